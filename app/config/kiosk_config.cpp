@@ -1,0 +1,171 @@
+// kiosk.toml parsing with toml++.
+#include "config/kiosk_config.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+namespace meedoen::config {
+
+namespace {
+
+class Reader {
+ public:
+  explicit Reader(std::string source) : m_source(std::move(source)) {}
+
+  [[noreturn]] void fail(const std::string& key, const std::string& why) const {
+    throw ConfigError(m_source + ": " + key + ": " + why);
+  }
+
+  // Refuses keys of a table that the kiosk does not know.
+  void only_keys(const toml::table& t, const std::string& prefix, std::initializer_list<const char*> known) const {
+    for (const auto& [k, v] : t) {
+      const std::string key(k.str());
+      if (std::none_of(known.begin(), known.end(), [&](const char* n) { return key == n; }))
+        fail(prefix + key, "unknown key (known here: " + join(known) + ")");
+    }
+  }
+
+  const toml::table* table(const toml::table& t, const char* key, const std::string& prefix) const {
+    const toml::node* n = t.get(key);
+    if (!n) return nullptr;
+    if (!n->is_table()) fail(prefix + key, "must be a table");
+    return n->as_table();
+  }
+
+  void text(const toml::table& t, const char* key, const std::string& prefix, std::string& out, bool allow_empty) const {
+    const toml::node* n = t.get(key);
+    if (!n) return;
+    if (!n->is_string()) fail(prefix + key, "must be a text in quotes");
+    std::string v = n->as_string()->get();
+    if (!allow_empty && v.empty()) fail(prefix + key, "must not be empty");
+    if (v.size() > 200) fail(prefix + key, "is longer than 200 characters");
+    out = std::move(v);
+  }
+
+  void boolean(const toml::table& t, const char* key, const std::string& prefix, bool& out) const {
+    const toml::node* n = t.get(key);
+    if (!n) return;
+    if (!n->is_boolean()) fail(prefix + key, "must be true or false");
+    out = n->as_boolean()->get();
+  }
+
+  void integer(const toml::table& t, const char* key, const std::string& prefix, int& out, int lo, int hi) const {
+    const toml::node* n = t.get(key);
+    if (!n) return;
+    if (!n->is_integer()) fail(prefix + key, "must be a whole number");
+    const auto v = n->as_integer()->get();
+    if (v < lo || v > hi) fail(prefix + key, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+    out = static_cast<int>(v);
+  }
+
+  static std::string join(std::initializer_list<const char*> names) {
+    std::string s;
+    for (const char* n : names) s += (s.empty() ? "" : ", ") + std::string(n);
+    return s;
+  }
+
+ private:
+  std::string m_source;
+};
+
+const std::set<std::string> kKnownLanguages{"nl", "en"};
+
+}  // namespace
+
+core::KioskConfig parse_kiosk_config(const std::string& text, const std::string& source) {
+  core::KioskConfig cfg;
+  toml::table root;
+  try {
+    root = toml::parse(text, source);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream msg;
+    msg << source << ":" << e.source().begin.line << ":" << e.source().begin.column << ": " << e.description();
+    throw ConfigError(msg.str());
+  }
+  Reader r(source);
+  r.only_keys(root, "", {"centre", "dagdelen", "identification", "languages", "database", "kiosk", "server"});
+
+  if (const auto* t = r.table(root, "centre", "")) {
+    r.only_keys(*t, "centre.", {"id", "name"});
+    r.text(*t, "id", "centre.", cfg.centre_id, false);
+    r.text(*t, "name", "centre.", cfg.centre_name, false);
+  }
+  if (const auto* t = r.table(root, "dagdelen", "")) {
+    r.only_keys(*t, "dagdelen.", {"morning", "afternoon", "evening"});
+    for (core::Dagdeel d : core::kDagdelen) {
+      const std::string prefix = std::string("dagdelen.") + core::dagdeel_key(d) + ".";
+      const auto* part = r.table(*t, core::dagdeel_key(d), "dagdelen.");
+      if (!part) continue;
+      r.only_keys(*part, prefix, {"start", "end"});
+      auto& times = cfg.dagdelen[static_cast<int>(d)];
+      for (const char* key : {"start", "end"}) {
+        std::string hhmm;
+        r.text(*part, key, prefix, hhmm, false);
+        if (hhmm.empty()) continue;
+        const int minute = core::parse_hhmm(hhmm);
+        if (minute < 0) r.fail(prefix + key, "must be a time like \"09:30\", got \"" + hhmm + "\"");
+        (std::string(key) == "start" ? times.start : times.end) = minute;
+      }
+      if (times.end <= times.start) r.fail(prefix + "end", "must be later than start");
+    }
+    for (int i = 1; i < 3; ++i)
+      if (cfg.dagdelen[i].start < cfg.dagdelen[i - 1].end)
+        r.fail(std::string("dagdelen.") + core::dagdeel_key(core::kDagdelen[i]) + ".start",
+               "must not be earlier than the end of the dagdeel before it");
+  }
+  if (const auto* t = r.table(root, "identification", "")) {
+    r.only_keys(*t, "identification.", {"card", "name_search", "photo_grid"});
+    r.boolean(*t, "card", "identification.", cfg.identification.card);
+    r.boolean(*t, "name_search", "identification.", cfg.identification.name_search);
+    r.boolean(*t, "photo_grid", "identification.", cfg.identification.photo_grid);
+    if (!cfg.identification.card && !cfg.identification.name_search && !cfg.identification.photo_grid)
+      r.fail("identification", "at least one way to identify must be on");
+  }
+  if (const auto* t = r.table(root, "languages", "")) {
+    r.only_keys(*t, "languages.", {"default", "available"});
+    if (const toml::node* n = t->get("available")) {
+      const toml::array* arr = n->as_array();
+      if (!arr || arr->empty()) r.fail("languages.available", "must be a list like [\"nl\", \"en\"]");
+      cfg.languages.clear();
+      for (const auto& item : *arr) {
+        if (!item.is_string()) r.fail("languages.available", "must contain language codes in quotes");
+        const std::string code = item.as_string()->get();
+        if (!kKnownLanguages.count(code)) r.fail("languages.available", "unknown language \"" + code + "\" (known: nl, en)");
+        cfg.languages.push_back(code);
+      }
+    }
+    r.text(*t, "default", "languages.", cfg.default_language, false);
+    if (std::find(cfg.languages.begin(), cfg.languages.end(), cfg.default_language) == cfg.languages.end())
+      r.fail("languages.default", "\"" + cfg.default_language + "\" is not in languages.available");
+  }
+  if (const auto* t = r.table(root, "database", "")) {
+    r.only_keys(*t, "database.", {"path"});
+    r.text(*t, "path", "database.", cfg.database_path, true);
+  }
+  if (const auto* t = r.table(root, "kiosk", "")) {
+    r.only_keys(*t, "kiosk.", {"inactivity_seconds", "prompt_seconds", "confirmation_seconds"});
+    r.integer(*t, "inactivity_seconds", "kiosk.", cfg.inactivity_seconds, 10, 600);
+    r.integer(*t, "prompt_seconds", "kiosk.", cfg.prompt_seconds, 5, 120);
+    r.integer(*t, "confirmation_seconds", "kiosk.", cfg.confirmation_seconds, 2, 60);
+  }
+  if (const auto* t = r.table(root, "server", "")) {
+    r.only_keys(*t, "server.", {"url"});
+    r.text(*t, "url", "server.", cfg.server_url, true);
+    if (!cfg.server_url.empty() && cfg.server_url.rfind("http://", 0) != 0 && cfg.server_url.rfind("https://", 0) != 0)
+      r.fail("server.url", "must start with http:// or https://");
+  }
+  return cfg;
+}
+
+core::KioskConfig load_kiosk_config(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ConfigError(path + ": cannot be read");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return parse_kiosk_config(ss.str(), path);
+}
+
+}  // namespace meedoen::config

@@ -1,0 +1,86 @@
+// Domain values: participants, coaches, activities, dagdelen and the kiosk's configuration.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/time.hpp"
+
+namespace meedoen::core {
+
+// A dagdeel (half day) is the unit of attendance.
+enum class Dagdeel : std::uint8_t { Morning, Afternoon, Evening };
+constexpr std::array<Dagdeel, 3> kDagdelen{Dagdeel::Morning, Dagdeel::Afternoon, Dagdeel::Evening};
+const char* dagdeel_key(Dagdeel d);  // "morning" / "afternoon" / "evening"
+bool dagdeel_from_key(const std::string& key, Dagdeel& out);
+
+struct DagdeelTimes {
+  int start = 0;  // minute of day
+  int end = 0;    // exclusive
+};
+
+struct Participant {
+  std::string id;
+  std::string first_name;
+  std::string last_name;
+  std::string card_code;
+  std::string language;  // preferred UI language, "" = centre default
+  bool mandatory = false;  // coaches only; never shown to participants
+  std::string coach_id;
+};
+
+struct Coach {
+  std::string id;
+  std::string name;
+};
+
+// A weekly recurring activity of the centre's programme.
+struct Activity {
+  std::string id;
+  std::string title;
+  std::string icon;  // pictogram key, see ui/widgets/icons
+  int weekday = 0;   // 0 = Monday
+  Dagdeel dagdeel = Dagdeel::Morning;
+  int start = 0, end = 0;  // minutes of day
+  std::string place;
+  std::string leader;
+  int capacity = 0;  // 0 = no limit
+  bool volunteer_work = false;
+};
+
+// An attendance of one participant in one dagdeel, as derived from the journal.
+struct Attendance {
+  std::string participant_id;
+  std::string date;  // local ISO date
+  Dagdeel dagdeel = Dagdeel::Morning;
+  TimeMs check_in = 0;
+  TimeMs check_out = 0;  // 0 while still checked in
+  bool open() const { return check_out == 0; }
+};
+
+struct IdentificationMethods {
+  bool card = true;
+  bool name_search = true;
+  bool photo_grid = false;
+};
+
+struct KioskConfig {
+  std::string centre_id = "de-cirkel";
+  std::string centre_name = "De Cirkel";
+  std::array<DagdeelTimes, 3> dagdelen{{{9 * 60, 12 * 60 + 30}, {13 * 60, 17 * 60}, {18 * 60, 21 * 60 + 30}}};
+  IdentificationMethods identification;
+  std::string default_language = "nl";
+  std::vector<std::string> languages{"nl", "en"};
+  std::string database_path;  // "" = $XDG_DATA_HOME/meedoen/kiosk.db
+  int inactivity_seconds = 30;
+  int prompt_seconds = 10;
+  int confirmation_seconds = 5;
+  std::string server_url;  // the municipal server (sync arrives with a later issue)
+};
+
+// The dagdeel a check-in at this minute belongs to: the one running, else the next one today,
+// else the last one of the day.
+Dagdeel dagdeel_at(const KioskConfig& cfg, int minute_of_day);
+
+}  // namespace meedoen::core

@@ -1,0 +1,35 @@
+// The roster of participants, indexed for card lookup and name search at the kiosk.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/model.hpp"
+
+namespace meedoen::core {
+
+// Lower-case ASCII fold of a UTF-8 name: "Çelik" -> "celik", "Łucja" -> "lucja", "Ö" -> "o".
+std::string fold_for_search(std::string_view utf8);
+
+class Roster {
+ public:
+  Roster() = default;
+  explicit Roster(std::vector<Participant> people);
+
+  const std::vector<Participant>& all() const { return m_people; }
+  const Participant* find(const std::string& id) const;
+  const Participant* find_by_card(const std::string& code) const;
+  // Participants whose first name, last name or full name starts with the query, at most max.
+  std::vector<const Participant*> search(std::string_view query, std::size_t max) const;
+
+ private:
+  std::vector<Participant> m_people;
+  std::vector<std::string> m_folded;  // "first last" folded, parallel to m_people
+  std::unordered_map<std::string, std::size_t> m_by_id, m_by_card;
+};
+
+using RosterPtr = std::shared_ptr<const Roster>;
+
+}  // namespace meedoen::core

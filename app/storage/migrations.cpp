@@ -1,0 +1,94 @@
+// Schema history. Append a migration, never edit one that has shipped.
+#include "storage/migrations.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+
+#include <array>
+#include <string>
+
+#include "storage/store.hpp"
+
+namespace meedoen::storage {
+
+namespace {
+
+// Index i brings the schema from version i to i + 1.
+constexpr std::array<const char*, kSchemaVersion> kMigrations{
+    // 0 -> 1: the journal, the device's identity and the first read models.
+    R"sql(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+-- Append-only: rows are inserted, and only synced_at ever changes.
+CREATE TABLE events (
+  id             TEXT PRIMARY KEY,
+  device_id      TEXT NOT NULL,
+  seq            INTEGER NOT NULL,
+  wall_ms        INTEGER NOT NULL,
+  hlc            TEXT NOT NULL,
+  type           TEXT NOT NULL,
+  participant_id TEXT,
+  payload        TEXT NOT NULL,
+  synced_at      INTEGER,
+  UNIQUE (device_id, seq)
+);
+CREATE INDEX events_unsynced ON events (seq) WHERE synced_at IS NULL;
+CREATE INDEX events_participant ON events (participant_id, wall_ms);
+
+CREATE TABLE participants (
+  id          TEXT PRIMARY KEY,
+  first_name  TEXT NOT NULL,
+  last_name   TEXT NOT NULL,
+  card_code   TEXT UNIQUE,
+  pin_hash    TEXT NOT NULL DEFAULT '',
+  language    TEXT NOT NULL DEFAULT '',
+  mandatory   INTEGER NOT NULL DEFAULT 0,
+  coach_id    TEXT NOT NULL DEFAULT '',
+  active      INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE coaches (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE activities (
+  id          TEXT PRIMARY KEY,
+  title       TEXT NOT NULL,
+  icon        TEXT NOT NULL DEFAULT '',
+  weekday     INTEGER NOT NULL,
+  dagdeel     TEXT NOT NULL,
+  start_min   INTEGER NOT NULL,
+  end_min     INTEGER NOT NULL,
+  place       TEXT NOT NULL DEFAULT '',
+  leader      TEXT NOT NULL DEFAULT '',
+  capacity    INTEGER NOT NULL DEFAULT 0,
+  volunteer_work INTEGER NOT NULL DEFAULT 0
+);
+
+-- Read model derived from check_in / check_out events.
+CREATE TABLE attendance (
+  check_in_event  TEXT PRIMARY KEY REFERENCES events (id),
+  participant_id  TEXT NOT NULL,
+  date            TEXT NOT NULL,
+  dagdeel         TEXT NOT NULL,
+  check_in_ms     INTEGER NOT NULL,
+  check_out_ms    INTEGER,
+  check_out_event TEXT REFERENCES events (id)
+);
+CREATE INDEX attendance_by_date ON attendance (date, participant_id);
+)sql",
+};
+
+}  // namespace
+
+void migrate(SQLite::Database& db) {
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+  const int version = db.execAndGet("PRAGMA user_version").getInt();
+  if (version > kSchemaVersion) {
+    throw SchemaTooNew("The database " + db.getFilename() + " has schema version " +
+                       std::to_string(version) + ", but this Meedoen knows only up to version " +
+                       std::to_string(kSchemaVersion) +
+                       ". It was written by a newer Meedoen: install that version, or use another "
+                       "database file. Nothing was changed.");
+  }
+  for (int v = version; v < kSchemaVersion; ++v) db.exec(kMigrations[static_cast<std::size_t>(v)]);
+  if (version != kSchemaVersion) db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+  tx.commit();
+}
+
+}  // namespace meedoen::storage

@@ -1,0 +1,454 @@
+// SQLite implementation of the kiosk store (SQLiteCpp, one connection, statements kept).
+#include "storage/store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "core/hlc.hpp"
+#include "core/ids.hpp"
+#include "storage/migrations.hpp"
+#include "storage/pin_hash.hpp"
+
+namespace meedoen::storage {
+
+namespace fs = std::filesystem;
+using core::TimeMs;
+
+// [SECTION] Errors
+
+namespace {
+
+std::string describe(const SQLite::Exception& e) {
+  switch (e.getErrorCode()) {
+    case SQLITE_FULL: return "the disk is full (" + std::string(e.what()) + ")";
+    case SQLITE_READONLY: return "the database is read-only (" + std::string(e.what()) + ")";
+    case SQLITE_CANTOPEN: return "the file cannot be opened (" + std::string(e.what()) + ")";
+    case SQLITE_IOERR: return "a disk error occurred (" + std::string(e.what()) + ")";
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return "the file is damaged or not a Meedoen database (" + std::string(e.what()) + ")";
+    default: return e.what();
+  }
+}
+
+// Runs f and turns SQLite's exceptions into StorageError naming what we were doing.
+template <class F>
+auto guarded(const char* what, F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const StorageError&) {
+    throw;
+  } catch (const SQLite::Exception& e) {
+    throw StorageError(std::string(what) + ": " + describe(e));
+  }
+}
+
+std::string new_uuid(TimeMs now) {
+  core::RandomBytes r;
+  randombytes_buf(r.data(), r.size());
+  return core::make_uuid_v7(now, r);
+}
+
+}  // namespace
+
+// [SECTION] Impl
+
+struct Store::Impl {
+  std::string path;
+  SQLite::Database db;
+  std::string device_id;
+
+  SQLite::Statement insert_event;
+  SQLite::Statement next_seq;
+  SQLite::Statement get_meta;
+  SQLite::Statement put_meta;
+  SQLite::Statement open_attendance;
+  SQLite::Statement insert_attendance;
+  SQLite::Statement close_attendance;
+
+  explicit Impl(const std::string& p)
+      : path(p),
+        db(p, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX),
+        insert_event(prepare_after_migration(db),
+            "INSERT INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        next_seq(db, "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE device_id = ?"),
+        get_meta(db, "SELECT value FROM meta WHERE key = ?"),
+        put_meta(db, "INSERT INTO meta (key, value) VALUES (?, ?) "
+                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+        open_attendance(db, "SELECT check_in_event, dagdeel, check_in_ms FROM attendance "
+                            "WHERE participant_id = ? AND date = ? AND check_out_ms IS NULL "
+                            "ORDER BY check_in_ms DESC LIMIT 1"),
+        insert_attendance(db, "INSERT INTO attendance (check_in_event, participant_id, date, dagdeel, "
+                              "check_in_ms) VALUES (?, ?, ?, ?, ?)"),
+        close_attendance(db, "UPDATE attendance SET check_out_ms = ?, check_out_event = ? "
+                             "WHERE check_in_event = ?") {}
+
+  // Pragmas and migrations must run before any statement against the schema is prepared.
+  static SQLite::Database& prepare_after_migration(SQLite::Database& d) {
+    d.exec("PRAGMA busy_timeout = 5000");
+    const std::string mode = d.execAndGet("PRAGMA journal_mode = WAL").getString();
+    if (mode != "wal") throw StorageError("the database could not switch to WAL mode (got " + mode + ")");
+    // FULL: a commit is on disk (WAL fsynced) before check_in() returns and the screen confirms.
+    d.exec("PRAGMA synchronous = FULL");
+    d.exec("PRAGMA foreign_keys = ON");
+    migrate(d);
+    return d;
+  }
+
+  std::string meta(const std::string& key, const std::string& fallback) {
+    get_meta.reset();
+    get_meta.bind(1, key);
+    return get_meta.executeStep() ? get_meta.getColumn(0).getString() : fallback;
+  }
+  void set_meta(const std::string& key, const std::string& value) {
+    put_meta.reset();
+    put_meta.bind(1, key);
+    put_meta.bind(2, value);
+    put_meta.exec();
+  }
+
+  // Appends one event; the caller holds the transaction.
+  JournalEntry append(const std::string& type, const std::string& participant_id,
+                      const nlohmann::json& payload, TimeMs now) {
+    JournalEntry e;
+    e.id = new_uuid(now);
+    e.device_id = device_id;
+    next_seq.reset();
+    next_seq.bind(1, device_id);
+    next_seq.executeStep();
+    e.seq = next_seq.getColumn(0).getInt64();
+    core::Hlc last;
+    core::hlc_parse(meta("hlc", ""), last);
+    const core::Hlc stamp = core::hlc_next(last, now);
+    e.hlc = core::hlc_to_string(stamp);
+    set_meta("hlc", e.hlc);
+    e.wall = now;
+    e.type = type;
+    e.participant_id = participant_id;
+    e.payload = payload.dump();
+    insert_event.reset();
+    insert_event.bind(1, e.id);
+    insert_event.bind(2, e.device_id);
+    insert_event.bind(3, e.seq);
+    insert_event.bind(4, e.wall);
+    insert_event.bind(5, e.hlc);
+    insert_event.bind(6, e.type);
+    insert_event.bind(7, e.participant_id);
+    insert_event.bind(8, e.payload);
+    insert_event.exec();
+    return e;
+  }
+};
+
+// [SECTION] Open
+
+Store::Store(std::unique_ptr<Impl> impl) : m(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Store Store::open(const std::string& path) {
+  if (path.empty()) throw StorageError("No database path was given.");
+  std::error_code ec;
+  const fs::path dir = fs::path(path).parent_path();
+  if (!dir.empty() && !fs::exists(dir, ec)) {
+    fs::create_directories(dir, ec);
+    if (ec) throw StorageError("Cannot create the folder " + dir.string() + " for the database: " + ec.message());
+  }
+  if (sodium_init() < 0) throw StorageError("libsodium could not be initialised");
+  try {
+    auto impl = std::make_unique<Impl>(path);
+    SQLite::Transaction tx(impl->db, SQLite::TransactionBehavior::IMMEDIATE);
+    impl->device_id = impl->meta("device_id", "");
+    if (impl->device_id.empty()) {
+      const TimeMs now = static_cast<TimeMs>(std::chrono::duration_cast<std::chrono::milliseconds>(
+          std::chrono::system_clock::now().time_since_epoch()).count());
+      impl->device_id = new_uuid(now);
+      impl->set_meta("device_id", impl->device_id);
+    }
+    tx.commit();
+    return Store(std::move(impl));
+  } catch (const StorageError&) {
+    throw;
+  } catch (const SQLite::Exception& e) {
+    throw StorageError("Cannot open the database " + path + ": " + describe(e));
+  }
+}
+
+const std::string& Store::path() const { return m->path; }
+const std::string& Store::device_id() const { return m->device_id; }
+int Store::schema_version() const {
+  return guarded("reading the schema version", [&] { return m->db.execAndGet("PRAGMA user_version").getInt(); });
+}
+
+// [SECTION] Attendance writes
+
+CheckResult Store::check_in(const std::string& pid, TimeMs at, const std::string& date, core::Dagdeel dagdeel) {
+  return guarded("recording a check-in", [&] {
+    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+    CheckResult r;
+    r.attendance.participant_id = pid;
+    r.attendance.date = date;
+    auto& q = m->open_attendance;
+    q.reset();
+    q.bind(1, pid);
+    q.bind(2, date);
+    if (q.executeStep()) {  // already checked in: nothing new to write
+      core::dagdeel_from_key(q.getColumn(1).getString(), r.attendance.dagdeel);
+      r.attendance.check_in = q.getColumn(2).getInt64();
+      return r;
+    }
+    const auto e = m->append("check_in", pid, {{"date", date}, {"dagdeel", core::dagdeel_key(dagdeel)}}, at);
+    auto& ins = m->insert_attendance;
+    ins.reset();
+    ins.bind(1, e.id);
+    ins.bind(2, pid);
+    ins.bind(3, date);
+    ins.bind(4, core::dagdeel_key(dagdeel));
+    ins.bind(5, at);
+    ins.exec();
+    tx.commit();
+    r.attendance.dagdeel = dagdeel;
+    r.attendance.check_in = at;
+    r.new_event = true;
+    return r;
+  });
+}
+
+CheckResult Store::check_out(const std::string& pid, TimeMs at, const std::string& date) {
+  return guarded("recording a check-out", [&] {
+    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+    auto& q = m->open_attendance;
+    q.reset();
+    q.bind(1, pid);
+    q.bind(2, date);
+    if (!q.executeStep()) throw StorageError("there is no open check-in to close today");
+    CheckResult r;
+    r.attendance.participant_id = pid;
+    r.attendance.date = date;
+    const std::string in_event = q.getColumn(0).getString();
+    core::dagdeel_from_key(q.getColumn(1).getString(), r.attendance.dagdeel);
+    r.attendance.check_in = q.getColumn(2).getInt64();
+    q.reset();
+    const auto e = m->append("check_out", pid,
+                             {{"date", date}, {"dagdeel", core::dagdeel_key(r.attendance.dagdeel)},
+                              {"check_in_event", in_event}}, at);
+    auto& up = m->close_attendance;
+    up.reset();
+    up.bind(1, at);
+    up.bind(2, e.id);
+    up.bind(3, in_event);
+    up.exec();
+    tx.commit();
+    r.attendance.check_out = at;
+    r.new_event = true;
+    return r;
+  });
+}
+
+// [SECTION] Roster and programme
+
+bool Store::has_roster() const {
+  return guarded("reading the roster", [&] { return m->db.execAndGet("SELECT EXISTS (SELECT 1 FROM participants)").getInt() != 0; });
+}
+
+void Store::put_participant(const core::Participant& p, const std::string& pin_hash) {
+  guarded("saving a participant", [&] {
+    SQLite::Statement st(m->db,
+        "INSERT INTO participants (id, first_name, last_name, card_code, pin_hash, language, mandatory, coach_id) "
+        "VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, "
+        "last_name = excluded.last_name, card_code = excluded.card_code, pin_hash = excluded.pin_hash, "
+        "language = excluded.language, mandatory = excluded.mandatory, coach_id = excluded.coach_id");
+    st.bind(1, p.id);
+    st.bind(2, p.first_name);
+    st.bind(3, p.last_name);
+    st.bind(4, p.card_code);
+    st.bind(5, pin_hash);
+    st.bind(6, p.language);
+    st.bind(7, p.mandatory ? 1 : 0);
+    st.bind(8, p.coach_id);
+    st.exec();
+  });
+}
+
+void Store::put_coach(const core::Coach& c) {
+  guarded("saving a coach", [&] {
+    SQLite::Statement st(m->db, "INSERT OR REPLACE INTO coaches (id, name) VALUES (?, ?)");
+    st.bind(1, c.id);
+    st.bind(2, c.name);
+    st.exec();
+  });
+}
+
+void Store::put_activity(const core::Activity& a) {
+  guarded("saving an activity", [&] {
+    SQLite::Statement st(m->db,
+        "INSERT OR REPLACE INTO activities (id, title, icon, weekday, dagdeel, start_min, end_min, place, "
+        "leader, capacity, volunteer_work) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    st.bind(1, a.id);
+    st.bind(2, a.title);
+    st.bind(3, a.icon);
+    st.bind(4, a.weekday);
+    st.bind(5, core::dagdeel_key(a.dagdeel));
+    st.bind(6, a.start);
+    st.bind(7, a.end);
+    st.bind(8, a.place);
+    st.bind(9, a.leader);
+    st.bind(10, a.capacity);
+    st.bind(11, a.volunteer_work ? 1 : 0);
+    st.exec();
+  });
+}
+
+void Store::set_setting(const std::string& key, const std::string& value) {
+  guarded("saving a setting", [&] { m->set_meta("setting." + key, value); });
+}
+
+std::string Store::setting(const std::string& key, const std::string& fallback) const {
+  return guarded("reading a setting", [&] { return m->meta("setting." + key, fallback); });
+}
+
+void Store::in_transaction(const std::function<void()>& fn) {
+  guarded("writing", [&] {
+    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+    fn();
+    tx.commit();
+  });
+}
+
+// [SECTION] Reads
+
+core::Roster Store::load_roster() const {
+  return guarded("reading the roster", [&] {
+    std::vector<core::Participant> people;
+    SQLite::Statement st(m->db,
+        "SELECT id, first_name, last_name, COALESCE(card_code, ''), language, mandatory, coach_id "
+        "FROM participants WHERE active = 1");
+    while (st.executeStep()) {
+      core::Participant p;
+      p.id = st.getColumn(0).getString();
+      p.first_name = st.getColumn(1).getString();
+      p.last_name = st.getColumn(2).getString();
+      p.card_code = st.getColumn(3).getString();
+      p.language = st.getColumn(4).getString();
+      p.mandatory = st.getColumn(5).getInt() != 0;
+      p.coach_id = st.getColumn(6).getString();
+      people.push_back(std::move(p));
+    }
+    return core::Roster(std::move(people));
+  });
+}
+
+std::vector<core::Coach> Store::load_coaches() const {
+  return guarded("reading the coaches", [&] {
+    std::vector<core::Coach> out;
+    SQLite::Statement st(m->db, "SELECT id, name FROM coaches ORDER BY name");
+    while (st.executeStep()) out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString()});
+    return out;
+  });
+}
+
+std::vector<core::Activity> Store::load_programme() const {
+  return guarded("reading the programme", [&] {
+    std::vector<core::Activity> out;
+    SQLite::Statement st(m->db,
+        "SELECT id, title, icon, weekday, dagdeel, start_min, end_min, place, leader, capacity, volunteer_work "
+        "FROM activities ORDER BY weekday, start_min, title");
+    while (st.executeStep()) {
+      core::Activity a;
+      a.id = st.getColumn(0).getString();
+      a.title = st.getColumn(1).getString();
+      a.icon = st.getColumn(2).getString();
+      a.weekday = st.getColumn(3).getInt();
+      core::dagdeel_from_key(st.getColumn(4).getString(), a.dagdeel);
+      a.start = st.getColumn(5).getInt();
+      a.end = st.getColumn(6).getInt();
+      a.place = st.getColumn(7).getString();
+      a.leader = st.getColumn(8).getString();
+      a.capacity = st.getColumn(9).getInt();
+      a.volunteer_work = st.getColumn(10).getInt() != 0;
+      out.push_back(std::move(a));
+    }
+    return out;
+  });
+}
+
+std::vector<core::Attendance> Store::load_attendance(const std::string& date) const {
+  return guarded("reading today's attendance", [&] {
+    std::vector<core::Attendance> out;
+    SQLite::Statement st(m->db,
+        "SELECT participant_id, dagdeel, check_in_ms, COALESCE(check_out_ms, 0) FROM attendance "
+        "WHERE date = ? ORDER BY check_in_ms");
+    st.bind(1, date);
+    while (st.executeStep()) {
+      core::Attendance a;
+      a.participant_id = st.getColumn(0).getString();
+      a.date = date;
+      core::dagdeel_from_key(st.getColumn(1).getString(), a.dagdeel);
+      a.check_in = st.getColumn(2).getInt64();
+      a.check_out = st.getColumn(3).getInt64();
+      out.push_back(std::move(a));
+    }
+    return out;
+  });
+}
+
+bool Store::verify_pin(const std::string& pid, const std::string& pin) const {
+  const std::string hash = guarded("reading a PIN", [&] {
+    SQLite::Statement st(m->db, "SELECT pin_hash FROM participants WHERE id = ? AND active = 1");
+    st.bind(1, pid);
+    return st.executeStep() ? st.getColumn(0).getString() : std::string();
+  });
+  return verify_pin_hash(hash, pin);
+}
+
+std::vector<JournalEntry> Store::journal() const {
+  return guarded("reading the journal", [&] {
+    std::vector<JournalEntry> out;
+    SQLite::Statement st(m->db,
+        "SELECT id, device_id, seq, wall_ms, hlc, type, COALESCE(participant_id, ''), payload, "
+        "synced_at IS NOT NULL FROM events ORDER BY hlc, device_id, seq");
+    while (st.executeStep()) {
+      JournalEntry e;
+      e.id = st.getColumn(0).getString();
+      e.device_id = st.getColumn(1).getString();
+      e.seq = st.getColumn(2).getInt64();
+      e.wall = st.getColumn(3).getInt64();
+      e.hlc = st.getColumn(4).getString();
+      e.type = st.getColumn(5).getString();
+      e.participant_id = st.getColumn(6).getString();
+      e.payload = st.getColumn(7).getString();
+      e.synced = st.getColumn(8).getInt() != 0;
+      out.push_back(std::move(e));
+    }
+    return out;
+  });
+}
+
+std::int64_t Store::event_count() const {
+  return guarded("counting events", [&] { return m->db.execAndGet("SELECT COUNT(*) FROM events").getInt64(); });
+}
+
+std::string Store::integrity_check() const {
+  return guarded("checking the database", [&] { return m->db.execAndGet("PRAGMA integrity_check").getString(); });
+}
+
+// [SECTION] JSON lines
+
+std::string journal_json_line(const JournalEntry& e) {
+  const core::LocalTime lt = core::to_local(e.wall);
+  char time[32];
+  std::snprintf(time, sizeof time, "%sT%s:%02d", core::format_date_iso(lt).c_str(),
+                core::format_hhmm(lt.minute_of_day).c_str(), lt.second);
+  nlohmann::json j{{"id", e.id},     {"type", e.type}, {"participant", e.participant_id},
+                   {"time", time},   {"wall_ms", e.wall}, {"hlc", e.hlc},
+                   {"device", e.device_id}, {"seq", e.seq}, {"synced", e.synced}};
+  j["payload"] = nlohmann::json::parse(e.payload, nullptr, false);
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace meedoen::storage

@@ -1,0 +1,93 @@
+// The kiosk's local database: an append-only event journal plus read models derived from it in
+// the same transaction. SQLite stays behind this interface; errors leave it as StorageError.
+#pragma once
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+#include "core/roster.hpp"
+#include "core/time.hpp"
+
+namespace meedoen::storage {
+
+struct StorageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+// The database was written by a newer Meedoen than this binary.
+struct SchemaTooNew : StorageError {
+  using StorageError::StorageError;
+};
+
+// One row of the journal.
+struct JournalEntry {
+  std::string id;         // UUIDv7
+  std::string device_id;  // the kiosk that created it
+  std::int64_t seq = 0;   // per-device sequence number, 1, 2, 3, ...
+  core::TimeMs wall = 0;  // wall-clock time of the kiosk
+  std::string hlc;        // hybrid logical clock stamp
+  std::string type;       // "check_in", "check_out", ...
+  std::string participant_id;
+  std::string payload;    // JSON object
+  bool synced = false;
+};
+
+// The result of a check-in or check-out: the attendance as it now stands.
+struct CheckResult {
+  core::Attendance attendance;
+  bool new_event = false;  // false when nothing had to be written (already checked in)
+};
+
+struct DemoParticipant;  // demo_centre.hpp
+
+constexpr int kSchemaVersion = 1;
+
+class Store {
+ public:
+  // Opens or creates the database and migrates it; throws StorageError with a readable message.
+  static Store open(const std::string& path);
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  const std::string& path() const;
+  const std::string& device_id() const;
+  int schema_version() const;
+
+  // [SECTION] Writes: each one durable transaction (synchronous=FULL) before it returns.
+  CheckResult check_in(const std::string& participant_id, core::TimeMs at, const std::string& date,
+                       core::Dagdeel dagdeel);
+  CheckResult check_out(const std::string& participant_id, core::TimeMs at, const std::string& date);
+
+  // [SECTION] Roster and programme (filled by the demo seed now, by sync later).
+  bool has_roster() const;
+  void put_participant(const core::Participant& p, const std::string& pin_hash);
+  void put_coach(const core::Coach& c);
+  void put_activity(const core::Activity& a);
+  void set_setting(const std::string& key, const std::string& value);
+  std::string setting(const std::string& key, const std::string& fallback = "") const;
+  // Runs fn inside one transaction (for bulk loads); rolls back if fn throws.
+  void in_transaction(const std::function<void()>& fn);
+
+  // [SECTION] Reads
+  core::Roster load_roster() const;
+  std::vector<core::Coach> load_coaches() const;
+  std::vector<core::Activity> load_programme() const;
+  std::vector<core::Attendance> load_attendance(const std::string& date) const;
+  bool verify_pin(const std::string& participant_id, const std::string& pin) const;
+  std::vector<JournalEntry> journal() const;
+  std::int64_t event_count() const;
+  std::string integrity_check() const;  // "ok" when the file is sound
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m;
+};
+
+// One JSON object per line: id, type, participant, time (ISO local), hlc, device, seq, synced.
+std::string journal_json_line(const JournalEntry& e);
+
+}  // namespace meedoen::storage
