@@ -1,1 +1,32 @@
-int main(){}
+// meedoen-kiosk: the composition root. Parses the command line and hands over to platform.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+#include "platform/kiosk.hpp"
+
+int main(int argc, char** argv) {
+  meedoen::platform::KioskOptions o;
+  CLI::App app{"Meedoen: self-service kiosk for neighbourhood activation centres"};
+  std::string size;
+  app.add_flag("--demo", o.demo, "Use the embedded demo centre \"De Cirkel (demo)\" (creates it on an empty database)");
+  app.add_option("--config", o.config_path, "Settings file (default /etc/meedoen/kiosk.toml, then ~/.config/meedoen/kiosk.toml)");
+  app.add_option("--db", o.db_path, "Database file (default $XDG_DATA_HOME/meedoen/kiosk.db, demo.db with --demo)");
+  app.add_option("--size", size, "Window size, e.g. 1280x800");
+  app.add_flag("--fullscreen", o.fullscreen, "Fill the screen (kiosk mode)");
+  app.add_option("--screenshot", o.screenshot, "Write a PNG of the window and exit");
+  app.add_option("--replay", o.replay, "Play a script of input (see docs/replay.md)");
+  app.add_option("--clock", o.clock, "Start the app's clock at this local time, e.g. 2026-11-23T09:42");
+  app.add_flag("--print-journal", o.print_journal, "Print the event journal as JSON lines and exit");
+  app.add_flag("--bench-startup", o.bench_startup, "Print the time of the first drawn frame and exit");
+  CLI11_PARSE(app, argc, argv);
+  if (!size.empty()) {
+    char x = 0, extra = 0;
+    if (std::sscanf(size.c_str(), "%d%c%d%c", &o.width, &x, &o.height, &extra) != 3 || (x != 'x' && x != 'X') ||
+        o.width < 320 || o.height < 240 || o.width > 8192 || o.height > 8192) {
+      std::fprintf(stderr, "meedoen-kiosk: --size: expected WIDTHxHEIGHT like 1280x800, got \"%s\"\n", size.c_str());
+      return 2;
+    }
+  }
+  return meedoen::platform::run_kiosk(o);
+}

@@ -1,0 +1,168 @@
+// .po parsing and lookup.
+#include "ui/i18n.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace meedoen::ui {
+
+namespace {
+
+// Parses a C-style quoted string at s[i] (which is '"'); appends to out. Returns false if malformed.
+bool parse_quoted(std::string_view s, std::size_t& i, std::string& out) {
+  if (i >= s.size() || s[i] != '"') return false;
+  ++i;
+  while (i < s.size() && s[i] != '"') {
+    char c = s[i++];
+    if (c == '\\' && i < s.size()) {
+      const char e = s[i++];
+      switch (e) {
+        case 'n': c = '\n'; break;
+        case 't': c = '\t'; break;
+        case '"': c = '"'; break;
+        case '\\': c = '\\'; break;
+        default: c = e; break;
+      }
+    }
+    out.push_back(c);
+  }
+  if (i >= s.size()) return false;
+  ++i;
+  return true;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+Catalogue Catalogue::parse(std::string_view text) {
+  Catalogue c;
+  std::string msgid, msgstr;
+  enum class Field { None, Id, Str } field = Field::None;
+  bool have_id = false, have_str = false;
+  int line_no = 0;
+  auto flush = [&] {
+    if (have_id && have_str && !msgid.empty() && !msgstr.empty()) c.m_entries[msgid] = msgstr;
+    msgid.clear();
+    msgstr.clear();
+    have_id = have_str = false;
+    field = Field::None;
+  };
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', pos), text.size());
+    const std::string_view line = trim(text.substr(pos, end - pos));
+    pos = end + 1;
+    ++line_no;
+    if (line.empty()) continue;
+    if (line.front() == '#') continue;
+    std::size_t i = 0;
+    std::string* target = nullptr;
+    if (line.rfind("msgid ", 0) == 0) {
+      if (have_id) flush();
+      have_id = true;
+      field = Field::Id;
+      target = &msgid;
+      i = 6;
+    } else if (line.rfind("msgstr ", 0) == 0) {
+      have_str = true;
+      field = Field::Str;
+      target = &msgstr;
+      i = 7;
+    } else if (line.front() == '"') {
+      target = field == Field::Id ? &msgid : field == Field::Str ? &msgstr : nullptr;
+    }
+    while (i < line.size() && line[i] == ' ') ++i;
+    if (!target || !parse_quoted(line, i, *target)) {
+      c.m_errors.push_back("line " + std::to_string(line_no) + ": cannot read \"" + std::string(line.substr(0, 60)) + "\"");
+      continue;
+    }
+  }
+  flush();
+  return c;
+}
+
+Catalogue Catalogue::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    Catalogue c;
+    c.m_errors.push_back(path + ": cannot be read");
+    return c;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return parse(ss.str());
+}
+
+const std::string* Catalogue::find(std::string_view key) const {
+  const auto it = m_entries.find(std::string(key));
+  return it == m_entries.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> Catalogue::keys() const {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : m_entries) out.push_back(k);
+  return out;
+}
+
+void Strings::load(const std::string& dir, const std::vector<std::string>& languages) {
+  for (const auto& lang : languages) add(lang, Catalogue::load(dir + "/" + lang + ".po"));
+}
+
+void Strings::add(const std::string& language, Catalogue c) {
+  if (m_fallback.empty()) m_fallback = language;
+  if (m_language.empty()) m_language = language;
+  m_catalogues[language] = std::move(c);
+}
+
+void Strings::set_language(const std::string& language) {
+  if (m_catalogues.count(language)) m_language = language;
+}
+
+const std::string& Strings::get(std::string_view key) const {
+  for (const std::string* lang : {&m_language, &m_fallback}) {
+    const auto it = m_catalogues.find(*lang);
+    if (it == m_catalogues.end()) continue;
+    if (const std::string* s = it->second.find(key)) return *s;
+  }
+  m_missing.assign(key);
+  return m_missing;
+}
+
+std::string Strings::fmt(std::string_view key, std::initializer_list<std::pair<const char*, std::string>> args) const {
+  std::string s = get(key);
+  for (const auto& [name, value] : args) {
+    const std::string token = std::string("{") + name + "}";
+    for (std::size_t at = s.find(token); at != std::string::npos; at = s.find(token, at + value.size()))
+      s.replace(at, token.size(), value);
+  }
+  return s;
+}
+
+const std::vector<std::string_view>& required_keys() {
+  static const std::vector<std::string_view> keys{
+      "language.name",
+      "welcome.start", "welcome.start_hint", "welcome.today", "welcome.no_activities",
+      "search.title", "search.hint", "search.none", "search.scan_hint",
+      "common.back", "common.ok",
+      "pin.title", "pin.hint", "pin.paused_hint",
+      "home.greeting.morning", "home.greeting.afternoon", "home.greeting.evening",
+      "home.check_in", "home.check_out", "home.here_since", "home.not_here_yet", "home.today", "home.done",
+      "confirm.checked_in", "confirm.checked_out", "confirm.welcome", "confirm.goodbye",
+      "prompt.title", "prompt.continue", "prompt.countdown",
+      "notice.unknown_card", "notice.wrong_pin", "notice.pin_paused", "notice.store_failed",
+      "notice.already_in", "notice.not_in",
+      "keyboard.space", "keyboard.erase",
+      "day.0", "day.1", "day.2", "day.3", "day.4", "day.5", "day.6",
+      "month.1", "month.2", "month.3", "month.4", "month.5", "month.6",
+      "month.7", "month.8", "month.9", "month.10", "month.11", "month.12",
+      "date.format",
+  };
+  return keys;
+}
+
+}  // namespace meedoen::ui

@@ -1,0 +1,327 @@
+// Kiosk screens: welcome, identify (name search + PIN), home, confirmation, inactivity prompt.
+// Layout is computed from the window size; the theme's scale keeps targets >= 64 px.
+
+#include "ui/screens/screens.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "ui/widgets/icons.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace meedoen::ui {
+
+namespace {
+
+// [SECTION] Shared pieces
+
+struct Layout {
+  ImVec2 size;
+  float margin;
+  float gap;
+};
+
+void today_panel(const Theme& t, ImVec2 min, ImVec2 max, const std::string& title,
+                 const std::vector<ActivityLine>& lines, const std::string& empty_text) {
+  panel(min, max, t);
+  const float pad = t.px(24);
+  ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + pad));
+  text(t.fonts.large, colors::text, std::string(icons::utf8("today")) + "  " + title);
+  if (lines.empty()) {
+    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, ImGui::GetCursorScreenPos().y + t.px(8)));
+    text(t.fonts.body, colors::text_muted, empty_text);
+    return;
+  }
+  const float width = max.x - min.x - 2 * pad;
+  for (const auto& a : lines) {
+    const float y = ImGui::GetCursorScreenPos().y + t.px(10);
+    const float row_h = t.fonts.bold->FontSize + t.fonts.body->FontSize + t.px(8);
+    if (y + row_h > max.y - pad) break;  // the panel shows what fits; the full week is a later screen
+    ImGui::GetWindowDrawList()->AddText(t.fonts.large, t.fonts.large->FontSize, ImVec2(min.x + pad, y),
+                                        colors::primary, icons::utf8(a.icon));
+    const float tx = min.x + pad + t.px(64);
+    ImGui::SetCursorScreenPos(ImVec2(tx, y));
+    text(t.fonts.bold, colors::text, a.time + "   " + a.title, width - t.px(64));
+    ImGui::SetCursorScreenPos(ImVec2(tx, ImGui::GetCursorScreenPos().y - t.px(10)));
+    text(t.fonts.body, colors::text_muted, a.place);
+  }
+}
+
+bool back_button(const Theme& t, const std::string& label, bool enabled = true) {
+  return big_button(t, {"back", icons::utf8("back"), &label, ImVec2(t.px(220), t.px(84)), ButtonStyle::Neutral, enabled});
+}
+
+// [SECTION] Welcome
+
+void draw_welcome(const WelcomeView& v, const Theme& t, const Layout& L, Actions& out) {
+  const float M = L.margin;
+  ImGui::SetCursorPos(ImVec2(M, M));
+  text(t.fonts.large, colors::text, v.centre_name);
+
+  const ImVec2 clock = t.fonts.huge->CalcTextSizeA(t.fonts.huge->FontSize, FLT_MAX, 0, v.clock.c_str());
+  ImGui::SetCursorPos(ImVec2(L.size.x - M - clock.x, M - t.px(16)));
+  text(t.fonts.huge, colors::text, v.clock);
+  const ImVec2 date = t.fonts.bold->CalcTextSizeA(t.fonts.bold->FontSize, FLT_MAX, 0, v.date.c_str());
+  ImGui::SetCursorPos(ImVec2(L.size.x - M - date.x, M + clock.y - t.px(16)));
+  text(t.fonts.bold, colors::text_muted, v.date);
+
+  const float top = M + clock.y + date.y + t.px(24);
+  const float left_w = (L.size.x - 2 * M - L.gap) * 0.5f;
+  const float lang_h = v.languages.empty() ? 0 : t.px(84) + L.gap;
+  const float bottom = L.size.y - M - lang_h;
+
+  // One big start button: the only thing a participant has to find.
+  ImGui::SetCursorPos(ImVec2(M, top));
+  const float start_h = std::min(bottom - top - t.px(80), t.px(380));
+  if (big_button(t, {"start", icons::utf8("start"), &v.start_label, ImVec2(left_w, start_h), ButtonStyle::Primary, true,
+                     true, t.fonts.huge}))
+    out.push_back(core::StartTapped{});
+  ImGui::SetCursorPos(ImVec2(M, top + start_h + t.px(16)));
+  text(t.fonts.bold, colors::text, std::string(icons::utf8("card")) + "  " + v.start_hint, left_w);
+
+  const ImVec2 wp = ImGui::GetWindowPos();
+  today_panel(t, ImVec2(wp.x + M + left_w + L.gap, wp.y + top), ImVec2(wp.x + L.size.x - M, wp.y + bottom),
+              v.today_title, v.today, v.no_activities);
+
+  if (!v.languages.empty()) {
+    float x = M;
+    const float y = L.size.y - M - t.px(84);
+    ImGui::GetWindowDrawList()->AddText(t.fonts.large, t.fonts.large->FontSize,
+                                        ImVec2(wp.x + x, wp.y + y + t.px(14)), colors::text_muted, icons::utf8("globe"));
+    x += t.px(72);
+    for (const auto& lang : v.languages) {
+      ImGui::SetCursorPos(ImVec2(x, y));
+      const std::string id = "lang:" + lang.code;
+      if (big_button(t, {id.c_str(), nullptr, &lang.label, ImVec2(t.px(240), t.px(84)),
+                         lang.active ? ButtonStyle::Selected : ButtonStyle::Neutral}))
+        out.push_back(core::LanguageTapped{lang.code});
+      x += t.px(240) + L.gap;
+    }
+  }
+}
+
+// [SECTION] Search by name with the on-screen keyboard
+
+void draw_search(const SearchView& v, const Theme& t, const Layout& L, Actions& out) {
+  const float M = L.margin;
+  ImGui::SetCursorPos(ImVec2(M, M));
+  if (back_button(t, v.back_label)) out.push_back(core::BackTapped{});
+  ImGui::SetCursorPos(ImVec2(M + t.px(220) + L.gap * 2, M + t.px(12)));
+  text(t.fonts.large, colors::text, v.title);
+  const std::string scan = std::string(icons::utf8("card")) + "  " + v.scan_hint;
+  const ImVec2 scan_size = t.fonts.bold->CalcTextSizeA(t.fonts.bold->FontSize, FLT_MAX, 0, scan.c_str());
+  ImGui::SetCursorPos(ImVec2(L.size.x - M - scan_size.x, M + t.px(24)));
+  text(t.fonts.bold, colors::text_muted, scan);
+
+  // The query, shown like a field; the keyboard below types into it.
+  const ImVec2 wp = ImGui::GetWindowPos();
+  const float field_y = M + t.px(84) + L.gap;
+  const float field_h = t.px(84);
+  const float erase_w = t.px(200);
+  const float field_w = L.size.x - 2 * M - erase_w - L.gap;
+  panel(ImVec2(wp.x + M, wp.y + field_y), ImVec2(wp.x + M + field_w, wp.y + field_y + field_h), t);
+  ImGui::SetCursorPos(ImVec2(M + t.px(24), field_y + (field_h - t.fonts.large->FontSize) * 0.5f));
+  if (v.query.empty()) text(t.fonts.bold, colors::text_muted, v.hint);
+  else text(t.fonts.large, colors::text, v.query + "|");
+  ImGui::SetCursorPos(ImVec2(M + field_w + L.gap, field_y));
+  if (big_button(t, {"erase", icons::utf8("erase"), &v.erase_label, ImVec2(erase_w, field_h), ButtonStyle::Neutral,
+                     !v.query.empty()}))
+    out.push_back(core::SearchErased{});
+
+  // Up to six matches as big tiles: first name + initial, nothing else.
+  const float tiles_y = field_y + field_h + L.gap;
+  const float tile_w = (L.size.x - 2 * M - 2 * L.gap) / 3;
+  const float tile_h = t.px(88);
+  for (std::size_t i = 0; i < v.matches.size(); ++i) {
+    const auto& m = v.matches[i];
+    ImGui::SetCursorPos(ImVec2(M + (i % 3) * (tile_w + L.gap), tiles_y + (i / 3) * (tile_h + L.gap)));
+    const std::string id = "match:" + m.id;
+    if (big_button(t, {id.c_str(), icons::utf8("person"), &m.label, ImVec2(tile_w, tile_h), ButtonStyle::Primary}))
+      out.push_back(core::ParticipantChosen{m.id});
+  }
+  if (v.show_none) {
+    ImGui::SetCursorPos(ImVec2(M, tiles_y + t.px(24)));
+    text(t.fonts.bold, colors::text, v.none_text);
+  }
+
+  // On-screen keyboard: letters, hyphen, apostrophe, space and erase. Keys >= 64 px.
+  static const char* rows[] = {"QWERTYUIOP", "ASDFGHJKL-", "ZXCVBNM'"};
+  const float key_h = std::max(t.px(80), 64.0f);
+  const float kb_y = L.size.y - M - 4 * key_h - 3 * L.gap * 0.5f;
+  const float key_w = (L.size.x - 2 * M - 9 * L.gap * 0.5f) / 10;
+  for (int r = 0; r < 3; ++r) {
+    const std::string row = rows[r];
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      ImGui::SetCursorPos(ImVec2(M + c * (key_w + L.gap * 0.5f), kb_y + r * (key_h + L.gap * 0.5f)));
+      const std::string label(1, row[c]);
+      const std::string id = "key:" + label;
+      if (big_button(t, {id.c_str(), nullptr, &label, ImVec2(key_w, key_h), ButtonStyle::Neutral, true, false,
+                         t.fonts.large})) {
+        const bool word_start = v.query.empty() || v.query.back() == ' ' || v.query.back() == '-';
+        std::string ch = label;
+        if (!word_start && ch[0] >= 'A' && ch[0] <= 'Z') ch[0] = static_cast<char>(ch[0] + 32);
+        out.push_back(core::SearchTyped{ch});
+      }
+    }
+  }
+  // The last row: a wide space bar and a second erase key where the thumb expects it.
+  const float last_y = kb_y + 3 * (key_h + L.gap * 0.5f);
+  ImGui::SetCursorPos(ImVec2(M + 2 * (key_w + L.gap * 0.5f), last_y));
+  if (big_button(t, {"key: ", icons::utf8("space"), &v.space_label, ImVec2(6 * key_w + 5 * L.gap * 0.5f, key_h),
+                     ButtonStyle::Neutral, !v.query.empty()}))
+    out.push_back(core::SearchTyped{" "});
+}
+
+// [SECTION] PIN keypad
+
+void draw_pin(const PinView& v, const Theme& t, const Layout& L, Actions& out) {
+  const float M = L.margin;
+  ImGui::SetCursorPos(ImVec2(M, M));
+  if (back_button(t, v.back_label, !v.busy)) out.push_back(core::BackTapped{});
+
+  const float col_w = L.size.x * 0.42f;
+  ImGui::SetCursorPos(ImVec2(M, M + t.px(140)));
+  text(t.fonts.large, colors::text, v.title, col_w);
+  ImGui::SetCursorPosX(M);
+  text(t.fonts.bold, colors::text_muted, std::string(icons::utf8("lock")) + "  " + (v.paused ? v.paused_hint : v.hint), col_w);
+
+  // Progress dots: how many digits are in, never which.
+  const ImVec2 wp = ImGui::GetWindowPos();
+  const float r = t.px(18);
+  const float dots_y = wp.y + M + t.px(330);
+  for (int i = 0; i < v.digits_total; ++i) {
+    const ImVec2 c(wp.x + M + r + i * (2 * r + t.px(28)), dots_y);
+    if (i < v.digits_entered) ImGui::GetWindowDrawList()->AddCircleFilled(c, r, colors::text);
+    else ImGui::GetWindowDrawList()->AddCircle(c, r, colors::text, 0, t.px(3));
+  }
+  frame_record().texts.push_back(std::string(static_cast<std::size_t>(v.digits_entered), '*'));
+
+  const float key_w = t.px(170), key_h = t.px(104), g = L.gap;
+  const float pad_x = L.size.x - M - 3 * key_w - 2 * g;
+  const float pad_y = std::max(M, (L.size.y - 4 * key_h - 3 * g) * 0.5f);
+  const bool enabled = !v.paused && !v.busy;
+  static const char* keys = "123456789";
+  for (int i = 0; i < 9; ++i) {
+    ImGui::SetCursorPos(ImVec2(pad_x + (i % 3) * (key_w + g), pad_y + (i / 3) * (key_h + g)));
+    const std::string label(1, keys[i]);
+    const std::string id = "pin:" + label;
+    if (big_button(t, {id.c_str(), nullptr, &label, ImVec2(key_w, key_h), ButtonStyle::Neutral, enabled, false, t.fonts.huge}))
+      out.push_back(core::PinDigit{keys[i]});
+  }
+  ImGui::SetCursorPos(ImVec2(pad_x, pad_y + 3 * (key_h + g)));
+  if (big_button(t, {"pin:erase", icons::utf8("erase"), &v.erase_label, ImVec2(key_w, key_h), ButtonStyle::Neutral,
+                     enabled && v.digits_entered > 0}))
+    out.push_back(core::PinErased{});
+  ImGui::SetCursorPos(ImVec2(pad_x + key_w + g, pad_y + 3 * (key_h + g)));
+  static const std::string zero = "0";
+  if (big_button(t, {"pin:0", nullptr, &zero, ImVec2(key_w, key_h), ButtonStyle::Neutral, enabled, false, t.fonts.huge}))
+    out.push_back(core::PinDigit{'0'});
+}
+
+// [SECTION] Home
+
+void draw_home(const HomeView& v, const Theme& t, const Layout& L, Actions& out) {
+  const float M = L.margin;
+  ImGui::SetCursorPos(ImVec2(M, M + t.px(8)));
+  text(t.fonts.large, colors::text, std::string(icons::utf8("still_here")) + "  " + v.greeting);
+  ImGui::SetCursorPos(ImVec2(L.size.x - M - t.px(220), M));
+  if (big_button(t, {"done", icons::utf8("done"), &v.done_label, ImVec2(t.px(220), t.px(84)), ButtonStyle::Neutral, !v.busy}))
+    out.push_back(core::DoneTapped{});
+
+  const float top = M + t.px(84) + L.gap * 2;
+  const float left_w = (L.size.x - 2 * M - L.gap) * 0.5f;
+  const float bottom = L.size.y - M;
+  const float button_h = std::min(bottom - top - t.px(90), t.px(440));
+  ImGui::SetCursorPos(ImVec2(M, top));
+  if (big_button(t, {"check", icons::utf8(v.checked_in ? "check_out" : "check_in"), &v.action_label,
+                     ImVec2(left_w, button_h), v.checked_in ? ButtonStyle::CheckOut : ButtonStyle::CheckIn, !v.busy, true,
+                     t.fonts.huge})) {
+    if (v.checked_in) out.push_back(core::CheckOutTapped{});
+    else out.push_back(core::CheckInTapped{});
+  }
+  ImGui::SetCursorPos(ImVec2(M, top + button_h + t.px(20)));
+  text(t.fonts.bold, colors::text, std::string(icons::utf8("schedule")) + "  " + v.status, left_w);
+
+  const ImVec2 wp = ImGui::GetWindowPos();
+  today_panel(t, ImVec2(wp.x + M + left_w + L.gap, wp.y + top), ImVec2(wp.x + L.size.x - M, wp.y + bottom),
+              v.today_title, v.today, v.no_activities);
+}
+
+// [SECTION] Confirmation
+
+void draw_confirmation(const ConfirmationView& v, const Theme& t, const Layout& L, Actions& out) {
+  const ImVec2 wp = ImGui::GetWindowPos();
+  const char* icon = icons::utf8("confirmed");
+  ImFont* f = t.fonts.icon_huge;
+  const ImVec2 is = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, icon);
+  const float y0 = L.size.y * 0.12f;
+  ImGui::GetWindowDrawList()->AddText(f, f->FontSize, ImVec2(wp.x + (L.size.x - is.x) * 0.5f, wp.y + y0),
+                                      v.checked_in ? colors::check_in : colors::primary, icon);
+  ImGui::SetCursorPosY(y0 + is.y + t.px(24));
+  text_centered(t.fonts.large, colors::text, v.headline, 0, L.size.x);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.px(8));
+  text_centered(t.fonts.bold, colors::text_muted, v.message, 0, L.size.x);
+  const float bw = t.px(280);
+  ImGui::SetCursorPos(ImVec2((L.size.x - bw) * 0.5f, L.size.y - L.margin - t.px(100)));
+  if (big_button(t, {"ok", icons::utf8("done"), &v.ok_label, ImVec2(bw, t.px(100)), ButtonStyle::Primary}))
+    out.push_back(core::DoneTapped{});
+}
+
+// [SECTION] Inactivity prompt ("Ben je er nog?"), above any screen
+
+void draw_prompt(const PromptView& v, const Theme& t, const Layout& L, Actions& out) {
+  const ImVec2 size(std::min(L.size.x - 2 * L.margin, t.px(760)), t.px(440));
+  ImGui::SetNextWindowPos(ImVec2((L.size.x - size.x) * 0.5f, (L.size.y - size.y) * 0.5f));
+  ImGui::SetNextWindowSize(size);
+  ImGui::SetNextWindowFocus();
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(colors::panel));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, t.px(24));
+  ImGui::Begin("##prompt", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::SetCursorPosY(t.px(32));
+  text_centered(t.fonts.large, colors::text, std::string(icons::utf8("hourglass")) + "  " + v.title, 0, size.x);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.px(8));
+  text_centered(t.fonts.huge, colors::primary, std::to_string(v.seconds_left), 0, size.x);
+  text_centered(t.fonts.body, colors::text_muted, v.countdown, t.px(24), size.x - t.px(48));
+  const float bw = size.x - t.px(96);
+  ImGui::SetCursorPos(ImVec2(t.px(48), size.y - t.px(48) - t.px(110)));
+  if (big_button(t, {"still_here", icons::utf8("still_here"), &v.continue_label, ImVec2(bw, t.px(110)), ButtonStyle::Primary}))
+    out.push_back(core::StillHereTapped{});
+  ImGui::End();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+}
+
+}  // namespace
+
+// [SECTION] Frame
+
+void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out) {
+  const Layout L{display, t.px(40), t.px(24)};
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(display);
+  ImGui::Begin("##kiosk", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+  if (v.prompt.visible) ImGui::BeginDisabled();
+  switch (v.screen) {
+    case core::Screen::Welcome: draw_welcome(v.welcome, t, L, out); break;
+    case core::Screen::Search: draw_search(v.search, t, L, out); break;
+    case core::Screen::Pin: draw_pin(v.pin, t, L, out); break;
+    case core::Screen::Home: draw_home(v.home, t, L, out); break;
+    case core::Screen::Confirmation: draw_confirmation(v.confirmation, t, L, out); break;
+  }
+  if (v.prompt.visible) {
+    ImGui::EndDisabled();
+    const ImVec2 wp = ImGui::GetWindowPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(wp, ImVec2(wp.x + display.x, wp.y + display.y), colors::overlay);
+  }
+  ImGui::End();
+  if (!v.notice.empty()) {
+    const float w = std::min(display.x - 2 * L.margin, t.px(900));
+    notice_banner(t, v.notice, ImVec2((display.x - w) * 0.5f, display.y * 0.5f - t.px(60)), w);
+  }
+  if (v.prompt.visible) draw_prompt(v.prompt, t, L, out);
+}
+
+}  // namespace meedoen::ui

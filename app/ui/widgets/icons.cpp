@@ -1,0 +1,88 @@
+// Icon keys -> Material Icons code points.
+#include "ui/widgets/icons.hpp"
+
+#include <array>
+#include <string>
+
+namespace meedoen::ui::icons {
+
+namespace {
+
+struct Entry {
+  std::string_view key;
+  char16_t code;
+};
+
+constexpr std::array<Entry, 33> kIcons{{
+    // UI actions
+    {"start", 0xe913},        // touch_app
+    {"check_in", 0xea77},     // login
+    {"check_out", 0xe9ba},    // logout
+    {"confirmed", 0xe86c},    // check_circle
+    {"back", 0xe5c4},         // arrow_back
+    {"erase", 0xe14a},        // backspace
+    {"space", 0xe256},        // space_bar
+    {"globe", 0xe894},        // language
+    {"person", 0xe7fd},       // person
+    {"card", 0xea71},         // contactless
+    {"lock", 0xe897},         // lock
+    {"still_here", 0xe766},   // waving_hand
+    {"hourglass", 0xea5b},    // hourglass_top
+    {"info", 0xe88e},         // info
+    {"help", 0xe887},         // help
+    {"done", 0xe876},         // done
+    {"today", 0xe8df},        // today
+    {"schedule", 0xe8b5},     // schedule
+    {"place", 0xe55f},        // place
+    {"smile", 0xe813},        // sentiment_satisfied
+    // activities
+    {"event", 0xe878},
+    {"coffee", 0xefef},
+    {"cooking", 0xe56c},      // restaurant
+    {"garden", 0xea63},       // park
+    {"language", 0xe80c},     // school: language lessons
+    {"computer", 0xe30a},
+    {"walk", 0xe536},         // directions_walk
+    {"craft", 0xe40a},        // palette
+    {"party", 0xea65},        // celebration
+    {"bike", 0xeb29},         // pedal_bike
+    {"music", 0xe405},        // music_note
+    {"sport", 0xeb43},        // fitness_center
+    {"shop", 0xea12},         // storefront
+}};
+
+// UTF-8 encodings, built once (all code points are in the BMP's private-use-like range).
+struct Table {
+  std::array<std::string, kIcons.size()> text;
+  Table() {
+    for (std::size_t i = 0; i < kIcons.size(); ++i) {
+      const char16_t c = kIcons[i].code;
+      text[i] = {static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+                 static_cast<char>(0x80 | (c & 0x3F))};
+    }
+  }
+};
+const Table& table() {
+  static const Table t;
+  return t;
+}
+
+}  // namespace
+
+const char* utf8(std::string_view key) {
+  for (std::size_t i = 0; i < kIcons.size(); ++i)
+    if (kIcons[i].key == key) return table().text[i].c_str();
+  return utf8("event");
+}
+
+const unsigned short* glyph_ranges() {
+  // Only the pictograms we use: the whole icon font at 160 px would not fit a GPU texture.
+  static const auto ranges = [] {
+    std::array<unsigned short, kIcons.size() * 2 + 1> r{};
+    for (std::size_t i = 0; i < kIcons.size(); ++i) r[2 * i] = r[2 * i + 1] = kIcons[i].code;
+    return r;
+  }();
+  return ranges.data();
+}
+
+}  // namespace meedoen::ui::icons

@@ -1,0 +1,134 @@
+// Touch widgets.
+#include "ui/widgets/widgets.hpp"
+
+#include <algorithm>
+
+#include "ui/widgets/icons.hpp"
+
+namespace meedoen::ui {
+
+const FrameRecord::Target* FrameRecord::find_target(const std::string& label) const {
+  for (const auto& t : targets)
+    if (t.label == label) return &t;
+  for (const auto& t : targets)
+    if (t.id == label) return &t;
+  return nullptr;
+}
+
+bool FrameRecord::shows(const std::string& s) const {
+  for (const auto& t : texts)
+    if (t.find(s) != std::string::npos) return true;
+  for (const auto& t : targets)
+    if (t.label.find(s) != std::string::npos) return true;
+  return false;
+}
+
+FrameRecord& frame_record() {
+  static FrameRecord record;
+  return record;
+}
+
+namespace {
+
+struct Palette {
+  ImU32 bg, bg_active, fg;
+};
+
+Palette palette(ButtonStyle s) {
+  switch (s) {
+    case ButtonStyle::Primary: return {colors::primary, colors::rgb(0x0E, 0x33, 0x63), colors::on_dark};
+    case ButtonStyle::CheckIn: return {colors::check_in, colors::rgb(0x12, 0x4D, 0x29), colors::on_dark};
+    case ButtonStyle::CheckOut: return {colors::check_out, colors::rgb(0x63, 0x2A, 0x0C), colors::on_dark};
+    case ButtonStyle::Selected: return {colors::text, colors::rgb(0, 0, 0), colors::on_dark};
+    case ButtonStyle::Neutral: break;
+  }
+  return {colors::neutral, colors::rgb(0xCF, 0xC7, 0xB6), colors::text};
+}
+
+}  // namespace
+
+bool big_button(const Theme& t, const ButtonSpec& b) {
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::PushID(b.id);
+  const bool pressed = ImGui::InvisibleButton("##btn", b.size) && b.enabled;
+  const bool held = ImGui::IsItemActive();
+  ImGui::PopID();
+  const ImVec2 max(pos.x + b.size.x, pos.y + b.size.y);
+  Palette p = palette(b.style);
+  if (!b.enabled) p = {colors::neutral, colors::neutral, colors::text_muted};
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, max, held ? p.bg_active : p.bg, t.px(18));
+  if (b.style == ButtonStyle::Neutral) dl->AddRect(pos, max, colors::panel_border, t.px(18), 0, t.px(2));
+
+  ImFont* lf = b.label_font ? b.label_font : t.fonts.bold;
+  const std::string& label = b.label ? *b.label : std::string();
+  const ImVec2 ls = label.empty() ? ImVec2(0, 0) : lf->CalcTextSizeA(lf->FontSize, b.size.x - t.px(24), b.size.x - t.px(24), label.c_str());
+  if (b.icon && b.icon_above) {
+    ImFont* f = t.fonts.icon;
+    const ImVec2 is = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, b.icon);
+    const float total = is.y + (label.empty() ? 0 : ls.y + t.px(6));
+    const float y = pos.y + (b.size.y - total) * 0.5f;
+    dl->AddText(f, f->FontSize, ImVec2(pos.x + (b.size.x - is.x) * 0.5f, y), p.fg, b.icon);
+    if (!label.empty())
+      dl->AddText(lf, lf->FontSize, ImVec2(pos.x + (b.size.x - ls.x) * 0.5f, y + is.y + t.px(6)), p.fg,
+                  label.c_str(), nullptr, b.size.x - t.px(24));
+  } else {
+    ImFont* f = b.size.y >= t.px(120) ? t.fonts.icon : lf;
+    const ImVec2 is = b.icon ? f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, b.icon) : ImVec2(0, 0);
+    const float gap = b.icon && !label.empty() ? t.px(18) : 0;
+    const float total = is.x + gap + ls.x;
+    float x = pos.x + std::max(t.px(16), (b.size.x - total) * 0.5f);
+    if (b.icon) {
+      dl->AddText(f, f->FontSize, ImVec2(x, pos.y + (b.size.y - is.y) * 0.5f), p.fg, b.icon);
+      x += is.x + gap;
+    }
+    if (!label.empty())
+      dl->AddText(lf, lf->FontSize, ImVec2(x, pos.y + (b.size.y - ls.y) * 0.5f), p.fg, label.c_str(),
+                  nullptr, b.size.x - t.px(24));
+  }
+
+  FrameRecord& rec = frame_record();
+  rec.targets.push_back({b.id, label.empty() ? std::string(b.id) : label, pos, max, b.enabled});
+  rec.min_target_px = std::min({rec.min_target_px, b.size.x, b.size.y});
+  return pressed;
+}
+
+void text(ImFont* font, ImU32 color, const std::string& s, float wrap_width) {
+  ImGui::PushFont(font);
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  if (wrap_width > 0) ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap_width);
+  ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
+  if (wrap_width > 0) ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  frame_record().texts.push_back(s);
+}
+
+void text_centered(ImFont* font, ImU32 color, const std::string& s, float x, float width) {
+  const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, s.c_str());
+  ImGui::SetCursorPosX(x + std::max(0.0f, (width - size.x) * 0.5f));
+  text(font, color, s, size.x > width ? width : 0.0f);
+}
+
+void notice_banner(const Theme& t, const std::string& message, ImVec2 pos, float width) {
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  ImFont* f = t.fonts.bold;
+  const float pad = t.px(20);
+  const float icon_w = t.px(48);
+  const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, width - 2 * pad - icon_w, message.c_str());
+  const ImVec2 max(pos.x + width, pos.y + std::max(ts.y, f->FontSize) + 2 * pad);
+  dl->AddRectFilled(pos, max, colors::notice_bg, t.px(14));
+  dl->AddRect(pos, max, colors::notice_border, t.px(14), 0, t.px(3));
+  dl->AddText(f, f->FontSize, ImVec2(pos.x + pad, pos.y + pad), colors::text, icons::utf8("info"));
+  dl->AddText(f, f->FontSize, ImVec2(pos.x + pad + icon_w, pos.y + pad), colors::text, message.c_str(), nullptr,
+              width - 2 * pad - icon_w);
+  frame_record().texts.push_back(message);
+}
+
+void panel(ImVec2 min, ImVec2 max, const Theme& t) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(min, max, colors::panel, t.px(20));
+  dl->AddRect(min, max, colors::panel_border, t.px(20), 0, t.px(2));
+}
+
+}  // namespace meedoen::ui

@@ -1,0 +1,24 @@
+// Running the kiosk: options from the command line, and the windowed main loop.
+#pragma once
+#include <string>
+
+namespace meedoen::platform {
+
+struct KioskOptions {
+  std::string config_path;   // --config
+  std::string db_path;       // --db
+  std::string screenshot;    // --screenshot FILE: write a PNG of the first screen and exit
+  std::string replay;        // --replay FILE
+  std::string clock;         // --clock "2026-11-23T09:42": start the app's clock at this local time
+  int width = 1280, height = 800;
+  bool demo = false;
+  bool fullscreen = false;
+  bool print_journal = false;
+  bool bench_startup = false;  // print the wall-clock time of the first frame and exit
+};
+
+// Exit codes: 0 ok, 1 replay failed, 2 bad usage or configuration, 3 database problem,
+// 4 no display.
+int run_kiosk(const KioskOptions& options);
+
+}  // namespace meedoen::platform

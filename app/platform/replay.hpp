@@ -1,0 +1,73 @@
+// Replay scripts: drive the kiosk without hands, one step a line.
+//   tap "Inchecken"      tap the button with this label (as on screen), or tap X Y
+//   type "fat"           tap the on-screen keyboard keys for each letter
+//   scan DEMO0001        a card scanner types the code and Enter
+//   advance 31s          move the app's clock (ms, s, m)
+//   wait 500ms           let real time pass while the app runs
+//   screenshot FILE      write a PNG of the window
+//   expect "text"        fail unless the text is on screen; expect-not "text" the opposite
+// Blank lines and lines starting with # are ignored.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ui/widgets/widgets.hpp"
+
+namespace meedoen::platform {
+
+struct ReplayStep {
+  enum class Kind { TapLabel, TapXY, Type, Scan, Advance, Wait, Screenshot, Expect, ExpectNot };
+  Kind kind;
+  std::string text;  // label, text, code or file
+  float x = 0, y = 0;
+  long long ms = 0;
+  int line = 0;
+};
+
+struct ReplayParse {
+  std::vector<ReplayStep> steps;
+  std::string error;  // "" when the script is valid
+};
+
+ReplayParse parse_replay(const std::string& script);
+
+// What the replay asks of the app between frames.
+struct ReplayHost {
+  virtual ~ReplayHost() = default;
+  virtual void scan(const std::string& code) = 0;
+  virtual void advance_clock(long long ms) = 0;
+  virtual bool save_screenshot(const std::string& path, std::string& error) = 0;
+};
+
+class Replay {
+ public:
+  explicit Replay(std::vector<ReplayStep> steps) : m_steps(std::move(steps)) {}
+
+  // Called before ImGui::NewFrame: the pointer this frame should see.
+  void before_frame(float& mouse_x, float& mouse_y, bool& mouse_down) const;
+  // Called after a frame was drawn with the record of what it showed. Advances the script.
+  void after_frame(const ui::FrameRecord& record, ReplayHost& host, long long real_now_ms);
+
+  bool finished() const { return m_failed || m_next >= m_steps.size(); }
+  bool failed() const { return m_failed; }
+  const std::string& failure() const { return m_failure; }
+
+ private:
+  void fail(const ReplayStep& s, const std::string& why);
+  bool start_tap(const ui::FrameRecord& record, const std::string& label, const ReplayStep& s);
+
+  std::vector<ReplayStep> m_steps;
+  std::size_t m_next = 0;
+  // A tap in progress: press, release, then let the result settle for two frames.
+  int m_tap_phase = 0;
+  float m_x = -1, m_y = -1;
+  bool m_down = false;
+  std::string m_typing;  // letters of a "type" step still to tap
+  long long m_wait_until = 0;
+  int m_settle = 0;
+  bool m_failed = false;
+  std::string m_failure;
+};
+
+}  // namespace meedoen::platform

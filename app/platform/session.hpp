@@ -1,0 +1,31 @@
+// The running kiosk without its window: state, the reducer, and the commands carried out
+// against the store. The window, the replay driver and the tests all drive this one object.
+#pragma once
+#include <deque>
+#include <string>
+
+#include "core/state.hpp"
+#include "storage/store.hpp"
+
+namespace meedoen::platform {
+
+class Session {
+ public:
+  Session(core::KioskConfig config, storage::Store& store);
+
+  // Applies an action and every action that its commands produce, in order.
+  void dispatch(core::Action action);
+  // Reloads roster, programme and today's attendance from the store.
+  void reload(core::TimeMs now);
+
+  const core::State& state() const { return m_state; }
+  storage::Store& store() { return m_store; }
+
+ private:
+  void run(const core::Command& c, std::deque<core::Action>& follow_up);
+
+  core::State m_state;
+  storage::Store& m_store;
+};
+
+}  // namespace meedoen::platform

@@ -1,0 +1,35 @@
+// The SDL window with an OpenGL context and the ImGui backends. RAII: closed in the destructor.
+#pragma once
+#include <string>
+
+union SDL_Event;
+struct SDL_Window;
+
+namespace meedoen::platform {
+
+class Window {
+ public:
+  // Throws std::runtime_error with a readable message (e.g. no display).
+  Window(const std::string& title, int width, int height, bool fullscreen);
+  ~Window();
+  Window(const Window&) = delete;
+  Window& operator=(const Window&) = delete;
+
+  // Waits for the next event up to timeout_ms (0: just poll). True if ev was filled.
+  bool wait_event(SDL_Event& ev, int timeout_ms);
+  bool poll_event(SDL_Event& ev);
+  void process_for_imgui(const SDL_Event& ev);
+  void begin_frame();  // backends' NewFrame; the caller then calls ImGui::NewFrame
+  void render();       // ImGui::Render + GL draw, before present()
+  void present();
+  void size(int& w, int& h) const;
+  // An event type the sync thread will post to wake the loop.
+  unsigned wake_event_type() const { return m_wake_type; }
+
+ private:
+  SDL_Window* m_window = nullptr;
+  void* m_gl = nullptr;
+  unsigned m_wake_type = 0;
+};
+
+}  // namespace meedoen::platform

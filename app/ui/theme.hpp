@@ -1,0 +1,50 @@
+// Look and feel: high-contrast colours, large fonts with pictograms merged in, sizes that keep
+// every touch target at least 64 px at any window size.
+#pragma once
+#include <imgui.h>
+
+#include <string>
+
+namespace meedoen::ui {
+
+struct Fonts {
+  ImFont* body = nullptr;     // running text
+  ImFont* bold = nullptr;     // labels on buttons, names
+  ImFont* large = nullptr;    // headings, greeting
+  ImFont* huge = nullptr;     // clock, confirmation
+  ImFont* icon = nullptr;     // pictograms on big buttons
+  ImFont* icon_huge = nullptr;
+};
+
+namespace colors {
+constexpr ImU32 rgb(unsigned r, unsigned g, unsigned b) { return IM_COL32(r, g, b, 255); }
+// Contrast ratios against their background are at least 7:1 (WCAG AAA) for text.
+constexpr ImU32 background = rgb(0xF6, 0xF3, 0xEC);
+constexpr ImU32 panel = rgb(0xFF, 0xFF, 0xFF);
+constexpr ImU32 panel_border = rgb(0xD8, 0xD2, 0xC4);
+constexpr ImU32 text = rgb(0x1A, 0x1A, 0x1A);
+constexpr ImU32 text_muted = rgb(0x4A, 0x46, 0x40);
+constexpr ImU32 primary = rgb(0x17, 0x4A, 0x8B);     // start, continue
+constexpr ImU32 check_in = rgb(0x1B, 0x6B, 0x3A);    // green
+constexpr ImU32 check_out = rgb(0x8A, 0x3B, 0x12);   // warm brown, not alarm red
+constexpr ImU32 neutral = rgb(0xE6, 0xE0, 0xD4);     // keys, back
+constexpr ImU32 on_dark = rgb(0xFF, 0xFF, 0xFF);
+constexpr ImU32 notice_bg = rgb(0xFF, 0xF1, 0xC7);   // calm amber
+constexpr ImU32 notice_border = rgb(0xB7, 0x8A, 0x00);
+constexpr ImU32 overlay = IM_COL32(0, 0, 0, 150);
+}  // namespace colors
+
+struct Theme {
+  float scale = 1.0f;  // 1.0 at 1280x800
+  Fonts fonts;
+  float px(float base) const { return base * scale; }
+};
+
+// Scale for a window: 1.0 at 1280x800, larger on bigger screens, never below 0.75.
+float scale_for(int width, int height);
+// Loads Noto Sans (fonts-noto-core) with Material Icons merged; returns false and keeps
+// ImGui's built-in font when the files are missing (the message says which).
+bool load_fonts(Theme& theme, std::string& error);
+void apply_style(const Theme& theme);
+
+}  // namespace meedoen::ui

@@ -1,0 +1,14 @@
+// Pictograms from the Material Icons font (Debian: fonts-material-design-icons-iconfont),
+// merged into the text fonts so a button can say what it does without words.
+#pragma once
+#include <string_view>
+
+namespace meedoen::ui::icons {
+
+// UTF-8 of the pictogram for a key: UI actions ("check_in", "back", ...) and activity icons
+// ("coffee", "cooking", "garden", ...). Unknown keys give the "event" pictogram.
+const char* utf8(std::string_view key);
+// Zero-terminated code point ranges to load from the icon font.
+const unsigned short* glyph_ranges();
+
+}  // namespace meedoen::ui::icons

@@ -1,0 +1,60 @@
+// Touch widgets drawn with ImGui: big pictogram buttons, text that a replay can find, banners.
+// Every widget records what it showed in the frame record, so `tap "Inchecken"` and
+// `expect "..."` in a replay script work on what a person sees.
+#pragma once
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+#include "ui/theme.hpp"
+
+namespace meedoen::ui {
+
+// What one frame showed: tappable targets by label, and every text drawn.
+struct FrameRecord {
+  struct Target {
+    std::string id;  // stable ImGui id, e.g. "key:A"
+    std::string label;
+    ImVec2 min, max;
+    bool enabled = true;
+  };
+  std::vector<Target> targets;
+  std::vector<std::string> texts;
+  float min_target_px = 1e9f;  // smallest tappable target side this frame
+  void clear() {
+    targets.clear();
+    texts.clear();
+    min_target_px = 1e9f;
+  }
+  const Target* find_target(const std::string& label) const;  // by label, else by id
+  bool shows(const std::string& text) const;  // substring of any text or label
+};
+
+FrameRecord& frame_record();
+
+enum class ButtonStyle { Primary, CheckIn, CheckOut, Neutral, Selected };
+
+struct ButtonSpec {
+  const char* id;
+  const char* icon = nullptr;  // UTF-8 pictogram, may be null
+  const std::string* label = nullptr;
+  ImVec2 size;
+  ButtonStyle style = ButtonStyle::Neutral;
+  bool enabled = true;
+  bool icon_above = false;     // large pictogram above the label (tiles), else left of it
+  ImFont* label_font = nullptr;
+};
+
+// A rounded button with pictogram and label; true on the frame it is tapped.
+bool big_button(const Theme& t, const ButtonSpec& spec);
+// Text at the cursor, recorded for `expect`.
+void text(ImFont* font, ImU32 color, const std::string& s, float wrap_width = 0.0f);
+// Text centred horizontally in [x, x + width] at the current cursor y.
+void text_centered(ImFont* font, ImU32 color, const std::string& s, float x, float width);
+// A calm amber banner with an info pictogram.
+void notice_banner(const Theme& t, const std::string& message, ImVec2 pos, float width);
+// A white rounded panel behind content.
+void panel(ImVec2 min, ImVec2 max, const Theme& t);
+
+}  // namespace meedoen::ui
