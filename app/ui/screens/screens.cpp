@@ -104,55 +104,60 @@ void draw_welcome(const WelcomeView& v, const Theme& t, const Layout& L, Actions
 
 void draw_search(const SearchView& v, const Theme& t, const Layout& L, Actions& out) {
   const float M = L.margin;
+  const ImVec2 wp = ImGui::GetWindowPos();
+  // Row 1: back, the query shown like a field, erase.
+  const float row_h = t.px(84);
+  const float side_w = t.px(200);
   ImGui::SetCursorPos(ImVec2(M, M));
   if (back_button(t, v.back_label)) out.push_back(core::BackTapped{});
-  ImGui::SetCursorPos(ImVec2(M + t.px(220) + L.gap * 2, M + t.px(12)));
-  text(t.fonts.large, colors::text, v.title);
-  const std::string scan = std::string(icons::utf8("card")) + "  " + v.scan_hint;
-  const ImVec2 scan_size = t.fonts.bold->CalcTextSizeA(t.fonts.bold->FontSize, FLT_MAX, 0, scan.c_str());
-  ImGui::SetCursorPos(ImVec2(L.size.x - M - scan_size.x, M + t.px(24)));
-  text(t.fonts.bold, colors::text_muted, scan);
-
-  // The query, shown like a field; the keyboard below types into it.
-  const ImVec2 wp = ImGui::GetWindowPos();
-  const float field_y = M + t.px(84) + L.gap;
-  const float field_h = t.px(84);
-  const float erase_w = t.px(200);
-  const float field_w = L.size.x - 2 * M - erase_w - L.gap;
-  panel(ImVec2(wp.x + M, wp.y + field_y), ImVec2(wp.x + M + field_w, wp.y + field_y + field_h), t);
-  ImGui::SetCursorPos(ImVec2(M + t.px(24), field_y + (field_h - t.fonts.large->FontSize) * 0.5f));
-  if (v.query.empty()) text(t.fonts.bold, colors::text_muted, v.hint);
-  else text(t.fonts.large, colors::text, v.query + "|");
-  ImGui::SetCursorPos(ImVec2(M + field_w + L.gap, field_y));
-  if (big_button(t, {"erase", icons::utf8("erase"), &v.erase_label, ImVec2(erase_w, field_h), ButtonStyle::Neutral,
+  const float field_x = M + side_w + L.gap;
+  const float field_w = L.size.x - 2 * M - 2 * side_w - 2 * L.gap;
+  panel(ImVec2(wp.x + field_x, wp.y + M), ImVec2(wp.x + field_x + field_w, wp.y + M + row_h), t);
+  if (v.query.empty()) {
+    ImGui::SetCursorPos(ImVec2(field_x + t.px(24), M + (row_h - t.fonts.bold->FontSize) * 0.5f));
+    text(t.fonts.bold, colors::text_muted, v.hint);
+  } else {
+    ImGui::SetCursorPos(ImVec2(field_x + t.px(24), M + (row_h - t.fonts.large->FontSize) * 0.5f));
+    text(t.fonts.large, colors::text, v.query + "|");
+  }
+  ImGui::SetCursorPos(ImVec2(L.size.x - M - side_w, M));
+  if (big_button(t, {"erase", icons::utf8("erase"), &v.erase_label, ImVec2(side_w, row_h), ButtonStyle::Neutral,
                      !v.query.empty()}))
     out.push_back(core::SearchErased{});
 
-  // Up to six matches as big tiles: first name + initial, nothing else.
-  const float tiles_y = field_y + field_h + L.gap;
+  // Row 2: up to six matches as big tiles (first name + initial, nothing else), or guidance.
+  const float tiles_y = M + row_h + L.gap;
   const float tile_w = (L.size.x - 2 * M - 2 * L.gap) / 3;
   const float tile_h = t.px(88);
+  const float tile_gap = t.px(12);
   for (std::size_t i = 0; i < v.matches.size(); ++i) {
     const auto& m = v.matches[i];
-    ImGui::SetCursorPos(ImVec2(M + (i % 3) * (tile_w + L.gap), tiles_y + (i / 3) * (tile_h + L.gap)));
+    ImGui::SetCursorPos(ImVec2(M + (i % 3) * (tile_w + L.gap), tiles_y + (i / 3) * (tile_h + tile_gap)));
     const std::string id = "match:" + m.id;
     if (big_button(t, {id.c_str(), icons::utf8("person"), &m.label, ImVec2(tile_w, tile_h), ButtonStyle::Primary}))
       out.push_back(core::ParticipantChosen{m.id});
   }
-  if (v.show_none) {
+  if (v.query.empty()) {
+    ImGui::SetCursorPos(ImVec2(M, tiles_y + t.px(12)));
+    text(t.fonts.large, colors::text, v.title);
+    ImGui::SetCursorPosX(M);
+    text(t.fonts.bold, colors::text_muted, std::string(icons::utf8("card")) + "  " + v.scan_hint);
+  } else if (v.show_none) {
     ImGui::SetCursorPos(ImVec2(M, tiles_y + t.px(24)));
     text(t.fonts.bold, colors::text, v.none_text);
   }
 
-  // On-screen keyboard: letters, hyphen, apostrophe, space and erase. Keys >= 64 px.
+  // On-screen keyboard: letters, hyphen, apostrophe and space. Keys >= 64 px.
   static const char* rows[] = {"QWERTYUIOP", "ASDFGHJKL-", "ZXCVBNM'"};
-  const float key_h = std::max(t.px(80), 64.0f);
-  const float kb_y = L.size.y - M - 4 * key_h - 3 * L.gap * 0.5f;
-  const float key_w = (L.size.x - 2 * M - 9 * L.gap * 0.5f) / 10;
+  const float kg = t.px(10);
+  const float key_h = std::max(t.px(76), 64.0f);
+  const float kb_y = L.size.y - M - 4 * key_h - 3 * kg;
+  const float key_w = (L.size.x - 2 * M - 9 * kg) / 10;
   for (int r = 0; r < 3; ++r) {
     const std::string row = rows[r];
+    const float indent = (10 - static_cast<float>(row.size())) * (key_w + kg) * 0.5f;
     for (std::size_t c = 0; c < row.size(); ++c) {
-      ImGui::SetCursorPos(ImVec2(M + c * (key_w + L.gap * 0.5f), kb_y + r * (key_h + L.gap * 0.5f)));
+      ImGui::SetCursorPos(ImVec2(M + indent + c * (key_w + kg), kb_y + r * (key_h + kg)));
       const std::string label(1, row[c]);
       const std::string id = "key:" + label;
       if (big_button(t, {id.c_str(), nullptr, &label, ImVec2(key_w, key_h), ButtonStyle::Neutral, true, false,
@@ -164,10 +169,8 @@ void draw_search(const SearchView& v, const Theme& t, const Layout& L, Actions& 
       }
     }
   }
-  // The last row: a wide space bar and a second erase key where the thumb expects it.
-  const float last_y = kb_y + 3 * (key_h + L.gap * 0.5f);
-  ImGui::SetCursorPos(ImVec2(M + 2 * (key_w + L.gap * 0.5f), last_y));
-  if (big_button(t, {"key: ", icons::utf8("space"), &v.space_label, ImVec2(6 * key_w + 5 * L.gap * 0.5f, key_h),
+  ImGui::SetCursorPos(ImVec2(M + 2 * (key_w + kg), kb_y + 3 * (key_h + kg)));
+  if (big_button(t, {"key: ", icons::utf8("space"), &v.space_label, ImVec2(6 * key_w + 5 * kg, key_h),
                      ButtonStyle::Neutral, !v.query.empty()}))
     out.push_back(core::SearchTyped{" "});
 }
@@ -314,7 +317,10 @@ void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out
   if (v.prompt.visible) {
     ImGui::EndDisabled();
     const ImVec2 wp = ImGui::GetWindowPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(wp, ImVec2(wp.x + display.x, wp.y + display.y), colors::overlay);
+    const ImVec2 end(wp.x + display.x, wp.y + display.y);
+    ImGui::PushClipRect(wp, end, false);  // the window's padding must be dimmed too
+    ImGui::GetWindowDrawList()->AddRectFilled(wp, end, colors::overlay);
+    ImGui::PopClipRect();
   }
   ImGui::End();
   if (!v.notice.empty()) {
