@@ -152,15 +152,23 @@ void on_stored(State& s, const AttendanceStored& r) {
   s.notice = Notice::None;
 }
 
+// Actions that come from a person at the kiosk; each one restarts the inactivity timer.
+bool from_person(const Action& a) {
+  return !std::holds_alternative<Tick>(a) && !std::holds_alternative<PinChecked>(a) &&
+         !std::holds_alternative<AttendanceStored>(a) && !std::holds_alternative<StoreFailed>(a) &&
+         !std::holds_alternative<DataLoaded>(a);
+}
+
 }  // namespace
 
 // [SECTION] update
 Step update(State s, const Action& action) {
   std::vector<Command> out;
+  if (from_person(action)) s.last_input = s.now;
   std::visit(Overloaded{
       [&](const Tick& a) { on_tick(s, out, a.now); },
-      [&](const Touched&) { s.last_input = s.now; },
-      [&](const StillHereTapped&) { s.last_input = s.now; },
+      [&](const Touched&) {},
+      [&](const StillHereTapped&) {},
       [&](const StartTapped&) {
         if (s.screen != Screen::Welcome) return;
         s.screen = Screen::Search;
@@ -203,7 +211,7 @@ Step update(State s, const Action& action) {
       [&](const CheckInTapped&) { on_check(s, out, true); },
       [&](const CheckOutTapped&) { on_check(s, out, false); },
       [&](const DoneTapped&) {
-        if (s.screen == Screen::Confirmation) end_session(s);
+        if (!s.busy && (s.screen == Screen::Confirmation || s.screen == Screen::Home)) end_session(s);
       },
       [&](const AttendanceStored& a) { on_stored(s, a); },
       [&](const StoreFailed& a) {

@@ -13,14 +13,21 @@ namespace meedoen::platform {
 
 Window::Window(const std::string& title, int width, int height, bool fullscreen) {
   SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+  const char* display = SDL_getenv("DISPLAY");
+  const char* wayland = SDL_getenv("WAYLAND_DISPLAY");
+  const std::string no_display =
+      "no display: DISPLAY is not set. Start the kiosk from a desktop session, or under Xvfb "
+      "(xvfb-run -a meedoen-kiosk --demo --screenshot welcome.png).";
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-    const char* display = SDL_getenv("DISPLAY");
-    const char* wayland = SDL_getenv("WAYLAND_DISPLAY");
-    std::string msg = std::string("cannot open a window: ") + SDL_GetError();
-    if ((!display || !*display) && (!wayland || !*wayland))
-      msg = "no display: DISPLAY is not set. Start the kiosk from a desktop session, or under Xvfb "
-            "(xvfb-run -s '-screen 0 1280x800x24' meedoen-kiosk --demo).";
-    throw std::runtime_error(msg);
+    if ((!display || !*display) && (!wayland || !*wayland)) throw std::runtime_error(no_display);
+    throw std::runtime_error(std::string("cannot open a window: ") + SDL_GetError());
+  }
+  // Without a display SDL falls back to an invisible "offscreen" window: nobody would see the
+  // kiosk, so say so, unless that driver was asked for on purpose (SDL_VIDEODRIVER).
+  const std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+  if ((driver == "offscreen" || driver == "dummy") && !SDL_getenv("SDL_VIDEODRIVER")) {
+    SDL_Quit();
+    throw std::runtime_error(no_display);
   }
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);

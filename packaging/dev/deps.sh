@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian bookworm packages Meedoen needs to build, run and test, when missing.
+# Run as root (it calls apt-get). Usage: packaging/dev/deps.sh [build|run|test]
+set -euo pipefail
+
+build_pkgs=(build-essential cmake pkg-config
+  libsdl2-dev libgl-dev libimgui-dev libstb-dev libfreetype-dev
+  libsqlitecpp-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev
+  fonts-noto-core fonts-material-design-icons-iconfont)
+test_pkgs=(catch2 xvfb xauth libgl1-mesa-dri sqlite3)
+
+want=("${build_pkgs[@]}")
+if [ "${1:-build}" = test ]; then want+=("${test_pkgs[@]}"); fi
+if [ "${1:-build}" = run ] && [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then want+=(xvfb xauth libgl1-mesa-dri); fi
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "meedoen: installing ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "meedoen: these Debian packages are missing; run as root or install them: ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,270 @@
+// End-to-end tests: start the real kiosk under Xvfb with a replay script against a real
+// database, then read what it wrote. These are the flows a participant goes through.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <vector>
+
+#include "storage/store.hpp"
+#include "support/process.hpp"
+
+using meedoen::test::run;
+using meedoen::test::RunResult;
+using meedoen::test::sh_quote;
+using meedoen::test::TempDir;
+
+namespace {
+
+const std::string kKiosk = MEEDOEN_KIOSK_BIN;
+// Monday morning in De Cirkel: the programme has activities and the morning dagdeel runs.
+const std::string kClock = "2026-11-23T09:42";
+
+std::string xvfb(const std::string& size = "1280x800") {
+  return "TZ=Europe/Amsterdam xvfb-run -a -s " + sh_quote("-screen 0 " + size + "x24") + " ";
+}
+
+RunResult replay(const TempDir& dir, const std::string& script, const std::string& extra = "") {
+  meedoen::test::write_file(dir / "script.replay", script);
+  return run(xvfb() + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "kiosk.db") + " --clock " + kClock +
+                 " --replay " + sh_quote(dir / "script.replay") + " " + extra,
+             dir);
+}
+
+std::vector<nlohmann::json> journal(const TempDir& dir) {
+  const RunResult r = run("TZ=Europe/Amsterdam " + sh_quote(kKiosk) + " --db " + sh_quote(dir / "kiosk.db") + " --print-journal", dir);
+  REQUIRE(r.exit_code == 0);
+  std::vector<nlohmann::json> events;
+  std::size_t pos = 0;
+  while (pos < r.out.size()) {
+    const std::size_t end = r.out.find('\n', pos);
+    events.push_back(nlohmann::json::parse(r.out.substr(pos, end - pos)));
+    pos = end == std::string::npos ? r.out.size() : end + 1;
+  }
+  return events;
+}
+
+}  // namespace
+
+TEST_CASE("kiosk: a card scan and one tap check a participant in", "[e2e]") {
+  TempDir dir;
+  const RunResult r = replay(dir, R"(
+scan DEMO0001
+expect "Goedemorgen, Fatima"
+expect-not "El Amrani"
+tap "Inchecken"
+expect "Je bent ingecheckt, 09:42"
+expect "Fijn dat je er bent!"
+advance 6s
+expect "Start"
+expect-not "Fatima"
+)");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto events = journal(dir);
+  REQUIRE(events.size() == 1);
+  CHECK(events[0]["type"] == "check_in");
+  CHECK(events[0]["participant"] == "demo-p-0001");
+  CHECK(events[0]["time"] == "2026-11-23T09:42:00");
+  CHECK(events[0]["payload"]["dagdeel"] == "morning");
+  CHECK(events[0]["synced"] == false);
+  CHECK(events[0]["seq"] == 1);
+}
+
+TEST_CASE("kiosk: name search, PIN, check in and check out", "[e2e]") {
+  TempDir dir;
+  const RunResult r = replay(dir, R"(
+tap "Start"
+expect "Wie ben jij?"
+type "ays"
+expect "Ayşe Y."
+tap "Ayşe Y."
+expect "Hallo Ayşe"
+tap "0"
+tap "0"
+tap "0"
+tap "3"
+expect "Goedemorgen, Ayşe"
+tap "Inchecken"
+expect "Je bent ingecheckt"
+tap "OK"
+advance 5m
+scan DEMO0003
+expect "Uitchecken"
+expect "Je bent er sinds 09:42"
+tap "Uitchecken"
+expect "Je bent uitgecheckt, 09:47"
+)");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto events = journal(dir);
+  REQUIRE(events.size() == 2);
+  CHECK(events[0]["type"] == "check_in");
+  CHECK(events[1]["type"] == "check_out");
+  CHECK(events[1]["participant"] == "demo-p-0003");
+  CHECK(events[1]["seq"] == 2);
+  CHECK(events[0]["hlc"].get<std::string>() < events[1]["hlc"].get<std::string>());
+}
+
+TEST_CASE("kiosk: three wrong PINs pause that participant's PIN, not the kiosk", "[e2e]") {
+  TempDir dir;
+  const RunResult r = replay(dir, R"(
+tap "Start"
+type "jan"
+tap "Jan V."
+tap "9"
+tap "9"
+tap "9"
+tap "9"
+expect "Die code klopt niet. Probeer het nog eens."
+tap "9"
+tap "9"
+tap "9"
+tap "9"
+tap "9"
+tap "9"
+tap "9"
+tap "9"
+expect "Vraag een coach om hulp"
+tap "Terug"
+tap "Terug"
+scan DEMO0002
+expect "Goedemorgen, Jan"
+tap "Klaar"
+scan DEMO0004
+expect "Goedemorgen, Wim"
+tap "Inchecken"
+expect "Je bent ingecheckt"
+)");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find("wrong PIN (2 in a row)") != std::string::npos);
+  const auto events = journal(dir);
+  REQUIRE(events.size() == 1);
+  CHECK(events[0]["participant"] == "demo-p-0004");
+}
+
+TEST_CASE("kiosk: an unknown card gets a calm message and writes nothing", "[e2e]") {
+  TempDir dir;
+  const RunResult r = replay(dir, R"(
+scan NOSUCHCARD
+expect "Deze pas kennen we niet"
+expect "Start"
+scan DEMO0005
+expect "Goedemorgen, Marieke"
+)");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(journal(dir).empty());
+}
+
+TEST_CASE("kiosk: inactivity asks 'Ben je er nog?' and then returns to the welcome screen", "[e2e]") {
+  TempDir dir;
+  const RunResult r = replay(dir, R"(
+scan DEMO0001
+expect "Goedemorgen, Fatima"
+advance 29s
+expect-not "Ben je er nog?"
+advance 2s
+expect "Ben je er nog?"
+expect "Over 9 seconden"
+tap "Ja, ik ben er nog"
+expect-not "Ben je er nog?"
+expect "Goedemorgen, Fatima"
+advance 31s
+expect "Ben je er nog?"
+advance 10s
+expect "Start"
+expect-not "Fatima"
+)");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+}
+
+TEST_CASE("kiosk: the participant's language is applied after identification", "[e2e]") {
+  TempDir dir;
+  // DEMO0008 (Kofi) prefers English; the welcome screen is Dutch until then, and again after.
+  const RunResult r = replay(dir, R"(
+expect "Tik hier of scan je pas"
+scan DEMO0008
+expect "Good morning, Kofi"
+expect "Check in"
+tap "Done"
+tap "English"
+expect "Tap here or scan your card"
+)");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+}
+
+TEST_CASE("kiosk: a check-in survives SIGKILL right after its confirmation", "[e2e]") {
+  TempDir dir;
+  const std::string marker = dir / "confirmed.png";
+  meedoen::test::write_file(dir / "script.replay", "scan DEMO0007\ntap \"Inchecken\"\nexpect \"Je bent ingecheckt\"\nscreenshot " + marker + "\nwait 60s\n");
+  // The screenshot after the confirmation is the signal; kill -9 follows within milliseconds.
+  const std::string inner = sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "kiosk.db") + " --clock " + kClock +
+                            " --replay " + sh_quote(dir / "script.replay") + " & pid=$!; " +
+                            "for i in $(seq 1 3000); do [ -f " + sh_quote(marker) + " ] && break; sleep 0.01; done; " +
+                            "kill -9 $pid; wait $pid; echo status=$?";
+  const RunResult r = run(xvfb() + "sh -c " + sh_quote(inner), dir);
+  INFO(r.err);
+  REQUIRE(r.out.find("status=137") != std::string::npos);  // 128 + SIGKILL
+  const auto events = journal(dir);
+  REQUIRE(events.size() == 1);
+  CHECK(events[0]["participant"] == "demo-p-0007");
+  auto store = meedoen::storage::Store::open(dir / "kiosk.db");
+  CHECK(store.integrity_check() == "ok");
+  CHECK(store.load_attendance("2026-11-23").size() == 1);
+}
+
+TEST_CASE("kiosk: bad start-up conditions give a clear message and an exit code, never a crash", "[e2e]") {
+  TempDir dir;
+  SECTION("a database path that cannot be written") {
+    meedoen::test::write_file(dir / "file", "not a folder");
+    const RunResult r = run(sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "file/sub/kiosk.db") + " --print-journal", dir);
+    CHECK(r.exit_code == 3);
+    CHECK(r.err.find("cannot use the database") != std::string::npos);
+  }
+  SECTION("a database written by a newer Meedoen") {
+    run("sqlite3 " + sh_quote(dir / "new.db") + " 'PRAGMA user_version = 999;'", dir);
+    const RunResult r = run(sh_quote(kKiosk) + " --db " + sh_quote(dir / "new.db") + " --print-journal", dir);
+    CHECK(r.exit_code == 3);
+    CHECK(r.err.find("newer Meedoen") != std::string::npos);
+  }
+  SECTION("a configuration with a typo") {
+    meedoen::test::write_file(dir / "kiosk.toml", "[kiosk]\ninactivity_secnods = 30\n");
+    const RunResult r = run(sh_quote(kKiosk) + " --config " + sh_quote(dir / "kiosk.toml") + " --print-journal", dir);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("kiosk.inactivity_secnods") != std::string::npos);
+  }
+  SECTION("no display") {
+    const RunResult r = run("env -u DISPLAY -u WAYLAND_DISPLAY " + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "k.db"), dir);
+    CHECK(r.exit_code == 4);
+    CHECK(r.err.find("no display") != std::string::npos);
+  }
+  SECTION("a replay script with a mistake names the line") {
+    meedoen::test::write_file(dir / "bad.replay", "scan DEMO0001\njump around\n");
+    const RunResult r = run(xvfb() + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "k.db") + " --replay " + sh_quote(dir / "bad.replay"), dir);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("line 2") != std::string::npos);
+  }
+  SECTION("an expectation that fails says what the screen showed") {
+    const RunResult r = replay(dir, "expect \"Tot ziens\"\n");
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("Tik hier of scan je pas") != std::string::npos);
+  }
+}
+
+TEST_CASE("kiosk: screenshots at 1280x800 and 1920x1080", "[e2e]") {
+  TempDir dir;
+  for (const std::string size : {"1280x800", "1920x1080"}) {
+    const std::string png = dir / ("welcome-" + size + ".png");
+    const RunResult r = run(xvfb(size) + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "k.db") + " --clock " + kClock +
+                                " --size " + size + " --screenshot " + sh_quote(png),
+                            dir);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const std::string data = meedoen::test::slurp(png);
+    REQUIRE(data.size() > 10000);  // a real picture, not an empty or black frame
+    CHECK(data.compare(1, 3, "PNG") == 0);
+  }
+}
