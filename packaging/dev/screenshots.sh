@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds Meedoen and lets the kiosk photograph every participant screen, at 1280x800 and
+# 1920x1080, into docs/screenshots/<size>/ (Monday 23 November 2026, 09:42, demo centre).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+packaging/dev/deps.sh test
+packaging/dev/build.sh
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for size in 1280x800 1920x1080; do
+  out="docs/screenshots/$size"
+  mkdir -p "$out"
+  sed "s#OUT/#$PWD/$out/#" docs/screenshots/tour.replay > "$work/tour.replay"
+  rm -f "$work/k.db"*
+  TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 ${size}x24" build/app/meedoen-kiosk --demo --db "$work/k.db" \
+    --clock 2026-11-23T09:42 --size "$size" --replay "$work/tour.replay" 2>/dev/null
+  echo "screenshots in $out: $(ls "$out" | tr '\n' ' ')"
+done

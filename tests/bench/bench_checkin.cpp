@@ -1,0 +1,129 @@
+// Tap-to-durable-confirmation latency of a check-in and a check-out, on a database holding a
+// year of history for 50 participants. Measures Session::dispatch(CheckInTapped): the reducer,
+// the durable SQLite transaction (synchronous=FULL) and the AttendanceStored that lets the
+// screen confirm.
+//   build/tests/bench/bench_checkin [rounds]
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "platform/session.hpp"
+#include "storage/demo_centre.hpp"
+#include "storage/pin_hash.hpp"
+#include "storage/store.hpp"
+#include "support/process.hpp"
+
+using namespace meedoen;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr int kParticipants = 50;
+constexpr core::TimeMs kDay = 24LL * 3600 * 1000;
+
+// A year of history written straight into the journal and the attendance read model, in one
+// transaction (through the Store API this set-up alone would take 50,000 durable commits).
+void add_history(const std::string& path, core::TimeMs start) {
+  SQLite::Database db(path, SQLite::OPEN_READWRITE);
+  SQLite::Transaction tx(db);
+  SQLite::Statement ev(db, "INSERT INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload) "
+                           "VALUES (?, 'history-device', ?, ?, ?, ?, ?, '{}')");
+  SQLite::Statement at(db, "INSERT INTO attendance VALUES (?, ?, ?, 'morning', ?, ?, ?)");
+  std::int64_t seq = 0;
+  char id[64], date[16], hlc[40];
+  for (int day = 0; day < 365; ++day) {
+    if (day % 7 >= 5) continue;  // weekdays
+    const core::TimeMs t = start + day * kDay;
+    std::snprintf(date, sizeof date, "h-%05d", day);
+    for (int p = 1; p <= kParticipants; ++p) {
+      if ((day + p) % 3 == 0) continue;  // not everyone every day
+      char pid[32];
+      std::snprintf(pid, sizeof pid, "demo-p-%04d", p);
+      std::string ids[2];
+      for (int k = 0; k < 2; ++k) {
+        std::snprintf(id, sizeof id, "hist-%08lld", static_cast<long long>(++seq));
+        std::snprintf(hlc, sizeof hlc, "%016lld.%05d", static_cast<long long>(t + k * 3 * 3600 * 1000), 0);
+        ev.reset();
+        ev.bind(1, id);
+        ev.bind(2, seq);
+        ev.bind(3, t + k * 3 * 3600 * 1000);
+        ev.bind(4, hlc);
+        ev.bind(5, k == 0 ? "check_in" : "check_out");
+        ev.bind(6, pid);
+        ev.exec();
+        ids[k] = id;
+      }
+      at.reset();
+      at.bind(1, ids[0]);
+      at.bind(2, pid);
+      at.bind(3, date);
+      at.bind(4, t);
+      at.bind(5, t + 3 * 3600 * 1000);
+      at.bind(6, ids[1]);
+      at.exec();
+    }
+  }
+  tx.commit();
+}
+
+double percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  return v[static_cast<std::size_t>(p * (v.size() - 1))];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int rounds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 20;
+  setenv("TZ", "Europe/Amsterdam", 1);
+  test::TempDir dir;
+  const std::string path = dir / "bench.db";
+  const core::TimeMs today = 1795423320000;  // 2026-11-23 09:42 local
+  {
+    auto store = storage::Store::open(path);
+    storage::seed_demo_centre(store);
+    for (int p = storage::kDemoParticipants + 1; p <= kParticipants; ++p) {  // the demo has 42
+      char id[32], code[16];
+      std::snprintf(id, sizeof id, "demo-p-%04d", p);
+      std::snprintf(code, sizeof code, "DEMO%04d", p);
+      store.put_participant({id, "Extra", std::to_string(p), code, "nl", false, ""}, storage::hash_pin("0000"));
+    }
+  }
+  add_history(path, today - 366 * kDay);
+  auto store = storage::Store::open(path);
+  std::printf("history: %lld events for %d participants\n", static_cast<long long>(store.event_count()), kParticipants);
+
+  platform::Session session(core::KioskConfig{}, store);
+  core::TimeMs now = today;
+  session.reload(now);
+  std::vector<double> in_ms, out_ms;
+  for (int r = 0; r < rounds; ++r) {
+    for (int p = 1; p <= kParticipants; ++p) {
+      char code[16];
+      std::snprintf(code, sizeof code, "DEMO%04d", p);
+      now += 1000;
+      session.dispatch(core::Tick{now});
+      session.dispatch(core::CardScanned{code});
+      const bool checked_in = core::open_attendance(session.state(), session.state().participant_id) != nullptr;
+      const auto t0 = Clock::now();
+      if (checked_in) session.dispatch(core::CheckOutTapped{});
+      else session.dispatch(core::CheckInTapped{});
+      const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+      if (session.state().screen != core::Screen::Confirmation) {
+        std::fprintf(stderr, "round %d participant %d: no confirmation\n", r, p);
+        return 1;
+      }
+      (checked_in ? out_ms : in_ms).push_back(ms);
+      session.dispatch(core::DoneTapped{});
+    }
+  }
+  std::printf("check-in  (n=%zu): median %.3f ms, p99 %.3f ms\n", in_ms.size(), percentile(in_ms, 0.5), percentile(in_ms, 0.99));
+  std::printf("check-out (n=%zu): median %.3f ms, p99 %.3f ms\n", out_ms.size(), percentile(out_ms, 0.5), percentile(out_ms, 0.99));
+  std::printf("journal now holds %lld events\n", static_cast<long long>(store.event_count()));
+  return 0;
+}
