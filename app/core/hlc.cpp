@@ -13,12 +13,12 @@ Hlc hlc_next(const Hlc& last, TimeMs now) {
 
 std::string hlc_to_string(const Hlc& h) {
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%016lld.%05u", static_cast<long long>(h.wall), h.counter);
+  std::snprintf(buf, sizeof buf, "%016lld.%010u", static_cast<long long>(h.wall), h.counter);
   return buf;
 }
 
 bool hlc_parse(const std::string& s, Hlc& out) {
-  if (s.size() < 18 || s[16] != '.') return false;
+  if (s.size() != 27 || s[16] != '.') return false;
   char* end = nullptr;
   const long long wall = std::strtoll(s.c_str(), &end, 10);
   if (end != s.c_str() + 16) return false;

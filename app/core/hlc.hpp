@@ -17,7 +17,7 @@ struct Hlc {
 
 // The stamp for a local event at physical time now, given the last stamp issued.
 Hlc hlc_next(const Hlc& last, TimeMs now);
-// Fixed-width text that sorts like the stamp: "0001763890000000.00000".
+// Fixed-width text that sorts like the stamp: "0001763890000000.0000000000" (the counter is 32 bits).
 std::string hlc_to_string(const Hlc& h);
 bool hlc_parse(const std::string& s, Hlc& out);
 

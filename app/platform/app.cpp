@@ -125,7 +125,11 @@ class Kiosk final : public ReplayHost {
       }
       SDL_Event ev;
       bool input = false;
-      for (bool got = m_window.wait_event(ev, timeout); got; got = m_window.poll_event(ev)) {
+      bool got = m_window.wait_event(ev, timeout);
+      // Time first: input after a long sleep must be judged against the present, not the
+      // moment of the last frame (else a card scan could meet an inactivity timeout at once).
+      m_session.dispatch(core::Tick{m_clock.now()});
+      for (; got; got = m_window.poll_event(ev)) {
         if (ev.type == SDL_QUIT) return 0;
         input |= handle(ev);
       }

@@ -76,8 +76,7 @@ CREATE INDEX attendance_by_date ON attendance (date, participant_id);
 
 }  // namespace
 
-void migrate(SQLite::Database& db) {
-  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+void refuse_newer_schema(SQLite::Database& db) {
   const int version = db.execAndGet("PRAGMA user_version").getInt();
   if (version > kSchemaVersion) {
     throw SchemaTooNew("The database " + db.getFilename() + " has schema version " +
@@ -86,6 +85,12 @@ void migrate(SQLite::Database& db) {
                        ". It was written by a newer Meedoen: install that version, or use another "
                        "database file. Nothing was changed.");
   }
+}
+
+void migrate(SQLite::Database& db) {
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+  refuse_newer_schema(db);  // again inside the transaction: another process may have migrated
+  const int version = db.execAndGet("PRAGMA user_version").getInt();
   for (int v = version; v < kSchemaVersion; ++v) db.exec(kMigrations[static_cast<std::size_t>(v)]);
   if (version != kSchemaVersion) db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
   tx.commit();

@@ -6,5 +6,7 @@ namespace meedoen::storage {
 
 // Brings the schema to kSchemaVersion in one transaction; throws SchemaTooNew for a newer file.
 void migrate(SQLite::Database& db);
+// Throws SchemaTooNew when the file was written by a newer Meedoen; changes nothing.
+void refuse_newer_schema(SQLite::Database& db);
 
 }  // namespace meedoen::storage

@@ -90,6 +90,7 @@ struct Store::Impl {
   // Pragmas and migrations must run before any statement against the schema is prepared.
   static SQLite::Database& prepare_after_migration(SQLite::Database& d) {
     d.exec("PRAGMA busy_timeout = 5000");
+    refuse_newer_schema(d);  // before anything changes the file, even its journal mode
     const std::string mode = d.execAndGet("PRAGMA journal_mode = WAL").getString();
     if (mode != "wal") throw StorageError("the database could not switch to WAL mode (got " + mode + ")");
     // FULL: a commit is on disk (WAL fsynced) before check_in() returns and the screen confirms.
@@ -102,7 +103,9 @@ struct Store::Impl {
   std::string meta(const std::string& key, const std::string& fallback) {
     get_meta.reset();
     get_meta.bind(1, key);
-    return get_meta.executeStep() ? get_meta.getColumn(0).getString() : fallback;
+    std::string value = get_meta.executeStep() ? get_meta.getColumn(0).getString() : fallback;
+    get_meta.reset();  // a statement left mid-step keeps a read snapshot open and blocks checkpoints
+    return value;
   }
   void set_meta(const std::string& key, const std::string& value) {
     put_meta.reset();
@@ -121,6 +124,7 @@ struct Store::Impl {
     next_seq.bind(1, device_id);
     next_seq.executeStep();
     e.seq = next_seq.getColumn(0).getInt64();
+    next_seq.reset();
     core::Hlc last;
     core::hlc_parse(meta("hlc", ""), last);
     const core::Hlc stamp = core::hlc_next(last, now);
@@ -200,6 +204,7 @@ CheckResult Store::check_in(const std::string& pid, TimeMs at, const std::string
     if (q.executeStep()) {  // already checked in: nothing new to write
       core::dagdeel_from_key(q.getColumn(1).getString(), r.attendance.dagdeel);
       r.attendance.check_in = q.getColumn(2).getInt64();
+      q.reset();
       return r;
     }
     const auto e = m->append("check_in", pid, {{"date", date}, {"dagdeel", core::dagdeel_key(dagdeel)}}, at);
@@ -226,7 +231,10 @@ CheckResult Store::check_out(const std::string& pid, TimeMs at, const std::strin
     q.reset();
     q.bind(1, pid);
     q.bind(2, date);
-    if (!q.executeStep()) throw StorageError("there is no open check-in to close today");
+    if (!q.executeStep()) {
+      q.reset();
+      throw StorageError("there is no open check-in to close today");
+    }
     CheckResult r;
     r.attendance.participant_id = pid;
     r.attendance.date = date;
@@ -447,7 +455,8 @@ std::string journal_json_line(const JournalEntry& e) {
   nlohmann::json j{{"id", e.id},     {"type", e.type}, {"participant", e.participant_id},
                    {"time", time},   {"wall_ms", e.wall}, {"hlc", e.hlc},
                    {"device", e.device_id}, {"seq", e.seq}, {"synced", e.synced}};
-  j["payload"] = nlohmann::json::parse(e.payload, nullptr, false);
+  auto payload = nlohmann::json::parse(e.payload, nullptr, false);
+  j["payload"] = payload.is_discarded() ? nlohmann::json(e.payload) : std::move(payload);
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

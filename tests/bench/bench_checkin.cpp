@@ -47,7 +47,7 @@ void add_history(const std::string& path, core::TimeMs start) {
       std::string ids[2];
       for (int k = 0; k < 2; ++k) {
         std::snprintf(id, sizeof id, "hist-%08lld", static_cast<long long>(++seq));
-        std::snprintf(hlc, sizeof hlc, "%016lld.%05d", static_cast<long long>(t + k * 3 * 3600 * 1000), 0);
+        std::snprintf(hlc, sizeof hlc, "%016lld.%010d", static_cast<long long>(t + k * 3 * 3600 * 1000), 0);
         ev.reset();
         ev.bind(1, id);
         ev.bind(2, seq);

@@ -6,9 +6,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <sstream>
 #include <string>
+
+#include "support/temp_dir.hpp"
 
 namespace meedoen::test {
 
@@ -34,27 +35,6 @@ inline std::string sh_quote(const std::string& s) {
   for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return q + "'";
 }
-
-// A temporary folder, removed with everything in it when the object goes.
-class TempDir {
- public:
-  TempDir() {
-    std::random_device rd;
-    m_path = std::filesystem::temp_directory_path() / ("meedoen-test-" + std::to_string(rd()) + std::to_string(rd()));
-    std::filesystem::create_directories(m_path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(m_path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return m_path; }
-  std::string operator/(const std::string& name) const { return (m_path / name).string(); }
-
- private:
-  std::filesystem::path m_path;
-};
 
 // Runs a shell command line; stdout and stderr are captured through files in dir.
 inline RunResult run(const std::string& command, const TempDir& dir) {

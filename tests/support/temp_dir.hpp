@@ -25,6 +25,7 @@ class TempDir {
   const std::filesystem::path& path() const { return m_path; }
   // The path of name inside this directory, as text (the file need not exist).
   std::string file(const std::string& name) const { return (m_path / name).string(); }
+  std::string operator/(const std::string& name) const { return file(name); }
   // Writes bytes to name inside this directory and returns its path.
   std::string write(const std::string& name, const std::string& bytes) const {
     const std::string p = file(name);

@@ -1,0 +1,293 @@
+// kiosk.toml: strict parsing, every error names the key (or the line).
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+
+#include "config/kiosk_config.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace meedoen;
+using config::ConfigError;
+
+namespace {
+
+core::KioskConfig parse(const std::string& text) { return config::parse_kiosk_config(text, "kiosk.toml"); }
+
+// The message of the ConfigError that text raises ("" when it parses).
+std::string error_of(const std::string& text) {
+  try {
+    parse(text);
+  } catch (const ConfigError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+const char* const kFullExample = R"toml(
+# A centre in Almere Haven.
+[centre]
+id = "de-ster"
+name = "Buurtcentrum De Ster"
+
+[dagdelen]
+morning = { start = "08:30", end = "12:00" }
+afternoon = { start = "12:00", end = "16:30" }
+[dagdelen.evening]
+start = "19:00"
+end = "22:00"
+
+[identification]
+card = false
+name_search = true
+photo_grid = true
+
+[languages]
+default = "en"
+available = ["en", "nl"]
+
+[database]
+path = "/var/lib/meedoen/kiosk.db"
+
+[kiosk]
+inactivity_seconds = 45
+prompt_seconds = 15
+confirmation_seconds = 3
+
+[server]
+url = "https://meedoen.almere.example/"
+)toml";
+
+}  // namespace
+
+TEST_CASE("parse_kiosk_config: empty text gives the defaults", "[config]") {
+  const core::KioskConfig defaults;
+  for (const char* text : {"", "# only a comment\n", "\n\n"}) {
+    const core::KioskConfig cfg = parse(text);
+    CHECK(cfg.centre_id == defaults.centre_id);
+    CHECK(cfg.centre_name == defaults.centre_name);
+    for (int i = 0; i < 3; ++i) {
+      CHECK(cfg.dagdelen[i].start == defaults.dagdelen[i].start);
+      CHECK(cfg.dagdelen[i].end == defaults.dagdelen[i].end);
+    }
+    CHECK(cfg.identification.card);
+    CHECK(cfg.identification.name_search);
+    CHECK_FALSE(cfg.identification.photo_grid);
+    CHECK(cfg.default_language == "nl");
+    CHECK(cfg.languages == std::vector<std::string>{"nl", "en"});
+    CHECK(cfg.database_path.empty());
+    CHECK(cfg.inactivity_seconds == 30);
+    CHECK(cfg.prompt_seconds == 10);
+    CHECK(cfg.confirmation_seconds == 5);
+    CHECK(cfg.server_url.empty());
+  }
+}
+
+TEST_CASE("parse_kiosk_config: a full example parses", "[config]") {
+  const core::KioskConfig cfg = parse(kFullExample);
+  CHECK(cfg.centre_id == "de-ster");
+  CHECK(cfg.centre_name == "Buurtcentrum De Ster");
+  CHECK(cfg.dagdelen[0].start == 8 * 60 + 30);
+  CHECK(cfg.dagdelen[0].end == 12 * 60);
+  CHECK(cfg.dagdelen[1].start == 12 * 60);  // may start where the morning ends
+  CHECK(cfg.dagdelen[1].end == 16 * 60 + 30);
+  CHECK(cfg.dagdelen[2].start == 19 * 60);
+  CHECK(cfg.dagdelen[2].end == 22 * 60);
+  CHECK_FALSE(cfg.identification.card);
+  CHECK(cfg.identification.name_search);
+  CHECK(cfg.identification.photo_grid);
+  CHECK(cfg.default_language == "en");
+  CHECK(cfg.languages == std::vector<std::string>{"en", "nl"});
+  CHECK(cfg.database_path == "/var/lib/meedoen/kiosk.db");
+  CHECK(cfg.inactivity_seconds == 45);
+  CHECK(cfg.prompt_seconds == 15);
+  CHECK(cfg.confirmation_seconds == 3);
+  CHECK(cfg.server_url == "https://meedoen.almere.example/");
+
+  SECTION("a partial file keeps the defaults for the rest") {
+    const core::KioskConfig part = parse("[kiosk]\ninactivity_seconds = 60\n[dagdelen.evening]\nstart = \"18:30\"\n");
+    CHECK(part.inactivity_seconds == 60);
+    CHECK(part.prompt_seconds == 10);
+    CHECK(part.dagdelen[2].start == 18 * 60 + 30);
+    CHECK(part.dagdelen[2].end == 21 * 60 + 30);
+    CHECK(part.centre_name == "De Cirkel");
+  }
+}
+
+TEST_CASE("parse_kiosk_config: unknown keys are refused by name", "[config]") {
+  struct Case { const char* text; const char* key; };
+  for (const Case c : {Case{"centre_name = \"x\"\n", "centre_name"},
+                       Case{"[centre]\nnmae = \"De Ster\"\n", "centre.nmae"},
+                       Case{"[kiosk]\ninactivity = 30\n", "kiosk.inactivity"},
+                       Case{"[dagdelen]\nnight = { start = \"22:00\", end = \"23:00\" }\n", "dagdelen.night"},
+                       Case{"[dagdelen.morning]\nbegin = \"09:00\"\n", "dagdelen.morning.begin"},
+                       Case{"[languages]\nlist = [\"nl\"]\n", "languages.list"},
+                       Case{"[server]\nurl = \"\"\ntoken = \"secret\"\n", "server.token"},
+                       Case{"[sync]\ninterval = 5\n", "sync"}}) {
+    const std::string msg = error_of(c.text);
+    INFO("toml: " << c.text << "message: " << msg);
+    CHECK(contains(msg, std::string("kiosk.toml: ") + c.key + ": unknown key"));
+  }
+  // The message lists what is known, so the typo is easy to fix.
+  CHECK(contains(error_of("[centre]\nnmae = \"x\"\n"), "known here: id, name"));
+}
+
+TEST_CASE("parse_kiosk_config: bad dagdeel times are refused by key", "[config]") {
+  SECTION("not HH:MM") {
+    const std::string msg = error_of("[dagdelen.morning]\nstart = \"9:3\"\n");
+    INFO(msg);
+    CHECK(contains(msg, "dagdelen.morning.start"));
+    CHECK(contains(msg, "\"9:3\""));
+    CHECK(contains(error_of("[dagdelen.evening]\nend = \"24:00\"\n"), "dagdelen.evening.end"));
+    CHECK(contains(error_of("[dagdelen.afternoon]\nstart = \"\"\n"), "dagdelen.afternoon.start"));
+  }
+  SECTION("not text") {
+    CHECK(contains(error_of("[dagdelen.morning]\nstart = 9\n"), "dagdelen.morning.start: must be a text"));
+    CHECK(contains(error_of("[dagdelen]\nmorning = \"09:00-12:00\"\n"), "dagdelen.morning: must be a table"));
+  }
+  SECTION("end before or at start") {
+    const std::string msg = error_of("[dagdelen.morning]\nstart = \"11:00\"\nend = \"10:00\"\n");
+    INFO(msg);
+    CHECK(contains(msg, "dagdelen.morning.end"));
+    CHECK(contains(msg, "later than start"));
+    CHECK(contains(error_of("[dagdelen.evening]\nstart = \"19:00\"\nend = \"19:00\"\n"), "dagdelen.evening.end"));
+  }
+  SECTION("overlapping dagdelen") {
+    const std::string msg = error_of("[dagdelen]\nmorning = { start = \"09:00\", end = \"13:30\" }\n");
+    INFO(msg);
+    CHECK(contains(msg, "dagdelen.afternoon.start"));  // the default afternoon starts at 13:00
+    CHECK(contains(error_of("[dagdelen]\nevening = { start = \"16:00\", end = \"20:00\" }\n"),
+                   "dagdelen.evening.start"));
+  }
+}
+
+TEST_CASE("parse_kiosk_config: languages", "[config]") {
+  SECTION("the default must be one of the available languages") {
+    const std::string msg = error_of("[languages]\ndefault = \"en\"\navailable = [\"nl\"]\n");
+    INFO(msg);
+    CHECK(contains(msg, "languages.default"));
+    CHECK(contains(msg, "\"en\""));
+  }
+  SECTION("unknown language codes") {
+    const std::string msg = error_of("[languages]\navailable = [\"nl\", \"de\"]\n");
+    CHECK(contains(msg, "languages.available"));
+    CHECK(contains(msg, "\"de\""));
+    CHECK(contains(error_of("[languages]\ndefault = \"fr\"\n"), "languages.default"));
+  }
+  SECTION("an empty or malformed list") {
+    CHECK(contains(error_of("[languages]\navailable = []\n"), "languages.available"));
+    CHECK(contains(error_of("[languages]\navailable = \"nl\"\n"), "languages.available"));
+    CHECK(contains(error_of("[languages]\navailable = [\"nl\", 3]\n"), "languages.available"));
+  }
+  SECTION("a valid choice") {
+    const auto cfg = parse("[languages]\ndefault = \"en\"\navailable = [\"en\"]\n");
+    CHECK(cfg.default_language == "en");
+    CHECK(cfg.languages == std::vector<std::string>{"en"});
+  }
+}
+
+TEST_CASE("parse_kiosk_config: the server url must be http or https", "[config]") {
+  for (const char* bad : {"ftp://meedoen.example/", "meedoen.example", "HTTPS//x", "file:///etc/passwd"}) {
+    const std::string msg = error_of(std::string("[server]\nurl = \"") + bad + "\"\n");
+    INFO(bad << " -> " << msg);
+    CHECK(contains(msg, "server.url"));
+    CHECK(contains(msg, "http://"));
+  }
+  CHECK(parse("[server]\nurl = \"http://10.0.0.5:8080\"\n").server_url == "http://10.0.0.5:8080");
+  CHECK(parse("[server]\nurl = \"\"\n").server_url.empty());
+  CHECK(contains(error_of("[server]\nurl = 8080\n"), "server.url: must be a text"));
+}
+
+TEST_CASE("parse_kiosk_config: whole numbers within their range", "[config]") {
+  struct Case { const char* text; const char* key; const char* range; };
+  for (const Case c : {Case{"inactivity_seconds = 5", "kiosk.inactivity_seconds", "between 10 and 600"},
+                       Case{"inactivity_seconds = 601", "kiosk.inactivity_seconds", "between 10 and 600"},
+                       Case{"prompt_seconds = 0", "kiosk.prompt_seconds", "between 5 and 120"},
+                       Case{"prompt_seconds = -10", "kiosk.prompt_seconds", "between 5 and 120"},
+                       Case{"confirmation_seconds = 61", "kiosk.confirmation_seconds", "between 2 and 60"},
+                       Case{"confirmation_seconds = 9999999999999", "kiosk.confirmation_seconds", "between 2 and 60"}}) {
+    const std::string msg = error_of(std::string("[kiosk]\n") + c.text + "\n");
+    INFO(c.text << " -> " << msg);
+    CHECK(contains(msg, c.key));
+    CHECK(contains(msg, c.range));
+  }
+  CHECK(contains(error_of("[kiosk]\ninactivity_seconds = \"30\"\n"), "kiosk.inactivity_seconds: must be a whole number"));
+  CHECK(contains(error_of("[kiosk]\ninactivity_seconds = 30.5\n"), "kiosk.inactivity_seconds: must be a whole number"));
+  const auto edges = parse("[kiosk]\ninactivity_seconds = 10\nprompt_seconds = 120\nconfirmation_seconds = 2\n");
+  CHECK(edges.inactivity_seconds == 10);
+  CHECK(edges.prompt_seconds == 120);
+  CHECK(edges.confirmation_seconds == 2);
+}
+
+TEST_CASE("parse_kiosk_config: other wrong types and values", "[config]") {
+  CHECK(contains(error_of("centre = \"De Ster\"\n"), "centre: must be a table"));
+  CHECK(contains(error_of("[centre]\nname = \"\"\n"), "centre.name: must not be empty"));
+  CHECK(contains(error_of("[centre]\nname = \"" + std::string(201, 'x') + "\"\n"), "centre.name: is longer than 200"));
+  CHECK(contains(error_of("[identification]\ncard = \"yes\"\n"), "identification.card: must be true or false"));
+  CHECK(contains(error_of("[identification]\ncard = false\nname_search = false\n"), "at least one way"));
+  CHECK(contains(error_of("[database]\npath = 3\n"), "database.path"));
+}
+
+TEST_CASE("parse_kiosk_config: a TOML syntax error names the line", "[config]") {
+  const std::string msg = error_of("[centre]\nid = \"de-ster\"\nname = \"unterminated\n[kiosk]\n");
+  INFO(msg);
+  CHECK(contains(msg, "kiosk.toml:3:"));
+
+  const std::string dup = error_of("[kiosk]\nprompt_seconds = 10\n\nprompt_seconds = 12\n");
+  INFO(dup);
+  CHECK(contains(dup, "kiosk.toml:4:"));
+  CHECK(contains(error_of("[centre\n"), "kiosk.toml:1:"));
+}
+
+TEST_CASE("load_kiosk_config: reads a file, and names the path when it cannot", "[config]") {
+  test::TempDir dir;
+  SECTION("missing file") {
+    const std::string path = dir.file("nowhere/kiosk.toml");
+    try {
+      config::load_kiosk_config(path);
+      FAIL("a missing file was read");
+    } catch (const ConfigError& e) {
+      CHECK(contains(e.what(), path));
+    }
+  }
+  SECTION("a file with an error names the file") {
+    const std::string path = dir.write("kiosk.toml", "[centre]\nnmae = \"x\"\n");
+    CHECK_THROWS_WITH(config::load_kiosk_config(path), Catch::Contains(path + ": centre.nmae"));
+  }
+  SECTION("a good file") {
+    const std::string path = dir.write("kiosk.toml", kFullExample);
+    CHECK(config::load_kiosk_config(path).centre_id == "de-ster");
+  }
+}
+
+TEST_CASE("load_kiosk_config: the documented config/kiosk.toml parses to the defaults", "[config]") {
+  const std::string path = std::string(MEEDOEN_SOURCE_DIR) + "/config/kiosk.toml";
+  if (!std::filesystem::exists(path)) {
+    WARN("skipped: " << path << " does not exist (yet)");
+    CHECK_FALSE(std::filesystem::exists(path));
+    return;
+  }
+  const core::KioskConfig cfg = config::load_kiosk_config(path);
+  const core::KioskConfig defaults;
+  // The file says "the values below are the built-in defaults": keep the two in step.
+  CHECK(cfg.centre_id == defaults.centre_id);
+  CHECK(cfg.centre_name == defaults.centre_name);
+  for (int i = 0; i < 3; ++i) {
+    CHECK(cfg.dagdelen[i].start == defaults.dagdelen[i].start);
+    CHECK(cfg.dagdelen[i].end == defaults.dagdelen[i].end);
+  }
+  CHECK(cfg.identification.card == defaults.identification.card);
+  CHECK(cfg.identification.name_search == defaults.identification.name_search);
+  CHECK(cfg.identification.photo_grid == defaults.identification.photo_grid);
+  CHECK(cfg.default_language == defaults.default_language);
+  CHECK(cfg.languages == defaults.languages);
+  CHECK(cfg.database_path == defaults.database_path);
+  CHECK(cfg.inactivity_seconds == defaults.inactivity_seconds);
+  CHECK(cfg.prompt_seconds == defaults.prompt_seconds);
+  CHECK(cfg.confirmation_seconds == defaults.confirmation_seconds);
+  CHECK(cfg.server_url == defaults.server_url);
+}

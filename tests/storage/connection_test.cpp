@@ -1,0 +1,61 @@
+// The store's connection must not hold a read snapshot between calls: SQLite could then never
+// checkpoint the WAL, and a write by another connection (the sync thread will have its own, "one
+// connection per thread") would make the kiosk's next check-in fail with "database is locked".
+//
+// Bug exposed here: Store::Impl leaves prepared statements stepped but not reset (next_seq in
+// append(), get_meta in meta(), open_attendance in check_in()'s "already checked in" path), so
+// the connection keeps a read transaction open from its first write on.
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+#include <string>
+
+#include "storage/store.hpp"
+#include "support/fake_clock.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace meedoen;
+using core::Dagdeel;
+using storage::Store;
+using test::kMonday0942;
+
+TEST_CASE("Store: an open store lets SQLite checkpoint the WAL", "[storage]") {
+  test::TempDir dir;
+  const std::string path = dir.file("kiosk.db");
+  Store store = Store::open(path);
+  store.check_in("p-1", kMonday0942, "2026-11-23", Dagdeel::Morning);
+  store.check_in("p-2", kMonday0942 + 1000, "2026-11-23", Dagdeel::Morning);
+  SECTION("after check-ins") {}
+  SECTION("after a check-in that was already recorded") {
+    REQUIRE_FALSE(store.check_in("p-1", kMonday0942 + 2000, "2026-11-23", Dagdeel::Morning).new_event);
+  }
+  REQUIRE(std::filesystem::file_size(path + "-wal") > 0);
+
+  SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+  SQLite::Statement checkpoint(raw, "PRAGMA wal_checkpoint(TRUNCATE)");
+  REQUIRE(checkpoint.executeStep());
+  const int busy = checkpoint.getColumn(0).getInt();
+  const int frames_in_wal = checkpoint.getColumn(1).getInt();
+  const int frames_copied = checkpoint.getColumn(2).getInt();
+  INFO("busy=" << busy << " wal frames=" << frames_in_wal << " copied=" << frames_copied);
+  CHECK(busy == 0);
+  CHECK(frames_copied == frames_in_wal);
+  CHECK(std::filesystem::file_size(path + "-wal") == 0);
+  CHECK(store.event_count() == 2);
+}
+
+TEST_CASE("Store: check-ins keep working when another connection writes too", "[storage]") {
+  test::TempDir dir;
+  const std::string path = dir.file("kiosk.db");
+  Store kiosk = Store::open(path);
+  Store other = Store::open(path);  // e.g. the sync thread's connection
+
+  CHECK_NOTHROW(kiosk.check_in("p-1", kMonday0942, "2026-11-23", Dagdeel::Morning));
+  CHECK_NOTHROW(other.check_in("p-2", kMonday0942 + 1000, "2026-11-23", Dagdeel::Morning));
+  CHECK_NOTHROW(kiosk.check_in("p-3", kMonday0942 + 2000, "2026-11-23", Dagdeel::Morning));
+  CHECK(kiosk.event_count() == 3);
+  CHECK(kiosk.load_attendance("2026-11-23").size() == 3);
+  CHECK(other.load_attendance("2026-11-23").size() == 3);
+}
