@@ -268,3 +268,19 @@ TEST_CASE("kiosk: screenshots at 1280x800 and 1920x1080", "[e2e]") {
     CHECK(data.compare(1, 3, "PNG") == 0);
   }
 }
+
+TEST_CASE("kiosk: a USB card scanner (keys typed into the window, then Enter) identifies", "[e2e]") {
+  TempDir dir;
+  // xdotool types like a scanner would: eight keys 20 ms apart and Enter, on the welcome screen.
+  meedoen::test::write_file(dir / "script.replay", "wait 3s\nexpect \"Goedemorgen, Marieke\"\ntap \"Inchecken\"\nexpect \"Je bent ingecheckt\"\n");
+  const std::string inner = sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "kiosk.db") + " --clock " + kClock +
+                            " --replay " + sh_quote(dir / "script.replay") + " & pid=$!; sleep 1.5; " +
+                            "xdotool search --sync --name Meedoen windowactivate --sync >/dev/null 2>&1; " +
+                            "xdotool type --delay 20 DEMO0005; xdotool key Return; wait $pid; echo status=$?";
+  const RunResult r = run(xvfb() + "sh -c " + sh_quote(inner), dir);
+  INFO(r.err);
+  REQUIRE(r.out.find("status=0") != std::string::npos);
+  const auto events = journal(dir);
+  REQUIRE(events.size() == 1);
+  CHECK(events[0]["participant"] == "demo-p-0005");
+}
