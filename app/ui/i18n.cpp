@@ -44,12 +44,13 @@ Catalogue Catalogue::parse(std::string_view text) {
   std::string msgid, msgstr;
   enum class Field { None, Id, Str } field = Field::None;
   bool have_id = false, have_str = false;
+  bool bad = false;  // a line of this entry could not be read: the whole entry is dropped
   int line_no = 0;
   auto flush = [&] {
-    if (have_id && have_str && !msgid.empty() && !msgstr.empty()) c.m_entries[msgid] = msgstr;
+    if (have_id && have_str && !bad && !msgid.empty() && !msgstr.empty()) c.m_entries[msgid] = msgstr;
     msgid.clear();
     msgstr.clear();
-    have_id = have_str = false;
+    have_id = have_str = bad = false;
     field = Field::None;
   };
   std::size_t pos = 0;
@@ -62,25 +63,32 @@ Catalogue Catalogue::parse(std::string_view text) {
     if (line.front() == '#') continue;
     std::size_t i = 0;
     std::string* target = nullptr;
+    bool is_msgid = false;
     if (line.rfind("msgid ", 0) == 0) {
-      if (have_id) flush();
-      have_id = true;
+      if (have_id || bad) flush();
+      have_id = is_msgid = true;
       field = Field::Id;
       target = &msgid;
       i = 6;
-    } else if (line.rfind("msgstr ", 0) == 0) {
+    } else if (line.rfind("msgstr ", 0) == 0 && have_id) {
       have_str = true;
       field = Field::Str;
       target = &msgstr;
       i = 7;
+    } else if (line.rfind("msgstr ", 0) == 0) {
+      field = Field::None;  // a translation without its msgid belongs to nothing: ignored
     } else if (line.front() == '"') {
       target = field == Field::Id ? &msgid : field == Field::Str ? &msgstr : nullptr;
     }
     while (i < line.size() && line[i] == ' ') ++i;
-    if (!target || !parse_quoted(line, i, *target)) {
+    std::string piece;
+    if (!target || !parse_quoted(line, i, piece)) {
+      // A broken line adds nothing; a broken msgid drops its whole entry.
       c.m_errors.push_back("line " + std::to_string(line_no) + ": cannot read \"" + std::string(line.substr(0, 60)) + "\"");
+      if (is_msgid) bad = true;
       continue;
     }
+    *target += piece;
   }
   flush();
   return c;
@@ -153,7 +161,7 @@ const std::vector<std::string_view>& required_keys() {
       "home.greeting.morning", "home.greeting.afternoon", "home.greeting.evening",
       "home.check_in", "home.check_out", "home.here_since", "home.not_here_yet", "home.today", "home.done",
       "confirm.checked_in", "confirm.checked_out", "confirm.welcome", "confirm.goodbye",
-      "prompt.title", "prompt.continue", "prompt.countdown",
+      "prompt.title", "prompt.continue", "prompt.countdown", "prompt.countdown.one",
       "notice.unknown_card", "notice.wrong_pin", "notice.pin_paused", "notice.store_failed",
       "notice.already_in", "notice.not_in",
       "keyboard.space", "keyboard.erase",

@@ -35,7 +35,8 @@ ImFont* add(ImFontAtlas& atlas, const char* file, float size, const char* icon_f
 }  // namespace
 
 float scale_for(int width, int height) {
-  return std::max(0.75f, std::min(width / 1280.0f, height / 800.0f));
+  // The smallest buttons are 84 px at scale 1: never let them shrink below 64 px.
+  return std::max(64.0f / 84.0f + 0.01f, std::min(width / 1280.0f, height / 800.0f));
 }
 
 bool load_fonts(Theme& t, std::string& error) {

@@ -40,7 +40,8 @@ struct Theme {
   float px(float base) const { return base * scale; }
 };
 
-// Scale for a window: 1.0 at 1280x800, larger on bigger screens, never below 0.75.
+// Scale for a window: 1.0 at 1280x800, larger on bigger screens, never so small that a
+// target drops under 64 px.
 float scale_for(int width, int height);
 // Loads Noto Sans (fonts-noto-core) with Material Icons merged; returns false and keeps
 // ImGui's built-in font when the files are missing (the message says which).

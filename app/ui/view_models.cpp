@@ -155,7 +155,8 @@ FrameView make_frame_view(const core::State& s, Strings& tr) {
     v.prompt.visible = true;
     v.prompt.seconds_left = core::prompt_seconds_left(s);
     v.prompt.title = tr.get("prompt.title");
-    v.prompt.countdown = tr.fmt("prompt.countdown", {{"seconds", std::to_string(v.prompt.seconds_left)}});
+    v.prompt.countdown = tr.fmt(v.prompt.seconds_left == 1 ? "prompt.countdown.one" : "prompt.countdown",
+                                {{"seconds", std::to_string(v.prompt.seconds_left)}});
     v.prompt.continue_label = tr.get("prompt.continue");
   }
   return v;

@@ -130,7 +130,11 @@ void draw_search(const SearchView& v, const Theme& t, const Layout& L, Actions& 
   const float tile_w = (L.size.x - 2 * M - 2 * L.gap) / 3;
   const float tile_h = t.px(88);
   const float tile_gap = t.px(12);
-  for (std::size_t i = 0; i < v.matches.size(); ++i) {
+  // As many rows of tiles as fit above the keyboard (two at 1280x800; one on small panels).
+  const float kb_top = L.size.y - M - 4 * std::max(t.px(76), 64.0f) - 3 * t.px(10);
+  const int rows_fit = std::clamp(static_cast<int>((kb_top - L.gap - tiles_y + tile_gap) / (tile_h + tile_gap)), 1, 2);
+  const std::size_t shown = std::min(v.matches.size(), static_cast<std::size_t>(rows_fit) * 3);
+  for (std::size_t i = 0; i < shown; ++i) {
     const auto& m = v.matches[i];
     ImGui::SetCursorPos(ImVec2(M + (i % 3) * (tile_w + L.gap), tiles_y + (i / 3) * (tile_h + tile_gap)));
     const std::string id = "match:" + m.id;
@@ -151,7 +155,7 @@ void draw_search(const SearchView& v, const Theme& t, const Layout& L, Actions& 
   static const char* rows[] = {"QWERTYUIOP", "ASDFGHJKL-", "ZXCVBNM'"};
   const float kg = t.px(10);
   const float key_h = std::max(t.px(76), 64.0f);
-  const float kb_y = L.size.y - M - 4 * key_h - 3 * kg;
+  const float kb_y = kb_top;
   const float key_w = (L.size.x - 2 * M - 9 * kg) / 10;
   for (int r = 0; r < 3; ++r) {
     const std::string row = rows[r];

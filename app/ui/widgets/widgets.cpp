@@ -1,6 +1,8 @@
 // Touch widgets.
 #include "ui/widgets/widgets.hpp"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 
 #include "ui/widgets/icons.hpp"
@@ -88,7 +90,9 @@ bool big_button(const Theme& t, const ButtonSpec& b) {
   }
 
   FrameRecord& rec = frame_record();
-  rec.targets.push_back({b.id, label.empty() ? std::string(b.id) : label, pos, max, b.enabled});
+  // Under BeginDisabled (e.g. behind the inactivity prompt) ImGui ignores the tap: record that.
+  const bool tappable = b.enabled && !(GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled);
+  rec.targets.push_back({b.id, label.empty() ? std::string(b.id) : label, pos, max, tappable});
   rec.min_target_px = std::min({rec.min_target_px, b.size.x, b.size.y});
   return pressed;
 }
