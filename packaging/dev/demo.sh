@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 packaging/dev/deps.sh run
-packaging/dev/build.sh
+packaging/dev/build.sh kiosk
 if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   echo "meedoen: no display (DISPLAY is not set). Run this from a desktop session, or try it" >&2
   echo "         headless: xvfb-run -a build/app/meedoen-kiosk --demo --screenshot welcome.png" >&2
