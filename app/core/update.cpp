@@ -76,6 +76,10 @@ void on_tick(State& s, std::vector<Command>& out, TimeMs now) {
 }
 
 void on_card(State& s, std::vector<Command>& out, const std::string& code) {
+  if (!s.config.identification.card) {
+    out.push_back(LogLine{"card scanned, but this kiosk has card identification off ([identification] card)"});
+    return;
+  }
   const Participant* p = s.roster->find_by_card(code);
   if (!p) {
     // The previous person's session ends anyway: a card at the reader means someone new is here.
@@ -170,7 +174,7 @@ Step update(State s, const Action& action) {
       [&](const Touched&) {},
       [&](const StillHereTapped&) {},
       [&](const StartTapped&) {
-        if (s.screen != Screen::Welcome) return;
+        if (s.screen != Screen::Welcome || !s.config.identification.name_search) return;
         s.screen = Screen::Search;
         s.query.clear();
       },

@@ -155,7 +155,7 @@ class Kiosk final : public ReplayHost {
       for (const auto& a : actions) m_session.dispatch(a);
       if (!actions.empty()) extra_frames = 3;
       if (m_replay && m_replay->finished() && m_opt.screenshot.empty()) return report_replay();
-      if (replaying && m_replay->finished() == false) SDL_Delay(1);
+      if (replaying && !m_replay->finished()) SDL_Delay(1);  // no busy spin through a "wait" step
       if (extra_frames > 0) --extra_frames;
     }
   }
@@ -214,8 +214,8 @@ class Kiosk final : public ReplayHost {
     }
   }
 
+  // Draws the state as the loop's Tick left it (the loop ticks once per iteration).
   ui::Actions draw() {
-    m_session.dispatch(core::Tick{m_clock.now()});
     m_window.begin_frame();
     ImGuiIO& io = ImGui::GetIO();
     if (m_replay) {
@@ -290,6 +290,8 @@ int run_kiosk(const KioskOptions& o) {
     return 0;
   }
   if (o.demo) cfg.centre_name = store->setting("centre_name", cfg.centre_name);
+  if (cfg.identification.photo_grid)
+    log_line("[identification] photo_grid is not available in this version yet; card and name search are used");
   if (!store->has_roster()) log_line("no participants in " + db_path + " yet (start with --demo to try the kiosk)");
 
   AppClock clock;

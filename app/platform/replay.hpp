@@ -8,7 +8,6 @@
 //   expect "text"        fail unless the text is on screen; expect-not "text" the opposite
 // Blank lines and lines starting with # are ignored.
 #pragma once
-#include <optional>
 #include <string>
 #include <vector>
 

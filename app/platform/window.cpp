@@ -50,11 +50,6 @@ Window::Window(const std::string& title, int width, int height, bool fullscreen)
   SDL_GL_MakeCurrent(m_window, m_gl);
   SDL_GL_SetSwapInterval(1);  // vsync caps busy frames
   m_wake_type = SDL_RegisterEvents(1);
-  if (SDL_getenv("MEEDOEN_GL_DEBUG")) {
-    const auto* ver = reinterpret_cast<const char*>(glGetString(GL_VERSION));
-    const auto* ren = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
-    SDL_Log("OpenGL %s on %s, error %d", ver ? ver : "?", ren ? ren : "?", glGetError());
-  }
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();

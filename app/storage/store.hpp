@@ -40,8 +40,6 @@ struct CheckResult {
   bool new_event = false;  // false when nothing had to be written (already checked in)
 };
 
-struct DemoParticipant;  // demo_centre.hpp
-
 constexpr int kSchemaVersion = 1;
 
 class Store {

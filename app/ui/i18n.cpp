@@ -154,7 +154,7 @@ std::string Strings::fmt(std::string_view key, std::initializer_list<std::pair<c
 const std::vector<std::string_view>& required_keys() {
   static const std::vector<std::string_view> keys{
       "language.name",
-      "welcome.start", "welcome.start_hint", "welcome.today", "welcome.no_activities",
+      "welcome.start", "welcome.start_hint", "welcome.tap_only", "welcome.scan_only", "welcome.today", "welcome.no_activities",
       "search.title", "search.hint", "search.none", "search.scan_hint",
       "common.back", "common.ok",
       "pin.title", "pin.hint", "pin.paused_hint",

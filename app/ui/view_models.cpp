@@ -78,8 +78,10 @@ FrameView make_frame_view(const core::State& s, Strings& tr) {
       w.centre_name = s.config.centre_name;
       w.clock = core::format_hhmm(lt.minute_of_day);
       w.date = long_date(lt, tr);
+      const auto& ids = s.config.identification;
+      w.show_start = ids.name_search;
       w.start_label = tr.get("welcome.start");
-      w.start_hint = tr.get("welcome.start_hint");
+      w.start_hint = tr.get(!ids.card ? "welcome.tap_only" : ids.name_search ? "welcome.start_hint" : "welcome.scan_only");
       w.today_title = tr.get("welcome.today");
       w.no_activities = tr.get("welcome.no_activities");
       w.today = today_lines(s);
@@ -99,7 +101,7 @@ FrameView make_frame_view(const core::State& s, Strings& tr) {
       sv.hint = tr.get("search.hint");
       sv.query = s.query;
       sv.none_text = tr.get("search.none");
-      sv.scan_hint = tr.get("search.scan_hint");
+      if (s.config.identification.card) sv.scan_hint = tr.get("search.scan_hint");
       sv.back_label = tr.get("common.back");
       sv.space_label = tr.get("keyboard.space");
       sv.erase_label = tr.get("keyboard.erase");

@@ -24,6 +24,7 @@ struct LanguageButton {
 
 struct WelcomeView {
   std::string centre_name, clock, date;
+  bool show_start = true;  // off when the centre turned name search off: cards only
   std::string start_label, start_hint;
   std::string today_title, no_activities;
   std::vector<ActivityLine> today;
@@ -36,7 +37,8 @@ struct SearchView {
     std::string label;  // first name + initial of the surname: "Fatima E."
     std::string initials;
   };
-  std::string title, hint, query, none_text, scan_hint, back_label, space_label, erase_label;
+  std::string title, hint, query, none_text, back_label, space_label, erase_label;
+  std::string scan_hint;  // "" when the centre has no card readers
   std::vector<Match> matches;
   bool show_none = false;
 };

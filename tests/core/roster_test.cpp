@@ -6,19 +6,13 @@
 
 #include "core/roster.hpp"
 #include "core/state.hpp"
+#include "support/people.hpp"
 
 using namespace meedoen;
+using test::person;
 
 namespace {
 
-core::Participant person(const char* id, const char* first, const char* last, const char* card = "") {
-  core::Participant p;
-  p.id = id;
-  p.first_name = first;
-  p.last_name = last;
-  p.card_code = card;
-  return p;
-}
 
 core::Roster neighbourhood() {
   return core::Roster({

@@ -7,24 +7,17 @@
 
 #include "core/state.hpp"
 #include "support/fake_clock.hpp"
+#include "support/people.hpp"
 
 using namespace meedoen;
 using core::Notice;
 using core::Screen;
 using test::FakeKiosk;
 using test::kMonday0942;
+using test::person;
 
 namespace {
 
-core::Participant person(const char* id, const char* first, const char* last, const char* card, const char* lang) {
-  core::Participant p;
-  p.id = id;
-  p.first_name = first;
-  p.last_name = last;
-  p.card_code = card;
-  p.language = lang;
-  return p;
-}
 
 // A small centre: languages nl (default) and en.
 core::State centre() {
@@ -834,5 +827,28 @@ TEST_CASE("update: a person's action is timed by the last Tick", "[core]") {
     k.tick_at(kMonday0942 + core::seconds(45 + 29));
     CHECK(k.state().screen == Screen::Home);
     CHECK_FALSE(core::prompt_visible(k.state()));
+  }
+}
+
+TEST_CASE("update: the centre's identification settings are honoured", "[core]") {
+  test::use_amsterdam_time();
+  SECTION("card identification off: a scan identifies nobody and says why in the log") {
+    core::State s = centre();
+    s.config.identification.card = false;
+    FakeKiosk k(std::move(s), kMonday0942);
+    k.touch(core::CardScanned{"C001"});
+    CHECK(k.state().screen == Screen::Welcome);
+    CHECK(k.state().participant_id.empty());
+    CHECK(logged(k).find("card identification off") != std::string::npos);
+  }
+  SECTION("name search off: Start does nothing, a card still works") {
+    core::State s = centre();
+    s.config.identification.name_search = false;
+    FakeKiosk k(std::move(s), kMonday0942);
+    k.touch(core::StartTapped{});
+    CHECK(k.state().screen == Screen::Welcome);
+    k.touch(core::CardScanned{"C002"});
+    CHECK(k.state().screen == Screen::Home);
+    CHECK(k.state().participant_id == "p-jan");
   }
 }

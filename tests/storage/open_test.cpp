@@ -18,9 +18,15 @@ using storage::StorageError;
 
 namespace {
 
-std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
+// The message of the StorageError that opening path gives; fails the test if it opens.
+std::string open_error(const std::string& path) {
+  try {
+    (void)Store::open(path);
+  } catch (const StorageError& e) {
+    return e.what();
+  }
+  FAIL("opened " << path);
+  return "";
 }
 
 // A database written from outside, as another program (or a newer Meedoen) would.
@@ -138,26 +144,16 @@ TEST_CASE("Store::open: a folder that cannot be created gives a clear StorageErr
 
   SECTION("a folder below a regular file") {
     const std::string path = blocker + "/sub/kiosk.db";
-    try {
-      (void)Store::open(path);
-      FAIL("opened " << path);
-    } catch (const StorageError& e) {
-      const std::string msg = e.what();
-      INFO(msg);
-      CHECK(msg.find("Cannot create the folder") != std::string::npos);
-      CHECK(msg.find(blocker + "/sub") != std::string::npos);
-    }
+    const std::string msg = open_error(path);
+    INFO(msg);
+    CHECK(msg.find("Cannot create the folder") != std::string::npos);
+    CHECK(msg.find(blocker + "/sub") != std::string::npos);
   }
   SECTION("a regular file where the folder should be") {
     const std::string path = blocker + "/kiosk.db";
-    try {
-      (void)Store::open(path);
-      FAIL("opened " << path);
-    } catch (const StorageError& e) {
-      const std::string msg = e.what();
-      INFO(msg);
-      CHECK(msg.find(path) != std::string::npos);
-    }
+    const std::string msg = open_error(path);
+    INFO(msg);
+    CHECK(msg.find(path) != std::string::npos);
   }
   SECTION("the path is a folder") {
     CHECK_THROWS_AS(Store::open(dir.path().string()), StorageError);
@@ -165,7 +161,7 @@ TEST_CASE("Store::open: a folder that cannot be created gives a clear StorageErr
   SECTION("no path at all") {
     CHECK_THROWS_WITH(Store::open(""), Catch::Contains("No database path"));
   }
-  CHECK(read_bytes(blocker) == "I am a file, not a folder\n");
+  CHECK(test::slurp(blocker) == "I am a file, not a folder\n");
 }
 
 TEST_CASE("Store::open: refuses a file that is not a database and leaves it alone", "[storage]") {
@@ -180,14 +176,9 @@ TEST_CASE("Store::open: refuses a file that is not a database and leaves it alon
   }
   const std::string path = dir.write("photo.jpg", junk);
 
-  try {
-    (void)Store::open(path);
-    FAIL("opened random bytes as a database");
-  } catch (const StorageError& e) {
-    const std::string msg = e.what();
-    INFO(msg);
-    CHECK(msg.find(path) != std::string::npos);
-    CHECK(msg.find("not a Meedoen database") != std::string::npos);
-  }
-  CHECK(read_bytes(path) == junk);
+  const std::string msg = open_error(path);
+  INFO(msg);
+  CHECK(msg.find(path) != std::string::npos);
+  CHECK(msg.find("not a Meedoen database") != std::string::npos);
+  CHECK(test::slurp(path) == junk);
 }

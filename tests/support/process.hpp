@@ -18,17 +18,6 @@ struct RunResult {
   std::string out, err;
 };
 
-inline std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-inline void write_file(const std::filesystem::path& p, const std::string& text) {
-  std::ofstream(p, std::ios::binary) << text;
-}
-
 // Single-quotes a word for /bin/sh.
 inline std::string sh_quote(const std::string& s) {
   std::string q = "'";

@@ -1,13 +1,26 @@
-// A fresh temporary directory for one test, removed with everything in it on destruction.
+// Files for tests: whole-file read and write, and a temporary directory removed on destruction.
 #pragma once
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
 namespace meedoen::test {
 
+inline std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+inline void write_file(const std::filesystem::path& p, const std::string& text) {
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+// A temporary folder for one test.
 class TempDir {
  public:
   TempDir() {

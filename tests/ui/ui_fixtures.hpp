@@ -10,6 +10,7 @@
 
 #include "core/state.hpp"
 #include "support/fake_clock.hpp"
+#include "support/people.hpp"
 #include "ui/i18n.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
@@ -20,16 +21,6 @@ namespace meedoen::test {
 
 inline std::string assets_dir() { return MEEDOEN_ASSETS_DIR; }
 
-inline core::Participant person(const char* id, const char* first, const char* last, const char* card,
-                                const char* lang = "") {
-  core::Participant p;
-  p.id = id;
-  p.first_name = first;
-  p.last_name = last;
-  p.card_code = card;
-  p.language = lang;
-  return p;
-}
 
 // Nine people; seven of them have a name part starting with "a", so "a" fills all six tiles.
 inline std::vector<core::Participant> people() {

@@ -455,3 +455,28 @@ TEST_CASE("view models: the countdown sentence is singular at one second", "[ui]
   REQUIRE(v.prompt.seconds_left == 1);
   CHECK(v.prompt.countdown == "In 1 second we go back to the start");
 }
+
+TEST_CASE("view models: welcome and search follow the centre's identification settings", "[ui]") {
+  test::use_amsterdam_time();
+  ui::Strings tr = test::strings();
+  SECTION("cards only: no Start button, a hint to scan") {
+    core::State s = test::centre();
+    s.config.identification.name_search = false;
+    FakeKiosk k(std::move(s), kMonday0942);
+    const ui::FrameView v = ui::make_frame_view(k.state(), tr);
+    CHECK_FALSE(v.welcome.show_start);
+    CHECK(v.welcome.start_hint == "Scan je pas om te beginnen");
+  }
+  SECTION("no card readers: Start, and no word about cards on the search screen") {
+    core::State s = test::centre();
+    s.config.identification.card = false;
+    FakeKiosk k(std::move(s), kMonday0942);
+    ui::FrameView v = ui::make_frame_view(k.state(), tr);
+    CHECK(v.welcome.show_start);
+    CHECK(v.welcome.start_hint == "Tik hier om te beginnen");
+    k.touch(core::StartTapped{});
+    v = ui::make_frame_view(k.state(), tr);
+    REQUIRE(v.screen == Screen::Search);
+    CHECK(v.search.scan_hint.empty());
+  }
+}

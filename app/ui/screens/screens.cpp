@@ -70,16 +70,27 @@ void draw_welcome(const WelcomeView& v, const Theme& t, const Layout& L, Actions
   const float lang_h = v.languages.empty() ? 0 : t.px(84) + L.gap;
   const float bottom = L.size.y - M - lang_h;
 
-  // One big start button: the only thing a participant has to find.
+  // One big start button: the only thing a participant has to find. A centre with cards only
+  // shows the card pictogram where the button would be.
+  const ImVec2 wp = ImGui::GetWindowPos();
   ImGui::SetCursorPos(ImVec2(M, top));
   const float start_h = std::min(bottom - top - t.px(80), t.px(380));
-  if (big_button(t, {"start", icons::utf8("start"), &v.start_label, ImVec2(left_w, start_h), ButtonStyle::Primary, true,
-                     true, t.fonts.huge}))
-    out.push_back(core::StartTapped{});
+  if (v.show_start) {
+    if (big_button(t, {"start", icons::utf8("start"), &v.start_label, ImVec2(left_w, start_h), ButtonStyle::Primary,
+                       true, true, t.fonts.huge}))
+      out.push_back(core::StartTapped{});
+  } else {
+    panel(ImVec2(wp.x + M, wp.y + top), ImVec2(wp.x + M + left_w, wp.y + top + start_h), t);
+    ImFont* f = t.fonts.icon_huge;
+    const char* card = icons::utf8("card");
+    const ImVec2 is = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, card);
+    ImGui::GetWindowDrawList()->AddText(f, f->FontSize,
+                                        ImVec2(wp.x + M + (left_w - is.x) * 0.5f, wp.y + top + (start_h - is.y) * 0.5f),
+                                        colors::primary, card);
+  }
   ImGui::SetCursorPos(ImVec2(M, top + start_h + t.px(16)));
-  text(t.fonts.bold, colors::text, std::string(icons::utf8("card")) + "  " + v.start_hint, left_w);
+  text(t.fonts.bold, colors::text, std::string(icons::utf8(v.show_start ? "card" : "info")) + "  " + v.start_hint, left_w);
 
-  const ImVec2 wp = ImGui::GetWindowPos();
   today_panel(t, ImVec2(wp.x + M + left_w + L.gap, wp.y + top), ImVec2(wp.x + L.size.x - M, wp.y + bottom),
               v.today_title, v.today, v.no_activities);
 
@@ -144,8 +155,10 @@ void draw_search(const SearchView& v, const Theme& t, const Layout& L, Actions& 
   if (v.query.empty()) {
     ImGui::SetCursorPos(ImVec2(M, tiles_y + t.px(12)));
     text(t.fonts.large, colors::text, v.title);
-    ImGui::SetCursorPosX(M);
-    text(t.fonts.bold, colors::text_muted, std::string(icons::utf8("card")) + "  " + v.scan_hint);
+    if (!v.scan_hint.empty()) {
+      ImGui::SetCursorPosX(M);
+      text(t.fonts.bold, colors::text_muted, std::string(icons::utf8("card")) + "  " + v.scan_hint);
+    }
   } else if (v.show_none) {
     ImGui::SetCursorPos(ImVec2(M, tiles_y + t.px(24)));
     text(t.fonts.bold, colors::text, v.none_text);
