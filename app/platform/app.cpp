@@ -123,6 +123,7 @@ class Kiosk final : public ReplayHost {
         const core::TimeMs wait = core::next_deadline(m_session.state()) - now + 1;
         timeout = static_cast<int>(std::clamp<core::TimeMs>(wait, 1, 60'000));
       }
+      if (timeout >= 1000) idle_upkeep();
       SDL_Event ev;
       bool input = false;
       bool got = m_window.wait_event(ev, timeout);
@@ -179,6 +180,18 @@ class Kiosk final : public ReplayHost {
       return 1;
     }
     return 0;
+  }
+
+  // Before a long sleep on the welcome screen: fold new journal pages back into the database
+  // file, so that work never lands on a participant's tap.
+  void idle_upkeep() {
+    if (m_session.state().screen != core::Screen::Welcome || m_session.writes() == m_checkpointed_writes) return;
+    m_checkpointed_writes = m_session.writes();
+    try {
+      m_session.store().checkpoint();
+    } catch (const storage::StorageError& e) {
+      log_line(e.what());
+    }
   }
 
   void enter() {
@@ -243,6 +256,7 @@ class Kiosk final : public ReplayHost {
   ui::Theme m_theme;
   std::unique_ptr<Replay> m_replay;
   ScanBuffer m_scan;
+  long m_checkpointed_writes = 0;
 };
 
 }  // namespace

@@ -47,7 +47,8 @@ void Session::run(const core::Command& command, std::deque<core::Action>& follow
     try {
       // Returns only after the transaction is durably committed: then the screen may confirm.
       const auto r = m_store.check_in(c->participant_id, c->at, c->date, c->dagdeel);
-      if (!r.new_event) log_line("check-in for " + c->participant_id + " already recorded, nothing written");
+      if (r.new_event) ++m_writes;
+      else log_line("check-in for " + c->participant_id + " already recorded, nothing written");
       follow_up.push_back(core::AttendanceStored{r.attendance, core::Outcome::CheckedIn});
     } catch (const storage::StorageError& e) {
       follow_up.push_back(core::StoreFailed{e.what()});
@@ -55,6 +56,7 @@ void Session::run(const core::Command& command, std::deque<core::Action>& follow
   } else if (const auto* c = std::get_if<core::RecordCheckOut>(&command)) {
     try {
       const auto r = m_store.check_out(c->participant_id, c->at, c->date);
+      ++m_writes;
       follow_up.push_back(core::AttendanceStored{r.attendance, core::Outcome::CheckedOut});
     } catch (const storage::StorageError& e) {
       follow_up.push_back(core::StoreFailed{e.what()});

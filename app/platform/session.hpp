@@ -19,6 +19,8 @@ class Session {
   void reload(core::TimeMs now);
 
   const core::State& state() const { return m_state; }
+  // Journal writes so far (check-ins and check-outs that wrote an event).
+  long writes() const { return m_writes; }
   storage::Store& store() { return m_store; }
 
  private:
@@ -26,6 +28,7 @@ class Session {
 
   core::State m_state;
   storage::Store& m_store;
+  long m_writes = 0;
 };
 
 }  // namespace meedoen::platform

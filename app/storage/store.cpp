@@ -95,6 +95,7 @@ struct Store::Impl {
     if (mode != "wal") throw StorageError("the database could not switch to WAL mode (got " + mode + ")");
     // FULL: a commit is on disk (WAL fsynced) before check_in() returns and the screen confirms.
     d.exec("PRAGMA synchronous = FULL");
+    d.exec("PRAGMA wal_autocheckpoint = " + std::to_string(kAutoCheckpointPages));
     d.exec("PRAGMA foreign_keys = ON");
     migrate(d);
     return d;
@@ -443,6 +444,10 @@ std::int64_t Store::event_count() const {
 
 std::string Store::integrity_check() const {
   return guarded("checking the database", [&] { return m->db.execAndGet("PRAGMA integrity_check").getString(); });
+}
+
+void Store::checkpoint() {
+  guarded("checkpointing the journal", [&] { m->db.exec("PRAGMA wal_checkpoint(PASSIVE)"); });
 }
 
 // [SECTION] JSON lines

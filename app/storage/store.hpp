@@ -41,6 +41,7 @@ struct CheckResult {
 };
 
 constexpr int kSchemaVersion = 1;
+constexpr int kAutoCheckpointPages = 10'000;  // ~40 MB of WAL at 4 KiB pages
 
 class Store {
  public:
@@ -78,6 +79,12 @@ class Store {
   std::vector<JournalEntry> journal() const;
   std::int64_t event_count() const;
   std::string integrity_check() const;  // "ok" when the file is sound
+
+  // [SECTION] Upkeep
+  // Copies the WAL back into the database file without waiting for readers (PASSIVE). The
+  // kiosk calls it when idle, so the copy does not land on a participant's tap; SQLite's own
+  // auto-checkpoint stays as a backstop at kAutoCheckpointPages.
+  void checkpoint();
 
  private:
   struct Impl;
