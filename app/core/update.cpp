@@ -1,6 +1,7 @@
 // The kiosk's reducer: every state change of a participant's session happens here.
 #include <algorithm>
 
+#include "core/overloaded.hpp"
 #include "core/state.hpp"
 
 namespace meedoen::core {
@@ -9,10 +10,6 @@ namespace {
 
 // [SECTION] Helpers
 
-template <class... Ts>
-struct Overloaded : Ts... { using Ts::operator()...; };
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 bool session_screen(Screen sc) { return sc == Screen::Search || sc == Screen::Pin || sc == Screen::Home; }
 
