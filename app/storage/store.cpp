@@ -241,6 +241,17 @@ JournalEntry Store::record(const std::string& pid, const core::EventBody& body, 
   });
 }
 
+std::vector<JournalEntry> Store::record(const std::string& pid, const std::vector<core::EventBody>& bodies,
+                                        TimeMs now) {
+  return guarded("recording events", [&] {
+    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+    std::vector<JournalEntry> out;
+    for (const auto& b : bodies) out.push_back(m->append(pid, b, now));
+    tx.commit();
+    return out;
+  });
+}
+
 CheckResult Store::check_in(const std::string& pid, TimeMs at, const std::string& date, core::Dagdeel dagdeel) {
   return guarded("recording a check-in", [&] {
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -534,6 +545,15 @@ std::vector<core::HoursEntry> Store::load_hours(const std::string& pid, const st
 int Store::approved_minutes_total(const std::string& pid) const {
   return guarded("reading volunteer hours", [&] {
     SQLite::Statement st(m->db, "SELECT COALESCE(SUM(approved_minutes), 0) FROM hours WHERE participant_id = ? AND status = 'approved'");
+    st.bind(1, pid);
+    st.executeStep();
+    return st.getColumn(0).getInt();
+  });
+}
+
+int Store::days_present_total(const std::string& pid) const {
+  return guarded("reading attendance", [&] {
+    SQLite::Statement st(m->db, "SELECT COUNT(*) FROM attendance WHERE participant_id = ?");
     st.bind(1, pid);
     st.executeStep();
     return st.getColumn(0).getInt();

@@ -60,6 +60,9 @@ class Store {
   // Appends one event (docs/events.md) and re-derives the read models it touches. Throws
   // StorageError for a malformed body (core::validate) or when the disk refuses.
   JournalEntry record(const std::string& participant_id, const core::EventBody& body, core::TimeMs now);
+  // Several events in one transaction: all of them are stored, or none.
+  std::vector<JournalEntry> record(const std::string& participant_id, const std::vector<core::EventBody>& bodies,
+                                   core::TimeMs now);
   CheckResult check_in(const std::string& participant_id, core::TimeMs at, const std::string& date,
                        core::Dagdeel dagdeel);
   CheckResult check_out(const std::string& participant_id, core::TimeMs at, const std::string& date);
@@ -93,6 +96,7 @@ class Store {
                                            const std::string& to) const;
   std::vector<core::HoursEntry> load_hours(const std::string& participant_id, const std::string& from) const;
   int approved_minutes_total(const std::string& participant_id) const;
+  int days_present_total(const std::string& participant_id) const;  // dagdelen attended, all time
   std::vector<core::VolunteerPlace> load_places() const;
   std::vector<core::Appointment> load_appointments(const std::string& participant_id, core::TimeMs from) const;
   bool verify_pin(const std::string& participant_id, const std::string& pin) const;
