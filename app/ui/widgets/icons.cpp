@@ -13,7 +13,7 @@ struct Entry {
   char16_t code;
 };
 
-constexpr std::array<Entry, 33> kIcons{{
+constexpr std::array<Entry, 35> kIcons{{
     // UI actions
     {"start", 0xe913},        // touch_app
     {"check_in", 0xea77},     // login
@@ -35,6 +35,8 @@ constexpr std::array<Entry, 33> kIcons{{
     {"schedule", 0xe8b5},     // schedule
     {"place", 0xe55f},        // place
     {"smile", 0xe813},        // sentiment_satisfied
+    {"up", 0xe5ce},           // expand_less: scroll a list up
+    {"down", 0xe5cf},         // expand_more
     // activities
     {"event", 0xe878},
     {"coffee", 0xefef},
