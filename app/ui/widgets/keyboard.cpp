@@ -128,11 +128,11 @@ KeyEvent keyboard(const Theme& t, const KeyboardSpec& spec) {
     }
   }
 
-  // Bottom row: layer switch, space, erase.
+  // Bottom row: layer switch, space, erase (without an erase key the space bar runs on).
   if (key(t, "key:accents", accents ? kLettersToggle : kAccentToggle, at(0, 3), wide(2))) layer.set_accents(!accents);
   static const std::string space;
   ImGui::SetCursorPos(at(2, 3));
-  if (big_button(t, {"key: ", icons::utf8("space"), spec.space_label ? spec.space_label : &space, wide(6),
+  if (big_button(t, {"key: ", icons::utf8("space"), spec.space_label ? spec.space_label : &space, wide(spec.erase_label ? 6 : 8),
                      ButtonStyle::Neutral, !spec.text.empty()}))
     typed(" ");
   if (spec.erase_label) {

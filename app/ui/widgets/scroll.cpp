@@ -70,7 +70,9 @@ void follow_finger(const Theme& t, ImGuiWindow* w, State& st, bool disabled) {
     const float thr = drag_threshold(t);
     st.set_dragging(dist2 > thr * thr);
   }
-  if (st.dragging()) {
+  // On the frame of the press the pointer may have jumped from where the last touch lifted:
+  // that jump is no movement of this finger.
+  if (st.dragging() && !ImGui::IsMouseClicked(0)) {
     ImGui::ClearActiveID();  // the button under the finger must not take this as a tap
     const float dy = io.MouseDelta.y;
     ImGui::SetScrollY(w, clamp_scroll(w, w->Scroll.y - dy));
@@ -88,7 +90,9 @@ void glide(ImGuiWindow* w, State& st) {
   if (st.armed() || dt <= 0) return;
   if (st.target() >= 0) {
     const float target = clamp_scroll(w, st.target());
-    const float y = w->Scroll.y + (target - w->Scroll.y) * std::min(1.0f, dt * kEase);
+    float step = (target - w->Scroll.y) * std::min(1.0f, dt * kEase);
+    if (std::fabs(step) < 1.0f) step = target - w->Scroll.y;  // ImGui floors scroll to whole px
+    const float y = w->Scroll.y + step;
     const bool done = std::fabs(target - y) < 0.5f;
     ImGui::SetScrollY(w, done ? target : y);
     st.set_target(done ? -1.0f : target);
