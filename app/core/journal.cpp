@@ -10,6 +10,32 @@ namespace meedoen::core {
 
 namespace {
 
+// Well-formed UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF). Payloads are
+// JSON, which the encoder can only write as UTF-8: other bytes would be replaced on the way in.
+bool valid_utf8(const std::string& s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = 0;
+    unsigned lo = 0x80, hi = 0xBF;  // the range of the first continuation byte
+    if (c < 0x80) n = 0;
+    else if (c >= 0xC2 && c <= 0xDF) n = 1;
+    else if (c == 0xE0) n = 2, lo = 0xA0;
+    else if (c == 0xED) n = 2, hi = 0x9F;
+    else if (c >= 0xE1 && c <= 0xEF) n = 2;
+    else if (c == 0xF0) n = 3, lo = 0x90;
+    else if (c >= 0xF1 && c <= 0xF3) n = 3;
+    else if (c == 0xF4) n = 3, hi = 0x8F;
+    else return false;
+    if (i + n >= s.size()) return false;  // a sequence cut short by the end
+    for (std::size_t k = 1; k <= n; ++k) {
+      const auto b = static_cast<unsigned char>(s[i + k]);
+      if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -57,8 +83,9 @@ std::string event_subject(const std::string& pid, const EventBody& body) {
 std::string validate(const EventBody& body) {
   auto date = [](const std::string& d) { return valid_date_iso(d) ? "" : "not a date: '" + d.substr(0, 40) + "'"; };
   auto id = [](const std::string& s, const char* what) {
-    return !s.empty() && s.size() <= 64 && s.find('/') == std::string::npos ? std::string()
-                                                                              : std::string("bad ") + what;
+    return !s.empty() && s.size() <= 64 && s.find('/') == std::string::npos && valid_utf8(s)
+               ? std::string()
+               : std::string("bad ") + what;
   };
   return std::visit(Overloaded{
       [&](const ev::CheckIn& e) { return date(e.date); },
@@ -77,7 +104,7 @@ std::string validate(const EventBody& body) {
         if (!date(e.date).empty()) return date(e.date);
         if (e.minutes <= 0 || e.minutes > kMaxHoursPerEntry || e.minutes % kHoursStepMinutes != 0)
           return std::string("minutes must be a multiple of 15 between 15 and 720");
-        if (e.place.empty() || e.place.size() > kMaxPlaceLength) return std::string("bad place");
+        if (e.place.empty() || e.place.size() > kMaxPlaceLength || !valid_utf8(e.place)) return std::string("bad place");
         return std::string();
       },
       [&](const ev::HoursDecided& e) {

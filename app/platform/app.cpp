@@ -154,7 +154,8 @@ class Kiosk final : public ReplayHost {
       }
       m_window.present();
       for (const auto& a : actions) m_session.dispatch(a);
-      if (!actions.empty()) extra_frames = 3;
+      // A list still gliding after a flick needs frames although no input arrives.
+      if (!actions.empty() || ui::frame_record().animating) extra_frames = 3;
       if (m_replay && m_replay->finished() && m_opt.screenshot.empty()) return report_replay();
       if (replaying && !m_replay->finished()) SDL_Delay(1);  // no busy spin through a "wait" step
       if (extra_frames > 0) --extra_frames;

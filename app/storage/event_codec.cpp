@@ -3,6 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <climits>
+#include <cstdint>
+
 #include "core/overloaded.hpp"
 
 namespace meedoen::storage {
@@ -33,11 +36,22 @@ struct Reader {
       if (required && error.empty()) error = std::string("'") + key + "' is missing";
       return fallback;
     }
-    if (!it->is_number_integer()) {
+    // An unsigned number above INT64_MAX would wrap around to a negative time: refuse it.
+    if (!it->is_number_integer() ||
+        (it->is_number_unsigned() && it->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))) {
       if (error.empty()) error = std::string("'") + key + "' must be an integer";
       return fallback;
     }
     return it->get<std::int64_t>();
+  }
+  // A count of minutes: an int, so that 2^32 + 60 is refused rather than read as 60.
+  int minutes(const char* key) {
+    const std::int64_t v = num(key, 0, true);
+    if (v < INT_MIN || v > INT_MAX) {
+      if (error.empty()) error = std::string("'") + key + "' is out of range";
+      return 0;
+    }
+    return static_cast<int>(v);
   }
   bool flag(const char* key) {
     const auto it = j.find(key);
@@ -139,13 +153,13 @@ core::EventBody decode_payload(const std::string& type, const std::string& paylo
     ev::HoursLogged e;
     e.date = r.str("date");
     e.place = r.str("place");
-    e.minutes = static_cast<int>(r.num("minutes", 0, true));
+    e.minutes = r.minutes("minutes");
     body = e;
   } else if (type == "hours_decided") {
     ev::HoursDecided e;
     e.hours_event = r.str("hours_event");
     e.approved = r.flag("approved");
-    e.minutes = static_cast<int>(r.num("minutes", 0, true));
+    e.minutes = r.minutes("minutes");
     if (j.contains("reason")) e.reason = r.str("reason");
     if (j.contains("coach_id")) e.coach_id = r.str("coach_id");
     body = e;

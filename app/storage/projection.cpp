@@ -3,6 +3,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "core/hlc.hpp"
 #include "storage/event_codec.hpp"
 
 namespace meedoen::storage {
@@ -134,7 +135,19 @@ bool insert_event(SQLite::Database& db, const JournalEntry& e) {
   st.bind(7, e.participant_id);
   st.bind(8, e.payload);
   st.bind(9, core::event_subject(e.participant_id, body));
-  return st.exec() == 1;
+  if (st.exec() != 1) return false;
+  // The hybrid logical clock's receive rule: this device's next stamp must come after every
+  // event it has seen, or a kiosk whose clock runs ahead would make local events fold before
+  // events that happened earlier (a check-in after a check-out from there would not count).
+  core::Hlc stamp;
+  if (core::hlc_parse(e.hlc, stamp)) {
+    SQLite::Statement clock(db,
+        "INSERT INTO meta (key, value) VALUES ('hlc', ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)");
+    clock.bind(1, core::hlc_to_string(stamp));
+    clock.exec();
+  }
+  return true;
 }
 
 JournalEntry read_entry(SQLite::Statement& st) {

@@ -695,3 +695,15 @@ TEST_CASE("validate: places and ids", "[core][journal]") {
 
   CHECK(validate(ev::Other{}).empty());
 }
+
+TEST_CASE("validate: text must be UTF-8, as the JSON payload is", "[core][journal]") {
+  CHECK(validate(ev::HoursLogged{kToday, "Caf\xC3\xA9 \xC3\x87" "a\xC4\x9Fr\xC4\xB1", 60}).empty());
+  CHECK(validate(ev::HoursLogged{kToday, "\xF0\x9F\x8D\xB2 Soepkeuken", 60}).empty());  // 4-byte sequence
+  for (const char* bad : {"Caf\xE9", "\xFF", "a\xC3", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\x80" "abc"}) {
+    INFO("place bytes of '" << bad << "'");
+    CHECK_FALSE(validate(ev::HoursLogged{kToday, bad, 60}).empty());
+  }
+  CHECK_FALSE(validate(ev::SignedUp{"a-\xE9", kToday}).empty());
+  CHECK_FALSE(validate(ev::AbsenceWithdrawn{"abs-\xFF"}).empty());
+  CHECK_FALSE(validate(ev::AutoCheckOut{kToday, "e\xC3", kT0}).empty());
+}

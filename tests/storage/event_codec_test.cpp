@@ -195,6 +195,7 @@ TEST_CASE("event codec: malformed payloads give ev::Other and a reason, never an
       {"correction_requested", R"({"date":"2026-11-23","check_in_event":"e-1","proposed_end":0})", "bad proposed_end"},
       // Numbers that do not fit the field: they must not wrap around into a sound value.
       {"hours_logged", R"({"date":"2026-11-23","place":"Voedselbank","minutes":4294967356})", "'minutes'"},
+      {"hours_logged", R"({"date":"2026-11-23","place":"Voedselbank","minutes":-4294967236})", "'minutes'"},
       {"hours_decided", R"({"hours_event":"h-1","approved":true,"minutes":4294967356})", "'minutes'"},
       {"check_in", R"({"date":"2026-11-23","dagdeel":"morning","at":18446744073709551615})", "'at'"},
   };

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "ui/widgets/icons.hpp"
+#include "ui/widgets/keyboard.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace meedoen::ui {
@@ -111,7 +112,7 @@ void draw_search(const SearchView& v, const Theme& t, const Layout& L, Actions& 
   const float tile_h = t.px(88);
   const float tile_gap = t.px(12);
   // As many rows of tiles as fit above the keyboard (two at 1280x800; one on small panels).
-  const float kb_top = L.size.y - M - 4 * std::max(t.px(76), 64.0f) - 3 * t.px(10);
+  const float kb_top = L.size.y - M - keyboard_height(t);
   const int rows_fit = std::clamp(static_cast<int>((kb_top - L.gap - tiles_y + tile_gap) / (tile_h + tile_gap)), 1, 2);
   const std::size_t shown = std::min(v.matches.size(), static_cast<std::size_t>(rows_fit) * 3);
   for (std::size_t i = 0; i < shown; ++i) {
@@ -133,32 +134,9 @@ void draw_search(const SearchView& v, const Theme& t, const Layout& L, Actions& 
     text(t.fonts.bold, colors::text, v.none_text);
   }
 
-  // On-screen keyboard: letters, hyphen, apostrophe and space. Keys >= 64 px.
-  static const char* rows[] = {"QWERTYUIOP", "ASDFGHJKL-", "ZXCVBNM'"};
-  const float kg = t.px(10);
-  const float key_h = std::max(t.px(76), 64.0f);
-  const float kb_y = kb_top;
-  const float key_w = (L.size.x - 2 * M - 9 * kg) / 10;
-  for (int r = 0; r < 3; ++r) {
-    const std::string row = rows[r];
-    const float indent = (10 - static_cast<float>(row.size())) * (key_w + kg) * 0.5f;
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      ImGui::SetCursorPos(ImVec2(M + indent + c * (key_w + kg), kb_y + r * (key_h + kg)));
-      const std::string label(1, row[c]);
-      const std::string id = "key:" + label;
-      if (big_button(t, {id.c_str(), nullptr, &label, ImVec2(key_w, key_h), ButtonStyle::Neutral, true, false,
-                         t.fonts.large})) {
-        const bool word_start = v.query.empty() || v.query.back() == ' ' || v.query.back() == '-';
-        std::string ch = label;
-        if (!word_start && ch[0] >= 'A' && ch[0] <= 'Z') ch[0] = static_cast<char>(ch[0] + 32);
-        out.push_back(core::SearchTyped{ch});
-      }
-    }
-  }
-  ImGui::SetCursorPos(ImVec2(M + 2 * (key_w + kg), kb_y + 3 * (key_h + kg)));
-  if (big_button(t, {"key: ", icons::utf8("space"), &v.space_label, ImVec2(6 * key_w + 5 * kg, key_h),
-                     ButtonStyle::Neutral, !v.query.empty()}))
-    out.push_back(core::SearchTyped{" "});
+  // On-screen keyboard (letters, accents, hyphen, apostrophe, space); erase sits by the field.
+  const KeyEvent key = keyboard(t, {ImVec2(M, kb_top), L.size.x - 2 * M, v.query, &v.space_label});
+  if (key.kind == KeyEvent::Kind::Text) out.push_back(core::SearchTyped{key.text});
 }
 
 // [SECTION] PIN keypad
@@ -185,26 +163,14 @@ void draw_pin(const PinView& v, const Theme& t, const Layout& L, Actions& out) {
   }
   frame_record().texts.push_back(std::string(static_cast<std::size_t>(v.digits_entered), '*'));
 
-  const float key_w = t.px(170), key_h = t.px(104), g = L.gap;
-  const float pad_x = L.size.x - M - 3 * key_w - 2 * g;
-  const float pad_y = std::max(M, (L.size.y - 4 * key_h - 3 * g) * 0.5f);
-  const bool enabled = !v.paused && !v.busy;
-  static const char* keys = "123456789";
-  for (int i = 0; i < 9; ++i) {
-    ImGui::SetCursorPos(ImVec2(pad_x + (i % 3) * (key_w + g), pad_y + (i / 3) * (key_h + g)));
-    const std::string label(1, keys[i]);
-    const std::string id = "pin:" + label;
-    if (big_button(t, {id.c_str(), nullptr, &label, ImVec2(key_w, key_h), ButtonStyle::Neutral, enabled, false, t.fonts.huge}))
-      out.push_back(core::PinDigit{keys[i]});
-  }
-  ImGui::SetCursorPos(ImVec2(pad_x, pad_y + 3 * (key_h + g)));
-  if (big_button(t, {"pin:erase", icons::utf8("erase"), &v.erase_label, ImVec2(key_w, key_h), ButtonStyle::Neutral,
-                     enabled && v.digits_entered > 0}))
-    out.push_back(core::PinErased{});
-  ImGui::SetCursorPos(ImVec2(pad_x + key_w + g, pad_y + 3 * (key_h + g)));
-  static const std::string zero = "0";
-  if (big_button(t, {"pin:0", nullptr, &zero, ImVec2(key_w, key_h), ButtonStyle::Neutral, enabled, false, t.fonts.huge}))
-    out.push_back(core::PinDigit{'0'});
+  KeypadSpec pad{"pin", {}, ImVec2(t.px(170), t.px(104)), L.gap, &v.erase_label};
+  const ImVec2 pad_size = keypad_size(pad);
+  pad.pos = ImVec2(L.size.x - M - pad_size.x, std::max(M, (L.size.y - pad_size.y) * 0.5f));
+  pad.enabled = !v.paused && !v.busy;
+  pad.can_erase = v.digits_entered > 0;
+  const KeypadEvent key = keypad(t, pad);
+  if (key.kind == KeypadEvent::Kind::Digit) out.push_back(core::PinDigit{key.digit});
+  if (key.kind == KeypadEvent::Kind::Erase) out.push_back(core::PinErased{});
 }
 
 // [SECTION] Confirmation

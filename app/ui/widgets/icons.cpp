@@ -35,6 +35,8 @@ constexpr std::array<Entry, 55> kIcons{{
     {"schedule", 0xe8b5},     // schedule
     {"place", 0xe55f},        // place
     {"smile", 0xe813},        // sentiment_satisfied
+    {"up", 0xe5ce},           // expand_less: scroll a list up
+    {"down", 0xe5cf},         // expand_more
     // activities
     {"event", 0xe878},
     {"coffee", 0xefef},
@@ -70,8 +72,6 @@ constexpr std::array<Entry, 55> kIcons{{
     {"grid", 0xe9b0},         // grid_view
     {"edit", 0xe3c9},
     {"talk", 0xe7ef},         // group: a talk with the coach
-    {"up", 0xe5ce},           // expand_less
-    {"down", 0xe5cf},         // expand_more
 }};
 
 // UTF-8 encodings, built once (all code points are in the BMP's private-use-like range).

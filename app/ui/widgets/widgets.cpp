@@ -17,6 +17,12 @@ const FrameRecord::Target* FrameRecord::find_target(const std::string& label) co
   return nullptr;
 }
 
+const FrameRecord::Scroller* FrameRecord::find_scroller(const std::string& id) const {
+  for (const auto& s : scrollers)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
 bool FrameRecord::shows(const std::string& s) const {
   for (const auto& t : texts)
     if (t.find(s) != std::string::npos) return true;
@@ -91,8 +97,17 @@ bool big_button(const Theme& t, const ButtonSpec& b) {
   FrameRecord& rec = frame_record();
   // Under BeginDisabled (e.g. behind the inactivity prompt) ImGui ignores the tap: record that.
   const bool tappable = b.enabled && !(GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled);
-  rec.targets.push_back({b.id, label.empty() ? std::string(b.id) : label, pos, max, tappable});
   rec.min_target_px = std::min({rec.min_target_px, b.size.x, b.size.y});
+  // In a scrolling list only the visible part of a button can be tapped: record that part, and
+  // nothing for a button scrolled out of sight (a replay must scroll to it first).
+  ImVec2 vis_min = pos, vis_max = max;
+  if (GImGui->CurrentWindow->Flags & ImGuiWindowFlags_ChildWindow) {
+    const ImRect& clip = GImGui->CurrentWindow->ClipRect;
+    vis_min = ImMax(vis_min, clip.Min);
+    vis_max = ImMin(vis_max, clip.Max);
+    if (vis_min.x >= vis_max.x || vis_min.y >= vis_max.y) return pressed;
+  }
+  rec.targets.push_back({b.id, label.empty() ? std::string(b.id) : label, vis_min, vis_max, tappable});
   return pressed;
 }
 

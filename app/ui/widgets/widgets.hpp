@@ -19,15 +19,26 @@ struct FrameRecord {
     ImVec2 min, max;
     bool enabled = true;
   };
+  // A drag-to-scroll list (ui/widgets/scroll.hpp): where it is and how far it is scrolled.
+  struct Scroller {
+    std::string id;
+    ImVec2 min, max;
+    float scroll = 0, scroll_max = 0;
+  };
   std::vector<Target> targets;
   std::vector<std::string> texts;
+  std::vector<Scroller> scrollers;
   float min_target_px = 1e9f;  // smallest tappable target side this frame
+  bool animating = false;      // something still moves (a list gliding): draw another frame
   void clear() {
     targets.clear();
     texts.clear();
+    scrollers.clear();
     min_target_px = 1e9f;
+    animating = false;
   }
   const Target* find_target(const std::string& label) const;  // by label, else by id
+  const Scroller* find_scroller(const std::string& id) const;
   bool shows(const std::string& text) const;  // substring of any text or label
 };
 
