@@ -9,6 +9,8 @@
 
 namespace meedoen::core {
 
+constexpr int kWeekDays = 7;  // the kiosk's week: today and the coming six days
+
 // A dagdeel (half day) is the unit of attendance.
 enum class Dagdeel : std::uint8_t { Morning, Afternoon, Evening };
 constexpr std::array<Dagdeel, 3> kDagdelen{Dagdeel::Morning, Dagdeel::Afternoon, Dagdeel::Evening};

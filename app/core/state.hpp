@@ -61,7 +61,6 @@ struct DayPart {
   auto operator<=>(const DayPart&) const = default;
 };
 
-constexpr int kWeekDays = 7;              // activities and absences: today and the coming six days
 constexpr int kQuestionDays = 14;         // ask about an auto-closed check-out up to two weeks later
 constexpr int kDefaultHoursMinutes = 60;  // the hours stepper starts at one hour
 

@@ -283,10 +283,21 @@ int run_kiosk(const KioskOptions& o) {
     if (o.demo) db_path = std::filesystem::path(db_path).replace_filename("demo.db").string();
   }
 
+  AppClock clock;
+  if (!o.clock.empty()) {
+    const core::TimeMs at = parse_local(o.clock);
+    if (at < 0) {
+      std::fprintf(stderr, "meedoen-kiosk: --clock: expected a local time like 2026-11-23T09:42, got \"%s\"\n",
+                   o.clock.c_str());
+      return 2;
+    }
+    clock.offset = at - system_ms();
+  }
+
   std::optional<storage::Store> store;
   try {
     store.emplace(storage::Store::open(db_path));
-    if (o.demo && storage::seed_demo_centre(*store)) log_line("demo centre created in " + db_path);
+    if (o.demo && storage::seed_demo_centre(*store, clock.now())) log_line("demo centre created in " + db_path);
   } catch (const storage::StorageError& e) {
     std::fprintf(stderr, "meedoen-kiosk: cannot use the database: %s\n", e.what());
     return 3;
@@ -305,20 +316,7 @@ int run_kiosk(const KioskOptions& o) {
     return 0;
   }
   if (o.demo) cfg.centre_name = store->setting("centre_name", cfg.centre_name);
-  if (cfg.identification.photo_grid)
-    log_line("[identification] photo_grid is not available in this version yet; card and name search are used");
   if (!store->has_roster()) log_line("no participants in " + db_path + " yet (start with --demo to try the kiosk)");
-
-  AppClock clock;
-  if (!o.clock.empty()) {
-    const core::TimeMs at = parse_local(o.clock);
-    if (at < 0) {
-      std::fprintf(stderr, "meedoen-kiosk: --clock: expected a local time like 2026-11-23T09:42, got \"%s\"\n",
-                   o.clock.c_str());
-      return 2;
-    }
-    clock.offset = at - system_ms();
-  }
 
   std::unique_ptr<Replay> replay;
   if (!o.replay.empty()) {
@@ -350,6 +348,13 @@ int run_kiosk(const KioskOptions& o) {
   }
 
   Session session(cfg, *store);
+  try {
+    // Check-ins left open while the kiosk was off are closed at the end of their dagdeel.
+    for (const auto& a : store->close_forgotten(clock.now(), cfg))
+      log_line("check-out of " + a.participant_id + " on " + a.date + " closed at the end of the dagdeel (not checked out)");
+  } catch (const storage::StorageError& e) {
+    log_line(std::string("could not close forgotten check-outs: ") + e.what());
+  }
   session.reload(clock.now());
   session.dispatch(core::Tick{clock.now()});
 

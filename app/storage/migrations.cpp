@@ -77,7 +77,7 @@ CREATE INDEX attendance_by_date ON attendance (date, participant_id);
     // read models derived by the folds in core/journal.hpp.
     R"sql(
 ALTER TABLE events ADD COLUMN subject TEXT NOT NULL DEFAULT '';
-UPDATE events SET subject = 'attendance/' || participant_id || '/' || json_extract(payload, '$.date')
+UPDATE events SET subject = COALESCE('attendance/' || participant_id || '/' || json_extract(payload, '$.date'), '')
   WHERE type IN ('check_in', 'check_out') AND json_valid(payload);
 CREATE INDEX events_subject ON events (subject, hlc) WHERE subject <> '';
 

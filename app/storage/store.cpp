@@ -145,6 +145,8 @@ struct Store::Impl {
 
   // Appends one event and re-derives its subject's rows; the caller holds the transaction.
   JournalEntry append(const std::string& participant_id, const core::EventBody& body, TimeMs now) {
+    if (participant_id.size() > 64 || participant_id.find('/') != std::string::npos)
+      throw StorageError("refusing an event for a malformed participant id");
     if (const std::string why = core::validate(body); !why.empty())
       throw StorageError(std::string("refusing a malformed ") + core::event_type(body) + " event: " + why);
     JournalEntry e;
@@ -249,6 +251,14 @@ std::vector<JournalEntry> Store::record(const std::string& pid, const std::vecto
     for (const auto& b : bodies) out.push_back(m->append(pid, b, now));
     tx.commit();
     return out;
+  });
+}
+
+void Store::record_history(const std::vector<TimedEvent>& events) {
+  guarded("recording history", [&] {
+    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+    for (const auto& e : events) m->append(e.participant_id, e.body, e.at);
+    tx.commit();
   });
 }
 
@@ -497,7 +507,8 @@ std::vector<core::Absence> Store::load_absences(const std::string& pid, const st
     std::vector<core::Absence> out;
     SQLite::Statement st(m->db,
         "SELECT event_id, participant_id, date, dagdeel, reason FROM absences "
-        "WHERE (? = '' OR participant_id = ?) AND date BETWEEN ? AND ? ORDER BY date, dagdeel");
+        "WHERE (? = '' OR participant_id = ?) AND date BETWEEN ? AND ? "
+        "ORDER BY date, CASE dagdeel WHEN 'morning' THEN 0 WHEN 'afternoon' THEN 1 ELSE 2 END");
     st.bind(1, pid);
     st.bind(2, pid);
     st.bind(3, from);

@@ -63,6 +63,13 @@ class Store {
   // Several events in one transaction: all of them are stored, or none.
   std::vector<JournalEntry> record(const std::string& participant_id, const std::vector<core::EventBody>& bodies,
                                    core::TimeMs now);
+  // Events that happened at different times (demo history, imports), in one transaction.
+  struct TimedEvent {
+    std::string participant_id;
+    core::TimeMs at = 0;
+    core::EventBody body;
+  };
+  void record_history(const std::vector<TimedEvent>& events);
   CheckResult check_in(const std::string& participant_id, core::TimeMs at, const std::string& date,
                        core::Dagdeel dagdeel);
   CheckResult check_out(const std::string& participant_id, core::TimeMs at, const std::string& date);

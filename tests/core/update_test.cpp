@@ -772,11 +772,15 @@ TEST_CASE("update: DataLoaded replaces roster and attendance, a new day drops ye
     CHECK(k.state().roster->find_by_card("C100") != nullptr);
     CHECK(k.state().today.empty());
   }
-  SECTION("the attendance of the day before is dropped after midnight") {
-    k.advance(20'000);  // 23:59:50, same day
+  SECTION("after midnight, closed attendances of the day before are dropped; an open one waits to be closed") {
+    k.advance(20'000);  // 23:59:50, same day; the evening ended at 21:30, so a close was asked for
     CHECK(k.state().today.size() == 1);
+    CHECK(k.state().closing_forgotten);
     k.advance(40'000);  // 00:00:30 on Tuesday
+    REQUIRE(k.state().today.size() == 1);  // still open: the kiosk must close it, not forget it
+    k.act(core::ForgottenClosed{{}});      // the store closed it and today (Tuesday) has nothing yet
     CHECK(k.state().today.empty());
+    CHECK_FALSE(k.state().closing_forgotten);
     CHECK(core::open_attendance(k.state(), "p-new") == nullptr);
   }
 }
