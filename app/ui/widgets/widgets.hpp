@@ -55,6 +55,7 @@ struct ButtonSpec {
   bool enabled = true;
   bool icon_above = false;     // large pictogram above the label (tiles), else left of it
   ImFont* label_font = nullptr;
+  bool label_low = false;      // label at the bottom edge, leaving room above (grid tiles)
 };
 
 // A rounded button with pictogram and label; true on the frame it is tapped.
@@ -63,8 +64,8 @@ bool big_button(const Theme& t, const ButtonSpec& spec);
 void text(ImFont* font, ImU32 color, const std::string& s, float wrap_width = 0.0f);
 // Text centred horizontally in [x, x + width] at the current cursor y.
 void text_centered(ImFont* font, ImU32 color, const std::string& s, float x, float width);
-// A calm amber banner with an info pictogram.
-void notice_banner(const Theme& t, const std::string& message, ImVec2 pos, float width);
+// A calm amber banner with an info pictogram; green with a check for good news.
+void notice_banner(const Theme& t, const std::string& message, ImVec2 pos, float width, bool good = false);
 // A white rounded panel behind content.
 void panel(ImVec2 min, ImVec2 max, const Theme& t);
 
