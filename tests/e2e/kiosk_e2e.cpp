@@ -64,7 +64,9 @@ expect-not "Fatima"
   REQUIRE(events.size() == 1);
   CHECK(events[0]["type"] == "check_in");
   CHECK(events[0]["participant"] == "demo-p-0001");
-  CHECK(events[0]["time"] == "2026-11-23T09:42:00");
+  // The app's clock starts at 09:42:00 and runs on: on a loaded machine start-up and the tap can
+  // take more than a second, so only the minute is certain.
+  CHECK(events[0]["time"].get<std::string>().rfind("2026-11-23T09:42:", 0) == 0);
   CHECK(events[0]["payload"]["dagdeel"] == "morning");
   CHECK(events[0]["synced"] == false);
   CHECK(events[0]["seq"] == 1);

@@ -22,6 +22,7 @@ constexpr float kFriction = 6.0f;         // velocity decays as exp(-kFriction *
 constexpr float kEase = 14.0f;            // arrows: the list eases towards its target
 constexpr float kPage = 0.8f;             // an arrow moves 80% of the visible height
 constexpr float kMinVelocity = 30.0f;     // px/s below which a glide stops
+constexpr float kMaxVelocity = 3000.0f;   // px/s at scale 1: a glide covers at most 500 px
 
 struct State {
   ImGuiStorage* s;
@@ -76,7 +77,9 @@ void follow_finger(const Theme& t, ImGuiWindow* w, State& st, bool disabled) {
     ImGui::ClearActiveID();  // the button under the finger must not take this as a tap
     const float dy = io.MouseDelta.y;
     ImGui::SetScrollY(w, clamp_scroll(w, w->Scroll.y - dy));
-    if (io.DeltaTime > 0) st.set_velocity(0.7f * st.velocity() + 0.3f * (-dy / io.DeltaTime));
+    // Capped, so that even a wild flick glides at most about half a screen.
+    const float cap = t.px(kMaxVelocity);
+    if (io.DeltaTime > 0) st.set_velocity(std::clamp(0.7f * st.velocity() + 0.3f * (-dy / io.DeltaTime), -cap, cap));
   }
   if (released) {
     st.set_armed(false);
@@ -140,7 +143,10 @@ ScrollRegion begin_drag_scroll(const Theme& t, const ScrollSpec& spec) {
 
 void end_drag_scroll(const Theme& t, const ScrollRegion& r) {
   ImGuiWindow* w = r.window;
-  const float scroll = w->Scroll.y, scroll_max = w->ScrollMax.y;
+  // This frame's content height, not ImGui's ScrollMax (last frame's): the arrows and fades are
+  // right from the first frame, which is often the only one drawn before the loop sleeps.
+  const float content_h = w->DC.CursorMaxPos.y - w->DC.CursorStartPos.y;
+  const float scroll = w->Scroll.y, scroll_max = std::max(0.0f, content_h - r.size.y);
   const ImVec2 list_max(r.pos.x + r.list_width, r.pos.y + r.size.y);
   const float fade = std::min(t.px(48), r.size.y * 0.25f);
   ImDrawList* dl = ImGui::GetWindowDrawList();
