@@ -201,12 +201,11 @@ void open_screen(State& s, Screen target) {
   s.notice = Notice::None;
   switch (target) {
     case Screen::Activities: s.day = 0; break;
-    case Screen::Absence: {
-      // Today's remaining dagdelen are chosen already: "I am sick today" is one tap on a reason.
+    case Screen::Absence:
+      // Nothing chosen yet: someone at the kiosk reports a later day ("I can't come on
+      // Thursday"); tile, day, reason is three taps.
       s.absence_parts.clear();
-      for (Dagdeel d : open_parts(s, 0)) s.absence_parts.push_back({0, d});
       break;
-    }
     case Screen::Hours: {
       s.hours_day = 0;
       s.hours_minutes = kDefaultHoursMinutes;

@@ -174,7 +174,7 @@ void seed_history(Store& store, core::TimeMs now) {
       const bool full = std::string(a.title) == "Samen koken";
       const int count = full ? a.capacity + 2 : a.capacity / 2;
       for (int k = 0; k < count; ++k) {
-        const int who = 2 + (n * 7 + k * 5) % (kDemoParticipants - 2);  // never Fatima or Jan
+        const int who = 2 + (n * 7 + k) % (kDemoParticipants - 2);  // never Fatima or Jan
         decisions.push_back({demo_id("demo-p-", who + 1), signup_time + k * 60'000,
                              ev::SignedUp{activity_id(n), d}});
       }

@@ -82,6 +82,13 @@ std::string day_label(const core::State& s, int day, const Strings& tr) {
   return long_date(local_date(core::day_iso(s, day)), tr);
 }
 
+// Narrow buttons: "wo 25" rather than "woensdag 25 november".
+std::string tab_label(const core::State& s, int day, const Strings& tr) {
+  if (day >= -1 && day <= 1) return day_label(s, day, tr);
+  const core::LocalTime lt = local_date(core::day_iso(s, day));
+  return tr.get("dayshort." + std::to_string(lt.weekday)) + " " + std::to_string(lt.day);
+}
+
 // [SECTION] Home
 
 HomeView make_home_view(const core::State& s, const Strings& tr) {
@@ -154,7 +161,7 @@ ActivitiesView make_activities_view(const core::State& s, const Strings& tr) {
   v.title = tr.get("tile.activities");
   v.back_label = tr.get("common.back");
   v.busy = s.busy;
-  for (int d = 0; d < core::kWeekDays; ++d) v.days.push_back({d, day_label(s, d, tr), d == s.day});
+  for (int d = 0; d < core::kWeekDays; ++d) v.days.push_back({d, tab_label(s, d, tr), d == s.day});
   const std::string date = core::day_iso(s, s.day);
   v.empty_text = tr.get("activities.none");
   using A = ActivitiesView::Action;
@@ -212,7 +219,7 @@ AbsenceView make_absence_view(const core::State& s, const Strings& tr) {
   for (int d = 0; d < core::kWeekDays; ++d) {
     AbsenceView::DayRow row;
     row.day = d;
-    row.label = day_label(s, d, tr);
+    row.label = tab_label(s, d, tr);
     const std::string date = core::day_iso(s, d);
     for (core::Dagdeel dd : core::open_parts(s, d)) {
       AbsenceView::Part part;

@@ -217,7 +217,8 @@ std::string first_char(const std::string& s);
 std::string surname_initial(const std::string& last);
 std::string time_of(core::TimeMs t);                     // "09:42"
 std::string hours_text(int minutes, const Strings& tr);  // "1:30 uur"
-std::string day_label(const core::State& s, int day, const Strings& tr);  // "Vandaag", "Morgen", "wo 25 nov"
+std::string day_label(const core::State& s, int day, const Strings& tr);  // "Vandaag", "Morgen", "woensdag 25 november"
+std::string tab_label(const core::State& s, int day, const Strings& tr);  // "Vandaag", "Morgen", "wo 25"
 // Participants shown in the photo grid: those who consented, by first name.
 std::vector<const core::Participant*> grid_people(const core::State& s);
 constexpr std::size_t kGridPageSize = 12;

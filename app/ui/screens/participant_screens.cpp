@@ -180,7 +180,7 @@ void draw_activities(const ActivitiesView& v, const Theme& t, const Layout& L, A
 void draw_absence(const AbsenceView& v, const Theme& t, const Layout& L, Actions& out) {
   const float M = L.margin;
   const float y = title_row(t, L, v.back_label, v.title, out, !v.busy);
-  const float left_w = (L.size.x - 2 * M - L.gap) * 0.58f;
+  const float left_w = (L.size.x - 2 * M - L.gap) * 0.64f;
   const float right_x = M + left_w + L.gap;
   const float right_w = L.size.x - M - right_x;
 
@@ -190,7 +190,7 @@ void draw_absence(const AbsenceView& v, const Theme& t, const Layout& L, Actions
   ImGui::SetCursorPos(ImVec2(M, list_y));
   const ScrollRegion r = begin_drag_scroll(t, {"absence-days", ImVec2(left_w, L.size.y - M - list_y)});
   const float g = t.px(10);
-  const float day_w = r.list_width * 0.34f;
+  const float day_w = r.list_width * 0.25f;
   const float part_w = (r.list_width - day_w - 3 * g) / 3;
   const float row_h = t.px(80);
   for (std::size_t i = 0; i < v.days.size(); ++i) {
@@ -204,9 +204,14 @@ void draw_absence(const AbsenceView& v, const Theme& t, const Layout& L, Actions
       // Columns stay aligned per dagdeel, also on today's row where the morning may be over.
       ImGui::SetCursorPos(ImVec2(day_w + g + static_cast<float>(static_cast<int>(p.part.dagdeel)) * (part_w + g), ry));
       const std::string pid = "part:" + std::to_string(d.day) + ":" + core::dagdeel_key(p.part.dagdeel);
-      if (big_button(t, {pid.c_str(), p.chosen ? icons::utf8("done") : (p.reported ? icons::utf8("absence") : nullptr),
-                         &p.label, ImVec2(part_w, row_h), p.chosen ? ButtonStyle::Selected : ButtonStyle::Neutral, !v.busy}))
+      const ImVec2 bpos = ImGui::GetCursorScreenPos();
+      if (big_button(t, {pid.c_str(), nullptr, &p.label, ImVec2(part_w, row_h),
+                         p.chosen ? ButtonStyle::Selected : ButtonStyle::Neutral, !v.busy}))
         out.push_back(core::PartToggled{p.part});
+      // Already reported: a small pictogram in the corner; tapping again reports anew.
+      if (p.reported)
+        icon_at(t.fonts.body, ImVec2(bpos.x + part_w - t.fonts.body->FontSize - t.px(8), bpos.y + t.px(6)),
+                p.chosen ? colors::on_dark : colors::primary, "absence");
     }
   }
   ImGui::SetCursorPos(ImVec2(0, static_cast<float>(v.days.size()) * (row_h + g)));
@@ -252,7 +257,7 @@ void draw_hours(const HoursView& v, const Theme& t, const Layout& L, Actions& ou
       const auto& p = v.places[i];
       ImGui::SetCursorPos(ImVec2(0, static_cast<float>(i) * (t.px(84) + g)));
       const std::string id = "place:" + std::to_string(i);
-      if (big_button(t, {id.c_str(), p.active ? icons::utf8("done") : nullptr, &p.label, ImVec2(r.list_width, t.px(84)),
+      if (big_button(t, {id.c_str(), nullptr, &p.label, ImVec2(r.list_width, t.px(84)),
                          p.active ? ButtonStyle::Selected : ButtonStyle::Neutral, !v.busy}))
         out.push_back(core::PlaceTapped{p.key});
     }

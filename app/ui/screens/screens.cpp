@@ -263,9 +263,14 @@ void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out
   ImGui::End();
   if (!v.notice.empty()) {
     const float w = std::min(display.x - 2 * L.margin, t.px(900));
-    // Good news sits low, out of the way of the list it is about; hints sit in the middle.
-    const float y = v.notice_good ? display.y - L.margin - t.px(120) : display.y * 0.5f - t.px(60);
-    notice_banner(t, v.notice, ImVec2((display.x - w) * 0.5f, y), w, v.notice_good);
+    // Good news sits in the title row, out of the way of the list it is about; hints sit in
+    // the middle, where the eye already is.
+    if (v.notice_good) {
+      const float x = L.margin + t.px(220) + L.gap;
+      notice_banner(t, v.notice, ImVec2(x, L.margin * 0.5f), std::min(display.x - x - L.margin, t.px(900)), true);
+    } else {
+      notice_banner(t, v.notice, ImVec2((display.x - w) * 0.5f, display.y * 0.5f - t.px(60)), w);
+    }
   }
   if (v.prompt.visible) draw_prompt(v.prompt, t, L, out);
 }
