@@ -1,0 +1,182 @@
+// The municipality's reports, folded from the stored events.
+#include "server/reports.hpp"
+
+#include <ctime>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "core/time.hpp"
+
+namespace meedoen::server {
+
+using nlohmann::json;
+
+// [SECTION] Output
+
+std::string to_json(const Table& t) {
+  json out = json::array();
+  for (const auto& row : t.rows) {
+    json o = json::object();
+    for (std::size_t i = 0; i < t.columns.size() && i < row.size(); ++i) o[t.columns[i]] = row[i];
+    out.push_back(std::move(o));
+  }
+  return out.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+std::string to_csv(const Table& t) {
+  auto cell = [](const std::string& s) {
+    // Quote always; a leading = + - @ is defused so a spreadsheet does not run it as a formula.
+    std::string q = "\"";
+    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) q += '\'';
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+  };
+  std::string out;
+  for (std::size_t i = 0; i < t.columns.size(); ++i) out += (i ? "," : "") + t.columns[i];
+  out += "\r\n";
+  for (const auto& row : t.rows) {
+    for (std::size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + cell(row[i]);
+    out += "\r\n";
+  }
+  return out;
+}
+
+// [SECTION] Helpers
+
+namespace {
+
+std::string local_time(core::TimeMs t) {
+  if (t <= 0) return "";
+  const core::LocalTime lt = core::to_local(t);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%sT%s:%02d", core::format_date_iso(lt).c_str(), core::format_hhmm(lt.minute_of_day).c_str(),
+                lt.second);
+  return buf;
+}
+
+std::map<std::string, core::Participant> by_id(const ServerStore& s, const std::string& centre) {
+  std::map<std::string, core::Participant> out;
+  for (auto& p : s.participants(centre, false)) out[p.id] = p;
+  return out;
+}
+
+core::AttendanceEvent to_fold(const StoredEvent& s) {
+  core::AttendanceEvent a;
+  a.id = s.e.id;
+  a.device_id = s.e.device_id;
+  a.hlc = s.e.hlc;
+  a.type = s.e.type;
+  a.participant_id = s.e.participant_id;
+  a.date = s.date;
+  a.at = s.e.wall_ms;
+  const json p = json::parse(s.e.payload, nullptr, false);
+  if (p.is_object()) {
+    if (auto it = p.find("dagdeel"); it != p.end() && it->is_string()) core::dagdeel_from_key(it->get<std::string>(), a.dagdeel);
+    if (auto it = p.find("at"); it != p.end() && it->is_number_integer()) a.at = it->get<core::TimeMs>();
+    if (auto it = p.find("check_in_event"); it != p.end() && it->is_string()) a.check_in_event = it->get<std::string>();
+  }
+  return a;
+}
+
+}  // namespace
+
+std::string add_days(const std::string& iso, int days) {
+  std::tm tm{};
+  if (std::sscanf(iso.c_str(), "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3) return iso;
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  tm.tm_mday += days;
+  tm.tm_hour = 12;  // noon: no daylight-saving edge moves the date
+  tm.tm_isdst = -1;
+  std::mktime(&tm);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+  return buf;
+}
+
+// [SECTION] Attendance
+
+Table attendance_report(const ServerStore& s, const std::string& centre, const std::string& from, const std::string& to) {
+  Table t;
+  t.columns = {"centre", "date", "dagdeel", "participant_id", "name", "status", "reason", "check_in", "check_out",
+               "minutes", "kiosk", "recorded_at", "received_at"};
+  const auto people = by_id(s, centre);
+  const auto events = s.events(centre, from, to);
+  auto name = [&](const std::string& id) {
+    auto it = people.find(id);
+    return it == people.end() ? std::string() : it->second.first_name + " " + it->second.last_name;
+  };
+  std::vector<core::AttendanceEvent> fold;
+  std::map<std::string, const StoredEvent*> by_event;
+  std::map<std::string, std::pair<bool, int>> decisions;  // hours event -> approved, minutes
+  std::map<std::string, bool> withdrawn;
+  for (const auto& e : events) {
+    by_event[e.e.id] = &e;
+    if (e.e.type == "check_in" || e.e.type == "check_out" || e.e.type == "auto_check_out") fold.push_back(to_fold(e));
+    const json p = json::parse(e.e.payload, nullptr, false);
+    if (!p.is_object()) continue;
+    if (e.e.type == "hours_decided" && p.contains("hours_event") && p["hours_event"].is_string())
+      decisions[p["hours_event"].get<std::string>()] = {p.value("approved", false), p.value("minutes", 0)};
+    if (e.e.type == "absence_withdrawn" && p.contains("absence_event") && p["absence_event"].is_string())
+      withdrawn[p["absence_event"].get<std::string>()] = true;
+  }
+  for (const auto& f : core::fold_attendance_events(std::move(fold))) {
+    const StoredEvent* in = by_event[f.check_in_event];
+    const auto& a = f.attendance;
+    const long minutes = a.check_out > 0 ? static_cast<long>((a.check_out - a.check_in) / 60000) : 0;
+    t.rows.push_back({centre, a.date, core::dagdeel_key(a.dagdeel), a.participant_id, name(a.participant_id),
+                      a.check_out == 0 ? "present_open" : f.auto_closed ? "present_not_checked_out" : "present", "",
+                      local_time(a.check_in), local_time(a.check_out), std::to_string(minutes),
+                      in ? in->kiosk_id : "", in ? local_time(in->e.wall_ms) : "", in ? local_time(in->received) : ""});
+  }
+  for (const auto& e : events) {
+    const json p = json::parse(e.e.payload, nullptr, false);
+    if (!p.is_object()) continue;
+    if (e.e.type == "absence_reported" && !withdrawn.count(e.e.id)) {
+      t.rows.push_back({centre, e.date, p.value("dagdeel", ""), e.e.participant_id, name(e.e.participant_id), "absent",
+                        p.value("reason", ""), "", "", "0", e.kiosk_id, local_time(e.e.wall_ms), local_time(e.received)});
+    } else if (e.e.type == "hours_logged") {
+      auto d = decisions.find(e.e.id);
+      const std::string status = d == decisions.end() ? "hours_waiting" : d->second.first ? "hours_approved" : "hours_rejected";
+      const int minutes = d != decisions.end() && d->second.first ? d->second.second : p.value("minutes", 0);
+      t.rows.push_back({centre, e.date, "", e.e.participant_id, name(e.e.participant_id), status, p.value("place", ""), "",
+                        "", std::to_string(minutes), e.kiosk_id, local_time(e.e.wall_ms), local_time(e.received)});
+    }
+  }
+  std::stable_sort(t.rows.begin(), t.rows.end(), [](const auto& a, const auto& b) {
+    return std::tie(a[1], a[4], a[7]) < std::tie(b[1], b[4], b[7]);
+  });
+  return t;
+}
+
+// [SECTION] Exceptions
+
+Table exceptions_report(const ServerStore& s, const std::string& centre, const std::string& date, int days) {
+  Table t;
+  t.columns = {"centre", "date", "kind", "participant_id", "name", "coach_id", "last_seen", "kiosk", "recorded_at"};
+  const auto people = s.participants(centre, true);
+  const auto today = s.events(centre, date, date);
+  // The last check-in of everyone, for "last seen" and for the kiosk and time of each row.
+  const auto history = s.events(centre, add_days(date, -366), date);
+  std::map<std::string, const StoredEvent*> last_in;
+  for (const auto& e : history)
+    if (e.e.type == "check_in") last_in[e.e.participant_id] = &e;
+  std::map<std::string, bool> accounted;  // checked in or reported absent today
+  for (const auto& e : today)
+    if (e.e.type == "check_in" || e.e.type == "absence_reported") accounted[e.e.participant_id] = true;
+  const std::string cutoff = add_days(date, -days);
+  for (const auto& p : people) {
+    const auto it = last_in.find(p.id);
+    const StoredEvent* last = it == last_in.end() ? nullptr : it->second;
+    const std::string seen = last ? last->date : "";
+    auto row = [&](const char* kind) {
+      t.rows.push_back({centre, date, kind, p.id, p.first_name + " " + p.last_name, p.coach_id, seen,
+                        last ? last->kiosk_id : "", last ? local_time(last->e.wall_ms) : ""});
+    };
+    if (p.mandatory && !accounted.count(p.id)) row("mandatory_no_show");
+    if (seen.empty() || seen <= cutoff) row("not_seen");
+  }
+  return t;
+}
+
+}  // namespace meedoen::server
