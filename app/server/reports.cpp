@@ -60,24 +60,6 @@ std::map<std::string, core::Participant> by_id(const ServerStore& s, const std::
   return out;
 }
 
-core::AttendanceEvent to_fold(const StoredEvent& s) {
-  core::AttendanceEvent a;
-  a.id = s.e.id;
-  a.device_id = s.e.device_id;
-  a.hlc = s.e.hlc;
-  a.type = s.e.type;
-  a.participant_id = s.e.participant_id;
-  a.date = s.date;
-  a.at = s.e.wall_ms;
-  const json p = json::parse(s.e.payload, nullptr, false);
-  if (p.is_object()) {
-    if (auto it = p.find("dagdeel"); it != p.end() && it->is_string()) core::dagdeel_from_key(it->get<std::string>(), a.dagdeel);
-    if (auto it = p.find("at"); it != p.end() && it->is_number_integer()) a.at = it->get<core::TimeMs>();
-    if (auto it = p.find("check_in_event"); it != p.end() && it->is_string()) a.check_in_event = it->get<std::string>();
-  }
-  return a;
-}
-
 }  // namespace
 
 std::string add_days(const std::string& iso, int days) {
@@ -112,7 +94,7 @@ Table attendance_report(const ServerStore& s, const std::string& centre, const s
   std::map<std::string, bool> withdrawn;
   for (const auto& e : events) {
     by_event[e.e.id] = &e;
-    if (e.e.type == "check_in" || e.e.type == "check_out" || e.e.type == "auto_check_out") fold.push_back(to_fold(e));
+    if (e.e.type == "check_in" || e.e.type == "check_out" || e.e.type == "auto_check_out") fold.push_back(sync::attendance_event(e.e));
     const json p = json::parse(e.e.payload, nullptr, false);
     if (!p.is_object()) continue;
     if (e.e.type == "hours_decided" && p.contains("hours_event") && p["hours_event"].is_string())
