@@ -75,6 +75,7 @@ int main(int argc, char** argv) {
   serve->add_option("--fault-fail-after", so.faults.fail_after_events, "Test hook: fail a push after N inserts");
   serve->add_option("--fault-push-delay-ms", so.faults.push_delay_ms, "Test hook: sleep before committing a push");
   serve->add_option("--fault-busy", so.busy_first_requests, "Test hook: answer 429 to the first N sync requests");
+  serve->add_option("--fault-clock-offset-ms", so.clock_offset_ms, "Test hook: the server's clock runs this far ahead");
 
   // [SECTION] administration
   std::string centre, name, id, file, kiosk, format = "json", from, to, date, title, dagdeel = "morning", start, end,

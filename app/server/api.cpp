@@ -19,8 +19,11 @@ namespace {
 
 // [SECTION] Helpers
 
+std::atomic<core::TimeMs> g_clock_offset{0};  // test hook: a server whose clock is elsewhere
+
 core::TimeMs now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count() +
+         g_clock_offset.load();
 }
 
 void log(const std::string& line) { std::fprintf(stderr, "meedoen-server: %s\n", line.c_str()); }
@@ -66,7 +69,7 @@ class Api {
         reply_error(res, 500, "internal", "the server failed; nothing was stored");
       }
     });
-    s.Get("/v1/time", [](const httplib::Request&, httplib::Response& res) {
+    s.Get("/v1/time", [](const httplib::Request&, httplib::Response& res) {  // no token: the no-op round trip
       res.set_content("{\"server_time\":" + std::to_string(now_ms()) + ",\"version\":\"meedoen-server 0.1.0\"}",
                       "application/json");
     });
@@ -214,6 +217,7 @@ int serve(ServerStore& store, const ServeOptions& o) {
     server = std::make_unique<httplib::Server>();
   }
   store.set_faults(o.faults);
+  g_clock_offset = o.clock_offset_ms;
   Api api(store, o);
   api.set_busy(o.busy_first_requests);
   api.install(*server);

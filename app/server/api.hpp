@@ -16,6 +16,7 @@ struct ServeOptions {
   std::size_t max_body_bytes = 4 << 20;
   int max_in_flight = 64;           // above this, 503 with Retry-After (spreads a stampede)
   int busy_first_requests = 0;      // test hook: answer 429 Retry-After 1 to the first N syncs
+  long long clock_offset_ms = 0;     // test hook: the server's clock runs this far ahead
   Faults faults;
 };
 

@@ -431,7 +431,8 @@ std::optional<sync::EnrolAnswer> ServerStore::enrol(const sync::EnrolRequest& r,
   std::lock_guard lock(m->mu);
   return guarded("enrolling", [&]() -> std::optional<sync::EnrolAnswer> {
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement st(m->db, "SELECT k.id, k.centre_id, c.name, k.code_expires_ms FROM kiosks k JOIN centres c "
+    SQLite::Statement st(m->db, "SELECT k.id, k.centre_id, c.name, k.code_expires_ms, k.token_hash IS NOT NULL, "
+                                "COALESCE(k.device_id, '') FROM kiosks k JOIN centres c "
                                 "ON c.id = k.centre_id WHERE k.code_hash = ? AND k.revoked = 0");
     std::string code;
     for (char ch : r.code)
@@ -449,11 +450,16 @@ std::optional<sync::EnrolAnswer> ServerStore::enrol(const sync::EnrolRequest& r,
       why = "the enrolment code has expired; make a new one with meedoen-server enrol-kiosk";
       return std::nullopt;
     }
+    // Used already: only the same device may use it again while it is valid (its first answer
+    // may have been lost on the way); it then gets a new token and the old one stops working.
+    if (st.getColumn(4).getInt() != 0 && st.getColumn(5).getString() != r.device_id) {
+      why = "unknown or already used enrolment code";
+      return std::nullopt;
+    }
     st.reset();
     a.token = new_token();
     a.server_time = now;
-    SQLite::Statement up(m->db, "UPDATE kiosks SET code_hash = NULL, code_expires_ms = NULL, token_hash = ?, "
-                                "device_id = ?, enrolled_ms = ? WHERE id = ?");
+    SQLite::Statement up(m->db, "UPDATE kiosks SET token_hash = ?, device_id = ?, enrolled_ms = ? WHERE id = ?");
     up.bind(1, token_hash(a.token));
     up.bind(2, r.device_id);
     up.bind(3, now);

@@ -102,6 +102,13 @@ struct Worker::Impl {
     return r;
   }
 
+  // After a 401/403: a new enrolment code in the settings means "enrol again"; the queue stays.
+  void token_refused() {
+    if (!opt.enrol_code.empty() && opt.enrol_code != db.state("enrol_code_used")) db.set_state("token", "");
+    std::lock_guard lock(mu);
+    status.enrolled = !db.token().empty();
+  }
+
   bool enrol(CycleResult& out) {
     if (!db.token().empty()) return true;
     if (opt.enrol_code.empty()) {
@@ -120,6 +127,7 @@ struct Worker::Impl {
     db.set_state("kiosk_id", a.kiosk_id);
     db.set_state("centre_id", a.centre_id);
     db.set_state("centre_name", a.centre_name);
+    db.set_state("enrol_code_used", opt.enrol_code);
     log("enrolled as kiosk " + a.kiosk_id + " of " + a.centre_id + " (" + a.centre_name + ")");
     std::lock_guard lock(mu);
     status.enrolled = true;
@@ -144,8 +152,11 @@ struct Worker::Impl {
       if (r.status != 200 || !decode_push_answer(r.body, a, error)) {
         out.error = "push failed: " + (r.status == 200 ? error : describe(r));
         out.retry_after_s = r.retry_after_s;
-        if (r.status == 401 || r.status == 403) log("the server refused this kiosk's token; the " +
-                                                    std::to_string(db.unsent_count()) + " unsent events are kept");
+        if (r.status == 401 || r.status == 403) {
+          log("the server refused this kiosk's token; the " + std::to_string(db.unsent_count()) +
+              " unsent events are kept");
+          token_refused();
+        }
         return false;
       }
       // Only answers for events we sent count (a confused server must not mark others sent).
@@ -175,6 +186,7 @@ struct Worker::Impl {
       if (r.status != 200 || !decode_pull_page(r.body, p, error)) {
         out.error = "pull failed: " + (r.status == 200 ? error : describe(r));
         out.retry_after_s = r.retry_after_s;
+        if (r.status == 401 || r.status == 403) token_refused();
         return false;
       }
       if (p.reset) log("the server did not know our cursor; reading everything again once");
