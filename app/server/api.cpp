@@ -49,6 +49,7 @@ class Api {
 
   void install(httplib::Server& s) {
     s.set_payload_max_length(m_opt.max_body_bytes);
+    s.set_tcp_nodelay(true);  // answers go out at once, not after a delayed ACK
     s.set_read_timeout(30, 0);
     s.set_write_timeout(30, 0);
     s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include "core/hlc.hpp"
 #include "core/ids.hpp"
@@ -134,6 +135,8 @@ struct ServerStore::Impl {
     if (db.execAndGet("PRAGMA journal_mode = WAL").getString() != "wal") throw ServerError("cannot switch to WAL mode");
     db.exec("PRAGMA synchronous = FULL");  // a push is answered only after its events are on disk
     db.exec("PRAGMA foreign_keys = ON");
+    db.exec("PRAGMA cache_size = -131072");    // 128 MB: the id and seq indexes of millions of events
+    db.exec("PRAGMA mmap_size = 1073741824");  // reads without a syscall per page
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     db.exec(kSchema);
     db.exec("PRAGMA user_version = " + std::to_string(kServerSchema));
@@ -543,38 +546,36 @@ sync::PushAnswer ServerStore::push(const KioskAuth& k, const sync::PushRequest& 
     kiosk.executeStep();
     std::int64_t last_seq = kiosk.getColumn(0).getInt64();
     kiosk.reset();
-    SQLite::Statement have(m->db, "SELECT 1 FROM events WHERE id = ?");
     SQLite::Statement rejected(m->db, "SELECT reason FROM rejections WHERE id = ?");
     SQLite::Statement known(m->db, "SELECT 1 FROM participants WHERE id = ? AND centre_id = ?");
     SQLite::Statement same_seq(m->db, "SELECT 1 FROM events WHERE device_id = ? AND seq = ? AND id <> ?");
+    // ON CONFLICT DO NOTHING: an id we have is a duplicate, found by the insert itself (one
+    // index probe instead of a lookup and then an insert).
     SQLite::Statement insert(m->db,
         "INSERT INTO events (id, centre_id, kiosk_id, device_id, seq, wall_ms, hlc, type, participant_id, date, "
-        "payload, received_ms, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    SQLite::Statement reject(m->db, "INSERT INTO rejections (id, kiosk_id, reason, received_ms, body) VALUES (?, ?, ?, ?, ?)");
+        "payload, received_ms, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
+    SQLite::Statement reject(m->db, "INSERT INTO rejections (id, kiosk_id, reason, received_ms, body) VALUES (?, ?, ?, ?, ?) "
+                                    "ON CONFLICT (id) DO NOTHING");
+    std::unordered_map<std::string, bool> roster;  // participant -> of this centre, per batch
+    auto participant_known = [&](const std::string& pid) {
+      auto it = roster.find(pid);
+      if (it != roster.end()) return it->second;
+      known.reset();
+      known.bind(1, pid);
+      known.bind(2, k.centre_id);
+      return roster[pid] = known.executeStep();
+    };
     std::int64_t gaps = 0, reused = 0;
     int inserted = 0;
     std::string date;
     for (const auto& e : r.events) {
       sync::PushResult res;
       res.id = e.id;
-      have.reset();
-      have.bind(1, e.id);
-      rejected.reset();
-      rejected.bind(1, e.id);
-      if (have.executeStep()) {
-        res.status = sync::PushStatus::Duplicate;
-      } else if (rejected.executeStep()) {
+      if (std::string why = check_event(e, k, date, participant_known); !why.empty()) {
         res.status = sync::PushStatus::Rejected;
-        res.reason = rejected.getColumn(0).getString();
-      } else if (std::string why = check_event(e, k, date, [&](const std::string& pid) {
-                   known.reset();
-                   known.bind(1, pid);
-                   known.bind(2, k.centre_id);
-                   return known.executeStep();
-                 });
-                 !why.empty()) {
-        res.status = sync::PushStatus::Rejected;
-        res.reason = why;
+        rejected.reset();
+        rejected.bind(1, e.id);
+        res.reason = rejected.executeStep() ? rejected.getColumn(0).getString() : why;  // the first answer again
         if (core::is_uuid(e.id)) {  // remembered, so the same event gets the same answer again
           reject.reset();
           reject.bind(1, e.id);
@@ -587,6 +588,25 @@ sync::PushAnswer ServerStore::push(const KioskAuth& k, const sync::PushRequest& 
           reject.exec();
         }
       } else {
+        insert.reset();
+        insert.bind(1, e.id);
+        insert.bind(2, k.centre_id);
+        insert.bind(3, k.kiosk_id);
+        insert.bind(4, e.device_id);
+        insert.bind(5, e.seq);
+        insert.bind(6, e.wall_ms);
+        insert.bind(7, e.hlc);
+        insert.bind(8, e.type);
+        insert.bind(9, e.participant_id);
+        insert.bind(10, date);
+        insert.bind(11, e.payload);
+        insert.bind(12, now);
+        insert.bind(13, e.wall_ms > now + sync::kClockSkewLimit ? "clock_ahead" : "");
+        if (insert.exec() == 0) {
+          res.status = sync::PushStatus::Duplicate;
+          a.results.push_back(std::move(res));
+          continue;
+        }
         if (e.seq > last_seq + 1) {
           a.warnings.push_back("gap: expected seq " + std::to_string(last_seq + 1) + ", got " + std::to_string(e.seq));
           ++gaps;
@@ -602,21 +622,6 @@ sync::PushAnswer ServerStore::push(const KioskAuth& k, const sync::PushRequest& 
           }
         }
         last_seq = std::max(last_seq, e.seq);
-        insert.reset();
-        insert.bind(1, e.id);
-        insert.bind(2, k.centre_id);
-        insert.bind(3, k.kiosk_id);
-        insert.bind(4, e.device_id);
-        insert.bind(5, e.seq);
-        insert.bind(6, e.wall_ms);
-        insert.bind(7, e.hlc);
-        insert.bind(8, e.type);
-        insert.bind(9, e.participant_id);
-        insert.bind(10, date);
-        insert.bind(11, e.payload);
-        insert.bind(12, now);
-        insert.bind(13, e.wall_ms > now + sync::kClockSkewLimit ? "clock_ahead" : "");
-        insert.exec();
         ++inserted;
         if (m->faults.fail_after_events > 0 && inserted >= m->faults.fail_after_events)
           throw ServerError("injected fault: the database failed in the middle of a batch");
@@ -702,7 +707,7 @@ sync::PullPage ServerStore::pull(const KioskAuth& k, const std::string& cursor, 
       SQLite::Statement st(m->db, queries[kind]);
       st.bind(1, k.centre_id);
       st.bind(2, r);
-      st.bind(3, limit);
+      st.bind(3, limit + 1);  // one more than fits: then we know there is more
       while (st.executeStep()) changes.push_back({st.getColumn(0).getInt64(), kind, st.getColumn(1).getString()});
     }
     std::sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) { return a.rev < b.rev; });

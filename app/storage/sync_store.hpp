@@ -34,8 +34,9 @@ class SyncStore {
   std::string cursor() const { return state("cursor"); }
 
   // [SECTION] Outbox
-  // This kiosk's unsent events in seq order, at most max_events and about max_bytes of JSON.
-  std::vector<sync::WireEvent> pending(std::size_t max_events, std::size_t max_bytes) const;
+  // This kiosk's unsent events after seq after_seq, in seq order, at most max_events and about
+  // max_bytes of JSON. (A range on UNIQUE (device_id, seq): a backlog is read in linear time.)
+  std::vector<sync::WireEvent> pending(std::size_t max_events, std::size_t max_bytes, std::int64_t after_seq = 0) const;
   std::int64_t unsent_count() const;
   // Marks the answered events sent (rejected ones too, with their reason kept), one transaction.
   void mark_pushed(const std::vector<sync::PushResult>& results, core::TimeMs now);

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <random>
 #include <thread>
+#include <unordered_set>
 
 #include "storage/sync_store.hpp"
 #include "sync/client.hpp"
@@ -136,10 +137,11 @@ struct Worker::Impl {
 
   bool push(CycleResult& out) {
     const std::string token = db.token();
+    std::int64_t after_seq = 0;  // within one cycle, each batch starts where the last one ended
     for (;;) {
       PushRequest req;
       req.device_id = db.device_id();
-      req.events = db.pending(batch_events, kPushBatchBytes);
+      req.events = db.pending(batch_events, kPushBatchBytes, after_seq);
       if (req.events.empty()) return true;
       const HttpResult r = call("POST", "/v1/push", encode_push_request(req), token);
       if (r.status == 413 && batch_events > 1) {
@@ -160,10 +162,12 @@ struct Worker::Impl {
         return false;
       }
       // Only answers for events we sent count (a confused server must not mark others sent).
+      std::unordered_set<std::string> sent;
+      for (const auto& e : req.events) sent.insert(e.id);
       std::vector<PushResult> answered;
       for (const auto& res : a.results)
-        if (std::any_of(req.events.begin(), req.events.end(), [&](const WireEvent& e) { return e.id == res.id; }))
-          answered.push_back(res);
+        if (sent.count(res.id)) answered.push_back(res);
+      after_seq = req.events.back().seq;
       db.mark_pushed(answered, wall_now());
       for (const auto& res : answered)
         if (res.status == PushStatus::Rejected) log("the server rejected event " + res.id + ": " + res.reason);
