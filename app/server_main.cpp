@@ -38,7 +38,7 @@ void seed_demo(server::ServerStore& s, const std::string& centre) {
   std::vector<server::RosterRow> rows;
   {
     auto kiosk = storage::Store::open((dir / "seed.db").string());
-    storage::seed_demo_centre(kiosk);
+    storage::seed_demo_centre(kiosk, now_ms());
     for (const auto& c : kiosk.load_coaches()) s.add_coach(centre, c);
     for (const auto& a : kiosk.load_programme()) s.put_activity(centre, a, true);
     int line = 1;

@@ -1,4 +1,4 @@
-// Dagdeel keys and lookup.
+// Keys of the small domain enumerations (dagdelen, absence reasons) and dagdeel lookup.
 #include "core/model.hpp"
 
 namespace meedoen::core {
@@ -29,6 +29,26 @@ Dagdeel dagdeel_at(const KioskConfig& cfg, int minute) {
   for (Dagdeel d : kDagdelen)
     if (minute < cfg.dagdelen[static_cast<int>(d)].start) return d;
   return Dagdeel::Evening;
+}
+
+const char* reason_key(AbsenceReason r) {
+  switch (r) {
+    case AbsenceReason::Sick: return "sick";
+    case AbsenceReason::Medical: return "medical";
+    case AbsenceReason::Care: return "care";
+    case AbsenceReason::Appointment: return "appointment";
+    case AbsenceReason::Other: return "other";
+  }
+  return "other";
+}
+
+bool reason_from_key(const std::string& key, AbsenceReason& out) {
+  for (AbsenceReason r : kAbsenceReasons)
+    if (key == reason_key(r)) {
+      out = r;
+      return true;
+    }
+  return false;
 }
 
 }  // namespace meedoen::core

@@ -9,6 +9,8 @@
 
 namespace meedoen::core {
 
+constexpr int kWeekDays = 7;  // the kiosk's week: today and the coming six days
+
 // A dagdeel (half day) is the unit of attendance.
 enum class Dagdeel : std::uint8_t { Morning, Afternoon, Evening };
 constexpr std::array<Dagdeel, 3> kDagdelen{Dagdeel::Morning, Dagdeel::Afternoon, Dagdeel::Evening};
@@ -28,6 +30,9 @@ struct Participant {
   std::string language;  // preferred UI language, "" = centre default
   bool mandatory = false;  // coaches only; never shown to participants
   std::string coach_id;
+  int agreed_minutes_per_week = 0;  // volunteer hours agreed with the coach; 0 = none
+  bool show_agreed_hours = false;   // the coach chose to show the agreed hours on the kiosk
+  bool photo_consent = false;       // may appear as a tile in the identification grid
 };
 
 struct Coach {
@@ -56,7 +61,68 @@ struct Attendance {
   Dagdeel dagdeel = Dagdeel::Morning;
   TimeMs check_in = 0;
   TimeMs check_out = 0;  // 0 while still checked in
+  std::string check_in_event;  // the journal event that opened it
+  bool auto_closed = false;    // closed by the kiosk at the end of the dagdeel: "not checked out"
+  bool answered = false;       // the participant confirmed or corrected the recorded end
+  TimeMs proposed_end = 0;     // the participant's correction, waiting for a coach; 0 = none
   bool open() const { return check_out == 0; }
+};
+
+// Why a participant reports absent in advance; shown as pictograms.
+enum class AbsenceReason : std::uint8_t { Sick, Medical, Care, Appointment, Other };
+constexpr std::array<AbsenceReason, 5> kAbsenceReasons{AbsenceReason::Sick, AbsenceReason::Medical,
+                                                       AbsenceReason::Care, AbsenceReason::Appointment,
+                                                       AbsenceReason::Other};
+const char* reason_key(AbsenceReason r);  // "sick", "medical", "care", "appointment", "other"
+bool reason_from_key(const std::string& key, AbsenceReason& out);
+
+struct Absence {
+  std::string event_id;
+  std::string participant_id;
+  std::string date;
+  Dagdeel dagdeel = Dagdeel::Morning;
+  AbsenceReason reason = AbsenceReason::Other;
+  bool withdrawn = false;
+};
+
+// One occurrence of an activity on a date, and who signed up.
+struct SignUp {
+  std::string activity_id;
+  std::string date;
+  std::string participant_id;
+  TimeMs at = 0;                   // when they signed up
+  bool placed = false;             // has a place; false = on the waiting list
+  int waiting_position = 0;        // 1, 2, ... on the waiting list; 0 when placed
+  bool from_waiting_list = false;  // got a place that freed up after they joined the list
+};
+
+enum class HoursStatus : std::uint8_t { Waiting, Approved, Rejected };
+
+struct HoursEntry {
+  std::string event_id;
+  std::string participant_id;
+  std::string date;
+  std::string place;
+  int minutes = 0;           // as logged by the participant
+  int approved_minutes = 0;  // as approved by the coach
+  HoursStatus status = HoursStatus::Waiting;
+  TimeMs logged_at = 0;
+};
+
+// A place where a participant does volunteer work (a host organisation).
+struct VolunteerPlace {
+  std::string id;
+  std::string name;
+  std::string icon;
+};
+
+// A planned appointment, such as a talk with the coach.
+struct Appointment {
+  std::string id;
+  std::string participant_id;
+  TimeMs at = 0;
+  std::string title;
+  std::string icon;
 };
 
 struct IdentificationMethods {
@@ -70,6 +136,7 @@ struct KioskConfig {
   std::string centre_name = "De Cirkel";
   std::array<DagdeelTimes, 3> dagdelen{{{9 * 60, 12 * 60 + 30}, {13 * 60, 17 * 60}, {18 * 60, 21 * 60 + 30}}};
   IdentificationMethods identification;
+  bool show_volunteer_hours = true;  // the volunteer-hours tile on the home screen
   std::string default_language = "nl";
   std::vector<std::string> languages{"nl", "en"};
   std::string database_path;  // "" = $XDG_DATA_HOME/meedoen/kiosk.db

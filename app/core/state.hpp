@@ -6,18 +6,30 @@
 #include <variant>
 #include <vector>
 
+#include "core/journal.hpp"
 #include "core/model.hpp"
 #include "core/roster.hpp"
 #include "core/time.hpp"
 
 namespace meedoen::core {
 
-enum class Screen { Welcome, Search, Pin, Home, Confirmation };
+enum class Screen {
+  Welcome, Search, PhotoGrid, Pin,  // before identification: nothing personal
+  Home, Confirmation,               // after identification: only this participant's own data
+  CheckoutQuestion, CheckoutCorrect, Activities, Absence, Hours, Progress
+};
 
-// Short calm messages; the UI maps each to a translated sentence.
-enum class Notice { None, UnknownCard, WrongPin, PinPaused, StoreFailed, AlreadyCheckedIn, NotCheckedIn };
+// Short calm messages; the UI maps each to a translated sentence. The first group are hints
+// (amber), the second good news (green).
+enum class Notice {
+  None, UnknownCard, WrongPin, PinPaused, StoreFailed, AlreadyCheckedIn, NotCheckedIn, ActivityFull,
+  ActivityOver, NothingChosen,
+  SignedUp, OnWaitingList, SignUpCancelled, CorrectionSent, EndConfirmed
+};
+bool good_news(Notice n);
 
-enum class Outcome { CheckedIn, CheckedOut };
+// What the confirmation screen confirms.
+enum class Outcome { CheckedIn, CheckedOut, AbsenceReported, HoursLogged };
 
 struct PinGuard {
   int wrong = 0;
@@ -31,11 +43,35 @@ constexpr TimeMs kNoticeDuration = seconds(6);
 constexpr std::size_t kMaxSearchMatches = 6;
 constexpr std::size_t kMaxQueryLength = 40;
 
+// What the kiosk loads for the identified participant, and only for them.
+struct ParticipantData {
+  std::string participant_id;
+  std::vector<Attendance> recent;         // the last five weeks, today included
+  std::vector<Absence> absences;          // reported from today on
+  std::vector<HoursEntry> hours;          // logged since the start of last month
+  std::vector<Appointment> appointments;  // from now on
+  int approved_minutes_total = 0;         // all volunteer hours approved so far
+  int days_present_total = 0;             // all dagdelen ever attended
+};
+
+// An absence being chosen: a day (0 = today) and a dagdeel.
+struct DayPart {
+  int day = 0;
+  Dagdeel dagdeel = Dagdeel::Morning;
+  auto operator<=>(const DayPart&) const = default;
+};
+
+constexpr int kQuestionDays = 14;         // ask about an auto-closed check-out up to two weeks later
+constexpr int kDefaultHoursMinutes = 60;  // the hours stepper starts at one hour
+
 struct State {
   KioskConfig config;
   RosterPtr roster = std::make_shared<Roster>();
   std::vector<Activity> programme;
   std::vector<Attendance> today;  // attendances of the current local date, all participants
+  std::vector<SignUp> signups;    // today and the coming six days, all participants (places left)
+  std::vector<VolunteerPlace> places;
+  bool closing_forgotten = false;  // a CloseForgotten command is under way
 
   TimeMs now = 0;
   TimeMs last_input = 0;
@@ -48,7 +84,19 @@ struct State {
   std::map<std::string, PinGuard> pin_guards;
 
   std::string participant_id;  // identified participant, "" when nobody is
+  ParticipantData me;          // their own data, loaded after identification
   bool busy = false;           // a write or PIN check is under way
+  int grid_page = 0;           // photo grid page
+  bool pin_from_grid = false;  // the PIN pad was reached from the photo grid
+
+  // Screens after identification
+  int day = 0;                        // activities: day shown, 0 = today
+  std::vector<DayPart> absence_parts; // absence: chosen day parts
+  std::string hours_place;            // hours: the chosen place ("" = choose one first)
+  int hours_day = 0;                  // hours: 0 = today, 1 = yesterday, ...
+  int hours_minutes = kDefaultHoursMinutes;
+  Attendance question;                // the auto-closed attendance being asked about
+  int correction_minute = 0;          // the end time the participant proposes
 
   Outcome outcome = Outcome::CheckedIn;
   TimeMs outcome_time = 0;
@@ -75,22 +123,60 @@ struct CheckInTapped {};
 struct CheckOutTapped {};
 struct StillHereTapped {};
 struct DoneTapped {};
+struct MoreTapped {};  // confirmation: "do something else" back to home
+struct GridTapped {};  // welcome: identify with the photo grid
+struct GridPage { int delta; };
+struct OpenTapped { Screen screen; };  // home tiles
+struct DayTapped { int day; };
+struct SignUpTapped { std::string activity_id; };
+struct CancelSignUpTapped { std::string activity_id; };
+struct PartToggled { DayPart part; };
+struct DayToggled { int day; };  // all dagdelen of a day
+struct ReasonTapped { AbsenceReason reason; };
+struct PlaceTapped { std::string place; };
+struct HoursDayTapped { int day; };
+struct MinutesStep { int delta; };  // +15 / -15
+struct SaveHoursTapped {};
+struct EndRightTapped {};    // "yes, that was right"
+struct EndWrongTapped {};    // "no, another time"
+struct CorrectionStep { int delta; };
+struct SaveCorrectionTapped {};
 struct AttendanceStored { Attendance attendance; Outcome outcome; };
 struct StoreFailed { std::string reason; Notice notice = Notice::StoreFailed; };
-struct DataLoaded { RosterPtr roster; std::vector<Activity> programme; std::vector<Attendance> today; };
+struct DataLoaded {
+  RosterPtr roster;
+  std::vector<Activity> programme;
+  std::vector<Attendance> today;
+  std::vector<SignUp> signups;
+  std::vector<VolunteerPlace> places;
+};
+struct ParticipantLoaded { ParticipantData data; };
+// A Record command is durable; the participant's data and the week's sign-ups as they now stand.
+struct Recorded { std::vector<EventBody> bodies; ParticipantData data; std::vector<SignUp> signups; };
+struct ForgottenClosed { std::vector<Attendance> today; };
 
 using Action = std::variant<Tick, Touched, StartTapped, LanguageTapped, CardScanned, SearchTyped,
                             SearchErased, ParticipantChosen, PinDigit, PinErased, PinChecked,
                             BackTapped, CheckInTapped, CheckOutTapped, StillHereTapped, DoneTapped,
-                            AttendanceStored, StoreFailed, DataLoaded>;
+                            MoreTapped, GridTapped, GridPage, OpenTapped, DayTapped, SignUpTapped,
+                            CancelSignUpTapped, PartToggled, DayToggled, ReasonTapped, PlaceTapped,
+                            HoursDayTapped, MinutesStep, SaveHoursTapped, EndRightTapped,
+                            EndWrongTapped, CorrectionStep, SaveCorrectionTapped, AttendanceStored,
+                            StoreFailed, DataLoaded, ParticipantLoaded, Recorded, ForgottenClosed>;
 
 // [SECTION] Commands: side effects described as data, carried out by the platform layer.
 struct VerifyPin { std::string participant_id; std::string pin; };
 struct RecordCheckIn { std::string participant_id; TimeMs at; std::string date; Dagdeel dagdeel; };
 struct RecordCheckOut { std::string participant_id; TimeMs at; std::string date; };
 struct LogLine { std::string text; };
+struct LoadParticipant { std::string participant_id; TimeMs now; };
+// Appends the events in one durable transaction, then answers Recorded (or StoreFailed).
+struct Record { std::string participant_id; std::vector<EventBody> bodies; TimeMs now; };
+// Closes check-ins left open after their dagdeel ended; answers ForgottenClosed.
+struct CloseForgotten { TimeMs now; };
 
-using Command = std::variant<VerifyPin, RecordCheckIn, RecordCheckOut, LogLine>;
+using Command = std::variant<VerifyPin, RecordCheckIn, RecordCheckOut, LogLine, LoadParticipant, Record,
+                             CloseForgotten>;
 
 struct Step {
   State state;
@@ -106,6 +192,19 @@ bool prompt_visible(const State& s);
 int prompt_seconds_left(const State& s);
 bool pin_paused(const State& s, const std::string& participant_id);
 Notice active_notice(const State& s);
+std::string today_iso(const State& s);
+std::string day_iso(const State& s, int day);  // today + day
+// The participant's own sign-up for an activity on a date, if any.
+const SignUp* own_signup(const State& s, const std::string& activity_id, const std::string& date);
+int places_taken(const State& s, const std::string& activity_id, const std::string& date);
+// True when the activity on that date has already ended.
+bool activity_over(const State& s, const Activity& a, const std::string& date);
+// The places a participant can log hours for: the centre's places, then volunteer activities.
+std::vector<std::string> hours_places(const State& s);
+// Days back the hours screen offers: today, yesterday and the rest of this week.
+int hours_days_back(const State& s);
+// The dagdelen of a day that can still be reported absent (not yet over).
+std::vector<Dagdeel> open_parts(const State& s, int day);
 // The next moment a Tick would change what is on screen (clock minute, countdown, timeouts).
 TimeMs next_deadline(const State& s);
 

@@ -1,6 +1,7 @@
 // The kiosk's reducer: every state change of a participant's session happens here.
 #include <algorithm>
 
+#include "core/overloaded.hpp"
 #include "core/state.hpp"
 
 namespace meedoen::core {
@@ -9,12 +10,9 @@ namespace {
 
 // [SECTION] Helpers
 
-template <class... Ts>
-struct Overloaded : Ts... { using Ts::operator()...; };
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
-bool session_screen(Screen sc) { return sc == Screen::Search || sc == Screen::Pin || sc == Screen::Home; }
+// Screens where a person is busy; the inactivity prompt guards them.
+bool session_screen(Screen sc) { return sc != Screen::Welcome && sc != Screen::Confirmation; }
 
 void show_notice(State& s, Notice n) {
   s.notice = n;
@@ -24,6 +22,11 @@ void show_notice(State& s, Notice n) {
 void end_session(State& s) {
   s.screen = Screen::Welcome;
   s.participant_id.clear();
+  s.me = ParticipantData{};
+  s.question = Attendance{};
+  s.absence_parts.clear();
+  s.hours_place.clear();
+  s.grid_page = 0;
   s.query.clear();
   s.pin.clear();
   s.pin_for.clear();
@@ -32,9 +35,12 @@ void end_session(State& s) {
   s.notice = Notice::None;
 }
 
-void identify(State& s, const Participant& p) {
+void identify(State& s, std::vector<Command>& out, const Participant& p) {
   s.participant_id = p.id;
   s.screen = Screen::Home;
+  s.me = ParticipantData{};
+  s.me.participant_id = p.id;
+  out.push_back(LoadParticipant{p.id, s.now});
   s.query.clear();
   s.pin.clear();
   s.pin_for.clear();
@@ -62,7 +68,18 @@ void on_tick(State& s, std::vector<Command>& out, TimeMs now) {
   }
   const std::string date = format_date_iso(to_local(now));
   if (!first && date != old_date) {
-    std::erase_if(s.today, [&](const Attendance& a) { return a.date != date; });
+    std::erase_if(s.today, [&](const Attendance& a) { return a.date != date && !a.open(); });
+  }
+  if (!s.closing_forgotten) {
+    const LocalTime lt = to_local(now);
+    for (const auto& a : s.today) {
+      if (!a.open()) continue;
+      if (a.date < date || lt.minute_of_day >= s.config.dagdelen[static_cast<int>(a.dagdeel)].end) {
+        s.closing_forgotten = true;
+        out.push_back(CloseForgotten{now});
+        break;
+      }
+    }
   }
   if (session_screen(s.screen)) {
     const TimeMs limit = seconds(s.config.inactivity_seconds + s.config.prompt_seconds);
@@ -89,7 +106,7 @@ void on_card(State& s, std::vector<Command>& out, const std::string& code) {
     return;
   }
   if (s.participant_id != p->id) end_session(s);
-  identify(s, *p);
+  identify(s, out, *p);
 }
 
 void on_pin_digit(State& s, std::vector<Command>& out, char d) {
@@ -110,7 +127,7 @@ void on_pin_checked(State& s, std::vector<Command>& out, const PinChecked& r) {
   auto& guard = s.pin_guards[r.participant_id];
   if (r.ok) {
     guard = PinGuard{};
-    if (const Participant* p = s.roster->find(r.participant_id)) identify(s, *p);
+    if (const Participant* p = s.roster->find(r.participant_id)) identify(s, out, *p);
     return;
   }
   guard.wrong += 1;
@@ -156,11 +173,166 @@ void on_stored(State& s, const AttendanceStored& r) {
   s.notice = Notice::None;
 }
 
+// [SECTION] After identification: the checkout question, activities, absence, hours
+
+// The most recent check-out the kiosk closed by itself that the participant has not answered.
+const Attendance* unanswered_auto_close(const State& s) {
+  const Attendance* found = nullptr;
+  const std::string oldest = add_days(today_iso(s), -kQuestionDays);
+  for (const auto& a : s.me.recent)
+    if (a.auto_closed && !a.answered && a.date >= oldest && (!found || a.check_in > found->check_in)) found = &a;
+  return found;
+}
+
+void on_participant_loaded(State& s, const ParticipantLoaded& a) {
+  if (a.data.participant_id != s.participant_id || s.participant_id.empty()) return;  // session moved on
+  s.me = a.data;
+  if (s.screen != Screen::Home) return;
+  if (const Attendance* q = unanswered_auto_close(s)) {
+    s.question = *q;
+    s.correction_minute = to_local(q->check_out).minute_of_day;
+    s.screen = Screen::CheckoutQuestion;
+  }
+}
+
+void open_screen(State& s, Screen target) {
+  if (s.busy || s.participant_id.empty()) return;
+  if (s.screen != Screen::Home && s.screen != Screen::Confirmation) return;
+  s.notice = Notice::None;
+  switch (target) {
+    case Screen::Activities: s.day = 0; break;
+    case Screen::Absence:
+      // Nothing chosen yet: someone at the kiosk reports a later day ("I can't come on
+      // Thursday"); tile, day, reason is three taps.
+      s.absence_parts.clear();
+      break;
+    case Screen::Hours: {
+      s.hours_day = 0;
+      s.hours_minutes = kDefaultHoursMinutes;
+      const auto places = hours_places(s);
+      s.hours_place = places.size() == 1 ? places[0] : std::string();
+      break;
+    }
+    case Screen::Progress: break;
+    case Screen::Home: break;
+    default: return;  // not a screen a tile opens
+  }
+  s.screen = target;
+}
+
+void record(State& s, std::vector<Command>& out, std::vector<EventBody> bodies) {
+  s.busy = true;
+  out.push_back(Record{s.participant_id, std::move(bodies), s.now});
+}
+
+void on_sign_up(State& s, std::vector<Command>& out, const std::string& activity_id, bool cancel) {
+  if (s.screen != Screen::Activities || s.busy) return;
+  const std::string date = day_iso(s, s.day);
+  const auto it = std::find_if(s.programme.begin(), s.programme.end(), [&](const Activity& a) { return a.id == activity_id; });
+  if (it == s.programme.end() || it->weekday != weekday_of(date)) return;
+  if (activity_over(s, *it, date)) return show_notice(s, Notice::ActivityOver);
+  const bool mine = own_signup(s, activity_id, date) != nullptr;
+  if (cancel) {
+    if (mine) record(s, out, {ev::SignUpCancelled{activity_id, date}});
+  } else if (!mine) {
+    record(s, out, {ev::SignedUp{activity_id, date}});
+  }
+}
+
+void on_part_toggled(State& s, DayPart part) {
+  if (s.screen != Screen::Absence || part.day < 0 || part.day >= kWeekDays) return;
+  const auto open = open_parts(s, part.day);
+  if (std::find(open.begin(), open.end(), part.dagdeel) == open.end()) return;
+  auto it = std::find(s.absence_parts.begin(), s.absence_parts.end(), part);
+  if (it == s.absence_parts.end()) s.absence_parts.push_back(part);
+  else s.absence_parts.erase(it);
+  std::sort(s.absence_parts.begin(), s.absence_parts.end());
+}
+
+void on_day_toggled(State& s, int day) {
+  if (s.screen != Screen::Absence || day < 0 || day >= kWeekDays) return;
+  const auto open = open_parts(s, day);
+  const bool all = !open.empty() && std::all_of(open.begin(), open.end(), [&](Dagdeel d) {
+    return std::find(s.absence_parts.begin(), s.absence_parts.end(), DayPart{day, d}) != s.absence_parts.end();
+  });
+  std::erase_if(s.absence_parts, [&](const DayPart& p) { return p.day == day; });
+  if (!all)
+    for (Dagdeel d : open) s.absence_parts.push_back({day, d});
+  std::sort(s.absence_parts.begin(), s.absence_parts.end());
+}
+
+void on_reason(State& s, std::vector<Command>& out, AbsenceReason reason) {
+  if (s.screen != Screen::Absence || s.busy) return;
+  if (s.absence_parts.empty()) return show_notice(s, Notice::NothingChosen);
+  std::vector<EventBody> bodies;
+  for (const DayPart& p : s.absence_parts) bodies.push_back(ev::AbsenceReported{day_iso(s, p.day), p.dagdeel, reason});
+  record(s, out, std::move(bodies));
+}
+
+void on_save_hours(State& s, std::vector<Command>& out) {
+  if (s.screen != Screen::Hours || s.busy) return;
+  if (s.hours_place.empty()) return show_notice(s, Notice::NothingChosen);
+  record(s, out, {ev::HoursLogged{day_iso(s, -s.hours_day), s.hours_place, s.hours_minutes}});
+}
+
+void on_recorded(State& s, const Recorded& r) {
+  s.busy = false;
+  s.signups = r.signups;
+  if (r.data.participant_id != s.participant_id || r.bodies.empty()) return;
+  s.me = r.data;
+  const EventBody& first = r.bodies.front();
+  auto confirm = [&](Outcome o) {
+    s.outcome = o;
+    s.outcome_time = s.now;
+    s.screen = Screen::Confirmation;
+    s.confirmation_until = s.now + seconds(s.config.confirmation_seconds);
+    s.notice = Notice::None;
+  };
+  if (const auto* b = std::get_if<ev::SignedUp>(&first)) {
+    const SignUp* mine = own_signup(s, b->activity_id, b->date);
+    show_notice(s, mine && !mine->placed ? Notice::OnWaitingList : Notice::SignedUp);
+  } else if (std::holds_alternative<ev::SignUpCancelled>(first)) {
+    show_notice(s, Notice::SignUpCancelled);
+  } else if (std::holds_alternative<ev::AbsenceReported>(first)) {
+    confirm(Outcome::AbsenceReported);
+  } else if (std::holds_alternative<ev::HoursLogged>(first)) {
+    confirm(Outcome::HoursLogged);
+  } else if (std::holds_alternative<ev::CheckoutConfirmed>(first)) {
+    s.screen = Screen::Home;
+    show_notice(s, Notice::EndConfirmed);
+  } else if (std::holds_alternative<ev::CorrectionRequested>(first)) {
+    s.screen = Screen::Home;
+    show_notice(s, Notice::CorrectionSent);
+  }
+}
+
+void on_back(State& s) {
+  if (s.busy) return;
+  switch (s.screen) {
+    case Screen::Pin:
+      s.screen = s.pin_from_grid ? Screen::PhotoGrid : Screen::Search;
+      s.pin.clear();
+      s.pin_for.clear();
+      s.notice = Notice::None;
+      break;
+    case Screen::Activities:
+    case Screen::Absence:
+    case Screen::Hours:
+    case Screen::Progress:
+      s.screen = Screen::Home;
+      s.notice = Notice::None;
+      break;
+    case Screen::CheckoutCorrect: s.screen = Screen::CheckoutQuestion; break;
+    default: end_session(s);
+  }
+}
+
 // Actions that come from a person at the kiosk; each one restarts the inactivity timer.
 bool from_person(const Action& a) {
   return !std::holds_alternative<Tick>(a) && !std::holds_alternative<PinChecked>(a) &&
          !std::holds_alternative<AttendanceStored>(a) && !std::holds_alternative<StoreFailed>(a) &&
-         !std::holds_alternative<DataLoaded>(a);
+         !std::holds_alternative<DataLoaded>(a) && !std::holds_alternative<ParticipantLoaded>(a) &&
+         !std::holds_alternative<Recorded>(a) && !std::holds_alternative<ForgottenClosed>(a);
 }
 
 }  // namespace
@@ -190,7 +362,10 @@ Step update(State s, const Action& action) {
         if (s.screen == Screen::Search && !s.query.empty()) s.query.resize(s.query.size() - last_char_size(s.query));
       },
       [&](const ParticipantChosen& a) {
-        if (s.screen != Screen::Search || !s.roster->find(a.id)) return;
+        if (s.screen != Screen::Search && s.screen != Screen::PhotoGrid) return;
+        const Participant* p = s.roster->find(a.id);
+        if (!p || (s.screen == Screen::PhotoGrid && !p->photo_consent)) return;
+        s.pin_from_grid = s.screen == Screen::PhotoGrid;
         s.pin_for = a.id;
         s.pin.clear();
         s.screen = Screen::Pin;
@@ -201,21 +376,67 @@ Step update(State s, const Action& action) {
         if (s.screen == Screen::Pin && !s.busy && !s.pin.empty()) s.pin.pop_back();
       },
       [&](const PinChecked& a) { on_pin_checked(s, out, a); },
-      [&](const BackTapped&) {
-        if (s.busy) return;
-        if (s.screen == Screen::Pin) {
-          s.screen = Screen::Search;
-          s.pin.clear();
-          s.pin_for.clear();
-          s.notice = Notice::None;
-        } else {
-          end_session(s);
-        }
-      },
+      [&](const BackTapped&) { on_back(s); },
       [&](const CheckInTapped&) { on_check(s, out, true); },
       [&](const CheckOutTapped&) { on_check(s, out, false); },
       [&](const DoneTapped&) {
         if (!s.busy && (s.screen == Screen::Confirmation || s.screen == Screen::Home)) end_session(s);
+      },
+      [&](const MoreTapped&) {
+        if (s.screen == Screen::Confirmation && !s.participant_id.empty()) s.screen = Screen::Home;
+      },
+      [&](const GridTapped&) {
+        if (s.screen != Screen::Welcome || !s.config.identification.photo_grid) return;
+        s.screen = Screen::PhotoGrid;
+        s.grid_page = 0;
+      },
+      [&](const GridPage& a) {
+        if (s.screen == Screen::PhotoGrid) s.grid_page = std::max(0, s.grid_page + a.delta);
+      },
+      [&](const OpenTapped& a) { open_screen(s, a.screen); },
+      [&](const DayTapped& a) {
+        if (s.screen == Screen::Activities && a.day >= 0 && a.day < kWeekDays) s.day = a.day;
+      },
+      [&](const SignUpTapped& a) { on_sign_up(s, out, a.activity_id, false); },
+      [&](const CancelSignUpTapped& a) { on_sign_up(s, out, a.activity_id, true); },
+      [&](const PartToggled& a) { on_part_toggled(s, a.part); },
+      [&](const DayToggled& a) { on_day_toggled(s, a.day); },
+      [&](const ReasonTapped& a) { on_reason(s, out, a.reason); },
+      [&](const PlaceTapped& a) {
+        const auto places = hours_places(s);
+        if (s.screen == Screen::Hours && std::find(places.begin(), places.end(), a.place) != places.end())
+          s.hours_place = a.place;
+      },
+      [&](const HoursDayTapped& a) {
+        if (s.screen == Screen::Hours && a.day >= 0 && a.day <= hours_days_back(s)) s.hours_day = a.day;
+      },
+      [&](const MinutesStep& a) {
+        if (s.screen == Screen::Hours)
+          s.hours_minutes = std::clamp(s.hours_minutes + a.delta, kHoursStepMinutes, kMaxHoursPerEntry);
+      },
+      [&](const SaveHoursTapped&) { on_save_hours(s, out); },
+      [&](const EndRightTapped&) {
+        if (s.screen != Screen::CheckoutQuestion || s.busy) return;
+        record(s, out, {ev::CheckoutConfirmed{s.question.date, s.question.check_in_event}});
+      },
+      [&](const EndWrongTapped&) {
+        if (s.screen == Screen::CheckoutQuestion && !s.busy) s.screen = Screen::CheckoutCorrect;
+      },
+      [&](const CorrectionStep& a) {
+        if (s.screen != Screen::CheckoutCorrect) return;
+        const int in = to_local(s.question.check_in).minute_of_day;
+        s.correction_minute = std::clamp(s.correction_minute + a.delta, in + kHoursStepMinutes, 23 * 60 + 45);
+      },
+      [&](const SaveCorrectionTapped&) {
+        if (s.screen != Screen::CheckoutCorrect || s.busy) return;
+        record(s, out, {ev::CorrectionRequested{s.question.date, s.question.check_in_event,
+                                                from_local(s.question.date, s.correction_minute)}});
+      },
+      [&](const ParticipantLoaded& a) { on_participant_loaded(s, a); },
+      [&](const Recorded& a) { on_recorded(s, a); },
+      [&](const ForgottenClosed& a) {
+        s.closing_forgotten = false;
+        s.today = a.today;
       },
       [&](const AttendanceStored& a) { on_stored(s, a); },
       [&](const StoreFailed& a) {
@@ -227,6 +448,8 @@ Step update(State s, const Action& action) {
         if (a.roster) s.roster = a.roster;
         s.programme = a.programme;
         s.today = a.today;
+        s.signups = a.signups;
+        s.places = a.places;
       },
   }, action);
   return Step{std::move(s), std::move(out)};
@@ -260,6 +483,56 @@ bool pin_paused(const State& s, const std::string& pid) {
 
 Notice active_notice(const State& s) { return s.notice_until > s.now ? s.notice : Notice::None; }
 
+bool good_news(Notice n) {
+  return n == Notice::SignedUp || n == Notice::OnWaitingList || n == Notice::SignUpCancelled ||
+         n == Notice::CorrectionSent || n == Notice::EndConfirmed;
+}
+
+std::string today_iso(const State& s) { return format_date_iso(to_local(s.now)); }
+std::string day_iso(const State& s, int day) { return add_days(today_iso(s), day); }
+
+const SignUp* own_signup(const State& s, const std::string& activity_id, const std::string& date) {
+  for (const auto& x : s.signups)
+    if (x.participant_id == s.participant_id && x.activity_id == activity_id && x.date == date) return &x;
+  return nullptr;
+}
+
+int places_taken(const State& s, const std::string& activity_id, const std::string& date) {
+  int n = 0;
+  for (const auto& x : s.signups)
+    if (x.activity_id == activity_id && x.date == date && x.placed) ++n;
+  return n;
+}
+
+bool activity_over(const State& s, const Activity& a, const std::string& date) {
+  const std::string today = today_iso(s);
+  return date < today || (date == today && to_local(s.now).minute_of_day >= a.end);
+}
+
+std::vector<std::string> hours_places(const State& s) {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& name) {
+    if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  };
+  for (const auto& p : s.places) add(p.name);
+  for (const auto& a : s.programme)
+    if (a.volunteer_work) add(a.title);
+  return out;
+}
+
+int hours_days_back(const State& s) {
+  // Today, yesterday, and back to this week's Monday.
+  return std::max(1, to_local(s.now).weekday);
+}
+
+std::vector<Dagdeel> open_parts(const State& s, int day) {
+  std::vector<Dagdeel> out;
+  const int minute = day == 0 ? to_local(s.now).minute_of_day : -1;
+  for (Dagdeel d : kDagdelen)
+    if (minute < s.config.dagdelen[static_cast<int>(d)].end) out.push_back(d);
+  return out;
+}
+
 TimeMs next_deadline(const State& s) {
   TimeMs next = next_minute(s.now);
   auto consider = [&](TimeMs t) {
@@ -278,7 +551,7 @@ TimeMs next_deadline(const State& s) {
   if (s.screen == Screen::Confirmation) consider(s.confirmation_until);
   if (s.notice != Notice::None) consider(s.notice_until);
   for (const auto& [id, g] : s.pin_guards) consider(g.paused_until);
-  return next;
+  return next;  // dagdeel ends fall on whole minutes, which the clock minute already covers
 }
 
 }  // namespace meedoen::core

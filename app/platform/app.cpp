@@ -156,7 +156,8 @@ class Kiosk final : public ReplayHost {
       }
       m_window.present();
       for (const auto& a : actions) m_session.dispatch(a);
-      if (!actions.empty()) extra_frames = 3;
+      // A list still gliding after a flick needs frames although no input arrives.
+      if (!actions.empty() || ui::frame_record().animating) extra_frames = 3;
       if (m_sync && m_session.writes() != m_synced_writes) {  // a new event: push it soon
         m_synced_writes = m_session.writes();
         m_sync->notify_local_write();
@@ -309,10 +310,21 @@ int run_kiosk(const KioskOptions& o) {
     if (o.demo) db_path = std::filesystem::path(db_path).replace_filename("demo.db").string();
   }
 
+  AppClock clock;
+  if (!o.clock.empty()) {
+    const core::TimeMs at = parse_local(o.clock);
+    if (at < 0) {
+      std::fprintf(stderr, "meedoen-kiosk: --clock: expected a local time like 2026-11-23T09:42, got \"%s\"\n",
+                   o.clock.c_str());
+      return 2;
+    }
+    clock.offset = at - system_ms();
+  }
+
   std::optional<storage::Store> store;
   try {
     store.emplace(storage::Store::open(db_path));
-    if (o.demo && storage::seed_demo_centre(*store)) log_line("demo centre created in " + db_path);
+    if (o.demo && storage::seed_demo_centre(*store, clock.now())) log_line("demo centre created in " + db_path);
   } catch (const storage::StorageError& e) {
     std::fprintf(stderr, "meedoen-kiosk: cannot use the database: %s\n", e.what());
     return 3;
@@ -365,20 +377,7 @@ int run_kiosk(const KioskOptions& o) {
     return r.ok ? 0 : 5;
   }
   if (o.demo || worker) cfg.centre_name = store->setting("centre_name", cfg.centre_name);
-  if (cfg.identification.photo_grid)
-    log_line("[identification] photo_grid is not available in this version yet; card and name search are used");
   if (!store->has_roster()) log_line("no participants in " + db_path + " yet (start with --demo to try the kiosk)");
-
-  AppClock clock;
-  if (!o.clock.empty()) {
-    const core::TimeMs at = parse_local(o.clock);
-    if (at < 0) {
-      std::fprintf(stderr, "meedoen-kiosk: --clock: expected a local time like 2026-11-23T09:42, got \"%s\"\n",
-                   o.clock.c_str());
-      return 2;
-    }
-    clock.offset = at - system_ms();
-  }
 
   std::unique_ptr<Replay> replay;
   if (!o.replay.empty()) {
@@ -410,6 +409,13 @@ int run_kiosk(const KioskOptions& o) {
   }
 
   Session session(cfg, *store);
+  try {
+    // Check-ins left open while the kiosk was off are closed at the end of their dagdeel.
+    for (const auto& a : store->close_forgotten(clock.now(), cfg))
+      log_line("check-out of " + a.participant_id + " on " + a.date + " closed at the end of the dagdeel (not checked out)");
+  } catch (const storage::StorageError& e) {
+    log_line(std::string("could not close forgotten check-outs: ") + e.what());
+  }
   session.reload(clock.now());
   session.dispatch(core::Tick{clock.now()});
 

@@ -11,12 +11,43 @@ Session::Session(core::KioskConfig config, storage::Store& store) : m_store(stor
   m_state.language = m_state.config.default_language;
 }
 
+namespace {
+
+std::string local_date(core::TimeMs t) { return core::format_date_iso(core::to_local(t)); }
+
+// The week of sign-ups the kiosk shows: today and the coming six days.
+std::vector<core::SignUp> week_signups(const storage::Store& store, core::TimeMs now) {
+  const std::string today = local_date(now);
+  return store.load_signups(today, core::add_days(today, core::kWeekDays - 1));
+}
+
+// Everything the screens may show to this participant, and nothing about anyone else.
+core::ParticipantData participant_data(const storage::Store& store, const std::string& pid, core::TimeMs now) {
+  const core::LocalTime lt = core::to_local(now);
+  const std::string today = core::format_date_iso(lt);
+  core::LocalTime first = lt;
+  first.day = 1;
+  core::ParticipantData d;
+  d.participant_id = pid;
+  d.recent = store.load_attendance_of(pid, core::add_days(today, -35), today);
+  d.absences = store.load_absences(pid, today, core::add_days(today, 60));
+  d.hours = store.load_hours(pid, core::add_days(core::format_date_iso(first), -31));
+  d.appointments = store.load_appointments(pid, now);
+  d.approved_minutes_total = store.approved_minutes_total(pid);
+  d.days_present_total = store.days_present_total(pid);
+  return d;
+}
+
+}  // namespace
+
 void Session::reload(core::TimeMs now) {
   try {
     core::DataLoaded d;
     d.roster = std::make_shared<const core::Roster>(m_store.load_roster());
     d.programme = m_store.load_programme();
-    d.today = m_store.load_attendance(core::format_date_iso(core::to_local(now)));
+    d.today = m_store.load_attendance(local_date(now));
+    d.signups = week_signups(m_store, now);
+    d.places = m_store.load_places();
     dispatch(std::move(d));
   } catch (const storage::StorageError& e) {
     log_line(std::string("could not load the roster: ") + e.what());
@@ -63,6 +94,43 @@ void Session::run(const core::Command& command, std::deque<core::Action>& follow
     }
   } else if (const auto* c = std::get_if<core::LogLine>(&command)) {
     log_line(c->text);
+  } else if (const auto* c = std::get_if<core::LoadParticipant>(&command)) {
+    try {
+      follow_up.push_back(core::ParticipantLoaded{participant_data(m_store, c->participant_id, c->now)});
+    } catch (const storage::StorageError& e) {
+      log_line(std::string("could not load a participant's data: ") + e.what());
+    }
+  } else if (const auto* c = std::get_if<core::Record>(&command)) {
+    try {
+      m_store.record(c->participant_id, c->bodies, c->now);
+      m_writes += static_cast<long>(c->bodies.size());
+    } catch (const storage::StorageError& e) {
+      follow_up.push_back(core::StoreFailed{e.what()});
+      return;
+    }
+    try {
+      follow_up.push_back(core::Recorded{c->bodies, participant_data(m_store, c->participant_id, c->now),
+                                         week_signups(m_store, c->now)});
+    } catch (const storage::StorageError& e) {
+      // The events are stored; only the fresh view could not be read.
+      log_line(std::string("stored, but could not reload: ") + e.what());
+      follow_up.push_back(core::Recorded{c->bodies, {}, {}});
+    }
+  } else if (const auto* c = std::get_if<core::CloseForgotten>(&command)) {
+    core::ForgottenClosed done;
+    try {
+      const auto closed = m_store.close_forgotten(c->now, m_state.config);
+      m_writes += static_cast<long>(closed.size());
+      for (const auto& a : closed)
+        log_line("check-out of " + a.participant_id + " on " + a.date + " closed at the end of the " +
+                 core::dagdeel_key(a.dagdeel) + " (not checked out)");
+      done.today = m_store.load_attendance(local_date(c->now));
+    } catch (const storage::StorageError& e) {
+      log_line(std::string("could not close forgotten check-outs: ") + e.what());
+      done.today = m_state.today;
+      std::erase_if(done.today, [](const core::Attendance& a) { return a.open(); });  // no retry loop
+    }
+    follow_up.push_back(std::move(done));
   }
 }
 

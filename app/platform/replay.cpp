@@ -1,8 +1,10 @@
 // Replay script parsing and the per-frame driver.
 #include "platform/replay.hpp"
 
-#include <cctype>
+#include <cstdio>
 #include <sstream>
+
+#include "ui/widgets/keyboard.hpp"
 
 namespace meedoen::platform {
 
@@ -87,6 +89,13 @@ ReplayParse parse_replay(const std::string& script) {
       } else {
         bad("tap needs a \"label\" or X Y");
       }
+    } else if (verb == "drag") {
+      char extra = 0;
+      if (std::sscanf(rest.c_str(), "%f %f %f %f %c", &s.x, &s.y, &s.x2, &s.y2, &extra) == 4) {
+        s.kind = ReplayStep::Kind::Drag;
+      } else {
+        bad("drag needs X1 Y1 X2 Y2");
+      }
     } else if (verb == "type" || verb == "scan" || verb == "screenshot" || verb == "expect" || verb == "expect-not") {
       if (!argument(rest, arg) || arg.empty()) bad(verb + " needs an argument");
       s.kind = verb == "type"         ? ReplayStep::Kind::Type
@@ -99,7 +108,7 @@ ReplayParse parse_replay(const std::string& script) {
       if (!duration(rest, s.ms)) bad("expected a duration like 31s or 500ms");
       s.kind = verb == "advance" ? ReplayStep::Kind::Advance : ReplayStep::Kind::Wait;
     } else {
-      bad("unknown step '" + verb + "' (known: tap, type, scan, advance, wait, screenshot, expect, expect-not)");
+      bad("unknown step '" + verb + "' (known: tap, drag, type, scan, advance, wait, screenshot, expect, expect-not)");
     }
     if (!r.error.empty()) return r;
     r.steps.push_back(s);
@@ -108,6 +117,14 @@ ReplayParse parse_replay(const std::string& script) {
 }
 
 // [SECTION] Driving
+
+namespace {
+// Bytes in the UTF-8 sequence that starts with this byte (1 for a stray continuation byte).
+std::size_t utf8_length(char lead) {
+  const auto b = static_cast<unsigned char>(lead);
+  return b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+}
+}  // namespace
 
 void Replay::before_frame(float& mx, float& my, bool& down) const {
   if (m_tap_phase > 0) {
@@ -141,8 +158,33 @@ bool Replay::start_tap(const ui::FrameRecord& record, const std::string& label, 
   return true;
 }
 
+// Taps the key for the next character of a "type" step; when that key is on the other layer
+// of the keyboard, taps the layer switch first (the character stays next).
+bool Replay::type_next(const ui::FrameRecord& record, const ReplayStep& s) {
+  const std::string c = m_typing.substr(0, utf8_length(m_typing[0]));
+  bool accent = false;
+  const std::string id = ui::key_id_for(c, accent);
+  if (!record.find_target(id) && record.find_target("key:accents") && m_layer_switches < 2) {
+    ++m_layer_switches;
+    start_tap(record, "key:accents", s);
+    return false;
+  }
+  m_layer_switches = 0;
+  m_typing.erase(0, c.size());
+  return start_tap(record, id, s);
+}
+
 void Replay::after_frame(const ui::FrameRecord& record, ReplayHost& host, long long real_now) {
   if (finished()) return;
+  // A drag in progress: one step further each frame, then lift where it ends.
+  if (m_tap_phase == 3) {
+    if (m_drag_steps-- > 0) {
+      m_x += m_step_x;
+      m_y += m_step_y;
+      return;
+    }
+    m_tap_phase = 1;
+  }
   // A tap in progress: the frame just drawn saw the press; release, then settle.
   if (m_tap_phase == 1) {
     m_down = false;
@@ -159,10 +201,7 @@ void Replay::after_frame(const ui::FrameRecord& record, ReplayHost& host, long l
   }
   const ReplayStep& s = m_steps[m_next];
   if (s.kind == ReplayStep::Kind::Type && !m_typing.empty()) {
-    const char c = m_typing.front();
-    m_typing.erase(0, 1);
-    const std::string id = std::string("key:") + static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (start_tap(record, id, s) && m_typing.empty()) ++m_next;
+    if (type_next(record, s) && m_typing.empty()) ++m_next;
     return;
   }
   switch (s.kind) {
@@ -176,11 +215,27 @@ void Replay::after_frame(const ui::FrameRecord& record, ReplayHost& host, long l
       m_tap_phase = 1;
       ++m_next;
       return;
+    case ReplayStep::Kind::Drag: {
+      constexpr int kSteps = 12;  // about 0.2 s at 60 frames a second: a deliberate drag
+      m_x = s.x;
+      m_y = s.y;
+      m_step_x = (s.x2 - s.x) / kSteps;
+      m_step_y = (s.y2 - s.y) / kSteps;
+      m_drag_steps = kSteps;
+      m_down = true;
+      m_tap_phase = 3;
+      ++m_next;
+      return;
+    }
     case ReplayStep::Kind::Type:
       m_typing = s.text;
-      for (char c : s.text)
-        if (!std::isalpha(static_cast<unsigned char>(c)) && c != ' ' && c != '-' && c != '\'')
-          return fail(s, std::string("the on-screen keyboard has no key for '") + c + "'");
+      m_layer_switches = 0;
+      for (std::size_t i = 0; i < s.text.size();) {
+        const std::string c = s.text.substr(i, utf8_length(s.text[i]));
+        i += c.size();
+        bool accent = false;
+        if (ui::key_id_for(c, accent).empty()) return fail(s, "the on-screen keyboard has no key for '" + c + "'");
+      }
       after_frame(record, host, real_now);
       return;
     case ReplayStep::Kind::Scan:

@@ -1,6 +1,7 @@
 // Replay scripts: drive the kiosk without hands, one step a line.
 //   tap "Inchecken"      tap the button with this label (as on screen), or tap X Y
-//   type "fat"           tap the on-screen keyboard keys for each letter
+//   type "fat"           tap the on-screen keyboard keys for each letter (accents too: "Ayşe")
+//   drag X1 Y1 X2 Y2     press at X1 Y1, slide to X2 Y2, lift (scrolls a list)
 //   scan DEMO0001        a card scanner types the code and Enter
 //   advance 31s          move the app's clock (ms, s, m)
 //   wait 500ms           let real time pass while the app runs
@@ -16,10 +17,11 @@
 namespace meedoen::platform {
 
 struct ReplayStep {
-  enum class Kind { TapLabel, TapXY, Type, Scan, Advance, Wait, Screenshot, Expect, ExpectNot };
+  enum class Kind { TapLabel, TapXY, Drag, Type, Scan, Advance, Wait, Screenshot, Expect, ExpectNot };
   Kind kind;
   std::string text;  // label, text, code or file
   float x = 0, y = 0;
+  float x2 = 0, y2 = 0;  // where a drag ends
   long long ms = 0;
   int line = 0;
 };
@@ -58,11 +60,17 @@ class Replay {
 
   std::vector<ReplayStep> m_steps;
   std::size_t m_next = 0;
-  // A tap in progress: press, release, then let the result settle for two frames.
+  bool type_next(const ui::FrameRecord& record, const ReplayStep& s);
+
+  // A tap in progress: press, release, then let the result settle for two frames. A drag
+  // (phase 3) moves the pressed pointer a step each frame before it lifts.
   int m_tap_phase = 0;
   float m_x = -1, m_y = -1;
   bool m_down = false;
+  float m_step_x = 0, m_step_y = 0;
+  int m_drag_steps = 0;
   std::string m_typing;  // letters of a "type" step still to tap
+  int m_layer_switches = 0;  // keyboard layer switches in a row, to stop on a missing key
   long long m_wait_until = 0;
   int m_settle = 0;
   bool m_failed = false;

@@ -1,11 +1,14 @@
 // The municipality's reports, folded from the stored events.
 #include "server/reports.hpp"
 
+#include <algorithm>
 #include <ctime>
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/journal.hpp"
 #include "core/time.hpp"
+#include "storage/event_codec.hpp"
 
 namespace meedoen::server {
 
@@ -78,6 +81,37 @@ std::string add_days(const std::string& iso, int days) {
 
 // [SECTION] Attendance
 
+namespace {
+
+// The events of a centre as the folds read them, grouped by subject (attendance of one person on
+// one date, absences of one person, ...), each group in fold order.
+struct Folded {
+  std::map<std::string, std::vector<core::Event>> by_subject;
+  std::map<std::string, const StoredEvent*> by_id;
+};
+
+Folded group(const std::vector<StoredEvent>& events) {
+  Folded f;
+  for (const auto& s : events) {
+    core::Event e;
+    e.id = s.e.id;
+    e.device_id = s.e.device_id;
+    e.seq = s.e.seq;
+    e.wall = s.e.wall_ms;
+    e.hlc = s.e.hlc;
+    e.type = s.e.type;
+    e.participant_id = s.e.participant_id;
+    e.body = storage::decode_payload(s.e.type, s.e.payload, s.e.wall_ms);
+    const std::string subject = core::event_subject(e.participant_id, e.body);
+    f.by_id[e.id] = &s;
+    if (!subject.empty()) f.by_subject[subject].push_back(std::move(e));
+  }
+  for (auto& [subject, list] : f.by_subject) std::sort(list.begin(), list.end(), core::fold_before);
+  return f;
+}
+
+}  // namespace
+
 Table attendance_report(const ServerStore& s, const std::string& centre, const std::string& from, const std::string& to) {
   Table t;
   t.columns = {"centre", "date", "dagdeel", "participant_id", "name", "status", "reason", "check_in", "check_out",
@@ -88,41 +122,44 @@ Table attendance_report(const ServerStore& s, const std::string& centre, const s
     auto it = people.find(id);
     return it == people.end() ? std::string() : it->second.first_name + " " + it->second.last_name;
   };
-  std::vector<core::AttendanceEvent> fold;
-  std::map<std::string, const StoredEvent*> by_event;
-  std::map<std::string, std::pair<bool, int>> decisions;  // hours event -> approved, minutes
-  std::map<std::string, bool> withdrawn;
-  for (const auto& e : events) {
-    by_event[e.e.id] = &e;
-    if (e.e.type == "check_in" || e.e.type == "check_out" || e.e.type == "auto_check_out") fold.push_back(sync::attendance_event(e.e));
-    const json p = json::parse(e.e.payload, nullptr, false);
-    if (!p.is_object()) continue;
-    if (e.e.type == "hours_decided" && p.contains("hours_event") && p["hours_event"].is_string())
-      decisions[p["hours_event"].get<std::string>()] = {p.value("approved", false), p.value("minutes", 0)};
-    if (e.e.type == "absence_withdrawn" && p.contains("absence_event") && p["absence_event"].is_string())
-      withdrawn[p["absence_event"].get<std::string>()] = true;
-  }
-  for (const auto& f : core::fold_attendance_events(std::move(fold))) {
-    const StoredEvent* in = by_event[f.check_in_event];
-    const auto& a = f.attendance;
-    const long minutes = a.check_out > 0 ? static_cast<long>((a.check_out - a.check_in) / 60000) : 0;
-    t.rows.push_back({centre, a.date, core::dagdeel_key(a.dagdeel), a.participant_id, name(a.participant_id),
-                      a.check_out == 0 ? "present_open" : f.auto_closed ? "present_not_checked_out" : "present", "",
-                      local_time(a.check_in), local_time(a.check_out), std::to_string(minutes),
-                      in ? in->kiosk_id : "", in ? local_time(in->e.wall_ms) : "", in ? local_time(in->received) : ""});
-  }
-  for (const auto& e : events) {
-    const json p = json::parse(e.e.payload, nullptr, false);
-    if (!p.is_object()) continue;
-    if (e.e.type == "absence_reported" && !withdrawn.count(e.e.id)) {
-      t.rows.push_back({centre, e.date, p.value("dagdeel", ""), e.e.participant_id, name(e.e.participant_id), "absent",
-                        p.value("reason", ""), "", "", "0", e.kiosk_id, local_time(e.e.wall_ms), local_time(e.received)});
-    } else if (e.e.type == "hours_logged") {
-      auto d = decisions.find(e.e.id);
-      const std::string status = d == decisions.end() ? "hours_waiting" : d->second.first ? "hours_approved" : "hours_rejected";
-      const int minutes = d != decisions.end() && d->second.first ? d->second.second : p.value("minutes", 0);
-      t.rows.push_back({centre, e.date, "", e.e.participant_id, name(e.e.participant_id), status, p.value("place", ""), "",
-                        "", std::to_string(minutes), e.kiosk_id, local_time(e.e.wall_ms), local_time(e.received)});
+  const Folded f = group(events);
+  auto source = [&](const std::string& event_id, std::vector<std::string>& row) {
+    auto it = f.by_id.find(event_id);
+    const StoredEvent* e = it == f.by_id.end() ? nullptr : it->second;
+    row.push_back(e ? e->kiosk_id : "");
+    row.push_back(e ? local_time(e->e.wall_ms) : "");
+    row.push_back(e ? local_time(e->received) : "");
+  };
+  for (const auto& [subject, list] : f.by_subject) {
+    if (subject.rfind("attendance/", 0) == 0) {
+      for (const auto& a : core::fold_attendance(list)) {
+        const long minutes = a.check_out > 0 ? static_cast<long>((a.check_out - a.check_in) / 60000) : 0;
+        std::vector<std::string> row{centre, a.date, core::dagdeel_key(a.dagdeel), a.participant_id,
+                                     name(a.participant_id),
+                                     a.open() ? "present_open" : a.auto_closed ? "present_not_checked_out" : "present",
+                                     "", local_time(a.check_in), local_time(a.check_out), std::to_string(minutes)};
+        source(a.check_in_event, row);
+        t.rows.push_back(std::move(row));
+      }
+    } else if (subject.rfind("absences/", 0) == 0) {
+      for (const auto& a : core::fold_absences(list)) {
+        if (a.withdrawn || a.date < from || a.date > to) continue;
+        std::vector<std::string> row{centre, a.date, core::dagdeel_key(a.dagdeel), a.participant_id, name(a.participant_id),
+                                     "absent", core::reason_key(a.reason), "", "", "0"};
+        source(a.event_id, row);
+        t.rows.push_back(std::move(row));
+      }
+    } else if (subject.rfind("hours/", 0) == 0) {
+      for (const auto& h : core::fold_hours(list)) {
+        if (h.date < from || h.date > to) continue;
+        const char* status = h.status == core::HoursStatus::Approved ? "hours_approved"
+                             : h.status == core::HoursStatus::Rejected ? "hours_rejected" : "hours_waiting";
+        const int minutes = h.status == core::HoursStatus::Approved ? h.approved_minutes : h.minutes;
+        std::vector<std::string> row{centre, h.date, "", h.participant_id, name(h.participant_id), status, h.place, "", "",
+                                     std::to_string(minutes)};
+        source(h.event_id, row);
+        t.rows.push_back(std::move(row));
+      }
     }
   }
   std::stable_sort(t.rows.begin(), t.rows.end(), [](const auto& a, const auto& b) {

@@ -14,6 +14,8 @@
 
 #include "core/hlc.hpp"
 #include "core/ids.hpp"
+#include "core/journal.hpp"
+#include "storage/event_codec.hpp"
 
 namespace meedoen::server {
 
@@ -70,14 +72,6 @@ const std::set<std::string> kKnownTypes{
     "sign_up_cancelled", "absence_reported", "absence_withdrawn", "hours_logged", "hours_decided",
     "correction_decided", "ladder_assessed", "note_added", "activity_saved"};
 const std::set<std::string> kCentreWideTypes{"activity_saved"};
-
-bool is_iso_date(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (s[i] < '0' || s[i] > '9') return false;
-  const int month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
 
 std::string hex(const unsigned char* p, std::size_t n) {
   static const char* d = "0123456789abcdef";
@@ -516,17 +510,13 @@ std::string check_event(const sync::WireEvent& e, const KioskAuth& k, std::strin
   const json p = json::parse(e.payload, nullptr, false);
   if (!p.is_object()) return "payload must be an object";
   date.clear();
-  if (auto it = p.find("date"); it != p.end()) {
-    if (!it->is_string() || !is_iso_date(it->get<std::string>())) return "payload.date must be a date like 2026-11-23";
-    date = it->get<std::string>();
-  }
-  if (auto it = p.find("dagdeel"); it != p.end()) {
-    core::Dagdeel d;
-    if (!it->is_string() || !core::dagdeel_from_key(it->get<std::string>(), d))
-      return "payload.dagdeel must be morning, afternoon or evening";
-  }
-  if ((e.type == "check_in" || e.type == "check_out" || e.type == "absence_reported") && date.empty())
-    return "payload.date is missing";
+  if (auto it = p.find("date"); it != p.end() && it->is_string()) date = it->get<std::string>();
+  // The journal's own reading of the payload (storage/event_codec) and its checks (core::validate):
+  // the server accepts exactly what the kiosks' folds can read.
+  std::string error;
+  const core::EventBody body = storage::decode_payload(e.type, e.payload, e.wall_ms, &error);
+  if (!error.empty()) return "payload: " + error;
+  if (std::string why = core::validate(body); !why.empty()) return "payload: " + why;
   if (kCentreWideTypes.count(e.type)) return "";
   if (e.participant_id.empty()) return "participant_id is missing";
   if (!participant_known(e.participant_id)) return "unknown participant " + e.participant_id + " at this centre";

@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "core/attendance_fold.hpp"
 #include "core/model.hpp"
 #include "sync/wire.hpp"
 

@@ -1,7 +1,10 @@
 // Demo data: names of an Almere neighbourhood, two coaches, a week's programme per dagdeel.
 #include "storage/demo_centre.hpp"
 
+#include <algorithm>
 #include <array>
+#include <string>
+#include <vector>
 #include <cstdio>
 
 #include "storage/pin_hash.hpp"
@@ -76,9 +79,139 @@ constexpr std::array<DemoActivity, 17> kProgramme{{
     {"Bewegen op muziek", "sport", 0, Dagdeel::Morning, "11:00", "12:00", "Huiskamer", "Erik", 12, false},
 }};
 
+struct DemoPlace {
+  const char* id;
+  const char* name;
+  const char* icon;
+};
+constexpr std::array<DemoPlace, 3> kPlaces{{
+    {"demo-place-1", "Voedselbank Almere", "shop"},
+    {"demo-place-2", "Kringloop Almere Haven", "shop"},
+    {"demo-place-3", "Buurthuis De Schakel", "coffee"},
+}};
+
+std::string demo_id(const char* prefix, int n) {
+  char id[32];
+  std::snprintf(id, sizeof id, "%s%04d", prefix, n);
+  return id;
+}
+
+std::string activity_id(int n) {
+  char id[32];
+  std::snprintf(id, sizeof id, "demo-a-%02d", n);
+  return id;
+}
+
+// A small deterministic hash, so the demo history is the same on every machine.
+unsigned mix(unsigned a, unsigned b) {
+  unsigned h = a * 2654435761u ^ (b + 0x9e3779b9u + (a << 6) + (a >> 2));
+  h ^= h >> 15;
+  h *= 2246822519u;
+  h ^= h >> 13;
+  return h;
+}
+
+void seed_history(Store& store, core::TimeMs now) {
+  namespace ev = core::ev;
+  std::vector<Store::TimedEvent> out;
+  const std::string today = core::format_date_iso(core::to_local(now));
+  const auto at = [](const std::string& date, int minute) { return core::from_local(date, minute); };
+
+  // Four weeks of mornings and afternoons; participant 1 (Fatima) comes most days.
+  for (int back = 28; back >= 1; --back) {
+    const std::string d = core::add_days(today, -back);
+    if (core::weekday_of(d) >= 5) continue;
+    for (int i = 0; i < kDemoParticipants; ++i) {
+      const std::string pid = demo_id("demo-p-", i + 1);
+      const unsigned h = mix(static_cast<unsigned>(i), static_cast<unsigned>(back));
+      const unsigned chance = i == 0 ? 85 : 35 + static_cast<unsigned>(i % 5) * 10;
+      if (h % 100 >= chance) continue;
+      const bool afternoon = (h >> 8) % 3 == 0;
+      const int in = afternoon ? 13 * 60 + 5 + static_cast<int>((h >> 12) % 40) : 9 * 60 + 5 + static_cast<int>((h >> 12) % 50);
+      const int out_min = afternoon ? 16 * 60 + static_cast<int>((h >> 16) % 55) : 12 * 60 + static_cast<int>((h >> 16) % 28);
+      out.push_back({pid, at(d, in), ev::CheckIn{d, afternoon ? Dagdeel::Afternoon : Dagdeel::Morning, at(d, in)}});
+      out.push_back({pid, at(d, out_min), ev::CheckOut{d, at(d, out_min)}});
+    }
+  }
+
+  // Volunteer hours: every fourth participant, two entries a week; all but this week approved.
+  for (int i = 0; i < kDemoParticipants; i += 4) {
+    const std::string pid = demo_id("demo-p-", i + 1);
+    for (int back = 27; back >= 1; back -= 3) {
+      const std::string d = core::add_days(today, -back);
+      if (core::weekday_of(d) >= 5) continue;
+      const unsigned h = mix(static_cast<unsigned>(i + 100), static_cast<unsigned>(back));
+      const int minutes = (4 + static_cast<int>(h % 9)) * 15;  // 1:00 .. 3:00
+      out.push_back({pid, at(d, 17 * 60), ev::HoursLogged{d, kPlaces[h % kPlaces.size()].name, minutes}});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Store::TimedEvent& a, const Store::TimedEvent& b) { return a.at < b.at; });
+  store.record_history(out);
+
+  // The coach approves at the end of the week; approvals name the stored hours events.
+  std::vector<Store::TimedEvent> decisions;
+  const std::string week_start = core::add_days(today, -core::to_local(now).weekday);
+  for (const auto& h : store.load_hours("", core::add_days(today, -40))) {
+    if (h.date >= week_start) continue;  // this week's hours wait for the coach
+    const core::TimeMs when = h.logged_at + core::minutes(60 * 24 * 2);
+    decisions.push_back({h.participant_id, std::min(when, now - core::minutes(60)),
+                         ev::HoursDecided{h.event_id, true, h.minutes, "", h.participant_id == "demo-p-0001" ? "demo-coach-1" : "demo-coach-2"}});
+  }
+
+  // Jan (participant 2) forgot to check out on the last working day before today.
+  std::string last = core::add_days(today, -1);
+  while (core::weekday_of(last) >= 5) last = core::add_days(last, -1);
+  decisions.push_back({"demo-p-0002", at(last, 9 * 60 + 31), ev::CheckIn{last, Dagdeel::Morning, at(last, 9 * 60 + 31)}});
+
+  // Sign-ups for the coming week; "Samen koken" on Monday is full, with two on the waiting list.
+  const core::TimeMs signup_time = now - core::minutes(60 * 24 * 3);
+  for (int day = 0; day < core::kWeekDays; ++day) {
+    const std::string d = core::add_days(today, day);
+    int n = 0;
+    for (const auto& a : kProgramme) {
+      ++n;
+      if (a.weekday != core::weekday_of(d) || a.capacity == 0) continue;
+      const bool full = std::string(a.title) == "Samen koken";
+      const int count = full ? a.capacity + 2 : a.capacity / 2;
+      for (int k = 0; k < count; ++k) {
+        const int who = 2 + (n * 7 + k) % (kDemoParticipants - 2);  // never Fatima or Jan
+        decisions.push_back({demo_id("demo-p-", who + 1), signup_time + k * 60'000,
+                             ev::SignedUp{activity_id(n), d}});
+      }
+    }
+  }
+  // Fatima joined the garden the next day it runs, and told the centre she has a doctor's
+  // appointment one afternoon.
+  for (int day = 1; day < core::kWeekDays; ++day) {
+    const std::string d = core::add_days(today, day);
+    if (core::weekday_of(d) == 1) {
+      decisions.push_back({"demo-p-0001", signup_time, ev::SignedUp{"demo-a-03", d}});
+      break;
+    }
+  }
+  for (int day = 1; day < core::kWeekDays; ++day) {
+    const std::string d = core::add_days(today, day);
+    if (core::weekday_of(d) == 3) {
+      decisions.push_back({"demo-p-0001", signup_time, ev::AbsenceReported{d, Dagdeel::Afternoon, core::AbsenceReason::Medical}});
+      break;
+    }
+  }
+  decisions.push_back({"demo-p-0005", signup_time, ev::AbsenceReported{core::add_days(today, 1), Dagdeel::Morning, core::AbsenceReason::Sick}});
+  std::sort(decisions.begin(), decisions.end(), [](const Store::TimedEvent& a, const Store::TimedEvent& b) { return a.at < b.at; });
+  store.record_history(decisions);
+  // Jan's check-in is closed as the kiosk would have at the end of that morning.
+  store.close_forgotten(now, core::KioskConfig{});
+
+  for (int i = 0; i < kDemoParticipants; i += 3) {
+    const core::TimeMs talk = core::from_local(core::add_days(today, 1 + i % 6), 10 * 60 + (i % 4) * 30);
+    store.put_appointment({demo_id("demo-talk-", i + 1), demo_id("demo-p-", i + 1), talk,
+                           i % 2 == 0 ? "Gesprek met Marloes" : "Gesprek met Erik", "talk"});
+  }
+}
+
 }  // namespace
 
-bool seed_demo_centre(Store& store) {
+bool seed_demo_centre(Store& store, core::TimeMs now) {
   if (store.has_roster()) return false;
   store.in_transaction([&] {
     store.set_setting("centre_name", "De Cirkel (demo)");
@@ -97,14 +230,17 @@ bool seed_demo_centre(Store& store) {
       p.language = kNames[i].language;
       p.mandatory = i % 3 != 2;  // two in three take part by decision of the sociale dienst
       p.coach_id = i % 2 == 0 ? "demo-coach-1" : "demo-coach-2";
+      p.photo_consent = i % 3 != 1;
+      if (i % 4 == 0) {  // volunteers with agreed hours; Fatima's coach shows them on the kiosk
+        p.agreed_minutes_per_week = (4 + i % 5) * 60;
+        p.show_agreed_hours = i == 0;
+      }
       store.put_participant(p, hash_pin(pin));
     }
     int n = 0;
     for (const auto& d : kProgramme) {
       core::Activity a;
-      char id[32];
-      std::snprintf(id, sizeof id, "demo-a-%02d", ++n);
-      a.id = id;
+      a.id = activity_id(++n);
       a.title = d.title;
       a.icon = d.icon;
       a.weekday = d.weekday;
@@ -117,7 +253,9 @@ bool seed_demo_centre(Store& store) {
       a.volunteer_work = d.volunteer;
       store.put_activity(a);
     }
+    for (const auto& place : kPlaces) store.put_place({place.id, place.name, place.icon});
   });
+  seed_history(store, now);
   return true;
 }
 

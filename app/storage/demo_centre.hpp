@@ -8,6 +8,10 @@ constexpr int kDemoParticipants = 42;
 
 // Fills an empty store with the demo centre: participant N has card DEMO%04d and PIN %04d.
 // Does nothing when the store already has a roster. Returns true when it seeded.
-bool seed_demo_centre(Store& store);
+// Creates the demo centre in an empty database: roster, coaches, programme, volunteer places,
+// and four weeks of history up to now (attendance, hours, sign-ups, an absence, appointments,
+// one forgotten check-out), so every screen has something true to show. false when the
+// database already has a roster.
+bool seed_demo_centre(Store& store, core::TimeMs now);
 
 }  // namespace meedoen::storage

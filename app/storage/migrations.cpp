@@ -6,6 +6,7 @@
 #include <array>
 #include <string>
 
+#include "storage/projection.hpp"
 #include "storage/store.hpp"
 
 namespace meedoen::storage {
@@ -72,6 +73,70 @@ CREATE TABLE attendance (
 );
 CREATE INDEX attendance_by_date ON attendance (date, participant_id);
 )sql",
+    // 1 -> 2: participant flows. Every event gets its fold subject (docs/events.md), and the
+    // read models derived by the folds in core/journal.hpp.
+    R"sql(
+ALTER TABLE events ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+UPDATE events SET subject = COALESCE('attendance/' || participant_id || '/' || json_extract(payload, '$.date'), '')
+  WHERE type IN ('check_in', 'check_out') AND json_valid(payload);
+CREATE INDEX events_subject ON events (subject, hlc) WHERE subject <> '';
+
+ALTER TABLE attendance ADD COLUMN auto_closed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE attendance ADD COLUMN answered INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE attendance ADD COLUMN proposed_end_ms INTEGER;
+CREATE INDEX attendance_by_participant ON attendance (participant_id, date);
+CREATE INDEX attendance_open ON attendance (date) WHERE check_out_ms IS NULL;
+
+ALTER TABLE participants ADD COLUMN agreed_minutes INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE participants ADD COLUMN show_agreed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE participants ADD COLUMN photo_consent INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE signups (
+  activity_id       TEXT NOT NULL,
+  date              TEXT NOT NULL,
+  participant_id    TEXT NOT NULL,
+  signed_at_ms      INTEGER NOT NULL,
+  placed            INTEGER NOT NULL,
+  waiting_position  INTEGER NOT NULL,
+  from_waiting_list INTEGER NOT NULL,
+  PRIMARY KEY (activity_id, date, participant_id)
+) WITHOUT ROWID;
+CREATE INDEX signups_by_date ON signups (date);
+CREATE INDEX signups_by_participant ON signups (participant_id, date);
+
+CREATE TABLE absences (
+  event_id       TEXT PRIMARY KEY REFERENCES events (id),
+  participant_id TEXT NOT NULL,
+  date           TEXT NOT NULL,
+  dagdeel        TEXT NOT NULL,
+  reason         TEXT NOT NULL
+);
+CREATE INDEX absences_by_participant ON absences (participant_id, date);
+CREATE INDEX absences_by_date ON absences (date);
+
+CREATE TABLE hours (
+  event_id         TEXT PRIMARY KEY REFERENCES events (id),
+  participant_id   TEXT NOT NULL,
+  date             TEXT NOT NULL,
+  place            TEXT NOT NULL,
+  minutes          INTEGER NOT NULL,
+  approved_minutes INTEGER NOT NULL DEFAULT 0,
+  status           TEXT NOT NULL,
+  logged_at_ms     INTEGER NOT NULL
+);
+CREATE INDEX hours_by_participant ON hours (participant_id, date);
+CREATE INDEX hours_waiting ON hours (status) WHERE status = 'waiting';
+
+CREATE TABLE volunteer_places (id TEXT PRIMARY KEY, name TEXT NOT NULL, icon TEXT NOT NULL DEFAULT '');
+CREATE TABLE appointments (
+  id             TEXT PRIMARY KEY,
+  participant_id TEXT NOT NULL,
+  at_ms          INTEGER NOT NULL,
+  title          TEXT NOT NULL,
+  icon           TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX appointments_by_participant ON appointments (participant_id, at_ms);
+)sql",
 };
 
 }  // namespace
@@ -92,6 +157,8 @@ void migrate(SQLite::Database& db) {
   refuse_newer_schema(db);  // again inside the transaction: another process may have migrated
   const int version = db.execAndGet("PRAGMA user_version").getInt();
   for (int v = version; v < kSchemaVersion; ++v) db.exec(kMigrations[static_cast<std::size_t>(v)]);
+  // Read models that version 2 added or widened are derived from the events already there.
+  if (version >= 1 && version < 2) project_all(db);
   if (version != kSchemaVersion) db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
   tx.commit();
 }

@@ -10,7 +10,9 @@
 
 #include "core/hlc.hpp"
 #include "core/ids.hpp"
+#include "storage/event_codec.hpp"
 #include "storage/migrations.hpp"
+#include "storage/projection.hpp"
 #include "storage/pin_hash.hpp"
 
 namespace meedoen::storage {
@@ -54,6 +56,36 @@ std::string new_uuid(TimeMs now) {
 
 }  // namespace
 
+// [SECTION] Row readers
+
+namespace {
+
+#define ATTENDANCE_COLUMNS                                                                          \
+  "participant_id, date, dagdeel, check_in_ms, COALESCE(check_out_ms, 0), check_in_event, auto_closed, " \
+  "answered, COALESCE(proposed_end_ms, 0)"
+
+core::Attendance read_attendance(SQLite::Statement& st) {
+  core::Attendance a;
+  a.participant_id = st.getColumn(0).getString();
+  a.date = st.getColumn(1).getString();
+  core::dagdeel_from_key(st.getColumn(2).getString(), a.dagdeel);
+  a.check_in = st.getColumn(3).getInt64();
+  a.check_out = st.getColumn(4).getInt64();
+  a.check_in_event = st.getColumn(5).getString();
+  a.auto_closed = st.getColumn(6).getInt() != 0;
+  a.answered = st.getColumn(7).getInt() != 0;
+  a.proposed_end = st.getColumn(8).getInt64();
+  return a;
+}
+
+std::vector<core::Attendance> read_attendances(SQLite::Statement& st) {
+  std::vector<core::Attendance> out;
+  while (st.executeStep()) out.push_back(read_attendance(st));
+  return out;
+}
+
+}  // namespace
+
 // [SECTION] Impl
 
 struct Store::Impl {
@@ -66,26 +98,22 @@ struct Store::Impl {
   SQLite::Statement get_meta;
   SQLite::Statement put_meta;
   SQLite::Statement open_attendance;
-  SQLite::Statement insert_attendance;
-  SQLite::Statement close_attendance;
+  SQLite::Statement attendance_by_event;
 
   explicit Impl(const std::string& p)
       : path(p),
         db(p, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX),
         insert_event(prepare_after_migration(db),
-            "INSERT INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+            "INSERT INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload, subject) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         next_seq(db, "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE device_id = ?"),
         get_meta(db, "SELECT value FROM meta WHERE key = ?"),
         put_meta(db, "INSERT INTO meta (key, value) VALUES (?, ?) "
                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-        open_attendance(db, "SELECT check_in_event, dagdeel, check_in_ms FROM attendance "
+        open_attendance(db, "SELECT " ATTENDANCE_COLUMNS " FROM attendance "
                             "WHERE participant_id = ? AND date = ? AND check_out_ms IS NULL "
                             "ORDER BY check_in_ms DESC LIMIT 1"),
-        insert_attendance(db, "INSERT INTO attendance (check_in_event, participant_id, date, dagdeel, "
-                              "check_in_ms) VALUES (?, ?, ?, ?, ?)"),
-        close_attendance(db, "UPDATE attendance SET check_out_ms = ?, check_out_event = ? "
-                             "WHERE check_in_event = ?") {}
+        attendance_by_event(db, "SELECT " ATTENDANCE_COLUMNS " FROM attendance WHERE check_in_event = ?") {}
 
   // Pragmas and migrations must run before any statement against the schema is prepared.
   static SQLite::Database& prepare_after_migration(SQLite::Database& d) {
@@ -115,9 +143,12 @@ struct Store::Impl {
     put_meta.exec();
   }
 
-  // Appends one event; the caller holds the transaction.
-  JournalEntry append(const std::string& type, const std::string& participant_id,
-                      const nlohmann::json& payload, TimeMs now) {
+  // Appends one event and re-derives its subject's rows; the caller holds the transaction.
+  JournalEntry append(const std::string& participant_id, const core::EventBody& body, TimeMs now) {
+    if (participant_id.size() > 64 || participant_id.find('/') != std::string::npos)
+      throw StorageError("refusing an event for a malformed participant id");
+    if (const std::string why = core::validate(body); !why.empty())
+      throw StorageError(std::string("refusing a malformed ") + core::event_type(body) + " event: " + why);
     JournalEntry e;
     e.id = new_uuid(now);
     e.device_id = device_id;
@@ -132,9 +163,10 @@ struct Store::Impl {
     e.hlc = core::hlc_to_string(stamp);
     set_meta("hlc", e.hlc);
     e.wall = now;
-    e.type = type;
+    e.type = core::event_type(body);
     e.participant_id = participant_id;
-    e.payload = payload.dump();
+    e.payload = encode_payload(body);
+    const std::string subject = core::event_subject(participant_id, body);
     insert_event.reset();
     insert_event.bind(1, e.id);
     insert_event.bind(2, e.device_id);
@@ -144,8 +176,18 @@ struct Store::Impl {
     insert_event.bind(6, e.type);
     insert_event.bind(7, e.participant_id);
     insert_event.bind(8, e.payload);
+    insert_event.bind(9, subject);
     insert_event.exec();
+    project(db, {subject});
     return e;
+  }
+
+  // The first row of an attendance query (ATTENDANCE_COLUMNS), if any; leaves q reset.
+  static bool first_attendance(SQLite::Statement& q, core::Attendance& out) {
+    const bool found = q.executeStep();
+    if (found) out = read_attendance(q);
+    q.reset();
+    return found;
   }
 };
 
@@ -190,36 +232,51 @@ int Store::schema_version() const {
   return guarded("reading the schema version", [&] { return m->db.execAndGet("PRAGMA user_version").getInt(); });
 }
 
-// [SECTION] Attendance writes
+// [SECTION] Journal writes
+
+JournalEntry Store::record(const std::string& pid, const core::EventBody& body, TimeMs now) {
+  return guarded("recording an event", [&] {
+    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+    JournalEntry e = m->append(pid, body, now);
+    tx.commit();
+    return e;
+  });
+}
+
+std::vector<JournalEntry> Store::record(const std::string& pid, const std::vector<core::EventBody>& bodies,
+                                        TimeMs now) {
+  return guarded("recording events", [&] {
+    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+    std::vector<JournalEntry> out;
+    for (const auto& b : bodies) out.push_back(m->append(pid, b, now));
+    tx.commit();
+    return out;
+  });
+}
+
+void Store::record_history(const std::vector<TimedEvent>& events) {
+  guarded("recording history", [&] {
+    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+    for (const auto& e : events) m->append(e.participant_id, e.body, e.at);
+    tx.commit();
+  });
+}
 
 CheckResult Store::check_in(const std::string& pid, TimeMs at, const std::string& date, core::Dagdeel dagdeel) {
   return guarded("recording a check-in", [&] {
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
     CheckResult r;
-    r.attendance.participant_id = pid;
-    r.attendance.date = date;
     auto& q = m->open_attendance;
     q.reset();
     q.bind(1, pid);
     q.bind(2, date);
-    if (q.executeStep()) {  // already checked in: nothing new to write
-      core::dagdeel_from_key(q.getColumn(1).getString(), r.attendance.dagdeel);
-      r.attendance.check_in = q.getColumn(2).getInt64();
-      q.reset();
-      return r;
-    }
-    const auto e = m->append("check_in", pid, {{"date", date}, {"dagdeel", core::dagdeel_key(dagdeel)}}, at);
-    auto& ins = m->insert_attendance;
-    ins.reset();
-    ins.bind(1, e.id);
-    ins.bind(2, pid);
-    ins.bind(3, date);
-    ins.bind(4, core::dagdeel_key(dagdeel));
-    ins.bind(5, at);
-    ins.exec();
+    if (Impl::first_attendance(q, r.attendance)) return r;  // already checked in: nothing to write
+    const auto e = m->append(pid, core::ev::CheckIn{date, dagdeel, at}, at);
+    auto& b = m->attendance_by_event;
+    b.reset();
+    b.bind(1, e.id);
+    if (!Impl::first_attendance(b, r.attendance)) throw StorageError("the check-in was not derived");
     tx.commit();
-    r.attendance.dagdeel = dagdeel;
-    r.attendance.check_in = at;
     r.new_event = true;
     return r;
   });
@@ -228,34 +285,40 @@ CheckResult Store::check_in(const std::string& pid, TimeMs at, const std::string
 CheckResult Store::check_out(const std::string& pid, TimeMs at, const std::string& date) {
   return guarded("recording a check-out", [&] {
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+    CheckResult r;
     auto& q = m->open_attendance;
     q.reset();
     q.bind(1, pid);
     q.bind(2, date);
-    if (!q.executeStep()) {
-      q.reset();
-      throw StorageError("there is no open check-in to close today");
-    }
-    CheckResult r;
-    r.attendance.participant_id = pid;
-    r.attendance.date = date;
-    const std::string in_event = q.getColumn(0).getString();
-    core::dagdeel_from_key(q.getColumn(1).getString(), r.attendance.dagdeel);
-    r.attendance.check_in = q.getColumn(2).getInt64();
-    q.reset();
-    const auto e = m->append("check_out", pid,
-                             {{"date", date}, {"dagdeel", core::dagdeel_key(r.attendance.dagdeel)},
-                              {"check_in_event", in_event}}, at);
-    auto& up = m->close_attendance;
-    up.reset();
-    up.bind(1, at);
-    up.bind(2, e.id);
-    up.bind(3, in_event);
-    up.exec();
+    if (!Impl::first_attendance(q, r.attendance)) throw StorageError("there is no open check-in to close today");
+    m->append(pid, core::ev::CheckOut{date, at}, at);
+    auto& b = m->attendance_by_event;
+    b.reset();
+    b.bind(1, r.attendance.check_in_event);
+    Impl::first_attendance(b, r.attendance);
     tx.commit();
-    r.attendance.check_out = at;
     r.new_event = true;
     return r;
+  });
+}
+
+std::vector<core::Attendance> Store::close_forgotten(TimeMs now, const core::KioskConfig& cfg) {
+  return guarded("closing forgotten check-outs", [&] {
+    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement st(m->db, "SELECT " ATTENDANCE_COLUMNS " FROM attendance WHERE check_out_ms IS NULL");
+    std::vector<core::Attendance> closed;
+    for (auto& a : read_attendances(st)) {
+      const TimeMs end = core::from_local(a.date, cfg.dagdelen[static_cast<int>(a.dagdeel)].end);
+      if (end > now) continue;
+      m->append(a.participant_id, core::ev::AutoCheckOut{a.date, a.check_in_event, std::max(end, a.check_in + 1)}, now);
+      auto& b = m->attendance_by_event;
+      b.reset();
+      b.bind(1, a.check_in_event);
+      Impl::first_attendance(b, a);
+      closed.push_back(a);
+    }
+    tx.commit();
+    return closed;
   });
 }
 
@@ -268,10 +331,13 @@ bool Store::has_roster() const {
 void Store::put_participant(const core::Participant& p, const std::string& pin_hash) {
   guarded("saving a participant", [&] {
     SQLite::Statement st(m->db,
-        "INSERT INTO participants (id, first_name, last_name, card_code, pin_hash, language, mandatory, coach_id) "
-        "VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, "
+        "INSERT INTO participants (id, first_name, last_name, card_code, pin_hash, language, mandatory, coach_id, "
+        "agreed_minutes, show_agreed, photo_consent) "
+        "VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, "
         "last_name = excluded.last_name, card_code = excluded.card_code, pin_hash = excluded.pin_hash, "
-        "language = excluded.language, mandatory = excluded.mandatory, coach_id = excluded.coach_id");
+        "language = excluded.language, mandatory = excluded.mandatory, coach_id = excluded.coach_id, "
+        "agreed_minutes = excluded.agreed_minutes, show_agreed = excluded.show_agreed, "
+        "photo_consent = excluded.photo_consent");
     st.bind(1, p.id);
     st.bind(2, p.first_name);
     st.bind(3, p.last_name);
@@ -280,6 +346,9 @@ void Store::put_participant(const core::Participant& p, const std::string& pin_h
     st.bind(6, p.language);
     st.bind(7, p.mandatory ? 1 : 0);
     st.bind(8, p.coach_id);
+    st.bind(9, p.agreed_minutes_per_week);
+    st.bind(10, p.show_agreed_hours ? 1 : 0);
+    st.bind(11, p.photo_consent ? 1 : 0);
     st.exec();
   });
 }
@@ -335,8 +404,8 @@ core::Roster Store::load_roster() const {
   return guarded("reading the roster", [&] {
     std::vector<core::Participant> people;
     SQLite::Statement st(m->db,
-        "SELECT id, first_name, last_name, COALESCE(card_code, ''), language, mandatory, coach_id "
-        "FROM participants WHERE active = 1");
+        "SELECT id, first_name, last_name, COALESCE(card_code, ''), language, mandatory, coach_id, "
+        "agreed_minutes, show_agreed, photo_consent FROM participants WHERE active = 1");
     while (st.executeStep()) {
       core::Participant p;
       p.id = st.getColumn(0).getString();
@@ -346,6 +415,9 @@ core::Roster Store::load_roster() const {
       p.language = st.getColumn(4).getString();
       p.mandatory = st.getColumn(5).getInt() != 0;
       p.coach_id = st.getColumn(6).getString();
+      p.agreed_minutes_per_week = st.getColumn(7).getInt();
+      p.show_agreed_hours = st.getColumn(8).getInt() != 0;
+      p.photo_consent = st.getColumn(9).getInt() != 0;
       people.push_back(std::move(p));
     }
     return core::Roster(std::move(people));
@@ -388,20 +460,161 @@ std::vector<core::Activity> Store::load_programme() const {
 
 std::vector<core::Attendance> Store::load_attendance(const std::string& date) const {
   return guarded("reading today's attendance", [&] {
-    std::vector<core::Attendance> out;
-    SQLite::Statement st(m->db,
-        "SELECT participant_id, dagdeel, check_in_ms, COALESCE(check_out_ms, 0) FROM attendance "
-        "WHERE date = ? ORDER BY check_in_ms");
+    SQLite::Statement st(m->db, "SELECT " ATTENDANCE_COLUMNS " FROM attendance WHERE date = ? ORDER BY check_in_ms");
     st.bind(1, date);
+    return read_attendances(st);
+  });
+}
+
+std::vector<core::Attendance> Store::load_attendance_of(const std::string& pid, const std::string& from,
+                                                        const std::string& to) const {
+  return guarded("reading attendance", [&] {
+    SQLite::Statement st(m->db, "SELECT " ATTENDANCE_COLUMNS " FROM attendance "
+                                "WHERE participant_id = ? AND date BETWEEN ? AND ? ORDER BY check_in_ms");
+    st.bind(1, pid);
+    st.bind(2, from);
+    st.bind(3, to);
+    return read_attendances(st);
+  });
+}
+
+std::vector<core::SignUp> Store::load_signups(const std::string& from, const std::string& to) const {
+  return guarded("reading sign-ups", [&] {
+    std::vector<core::SignUp> out;
+    SQLite::Statement st(m->db,
+        "SELECT activity_id, date, participant_id, signed_at_ms, placed, waiting_position, from_waiting_list "
+        "FROM signups WHERE date BETWEEN ? AND ? ORDER BY date, activity_id, placed DESC, waiting_position, signed_at_ms");
+    st.bind(1, from);
+    st.bind(2, to);
     while (st.executeStep()) {
-      core::Attendance a;
-      a.participant_id = st.getColumn(0).getString();
-      a.date = date;
-      core::dagdeel_from_key(st.getColumn(1).getString(), a.dagdeel);
-      a.check_in = st.getColumn(2).getInt64();
-      a.check_out = st.getColumn(3).getInt64();
+      core::SignUp s;
+      s.activity_id = st.getColumn(0).getString();
+      s.date = st.getColumn(1).getString();
+      s.participant_id = st.getColumn(2).getString();
+      s.at = st.getColumn(3).getInt64();
+      s.placed = st.getColumn(4).getInt() != 0;
+      s.waiting_position = st.getColumn(5).getInt();
+      s.from_waiting_list = st.getColumn(6).getInt() != 0;
+      out.push_back(std::move(s));
+    }
+    return out;
+  });
+}
+
+std::vector<core::Absence> Store::load_absences(const std::string& pid, const std::string& from,
+                                                const std::string& to) const {
+  return guarded("reading absences", [&] {
+    std::vector<core::Absence> out;
+    SQLite::Statement st(m->db,
+        "SELECT event_id, participant_id, date, dagdeel, reason FROM absences "
+        "WHERE (? = '' OR participant_id = ?) AND date BETWEEN ? AND ? "
+        "ORDER BY date, CASE dagdeel WHEN 'morning' THEN 0 WHEN 'afternoon' THEN 1 ELSE 2 END");
+    st.bind(1, pid);
+    st.bind(2, pid);
+    st.bind(3, from);
+    st.bind(4, to);
+    while (st.executeStep()) {
+      core::Absence a;
+      a.event_id = st.getColumn(0).getString();
+      a.participant_id = st.getColumn(1).getString();
+      a.date = st.getColumn(2).getString();
+      core::dagdeel_from_key(st.getColumn(3).getString(), a.dagdeel);
+      core::reason_from_key(st.getColumn(4).getString(), a.reason);
       out.push_back(std::move(a));
     }
+    return out;
+  });
+}
+
+std::vector<core::HoursEntry> Store::load_hours(const std::string& pid, const std::string& from) const {
+  return guarded("reading volunteer hours", [&] {
+    std::vector<core::HoursEntry> out;
+    SQLite::Statement st(m->db,
+        "SELECT event_id, participant_id, date, place, minutes, approved_minutes, status, logged_at_ms FROM hours "
+        "WHERE (? = '' OR participant_id = ?) AND date >= ? ORDER BY date, logged_at_ms");
+    st.bind(1, pid);
+    st.bind(2, pid);
+    st.bind(3, from);
+    while (st.executeStep()) {
+      core::HoursEntry h;
+      h.event_id = st.getColumn(0).getString();
+      h.participant_id = st.getColumn(1).getString();
+      h.date = st.getColumn(2).getString();
+      h.place = st.getColumn(3).getString();
+      h.minutes = st.getColumn(4).getInt();
+      h.approved_minutes = st.getColumn(5).getInt();
+      const std::string status = st.getColumn(6).getString();
+      h.status = status == "approved" ? core::HoursStatus::Approved
+                 : status == "rejected" ? core::HoursStatus::Rejected : core::HoursStatus::Waiting;
+      h.logged_at = st.getColumn(7).getInt64();
+      out.push_back(std::move(h));
+    }
+    return out;
+  });
+}
+
+int Store::approved_minutes_total(const std::string& pid) const {
+  return guarded("reading volunteer hours", [&] {
+    SQLite::Statement st(m->db, "SELECT COALESCE(SUM(approved_minutes), 0) FROM hours WHERE participant_id = ? AND status = 'approved'");
+    st.bind(1, pid);
+    st.executeStep();
+    return st.getColumn(0).getInt();
+  });
+}
+
+int Store::days_present_total(const std::string& pid) const {
+  return guarded("reading attendance", [&] {
+    SQLite::Statement st(m->db, "SELECT COUNT(*) FROM attendance WHERE participant_id = ?");
+    st.bind(1, pid);
+    st.executeStep();
+    return st.getColumn(0).getInt();
+  });
+}
+
+void Store::put_place(const core::VolunteerPlace& p) {
+  guarded("saving a volunteer place", [&] {
+    SQLite::Statement st(m->db, "INSERT OR REPLACE INTO volunteer_places (id, name, icon) VALUES (?, ?, ?)");
+    st.bind(1, p.id);
+    st.bind(2, p.name);
+    st.bind(3, p.icon);
+    st.exec();
+  });
+}
+
+std::vector<core::VolunteerPlace> Store::load_places() const {
+  return guarded("reading volunteer places", [&] {
+    std::vector<core::VolunteerPlace> out;
+    SQLite::Statement st(m->db, "SELECT id, name, icon FROM volunteer_places ORDER BY name");
+    while (st.executeStep())
+      out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getString()});
+    return out;
+  });
+}
+
+void Store::put_appointment(const core::Appointment& a) {
+  guarded("saving an appointment", [&] {
+    SQLite::Statement st(m->db,
+        "INSERT OR REPLACE INTO appointments (id, participant_id, at_ms, title, icon) VALUES (?, ?, ?, ?, ?)");
+    st.bind(1, a.id);
+    st.bind(2, a.participant_id);
+    st.bind(3, a.at);
+    st.bind(4, a.title);
+    st.bind(5, a.icon);
+    st.exec();
+  });
+}
+
+std::vector<core::Appointment> Store::load_appointments(const std::string& pid, TimeMs from) const {
+  return guarded("reading appointments", [&] {
+    std::vector<core::Appointment> out;
+    SQLite::Statement st(m->db,
+        "SELECT id, participant_id, at_ms, title, icon FROM appointments WHERE participant_id = ? AND at_ms >= ? "
+        "ORDER BY at_ms LIMIT 20");
+    st.bind(1, pid);
+    st.bind(2, from);
+    while (st.executeStep())
+      out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getInt64(),
+                     st.getColumn(3).getString(), st.getColumn(4).getString()});
     return out;
   });
 }
@@ -418,22 +631,8 @@ bool Store::verify_pin(const std::string& pid, const std::string& pin) const {
 std::vector<JournalEntry> Store::journal() const {
   return guarded("reading the journal", [&] {
     std::vector<JournalEntry> out;
-    SQLite::Statement st(m->db,
-        "SELECT id, device_id, seq, wall_ms, hlc, type, COALESCE(participant_id, ''), payload, "
-        "synced_at IS NOT NULL FROM events ORDER BY hlc, device_id, seq");
-    while (st.executeStep()) {
-      JournalEntry e;
-      e.id = st.getColumn(0).getString();
-      e.device_id = st.getColumn(1).getString();
-      e.seq = st.getColumn(2).getInt64();
-      e.wall = st.getColumn(3).getInt64();
-      e.hlc = st.getColumn(4).getString();
-      e.type = st.getColumn(5).getString();
-      e.participant_id = st.getColumn(6).getString();
-      e.payload = st.getColumn(7).getString();
-      e.synced = st.getColumn(8).getInt() != 0;
-      out.push_back(std::move(e));
-    }
+    SQLite::Statement st(m->db, "SELECT " MEEDOEN_EVENT_COLUMNS " FROM events ORDER BY hlc, device_id, seq");
+    while (st.executeStep()) out.push_back(read_entry(st));
     return out;
   });
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/journal.hpp"
 #include "core/model.hpp"
 #include "core/roster.hpp"
 #include "core/time.hpp"
@@ -40,7 +41,7 @@ struct CheckResult {
   bool new_event = false;  // false when nothing had to be written (already checked in)
 };
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 constexpr int kAutoCheckpointPages = 10'000;  // ~40 MB of WAL at 4 KiB pages
 
 class Store {
@@ -56,15 +57,33 @@ class Store {
   int schema_version() const;
 
   // [SECTION] Writes: each one durable transaction (synchronous=FULL) before it returns.
+  // Appends one event (docs/events.md) and re-derives the read models it touches. Throws
+  // StorageError for a malformed body (core::validate) or when the disk refuses.
+  JournalEntry record(const std::string& participant_id, const core::EventBody& body, core::TimeMs now);
+  // Several events in one transaction: all of them are stored, or none.
+  std::vector<JournalEntry> record(const std::string& participant_id, const std::vector<core::EventBody>& bodies,
+                                   core::TimeMs now);
+  // Events that happened at different times (demo history, imports), in one transaction.
+  struct TimedEvent {
+    std::string participant_id;
+    core::TimeMs at = 0;
+    core::EventBody body;
+  };
+  void record_history(const std::vector<TimedEvent>& events);
   CheckResult check_in(const std::string& participant_id, core::TimeMs at, const std::string& date,
                        core::Dagdeel dagdeel);
   CheckResult check_out(const std::string& participant_id, core::TimeMs at, const std::string& date);
+  // Closes every check-in whose dagdeel ended before now with an auto_check_out event at the
+  // dagdeel's end (marked "not checked out"); returns the attendances it closed.
+  std::vector<core::Attendance> close_forgotten(core::TimeMs now, const core::KioskConfig& cfg);
 
   // [SECTION] Roster and programme (filled by the demo seed now, by sync later).
   bool has_roster() const;
   void put_participant(const core::Participant& p, const std::string& pin_hash);
   void put_coach(const core::Coach& c);
   void put_activity(const core::Activity& a);
+  void put_place(const core::VolunteerPlace& p);
+  void put_appointment(const core::Appointment& a);
   void set_setting(const std::string& key, const std::string& value);
   std::string setting(const std::string& key, const std::string& fallback = "") const;
   // Runs fn inside one transaction (for bulk loads); rolls back if fn throws.
@@ -75,6 +94,18 @@ class Store {
   std::vector<core::Coach> load_coaches() const;
   std::vector<core::Activity> load_programme() const;
   std::vector<core::Attendance> load_attendance(const std::string& date) const;
+  std::vector<core::Attendance> load_attendance_of(const std::string& participant_id, const std::string& from,
+                                                   const std::string& to) const;
+  // Sign-ups of all participants for dates from..to (inclusive), placed first then waiting.
+  std::vector<core::SignUp> load_signups(const std::string& from, const std::string& to) const;
+  // participant_id "" = everyone.
+  std::vector<core::Absence> load_absences(const std::string& participant_id, const std::string& from,
+                                           const std::string& to) const;
+  std::vector<core::HoursEntry> load_hours(const std::string& participant_id, const std::string& from) const;
+  int approved_minutes_total(const std::string& participant_id) const;
+  int days_present_total(const std::string& participant_id) const;  // dagdelen attended, all time
+  std::vector<core::VolunteerPlace> load_places() const;
+  std::vector<core::Appointment> load_appointments(const std::string& participant_id, core::TimeMs from) const;
   bool verify_pin(const std::string& participant_id, const std::string& pin) const;
   std::vector<JournalEntry> journal() const;
   std::int64_t event_count() const;

@@ -4,8 +4,10 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <set>
+
 #include "core/hlc.hpp"
-#include "storage/sync_projection.hpp"
+#include "storage/projection.hpp"
 
 namespace meedoen::storage {
 
@@ -220,39 +222,32 @@ PullApplied SyncStore::apply_pull(const sync::PullPage& page, TimeMs now) {
       m->put("meta", "setting." + key, value);  // Store::setting() reads these
       ++n.settings;
     }
-    // Other kiosks' events: inserted once by id, already marked sent so they are never pushed.
-    SQLite::Statement ins(m->db,
-        "INSERT OR IGNORE INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload, synced_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    std::vector<sync::WireEvent> fresh;
+    // Other kiosks' events: inserted once by id (the journal's own insert, which also moves our
+    // hybrid logical clock past them), then the read models of what they touched re-derived.
+    const std::string clock_before = m->get("meta", "hlc", "");
     core::Hlc newest;
+    core::hlc_parse(clock_before, newest);
+    std::set<std::string> subjects;
+    SQLite::Statement sent(m->db, "UPDATE events SET synced_at = ? WHERE id = ?");
     for (const auto& e : page.events) {
       if (e.device_id == m->device_id) continue;  // never our own (the server does not send them)
-      ins.reset();
-      ins.bind(1, e.id);
-      ins.bind(2, e.device_id);
-      ins.bind(3, e.seq);
-      ins.bind(4, e.wall_ms);
-      ins.bind(5, e.hlc);
-      ins.bind(6, e.type);
-      ins.bind(7, e.participant_id);
-      ins.bind(8, e.payload);
-      ins.bind(9, now);
-      if (ins.exec() == 0) continue;
-      fresh.push_back(e);
+      JournalEntry j{e.id, e.device_id, e.seq, e.wall_ms, e.hlc, e.type, e.participant_id, e.payload, true};
+      if (!insert_event(m->db, j)) continue;
+      sent.reset();
+      sent.bind(1, now);
+      sent.bind(2, e.id);
+      sent.exec();  // never pushed by us
+      subjects.insert(core::event_subject(e.participant_id, decode_entry(j).body));
       core::Hlc h;
-      // A stamp far ahead of our clock is kept but never adopted (one wrong clock must not drag
-      // every kiosk's clock along).
       if (core::hlc_parse(e.hlc, h) && h.wall <= now + sync::kClockSkewLimit && newest < h) newest = h;
+      ++n.events;
     }
-    n.events = static_cast<int>(fresh.size());
-    if (!fresh.empty()) {
-      // Our next stamp must sort after what we have seen, so that a check-out here of a check-in
-      // made there folds after it (hybrid logical clock receive rule). Store::append reads "hlc".
-      core::Hlc local;
-      core::hlc_parse(m->get("meta", "hlc", ""), local);
-      if (local < newest) m->put("meta", "hlc", core::hlc_to_string(newest));
-      reproject_after_pull(m->db, fresh);
+    if (n.events > 0) {
+      // A stamp far ahead of our clock is kept but never adopted as our base: one kiosk with a
+      // clock a year ahead must not drag every kiosk's clock along (SYNC.md, sillsdev/harmony #7).
+      m->put("meta", "hlc", core::hlc_to_string(newest));
+      subjects.erase("");
+      project(m->db, subjects);
     }
     if (page.reset) m->put("sync_state", "cursor_resets", std::to_string(std::stoll(m->get("sync_state", "cursor_resets", "0")) + 1));
     m->put("sync_state", "cursor", page.cursor);

@@ -401,23 +401,6 @@ bool decode_enrol_answer(const std::string& body, EnrolAnswer& out, std::string&
          f.text("centre_name", out.centre_name, false) && f.integer("server_time", out.server_time);
 }
 
-core::AttendanceEvent attendance_event(const WireEvent& e) {
-  core::AttendanceEvent a;
-  a.id = e.id;
-  a.device_id = e.device_id;
-  a.hlc = e.hlc;
-  a.type = e.type;
-  a.participant_id = e.participant_id;
-  a.at = e.wall_ms;
-  const json p = json::parse(e.payload, nullptr, false);
-  if (!p.is_object()) return a;
-  if (auto it = p.find("date"); it != p.end() && it->is_string()) a.date = it->get<std::string>();
-  if (auto it = p.find("dagdeel"); it != p.end() && it->is_string()) core::dagdeel_from_key(it->get<std::string>(), a.dagdeel);
-  if (auto it = p.find("at"); it != p.end() && it->is_number_integer()) a.at = it->get<core::TimeMs>();
-  if (auto it = p.find("check_in_event"); it != p.end() && it->is_string()) a.check_in_event = it->get<std::string>();
-  return a;
-}
-
 std::string encode_error(const std::string& code, const std::string& reason, core::TimeMs server_time) {
   return json{{"error", code}, {"reason", reason}, {"server_time", server_time}}.dump(
       -1, ' ', false, json::error_handler_t::replace);

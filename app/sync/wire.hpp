@@ -7,7 +7,6 @@
 #include <utility>
 #include <vector>
 
-#include "core/attendance_fold.hpp"
 #include "core/model.hpp"
 #include "core/time.hpp"
 
@@ -118,9 +117,6 @@ std::string encode_error(const std::string& code, const std::string& reason, cor
 std::string error_reason(const std::string& body);
 // Reads "server_time" from any answer; 0 when absent.
 core::TimeMs server_time_of(const std::string& body);
-
-// The fields the attendance fold reads, from an event and its payload (date "" when it has none).
-core::AttendanceEvent attendance_event(const WireEvent& e);
 
 // JSON string escaping for hand-built bodies (invalid UTF-8 becomes U+FFFD).
 void append_json_string(std::string& out, const std::string& s);

@@ -31,6 +31,8 @@ constexpr ImU32 neutral = rgb(0xE6, 0xE0, 0xD4);     // keys, back
 constexpr ImU32 on_dark = rgb(0xFF, 0xFF, 0xFF);
 constexpr ImU32 notice_bg = rgb(0xFF, 0xF1, 0xC7);   // calm amber
 constexpr ImU32 notice_border = rgb(0xB7, 0x8A, 0x00);
+constexpr ImU32 good_bg = rgb(0xDD, 0xF2, 0xE3);     // calm green for good news
+constexpr ImU32 highlight = rgb(0xE8, 0xF0, 0xFA);   // a row that is the participant's own
 constexpr ImU32 overlay = IM_COL32(0, 0, 0, 150);
 }  // namespace colors
 

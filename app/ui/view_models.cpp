@@ -2,12 +2,11 @@
 #include "ui/view_models.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "core/schedule.hpp"
 
 namespace meedoen::ui {
-
-namespace {
 
 // First UTF-8 character of s.
 std::string first_char(const std::string& s) {
@@ -30,6 +29,8 @@ std::string surname_initial(const std::string& last) {
   return "";
 }
 
+namespace {
+
 const char* notice_key(core::Notice n) {
   switch (n) {
     case core::Notice::UnknownCard: return "notice.unknown_card";
@@ -38,14 +39,32 @@ const char* notice_key(core::Notice n) {
     case core::Notice::StoreFailed: return "notice.store_failed";
     case core::Notice::AlreadyCheckedIn: return "notice.already_in";
     case core::Notice::NotCheckedIn: return "notice.not_in";
+    case core::Notice::ActivityFull: return "notice.activity_full";
+    case core::Notice::ActivityOver: return "notice.activity_over";
+    case core::Notice::NothingChosen: return "notice.nothing_chosen";
+    case core::Notice::SignedUp: return "notice.signed_up";
+    case core::Notice::OnWaitingList: return "notice.on_waiting_list";
+    case core::Notice::SignUpCancelled: return "notice.sign_up_cancelled";
+    case core::Notice::CorrectionSent: return "notice.correction_sent";
+    case core::Notice::EndConfirmed: return "notice.end_confirmed";
     case core::Notice::None: break;
   }
   return nullptr;
 }
 
+}  // namespace
+
 std::string time_of(core::TimeMs t) { return core::format_hhmm(core::to_local(t).minute_of_day); }
 
-}  // namespace
+std::vector<const core::Participant*> grid_people(const core::State& s) {
+  std::vector<const core::Participant*> out;
+  for (const auto& p : s.roster->all())
+    if (p.photo_consent) out.push_back(&p);
+  std::sort(out.begin(), out.end(), [](const core::Participant* a, const core::Participant* b) {
+    return std::tie(a->first_name, a->last_name, a->id) < std::tie(b->first_name, b->last_name, b->id);
+  });
+  return out;
+}
 
 std::string short_name(const core::Participant& p) {
   const std::string initial = surname_initial(p.last_name);
@@ -70,7 +89,10 @@ FrameView make_frame_view(const core::State& s, Strings& tr) {
   FrameView v;
   v.screen = s.screen;
   const core::LocalTime lt = core::to_local(s.now);
-  if (const char* key = notice_key(core::active_notice(s))) v.notice = tr.get(key);
+  if (const char* key = notice_key(core::active_notice(s))) {
+    v.notice = tr.get(key);
+    v.notice_good = core::good_news(core::active_notice(s));
+  }
 
   switch (s.screen) {
     case core::Screen::Welcome: {
@@ -82,6 +104,8 @@ FrameView make_frame_view(const core::State& s, Strings& tr) {
       w.show_start = ids.name_search;
       w.start_label = tr.get("welcome.start");
       w.start_hint = tr.get(!ids.card ? "welcome.tap_only" : ids.name_search ? "welcome.start_hint" : "welcome.scan_only");
+      w.show_grid = ids.photo_grid && !grid_people(s).empty();
+      w.grid_label = tr.get("welcome.grid");
       w.today_title = tr.get("welcome.today");
       w.no_activities = tr.get("welcome.no_activities");
       w.today = today_lines(s);
@@ -123,32 +147,52 @@ FrameView make_frame_view(const core::State& s, Strings& tr) {
       pv.busy = s.busy;
       break;
     }
-    case core::Screen::Home: {
-      auto& h = v.home;
-      const core::Participant* p = core::current_participant(s);
-      const std::string name = p ? p->first_name : std::string();
-      const char* greet = lt.minute_of_day < 12 * 60   ? "home.greeting.morning"
-                          : lt.minute_of_day < 18 * 60 ? "home.greeting.afternoon"
-                                                       : "home.greeting.evening";
-      h.greeting = tr.fmt(greet, {{"name", name}});
-      const core::Attendance* open = p ? core::open_attendance(s, p->id) : nullptr;
-      h.checked_in = open != nullptr;
-      h.action_label = tr.get(h.checked_in ? "home.check_out" : "home.check_in");
-      h.status = h.checked_in ? tr.fmt("home.here_since", {{"time", time_of(open->check_in)}})
-                              : tr.get("home.not_here_yet");
-      h.today_title = tr.get("home.today");
-      h.no_activities = tr.get("welcome.no_activities");
-      h.done_label = tr.get("home.done");
-      h.today = today_lines(s);
-      h.busy = s.busy;
+    case core::Screen::Home: v.home = make_home_view(s, tr); break;
+    case core::Screen::Activities: v.activities = make_activities_view(s, tr); break;
+    case core::Screen::Absence: v.absence = make_absence_view(s, tr); break;
+    case core::Screen::Hours: v.hours = make_hours_view(s, tr); break;
+    case core::Screen::Progress: v.progress = make_progress_view(s, tr); break;
+    case core::Screen::CheckoutQuestion: v.question = make_question_view(s, tr); break;
+    case core::Screen::CheckoutCorrect: v.correct = make_correct_view(s, tr); break;
+    case core::Screen::PhotoGrid: {
+      auto& g = v.grid;
+      g.title = tr.get("grid.title");
+      g.back_label = tr.get("common.back");
+      g.prev_label = tr.get("common.previous");
+      g.next_label = tr.get("common.next");
+      g.empty_text = tr.get("grid.empty");
+      const auto people = grid_people(s);
+      const std::size_t pages = std::max<std::size_t>(1, (people.size() + kGridPageSize - 1) / kGridPageSize);
+      const std::size_t page = std::min(static_cast<std::size_t>(s.grid_page), pages - 1);
+      for (std::size_t i = page * kGridPageSize; i < std::min(people.size(), (page + 1) * kGridPageSize); ++i)
+        g.faces.push_back({people[i]->id, first_char(people[i]->first_name) + surname_initial(people[i]->last_name),
+                           short_name(*people[i])});
+      g.has_prev = page > 0;
+      g.has_next = page + 1 < pages;
       break;
     }
     case core::Screen::Confirmation: {
       auto& c = v.confirmation;
+      c.outcome = s.outcome;
       c.checked_in = s.outcome == core::Outcome::CheckedIn;
-      c.headline = tr.fmt(c.checked_in ? "confirm.checked_in" : "confirm.checked_out", {{"time", time_of(s.outcome_time)}});
-      c.message = tr.get(c.checked_in ? "confirm.welcome" : "confirm.goodbye");
       c.ok_label = tr.get("common.ok");
+      switch (s.outcome) {
+        case core::Outcome::CheckedIn:
+        case core::Outcome::CheckedOut:
+          c.headline = tr.fmt(c.checked_in ? "confirm.checked_in" : "confirm.checked_out", {{"time", time_of(s.outcome_time)}});
+          c.message = tr.get(c.checked_in ? "confirm.welcome" : "confirm.goodbye");
+          break;
+        case core::Outcome::AbsenceReported:
+          c.headline = tr.get("confirm.absence");
+          c.message = tr.get("confirm.absence_message");
+          c.more_label = tr.get("confirm.more");
+          break;
+        case core::Outcome::HoursLogged:
+          c.headline = tr.get("confirm.hours");
+          c.message = tr.get("confirm.hours_message");
+          c.more_label = tr.get("confirm.more");
+          break;
+      }
       break;
     }
   }

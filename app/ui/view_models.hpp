@@ -26,6 +26,8 @@ struct WelcomeView {
   std::string centre_name, clock, date;
   bool show_start = true;  // off when the centre turned name search off: cards only
   std::string start_label, start_hint;
+  bool show_grid = false;  // the centre offers the photo / initials grid
+  std::string grid_label;
   std::string today_title, no_activities;
   std::vector<ActivityLine> today;
   std::vector<LanguageButton> languages;
@@ -51,8 +53,23 @@ struct PinView {
   bool busy = false;
 };
 
+// A big tile that opens a screen.
+struct Tile {
+  core::Screen screen = core::Screen::Home;
+  std::string id, icon, label;
+};
+
+// One line of "my week": an own sign-up or an appointment.
+struct AgendaLine {
+  std::string icon, when, title, note;
+  bool highlight = false;  // good news: a place came free from the waiting list
+};
+
 struct HomeView {
   std::string greeting;
+  std::vector<Tile> tiles;
+  std::string agenda_title, agenda_empty;
+  std::vector<AgendaLine> agenda;
   bool checked_in = false;
   std::string action_label;  // "Inchecken" or "Uitchecken"
   std::string status;        // "Je bent er sinds 09:42"
@@ -62,10 +79,106 @@ struct HomeView {
 };
 
 struct ConfirmationView {
+  core::Outcome outcome = core::Outcome::CheckedIn;
+  std::string more_label;  // "" when the only way on is OK (check-in, check-out)
   bool checked_in = true;
   std::string headline;  // "Je bent ingecheckt, 09:42"
   std::string message;   // "Fijn dat je er bent!"
   std::string ok_label;
+};
+
+struct GridView {
+  struct Face {
+    std::string id, initials, label;
+  };
+  std::string title, back_label, prev_label, next_label, empty_text;
+  std::vector<Face> faces;  // this page
+  bool has_prev = false, has_next = false;
+};
+
+struct CheckoutQuestionView {
+  std::string title, question, note, yes_label, no_label;
+};
+
+struct CheckoutCorrectView {
+  std::string title, hint, time, earlier_label, later_label, save_label, back_label;
+  bool busy = false;
+};
+
+struct DayChoice {
+  int day = 0;
+  std::string label;
+  bool active = false;
+};
+
+struct ActivitiesView {
+  enum class Action { SignUp, Cancel, JoinWaitingList, LeaveWaitingList, None };
+  struct Row {
+    std::string activity_id, icon, time, title, where, places;
+    std::string status;  // "Je doet mee" / "Wachtlijst: nummer 2" / ""
+    Action action = Action::SignUp;
+    std::string action_label;
+    bool mine = false;
+  };
+  std::string title, back_label, empty_text;
+  std::vector<DayChoice> days;
+  std::vector<Row> rows;
+  bool busy = false;
+};
+
+struct AbsenceView {
+  struct Part {
+    core::DayPart part;
+    std::string label;
+    bool chosen = false;
+    bool reported = false;  // already reported absent for this dagdeel
+  };
+  struct DayRow {
+    int day = 0;
+    std::string label;
+    std::vector<Part> parts;  // the dagdelen that are not over yet
+  };
+  struct Reason {
+    core::AbsenceReason reason;
+    std::string icon, label;
+  };
+  std::string title, when_title, why_title, back_label, chosen_text;
+  std::vector<DayRow> days;
+  std::vector<Reason> reasons;
+  bool can_send = false;
+  bool busy = false;
+};
+
+struct HoursView {
+  struct Choice {
+    std::string key, label;
+    bool active = false;
+  };
+  struct Entry {
+    std::string when, place, amount, status;
+    bool approved = false;
+  };
+  std::string title, back_label, place_title, day_title, amount_title, amount, save_label;
+  std::string less_label, more_label, no_places;
+  std::vector<Choice> places;
+  std::vector<Choice> days;  // key = days back
+  bool can_save = false, can_less = true, can_more = true, busy = false;
+  std::string week_total, month_total, agreed;  // agreed = "" unless the coach shows it
+  std::string list_title;
+  std::vector<Entry> entries;  // this week
+};
+
+struct ProgressView {
+  struct Stat {
+    std::string icon, value, label;
+  };
+  struct Milestone {
+    std::string icon, label;
+  };
+  std::string title, back_label, milestones_title, none_yet, agreed;
+  std::vector<Stat> stats;
+  std::vector<Milestone> milestones;  // reached ones only: recognition, not deficits
+  std::string next;                   // the next milestone, said kindly; "" when none
 };
 
 struct PromptView {
@@ -81,8 +194,16 @@ struct FrameView {
   PinView pin;
   HomeView home;
   ConfirmationView confirmation;
+  GridView grid;
+  CheckoutQuestionView question;
+  CheckoutCorrectView correct;
+  ActivitiesView activities;
+  AbsenceView absence;
+  HoursView hours;
+  ProgressView progress;
   PromptView prompt;
   std::string notice;  // "" when none
+  bool notice_good = false;  // good news (green) rather than a hint (amber)
 };
 
 // Builds the view of the current screen; tr is switched to the session's language.
@@ -92,5 +213,23 @@ FrameView make_frame_view(const core::State& s, Strings& tr);
 std::string short_name(const core::Participant& p);  // "Fatima E."
 std::string long_date(const core::LocalTime& lt, const Strings& tr);
 std::vector<ActivityLine> today_lines(const core::State& s);
+std::string first_char(const std::string& s);
+std::string surname_initial(const std::string& last);
+std::string time_of(core::TimeMs t);                     // "09:42"
+std::string hours_text(int minutes, const Strings& tr);  // "1:30 uur"
+std::string day_label(const core::State& s, int day, const Strings& tr);  // "Vandaag", "Morgen", "woensdag 25 november"
+std::string tab_label(const core::State& s, int day, const Strings& tr);  // "Vandaag", "Morgen", "wo 25"
+// Participants shown in the photo grid: those who consented, by first name.
+std::vector<const core::Participant*> grid_people(const core::State& s);
+constexpr std::size_t kGridPageSize = 12;
+
+// Builders of the screens after identification (participant_views.cpp).
+HomeView make_home_view(const core::State& s, const Strings& tr);
+ActivitiesView make_activities_view(const core::State& s, const Strings& tr);
+AbsenceView make_absence_view(const core::State& s, const Strings& tr);
+HoursView make_hours_view(const core::State& s, const Strings& tr);
+ProgressView make_progress_view(const core::State& s, const Strings& tr);
+CheckoutQuestionView make_question_view(const core::State& s, const Strings& tr);
+CheckoutCorrectView make_correct_view(const core::State& s, const Strings& tr);
 
 }  // namespace meedoen::ui

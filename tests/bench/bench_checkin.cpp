@@ -86,7 +86,7 @@ int main(int argc, char** argv) {
   const core::TimeMs today = 1795423320000;  // 2026-11-23 09:42 local
   {
     auto store = storage::Store::open(path);
-    storage::seed_demo_centre(store);
+    storage::seed_demo_centre(store, 1795423320000);
     for (int p = storage::kDemoParticipants + 1; p <= kParticipants; ++p) {  // the demo has 42
       char id[32], code[16];
       std::snprintf(id, sizeof id, "demo-p-%04d", p);

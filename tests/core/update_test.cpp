@@ -762,21 +762,25 @@ TEST_CASE("update: DataLoaded replaces roster and attendance, a new day drops ye
   a.check_in = test::kMonday2000;
   auto roster = std::make_shared<const core::Roster>(
       std::vector<core::Participant>{person("p-new", "Nieuw", "Lid", "C100", "")});
-  k.act(core::DataLoaded{roster, {}, {a}});
+  k.act(core::DataLoaded{roster, {}, {a}, {}, {}});
   CHECK(k.state().roster->find_by_card("C100") != nullptr);
   CHECK(k.state().roster->find_by_card("C001") == nullptr);
   CHECK(core::open_attendance(k.state(), "p-new") != nullptr);
 
   SECTION("a null roster keeps the current one") {
-    k.act(core::DataLoaded{nullptr, {}, {}});
+    k.act(core::DataLoaded{nullptr, {}, {}, {}, {}});
     CHECK(k.state().roster->find_by_card("C100") != nullptr);
     CHECK(k.state().today.empty());
   }
-  SECTION("the attendance of the day before is dropped after midnight") {
-    k.advance(20'000);  // 23:59:50, same day
+  SECTION("after midnight, closed attendances of the day before are dropped; an open one waits to be closed") {
+    k.advance(20'000);  // 23:59:50, same day; the evening ended at 21:30, so a close was asked for
     CHECK(k.state().today.size() == 1);
+    CHECK(k.state().closing_forgotten);
     k.advance(40'000);  // 00:00:30 on Tuesday
+    REQUIRE(k.state().today.size() == 1);  // still open: the kiosk must close it, not forget it
+    k.act(core::ForgottenClosed{{}});      // the store closed it and today (Tuesday) has nothing yet
     CHECK(k.state().today.empty());
+    CHECK_FALSE(k.state().closing_forgotten);
     CHECK(core::open_attendance(k.state(), "p-new") == nullptr);
   }
 }
@@ -805,7 +809,7 @@ TEST_CASE("update: results from the platform do not count as a person's input", 
   const core::TimeMs last = k.state().last_input;
   k.advance(core::seconds(20));
   k.act(core::StoreFailed{"disk full"});
-  k.act(core::DataLoaded{nullptr, {}, {}});
+  k.act(core::DataLoaded{nullptr, {}, {}, {}, {}});
   k.act(core::PinChecked{"p-jan", false});
   CHECK(k.state().last_input == last);
   k.act(core::AttendanceStored{stored_check_in(rc), core::Outcome::CheckedIn});

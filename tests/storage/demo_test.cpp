@@ -6,6 +6,7 @@
 #include <string>
 
 #include "storage/demo_centre.hpp"
+#include "support/fake_clock.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace meedoen;
@@ -14,7 +15,7 @@ TEST_CASE("seed_demo_centre: 42 participants with demo cards and PINs, once", "[
   test::TempDir dir;
   storage::Store store = storage::Store::open(dir.file("demo.db"));
 
-  REQUIRE(storage::seed_demo_centre(store));
+  REQUIRE(storage::seed_demo_centre(store, test::kMonday0942));
   const core::Roster roster = store.load_roster();
   REQUIRE(roster.all().size() == static_cast<std::size_t>(storage::kDemoParticipants));
   CHECK(storage::kDemoParticipants == 42);
@@ -61,7 +62,7 @@ TEST_CASE("seed_demo_centre: 42 participants with demo cards and PINs, once", "[
     CHECK(store.setting("centre_name") == "De Cirkel (demo)");
   }
   SECTION("seeding twice does nothing") {
-    CHECK_FALSE(storage::seed_demo_centre(store));
+    CHECK_FALSE(storage::seed_demo_centre(store, test::kMonday0942));
     CHECK(store.load_roster().all().size() == 42);
     CHECK(store.load_programme().size() == 17);
     CHECK(store.event_count() == 0);  // seeding is not attendance

@@ -136,12 +136,13 @@ TEST_CASE("Store::check_out: closes the attendance and writes a check_out event"
   CHECK(journal[1].wall == out_at);
   const auto payload = nlohmann::json::parse(journal[1].payload);
   CHECK(payload.at("date") == kToday);
-  CHECK(payload.at("dagdeel") == "morning");
-  CHECK(payload.at("check_in_event") == journal[0].id);
+  CHECK(payload.at("at") == out_at);  // docs/events.md: check_out {date, at}
 
   const auto att = store.load_attendance(kToday);
   REQUIRE(att.size() == 1);
   CHECK(att[0].check_out == out_at);
+  CHECK(att[0].check_in_event == journal[0].id);
+  CHECK_FALSE(att[0].auto_closed);
 }
 
 TEST_CASE("Store::check_out: nothing open throws StorageError and writes nothing", "[storage]") {

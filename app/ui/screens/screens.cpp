@@ -2,54 +2,18 @@
 // Layout is computed from the window size; the theme's scale keeps targets >= 64 px.
 
 #include "ui/screens/screens.hpp"
+#include "ui/screens/parts.hpp"
 
 #include <algorithm>
 #include <string>
 
 #include "ui/widgets/icons.hpp"
+#include "ui/widgets/keyboard.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace meedoen::ui {
 
 namespace {
-
-// [SECTION] Shared pieces
-
-struct Layout {
-  ImVec2 size;
-  float margin;
-  float gap;
-};
-
-void today_panel(const Theme& t, ImVec2 min, ImVec2 max, const std::string& title,
-                 const std::vector<ActivityLine>& lines, const std::string& empty_text) {
-  panel(min, max, t);
-  const float pad = t.px(24);
-  ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + pad));
-  text(t.fonts.large, colors::text, std::string(icons::utf8("today")) + "  " + title);
-  if (lines.empty()) {
-    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, ImGui::GetCursorScreenPos().y + t.px(8)));
-    text(t.fonts.body, colors::text_muted, empty_text);
-    return;
-  }
-  const float width = max.x - min.x - 2 * pad;
-  for (const auto& a : lines) {
-    const float y = ImGui::GetCursorScreenPos().y + t.px(10);
-    const float row_h = t.fonts.bold->FontSize + t.fonts.body->FontSize + t.px(8);
-    if (y + row_h > max.y - pad) break;  // the panel shows what fits; the full week is a later screen
-    ImGui::GetWindowDrawList()->AddText(t.fonts.large, t.fonts.large->FontSize, ImVec2(min.x + pad, y),
-                                        colors::primary, icons::utf8(a.icon));
-    const float tx = min.x + pad + t.px(64);
-    ImGui::SetCursorScreenPos(ImVec2(tx, y));
-    text(t.fonts.bold, colors::text, a.time + "   " + a.title, width - t.px(64));
-    ImGui::SetCursorScreenPos(ImVec2(tx, ImGui::GetCursorScreenPos().y - t.px(10)));
-    text(t.fonts.body, colors::text_muted, a.place);
-  }
-}
-
-bool back_button(const Theme& t, const std::string& label, bool enabled = true) {
-  return big_button(t, {"back", icons::utf8("back"), &label, ImVec2(t.px(220), t.px(84)), ButtonStyle::Neutral, enabled});
-}
 
 // [SECTION] Welcome
 
@@ -74,7 +38,8 @@ void draw_welcome(const WelcomeView& v, const Theme& t, const Layout& L, Actions
   // shows the card pictogram where the button would be.
   const ImVec2 wp = ImGui::GetWindowPos();
   ImGui::SetCursorPos(ImVec2(M, top));
-  const float start_h = std::min(bottom - top - t.px(80), t.px(380));
+  const float grid_h = v.show_grid ? t.px(100) + L.gap : 0;
+  const float start_h = std::min(bottom - top - t.px(80) - grid_h, t.px(380) - grid_h);
   if (v.show_start) {
     if (big_button(t, {"start", icons::utf8("start"), &v.start_label, ImVec2(left_w, start_h), ButtonStyle::Primary,
                        true, true, t.fonts.huge}))
@@ -88,7 +53,12 @@ void draw_welcome(const WelcomeView& v, const Theme& t, const Layout& L, Actions
                                         ImVec2(wp.x + M + (left_w - is.x) * 0.5f, wp.y + top + (start_h - is.y) * 0.5f),
                                         colors::primary, card);
   }
-  ImGui::SetCursorPos(ImVec2(M, top + start_h + t.px(16)));
+  if (v.show_grid) {
+    ImGui::SetCursorPos(ImVec2(M, top + start_h + L.gap));
+    if (big_button(t, {"grid", icons::utf8("grid"), &v.grid_label, ImVec2(left_w, t.px(100)), ButtonStyle::Neutral}))
+      out.push_back(core::GridTapped{});
+  }
+  ImGui::SetCursorPos(ImVec2(M, top + start_h + grid_h + t.px(16)));
   text(t.fonts.bold, colors::text, std::string(icons::utf8(v.show_start ? "card" : "info")) + "  " + v.start_hint, left_w);
 
   today_panel(t, ImVec2(wp.x + M + left_w + L.gap, wp.y + top), ImVec2(wp.x + L.size.x - M, wp.y + bottom),
@@ -142,7 +112,7 @@ void draw_search(const SearchView& v, const Theme& t, const Layout& L, Actions& 
   const float tile_h = t.px(88);
   const float tile_gap = t.px(12);
   // As many rows of tiles as fit above the keyboard (two at 1280x800; one on small panels).
-  const float kb_top = L.size.y - M - 4 * std::max(t.px(76), 64.0f) - 3 * t.px(10);
+  const float kb_top = L.size.y - M - keyboard_height(t);
   const int rows_fit = std::clamp(static_cast<int>((kb_top - L.gap - tiles_y + tile_gap) / (tile_h + tile_gap)), 1, 2);
   const std::size_t shown = std::min(v.matches.size(), static_cast<std::size_t>(rows_fit) * 3);
   for (std::size_t i = 0; i < shown; ++i) {
@@ -164,32 +134,9 @@ void draw_search(const SearchView& v, const Theme& t, const Layout& L, Actions& 
     text(t.fonts.bold, colors::text, v.none_text);
   }
 
-  // On-screen keyboard: letters, hyphen, apostrophe and space. Keys >= 64 px.
-  static const char* rows[] = {"QWERTYUIOP", "ASDFGHJKL-", "ZXCVBNM'"};
-  const float kg = t.px(10);
-  const float key_h = std::max(t.px(76), 64.0f);
-  const float kb_y = kb_top;
-  const float key_w = (L.size.x - 2 * M - 9 * kg) / 10;
-  for (int r = 0; r < 3; ++r) {
-    const std::string row = rows[r];
-    const float indent = (10 - static_cast<float>(row.size())) * (key_w + kg) * 0.5f;
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      ImGui::SetCursorPos(ImVec2(M + indent + c * (key_w + kg), kb_y + r * (key_h + kg)));
-      const std::string label(1, row[c]);
-      const std::string id = "key:" + label;
-      if (big_button(t, {id.c_str(), nullptr, &label, ImVec2(key_w, key_h), ButtonStyle::Neutral, true, false,
-                         t.fonts.large})) {
-        const bool word_start = v.query.empty() || v.query.back() == ' ' || v.query.back() == '-';
-        std::string ch = label;
-        if (!word_start && ch[0] >= 'A' && ch[0] <= 'Z') ch[0] = static_cast<char>(ch[0] + 32);
-        out.push_back(core::SearchTyped{ch});
-      }
-    }
-  }
-  ImGui::SetCursorPos(ImVec2(M + 2 * (key_w + kg), kb_y + 3 * (key_h + kg)));
-  if (big_button(t, {"key: ", icons::utf8("space"), &v.space_label, ImVec2(6 * key_w + 5 * kg, key_h),
-                     ButtonStyle::Neutral, !v.query.empty()}))
-    out.push_back(core::SearchTyped{" "});
+  // On-screen keyboard (letters, accents, hyphen, apostrophe, space); erase sits by the field.
+  const KeyEvent key = keyboard(t, {ImVec2(M, kb_top), L.size.x - 2 * M, v.query, &v.space_label});
+  if (key.kind == KeyEvent::Kind::Text) out.push_back(core::SearchTyped{key.text});
 }
 
 // [SECTION] PIN keypad
@@ -216,55 +163,14 @@ void draw_pin(const PinView& v, const Theme& t, const Layout& L, Actions& out) {
   }
   frame_record().texts.push_back(std::string(static_cast<std::size_t>(v.digits_entered), '*'));
 
-  const float key_w = t.px(170), key_h = t.px(104), g = L.gap;
-  const float pad_x = L.size.x - M - 3 * key_w - 2 * g;
-  const float pad_y = std::max(M, (L.size.y - 4 * key_h - 3 * g) * 0.5f);
-  const bool enabled = !v.paused && !v.busy;
-  static const char* keys = "123456789";
-  for (int i = 0; i < 9; ++i) {
-    ImGui::SetCursorPos(ImVec2(pad_x + (i % 3) * (key_w + g), pad_y + (i / 3) * (key_h + g)));
-    const std::string label(1, keys[i]);
-    const std::string id = "pin:" + label;
-    if (big_button(t, {id.c_str(), nullptr, &label, ImVec2(key_w, key_h), ButtonStyle::Neutral, enabled, false, t.fonts.huge}))
-      out.push_back(core::PinDigit{keys[i]});
-  }
-  ImGui::SetCursorPos(ImVec2(pad_x, pad_y + 3 * (key_h + g)));
-  if (big_button(t, {"pin:erase", icons::utf8("erase"), &v.erase_label, ImVec2(key_w, key_h), ButtonStyle::Neutral,
-                     enabled && v.digits_entered > 0}))
-    out.push_back(core::PinErased{});
-  ImGui::SetCursorPos(ImVec2(pad_x + key_w + g, pad_y + 3 * (key_h + g)));
-  static const std::string zero = "0";
-  if (big_button(t, {"pin:0", nullptr, &zero, ImVec2(key_w, key_h), ButtonStyle::Neutral, enabled, false, t.fonts.huge}))
-    out.push_back(core::PinDigit{'0'});
-}
-
-// [SECTION] Home
-
-void draw_home(const HomeView& v, const Theme& t, const Layout& L, Actions& out) {
-  const float M = L.margin;
-  ImGui::SetCursorPos(ImVec2(M, M + t.px(8)));
-  text(t.fonts.large, colors::text, std::string(icons::utf8("still_here")) + "  " + v.greeting);
-  ImGui::SetCursorPos(ImVec2(L.size.x - M - t.px(220), M));
-  if (big_button(t, {"done", icons::utf8("done"), &v.done_label, ImVec2(t.px(220), t.px(84)), ButtonStyle::Neutral, !v.busy}))
-    out.push_back(core::DoneTapped{});
-
-  const float top = M + t.px(84) + L.gap * 2;
-  const float left_w = (L.size.x - 2 * M - L.gap) * 0.5f;
-  const float bottom = L.size.y - M;
-  const float button_h = std::min(bottom - top - t.px(90), t.px(440));
-  ImGui::SetCursorPos(ImVec2(M, top));
-  if (big_button(t, {"check", icons::utf8(v.checked_in ? "check_out" : "check_in"), &v.action_label,
-                     ImVec2(left_w, button_h), v.checked_in ? ButtonStyle::CheckOut : ButtonStyle::CheckIn, !v.busy, true,
-                     t.fonts.huge})) {
-    if (v.checked_in) out.push_back(core::CheckOutTapped{});
-    else out.push_back(core::CheckInTapped{});
-  }
-  ImGui::SetCursorPos(ImVec2(M, top + button_h + t.px(20)));
-  text(t.fonts.bold, colors::text, std::string(icons::utf8("schedule")) + "  " + v.status, left_w);
-
-  const ImVec2 wp = ImGui::GetWindowPos();
-  today_panel(t, ImVec2(wp.x + M + left_w + L.gap, wp.y + top), ImVec2(wp.x + L.size.x - M, wp.y + bottom),
-              v.today_title, v.today, v.no_activities);
+  KeypadSpec pad{"pin", {}, ImVec2(t.px(170), t.px(104)), L.gap, &v.erase_label};
+  const ImVec2 pad_size = keypad_size(pad);
+  pad.pos = ImVec2(L.size.x - M - pad_size.x, std::max(M, (L.size.y - pad_size.y) * 0.5f));
+  pad.enabled = !v.paused && !v.busy;
+  pad.can_erase = v.digits_entered > 0;
+  const KeypadEvent key = keypad(t, pad);
+  if (key.kind == KeypadEvent::Kind::Digit) out.push_back(core::PinDigit{key.digit});
+  if (key.kind == KeypadEvent::Kind::Erase) out.push_back(core::PinErased{});
 }
 
 // [SECTION] Confirmation
@@ -276,13 +182,21 @@ void draw_confirmation(const ConfirmationView& v, const Theme& t, const Layout& 
   const ImVec2 is = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, icon);
   const float y0 = L.size.y * 0.12f;
   ImGui::GetWindowDrawList()->AddText(f, f->FontSize, ImVec2(wp.x + (L.size.x - is.x) * 0.5f, wp.y + y0),
-                                      v.checked_in ? colors::check_in : colors::primary, icon);
+                                      v.outcome == core::Outcome::CheckedOut ? colors::primary : colors::check_in, icon);
   ImGui::SetCursorPosY(y0 + is.y + t.px(24));
   text_centered(t.fonts.large, colors::text, v.headline, 0, L.size.x);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.px(8));
   text_centered(t.fonts.bold, colors::text_muted, v.message, 0, L.size.x);
-  const float bw = t.px(280);
-  ImGui::SetCursorPos(ImVec2((L.size.x - bw) * 0.5f, L.size.y - L.margin - t.px(100)));
+  const float bw = t.px(v.more_label.empty() ? 280 : 360);
+  const float y = L.size.y - L.margin - t.px(100);
+  if (v.more_label.empty()) {
+    ImGui::SetCursorPos(ImVec2((L.size.x - bw) * 0.5f, y));
+  } else {
+    ImGui::SetCursorPos(ImVec2(L.size.x * 0.5f - bw - L.gap * 0.5f, y));
+    if (big_button(t, {"more", icons::utf8("back"), &v.more_label, ImVec2(bw, t.px(100)), ButtonStyle::Neutral}))
+      out.push_back(core::MoreTapped{});
+    ImGui::SetCursorPos(ImVec2(L.size.x * 0.5f + L.gap * 0.5f, y));
+  }
   if (big_button(t, {"ok", icons::utf8("done"), &v.ok_label, ImVec2(bw, t.px(100)), ButtonStyle::Primary}))
     out.push_back(core::DoneTapped{});
 }
@@ -330,6 +244,13 @@ void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out
     case core::Screen::Pin: draw_pin(v.pin, t, L, out); break;
     case core::Screen::Home: draw_home(v.home, t, L, out); break;
     case core::Screen::Confirmation: draw_confirmation(v.confirmation, t, L, out); break;
+    case core::Screen::PhotoGrid: draw_grid(v.grid, t, L, out); break;
+    case core::Screen::CheckoutQuestion: draw_question(v.question, t, L, out); break;
+    case core::Screen::CheckoutCorrect: draw_correct(v.correct, t, L, out); break;
+    case core::Screen::Activities: draw_activities(v.activities, t, L, out); break;
+    case core::Screen::Absence: draw_absence(v.absence, t, L, out); break;
+    case core::Screen::Hours: draw_hours(v.hours, t, L, out); break;
+    case core::Screen::Progress: draw_progress(v.progress, t, L, out); break;
   }
   if (v.prompt.visible) {
     ImGui::EndDisabled();
@@ -342,9 +263,61 @@ void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out
   ImGui::End();
   if (!v.notice.empty()) {
     const float w = std::min(display.x - 2 * L.margin, t.px(900));
-    notice_banner(t, v.notice, ImVec2((display.x - w) * 0.5f, display.y * 0.5f - t.px(60)), w);
+    // Good news sits in the title row, out of the way of the list it is about; hints sit in
+    // the middle, where the eye already is.
+    if (v.notice_good) {
+      const float x = L.margin + t.px(220) + L.gap;
+      notice_banner(t, v.notice, ImVec2(x, L.margin * 0.5f), std::min(display.x - x - L.margin, t.px(900)), true);
+    } else {
+      notice_banner(t, v.notice, ImVec2((display.x - w) * 0.5f, display.y * 0.5f - t.px(60)), w);
+    }
   }
   if (v.prompt.visible) draw_prompt(v.prompt, t, L, out);
+}
+
+// [SECTION] Shared pieces (parts.hpp)
+
+void today_panel(const Theme& t, ImVec2 min, ImVec2 max, const std::string& title,
+                 const std::vector<ActivityLine>& lines, const std::string& empty_text) {
+  panel(min, max, t);
+  const float pad = t.px(24);
+  ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + pad));
+  text(t.fonts.large, colors::text, std::string(icons::utf8("today")) + "  " + title);
+  if (lines.empty()) {
+    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, ImGui::GetCursorScreenPos().y + t.px(8)));
+    text(t.fonts.body, colors::text_muted, empty_text);
+    return;
+  }
+  const float width = max.x - min.x - 2 * pad;
+  for (const auto& a : lines) {
+    const float y = ImGui::GetCursorScreenPos().y + t.px(10);
+    const float row_h = t.fonts.bold->FontSize + t.fonts.body->FontSize + t.px(8);
+    if (y + row_h > max.y - pad) break;  // the panel shows what fits; Activities shows the week
+    ImGui::GetWindowDrawList()->AddText(t.fonts.large, t.fonts.large->FontSize, ImVec2(min.x + pad, y),
+                                        colors::primary, icons::utf8(a.icon));
+    const float tx = min.x + pad + t.px(64);
+    ImGui::SetCursorScreenPos(ImVec2(tx, y));
+    text(t.fonts.bold, colors::text, a.time + "   " + a.title, width - t.px(64));
+    ImGui::SetCursorScreenPos(ImVec2(tx, ImGui::GetCursorScreenPos().y - t.px(10)));
+    text(t.fonts.body, colors::text_muted, a.place);
+  }
+}
+
+bool back_button(const Theme& t, const std::string& label, bool enabled) {
+  return big_button(t, {"back", icons::utf8("back"), &label, ImVec2(t.px(220), t.px(84)), ButtonStyle::Neutral, enabled});
+}
+
+float title_row(const Theme& t, const Layout& L, const std::string& back_label, const std::string& title,
+                Actions& out, bool enabled) {
+  ImGui::SetCursorPos(ImVec2(L.margin, L.margin));
+  if (back_button(t, back_label, enabled)) out.push_back(core::BackTapped{});
+  ImGui::SetCursorPos(ImVec2(L.margin + t.px(220) + L.gap, L.margin + (t.px(84) - t.fonts.large->FontSize) * 0.5f));
+  text(t.fonts.large, colors::text, title);
+  return L.margin + t.px(84) + L.gap;
+}
+
+void section_title(const Theme& t, const std::string& s, float width) {
+  text(t.fonts.bold, colors::text, s, width);
 }
 
 }  // namespace meedoen::ui

@@ -13,7 +13,7 @@ struct Entry {
   char16_t code;
 };
 
-constexpr std::array<Entry, 33> kIcons{{
+constexpr std::array<Entry, 55> kIcons{{
     // UI actions
     {"start", 0xe913},        // touch_app
     {"check_in", 0xea77},     // login
@@ -35,6 +35,8 @@ constexpr std::array<Entry, 33> kIcons{{
     {"schedule", 0xe8b5},     // schedule
     {"place", 0xe55f},        // place
     {"smile", 0xe813},        // sentiment_satisfied
+    {"up", 0xe5ce},           // expand_less: scroll a list up
+    {"down", 0xe5cf},         // expand_more
     // activities
     {"event", 0xe878},
     {"coffee", 0xefef},
@@ -49,6 +51,27 @@ constexpr std::array<Entry, 33> kIcons{{
     {"music", 0xe405},        // music_note
     {"sport", 0xeb43},        // fitness_center
     {"shop", 0xea12},         // storefront
+    // Participant screens
+    {"activities", 0xe614},   // event_available
+    {"absence", 0xe615},      // event_busy
+    {"hours", 0xea70},        // volunteer_activism
+    {"progress", 0xea23},     // emoji_events
+    {"sick", 0xf220},
+    {"medical", 0xf109},      // medical_services
+    {"care", 0xf1a2},         // family_restroom
+    {"appointment", 0xebcc},  // calendar_month
+    {"other", 0xe5d3},        // more_horiz
+    {"plus", 0xe145},         // add
+    {"minus", 0xe15b},        // remove
+    {"star", 0xe838},
+    {"prev", 0xe5cb},         // chevron_left
+    {"next", 0xe5cc},         // chevron_right
+    {"cancel", 0xe5c9},
+    {"signed_up", 0xe174},    // how_to_reg
+    {"waiting", 0xef64},      // pending
+    {"grid", 0xe9b0},         // grid_view
+    {"edit", 0xe3c9},
+    {"talk", 0xe7ef},         // group: a talk with the coach
 }};
 
 // UTF-8 encodings, built once (all code points are in the BMP's private-use-like range).

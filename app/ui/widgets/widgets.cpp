@@ -17,6 +17,12 @@ const FrameRecord::Target* FrameRecord::find_target(const std::string& label) co
   return nullptr;
 }
 
+const FrameRecord::Scroller* FrameRecord::find_scroller(const std::string& id) const {
+  for (const auto& s : scrollers)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
 bool FrameRecord::shows(const std::string& s) const {
   for (const auto& t : texts)
     if (t.find(s) != std::string::npos) return true;
@@ -84,16 +90,24 @@ bool big_button(const Theme& t, const ButtonSpec& b) {
       dl->AddText(f, f->FontSize, ImVec2(x, pos.y + (b.size.y - is.y) * 0.5f), p.fg, b.icon);
       x += is.x + gap;
     }
-    if (!label.empty())
-      dl->AddText(lf, lf->FontSize, ImVec2(x, pos.y + (b.size.y - ls.y) * 0.5f), p.fg, label.c_str(),
-                  nullptr, b.size.x - t.px(24));
+    const float ly = b.label_low ? pos.y + b.size.y - ls.y - t.px(14) : pos.y + (b.size.y - ls.y) * 0.5f;
+    if (!label.empty()) dl->AddText(lf, lf->FontSize, ImVec2(x, ly), p.fg, label.c_str(), nullptr, b.size.x - t.px(24));
   }
 
   FrameRecord& rec = frame_record();
   // Under BeginDisabled (e.g. behind the inactivity prompt) ImGui ignores the tap: record that.
   const bool tappable = b.enabled && !(GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled);
-  rec.targets.push_back({b.id, label.empty() ? std::string(b.id) : label, pos, max, tappable});
   rec.min_target_px = std::min({rec.min_target_px, b.size.x, b.size.y});
+  // In a scrolling list only the visible part of a button can be tapped: record that part, and
+  // nothing for a button scrolled out of sight (a replay must scroll to it first).
+  ImVec2 vis_min = pos, vis_max = max;
+  if (GImGui->CurrentWindow->Flags & ImGuiWindowFlags_ChildWindow) {
+    const ImRect& clip = GImGui->CurrentWindow->ClipRect;
+    vis_min = ImMax(vis_min, clip.Min);
+    vis_max = ImMin(vis_max, clip.Max);
+    if (vis_min.x >= vis_max.x || vis_min.y >= vis_max.y) return pressed;
+  }
+  rec.targets.push_back({b.id, label.empty() ? std::string(b.id) : label, vis_min, vis_max, tappable});
   return pressed;
 }
 
@@ -114,16 +128,17 @@ void text_centered(ImFont* font, ImU32 color, const std::string& s, float x, flo
   text(font, color, s, size.x > width ? width : 0.0f);
 }
 
-void notice_banner(const Theme& t, const std::string& message, ImVec2 pos, float width) {
+void notice_banner(const Theme& t, const std::string& message, ImVec2 pos, float width, bool good) {
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   ImFont* f = t.fonts.bold;
   const float pad = t.px(20);
   const float icon_w = t.px(48);
   const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, width - 2 * pad - icon_w, message.c_str());
   const ImVec2 max(pos.x + width, pos.y + std::max(ts.y, f->FontSize) + 2 * pad);
-  dl->AddRectFilled(pos, max, colors::notice_bg, t.px(14));
-  dl->AddRect(pos, max, colors::notice_border, t.px(14), 0, t.px(3));
-  dl->AddText(f, f->FontSize, ImVec2(pos.x + pad, pos.y + pad), colors::text, icons::utf8("info"));
+  dl->AddRectFilled(pos, max, good ? colors::good_bg : colors::notice_bg, t.px(14));
+  dl->AddRect(pos, max, good ? colors::check_in : colors::notice_border, t.px(14), 0, t.px(3));
+  dl->AddText(f, f->FontSize, ImVec2(pos.x + pad, pos.y + pad), good ? colors::check_in : colors::text,
+              icons::utf8(good ? "confirmed" : "info"));
   dl->AddText(f, f->FontSize, ImVec2(pos.x + pad + icon_w, pos.y + pad), colors::text, message.c_str(), nullptr,
               width - 2 * pad - icon_w);
   frame_record().texts.push_back(message);

@@ -19,15 +19,26 @@ struct FrameRecord {
     ImVec2 min, max;
     bool enabled = true;
   };
+  // A drag-to-scroll list (ui/widgets/scroll.hpp): where it is and how far it is scrolled.
+  struct Scroller {
+    std::string id;
+    ImVec2 min, max;
+    float scroll = 0, scroll_max = 0;
+  };
   std::vector<Target> targets;
   std::vector<std::string> texts;
+  std::vector<Scroller> scrollers;
   float min_target_px = 1e9f;  // smallest tappable target side this frame
+  bool animating = false;      // something still moves (a list gliding): draw another frame
   void clear() {
     targets.clear();
     texts.clear();
+    scrollers.clear();
     min_target_px = 1e9f;
+    animating = false;
   }
   const Target* find_target(const std::string& label) const;  // by label, else by id
+  const Scroller* find_scroller(const std::string& id) const;
   bool shows(const std::string& text) const;  // substring of any text or label
 };
 
@@ -44,6 +55,7 @@ struct ButtonSpec {
   bool enabled = true;
   bool icon_above = false;     // large pictogram above the label (tiles), else left of it
   ImFont* label_font = nullptr;
+  bool label_low = false;      // label at the bottom edge, leaving room above (grid tiles)
 };
 
 // A rounded button with pictogram and label; true on the frame it is tapped.
@@ -52,8 +64,8 @@ bool big_button(const Theme& t, const ButtonSpec& spec);
 void text(ImFont* font, ImU32 color, const std::string& s, float wrap_width = 0.0f);
 // Text centred horizontally in [x, x + width] at the current cursor y.
 void text_centered(ImFont* font, ImU32 color, const std::string& s, float x, float width);
-// A calm amber banner with an info pictogram.
-void notice_banner(const Theme& t, const std::string& message, ImVec2 pos, float width);
+// A calm amber banner with an info pictogram; green with a check for good news.
+void notice_banner(const Theme& t, const std::string& message, ImVec2 pos, float width, bool good = false);
 // A white rounded panel behind content.
 void panel(ImVec2 min, ImVec2 max, const Theme& t);
 

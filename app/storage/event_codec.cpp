@@ -1,0 +1,177 @@
+// JSON codec of event payloads with nlohmann::json; never throws on bad input.
+#include "storage/event_codec.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <climits>
+#include <cstdint>
+
+#include "core/overloaded.hpp"
+
+namespace meedoen::storage {
+
+using nlohmann::json;
+namespace ev = core::ev;
+using core::Overloaded;
+
+namespace {
+
+
+// Typed field access that reports the first problem instead of throwing.
+struct Reader {
+  const json& j;
+  std::string error;
+
+  std::string str(const char* key) {
+    const auto it = j.find(key);
+    if (it == j.end() || !it->is_string()) {
+      if (error.empty()) error = std::string("'") + key + "' must be a string";
+      return {};
+    }
+    return it->get<std::string>();
+  }
+  std::int64_t num(const char* key, std::int64_t fallback, bool required) {
+    const auto it = j.find(key);
+    if (it == j.end()) {
+      if (required && error.empty()) error = std::string("'") + key + "' is missing";
+      return fallback;
+    }
+    // An unsigned number above INT64_MAX would wrap around to a negative time: refuse it.
+    if (!it->is_number_integer() ||
+        (it->is_number_unsigned() && it->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))) {
+      if (error.empty()) error = std::string("'") + key + "' must be an integer";
+      return fallback;
+    }
+    return it->get<std::int64_t>();
+  }
+  // A count of minutes: an int, so that 2^32 + 60 is refused rather than read as 60.
+  int minutes(const char* key) {
+    const std::int64_t v = num(key, 0, true);
+    if (v < INT_MIN || v > INT_MAX) {
+      if (error.empty()) error = std::string("'") + key + "' is out of range";
+      return 0;
+    }
+    return static_cast<int>(v);
+  }
+  bool flag(const char* key) {
+    const auto it = j.find(key);
+    if (it == j.end() || !it->is_boolean()) {
+      if (error.empty()) error = std::string("'") + key + "' must be true or false";
+      return false;
+    }
+    return it->get<bool>();
+  }
+  core::Dagdeel dagdeel() {
+    core::Dagdeel d = core::Dagdeel::Morning;
+    const std::string k = str("dagdeel");
+    if (error.empty() && !core::dagdeel_from_key(k, d)) error = "unknown dagdeel '" + k.substr(0, 20) + "'";
+    return d;
+  }
+};
+
+}  // namespace
+
+std::string encode_payload(const core::EventBody& body) {
+  const json j = std::visit(Overloaded{
+      [](const ev::CheckIn& e) { return json{{"date", e.date}, {"dagdeel", core::dagdeel_key(e.dagdeel)}, {"at", e.at}}; },
+      [](const ev::CheckOut& e) { return json{{"date", e.date}, {"at", e.at}}; },
+      [](const ev::AutoCheckOut& e) { return json{{"date", e.date}, {"check_in_event", e.check_in_event}, {"at", e.at}}; },
+      [](const ev::CheckoutConfirmed& e) { return json{{"date", e.date}, {"check_in_event", e.check_in_event}}; },
+      [](const ev::CorrectionRequested& e) {
+        return json{{"date", e.date}, {"check_in_event", e.check_in_event}, {"proposed_end", e.proposed_end}};
+      },
+      [](const ev::SignedUp& e) { return json{{"activity_id", e.activity_id}, {"date", e.date}}; },
+      [](const ev::SignUpCancelled& e) { return json{{"activity_id", e.activity_id}, {"date", e.date}}; },
+      [](const ev::AbsenceReported& e) {
+        return json{{"date", e.date}, {"dagdeel", core::dagdeel_key(e.dagdeel)}, {"reason", core::reason_key(e.reason)}};
+      },
+      [](const ev::AbsenceWithdrawn& e) { return json{{"absence_event", e.absence_event}}; },
+      [](const ev::HoursLogged& e) { return json{{"date", e.date}, {"place", e.place}, {"minutes", e.minutes}}; },
+      [](const ev::HoursDecided& e) {
+        return json{{"hours_event", e.hours_event}, {"approved", e.approved}, {"minutes", e.minutes},
+                    {"reason", e.reason}, {"coach_id", e.coach_id}};
+      },
+      [](const ev::Other&) { return json::object(); },
+  }, body);
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+core::EventBody decode_payload(const std::string& type, const std::string& payload, core::TimeMs wall,
+                               std::string* error) {
+  const json j = json::parse(payload, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    if (error) *error = "the payload is not a JSON object";
+    return ev::Other{};
+  }
+  Reader r{j, {}};
+  core::EventBody body = ev::Other{};
+  if (type == "check_in") {
+    ev::CheckIn e;
+    e.date = r.str("date");
+    e.dagdeel = r.dagdeel();
+    e.at = r.num("at", wall, false);
+    body = e;
+  } else if (type == "check_out") {
+    body = ev::CheckOut{r.str("date"), r.num("at", wall, false)};
+  } else if (type == "auto_check_out") {
+    ev::AutoCheckOut e;
+    e.date = r.str("date");
+    e.check_in_event = r.str("check_in_event");
+    e.at = r.num("at", 0, true);
+    body = e;
+  } else if (type == "checkout_confirmed") {
+    ev::CheckoutConfirmed e;
+    e.date = r.str("date");
+    e.check_in_event = r.str("check_in_event");
+    body = e;
+  } else if (type == "correction_requested") {
+    ev::CorrectionRequested e;
+    e.date = r.str("date");
+    e.check_in_event = r.str("check_in_event");
+    e.proposed_end = r.num("proposed_end", 0, true);
+    body = e;
+  } else if (type == "signed_up") {
+    ev::SignedUp e;
+    e.activity_id = r.str("activity_id");
+    e.date = r.str("date");
+    body = e;
+  } else if (type == "sign_up_cancelled") {
+    ev::SignUpCancelled e;
+    e.activity_id = r.str("activity_id");
+    e.date = r.str("date");
+    body = e;
+  } else if (type == "absence_reported") {
+    ev::AbsenceReported e;
+    e.date = r.str("date");
+    e.dagdeel = r.dagdeel();
+    const std::string reason = r.str("reason");
+    if (r.error.empty() && !core::reason_from_key(reason, e.reason)) r.error = "unknown reason '" + reason.substr(0, 20) + "'";
+    body = e;
+  } else if (type == "absence_withdrawn") {
+    body = ev::AbsenceWithdrawn{r.str("absence_event")};
+  } else if (type == "hours_logged") {
+    ev::HoursLogged e;
+    e.date = r.str("date");
+    e.place = r.str("place");
+    e.minutes = r.minutes("minutes");
+    body = e;
+  } else if (type == "hours_decided") {
+    ev::HoursDecided e;
+    e.hours_event = r.str("hours_event");
+    e.approved = r.flag("approved");
+    e.minutes = r.minutes("minutes");
+    if (j.contains("reason")) e.reason = r.str("reason");
+    if (j.contains("coach_id")) e.coach_id = r.str("coach_id");
+    body = e;
+  } else {
+    return ev::Other{};  // a newer type: kept and synced, not folded
+  }
+  if (r.error.empty()) r.error = core::validate(body);
+  if (!r.error.empty()) {
+    if (error) *error = type + ": " + r.error;
+    return ev::Other{};
+  }
+  return body;
+}
+
+}  // namespace meedoen::storage

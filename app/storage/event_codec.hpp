@@ -1,0 +1,19 @@
+// The JSON payloads of journal events (docs/events.md) <-> typed core event bodies. Shared by
+// the kiosk's store, its sync worker and the server, so every side reads events the same way.
+#pragma once
+#include <string>
+
+#include "core/journal.hpp"
+
+namespace meedoen::storage {
+
+// The payload JSON of a body (an object; "{}" for ev::Other).
+std::string encode_payload(const core::EventBody& body);
+
+// Reads a payload of a given type. Unknown types give ev::Other (kept, not folded). A known type
+// with a malformed payload gives ev::Other too and, when error is given, the reason in it.
+// wall is the event's wall clock: the time of a check-in or check-out without an "at".
+core::EventBody decode_payload(const std::string& type, const std::string& payload, core::TimeMs wall,
+                               std::string* error = nullptr);
+
+}  // namespace meedoen::storage

@@ -1,0 +1,207 @@
+// Subject by subject: load the events in fold order, fold, replace the derived rows.
+#include "storage/projection.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+#include "core/hlc.hpp"
+#include "storage/event_codec.hpp"
+
+namespace meedoen::storage {
+
+namespace {
+
+// "attendance/<participant>/<date>" -> {"attendance", "<participant>", "<date>"}
+std::vector<std::string> split(const std::string& subject) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t slash = subject.find('/', start);
+    parts.push_back(subject.substr(start, slash - start));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return parts;
+}
+
+const char* status_key(core::HoursStatus s) {
+  switch (s) {
+    case core::HoursStatus::Waiting: return "waiting";
+    case core::HoursStatus::Approved: return "approved";
+    case core::HoursStatus::Rejected: return "rejected";
+  }
+  return "waiting";
+}
+
+void project_attendance(SQLite::Database& db, const std::string& pid, const std::string& date,
+                        const std::vector<core::Event>& events) {
+  SQLite::Statement del(db, "DELETE FROM attendance WHERE participant_id = ? AND date = ?");
+  del.bind(1, pid);
+  del.bind(2, date);
+  del.exec();
+  SQLite::Statement ins(db,
+      "INSERT INTO attendance (check_in_event, participant_id, date, dagdeel, check_in_ms, check_out_ms, "
+      "auto_closed, answered, proposed_end_ms) VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, NULLIF(?, 0))");
+  for (const auto& a : core::fold_attendance(events)) {
+    ins.reset();
+    ins.bind(1, a.check_in_event);
+    ins.bind(2, a.participant_id);
+    ins.bind(3, a.date);
+    ins.bind(4, core::dagdeel_key(a.dagdeel));
+    ins.bind(5, a.check_in);
+    ins.bind(6, a.check_out);
+    ins.bind(7, a.auto_closed ? 1 : 0);
+    ins.bind(8, a.answered ? 1 : 0);
+    ins.bind(9, a.proposed_end);
+    ins.exec();
+  }
+}
+
+void project_signups(SQLite::Database& db, const std::string& activity, const std::string& date,
+                     const std::vector<core::Event>& events) {
+  SQLite::Statement cap(db, "SELECT capacity FROM activities WHERE id = ?");
+  cap.bind(1, activity);
+  const int capacity = cap.executeStep() ? cap.getColumn(0).getInt() : 0;
+  cap.reset();
+  SQLite::Statement del(db, "DELETE FROM signups WHERE activity_id = ? AND date = ?");
+  del.bind(1, activity);
+  del.bind(2, date);
+  del.exec();
+  SQLite::Statement ins(db,
+      "INSERT INTO signups (activity_id, date, participant_id, signed_at_ms, placed, waiting_position, "
+      "from_waiting_list) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  for (const auto& s : core::fold_signups(events, capacity)) {
+    ins.reset();
+    ins.bind(1, activity);
+    ins.bind(2, date);
+    ins.bind(3, s.participant_id);
+    ins.bind(4, s.at);
+    ins.bind(5, s.placed ? 1 : 0);
+    ins.bind(6, s.waiting_position);
+    ins.bind(7, s.from_waiting_list ? 1 : 0);
+    ins.exec();
+  }
+}
+
+void project_absences(SQLite::Database& db, const std::string& pid, const std::vector<core::Event>& events) {
+  SQLite::Statement del(db, "DELETE FROM absences WHERE participant_id = ?");
+  del.bind(1, pid);
+  del.exec();
+  SQLite::Statement ins(db, "INSERT INTO absences (event_id, participant_id, date, dagdeel, reason) VALUES (?, ?, ?, ?, ?)");
+  for (const auto& a : core::fold_absences(events)) {
+    ins.reset();
+    ins.bind(1, a.event_id);
+    ins.bind(2, a.participant_id);
+    ins.bind(3, a.date);
+    ins.bind(4, core::dagdeel_key(a.dagdeel));
+    ins.bind(5, core::reason_key(a.reason));
+    ins.exec();
+  }
+}
+
+void project_hours(SQLite::Database& db, const std::string& pid, const std::vector<core::Event>& events) {
+  SQLite::Statement del(db, "DELETE FROM hours WHERE participant_id = ?");
+  del.bind(1, pid);
+  del.exec();
+  SQLite::Statement ins(db,
+      "INSERT INTO hours (event_id, participant_id, date, place, minutes, approved_minutes, status, logged_at_ms) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  for (const auto& h : core::fold_hours(events)) {
+    ins.reset();
+    ins.bind(1, h.event_id);
+    ins.bind(2, h.participant_id);
+    ins.bind(3, h.date);
+    ins.bind(4, h.place);
+    ins.bind(5, h.minutes);
+    ins.bind(6, h.approved_minutes);
+    ins.bind(7, status_key(h.status));
+    ins.bind(8, h.logged_at);
+    ins.exec();
+  }
+}
+
+}  // namespace
+
+bool insert_event(SQLite::Database& db, const JournalEntry& e) {
+  const core::EventBody body = decode_payload(e.type, e.payload, e.wall);
+  SQLite::Statement st(db,
+      "INSERT OR IGNORE INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload, subject) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  st.bind(1, e.id);
+  st.bind(2, e.device_id);
+  st.bind(3, e.seq);
+  st.bind(4, e.wall);
+  st.bind(5, e.hlc);
+  st.bind(6, e.type);
+  st.bind(7, e.participant_id);
+  st.bind(8, e.payload);
+  st.bind(9, core::event_subject(e.participant_id, body));
+  if (st.exec() != 1) return false;
+  // The hybrid logical clock's receive rule: this device's next stamp must come after every
+  // event it has seen, or a kiosk whose clock runs ahead would make local events fold before
+  // events that happened earlier (a check-in after a check-out from there would not count).
+  core::Hlc stamp;
+  if (core::hlc_parse(e.hlc, stamp)) {
+    SQLite::Statement clock(db,
+        "INSERT INTO meta (key, value) VALUES ('hlc', ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)");
+    clock.bind(1, core::hlc_to_string(stamp));
+    clock.exec();
+  }
+  return true;
+}
+
+JournalEntry read_entry(SQLite::Statement& st) {
+  JournalEntry e;
+  e.id = st.getColumn(0).getString();
+  e.device_id = st.getColumn(1).getString();
+  e.seq = st.getColumn(2).getInt64();
+  e.wall = st.getColumn(3).getInt64();
+  e.hlc = st.getColumn(4).getString();
+  e.type = st.getColumn(5).getString();
+  e.participant_id = st.getColumn(6).getString();
+  e.payload = st.getColumn(7).getString();
+  e.synced = st.getColumn(8).getInt() != 0;
+  return e;
+}
+
+core::Event decode_entry(const JournalEntry& j) {
+  core::Event e;
+  e.id = j.id;
+  e.device_id = j.device_id;
+  e.seq = j.seq;
+  e.wall = j.wall;
+  e.hlc = j.hlc;
+  e.type = j.type;
+  e.participant_id = j.participant_id;
+  e.body = decode_payload(j.type, j.payload, j.wall);
+  return e;
+}
+
+std::vector<core::Event> subject_events(SQLite::Database& db, const std::string& subject) {
+  std::vector<core::Event> out;
+  SQLite::Statement st(db, "SELECT " MEEDOEN_EVENT_COLUMNS " FROM events WHERE subject = ? ORDER BY hlc, device_id, id");
+  st.bind(1, subject);
+  while (st.executeStep()) out.push_back(decode_entry(read_entry(st)));
+  return out;
+}
+
+void project(SQLite::Database& db, const std::set<std::string>& subjects) {
+  for (const std::string& subject : subjects) {
+    if (subject.empty()) continue;
+    const auto parts = split(subject);
+    const auto events = subject_events(db, subject);
+    if (parts[0] == "attendance" && parts.size() == 3) project_attendance(db, parts[1], parts[2], events);
+    else if (parts[0] == "signups" && parts.size() == 3) project_signups(db, parts[1], parts[2], events);
+    else if (parts[0] == "absences" && parts.size() == 2) project_absences(db, parts[1], events);
+    else if (parts[0] == "hours" && parts.size() == 2) project_hours(db, parts[1], events);
+  }
+}
+
+void project_all(SQLite::Database& db) {
+  std::set<std::string> subjects;
+  SQLite::Statement st(db, "SELECT DISTINCT subject FROM events WHERE subject <> ''");
+  while (st.executeStep()) subjects.insert(st.getColumn(0).getString());
+  project(db, subjects);
+}
+
+}  // namespace meedoen::storage

@@ -1,0 +1,38 @@
+// Read models from the journal: after events are appended (locally or pulled from other kiosks),
+// the rows of each touched subject are re-derived by the folds of core/journal.hpp. Internal to
+// storage (it speaks SQLiteCpp); every connection that writes events uses it, so there is one
+// way from events to rows.
+#pragma once
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/journal.hpp"
+#include "storage/store.hpp"
+
+namespace meedoen::storage {
+
+// Inserts one event with its subject; false when an event with this id is already stored
+// (idempotent: the same event arriving twice is stored once). The caller holds a transaction.
+bool insert_event(SQLite::Database& db, const JournalEntry& e);
+
+// Re-derives the read-model rows of these subjects from all their events. The caller holds a
+// transaction. Subjects with no fold ("") are skipped.
+void project(SQLite::Database& db, const std::set<std::string>& subjects);
+
+// Re-derives every subject (after a migration, or when capacities of activities changed).
+void project_all(SQLite::Database& db);
+
+// Columns and reader of a journal row, shared by every query that returns whole events.
+#define MEEDOEN_EVENT_COLUMNS \
+  "id, device_id, seq, wall_ms, hlc, type, COALESCE(participant_id, ''), payload, synced_at IS NOT NULL"
+JournalEntry read_entry(SQLite::Statement& st);
+core::Event decode_entry(const JournalEntry& e);
+
+// The events of one subject in fold order, decoded.
+std::vector<core::Event> subject_events(SQLite::Database& db, const std::string& subject);
+
+}  // namespace meedoen::storage

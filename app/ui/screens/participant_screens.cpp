@@ -1,0 +1,453 @@
+// Screens after identification: home with its tiles, activities and sign-up, reporting an
+// absence, volunteer hours, progress, the check-out question, and the photo grid before it.
+// Pictograms carry the meaning, text supports them; every target is >= 64 px; lists scroll by
+// dragging (ui/widgets/scroll.hpp) and have arrow buttons for those who do not drag.
+
+#include <algorithm>
+#include <string>
+
+#include "ui/screens/parts.hpp"
+#include "ui/widgets/icons.hpp"
+#include "ui/widgets/scroll.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace meedoen::ui {
+
+namespace {
+
+// [SECTION] Helpers
+
+ImVec2 screen_pos(float x, float y) {
+  const ImVec2 wp = ImGui::GetWindowPos();
+  return ImVec2(wp.x + x, wp.y + y);
+}
+
+void icon_at(ImFont* f, ImVec2 pos, ImU32 color, const std::string& key) {
+  ImGui::GetWindowDrawList()->AddText(f, f->FontSize, pos, color, icons::utf8(key));
+}
+
+// Text drawn at a position without moving the layout; recorded for replays.
+void label_at(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float wrap = 0) {
+  ImGui::GetWindowDrawList()->AddText(f, f->FontSize, pos, color, s.c_str(), nullptr, wrap);
+  frame_record().texts.push_back(s);
+}
+
+// A row of day buttons (activities: the week ahead; hours: the days back).
+void day_row(const Theme& t, const std::vector<DayChoice>& days, float x, float y, float width, Actions& out,
+             bool back_in_time) {
+  const float g = t.px(12);
+  const float n = static_cast<float>(std::max<std::size_t>(1, days.size()));
+  const float w = (width - g * (n - 1)) / n;
+  for (std::size_t i = 0; i < days.size(); ++i) {
+    const auto& d = days[i];
+    ImGui::SetCursorPos(ImVec2(x + static_cast<float>(i) * (w + g), y));
+    const std::string id = "day:" + std::to_string(d.day);
+    if (big_button(t, {id.c_str(), nullptr, &d.label, ImVec2(w, t.px(84)),
+                       d.active ? ButtonStyle::Selected : ButtonStyle::Neutral})) {
+      if (back_in_time) out.push_back(core::HoursDayTapped{d.day});
+      else out.push_back(core::DayTapped{d.day});
+    }
+  }
+}
+
+}  // namespace
+
+// [SECTION] Home
+
+void draw_home(const HomeView& v, const Theme& t, const Layout& L, Actions& out) {
+  const float M = L.margin;
+  ImGui::SetCursorPos(ImVec2(M, M + t.px(8)));
+  text(t.fonts.large, colors::text, std::string(icons::utf8("still_here")) + "  " + v.greeting);
+  ImGui::SetCursorPos(ImVec2(L.size.x - M - t.px(220), M));
+  if (big_button(t, {"done", icons::utf8("done"), &v.done_label, ImVec2(t.px(220), t.px(84)), ButtonStyle::Neutral, !v.busy}))
+    out.push_back(core::DoneTapped{});
+
+  const float top = M + t.px(84) + L.gap;
+  const float col_w = (L.size.x - 2 * M - L.gap) * 0.5f;
+  const float bottom = L.size.y - M;
+  const float avail = bottom - top;
+
+  // Left: the one big button, the status, and my week.
+  const float button_h = std::clamp(avail * 0.42f, t.px(150), t.px(380));
+  ImGui::SetCursorPos(ImVec2(M, top));
+  if (big_button(t, {"check", icons::utf8(v.checked_in ? "check_out" : "check_in"), &v.action_label,
+                     ImVec2(col_w, button_h), v.checked_in ? ButtonStyle::CheckOut : ButtonStyle::CheckIn, !v.busy, true,
+                     t.fonts.huge})) {
+    if (v.checked_in) out.push_back(core::CheckOutTapped{});
+    else out.push_back(core::CheckInTapped{});
+  }
+  ImGui::SetCursorPos(ImVec2(M, top + button_h + t.px(12)));
+  text(t.fonts.bold, colors::text, std::string(icons::utf8("schedule")) + "  " + v.status, col_w);
+
+  const float week_top = ImGui::GetCursorPosY() + t.px(12);
+  const ImVec2 pmin = screen_pos(M, week_top), pmax = screen_pos(M + col_w, bottom);
+  panel(pmin, pmax, t);
+  const float pad = t.px(20);
+  label_at(t.fonts.bold, ImVec2(pmin.x + pad, pmin.y + pad), colors::text,
+           std::string(icons::utf8("activities")) + "  " + v.agenda_title);
+  float y = pmin.y + pad + t.fonts.bold->FontSize + t.px(10);
+  if (v.agenda.empty()) label_at(t.fonts.body, ImVec2(pmin.x + pad, y), colors::text_muted, v.agenda_empty, col_w - 2 * pad);
+  const float line_h = t.fonts.body->FontSize * 1.25f;
+  for (const auto& a : v.agenda) {
+    const float h = a.note.empty() ? line_h : 2 * line_h;
+    if (y + h > pmax.y - pad * 0.5f) break;  // the rest is on the screens the tiles open
+    if (a.highlight)
+      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pmin.x + pad * 0.5f, y - t.px(2)),
+                                                ImVec2(pmax.x - pad * 0.5f, y + h), colors::good_bg, t.px(8));
+    icon_at(t.fonts.bold, ImVec2(pmin.x + pad, y), colors::primary, a.icon);
+    label_at(t.fonts.body, ImVec2(pmin.x + pad + t.px(44), y), colors::text, a.when + "   " + a.title);
+    if (!a.note.empty())
+      label_at(t.fonts.body, ImVec2(pmin.x + pad + t.px(44), y + line_h), a.highlight ? colors::check_in : colors::text_muted, a.note);
+    y += h + t.px(6);
+  }
+
+  // Right: the tiles, then today's programme.
+  const float rx = M + col_w + L.gap;
+  const int cols = 2;
+  const float tile_w = (col_w - L.gap) / cols;
+  const float tile_h = std::clamp(avail * 0.24f, t.px(110), t.px(200));
+  for (std::size_t i = 0; i < v.tiles.size(); ++i) {
+    const auto& tile = v.tiles[i];
+    ImGui::SetCursorPos(ImVec2(rx + static_cast<float>(i % cols) * (tile_w + L.gap),
+                               top + static_cast<float>(i / cols) * (tile_h + L.gap)));
+    if (big_button(t, {tile.id.c_str(), icons::utf8(tile.icon), &tile.label, ImVec2(tile_w, tile_h), ButtonStyle::Primary,
+                       !v.busy, true}))
+      out.push_back(core::OpenTapped{tile.screen});
+  }
+  const float rows = static_cast<float>((v.tiles.size() + cols - 1) / cols);
+  const float today_top = top + rows * (tile_h + L.gap);
+  today_panel(t, screen_pos(rx, today_top), screen_pos(rx + col_w, bottom), v.today_title, v.today, v.no_activities);
+}
+
+// [SECTION] Activities and sign-up
+
+void draw_activities(const ActivitiesView& v, const Theme& t, const Layout& L, Actions& out) {
+  const float M = L.margin;
+  float y = title_row(t, L, v.back_label, v.title, out, !v.busy);
+  day_row(t, v.days, M, y, L.size.x - 2 * M, out, false);
+  y += t.px(84) + L.gap;
+
+  ImGui::SetCursorPos(ImVec2(M, y));
+  if (v.rows.empty()) {
+    text(t.fonts.bold, colors::text_muted, v.empty_text);
+    return;
+  }
+  const ScrollRegion r = begin_drag_scroll(t, {"activities", ImVec2(L.size.x - 2 * M, L.size.y - M - y)});
+  const float w = r.list_width;
+  const float row_h = t.px(128);
+  const float action_w = std::min(t.px(300), w * 0.3f);
+  using A = ActivitiesView::Action;
+  for (std::size_t i = 0; i < v.rows.size(); ++i) {
+    const auto& row = v.rows[i];
+    const float ry = static_cast<float>(i) * (row_h + t.px(12));
+    ImGui::SetCursorPos(ImVec2(0, ry));
+    const ImVec2 rmin = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(rmin, ImVec2(rmin.x + w, rmin.y + row_h), row.mine ? colors::highlight : colors::panel, t.px(16));
+    dl->AddRect(rmin, ImVec2(rmin.x + w, rmin.y + row_h), row.mine ? colors::primary : colors::panel_border, t.px(16), 0,
+                t.px(row.mine ? 3 : 2));
+    const float pad = t.px(20);
+    icon_at(t.fonts.icon, ImVec2(rmin.x + pad, rmin.y + (row_h - t.fonts.icon->FontSize) * 0.5f), colors::primary, row.icon);
+    const float tx = rmin.x + pad + t.fonts.icon->FontSize + pad;
+    const float text_w = w - (tx - rmin.x) - action_w - 2 * pad;
+    label_at(t.fonts.bold, ImVec2(tx, rmin.y + pad * 0.6f), colors::text, row.time + "   " + row.title, text_w);
+    label_at(t.fonts.body, ImVec2(tx, rmin.y + pad * 0.6f + t.fonts.bold->FontSize * 1.3f), colors::text_muted, row.where, text_w);
+    const std::string status = row.status.empty() ? row.places : row.status + "   " + row.places;
+    label_at(t.fonts.body, ImVec2(tx, rmin.y + pad * 0.6f + t.fonts.bold->FontSize * 1.3f + t.fonts.body->FontSize * 1.3f),
+             row.mine ? colors::check_in : colors::text, status, text_w);
+
+    ImGui::SetCursorPos(ImVec2(w - action_w - pad * 0.5f, ry + (row_h - t.px(92)) * 0.5f));
+    const std::string id = "act:" + row.activity_id;
+    const bool enabled = row.action != A::None && !v.busy;
+    const char* icon = row.action == A::SignUp            ? "signed_up"
+                       : row.action == A::JoinWaitingList ? "waiting"
+                       : row.action == A::None            ? "schedule"
+                                                          : "cancel";
+    const ButtonStyle style = row.action == A::SignUp ? ButtonStyle::CheckIn
+                              : row.action == A::JoinWaitingList ? ButtonStyle::Primary : ButtonStyle::Neutral;
+    if (big_button(t, {id.c_str(), icons::utf8(icon), &row.action_label, ImVec2(action_w, t.px(92)), style, enabled})) {
+      if (row.action == A::SignUp || row.action == A::JoinWaitingList) out.push_back(core::SignUpTapped{row.activity_id});
+      else out.push_back(core::CancelSignUpTapped{row.activity_id});
+    }
+  }
+  ImGui::SetCursorPos(ImVec2(0, static_cast<float>(v.rows.size()) * (row_h + t.px(12))));
+  ImGui::Dummy(ImVec2(1, 1));
+  end_drag_scroll(t, r);
+}
+
+// [SECTION] Report an absence
+
+void draw_absence(const AbsenceView& v, const Theme& t, const Layout& L, Actions& out) {
+  const float M = L.margin;
+  const float y = title_row(t, L, v.back_label, v.title, out, !v.busy);
+  const float left_w = (L.size.x - 2 * M - L.gap) * 0.64f;
+  const float right_x = M + left_w + L.gap;
+  const float right_w = L.size.x - M - right_x;
+
+  ImGui::SetCursorPos(ImVec2(M, y));
+  section_title(t, std::string(icons::utf8("absence")) + "  " + v.when_title, left_w);
+  const float list_y = ImGui::GetCursorPosY() + t.px(8);
+  ImGui::SetCursorPos(ImVec2(M, list_y));
+  const ScrollRegion r = begin_drag_scroll(t, {"absence-days", ImVec2(left_w, L.size.y - M - list_y)});
+  const float g = t.px(10);
+  const float day_w = r.list_width * 0.25f;
+  const float part_w = (r.list_width - day_w - 3 * g) / 3;
+  const float row_h = t.px(80);
+  for (std::size_t i = 0; i < v.days.size(); ++i) {
+    const auto& d = v.days[i];
+    const float ry = static_cast<float>(i) * (row_h + g);
+    ImGui::SetCursorPos(ImVec2(0, ry));
+    const std::string did = "absday:" + std::to_string(d.day);
+    if (big_button(t, {did.c_str(), nullptr, &d.label, ImVec2(day_w, row_h), ButtonStyle::Neutral, !v.busy}))
+      out.push_back(core::DayToggled{d.day});
+    for (const auto& p : d.parts) {
+      // Columns stay aligned per dagdeel, also on today's row where the morning may be over.
+      ImGui::SetCursorPos(ImVec2(day_w + g + static_cast<float>(static_cast<int>(p.part.dagdeel)) * (part_w + g), ry));
+      const std::string pid = "part:" + std::to_string(d.day) + ":" + core::dagdeel_key(p.part.dagdeel);
+      const ImVec2 bpos = ImGui::GetCursorScreenPos();
+      if (big_button(t, {pid.c_str(), nullptr, &p.label, ImVec2(part_w, row_h),
+                         p.chosen ? ButtonStyle::Selected : ButtonStyle::Neutral, !v.busy}))
+        out.push_back(core::PartToggled{p.part});
+      // Already reported: a small pictogram in the corner; tapping again reports anew.
+      if (p.reported)
+        icon_at(t.fonts.body, ImVec2(bpos.x + part_w - t.fonts.body->FontSize - t.px(8), bpos.y + t.px(6)),
+                p.chosen ? colors::on_dark : colors::primary, "absence");
+    }
+  }
+  ImGui::SetCursorPos(ImVec2(0, static_cast<float>(v.days.size()) * (row_h + g)));
+  ImGui::Dummy(ImVec2(1, 1));
+  end_drag_scroll(t, r);
+
+  ImGui::SetCursorPos(ImVec2(right_x, y));
+  section_title(t, v.why_title, right_w);
+  ImGui::SetCursorPosX(right_x);
+  text(t.fonts.body, v.can_send ? colors::check_in : colors::text_muted, v.chosen_text, right_w);
+  const float ry0 = ImGui::GetCursorPosY() + t.px(8);
+  const float n = static_cast<float>(v.reasons.size());
+  const float rh = std::clamp((L.size.y - M - ry0 - (n - 1) * g) / n, 64.0f, t.px(110));
+  for (std::size_t i = 0; i < v.reasons.size(); ++i) {
+    const auto& reason = v.reasons[i];
+    ImGui::SetCursorPos(ImVec2(right_x, ry0 + static_cast<float>(i) * (rh + g)));
+    const std::string id = std::string("reason:") + core::reason_key(reason.reason);
+    if (big_button(t, {id.c_str(), icons::utf8(reason.icon), &reason.label, ImVec2(right_w, rh), ButtonStyle::Primary,
+                       v.can_send && !v.busy}))
+      out.push_back(core::ReasonTapped{reason.reason});
+  }
+}
+
+// [SECTION] Volunteer hours
+
+void draw_hours(const HoursView& v, const Theme& t, const Layout& L, Actions& out) {
+  const float M = L.margin;
+  const float y = title_row(t, L, v.back_label, v.title, out, !v.busy);
+  const float col_w = (L.size.x - 2 * M - 2 * L.gap) / 3;
+  const float bottom = L.size.y - M;
+  const float g = t.px(10);
+
+  // Where?
+  ImGui::SetCursorPos(ImVec2(M, y));
+  section_title(t, std::string(icons::utf8("place")) + "  " + v.place_title, col_w);
+  const float list_y = ImGui::GetCursorPosY() + t.px(8);
+  ImGui::SetCursorPos(ImVec2(M, list_y));
+  if (v.places.empty()) {
+    text(t.fonts.body, colors::text_muted, v.no_places, col_w);
+  } else {
+    const ScrollRegion r = begin_drag_scroll(t, {"places", ImVec2(col_w, bottom - list_y)});
+    for (std::size_t i = 0; i < v.places.size(); ++i) {
+      const auto& p = v.places[i];
+      ImGui::SetCursorPos(ImVec2(0, static_cast<float>(i) * (t.px(84) + g)));
+      const std::string id = "place:" + std::to_string(i);
+      if (big_button(t, {id.c_str(), nullptr, &p.label, ImVec2(r.list_width, t.px(84)),
+                         p.active ? ButtonStyle::Selected : ButtonStyle::Neutral, !v.busy}))
+        out.push_back(core::PlaceTapped{p.key});
+    }
+    ImGui::SetCursorPos(ImVec2(0, static_cast<float>(v.places.size()) * (t.px(84) + g)));
+    ImGui::Dummy(ImVec2(1, 1));
+    end_drag_scroll(t, r);
+  }
+
+  // When?
+  const float x2 = M + col_w + L.gap;
+  ImGui::SetCursorPos(ImVec2(x2, y));
+  section_title(t, std::string(icons::utf8("today")) + "  " + v.day_title, col_w);
+  const float days_y = ImGui::GetCursorPosY() + t.px(8);
+  const float n = static_cast<float>(v.days.size());
+  const float dh = std::clamp((bottom - days_y - (n - 1) * g) / std::max(1.0f, n), 64.0f, t.px(84));
+  for (std::size_t i = 0; i < v.days.size(); ++i) {
+    const auto& d = v.days[i];
+    ImGui::SetCursorPos(ImVec2(x2, days_y + static_cast<float>(i) * (dh + g)));
+    const std::string id = "hday:" + d.key;
+    if (big_button(t, {id.c_str(), nullptr, &d.label, ImVec2(col_w, dh), d.active ? ButtonStyle::Selected : ButtonStyle::Neutral,
+                       !v.busy}))
+      out.push_back(core::HoursDayTapped{std::stoi(d.key)});
+  }
+
+  // How long? Big minus and plus around the amount, then save; totals below.
+  const float x3 = x2 + col_w + L.gap;
+  ImGui::SetCursorPos(ImVec2(x3, y));
+  section_title(t, std::string(icons::utf8("schedule")) + "  " + v.amount_title, col_w);
+  const float sy = ImGui::GetCursorPosY() + t.px(8);
+  const float bw = t.px(110);
+  ImGui::SetCursorPos(ImVec2(x3, sy));
+  if (big_button(t, {"minus", icons::utf8("minus"), nullptr, ImVec2(bw, bw), ButtonStyle::Neutral, v.can_less && !v.busy}))
+    out.push_back(core::MinutesStep{-core::kHoursStepMinutes});
+  ImGui::SetCursorPos(ImVec2(x3 + col_w - bw, sy));
+  if (big_button(t, {"plus", icons::utf8("plus"), nullptr, ImVec2(bw, bw), ButtonStyle::Neutral, v.can_more && !v.busy}))
+    out.push_back(core::MinutesStep{core::kHoursStepMinutes});
+  const ImVec2 as = t.fonts.large->CalcTextSizeA(t.fonts.large->FontSize, FLT_MAX, 0, v.amount.c_str());
+  label_at(t.fonts.large, screen_pos(x3 + (col_w - as.x) * 0.5f, sy + (bw - as.y) * 0.5f), colors::text, v.amount);
+  ImGui::SetCursorPos(ImVec2(x3, sy + bw + L.gap));
+  if (big_button(t, {"save", icons::utf8("done"), &v.save_label, ImVec2(col_w, t.px(100)), ButtonStyle::CheckIn, v.can_save}))
+    out.push_back(core::SaveHoursTapped{});
+  ImGui::SetCursorPos(ImVec2(x3, sy + bw + L.gap + t.px(100) + L.gap));
+  text(t.fonts.bold, colors::text, v.week_total, col_w);
+  ImGui::SetCursorPosX(x3);
+  text(t.fonts.body, colors::text_muted, v.month_total, col_w);
+  if (!v.agreed.empty()) {
+    ImGui::SetCursorPosX(x3);
+    text(t.fonts.body, colors::text_muted, v.agreed, col_w);
+  }
+  float ey = ImGui::GetCursorPosY() + t.px(8);
+  const float line_h = t.fonts.body->FontSize * 1.3f;
+  for (const auto& e : v.entries) {
+    if (ey + 2 * line_h > bottom) break;
+    label_at(t.fonts.body, screen_pos(x3, ey), colors::text, e.when + ": " + e.amount + ", " + e.place, col_w);
+    label_at(t.fonts.body, screen_pos(x3 + t.px(24), ey + line_h), e.approved ? colors::check_in : colors::text_muted,
+             std::string(icons::utf8(e.approved ? "done" : "waiting")) + " " + e.status, col_w);
+    ey += 2 * line_h + t.px(4);
+  }
+}
+
+// [SECTION] Progress
+
+void draw_progress(const ProgressView& v, const Theme& t, const Layout& L, Actions& out) {
+  const float M = L.margin;
+  const float y = title_row(t, L, v.back_label, v.title, out);
+  const float n = static_cast<float>(std::max<std::size_t>(1, v.stats.size()));
+  const float card_w = (L.size.x - 2 * M - (n - 1) * L.gap) / n;
+  const float card_h = t.px(190);
+  for (std::size_t i = 0; i < v.stats.size(); ++i) {
+    const auto& s = v.stats[i];
+    const float x = M + static_cast<float>(i) * (card_w + L.gap);
+    const ImVec2 min = screen_pos(x, y), max = screen_pos(x + card_w, y + card_h);
+    panel(min, max, t);
+    icon_at(t.fonts.icon, ImVec2(min.x + t.px(24), min.y + t.px(24)), colors::primary, s.icon);
+    label_at(t.fonts.huge, ImVec2(min.x + t.px(24) + t.fonts.icon->FontSize + t.px(16), min.y + t.px(12)), colors::text, s.value);
+    label_at(t.fonts.bold, ImVec2(min.x + t.px(24), max.y - t.px(24) - t.fonts.bold->FontSize * 2.3f), colors::text_muted,
+             s.label, card_w - t.px(48));
+  }
+  const float py = y + card_h + L.gap;
+  const ImVec2 pmin = screen_pos(M, py), pmax = screen_pos(L.size.x - M, L.size.y - M);
+  panel(pmin, pmax, t);
+  const float pad = t.px(24);
+  label_at(t.fonts.large, ImVec2(pmin.x + pad, pmin.y + pad), colors::text,
+           std::string(icons::utf8("progress")) + "  " + v.milestones_title);
+  float ly = pmin.y + pad + t.fonts.large->FontSize + t.px(16);
+  if (v.milestones.empty()) {
+    label_at(t.fonts.bold, ImVec2(pmin.x + pad, ly), colors::text, v.none_yet, pmax.x - pmin.x - 2 * pad);
+    ly += t.fonts.bold->FontSize * 1.5f;
+  }
+  // Milestones as badges, two columns.
+  const float badge_w = (pmax.x - pmin.x - 3 * pad) * 0.5f;
+  const float badge_h = t.fonts.bold->FontSize * 1.9f;
+  std::size_t shown = 0;
+  for (const auto& m : v.milestones) {
+    const float bx = pmin.x + pad + static_cast<float>(shown % 2) * (badge_w + pad);
+    const float by = ly + static_cast<float>(shown / 2) * (badge_h + t.px(10));
+    if (by + badge_h > pmax.y - pad - t.fonts.body->FontSize * 2.5f) break;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(bx, by), ImVec2(bx + badge_w, by + badge_h), colors::good_bg, t.px(12));
+    icon_at(t.fonts.bold, ImVec2(bx + t.px(14), by + (badge_h - t.fonts.bold->FontSize) * 0.5f), colors::check_in, m.icon);
+    label_at(t.fonts.bold, ImVec2(bx + t.px(56), by + (badge_h - t.fonts.bold->FontSize) * 0.5f), colors::text, m.label);
+    ++shown;
+  }
+  float fy = pmax.y - pad - t.fonts.body->FontSize * (v.agreed.empty() ? 1.2f : 2.5f);
+  if (!v.next.empty()) label_at(t.fonts.body, ImVec2(pmin.x + pad, fy), colors::text_muted, std::string(icons::utf8("next")) + " " + v.next);
+  if (!v.agreed.empty()) label_at(t.fonts.body, ImVec2(pmin.x + pad, fy + t.fonts.body->FontSize * 1.3f), colors::text_muted, v.agreed);
+}
+
+// [SECTION] The check-out the kiosk closed by itself
+
+void draw_question(const CheckoutQuestionView& v, const Theme& t, const Layout& L, Actions& out) {
+  const float y0 = L.size.y * 0.12f;
+  ImFont* f = t.fonts.icon_huge;
+  const char* icon = icons::utf8("schedule");
+  const ImVec2 is = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, icon);
+  ImGui::GetWindowDrawList()->AddText(f, f->FontSize, screen_pos((L.size.x - is.x) * 0.5f, y0), colors::primary, icon);
+  ImGui::SetCursorPosY(y0 + is.y + t.px(16));
+  text_centered(t.fonts.bold, colors::text_muted, v.title, 0, L.size.x);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.px(8));
+  text_centered(t.fonts.large, colors::text, v.question, L.margin, L.size.x - 2 * L.margin);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.px(8));
+  text_centered(t.fonts.body, colors::text_muted, v.note, 0, L.size.x);
+  const float bw = std::min(t.px(440), (L.size.x - 2 * L.margin - L.gap) * 0.5f);
+  const float bh = t.px(130);
+  const float by = L.size.y - L.margin - bh - t.px(20);
+  ImGui::SetCursorPos(ImVec2(L.size.x * 0.5f - bw - L.gap * 0.5f, by));
+  if (big_button(t, {"end:right", icons::utf8("done"), &v.yes_label, ImVec2(bw, bh), ButtonStyle::CheckIn}))
+    out.push_back(core::EndRightTapped{});
+  ImGui::SetCursorPos(ImVec2(L.size.x * 0.5f + L.gap * 0.5f, by));
+  if (big_button(t, {"end:wrong", icons::utf8("edit"), &v.no_label, ImVec2(bw, bh), ButtonStyle::Neutral}))
+    out.push_back(core::EndWrongTapped{});
+}
+
+void draw_correct(const CheckoutCorrectView& v, const Theme& t, const Layout& L, Actions& out) {
+  title_row(t, L, v.back_label, v.title, out, !v.busy);
+  const float bw = t.px(300), bh = t.px(130);
+  const float cy = L.size.y * 0.42f;
+  ImGui::SetCursorPos(ImVec2(L.margin, cy - bh * 0.5f));
+  if (big_button(t, {"earlier", icons::utf8("minus"), &v.earlier_label, ImVec2(bw, bh), ButtonStyle::Neutral, !v.busy}))
+    out.push_back(core::CorrectionStep{-core::kHoursStepMinutes});
+  ImGui::SetCursorPos(ImVec2(L.size.x - L.margin - bw, cy - bh * 0.5f));
+  if (big_button(t, {"later", icons::utf8("plus"), &v.later_label, ImVec2(bw, bh), ButtonStyle::Neutral, !v.busy}))
+    out.push_back(core::CorrectionStep{core::kHoursStepMinutes});
+  const ImVec2 ts = t.fonts.huge->CalcTextSizeA(t.fonts.huge->FontSize, FLT_MAX, 0, v.time.c_str());
+  label_at(t.fonts.huge, screen_pos((L.size.x - ts.x) * 0.5f, cy - ts.y * 0.5f), colors::text, v.time);
+  ImGui::SetCursorPosY(cy + ts.y * 0.5f + t.px(24));
+  text_centered(t.fonts.bold, colors::text_muted, v.hint, 0, L.size.x);
+  const float sw = t.px(360);
+  ImGui::SetCursorPos(ImVec2((L.size.x - sw) * 0.5f, L.size.y - L.margin - t.px(110)));
+  if (big_button(t, {"save", icons::utf8("done"), &v.save_label, ImVec2(sw, t.px(110)), ButtonStyle::Primary, !v.busy}))
+    out.push_back(core::SaveCorrectionTapped{});
+}
+
+// [SECTION] Photo / initials grid (before identification: first name and initial only)
+
+void draw_grid(const GridView& v, const Theme& t, const Layout& L, Actions& out) {
+  const float M = L.margin;
+  const float y = title_row(t, L, v.back_label, v.title, out);
+  if (v.faces.empty()) {
+    ImGui::SetCursorPos(ImVec2(M, y));
+    text(t.fonts.bold, colors::text_muted, v.empty_text);
+    return;
+  }
+  const int cols = 4, rows = 3;
+  const float nav_h = t.px(84);
+  const float tile_w = (L.size.x - 2 * M - (cols - 1) * L.gap) / cols;
+  const float tile_h = (L.size.y - M - y - nav_h - L.gap - (rows - 1) * L.gap) / rows;
+  for (std::size_t i = 0; i < v.faces.size(); ++i) {
+    const auto& f = v.faces[i];
+    const float x = M + static_cast<float>(i % cols) * (tile_w + L.gap);
+    const float ty = y + static_cast<float>(i / cols) * (tile_h + L.gap);
+    ImGui::SetCursorPos(ImVec2(x, ty));
+    const std::string id = "face:" + f.id;
+    if (big_button(t, {id.c_str(), nullptr, &f.label, ImVec2(tile_w, tile_h), ButtonStyle::Neutral, true, false, t.fonts.bold,
+                       true}))
+      out.push_back(core::ParticipantChosen{f.id});
+    // The initials in a circle above the name: for those who recognise letters more than words.
+    const float r = std::min(tile_h * 0.28f, t.px(44));
+    const ImVec2 c = screen_pos(x + tile_w * 0.5f, ty + tile_h * 0.36f);
+    ImGui::GetWindowDrawList()->AddCircleFilled(c, r, colors::primary);
+    const ImVec2 is = t.fonts.bold->CalcTextSizeA(t.fonts.bold->FontSize, FLT_MAX, 0, f.initials.c_str());
+    ImGui::GetWindowDrawList()->AddText(t.fonts.bold, t.fonts.bold->FontSize, ImVec2(c.x - is.x * 0.5f, c.y - is.y * 0.5f),
+                                        colors::on_dark, f.initials.c_str());
+  }
+  const float ny = L.size.y - M - nav_h;
+  ImGui::SetCursorPos(ImVec2(M, ny));
+  if (big_button(t, {"grid:prev", icons::utf8("prev"), &v.prev_label, ImVec2(t.px(260), nav_h), ButtonStyle::Neutral, v.has_prev}))
+    out.push_back(core::GridPage{-1});
+  ImGui::SetCursorPos(ImVec2(L.size.x - M - t.px(260), ny));
+  if (big_button(t, {"grid:next", icons::utf8("next"), &v.next_label, ImVec2(t.px(260), nav_h), ButtonStyle::Neutral, v.has_next}))
+    out.push_back(core::GridPage{1});
+}
+
+}  // namespace meedoen::ui

@@ -1,0 +1,40 @@
+// Pieces shared by the kiosk's screens: the layout grid, the back button, the title row, the
+// "today" panel and the draw functions of the screens after identification.
+#pragma once
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+#include "ui/screens/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/view_models.hpp"
+
+namespace meedoen::ui {
+
+struct Layout {
+  ImVec2 size;
+  float margin;
+  float gap;
+};
+
+bool back_button(const Theme& t, const std::string& label, bool enabled = true);
+// Back button at the top left and a heading beside it; returns the y where content starts.
+float title_row(const Theme& t, const Layout& L, const std::string& back_label, const std::string& title,
+                Actions& out, bool enabled = true);
+// A heading inside a column: pictogram-free bold text at the cursor.
+void section_title(const Theme& t, const std::string& s, float width);
+void today_panel(const Theme& t, ImVec2 min, ImVec2 max, const std::string& title,
+                 const std::vector<ActivityLine>& lines, const std::string& empty_text);
+
+// Screens after identification (participant_screens.cpp)
+void draw_home(const HomeView& v, const Theme& t, const Layout& L, Actions& out);
+void draw_activities(const ActivitiesView& v, const Theme& t, const Layout& L, Actions& out);
+void draw_absence(const AbsenceView& v, const Theme& t, const Layout& L, Actions& out);
+void draw_hours(const HoursView& v, const Theme& t, const Layout& L, Actions& out);
+void draw_progress(const ProgressView& v, const Theme& t, const Layout& L, Actions& out);
+void draw_question(const CheckoutQuestionView& v, const Theme& t, const Layout& L, Actions& out);
+void draw_correct(const CheckoutCorrectView& v, const Theme& t, const Layout& L, Actions& out);
+void draw_grid(const GridView& v, const Theme& t, const Layout& L, Actions& out);
+
+}  // namespace meedoen::ui
