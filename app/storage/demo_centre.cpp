@@ -158,10 +158,16 @@ void seed_history(Store& store, core::TimeMs now) {
                          ev::HoursDecided{h.event_id, true, h.minutes, "", h.participant_id == "demo-p-0001" ? "demo-coach-1" : "demo-coach-2"}});
   }
 
-  // Jan (participant 2) forgot to check out on the last working day before today.
+  // Jan (participant 2) forgot to check out on the last working day before today; the kiosk
+  // closed his check-in at the end of that morning.
   std::string last = core::add_days(today, -1);
   while (core::weekday_of(last) >= 5) last = core::add_days(last, -1);
-  decisions.push_back({"demo-p-0002", at(last, 9 * 60 + 31), ev::CheckIn{last, Dagdeel::Morning, at(last, 9 * 60 + 31)}});
+  store.record_history({{"demo-p-0002", at(last, 9 * 60 + 31), ev::CheckIn{last, Dagdeel::Morning, at(last, 9 * 60 + 31)}}});
+  for (const auto& a : store.load_attendance_of("demo-p-0002", last, last))
+    if (a.open()) {
+      const core::TimeMs end = at(last, core::KioskConfig{}.dagdelen[0].end);
+      decisions.push_back({"demo-p-0002", end, ev::AutoCheckOut{last, a.check_in_event, end}});
+    }
 
   // Sign-ups for the coming week; "Samen koken" on Monday is full, with two on the waiting list.
   const core::TimeMs signup_time = now - core::minutes(60 * 24 * 3);
@@ -199,8 +205,6 @@ void seed_history(Store& store, core::TimeMs now) {
   decisions.push_back({"demo-p-0005", signup_time, ev::AbsenceReported{core::add_days(today, 1), Dagdeel::Morning, core::AbsenceReason::Sick}});
   std::sort(decisions.begin(), decisions.end(), [](const Store::TimedEvent& a, const Store::TimedEvent& b) { return a.at < b.at; });
   store.record_history(decisions);
-  // Jan's check-in is closed as the kiosk would have at the end of that morning.
-  store.close_forgotten(now, core::KioskConfig{});
 
   for (int i = 0; i < kDemoParticipants; i += 3) {
     const core::TimeMs talk = core::from_local(core::add_days(today, 1 + i % 6), 10 * 60 + (i % 4) * 30);

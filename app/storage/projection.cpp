@@ -179,7 +179,7 @@ core::Event decode_entry(const JournalEntry& j) {
 
 std::vector<core::Event> subject_events(SQLite::Database& db, const std::string& subject) {
   std::vector<core::Event> out;
-  SQLite::Statement st(db, "SELECT " MEEDOEN_EVENT_COLUMNS " FROM events WHERE subject = ? ORDER BY hlc, device_id, id");
+  SQLite::Statement st(db, "SELECT " MEEDOEN_EVENT_COLUMNS " FROM events WHERE subject = ? AND subject <> '' ORDER BY hlc, device_id, id");
   st.bind(1, subject);
   while (st.executeStep()) out.push_back(decode_entry(read_entry(st)));
   return out;

@@ -14,5 +14,10 @@ for size in 1280x800 1920x1080; do
   rm -f "$work/k.db"*
   TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 ${size}x24" build/app/meedoen-kiosk --demo --db "$work/k.db" \
     --clock 2026-11-23T09:42 --size "$size" --replay "$work/tour.replay" 2>/dev/null
+  # The grid of initials is off by default; a centre switches it on in its settings.
+  sed "s#OUT/#$PWD/$out/#" docs/screenshots/grid.replay > "$work/grid.replay"
+  rm -f "$work/k.db"*
+  TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 ${size}x24" build/app/meedoen-kiosk --demo --db "$work/k.db" \
+    --config docs/screenshots/grid.toml --clock 2026-11-23T09:42 --size "$size" --replay "$work/grid.replay" 2>/dev/null
   echo "screenshots in $out: $(ls "$out" | tr '\n' ' ')"
 done

@@ -31,15 +31,16 @@ constexpr core::TimeMs kDay = 24LL * 3600 * 1000;
 void add_history(const std::string& path, core::TimeMs start) {
   SQLite::Database db(path, SQLite::OPEN_READWRITE);
   SQLite::Transaction tx(db);
-  SQLite::Statement ev(db, "INSERT INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload) "
-                           "VALUES (?, 'history-device', ?, ?, ?, ?, ?, '{}')");
-  SQLite::Statement at(db, "INSERT INTO attendance VALUES (?, ?, ?, 'morning', ?, ?, ?)");
+  SQLite::Statement ev(db, "INSERT INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload, subject) "
+                           "VALUES (?, 'history-device', ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement at(db, "INSERT INTO attendance (check_in_event, participant_id, date, dagdeel, check_in_ms, "
+                           "check_out_ms, check_out_event) VALUES (?, ?, ?, 'morning', ?, ?, ?)");
   std::int64_t seq = 0;
   char id[64], date[16], hlc[40];
   for (int day = 0; day < 365; ++day) {
     if (day % 7 >= 5) continue;  // weekdays
     const core::TimeMs t = start + day * kDay;
-    std::snprintf(date, sizeof date, "h-%05d", day);
+    std::snprintf(date, sizeof date, "%s", core::format_date_iso(core::to_local(t)).c_str());
     for (int p = 1; p <= kParticipants; ++p) {
       if ((day + p) % 3 == 0) continue;  // not everyone every day
       char pid[32];
@@ -55,6 +56,10 @@ void add_history(const std::string& path, core::TimeMs start) {
         ev.bind(4, hlc);
         ev.bind(5, k == 0 ? "check_in" : "check_out");
         ev.bind(6, pid);
+        const core::TimeMs when = t + k * 3 * 3600 * 1000;
+        ev.bind(7, k == 0 ? "{\"date\":\"" + std::string(date) + "\",\"dagdeel\":\"morning\",\"at\":" + std::to_string(when) + "}"
+                          : "{\"date\":\"" + std::string(date) + "\",\"at\":" + std::to_string(when) + "}");
+        ev.bind(8, "attendance/" + std::string(pid) + "/" + date);
         ev.exec();
         ids[k] = id;
       }
@@ -109,6 +114,8 @@ int main(int argc, char** argv) {
       now += 1000;
       session.dispatch(core::Tick{now});
       session.dispatch(core::CardScanned{code});
+      // The demo's Jan forgot to check out last Friday: he answers the question once.
+      if (session.state().screen == core::Screen::CheckoutQuestion) session.dispatch(core::EndRightTapped{});
       const bool checked_in = core::open_attendance(session.state(), session.state().participant_id) != nullptr;
       const auto t0 = Clock::now();
       if (checked_in) session.dispatch(core::CheckOutTapped{});
