@@ -37,10 +37,11 @@ class TestKiosk {
     m_worker = std::make_unique<sync::Worker>(m_opt);
   }
   // A new worker (as after a restart of the kiosk), e.g. with another server URL or code.
-  void restart_worker(const std::string& url, const std::string& code) {
+  void restart_worker(const std::string& url, const std::string& code, const std::string& ca_bundle = "") {
     m_worker.reset();
     m_opt.server_url = url;
     m_opt.enrol_code = code;
+    m_opt.ca_bundle = ca_bundle;
     m_worker = std::make_unique<sync::Worker>(m_opt);
   }
 

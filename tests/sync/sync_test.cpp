@@ -516,3 +516,25 @@ TEST_CASE("sync: killed between the local commit and the push: a restarted kiosk
   REQUIRE(again.sync().ok);
   CHECK(server_events(server) == 7);
 }
+
+TEST_CASE("sync: https with a configured CA bundle, and an unknown certificate refused", "[sync]") {
+  use_amsterdam_time();
+  TempDir dir;
+  const RunResult cert = run("openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 "
+                             "-addext subjectAltName=IP:127.0.0.1 -keyout " + sh_quote(dir / "key.pem") +
+                             " -out " + sh_quote(dir / "cert.pem"), dir);
+  REQUIRE(cert.exit_code == 0);
+  ServerProcess server(dir);
+  server.start("--tls-cert " + sh_quote(dir / "cert.pem") + " --tls-key " + sh_quote(dir / "key.pem"));
+  const std::string url = "https://127.0.0.1:" + std::to_string(server.port());
+  TestKiosk k(dir, "a", url, server.enrol_code());
+  const auto refused = k.sync();  // the system's CAs do not know this certificate
+  CHECK_FALSE(refused.ok);
+  CHECK(refused.error.find("SSL") != std::string::npos);
+  CHECK_FALSE(k.worker().status().enrolled);
+  k.restart_worker(url, server.enrol_code(), dir / "cert.pem");
+  k.write_events(3, kMonday0942);
+  REQUIRE(k.sync().ok);
+  CHECK(server_events(server) == 3);
+  CHECK(k.store().load_roster().all().size() == 42);
+}
