@@ -1,6 +1,6 @@
 // Sync benchmarks on loopback against a real meedoen-server (README "Performance"):
 //   push of 100,000 queued events end to end, server ingest rate, a no-op sync round trip,
-//   and the pull of a 10,000-participant roster.  Usage: bench_sync [events] [participants]
+//   and the pull of a 10,000-participant roster.  Usage: bench_sync [events] [participants] [batch]
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <httplib.h>
 
@@ -52,18 +52,19 @@ int main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
   const int events = argc > 1 ? std::atoi(argv[1]) : 100'000;
   const int people = argc > 2 ? std::atoi(argv[2]) : 10'000;
+  const int batch = argc > 3 ? std::atoi(argv[3]) : static_cast<int>(sync::kPushBatchEvents);
   TempDir dir;
   ServerProcess server(dir);
   server.start();
 
   // [SECTION] Push of a backlog, end to end (read outbox, encode, HTTP, validate, commit, mark sent).
   {
-    TestKiosk k(dir, "push", server.url(), server.enrol_code());
+    TestKiosk k(dir, "push", server.url(), server.enrol_code(), static_cast<std::size_t>(batch));
     queue_events(k.db(), events, 1);
     const auto t = Clock::now();
     const auto r = k.sync();
     const double ms = ms_since(t);
-    std::printf("push_end_to_end events=%d ok=%d ms=%.0f events_per_s=%.0f server_events=%lld unsent=%lld\n", events, r.ok,
+    std::printf("push_end_to_end batch=%d events=%d ok=%d ms=%.0f events_per_s=%.0f server_events=%lld unsent=%lld\n", batch, events, r.ok,
                 ms, events / ms * 1000, static_cast<long long>(server_events(server)), static_cast<long long>(k.unsent()));
   }
 
