@@ -538,3 +538,26 @@ TEST_CASE("sync: https with a configured CA bundle, and an unknown certificate r
   CHECK(server_events(server) == 3);
   CHECK(k.store().load_roster().all().size() == 42);
 }
+
+TEST_CASE("sync: meedoen-kiosk --sync-once enrols, syncs and says how it went", "[sync]") {
+  TempDir dir;
+  ServerProcess server(dir);
+  server.start();
+  const std::string kiosk = std::string(MEEDOEN_KIOSK_BIN) + " --db " + sh_quote(dir / "k.db");
+  const RunResult ok = run(kiosk + " --server " + server.url() + " --enrol-code " + server.enrol_code() + " --sync-once", dir);
+  CHECK(ok.exit_code == 0);
+  CHECK(ok.out.find("sync: online, enrolled yes") != std::string::npos);
+  CHECK(ok.err.find("enrolled as kiosk") != std::string::npos);
+  CHECK(storage::Store::open(dir / "k.db").load_roster().all().size() == 42);
+  const int port = server.port();
+  server.stop();
+  const RunResult down = run(kiosk + " --server http://127.0.0.1:" + std::to_string(port) + " --sync-once", dir);
+  CHECK(down.exit_code == 5);
+  CHECK(down.out.find("sync: offline") != std::string::npos);
+  const RunResult bad = run(kiosk + " --server ftp://example --sync-once", dir);
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("http:// or https://") != std::string::npos);
+  const RunResult none = run(kiosk + " --sync-once", dir);
+  CHECK(none.exit_code == 2);
+  CHECK(none.err.find("no server configured") != std::string::npos);
+}
