@@ -1,4 +1,6 @@
 // Keys of the small domain enumerations (dagdelen, absence reasons) and dagdeel lookup.
+#include <algorithm>
+
 #include "core/model.hpp"
 
 namespace meedoen::core {
@@ -29,6 +31,12 @@ Dagdeel dagdeel_at(const KioskConfig& cfg, int minute) {
   for (Dagdeel d : kDagdelen)
     if (minute < cfg.dagdelen[static_cast<int>(d)].start) return d;
   return Dagdeel::Evening;
+}
+
+TimeMs auto_close_time(const KioskConfig& cfg, const Attendance& a) {
+  const TimeMs end = from_local(a.date, cfg.dagdelen[static_cast<int>(a.dagdeel)].end);
+  if (end > a.check_in) return end;
+  return std::max(from_local(a.date, 23 * 60 + 59), a.check_in + 1);
 }
 
 const char* reason_key(AbsenceReason r) {

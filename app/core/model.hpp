@@ -153,4 +153,8 @@ struct KioskConfig {
 // else the last one of the day.
 Dagdeel dagdeel_at(const KioskConfig& cfg, int minute_of_day);
 
+// When the kiosk closes a check-in left open: at the end of its dagdeel, or, for a check-in
+// made after that end (late in the evening), at the end of that day.
+TimeMs auto_close_time(const KioskConfig& cfg, const Attendance& a);
+
 }  // namespace meedoen::core

@@ -71,10 +71,9 @@ void on_tick(State& s, std::vector<Command>& out, TimeMs now) {
     std::erase_if(s.today, [&](const Attendance& a) { return a.date != date && !a.open(); });
   }
   if (!s.closing_forgotten) {
-    const LocalTime lt = to_local(now);
     for (const auto& a : s.today) {
       if (!a.open()) continue;
-      if (a.date < date || lt.minute_of_day >= s.config.dagdelen[static_cast<int>(a.dagdeel)].end) {
+      if (now >= auto_close_time(s.config, a)) {
         s.closing_forgotten = true;
         out.push_back(CloseForgotten{now});
         break;
@@ -277,6 +276,9 @@ void on_save_hours(State& s, std::vector<Command>& out) {
 
 void on_recorded(State& s, const Recorded& r) {
   s.busy = false;
+  // An empty participant id means the write succeeded but the fresh view could not be read:
+  // keep what is on screen rather than showing every activity as empty.
+  if (r.data.participant_id.empty()) return;
   s.signups = r.signups;
   if (r.data.participant_id != s.participant_id || r.bodies.empty()) return;
   s.me = r.data;
@@ -425,7 +427,8 @@ Step update(State s, const Action& action) {
       [&](const CorrectionStep& a) {
         if (s.screen != Screen::CheckoutCorrect) return;
         const int in = to_local(s.question.check_in).minute_of_day;
-        s.correction_minute = std::clamp(s.correction_minute + a.delta, in + kHoursStepMinutes, 23 * 60 + 45);
+        const int last = 23 * 60 + 45;
+        s.correction_minute = std::clamp(s.correction_minute + a.delta, std::min(in + kHoursStepMinutes, last), last);
       },
       [&](const SaveCorrectionTapped&) {
         if (s.screen != Screen::CheckoutCorrect || s.busy) return;

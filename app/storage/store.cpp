@@ -309,7 +309,7 @@ std::vector<core::Attendance> Store::close_forgotten(TimeMs now, const core::Kio
     SQLite::Statement st(m->db, "SELECT " ATTENDANCE_COLUMNS " FROM attendance WHERE check_out_ms IS NULL");
     std::vector<core::Attendance> closed;
     for (auto& a : read_attendances(st)) {
-      const TimeMs end = core::from_local(a.date, cfg.dagdelen[static_cast<int>(a.dagdeel)].end);
+      const TimeMs end = core::auto_close_time(cfg, a);
       if (end > now) continue;
       m->append(a.participant_id, core::ev::AutoCheckOut{a.date, a.check_in_event, std::max(end, a.check_in + 1)}, now);
       auto& b = m->attendance_by_event;

@@ -168,7 +168,7 @@ const std::vector<std::string_view>& required_keys() {
       "day.0", "day.1", "day.2", "day.3", "day.4", "day.5", "day.6",
       "month.1", "month.2", "month.3", "month.4", "month.5", "month.6",
       "month.7", "month.8", "month.9", "month.10", "month.11", "month.12",
-      "date.format", "dayshort.0", "dayshort.1", "dayshort.2", "dayshort.3", "dayshort.4", "dayshort.5", "dayshort.6",
+      "date.format", "day.today.inline", "day.yesterday.inline", "dayshort.0", "dayshort.1", "dayshort.2", "dayshort.3", "dayshort.4", "dayshort.5", "dayshort.6",
       "welcome.grid", "grid.title", "grid.empty", "common.previous", "common.next", "common.save",
       "notice.activity_full", "notice.activity_over", "notice.nothing_chosen", "notice.signed_up",
       "notice.on_waiting_list", "notice.sign_up_cancelled", "notice.correction_sent",

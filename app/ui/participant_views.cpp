@@ -143,7 +143,7 @@ HomeView make_home_view(const core::State& s, const Strings& tr) {
   }
   for (const auto& ab : s.me.absences) {
     if (ab.date < today) continue;
-    items.push_back({ab.date + "~" + core::dagdeel_key(ab.dagdeel),
+    items.push_back({ab.date + "~" + std::to_string(static_cast<int>(ab.dagdeel)),
                      {"absence", day_label(s, core::days_between(today, ab.date), tr) + " " + dagdeel_label(ab.dagdeel, tr),
                       tr.get("home.reported_absent"), tr.get(std::string("reason.") + core::reason_key(ab.reason)), false}});
   }
@@ -261,7 +261,8 @@ HoursView make_hours_view(const core::State& s, const Strings& tr) {
   v.month_total = tr.fmt("hours.this_month", {{"amount", hours_text(minutes_since(s, first_of_month(s)), tr)}});
   v.agreed = agreed_text(s, tr);
   v.list_title = tr.get("hours.logged_this_week");
-  const std::string from = monday(s);
+  // Every day the screen offers, so an entry for "yesterday" shows on a Monday too.
+  const std::string from = std::min(monday(s), core::day_iso(s, -core::hours_days_back(s)));
   const std::string today = core::today_iso(s);
   for (auto it = s.me.hours.rbegin(); it != s.me.hours.rend(); ++it) {
     if (it->date < from) continue;
@@ -323,7 +324,7 @@ ProgressView make_progress_view(const core::State& s, const Strings& tr) {
 CheckoutQuestionView make_question_view(const core::State& s, const Strings& tr) {
   CheckoutQuestionView v;
   const int ago = core::days_between(s.question.date, core::today_iso(s));
-  const std::string when = ago == 0 ? tr.get("day.today") : ago == 1 ? tr.get("day.yesterday")
+  const std::string when = ago == 0 ? tr.get("day.today.inline") : ago == 1 ? tr.get("day.yesterday.inline")
                                                                       : tr.get("day." + std::to_string(std::max(0, core::weekday_of(s.question.date))));
   v.title = tr.get("question.title");
   v.question = tr.fmt("question.left_at", {{"day", when}, {"time", time_of(s.question.check_out)}});
