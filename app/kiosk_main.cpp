@@ -19,6 +19,10 @@ int main(int argc, char** argv) {
   app.add_option("--clock", o.clock, "Start the app's clock at this local time, e.g. 2026-11-23T09:42");
   app.add_flag("--print-journal", o.print_journal, "Print the event journal as JSON lines and exit");
   app.add_flag("--bench-startup", o.bench_startup, "Print the time of the first drawn frame and exit");
+  app.add_option("--server", o.server_url, "Municipal sync server URL (overrides [sync] server_url)");
+  app.add_option("--enrol-code", o.enrol_code, "One-time enrolment code from meedoen-server enrol-kiosk");
+  app.add_option("--ca-bundle", o.ca_bundle, "PEM file of trusted CAs for an https server");
+  app.add_flag("--sync-once", o.sync_once, "Push and pull once without a window, print the sync status and exit");
   CLI11_PARSE(app, argc, argv);
   if (!size.empty()) {
     char x = 0, extra = 0;

@@ -98,7 +98,7 @@ core::KioskConfig parse_kiosk_config(const std::string& text, const std::string&
     throw ConfigError(msg.str());
   }
   Reader r(source);
-  r.only_keys(root, "", {"centre", "dagdelen", "identification", "languages", "database", "kiosk", "server"});
+  r.only_keys(root, "", {"centre", "dagdelen", "identification", "languages", "database", "kiosk", "server", "sync"});
 
   if (const auto* t = r.table(root, "centre", "")) {
     r.only_keys(*t, "centre.", {"id", "name"});
@@ -166,11 +166,24 @@ core::KioskConfig parse_kiosk_config(const std::string& text, const std::string&
     r.integer(*t, "prompt_seconds", "kiosk.", cfg.prompt_seconds, 5, 120);
     r.integer(*t, "confirmation_seconds", "kiosk.", cfg.confirmation_seconds, 2, 60);
   }
-  if (const auto* t = r.table(root, "server", "")) {
+  if (const auto* t = r.table(root, "server", "")) {  // the older spelling of [sync] server_url
     r.only_keys(*t, "server.", {"url"});
     r.text(*t, "url", "server.", cfg.server_url, true);
     if (!cfg.server_url.empty() && cfg.server_url.rfind("http://", 0) != 0 && cfg.server_url.rfind("https://", 0) != 0)
       r.fail("server.url", "must start with http:// or https://");
+  }
+  if (const auto* t = r.table(root, "sync", "")) {
+    r.only_keys(*t, "sync.", {"server_url", "enrol_code", "ca_bundle", "pull_seconds"});
+    std::string url;
+    r.text(*t, "server_url", "sync.", url, true);
+    if (!url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
+      r.fail("sync.server_url", "must start with http:// or https://");
+    if (!url.empty() && !cfg.server_url.empty() && url != cfg.server_url)
+      r.fail("sync.server_url", "differs from server.url; keep one of them");
+    if (!url.empty()) cfg.server_url = url;
+    r.text(*t, "enrol_code", "sync.", cfg.sync_enrol_code, true);
+    r.text(*t, "ca_bundle", "sync.", cfg.sync_ca_bundle, true);
+    r.integer(*t, "pull_seconds", "sync.", cfg.sync_pull_seconds, 5, 3600);
   }
   return cfg;
 }

@@ -143,7 +143,10 @@ struct KioskConfig {
   int inactivity_seconds = 30;
   int prompt_seconds = 10;
   int confirmation_seconds = 5;
-  std::string server_url;  // the municipal server (sync arrives with a later issue)
+  std::string server_url;  // the municipal server ([sync] server_url; "" = offline)
+  std::string sync_enrol_code;  // one-time code from meedoen-server enrol-kiosk
+  std::string sync_ca_bundle;   // PEM file of trusted CAs for https ("" = the system's)
+  int sync_pull_seconds = 60;   // how often to ask the server for changes
 };
 
 // The dagdeel a check-in at this minute belongs to: the one running, else the next one today,

@@ -23,6 +23,7 @@
 #include "platform/window.hpp"
 #include "storage/demo_centre.hpp"
 #include "storage/store.hpp"
+#include "sync/worker.hpp"
 #include "ui/i18n.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
@@ -103,6 +104,7 @@ class Kiosk final : public ReplayHost {
       : m_opt(o), m_session(session), m_window(window), m_clock(clock), m_tr(tr) {}
 
   void set_replay(std::unique_ptr<Replay> r) { m_replay = std::move(r); }
+  void set_sync(sync::Worker* w) { m_sync = w; }
 
   int run() {
     int w = 0, h = 0;
@@ -156,6 +158,10 @@ class Kiosk final : public ReplayHost {
       for (const auto& a : actions) m_session.dispatch(a);
       // A list still gliding after a flick needs frames although no input arrives.
       if (!actions.empty() || ui::frame_record().animating) extra_frames = 3;
+      if (m_sync && m_session.writes() != m_synced_writes) {  // a new event: push it soon
+        m_synced_writes = m_session.writes();
+        m_sync->notify_local_write();
+      }
       if (m_replay && m_replay->finished() && m_opt.screenshot.empty()) return report_replay();
       if (replaying && !m_replay->finished()) SDL_Delay(1);  // no busy spin through a "wait" step
       if (extra_frames > 0) --extra_frames;
@@ -224,7 +230,10 @@ class Kiosk final : public ReplayHost {
       case SDL_WINDOWEVENT:
         return true;  // exposed, resized, focus: redraw
       default:
-        return ev.type == m_window.wake_event_type();
+        if (ev.type != m_window.wake_event_type()) return false;
+        // The sync worker pulled roster, programme or other kiosks' events: show them.
+        if (m_sync && m_sync->take_data_changed()) m_session.reload(m_clock.now());
+        return true;
     }
   }
 
@@ -258,7 +267,25 @@ class Kiosk final : public ReplayHost {
   std::unique_ptr<Replay> m_replay;
   ScanBuffer m_scan;
   long m_checkpointed_writes = 0;
+  sync::Worker* m_sync = nullptr;
+  long m_synced_writes = 0;
 };
+
+// [SECTION] Sync
+
+std::string format_status(const sync::Status& s) {
+  auto when = [](core::TimeMs t) {
+    if (t <= 0) return std::string("never");
+    const core::LocalTime lt = core::to_local(t);
+    return core::format_date_iso(lt) + " " + core::format_hhmm(lt.minute_of_day);
+  };
+  std::string out = std::string("sync: ") + (s.online ? "online" : "offline") + ", enrolled " +
+                    (s.enrolled ? "yes" : "no") + ", last successful sync " + when(s.last_success) + ", unsent " +
+                    std::to_string(s.unsent) + ", rejected " + std::to_string(s.rejected);
+  if (s.clock_off) out += ", clock off by " + std::to_string(s.clock_offset / 1000) + " s";
+  if (!s.last_error.empty()) out += ", last error: " + s.last_error;
+  return out;
+}
 
 }  // namespace
 
@@ -315,7 +342,41 @@ int run_kiosk(const KioskOptions& o) {
     }
     return 0;
   }
-  if (o.demo) cfg.centre_name = store->setting("centre_name", cfg.centre_name);
+  // Sync: the command line overrides the settings file; no URL = fully offline, as before.
+  if (!o.server_url.empty()) cfg.server_url = o.server_url;
+  if (!o.enrol_code.empty()) cfg.sync_enrol_code = o.enrol_code;
+  if (!o.ca_bundle.empty()) cfg.sync_ca_bundle = o.ca_bundle;
+  if (!cfg.server_url.empty() && cfg.server_url.rfind("http://", 0) != 0 && cfg.server_url.rfind("https://", 0) != 0) {
+    std::fprintf(stderr, "meedoen-kiosk: --server: must start with http:// or https://, got \"%s\"\n", cfg.server_url.c_str());
+    return 2;
+  }
+  std::unique_ptr<sync::Worker> worker;
+  if (!cfg.server_url.empty()) {
+    sync::WorkerOptions so;
+    so.db_path = db_path;
+    so.server_url = cfg.server_url;
+    so.enrol_code = cfg.sync_enrol_code;
+    so.ca_bundle = cfg.sync_ca_bundle;
+    so.pull_interval_ms = core::seconds(cfg.sync_pull_seconds);
+    so.log = [](const std::string& line) { log_line(line); };
+    try {
+      worker = std::make_unique<sync::Worker>(std::move(so));
+    } catch (const storage::StorageError& e) {
+      std::fprintf(stderr, "meedoen-kiosk: cannot prepare sync: %s\n", e.what());
+      return 3;
+    }
+  }
+  if (o.sync_once) {
+    if (!worker) {
+      std::fprintf(stderr, "meedoen-kiosk: --sync-once: no server configured ([sync] server_url or --server)\n");
+      return 2;
+    }
+    const sync::CycleResult r = worker->run_once();
+    std::printf("%s\npushed %d, pulled %d events from other kiosks\n", format_status(worker->status()).c_str(), r.pushed,
+                r.pulled_events);
+    return r.ok ? 0 : 5;
+  }
+  if (o.demo || worker) cfg.centre_name = store->setting("centre_name", cfg.centre_name);
   if (!store->has_roster()) log_line("no participants in " + db_path + " yet (start with --demo to try the kiosk)");
 
   std::unique_ptr<Replay> replay;
@@ -369,7 +430,24 @@ int run_kiosk(const KioskOptions& o) {
            (config_file.empty() ? ", built-in settings" : ", settings " + config_file));
   Kiosk kiosk(o, session, *window, clock, tr);
   kiosk.set_replay(std::move(replay));
-  return kiosk.run();
+  if (worker) {
+    // The worker's thread wakes the main loop with an SDL user event (SDL_PushEvent is thread-safe).
+    const unsigned wake = window->wake_event_type();
+    worker->set_on_change([wake] {
+      SDL_Event ev{};
+      ev.type = wake;
+      SDL_PushEvent(&ev);
+    });
+    kiosk.set_sync(worker.get());
+    worker->start();
+    log_line("sync with " + cfg.server_url + " started");
+  }
+  const int code = kiosk.run();
+  if (worker) {
+    worker->stop();  // before the window goes: no wake events into a closed SDL
+    log_line(format_status(worker->status()));
+  }
+  return code;
 }
 
 }  // namespace meedoen::platform

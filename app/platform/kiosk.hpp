@@ -15,10 +15,15 @@ struct KioskOptions {
   bool fullscreen = false;
   bool print_journal = false;
   bool bench_startup = false;  // print the wall-clock time of the first frame and exit
+  // Sync (override [sync] in the settings file).
+  std::string server_url;    // --server
+  std::string enrol_code;    // --enrol-code
+  std::string ca_bundle;     // --ca-bundle
+  bool sync_once = false;    // --sync-once: one push + pull without a window, then exit
 };
 
 // Exit codes: 0 ok, 1 replay failed, 2 bad usage or configuration, 3 database problem,
-// 4 no display.
+// 4 no display, 5 --sync-once could not sync.
 int run_kiosk(const KioskOptions& options);
 
 }  // namespace meedoen::platform

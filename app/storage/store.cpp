@@ -14,6 +14,7 @@
 #include "storage/migrations.hpp"
 #include "storage/projection.hpp"
 #include "storage/pin_hash.hpp"
+#include "storage/rows.hpp"
 
 namespace meedoen::storage {
 
@@ -363,23 +364,7 @@ void Store::put_coach(const core::Coach& c) {
 }
 
 void Store::put_activity(const core::Activity& a) {
-  guarded("saving an activity", [&] {
-    SQLite::Statement st(m->db,
-        "INSERT OR REPLACE INTO activities (id, title, icon, weekday, dagdeel, start_min, end_min, place, "
-        "leader, capacity, volunteer_work) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    st.bind(1, a.id);
-    st.bind(2, a.title);
-    st.bind(3, a.icon);
-    st.bind(4, a.weekday);
-    st.bind(5, core::dagdeel_key(a.dagdeel));
-    st.bind(6, a.start);
-    st.bind(7, a.end);
-    st.bind(8, a.place);
-    st.bind(9, a.leader);
-    st.bind(10, a.capacity);
-    st.bind(11, a.volunteer_work ? 1 : 0);
-    st.exec();
-  });
+  guarded("saving an activity", [&] { upsert_activity(m->db, a); });
 }
 
 void Store::set_setting(const std::string& key, const std::string& value) {

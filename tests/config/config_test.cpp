@@ -127,7 +127,7 @@ TEST_CASE("parse_kiosk_config: unknown keys are refused by name", "[config]") {
                        Case{"[dagdelen.morning]\nbegin = \"09:00\"\n", "dagdelen.morning.begin"},
                        Case{"[languages]\nlist = [\"nl\"]\n", "languages.list"},
                        Case{"[server]\nurl = \"\"\ntoken = \"secret\"\n", "server.token"},
-                       Case{"[sync]\ninterval = 5\n", "sync"}}) {
+                       Case{"[sync]\ninterval = 5\n", "sync.interval"}}) {
     const std::string msg = error_of(c.text);
     INFO("toml: " << c.text << "message: " << msg);
     CHECK(contains(msg, std::string("kiosk.toml: ") + c.key + ": unknown key"));

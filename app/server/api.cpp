@@ -1,0 +1,253 @@
+// HTTP routes of meedoen-server (cpp-httplib): enrol, push, pull, time and the reports.
+#include "server/api.hpp"
+
+#include <httplib.h>
+#include <signal.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <thread>
+
+#include "server/reports.hpp"
+
+namespace meedoen::server {
+
+namespace {
+
+// [SECTION] Helpers
+
+std::atomic<core::TimeMs> g_clock_offset{0};  // test hook: a server whose clock is elsewhere
+
+core::TimeMs now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count() +
+         g_clock_offset.load();
+}
+
+void log(const std::string& line) { std::fprintf(stderr, "meedoen-server: %s\n", line.c_str()); }
+
+void reply_error(httplib::Response& res, int status, const std::string& code, const std::string& reason) {
+  res.status = status;
+  res.set_content(sync::encode_error(code, reason, now_ms()), "application/json");
+}
+
+std::string bearer(const httplib::Request& req) {
+  const std::string h = req.get_header_value("Authorization");
+  return h.rfind("Bearer ", 0) == 0 ? h.substr(7) : std::string();
+}
+
+bool is_date(const std::string& s) {
+  return s.size() == 10 && s[4] == '-' && s[7] == '-' &&
+         std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
+}
+
+class Api {
+ public:
+  Api(ServerStore& store, const ServeOptions& o) : m_store(store), m_opt(o) {}
+
+  void install(httplib::Server& s) {
+    s.set_payload_max_length(m_opt.max_body_bytes);
+    s.set_tcp_nodelay(true);  // answers go out at once, not after a delayed ACK
+    s.set_read_timeout(30, 0);
+    s.set_write_timeout(30, 0);
+    s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+      if (!res.body.empty()) return;
+      if (res.status == 413) reply_error(res, 413, "too_large", "the body is larger than the server accepts");
+      else if (res.status == 404) reply_error(res, 404, "not_found", "no such path: " + req.path);
+      else reply_error(res, res.status, "error", "request failed with HTTP " + std::to_string(res.status));
+    });
+    s.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+      try {
+        std::rethrow_exception(ep);
+      } catch (const ServerError& e) {
+        log(req.path + ": " + e.what());
+        res.set_header("Retry-After", "5");
+        reply_error(res, 503, "unavailable", "the server's database failed; nothing was stored; try again later");
+      } catch (const std::exception& e) {
+        log(req.path + ": " + e.what());
+        reply_error(res, 500, "internal", "the server failed; nothing was stored");
+      }
+    });
+    s.Get("/v1/time", [](const httplib::Request&, httplib::Response& res) {  // no token: the no-op round trip
+      res.set_content("{\"server_time\":" + std::to_string(now_ms()) + ",\"version\":\"meedoen-server 0.1.0\"}",
+                      "application/json");
+    });
+    s.Post("/v1/enrol", [this](const httplib::Request& req, httplib::Response& res) { enrol(req, res); });
+    s.Post("/v1/push", [this](const httplib::Request& req, httplib::Response& res) { guarded(req, res, &Api::push); });
+    s.Get("/v1/pull", [this](const httplib::Request& req, httplib::Response& res) { guarded(req, res, &Api::pull); });
+    s.Get("/v1/reports/attendance", [this](const httplib::Request& req, httplib::Response& res) { report(req, res, true); });
+    s.Get("/v1/reports/exceptions", [this](const httplib::Request& req, httplib::Response& res) { report(req, res, false); });
+  }
+
+ private:
+  // [SECTION] Kiosk endpoints: authenticated, limited in flight.
+  using KioskHandler = void (Api::*)(const KioskAuth&, const httplib::Request&, httplib::Response&);
+
+  void guarded(const httplib::Request& req, httplib::Response& res, KioskHandler h) {
+    if (m_busy_left.load() > 0 && m_busy_left.fetch_sub(1) > 0) {
+      res.set_header("Retry-After", "1");
+      reply_error(res, 429, "busy", "too many requests; try again after Retry-After seconds");
+      return;
+    }
+    struct InFlight {
+      std::atomic<int>& n;
+      explicit InFlight(std::atomic<int>& c) : n(c) { ++n; }
+      ~InFlight() { --n; }
+    } in_flight(m_in_flight);
+    if (m_in_flight.load() > m_opt.max_in_flight) {
+      res.set_header("Retry-After", "2");
+      reply_error(res, 503, "busy", "the server is busy; try again after Retry-After seconds");
+      return;
+    }
+    const std::string token = bearer(req);
+    if (token.empty()) return reply_error(res, 401, "unauthorized", "missing Authorization: Bearer <device token>");
+    std::string why;
+    const auto kiosk = m_store.kiosk_for_token(token, why);
+    if (!kiosk) {
+      if (m_store.reader_for_token(token)) return reply_error(res, 403, "forbidden", "a read token cannot sync");
+      log("refused " + req.path + ": " + why);
+      return reply_error(res, 401, "unauthorized", why);
+    }
+    (this->*h)(*kiosk, req, res);
+  }
+
+  void enrol(const httplib::Request& req, httplib::Response& res) {
+    sync::EnrolRequest r;
+    std::string error;
+    if (!sync::decode_enrol_request(req.body, r, error)) return reply_error(res, 400, "bad_request", error);
+    const auto a = m_store.enrol(r, now_ms(), error);
+    if (!a) {
+      log("enrolment refused: " + error);
+      return reply_error(res, 401, "unauthorized", error);
+    }
+    log("kiosk " + a->kiosk_id + " of centre " + a->centre_id + " enrolled (device " + r.device_id + ")");
+    res.set_content(sync::encode_enrol_answer(*a), "application/json");
+  }
+
+  void push(const KioskAuth& k, const httplib::Request& req, httplib::Response& res) {
+    sync::PushRequest r;
+    std::string error;
+    if (!sync::decode_push_request(req.body, r, error)) {
+      log("push from kiosk " + k.kiosk_id + " refused: " + error);
+      return reply_error(res, 400, "bad_request", error + "; nothing was stored");
+    }
+    if (r.device_id != k.device_id)
+      return reply_error(res, 403, "forbidden", "device_id " + r.device_id + " is not the device of this token");
+    const sync::PushAnswer a = m_store.push(k, r, now_ms());
+    for (const auto& w : a.warnings) log("kiosk " + k.kiosk_id + ": " + w);
+    for (const auto& x : a.results)
+      if (x.status == sync::PushStatus::Rejected) log("kiosk " + k.kiosk_id + ": event " + x.id + " rejected: " + x.reason);
+    res.set_content(sync::encode_push_answer(a), "application/json");
+  }
+
+  void pull(const KioskAuth& k, const httplib::Request& req, httplib::Response& res) {
+    int limit = sync::kDefaultPullLimit;
+    if (req.has_param("limit")) {
+      const std::string v = req.get_param_value("limit");
+      char* end = nullptr;
+      const long n = std::strtol(v.c_str(), &end, 10);
+      if (v.empty() || *end != '\0' || n < 1 || n > sync::kMaxPullLimit)
+        return reply_error(res, 400, "bad_request", "limit must be 1 to " + std::to_string(sync::kMaxPullLimit));
+      limit = static_cast<int>(n);
+    }
+    const std::string cursor = req.has_param("cursor") ? req.get_param_value("cursor") : "";
+    if (cursor.size() > 100) return reply_error(res, 400, "bad_request", "cursor is too long");
+    const sync::PullPage page = m_store.pull(k, cursor, limit, now_ms());
+    res.set_content(sync::encode_pull_page(page), "application/json");
+  }
+
+  // [SECTION] Reports: municipal read tokens.
+  void report(const httplib::Request& req, httplib::Response& res, bool attendance) {
+    const auto reader = m_store.reader_for_token(bearer(req));
+    if (!reader) return reply_error(res, 401, "unauthorized", "missing or unknown read token");
+    const std::string centre = req.get_param_value("centre");
+    if (centre.empty() || !m_store.centre_exists(centre)) return reply_error(res, 400, "bad_request", "unknown centre");
+    if (!reader->centre_id.empty() && reader->centre_id != centre)
+      return reply_error(res, 403, "forbidden", "this token may read centre " + reader->centre_id + " only");
+    const std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
+    if (format != "json" && format != "csv") return reply_error(res, 400, "bad_request", "format must be json or csv");
+    Table t;
+    if (attendance) {
+      const std::string from = req.get_param_value("from"), to = req.get_param_value("to");
+      if (!is_date(from) || !is_date(to)) return reply_error(res, 400, "bad_request", "from and to must be dates like 2026-11-23");
+      t = attendance_report(m_store, centre, from, to);
+    } else {
+      const std::string date = req.get_param_value("date");
+      const int days = req.has_param("days") ? std::atoi(req.get_param_value("days").c_str()) : 14;
+      if (!is_date(date) || days < 1 || days > 365)
+        return reply_error(res, 400, "bad_request", "date must be like 2026-11-23, days 1 to 365");
+      t = exceptions_report(m_store, centre, date, days);
+    }
+    if (format == "csv") res.set_content(to_csv(t), "text/csv; charset=utf-8");
+    else res.set_content(to_json(t), "application/json");
+  }
+
+  ServerStore& m_store;
+  const ServeOptions& m_opt;
+  std::atomic<int> m_in_flight{0};
+  std::atomic<int> m_busy_left{0};
+
+ public:
+  void set_busy(int n) { m_busy_left = n; }
+};
+
+}  // namespace
+
+// [SECTION] serve
+
+int serve(ServerStore& store, const ServeOptions& o) {
+  // Signals are waited for on one thread, so the server's worker threads never see them.
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  ::signal(SIGPIPE, SIG_IGN);
+
+  std::unique_ptr<httplib::Server> server;
+  if (!o.tls_cert.empty() || !o.tls_key.empty()) {
+    auto tls = std::make_unique<httplib::SSLServer>(o.tls_cert.c_str(), o.tls_key.c_str());
+    if (!tls->is_valid()) {
+      log("cannot use the TLS certificate " + o.tls_cert + " and key " + o.tls_key);
+      return 2;
+    }
+    server = std::move(tls);
+  } else {
+    server = std::make_unique<httplib::Server>();
+  }
+  store.set_faults(o.faults);
+  g_clock_offset = o.clock_offset_ms;
+  Api api(store, o);
+  api.set_busy(o.busy_first_requests);
+  api.install(*server);
+  int port = o.port;
+  if (port == 0) port = server->bind_to_any_port(o.host);
+  else if (!server->bind_to_port(o.host, port)) port = -1;
+  if (port <= 0) {
+    log("cannot listen on " + o.host + ":" + std::to_string(o.port) + " (in use, or not an address of this machine)");
+    return 2;
+  }
+  const std::string url = std::string(o.tls_cert.empty() ? "http" : "https") + "://" + o.host + ":" + std::to_string(port);
+  log("listening on " + url);
+  if (!o.port_file.empty()) {
+    const std::string tmp = o.port_file + ".tmp";
+    std::ofstream(tmp) << port << "\n";
+    std::rename(tmp.c_str(), o.port_file.c_str());  // whole or absent, never half-written
+  }
+  std::thread waiter([&] {
+    int sig = 0;
+    sigwait(&set, &sig);
+    log("stopping (signal " + std::to_string(sig) + ")");
+    server->stop();
+  });
+  server->listen_after_bind();
+  if (waiter.joinable()) {
+    pthread_kill(waiter.native_handle(), SIGTERM);  // listen ended by itself: release the waiter
+    waiter.join();
+  }
+  return 0;
+}
+
+}  // namespace meedoen::server

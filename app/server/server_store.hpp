@@ -1,0 +1,120 @@
+// meedoen-server's database: centres, kiosks and their tokens, the roster and programme per
+// centre, and every event the kiosks pushed. One SQLite file (WAL) for several centres. All
+// methods are thread-safe (one connection behind a mutex: SQLite admits one writer anyway).
+#pragma once
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+#include "sync/wire.hpp"
+
+namespace meedoen::server {
+
+// The database failed (disk, corruption): HTTP 503, a message for the operator.
+struct ServerError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+// Bad input from the command line or a file: a message for the person who typed it.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct KioskAuth {
+  std::string kiosk_id, centre_id, device_id;
+};
+struct ReaderAuth {
+  std::string reader_id, centre_id;  // centre "" = every centre
+};
+
+struct EnrolCode {
+  std::string kiosk_id, code;
+  core::TimeMs expires = 0;
+};
+
+// One row of a roster import (import-roster FILE.csv); line is the CSV line, for messages.
+struct RosterRow {
+  int line = 0;
+  core::Participant p;
+  std::string pin;  // 4 digits or ""
+};
+
+struct KioskInfo {
+  std::string kiosk_id, centre_id, name, device_id;
+  bool enrolled = false, revoked = false;
+  std::int64_t last_seq = 0, events = 0, gaps = 0, seq_reused = 0;
+  core::TimeMs last_seen = 0;
+};
+
+// An event as the reports read it.
+struct StoredEvent {
+  sync::WireEvent e;
+  std::string centre_id, kiosk_id, date;
+  core::TimeMs received = 0;
+};
+
+// Test hooks for failure scenarios (meedoen-server serve --fault-...).
+struct Faults {
+  int fail_after_events = 0;  // the database "fails" after this many inserts in one push (0: never)
+  int push_delay_ms = 0;      // sleep inside the push transaction, before commit
+};
+
+class ServerStore {
+ public:
+  static std::unique_ptr<ServerStore> open(const std::string& path);
+  ~ServerStore();
+
+  // [SECTION] Administration (the command line)
+  void create_centre(const std::string& id, const std::string& name, core::TimeMs now);
+  EnrolCode enrol_kiosk(const std::string& centre_id, const std::string& name, core::TimeMs now,
+                        core::TimeMs valid_ms);
+  void revoke_kiosk(const std::string& kiosk_id);
+  void add_coach(const std::string& centre_id, const core::Coach& c);
+  void put_activity(const std::string& centre_id, const core::Activity& a, bool active);
+  void set_setting(const std::string& centre_id, const std::string& key, const std::string& value);
+  // All or nothing; participants of the centre missing from rows become inactive (tombstones).
+  // pin_hash(pin) is given by the caller (argon2id in storage/pin_hash). Returns counts.
+  struct ImportCounts { int added = 0, updated = 0, deactivated = 0; };
+  ImportCounts import_roster(const std::string& centre_id, const std::vector<RosterRow>& rows,
+                             std::string (*pin_hash)(const std::string&));
+  // Bulk participants with one ready hash (benchmarks, tests).
+  void put_participants(const std::string& centre_id, const std::vector<core::Participant>& ps,
+                        const std::string& pin_hash);
+  std::string add_reader(const std::string& name, const std::string& centre_id);  // returns the token
+  std::vector<KioskInfo> kiosks(const std::string& centre_id) const;
+  bool centre_exists(const std::string& id) const;
+  std::vector<std::pair<std::string, std::string>> centres() const;
+
+  // [SECTION] The API
+  // Trades a one-time code for a token; nullopt and why when the code is wrong, used or expired.
+  std::optional<sync::EnrolAnswer> enrol(const sync::EnrolRequest& r, core::TimeMs now, std::string& why);
+  std::optional<KioskAuth> kiosk_for_token(const std::string& token, std::string& why);
+  std::optional<ReaderAuth> reader_for_token(const std::string& token) const;
+  sync::PushAnswer push(const KioskAuth& k, const sync::PushRequest& r, core::TimeMs now);
+  sync::PullPage pull(const KioskAuth& k, const std::string& cursor, int limit, core::TimeMs now);
+  void set_faults(const Faults& f);
+
+  // [SECTION] Reads for the reports
+  std::vector<core::Participant> participants(const std::string& centre_id, bool active_only) const;
+  // Events of a centre whose payload date lies in [from, to] (ISO dates), fold order.
+  std::vector<StoredEvent> events(const std::string& centre_id, const std::string& from, const std::string& to) const;
+  // The last date each participant of the centre was checked in ("" if never).
+  std::vector<std::pair<std::string, std::string>> last_seen(const std::string& centre_id) const;
+  std::int64_t event_count(const std::string& centre_id) const;
+  std::string integrity_check() const;
+
+ private:
+  struct Impl;
+  explicit ServerStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m;
+};
+
+// BLAKE2b-256 of a token or code, hex: the only form in which the server keeps them.
+std::string token_hash(const std::string& token);
+// Random hex token (32 bytes) and a short enrolment code (8 characters without look-alikes).
+std::string new_token();
+std::string new_enrol_code();
+
+}  // namespace meedoen::server

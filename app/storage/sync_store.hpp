@@ -1,0 +1,56 @@
+// The kiosk's side of sync in its database: the outbox (unsent journal events), the device
+// token, the pull cursor, and applying pulled pages. Its own SQLite connection, for the sync
+// worker's thread; the Store (UI thread) keeps its own. Open the Store first: it migrates.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "storage/store.hpp"
+#include "sync/wire.hpp"
+
+namespace meedoen::storage {
+
+struct PullApplied {
+  int participants = 0, coaches = 0, activities = 0, settings = 0;
+  int events = 0;  // new events of other kiosks (already known ones are ignored)
+  bool changed() const { return participants + coaches + activities + settings + events > 0; }
+};
+
+class SyncStore {
+ public:
+  static SyncStore open(const std::string& path);
+  SyncStore(SyncStore&&) noexcept;
+  SyncStore& operator=(SyncStore&&) noexcept;
+  ~SyncStore();
+
+  const std::string& device_id() const;
+
+  // [SECTION] Enrolment and cursor (sync_state table)
+  std::string state(const std::string& key, const std::string& fallback = "") const;
+  void set_state(const std::string& key, const std::string& value);
+  std::string token() const { return state("token"); }
+  std::string cursor() const { return state("cursor"); }
+
+  // [SECTION] Outbox
+  // This kiosk's unsent events after seq after_seq, in seq order, at most max_events and about
+  // max_bytes of JSON. (A range on UNIQUE (device_id, seq): a backlog is read in linear time.)
+  std::vector<sync::WireEvent> pending(std::size_t max_events, std::size_t max_bytes, std::int64_t after_seq = 0) const;
+  std::int64_t unsent_count() const;
+  // Marks the answered events sent (rejected ones too, with their reason kept), one transaction.
+  void mark_pushed(const std::vector<sync::PushResult>& results, core::TimeMs now);
+  std::vector<std::pair<std::string, std::string>> rejected() const;  // event id, reason
+
+  // [SECTION] Pull
+  // Applies one page and its cursor in one transaction; pulled events are inserted by id (never
+  // twice) and the read models re-derived from them.
+  PullApplied apply_pull(const sync::PullPage& page, core::TimeMs now);
+
+ private:
+  struct Impl;
+  explicit SyncStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m;
+};
+
+}  // namespace meedoen::storage

@@ -1,0 +1,105 @@
+// cpp-httplib behind the sync client: keep-alive connection, TLS with a configurable CA bundle.
+#include "sync/client.hpp"
+
+#include <httplib.h>
+
+#include <mutex>
+
+namespace meedoen::sync {
+
+bool split_url(const std::string& url, std::string& origin, std::string& prefix, std::string& error) {
+  const bool https = url.rfind("https://", 0) == 0;
+  if (!https && url.rfind("http://", 0) != 0) {
+    error = "the server URL must start with http:// or https://, got \"" + url + "\"";
+    return false;
+  }
+  const std::size_t host_start = https ? 8 : 7;
+  const std::size_t slash = url.find('/', host_start);
+  origin = url.substr(0, slash);
+  prefix = slash == std::string::npos ? "" : url.substr(slash);
+  while (!prefix.empty() && prefix.back() == '/') prefix.pop_back();
+  if (origin.size() <= host_start) {
+    error = "the server URL has no host: \"" + url + "\"";
+    return false;
+  }
+  return true;
+}
+
+struct Client::Impl {
+  ClientOptions opt;
+  std::string origin, prefix, url_error;
+  std::mutex mu;  // guards cli against stop() from another thread
+  std::unique_ptr<httplib::Client> cli;
+
+  httplib::Client* client() {
+    std::lock_guard lock(mu);
+    if (!cli && url_error.empty()) {
+      cli = std::make_unique<httplib::Client>(origin);
+      if (!cli->is_valid()) {
+        url_error = "cannot use the server URL " + opt.server_url;
+        cli.reset();
+        return nullptr;
+      }
+      cli->set_keep_alive(true);
+      cli->set_tcp_nodelay(true);  // else Nagle + delayed ACK add ~40 ms to every small request
+      cli->set_connection_timeout(std::chrono::milliseconds(opt.connect_timeout_ms));
+      cli->set_read_timeout(std::chrono::milliseconds(opt.read_timeout_ms));
+      cli->set_write_timeout(std::chrono::milliseconds(opt.read_timeout_ms));
+      if (origin.rfind("https://", 0) == 0) {
+        if (!opt.ca_bundle.empty()) cli->set_ca_cert_path(opt.ca_bundle.c_str());
+        cli->enable_server_certificate_verification(true);
+      }
+    }
+    return cli.get();
+  }
+
+  HttpResult finish(httplib::Result r) {
+    HttpResult out;
+    if (!r) {
+      out.error = httplib::to_string(r.error());
+      std::lock_guard lock(mu);
+      cli.reset();  // a fresh connection next time (the old one may be half-read)
+      return out;
+    }
+    out.status = r->status;
+    out.body = std::move(r->body);
+    if (r->has_header("Retry-After")) {
+      const std::string v = r->get_header_value("Retry-After");
+      char* end = nullptr;
+      const long s = std::strtol(v.c_str(), &end, 10);
+      if (!v.empty() && *end == '\0' && s >= 0) out.retry_after_s = static_cast<int>(std::min(s, 24L * 3600));
+    }
+    return out;
+  }
+};
+
+Client::Client(ClientOptions options) : m(std::make_unique<Impl>()) {
+  m->opt = std::move(options);
+  split_url(m->opt.server_url, m->origin, m->prefix, m->url_error);
+}
+Client::~Client() = default;
+
+const std::string& Client::url_error() const { return m->url_error; }
+
+HttpResult Client::post(const std::string& path, const std::string& body, const std::string& token) {
+  httplib::Client* c = m->client();
+  if (!c) return HttpResult{0, "", m->url_error, -1};
+  httplib::Headers h;
+  if (!token.empty()) h.emplace("Authorization", "Bearer " + token);
+  return m->finish(c->Post((m->prefix + path).c_str(), h, body, "application/json"));
+}
+
+HttpResult Client::get(const std::string& path, const std::string& token) {
+  httplib::Client* c = m->client();
+  if (!c) return HttpResult{0, "", m->url_error, -1};
+  httplib::Headers h;
+  if (!token.empty()) h.emplace("Authorization", "Bearer " + token);
+  return m->finish(c->Get((m->prefix + path).c_str(), h));
+}
+
+void Client::stop() {
+  std::lock_guard lock(m->mu);
+  if (m->cli) m->cli->stop();
+}
+
+}  // namespace meedoen::sync

@@ -1,0 +1,204 @@
+// meedoen-server as a process: bad requests refused with a reason and nothing stored, tokens
+// and centres kept apart, the roster import, and the reports.
+#include <catch2/catch.hpp>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "sync/sync_fixture.hpp"
+
+using namespace meedoen;
+using namespace meedoen::test;
+using nlohmann::json;
+
+namespace {
+
+struct Http {
+  httplib::Client c;
+  std::string token;
+  explicit Http(int port, std::string t = "") : c("127.0.0.1", port), token(std::move(t)) {}
+  httplib::Headers headers() const {
+    return token.empty() ? httplib::Headers{} : httplib::Headers{{"Authorization", "Bearer " + token}};
+  }
+  httplib::Result post(const std::string& path, const std::string& body) { return c.Post(path.c_str(), headers(), body, "application/json"); }
+  httplib::Result get(const std::string& path) { return c.Get(path.c_str(), headers()); }
+};
+
+std::string reason_of(const httplib::Result& r) { return json::parse(r->body).value("reason", ""); }
+
+// An enrolled device: its token and device id.
+std::pair<std::string, std::string> enrol(ServerProcess& s, const std::string& device = "0193a000-0000-7000-8000-000000000001") {
+  Http h(s.port());
+  auto r = h.post("/v1/enrol", json{{"code", s.enrol_code()}, {"device_id", device}}.dump());
+  REQUIRE(r);
+  REQUIRE(r->status == 200);
+  return {json::parse(r->body)["token"].get<std::string>(), device};
+}
+
+std::string event_json(const std::string& device, int seq, const std::string& type, const std::string& pid,
+                       const std::string& payload = R"({"date":"2026-11-23","dagdeel":"morning"})") {
+  char id[40];
+  std::snprintf(id, sizeof id, "0193a000-0000-7000-8000-%012d", seq);
+  return "{\"id\":\"" + std::string(id) + "\",\"device_id\":\"" + device + "\",\"seq\":" + std::to_string(seq) +
+         ",\"wall_ms\":1795423320000,\"hlc\":\"0001795423320000.0000000000\",\"type\":\"" + type +
+         "\",\"participant_id\":\"" + pid + "\",\"payload\":" + payload + "}";
+}
+
+}  // namespace
+
+TEST_CASE("server: malformed, mistyped and oversized requests are refused with a reason; nothing stored", "[server]") {
+  TempDir dir;
+  ServerProcess server(dir);
+  server.start("--max-body-bytes 100000");
+  const auto [token, device] = enrol(server);
+  Http h(server.port(), token);
+  const std::string good = event_json(device, 1, "check_in", "demo-p-0001");
+  struct Case { std::string body; int status; const char* reason; };
+  const Case cases[] = {
+      {"", 400, "not valid JSON"},
+      {"{\"device_id\":", 400, "not valid JSON"},
+      {"[1,2,3]", 400, "must be a JSON object"},
+      {"{\"events\":[]}", 400, "device_id is missing"},
+      {"{\"device_id\":\"" + device + "\",\"events\":{}}", 400, "events must be a list"},
+      {"{\"device_id\":\"" + device + "\",\"events\":[" + good + ",7]}", 400, "events[1] must be an object"},
+      {"{\"device_id\":\"" + device + "\",\"events\":[" + good + "," +
+           event_json(device, 2, "check_in", "demo-p-0002").replace(
+               event_json(device, 2, "check_in", "demo-p-0002").find("\"seq\":2"), 7, "\"seq\":\"2\"") + "]}",
+       400, "events[1].seq must be an integer"},
+      {"{\"device_id\":\"" + device + "\",\"events\":[" + std::string(120000, ' ') + "]}", 413, "larger than"},
+      {"{\"device_id\":\"0193a000-0000-7000-8000-000000000999\",\"events\":[" + good + "]}", 403, "not the device"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.body.substr(0, 120));
+    auto r = h.post("/v1/push", c.body);
+    REQUIRE(r);
+    CHECK(r->status == c.status);
+    CHECK(reason_of(r).find(c.reason) != std::string::npos);
+    CHECK(json::parse(r->body).contains("server_time"));
+  }
+  CHECK(server_events(server) == 0);
+  SECTION("an unknown type or a bad date is one rejected event, and the rest are stored") {
+    auto r = h.post("/v1/push", "{\"device_id\":\"" + device + "\",\"events\":[" +
+                                    event_json(device, 1, "teleported", "demo-p-0001") + "," +
+                                    event_json(device, 2, "check_in", "demo-p-0001", R"({"date":"23-11-2026"})") + "," +
+                                    event_json(device, 3, "check_in", "demo-p-0003") + "]}");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    const json a = json::parse(r->body);
+    CHECK(a["results"][0]["status"] == "rejected");
+    CHECK(a["results"][0]["reason"].get<std::string>().find("unknown event type") != std::string::npos);
+    CHECK(a["results"][1]["status"] == "rejected");
+    CHECK(a["results"][1]["reason"].get<std::string>().find("payload") != std::string::npos);
+    CHECK(a["results"][2]["status"] == "stored");
+    CHECK(server_events(server) == 1);
+  }
+  SECTION("random garbage never brings it down") {
+    std::mt19937 rng(42);
+    const std::string base = "{\"device_id\":\"" + device + "\",\"events\":[" + good + "]}";
+    for (int i = 0; i < 150; ++i) {
+      std::string body = base;
+      for (int k = 0; k < 4; ++k) body[rng() % body.size()] = static_cast<char>(rng() % 256);
+      auto r = h.post("/v1/push", body);
+      REQUIRE(r);
+      CHECK(r->status < 500);
+    }
+    CHECK(server_events(server) <= 1);
+    auto t = Http(server.port()).get("/v1/time");
+    REQUIRE(t);
+    CHECK(t->status == 200);
+  }
+}
+
+TEST_CASE("server: credentials: missing, wrong, used codes and read tokens", "[server]") {
+  TempDir dir;
+  ServerProcess server(dir);
+  server.start();
+  Http anon(server.port());
+  auto r = anon.get("/v1/pull");
+  REQUIRE(r);
+  CHECK(r->status == 401);
+  CHECK(Http(server.port(), "nonsense").get("/v1/pull")->status == 401);
+  const std::string code = server.enrol_code();
+  const std::string device = "0193a000-0000-7000-8000-000000000001";
+  CHECK(anon.post("/v1/enrol", json{{"code", "WRONG123"}, {"device_id", device}}.dump())->status == 401);
+  CHECK(anon.post("/v1/enrol", json{{"code", code}, {"device_id", "not-a-uuid"}}.dump())->status == 401);
+  CHECK(anon.post("/v1/enrol", json{{"code", code}, {"device_id", device}}.dump())->status == 200);
+  // The same device again (its answer was lost): a new token; another device: refused.
+  CHECK(anon.post("/v1/enrol", json{{"code", code}, {"device_id", device}}.dump())->status == 200);
+  auto again = anon.post("/v1/enrol", json{{"code", code}, {"device_id", "0193a000-0000-7000-8000-000000000002"}}.dump());
+  CHECK(again->status == 401);  // one kiosk only
+  CHECK(reason_of(again).find("already used") != std::string::npos);
+  // The server keeps hashes only.
+  CHECK(server_count(server, "SELECT COUNT(*) FROM kiosks WHERE length(token_hash) = 64") == 1);
+  const std::string reader = server.admin("add-reader --name 'gemeente' --centre de-cirkel").substr(7, 64);
+  Http as_reader(server.port(), reader);
+  CHECK(as_reader.post("/v1/push", "{}")->status == 403);
+  auto report = as_reader.get("/v1/reports/attendance?centre=de-cirkel&from=2026-11-01&to=2026-11-30&format=csv");
+  REQUIRE(report);
+  CHECK(report->status == 200);
+  CHECK(report->body.rfind("centre,date,dagdeel,participant_id", 0) == 0);
+  server.admin("create-centre --id de-brug --name 'De Brug'");
+  CHECK(as_reader.get("/v1/reports/attendance?centre=de-brug&from=2026-11-01&to=2026-11-30")->status == 403);
+  CHECK(as_reader.get("/v1/reports/attendance?centre=de-cirkel&from=yesterday&to=2026-11-30")->status == 400);
+}
+
+TEST_CASE("server: import-roster reports bad rows by line number and imports nothing", "[server]") {
+  TempDir dir;
+  ServerProcess server(dir, "");
+  server.admin("create-centre --id c1 --name 'C1'");
+  const std::string bad = dir.write("bad.csv",
+                                    "id,first_name,last_name,card_code,pin,language,mandatory,coach_id\n"
+                                    "p1,Ann,Smit,C1,1234,nl,ja,\n"
+                                    "p2,,Jansen,C2,1234,nl,nee,\n"
+                                    "p3,Kees,Bos,C1,12a4,de,misschien,\n"
+                                    "p1,Ann,Smit,C9,,,,\n");
+  const RunResult r = server.admin_result("import-roster --centre c1 " + bad);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("line 3: first_name is empty") != std::string::npos);
+  CHECK(r.err.find("line 4: pin must be 4 digits") != std::string::npos);
+  CHECK(r.err.find("line 4: language must be") != std::string::npos);
+  CHECK(r.err.find("line 4: mandatory must be ja or nee") != std::string::npos);
+  CHECK(r.err.find("line 4: card_code C1 appears before on line 2") != std::string::npos);
+  CHECK(r.err.find("line 5: id p1 appears before on line 2") != std::string::npos);
+  CHECK(r.err.find("nothing was imported") != std::string::npos);
+  CHECK(server_count(server, "SELECT COUNT(*) FROM participants") == 0);
+  const std::string good = dir.write("good.csv", "\xEF\xBB\xBFid;first_name;last_name;card_code;pin;mandatory\n"
+                                                 "p1;Ann;\"Smit; de Jong\";C1;1234;ja\np2;Piet;Bos;;;nee\n");
+  CHECK(server.admin("import-roster --centre c1 " + good).find("2 added") != std::string::npos);
+  CHECK(server_count(server, "SELECT COUNT(*) FROM participants WHERE last_name = 'Smit; de Jong' AND mandatory = 1") == 1);
+  CHECK(server.admin_result("import-roster --centre nowhere " + good).exit_code == 2);
+}
+
+TEST_CASE("server: reports: attendance per dagdeel and today's exceptions, each row with centre, kiosk and time", "[server]") {
+  use_amsterdam_time();
+  TempDir dir;
+  ServerProcess server(dir);
+  server.start();
+  TestKiosk k(dir, "a", server.url(), server.enrol_code());
+  const std::string date = "2026-11-23";
+  k.store().check_in("demo-p-0001", kMonday0942, date, core::Dagdeel::Morning);
+  k.store().check_out("demo-p-0001", kMonday0942 + 2 * 3'600'000, date);
+  k.store().check_in("demo-p-0002", kMonday0942, date, core::Dagdeel::Morning);
+  REQUIRE(k.sync().ok);
+  const json att = json::parse(server.admin("report attendance --centre de-cirkel --from 2026-11-23 --to 2026-11-23"));
+  REQUIRE(att.size() == 2);
+  const auto& fatima = att[0]["participant_id"] == "demo-p-0001" ? att[0] : att[1];
+  CHECK(fatima["status"] == "present");
+  CHECK(fatima["check_in"] == "2026-11-23T09:42:00");
+  CHECK(fatima["check_out"] == "2026-11-23T11:42:00");
+  CHECK(fatima["minutes"] == "120");
+  CHECK(fatima["centre"] == "de-cirkel");
+  CHECK(fatima["kiosk"].get<std::string>().size() == 36);
+  CHECK(fatima["recorded_at"] == "2026-11-23T09:42:00");
+  const std::string csv = server.admin("report attendance --centre de-cirkel --from 2026-11-23 --to 2026-11-23 --format csv");
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == 3);
+  const json exc = json::parse(server.admin("report exceptions --centre de-cirkel --date 2026-11-23 --days 14"));
+  int no_shows = 0;
+  for (const auto& row : exc) {
+    if (row["kind"] == "mandatory_no_show") ++no_shows;
+    CHECK(row["participant_id"] != "demo-p-0001");
+    CHECK(row["centre"] == "de-cirkel");
+  }
+  CHECK(no_shows == 26);  // 28 of 42 demo participants are mandatory; two came
+}
