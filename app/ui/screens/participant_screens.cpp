@@ -85,20 +85,32 @@ void draw_home(const HomeView& v, const Theme& t, const Layout& L, Actions& out)
   const float pad = t.px(20);
   label_at(t.fonts.bold, ImVec2(pmin.x + pad, pmin.y + pad), colors::text,
            std::string(icons::utf8("activities")) + "  " + v.agenda_title);
-  float y = pmin.y + pad + t.fonts.bold->FontSize + t.px(10);
-  if (v.agenda.empty()) label_at(t.fonts.body, ImVec2(pmin.x + pad, y), colors::text_muted, v.agenda_empty, col_w - 2 * pad);
-  const float line_h = t.fonts.body->FontSize * 1.25f;
-  for (const auto& a : v.agenda) {
-    const float h = a.note.empty() ? line_h : 2 * line_h;
-    if (y + h > pmax.y - pad * 0.5f) break;  // the rest is on the screens the tiles open
-    if (a.highlight)
-      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pmin.x + pad * 0.5f, y - t.px(2)),
-                                                ImVec2(pmax.x - pad * 0.5f, y + h), colors::good_bg, t.px(8));
-    icon_at(t.fonts.bold, ImVec2(pmin.x + pad, y), colors::primary, a.icon);
-    label_at(t.fonts.body, ImVec2(pmin.x + pad + t.px(44), y), colors::text, a.when + "   " + a.title);
-    if (!a.note.empty())
-      label_at(t.fonts.body, ImVec2(pmin.x + pad + t.px(44), y + line_h), a.highlight ? colors::check_in : colors::text_muted, a.note);
-    y += h + t.px(6);
+  const float list_top = week_top + pad + t.fonts.bold->FontSize + t.px(10);
+  if (v.agenda.empty()) {
+    label_at(t.fonts.body, screen_pos(M + pad, list_top), colors::text_muted, v.agenda_empty, col_w - 2 * pad);
+  } else {
+    // My week scrolls by dragging; a fade at the bottom edge shows there is more.
+    ImGui::SetCursorPos(ImVec2(M + pad * 0.5f, list_top));
+    const ScrollRegion r = begin_drag_scroll(t, {"my-week", ImVec2(col_w - pad, bottom - pad * 0.5f - list_top), colors::panel, false});
+    const float line_h = t.fonts.body->FontSize * 1.25f;
+    const float text_w = r.list_width - pad * 0.5f - t.px(44);
+    float y = 0;
+    for (const auto& a : v.agenda) {
+      const float h = a.note.empty() ? line_h : 2 * line_h;
+      ImGui::SetCursorPos(ImVec2(0, y));
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      if (a.highlight)
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y - t.px(2)), ImVec2(p.x + r.list_width, p.y + h), colors::good_bg, t.px(8));
+      icon_at(t.fonts.bold, ImVec2(p.x + pad * 0.5f, p.y), colors::primary, a.icon);
+      label_at(t.fonts.body, ImVec2(p.x + pad * 0.5f + t.px(44), p.y), colors::text, a.when + "   " + a.title, text_w);
+      if (!a.note.empty())
+        label_at(t.fonts.body, ImVec2(p.x + pad * 0.5f + t.px(44), p.y + line_h), a.highlight ? colors::check_in : colors::text_muted,
+                 a.note, text_w);
+      y += h + t.px(6);
+    }
+    ImGui::SetCursorPos(ImVec2(0, y));
+    ImGui::Dummy(ImVec2(1, 1));
+    end_drag_scroll(t, r);
   }
 
   // Right: the tiles, then today's programme.
@@ -208,10 +220,14 @@ void draw_absence(const AbsenceView& v, const Theme& t, const Layout& L, Actions
       if (big_button(t, {pid.c_str(), nullptr, &p.label, ImVec2(part_w, row_h),
                          p.chosen ? ButtonStyle::Selected : ButtonStyle::Neutral, !v.busy}))
         out.push_back(core::PartToggled{p.part});
-      // Already reported: a small pictogram in the corner; tapping again reports anew.
-      if (p.reported)
-        icon_at(t.fonts.body, ImVec2(bpos.x + part_w - t.fonts.body->FontSize - t.px(8), bpos.y + t.px(6)),
-                p.chosen ? colors::on_dark : colors::primary, "absence");
+      // Already reported: a blue outline and a dot in the corner, clear of the label; tapping
+      // again reports anew (with another reason, say).
+      if (p.reported) {
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRect(ImVec2(bpos.x + t.px(3), bpos.y + t.px(3)), ImVec2(bpos.x + part_w - t.px(3), bpos.y + row_h - t.px(3)),
+                    colors::primary, t.px(16), 0, t.px(3));
+        dl->AddCircleFilled(ImVec2(bpos.x + part_w - t.px(14), bpos.y + t.px(14)), t.px(6), colors::primary);
+      }
     }
   }
   ImGui::SetCursorPos(ImVec2(0, static_cast<float>(v.days.size()) * (row_h + g)));
@@ -332,7 +348,13 @@ void draw_progress(const ProgressView& v, const Theme& t, const Layout& L, Actio
     const ImVec2 min = screen_pos(x, y), max = screen_pos(x + card_w, y + card_h);
     panel(min, max, t);
     icon_at(t.fonts.icon, ImVec2(min.x + t.px(24), min.y + t.px(24)), colors::primary, s.icon);
-    label_at(t.fonts.huge, ImVec2(min.x + t.px(24) + t.fonts.icon->FontSize + t.px(16), min.y + t.px(12)), colors::text, s.value);
+    // The figure shrinks to fit its card ("11:15 saat", three-digit hours).
+    const float vx = min.x + t.px(24) + t.fonts.icon->FontSize + t.px(16);
+    const float room = max.x - t.px(20) - vx;
+    const float natural = t.fonts.huge->CalcTextSizeA(t.fonts.huge->FontSize, FLT_MAX, 0, s.value.c_str()).x;
+    const float size = natural > room ? t.fonts.huge->FontSize * room / natural : t.fonts.huge->FontSize;
+    ImGui::GetWindowDrawList()->AddText(t.fonts.huge, size, ImVec2(vx, min.y + t.px(12)), colors::text, s.value.c_str());
+    frame_record().texts.push_back(s.value);
     label_at(t.fonts.bold, ImVec2(min.x + t.px(24), max.y - t.px(24) - t.fonts.bold->FontSize * 2.3f), colors::text_muted,
              s.label, card_w - t.px(48));
   }

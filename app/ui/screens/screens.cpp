@@ -8,6 +8,7 @@
 #include <string>
 
 #include "ui/widgets/icons.hpp"
+#include "ui/widgets/scroll.hpp"
 #include "ui/widgets/keyboard.hpp"
 #include "ui/widgets/widgets.hpp"
 
@@ -288,19 +289,27 @@ void today_panel(const Theme& t, ImVec2 min, ImVec2 max, const std::string& titl
     text(t.fonts.body, colors::text_muted, empty_text);
     return;
   }
-  const float width = max.x - min.x - 2 * pad;
-  for (const auto& a : lines) {
-    const float y = ImGui::GetCursorScreenPos().y + t.px(10);
-    const float row_h = t.fonts.bold->FontSize + t.fonts.body->FontSize + t.px(8);
-    if (y + row_h > max.y - pad) break;  // the panel shows what fits; Activities shows the week
-    ImGui::GetWindowDrawList()->AddText(t.fonts.large, t.fonts.large->FontSize, ImVec2(min.x + pad, y),
-                                        colors::primary, icons::utf8(a.icon));
-    const float tx = min.x + pad + t.px(64);
-    ImGui::SetCursorScreenPos(ImVec2(tx, y));
+  // The day's programme scrolls by dragging; a fade at the edge shows there is more.
+  const float top = ImGui::GetCursorScreenPos().y + t.px(4);
+  ImGui::SetCursorScreenPos(ImVec2(min.x + pad, top));
+  const ScrollRegion r = begin_drag_scroll(t, {"today-list", ImVec2(max.x - min.x - 2 * pad, max.y - pad * 0.5f - top),
+                                               colors::panel, false});
+  const float width = r.list_width;
+  const float row_h = t.fonts.bold->FontSize + t.fonts.body->FontSize + t.px(18);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto& a = lines[i];
+    const float y = t.px(6) + static_cast<float>(i) * row_h;
+    ImGui::SetCursorPos(ImVec2(0, y));
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddText(t.fonts.large, t.fonts.large->FontSize, p, colors::primary, icons::utf8(a.icon));
+    ImGui::SetCursorPos(ImVec2(t.px(64), y));
     text(t.fonts.bold, colors::text, a.time + "   " + a.title, width - t.px(64));
-    ImGui::SetCursorScreenPos(ImVec2(tx, ImGui::GetCursorScreenPos().y - t.px(10)));
+    ImGui::SetCursorPos(ImVec2(t.px(64), ImGui::GetCursorPosY() - t.px(10)));
     text(t.fonts.body, colors::text_muted, a.place);
   }
+  ImGui::SetCursorPos(ImVec2(0, t.px(6) + static_cast<float>(lines.size()) * row_h));
+  ImGui::Dummy(ImVec2(1, 1));
+  end_drag_scroll(t, r);
 }
 
 bool back_button(const Theme& t, const std::string& label, bool enabled) {
