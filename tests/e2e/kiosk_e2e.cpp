@@ -195,15 +195,17 @@ expect "Goedemorgen, Marieke"
 }
 
 TEST_CASE("kiosk: inactivity asks 'Ben je er nog?' and then returns to the welcome screen", "[e2e]") {
+  // The app's clock also runs in real time between steps: margins of a few seconds keep this
+  // true on a loaded machine (the exact countdown is tested in core with a fake clock).
   TempDir dir;
   const RunResult r = replay(dir, R"(
 scan DEMO0001
 expect "Goedemorgen, Fatima"
-advance 29s
+advance 27s
 expect-not "Ben je er nog?"
-advance 2s
+advance 4s
 expect "Ben je er nog?"
-expect "Over 9 seconden"
+expect "seconden gaan we terug naar het begin"
 tap "Ja, ik ben er nog"
 expect-not "Ben je er nog?"
 expect "Goedemorgen, Fatima"
