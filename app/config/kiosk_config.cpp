@@ -3,9 +3,9 @@
 
 #include <algorithm>
 #include <fstream>
-#include <set>
 #include <sstream>
 #include <toml++/toml.h>
+#include <vector>
 
 namespace meedoen::config {
 
@@ -71,7 +71,19 @@ class Reader {
   std::string m_source;
 };
 
-const std::set<std::string> kKnownLanguages{"nl", "en"};
+// Languages with a complete catalogue in assets/i18n/<code>.po (tests/ui/i18n_test.cpp checks each).
+// Arabic is not here: Dear ImGui draws neither right-to-left nor joined letters.
+const std::vector<std::string> kKnownLanguages{"nl", "en", "tr", "pl"};
+
+bool known_language(const std::string& code) {
+  return std::find(kKnownLanguages.begin(), kKnownLanguages.end(), code) != kKnownLanguages.end();
+}
+
+std::string known_languages_text() {
+  std::string s;
+  for (const auto& code : kKnownLanguages) s += (s.empty() ? "" : ", ") + code;
+  return s;
+}
 
 }  // namespace
 
@@ -133,7 +145,10 @@ core::KioskConfig parse_kiosk_config(const std::string& text, const std::string&
       for (const auto& item : *arr) {
         if (!item.is_string()) r.fail("languages.available", "must contain language codes in quotes");
         const std::string code = item.as_string()->get();
-        if (!kKnownLanguages.count(code)) r.fail("languages.available", "unknown language \"" + code + "\" (known: nl, en)");
+        if (!known_language(code))
+          r.fail("languages.available", "unknown language \"" + code + "\" (known: " + known_languages_text() + ")");
+        if (std::find(cfg.languages.begin(), cfg.languages.end(), code) != cfg.languages.end())
+          r.fail("languages.available", "\"" + code + "\" is listed twice");
         cfg.languages.push_back(code);
       }
     }

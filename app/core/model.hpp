@@ -138,7 +138,7 @@ struct KioskConfig {
   IdentificationMethods identification;
   bool show_volunteer_hours = true;  // the volunteer-hours tile on the home screen
   std::string default_language = "nl";
-  std::vector<std::string> languages{"nl", "en"};
+  std::vector<std::string> languages{"nl", "en", "tr", "pl"};
   std::string database_path;  // "" = $XDG_DATA_HOME/meedoen/kiosk.db
   int inactivity_seconds = 30;
   int prompt_seconds = 10;

@@ -78,7 +78,7 @@ TEST_CASE("parse_kiosk_config: empty text gives the defaults", "[config]") {
     CHECK(cfg.identification.name_search);
     CHECK_FALSE(cfg.identification.photo_grid);
     CHECK(cfg.default_language == "nl");
-    CHECK(cfg.languages == std::vector<std::string>{"nl", "en"});
+    CHECK(cfg.languages == std::vector<std::string>{"nl", "en", "tr", "pl"});
     CHECK(cfg.database_path.empty());
     CHECK(cfg.inactivity_seconds == 30);
     CHECK(cfg.prompt_seconds == 10);
@@ -176,7 +176,44 @@ TEST_CASE("parse_kiosk_config: languages", "[config]") {
     const std::string msg = error_of("[languages]\navailable = [\"nl\", \"de\"]\n");
     CHECK(contains(msg, "languages.available"));
     CHECK(contains(msg, "\"de\""));
+    CHECK(contains(msg, "known: nl, en, tr, pl"));  // the message says what can be used instead
     CHECK(contains(error_of("[languages]\ndefault = \"fr\"\n"), "languages.default"));
+    // Arabic is not known yet (no right-to-left or joined letters in the kiosk's drawing).
+    const std::string ar = error_of("[languages]\navailable = [\"nl\", \"tr\", \"ar\"]\n");
+    INFO(ar);
+    CHECK(contains(ar, "kiosk.toml: languages.available: unknown language \"ar\""));
+    // Codes are exact: no upper case, no regions.
+    for (const char* code : {"TR", "pl-PL", "tr_TR", " pl", ""}) {
+      const std::string m = error_of(std::string("[languages]\navailable = [\"nl\", \"") + code + "\"]\n");
+      INFO(code << " -> " << m);
+      CHECK(contains(m, std::string("unknown language \"") + code + "\""));
+    }
+  }
+  SECTION("Turkish and Polish are known languages") {
+    const auto all = parse("[languages]\ndefault = \"nl\"\navailable = [\"nl\", \"en\", \"tr\", \"pl\"]\n");
+    CHECK(all.default_language == "nl");
+    CHECK(all.languages == std::vector<std::string>{"nl", "en", "tr", "pl"});
+    const auto tr = parse("[languages]\ndefault = \"tr\"\navailable = [\"pl\", \"tr\"]\n");
+    CHECK(tr.default_language == "tr");
+    CHECK(tr.languages == std::vector<std::string>{"pl", "tr"});  // the order of the buttons is kept
+    CHECK(parse("[languages]\ndefault = \"pl\"\navailable = [\"pl\"]\n").default_language == "pl");
+    // The default must still be listed.
+    CHECK(contains(error_of("[languages]\ndefault = \"pl\"\navailable = [\"nl\", \"tr\"]\n"), "languages.default"));
+  }
+  SECTION("every known language has its translations") {
+    // The kiosk loads assets/i18n/<code>.po for each available language: accepting a code
+    // without a catalogue would show Dutch (the fallback) behind a "Türkçe" button.
+    for (const char* code : {"nl", "en", "tr", "pl"}) {
+      INFO(code);
+      CHECK(error_of(std::string("[languages]\navailable = [\"") + code + "\"]\ndefault = \"" + code + "\"\n").empty());
+      CHECK(std::filesystem::exists(std::string(MEEDOEN_SOURCE_DIR) + "/assets/i18n/" + code + ".po"));
+    }
+  }
+  SECTION("a language listed twice") {
+    const std::string msg = error_of("[languages]\navailable = [\"nl\", \"tr\", \"nl\"]\n");
+    INFO(msg);
+    CHECK(contains(msg, "languages.available"));
+    CHECK(contains(msg, "\"nl\" is listed twice"));
   }
   SECTION("an empty or malformed list") {
     CHECK(contains(error_of("[languages]\navailable = []\n"), "languages.available"));

@@ -29,6 +29,7 @@ core::State centre() {
       person("p-huseyin", "Hüseyin", "Çelik", "C004", "nl"),
       person("p-zoe", "Zoë", "Hoekstra", "C005", "en"),
   });
+  s.config.languages = {"nl", "en"};
   return s;
 }
 

@@ -37,6 +37,46 @@ std::vector<std::string> msgids_in(const std::string& text) {
   return out;
 }
 
+// The catalogues the kiosk ships; nl is the source every other one is checked against.
+constexpr const char* kLanguages[] = {"nl", "en", "tr", "pl"};
+
+std::string po_path(const std::string& lang) { return test::assets_dir() + "/i18n/" + lang + ".po"; }
+
+// The {placeholders} of a text, in order, e.g. {"{h}", "{mm}"}.
+std::vector<std::string> placeholders(const std::string& s) {
+  std::vector<std::string> out;
+  for (std::size_t open = s.find('{'); open != std::string::npos; open = s.find('{', open + 1)) {
+    const std::size_t close = s.find('}', open);
+    if (close == std::string::npos) break;
+    out.push_back(s.substr(open, close - open + 1));
+  }
+  return out;
+}
+
+// The code points of UTF-8 text; 0xFFFD for a byte sequence that is not UTF-8.
+std::vector<char32_t> code_points(const std::string& s) {
+  std::vector<char32_t> out;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const int n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    char32_t c = n == 1 ? b : b & (0x7F >> n);
+    bool ok = true;
+    for (int k = 1; k < n; ++k) {
+      const auto cb = static_cast<unsigned char>(s[i + k]);
+      ok = ok && (cb & 0xC0) == 0x80;
+      c = (c << 6) | (cb & 0x3F);
+    }
+    out.push_back(ok ? c : 0xFFFD);
+    i += ok ? n : 1;
+  }
+  return out;
+}
+
 std::set<std::string> required() {
   std::set<std::string> out;
   for (std::string_view k : ui::required_keys()) out.emplace(k);
@@ -207,13 +247,12 @@ TEST_CASE("i18n: fmt replaces every placeholder", "[ui]") {
   CHECK(tr.fmt("greet", {{"name", "Ayşe"}}) == "Goedemorgen, Ayşe");
 }
 
-TEST_CASE("i18n: nl.po and en.po are complete and load without errors", "[ui]") {
+TEST_CASE("i18n: every catalogue is complete and loads without errors", "[ui]") {
   const std::set<std::string> keys = required();
   REQUIRE(keys.size() == ui::required_keys().size());  // no duplicates in the list itself
-  for (const char* lang : {"nl", "en"}) {
+  for (const char* lang : kLanguages) {
     INFO("language " << lang);
-    const std::string path = test::assets_dir() + "/i18n/" + lang + ".po";
-    const Catalogue c = Catalogue::load(path);
+    const Catalogue c = Catalogue::load(po_path(lang));
     CHECK(c.errors().empty());
     for (const std::string& e : c.errors()) UNSCOPED_INFO(e);
     for (const std::string& k : keys) {
@@ -222,32 +261,171 @@ TEST_CASE("i18n: nl.po and en.po are complete and load without errors", "[ui]") 
       REQUIRE(s != nullptr);
       CHECK_FALSE(s->empty());
       CHECK(s->find(k) == std::string::npos);  // not the key copied as its own translation
+      CHECK(s->find_first_not_of(" \t\n") != std::string::npos);  // not only blanks
     }
     CHECK(c.size() == keys.size());
   }
-  SECTION("the placeholders of a translation are those of the Dutch original") {
-    const Catalogue nl = Catalogue::load(test::assets_dir() + "/i18n/nl.po");
-    const Catalogue en = Catalogue::load(test::assets_dir() + "/i18n/en.po");
-    for (const char* k : {"pin.title", "home.greeting.morning", "home.greeting.afternoon", "home.greeting.evening",
-                          "home.here_since", "confirm.checked_in", "confirm.checked_out", "prompt.countdown"}) {
-      INFO("key " << k);
-      const std::string& n = *nl.find(k);
-      const std::string& e = *en.find(k);
-      for (const char* ph : {"{name}", "{time}", "{seconds}"})
-        CHECK((n.find(ph) == std::string::npos) == (e.find(ph) == std::string::npos));
+}
+
+// Catalogue drops an entry whose msgstr is "" (it falls back to Dutch): read the files as text too,
+// so an untranslated entry is a failure here rather than a Dutch word on a Turkish screen.
+TEST_CASE("i18n: no catalogue has an empty translation", "[ui]") {
+  for (const char* lang : kLanguages) {
+    INFO("language " << lang);
+    const std::string text = read_file(po_path(lang));
+    REQUIRE_FALSE(text.empty());
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    std::string id;
+    int empty = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].rfind("msgid \"", 0) == 0) id = lines[i].substr(7, lines[i].rfind('"') - 7);
+      if (lines[i].rfind("msgstr \"\"", 0) != 0 || id.empty()) continue;
+      // msgstr "" followed by "continued" lines is a multi-line translation, not an empty one.
+      const bool continued = i + 1 < lines.size() && lines[i + 1].rfind('"', 0) == 0 && lines[i + 1] != "\"\"";
+      if (!continued) {
+        UNSCOPED_INFO("msgid \"" << id << "\" has an empty msgstr");
+        ++empty;
+      }
     }
-    for (const Catalogue* c : {&nl, &en}) {
-      const std::string& d = *c->find("date.format");
-      CHECK(d.find("{weekday}") != std::string::npos);
-      CHECK(d.find("{day}") != std::string::npos);
-      CHECK(d.find("{month}") != std::string::npos);
+    CHECK(empty == 0);
+  }
+}
+
+TEST_CASE("i18n: every translation has the placeholders of the Dutch original", "[ui]") {
+  const Catalogue nl = Catalogue::load(po_path("nl"));
+  for (const char* lang : kLanguages) {
+    INFO("language " << lang);
+    const Catalogue c = Catalogue::load(po_path(lang));
+    for (std::string_view key : ui::required_keys()) {
+      const std::string k(key);
+      INFO("key " << k);
+      REQUIRE(nl.find(k));
+      REQUIRE(c.find(k));
+      const std::string& s = *c.find(k);
+      std::vector<std::string> want = placeholders(*nl.find(k)), got = placeholders(s);
+      INFO("\"" << s << "\"");
+      // Every placeholder kept, none invented, none broken ("{n" or "n}").
+      CHECK(std::set<std::string>(got.begin(), got.end()) == std::set<std::string>(want.begin(), want.end()));
+      CHECK(std::count(s.begin(), s.end(), '{') == static_cast<long>(got.size()));
+      CHECK(std::count(s.begin(), s.end(), '}') == static_cast<long>(got.size()));
+    }
+    const std::string& d = *c.find("date.format");
+    CHECK(d.find("{weekday}") != std::string::npos);
+    CHECK(d.find("{day}") != std::string::npos);
+    CHECK(d.find("{month}") != std::string::npos);
+  }
+}
+
+TEST_CASE("i18n: names of languages, days and months", "[ui]") {
+  std::set<std::string> names;
+  for (const char* lang : kLanguages) {
+    INFO("language " << lang);
+    const Catalogue c = Catalogue::load(po_path(lang));
+    REQUIRE(c.find("language.name"));
+    CHECK(names.insert(*c.find("language.name")).second);  // each button says something else
+    // Seven different weekdays, short weekdays and twelve different months.
+    for (const char* group : {"day.", "dayshort."}) {
+      std::set<std::string> seen;
+      for (int i = 0; i < 7; ++i) {
+        const std::string* s = c.find(group + std::to_string(i));
+        REQUIRE(s);
+        CHECK(seen.insert(*s).second);
+      }
+    }
+    std::set<std::string> months;
+    for (int i = 1; i <= 12; ++i) {
+      const std::string* s = c.find("month." + std::to_string(i));
+      REQUIRE(s);
+      CHECK(months.insert(*s).second);
+    }
+    // A short weekday is shorter than the weekday (it labels narrow day tabs).
+    for (int i = 0; i < 7; ++i)
+      CHECK(code_points(*c.find("dayshort." + std::to_string(i))).size() <
+            code_points(*c.find("day." + std::to_string(i))).size());
+  }
+  // Each language calls itself by its own name.
+  CHECK(*Catalogue::load(po_path("nl")).find("language.name") == "Nederlands");
+  CHECK(*Catalogue::load(po_path("en")).find("language.name") == "English");
+  CHECK(*Catalogue::load(po_path("tr")).find("language.name") == "Türkçe");
+  CHECK(*Catalogue::load(po_path("pl")).find("language.name") == "Polski");
+}
+
+// A letter missing from the font atlas is drawn as "?": every character of every translation
+// must be in the kiosk's text fonts (Latin with Turkish and Polish letters, typographic marks).
+TEST_CASE("i18n: the kiosk fonts can draw every translation", "[ui]") {
+  test::Headless h(1280, 800);
+  INFO(h.font_error);
+  REQUIRE(h.fonts_loaded);
+  REQUIRE(h.atlas_built);
+  for (const char* lang : kLanguages) {
+    INFO("language " << lang);
+    const Catalogue c = Catalogue::load(po_path(lang));
+    std::set<char32_t> chars;
+    for (const std::string& k : c.keys())
+      for (char32_t cp : code_points(*c.find(k))) chars.insert(cp);
+    CHECK(chars.count(0xFFFD) == 0);  // valid UTF-8
+    for (ImFont* f : {h.theme.fonts.body, h.theme.fonts.bold, h.theme.fonts.large, h.theme.fonts.huge})
+      for (char32_t cp : chars) {
+        if (cp == '\n') continue;
+        INFO("U+" << std::hex << static_cast<unsigned>(cp));
+        CHECK(cp <= 0xFFFF);
+        CHECK(f->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+      }
+  }
+}
+
+// The welcome screen draws one row of language buttons, 240 px each at scale 1: four must fit
+// at every kiosk size, apart from each other and from the rest, each label inside its button.
+TEST_CASE("i18n: four language buttons fit on the welcome screen", "[ui]") {
+  test::use_amsterdam_time();
+  Strings tr;
+  tr.load(test::assets_dir() + "/i18n", {kLanguages[0], kLanguages[1], kLanguages[2], kLanguages[3]});
+  for (const ImVec2 size : {ImVec2(1024, 600), ImVec2(1280, 800), ImVec2(1920, 1080)}) {
+    INFO("display " << size.x << "x" << size.y);
+    test::Headless h(size.x, size.y);
+    REQUIRE(h.fonts_loaded);
+    core::State st = test::centre();
+    st.config.languages = {"nl", "en", "tr", "pl"};
+    test::FakeKiosk k(std::move(st), test::kMonday0942);
+    for (const char* current : kLanguages) {
+      INFO("current language " << current);
+      k.touch(core::LanguageTapped{current});
+      REQUIRE(k.state().language == current);
+      h.frames_of(ui::make_frame_view(k.state(), tr), 2);
+      const auto& targets = ui::frame_record().targets;
+      std::vector<const ui::FrameRecord::Target*> buttons;
+      for (const auto& t : targets)
+        if (t.id.rfind("lang:", 0) == 0) buttons.push_back(&t);
+      REQUIRE(buttons.size() == 4);
+      for (const auto* b : buttons) {
+        INFO("button " << b->id << " \"" << b->label << "\" [" << b->min.x << "," << b->min.y << " - " << b->max.x
+                       << "," << b->max.y << "]");
+        CHECK(b->min.x >= 0);
+        CHECK(b->max.x <= size.x);
+        CHECK(b->max.y <= size.y);
+        ImFont* f = h.theme.fonts.bold;
+        const float label_w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, b->label.c_str()).x;
+        CHECK(label_w <= b->max.x - b->min.x - h.theme.px(24));
+        for (const auto& t : targets) {
+          if (&t == b) continue;
+          INFO("other target " << t.id);
+          CHECK_FALSE((b->min.x < t.max.x && t.min.x < b->max.x && b->min.y < t.max.y && t.min.y < b->max.y));
+        }
+      }
+      // The buttons name the languages in their own words, whatever the current language.
+      CHECK(buttons[0]->label == "Nederlands");
+      CHECK(buttons[1]->label == "English");
+      CHECK(buttons[2]->label == "Türkçe");
+      CHECK(buttons[3]->label == "Polski");
     }
   }
 }
 
 TEST_CASE("i18n: every msgid in the .po files is a key the kiosk uses", "[ui]") {
   const std::set<std::string> keys = required();
-  for (const char* lang : {"nl", "en"}) {
+  for (const char* lang : kLanguages) {
     INFO("language " << lang);
     const std::string text = read_file(test::assets_dir() + "/i18n/" + lang + ".po");
     REQUIRE_FALSE(text.empty());
@@ -276,4 +454,25 @@ TEST_CASE("i18n: Strings::load reads the shipped catalogues", "[ui]") {
   CHECK(tr.get("language.name") == "English");
   CHECK(tr.get("home.check_in") == "Check in");
   CHECK(tr.fmt("home.greeting.morning", {{"name", "Fatima"}}) == "Good morning, Fatima");
+}
+
+TEST_CASE("i18n: Turkish and Polish load and format like the others", "[ui]") {
+  Strings tr;
+  tr.load(test::assets_dir() + "/i18n", {"nl", "en", "tr", "pl"});
+  tr.set_language("tr");
+  REQUIRE(tr.language() == "tr");
+  CHECK(tr.get("language.name") == "Türkçe");
+  CHECK(tr.fmt("home.greeting.morning", {{"name", "Ayşe"}}) == "Günaydın, Ayşe");
+  CHECK(tr.fmt("date.format", {{"weekday", tr.get("day.0")}, {"day", "23"}, {"month", tr.get("month.11")}}) ==
+        "23 Kasım Pazartesi");
+  CHECK(tr.fmt("hours.amount", {{"h", "2"}, {"mm", "30"}}) == "2:30 saat");
+  tr.set_language("pl");
+  REQUIRE(tr.language() == "pl");
+  CHECK(tr.get("language.name") == "Polski");
+  CHECK(tr.fmt("home.greeting.morning", {{"name", "Piotr"}}) == "Dzień dobry, Piotr");
+  CHECK(tr.fmt("date.format", {{"weekday", tr.get("day.0")}, {"day", "23"}, {"month", tr.get("month.11")}}) ==
+        "poniedziałek, 23 listopada");
+  CHECK(tr.fmt("hours.amount", {{"h", "2"}, {"mm", "30"}}) == "2:30 h");
+  // Polish counts: one text right for 2, 5 and 22 ("2 miejsca", "5 miejsc", "22 miejsca").
+  for (const char* n : {"2", "5", "22"}) CHECK(tr.fmt("activities.places", {{"n", n}}) == std::string("Wolne miejsca: ") + n);
 }

@@ -98,13 +98,15 @@ TEST_CASE("view models: welcome shows centre, clock, Dutch date, today's program
   CHECK_FALSE(shows(v, "Moestuin"));
 
   // Each language button says its own name; the session language is marked.
-  REQUIRE(w.languages.size() == 2);
+  REQUIRE(w.languages.size() == 4);  // Dutch, English, Turkish, Polish
   CHECK(w.languages[0].code == "nl");
   CHECK(w.languages[0].label == "Nederlands");
   CHECK(w.languages[0].active);
   CHECK(w.languages[1].code == "en");
   CHECK(w.languages[1].label == "English");
   CHECK_FALSE(w.languages[1].active);
+  CHECK(w.languages[2].code == "tr");
+  CHECK(w.languages[3].code == "pl");
   CHECK(tr.language() == "nl");  // building the buttons leaves the session language in place
 
   // Nobody's name is on the welcome screen, not even of people checked in today.

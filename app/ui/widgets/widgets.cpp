@@ -84,14 +84,18 @@ bool big_button(const Theme& t, const ButtonSpec& b) {
     ImFont* f = b.size.y >= t.px(120) ? t.fonts.icon : lf;
     const ImVec2 is = b.icon ? f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, b.icon) : ImVec2(0, 0);
     const float gap = b.icon && !label.empty() ? t.px(18) : 0;
-    const float total = is.x + gap + ls.x;
+    // Beside a pictogram the label has less room: wrap it there, not at the button's edge.
+    const float wrap = b.size.x - t.px(32) - is.x - gap;
+    const ImVec2 lsz = label.empty() || !b.icon ? ls : lf->CalcTextSizeA(lf->FontSize, wrap, wrap, label.c_str());
+    const float total = is.x + gap + lsz.x;
     float x = pos.x + std::max(t.px(16), (b.size.x - total) * 0.5f);
     if (b.icon) {
       dl->AddText(f, f->FontSize, ImVec2(x, pos.y + (b.size.y - is.y) * 0.5f), p.fg, b.icon);
       x += is.x + gap;
     }
-    const float ly = b.label_low ? pos.y + b.size.y - ls.y - t.px(14) : pos.y + (b.size.y - ls.y) * 0.5f;
-    if (!label.empty()) dl->AddText(lf, lf->FontSize, ImVec2(x, ly), p.fg, label.c_str(), nullptr, b.size.x - t.px(24));
+    const float ly = b.label_low ? pos.y + b.size.y - lsz.y - t.px(14) : pos.y + (b.size.y - lsz.y) * 0.5f;
+    if (!label.empty())
+      dl->AddText(lf, lf->FontSize, ImVec2(x, ly), p.fg, label.c_str(), nullptr, b.icon ? wrap : b.size.x - t.px(24));
   }
 
   FrameRecord& rec = frame_record();
