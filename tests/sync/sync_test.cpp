@@ -249,6 +249,53 @@ TEST_CASE("sync: two kiosks converge: in on A, out on B is one attendance everyw
   CHECK(report.find("demo-p-0001") == report.rfind("demo-p-0001"));  // one row
 }
 
+TEST_CASE("sync: two offline kiosks that both gave away the last place agree on one place and one waiting", "[sync]") {
+  use_amsterdam_time();
+  TempDir dir;
+  ServerProcess server(dir);
+  server.start();
+  // One place left: an activity on Monday with capacity 1.
+  server.admin("add-activity --centre de-cirkel --id a-last --title Naaiatelier --weekday 0 --dagdeel afternoon "
+               "--start 13:30 --end 15:30 --capacity 1");
+  TestKiosk a(dir, "a", server.url(), server.enrol_code());
+  TestKiosk b(dir, "b", server.url(), server.enrol_code());
+  REQUIRE(a.sync().ok);
+  REQUIRE(b.sync().ok);
+  const std::string date = "2026-11-23";
+  // Both offline: each kiosk sees a free place and gives it away (B a little later).
+  a.store().record("demo-p-0003", core::ev::SignedUp{"a-last", date}, kMonday0942);
+  b.store().record("demo-p-0004", core::ev::SignedUp{"a-last", date}, kMonday0942 + 5'000);
+  for (auto* k : {&a, &b}) {
+    const auto local = k->store().load_signups(date, date);
+    REQUIRE(local.size() == 1);
+    CHECK(local[0].placed);  // offline, each kiosk believes its participant has the place
+  }
+  // Back online, in either order: both derive the same outcome from the same events.
+  REQUIRE(b.sync().ok);
+  REQUIRE(a.sync().ok);
+  REQUIRE(b.sync().ok);
+  for (auto* k : {&a, &b}) {
+    const auto list = k->store().load_signups(date, date);
+    REQUIRE(list.size() == 2);
+    CHECK(list[0].participant_id == "demo-p-0003");  // the earlier sign-up keeps the place
+    CHECK(list[0].placed);
+    CHECK(list[1].participant_id == "demo-p-0004");
+    CHECK_FALSE(list[1].placed);
+    CHECK(list[1].waiting_position == 1);
+  }
+  // A cancels: the place goes to the first on the waiting list, on both kiosks.
+  a.store().record("demo-p-0003", core::ev::SignUpCancelled{"a-last", date}, kMonday0942 + 60'000);
+  REQUIRE(a.sync().ok);
+  REQUIRE(b.sync().ok);
+  for (auto* k : {&a, &b}) {
+    const auto list = k->store().load_signups(date, date);
+    REQUIRE(list.size() == 1);
+    CHECK(list[0].participant_id == "demo-p-0004");
+    CHECK(list[0].placed);
+    CHECK(list[0].from_waiting_list);
+  }
+}
+
 TEST_CASE("sync: two kiosks check in the same participant in the same second", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
