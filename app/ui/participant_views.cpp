@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <tuple>
 
 #include "core/schedule.hpp"
 #include "ui/view_models.hpp"
@@ -141,11 +142,22 @@ HomeView make_home_view(const core::State& s, const Strings& tr) {
                      {ap.icon.empty() ? "talk" : ap.icon,
                       day_label(s, core::days_between(today, date), tr) + " " + core::format_hhmm(at.minute_of_day), ap.title, "", false}});
   }
-  for (const auto& ab : s.me.absences) {
-    if (ab.date < today) continue;
-    items.push_back({ab.date + "~" + std::to_string(static_cast<int>(ab.dagdeel)),
-                     {"absence", day_label(s, core::days_between(today, ab.date), tr) + " " + dagdeel_label(ab.dagdeel, tr),
-                      tr.get("home.reported_absent"), tr.get(std::string("reason.") + core::reason_key(ab.reason)), false}});
+  // One line per day and reason: "donderdag 26 november Ochtend, Middag  Afgemeld / Ziek".
+  std::vector<core::Absence> absences = s.me.absences;
+  std::sort(absences.begin(), absences.end(), [](const core::Absence& a, const core::Absence& b) {
+    return std::tie(a.date, a.dagdeel) < std::tie(b.date, b.dagdeel);
+  });
+  for (std::size_t i = 0; i < absences.size();) {
+    const auto& ab = absences[i];
+    std::string parts = dagdeel_label(ab.dagdeel, tr);
+    std::size_t j = i + 1;
+    for (; j < absences.size() && absences[j].date == ab.date && absences[j].reason == ab.reason; ++j)
+      parts += ", " + dagdeel_label(absences[j].dagdeel, tr);
+    if (ab.date >= today)
+      items.push_back({ab.date + "~" + std::to_string(static_cast<int>(ab.dagdeel)),
+                       {"absence", day_label(s, core::days_between(today, ab.date), tr) + " " + parts,
+                        tr.get("home.reported_absent"), tr.get(std::string("reason.") + core::reason_key(ab.reason)), false}});
+    i = j;
   }
   std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.sort < b.sort; });
   for (auto& it : items) h.agenda.push_back(std::move(it.line));

@@ -189,7 +189,7 @@ expect "Dank je dat je het laat weten"
 expect "Je afmelding is opgeslagen. We zien je graag weer!"
 tap "Nog iets doen"
 expect "Mijn week"
-expect "woensdag 25 november Middag   Afgemeld"
+expect "woensdag 25 november Ochtend, Middag, Avond   Afgemeld"
 expect "Ziek"
 )");
   INFO(r.err);
@@ -438,8 +438,8 @@ expect-not "Buurtmoestuin"
 
 TEST_CASE("participant: Mijn week lists a day's reported dagdelen from morning to evening", "[e2e][participant]") {
   TempDir dir;
-  // Wim's week: "Bewegen op muziek" today, then the three dagdelen of Wednesday. The panel has
-  // room for three lines here, so the morning must come first to be seen at all.
+  // Wim's week: "Bewegen op muziek" today, then Wednesday: its three dagdelen with one reason
+  // are one line, from morning to evening.
   const RunResult r = replay(dir, R"(
 scan DEMO0004
 tap "Ik kan niet komen"
@@ -447,7 +447,7 @@ tap "absday:2"
 tap "Ziek"
 expect "Dank je dat je het laat weten"
 tap "Nog iets doen"
-expect "woensdag 25 november Ochtend   Afgemeld"
+expect "woensdag 25 november Ochtend, Middag, Avond   Afgemeld"
 )");
   INFO(r.err);
   CHECK(r.exit_code == 0);
