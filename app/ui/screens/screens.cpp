@@ -267,8 +267,9 @@ void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out
     // Good news sits in the title row, out of the way of the list it is about; hints sit in
     // the middle, where the eye already is.
     if (v.notice_good) {
-      const float x = L.margin + t.px(220) + L.gap;
-      notice_banner(t, v.notice, ImVec2(x, L.margin * 0.5f), std::min(display.x - x - L.margin, t.px(900)), true);
+      // Right of the back button and the screen's title (titles are short: about 360 px).
+      const float x = L.margin + t.px(220) + L.gap + t.px(360);
+      notice_banner(t, v.notice, ImVec2(x, L.margin * 0.5f), display.x - x - L.margin * 0.5f, true);
     } else {
       notice_banner(t, v.notice, ImVec2((display.x - w) * 0.5f, display.y * 0.5f - t.px(60)), w);
     }
