@@ -67,7 +67,9 @@ void on_pin_checked(State& s, std::vector<Command>& out, const CoachPinChecked& 
   c.guard.wrong = 0;
   out.push_back(LogLine{"coach mode locked for " + std::to_string(lock / 1000) + " s after " +
                         std::to_string(kCoachMaxWrongPins) + " wrong PINs (lock " + std::to_string(c.guard.locks) + ")"});
-  notice(s, Notice::PinPaused);
+  // No banner: the pad itself says it is locked and for how long (the participants' "pause"
+  // banner tells them to ask a coach, which is wrong here).
+  s.notice = Notice::None;
 }
 
 // A decision on the Today screen: one event, written by the platform, then fresh data.
@@ -185,8 +187,7 @@ void coach_update(State& s, std::vector<Command>& out, const Action& action) {
         s.language = s.config.default_language;
         leave_coach(s);
         s.screen = Screen::CoachPin;
-        s.notice = coach_locked(s) ? Notice::PinPaused : Notice::None;
-        if (coach_locked(s)) s.notice_until = s.now + kNoticeDuration;
+        s.notice = Notice::None;  // a lock shows on the pad itself
       },
       [&](const CoachPinDigit& a) { on_pin_digit(s, out, a.digit); },
       [&](const CoachPinErased&) {

@@ -88,7 +88,8 @@ FrameView make_frame_view(const core::State& s, Strings& tr) {
   tr.set_language(s.language);
   FrameView v;
   v.screen = s.screen;
-  v.coach_corner = !core::coach_screen(s.screen);
+  // Not over the name keyboard, which needs the bottom edge at small sizes (screens_test).
+  v.coach_corner = !core::coach_screen(s.screen) && s.screen != core::Screen::Search;
   const core::LocalTime lt = core::to_local(s.now);
   if (const char* key = notice_key(core::active_notice(s))) {
     v.notice = tr.get(key);

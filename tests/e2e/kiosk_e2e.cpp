@@ -250,7 +250,7 @@ TEST_CASE("kiosk: a check-in survives SIGKILL right after its confirmation", "[e
   CHECK(events[0]["participant"] == "demo-p-0007");
   auto store = meedoen::storage::Store::open(dir / "kiosk.db");
   CHECK(store.integrity_check() == "ok");
-  CHECK(store.load_attendance("2026-11-23").size() == 1);
+  CHECK(store.load_attendance_of("demo-p-0007", "2026-11-23", "2026-11-23").size() == 1);
 }
 
 TEST_CASE("kiosk: bad start-up conditions give a clear message and an exit code, never a crash", "[e2e]") {

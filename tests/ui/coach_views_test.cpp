@@ -176,7 +176,7 @@ TEST_CASE("coach views: the PIN pad shows the lock with its seconds, and no back
 TEST_CASE("coach views: the corner button is on every participant screen, not in coach mode", "[ui][coach]") {
   core::State s = monday();
   ui::Strings tr = test::strings();
-  for (core::Screen sc : {core::Screen::Welcome, core::Screen::Search, core::Screen::Home, core::Screen::Hours}) {
+  for (core::Screen sc : {core::Screen::Welcome, core::Screen::Pin, core::Screen::Home, core::Screen::Hours}) {
     s.screen = sc;
     CHECK(ui::make_frame_view(s, tr).coach_corner);
   }

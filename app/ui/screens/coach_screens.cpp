@@ -257,9 +257,11 @@ void draw_coach_today(const CoachTodayView& v, const Theme& t, const Layout& L, 
 // [SECTION] The corner button, on every kiosk screen
 
 void draw_coach_corner(const Theme& t, ImVec2 display, Actions& out) {
+  // The same lock also sits in the participants' world on every screen but the name search,
+  // whose keyboard needs the bottom edge (the welcome screen is one tap back).
   // Its own small window above the screen, so it wins the tap over anything it overlaps. A
   // lock pictogram without a word: nothing a participant would take for "start".
-  const float side = t.px(64);
+  const float side = std::max(64.0f, t.px(64));
   ImGui::SetNextWindowPos(ImVec2(display.x - side, display.y - side));
   ImGui::SetNextWindowSize(ImVec2(side, side));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
