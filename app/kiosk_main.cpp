@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   app.add_option("--config", o.config_path, "Settings file (default /etc/meedoen/kiosk.toml, then ~/.config/meedoen/kiosk.toml)");
   app.add_option("--db", o.db_path, "Database file (default $XDG_DATA_HOME/meedoen/kiosk.db, demo.db with --demo)");
   app.add_option("--size", size, "Window size, e.g. 1280x800");
+  app.add_flag("--coach", o.coach, "Coach mode on an office PC: start at the coach PIN pad and return there");
   app.add_flag("--fullscreen", o.fullscreen, "Fill the screen (kiosk mode)");
   app.add_option("--screenshot", o.screenshot, "Write a PNG of the window and exit");
   app.add_option("--replay", o.replay, "Play a script of input (see docs/replay.md)");

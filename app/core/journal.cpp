@@ -54,6 +54,7 @@ const char* event_type(const EventBody& body) {
       [](const ev::AbsenceWithdrawn&) { return "absence_withdrawn"; },
       [](const ev::HoursLogged&) { return "hours_logged"; },
       [](const ev::HoursDecided&) { return "hours_decided"; },
+      [](const ev::CorrectionDecided&) { return "correction_decided"; },
       [](const ev::Other&) { return ""; },
   }, body);
 }
@@ -76,6 +77,7 @@ std::string event_subject(const std::string& pid, const EventBody& body) {
       [&](const ev::AbsenceWithdrawn&) { return "absences/" + pid; },
       [&](const ev::HoursLogged&) { return "hours/" + pid; },
       [&](const ev::HoursDecided&) { return "hours/" + pid; },
+      [&](const ev::CorrectionDecided& e) { return attendance(e.date); },
       [&](const ev::Other&) { return std::string(); },
   }, body);
 }
@@ -110,6 +112,13 @@ std::string validate(const EventBody& body) {
       [&](const ev::HoursDecided& e) {
         if (e.minutes < 0 || e.minutes > kMaxHoursPerEntry) return std::string("bad minutes");
         return id(e.hours_event, "hours_event");
+      },
+      [&](const ev::CorrectionDecided& e) {
+        if (!date(e.date).empty()) return date(e.date);
+        if (!e.correction_event.empty() && !id(e.correction_event, "correction_event").empty())
+          return std::string("bad correction_event");
+        if (e.accepted && e.end <= 0) return std::string("bad end");
+        return id(e.check_in_event, "check_in_event");
       },
       [&](const ev::Other&) { return std::string(); },
   }, body);
@@ -158,6 +167,15 @@ std::vector<Attendance> fold_attendance(const std::vector<Event>& events) {
             a->answered = true;
             a->proposed_end = b.proposed_end;
           }
+        },
+        [&](const ev::CorrectionDecided& b) {
+          // Settled by a coach: nothing waits any more, and an accepted end replaces the
+          // recorded one (the events keep both: the history shows what changed and why).
+          Attendance* a = by_check_in(b.check_in_event);
+          if (!a) return;
+          a->answered = true;
+          a->proposed_end = 0;
+          if (b.accepted && b.end > a->check_in && !a->open()) a->check_out = b.end;
         },
         [](const auto&) {},
     }, e.body);

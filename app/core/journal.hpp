@@ -25,13 +25,20 @@ struct AbsenceReported { std::string date; Dagdeel dagdeel = Dagdeel::Morning; A
 struct AbsenceWithdrawn { std::string absence_event; };
 struct HoursLogged { std::string date; std::string place; int minutes = 0; };
 struct HoursDecided { std::string hours_event; bool approved = false; int minutes = 0; std::string reason; std::string coach_id; };
+// A coach settles a forgotten or disputed check-out: accepted sets the end to `end`; either way
+// the attendance counts as answered, so the participant is no longer asked about it.
+// correction_event is "" when the coach decides an auto-closed check-out nobody asked about.
+struct CorrectionDecided {
+  std::string correction_event; std::string check_in_event; std::string date;
+  bool accepted = false; TimeMs end = 0; std::string reason; std::string coach_id;
+};
 struct Other {};  // a type this version does not fold: kept and synced as it is
 }  // namespace ev
 
 using EventBody = std::variant<ev::CheckIn, ev::CheckOut, ev::AutoCheckOut, ev::CheckoutConfirmed,
                                ev::CorrectionRequested, ev::SignedUp, ev::SignUpCancelled,
                                ev::AbsenceReported, ev::AbsenceWithdrawn, ev::HoursLogged,
-                               ev::HoursDecided, ev::Other>;
+                               ev::HoursDecided, ev::CorrectionDecided, ev::Other>;
 
 // The wire name of a body's type ("check_in", ...); "" for ev::Other.
 const char* event_type(const EventBody& body);

@@ -6,6 +6,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/coach.hpp"
 #include "core/journal.hpp"
 #include "core/model.hpp"
 #include "core/roster.hpp"
@@ -16,8 +17,10 @@ namespace meedoen::core {
 enum class Screen {
   Welcome, Search, PhotoGrid, Pin,  // before identification: nothing personal
   Home, Confirmation,               // after identification: only this participant's own data
-  CheckoutQuestion, CheckoutCorrect, Activities, Absence, Hours, Progress
+  CheckoutQuestion, CheckoutCorrect, Activities, Absence, Hours, Progress,
+  CoachPin, CoachToday  // coach mode (core/coach.hpp): reached by the corner button or --coach
 };
+bool coach_screen(Screen sc);
 
 // Short calm messages; the UI maps each to a translated sentence. The first group are hints
 // (amber), the second good news (green).
@@ -104,6 +107,8 @@ struct State {
 
   Notice notice = Notice::None;
   TimeMs notice_until = 0;
+
+  CoachState coach;  // coach mode, kept apart from the participant's session
 };
 
 // [SECTION] Actions
@@ -162,7 +167,11 @@ using Action = std::variant<Tick, Touched, StartTapped, LanguageTapped, CardScan
                             CancelSignUpTapped, PartToggled, DayToggled, ReasonTapped, PlaceTapped,
                             HoursDayTapped, MinutesStep, SaveHoursTapped, EndRightTapped,
                             EndWrongTapped, CorrectionStep, SaveCorrectionTapped, AttendanceStored,
-                            StoreFailed, DataLoaded, ParticipantLoaded, Recorded, ForgottenClosed>;
+                            StoreFailed, DataLoaded, ParticipantLoaded, Recorded, ForgottenClosed,
+                            CoachCornerTapped, CoachPinDigit, CoachPinErased, CoachPinChecked,
+                            CoachDataLoaded, CoachLeaveTapped, HoursApproveTapped, HoursRejectTapped,
+                            CorrectionAcceptTapped, CorrectionRejectTapped, EndConfirmTapped,
+                            CoachReasonTapped, CoachReasonCancelled>;
 
 // [SECTION] Commands: side effects described as data, carried out by the platform layer.
 struct VerifyPin { std::string participant_id; std::string pin; };
@@ -175,8 +184,11 @@ struct Record { std::string participant_id; std::vector<EventBody> bodies; TimeM
 // Closes check-ins left open after their dagdeel ended; answers ForgottenClosed.
 struct CloseForgotten { TimeMs now; };
 
+// A coach's decision: appends one event, then answers CoachDataLoaded with fresh data.
+struct RecordCoach { std::string participant_id; EventBody body; TimeMs now; };
+
 using Command = std::variant<VerifyPin, RecordCheckIn, RecordCheckOut, LogLine, LoadParticipant, Record,
-                             CloseForgotten>;
+                             CloseForgotten, VerifyCoachPin, LoadCoachData, RecordCoach>;
 
 struct Step {
   State state;
@@ -184,6 +196,14 @@ struct Step {
 };
 
 Step update(State s, const Action& a);
+
+// [SECTION] Coach mode (coach.cpp): the participant reducer hands these over.
+bool is_coach_action(const Action& a);
+void coach_update(State& s, std::vector<Command>& out, const Action& a);
+void coach_tick(State& s, std::vector<Command>& out);
+void leave_coach(State& s);  // forgets the coach, the PIN and pending decisions
+bool coach_locked(const State& s);
+int coach_lock_seconds_left(const State& s);
 
 // [SECTION] Derived facts, so no state has to keep them in step.
 const Participant* current_participant(const State& s);

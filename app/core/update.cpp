@@ -12,7 +12,10 @@ namespace {
 
 
 // Screens where a person is busy; the inactivity prompt guards them.
-bool session_screen(Screen sc) { return sc != Screen::Welcome && sc != Screen::Confirmation; }
+// Coach screens have their own, longer timeout (coach_tick).
+bool session_screen(Screen sc) {
+  return sc != Screen::Welcome && sc != Screen::Confirmation && !coach_screen(sc);
+}
 
 void show_notice(State& s, Notice n) {
   s.notice = n;
@@ -20,7 +23,8 @@ void show_notice(State& s, Notice n) {
 }
 
 void end_session(State& s) {
-  s.screen = Screen::Welcome;
+  leave_coach(s);
+  s.screen = s.coach.office ? Screen::CoachPin : Screen::Welcome;
   s.participant_id.clear();
   s.me = ParticipantData{};
   s.question = Attendance{};
@@ -89,11 +93,16 @@ void on_tick(State& s, std::vector<Command>& out, TimeMs now) {
   } else if (s.screen == Screen::Confirmation && now >= s.confirmation_until) {
     end_session(s);
   }
+  coach_tick(s, out);
 }
 
 void on_card(State& s, std::vector<Command>& out, const std::string& code) {
   if (!s.config.identification.card) {
     out.push_back(LogLine{"card scanned, but this kiosk has card identification off ([identification] card)"});
+    return;
+  }
+  if (s.coach.office) {
+    out.push_back(LogLine{"card scanned on an office PC in coach mode: ignored"});
     return;
   }
   const Participant* p = s.roster->find_by_card(code);
@@ -325,6 +334,10 @@ void on_back(State& s) {
       s.notice = Notice::None;
       break;
     case Screen::CheckoutCorrect: s.screen = Screen::CheckoutQuestion; break;
+    case Screen::CoachToday: break;  // leaving is its own button (CoachLeaveTapped)
+    case Screen::CoachPin:
+      if (!s.coach.office) end_session(s);  // the office PC's home: nowhere to go back to
+      break;
     default: end_session(s);
   }
 }
@@ -334,7 +347,8 @@ bool from_person(const Action& a) {
   return !std::holds_alternative<Tick>(a) && !std::holds_alternative<PinChecked>(a) &&
          !std::holds_alternative<AttendanceStored>(a) && !std::holds_alternative<StoreFailed>(a) &&
          !std::holds_alternative<DataLoaded>(a) && !std::holds_alternative<ParticipantLoaded>(a) &&
-         !std::holds_alternative<Recorded>(a) && !std::holds_alternative<ForgottenClosed>(a);
+         !std::holds_alternative<Recorded>(a) && !std::holds_alternative<ForgottenClosed>(a) &&
+         !std::holds_alternative<CoachPinChecked>(a) && !std::holds_alternative<CoachDataLoaded>(a);
 }
 
 }  // namespace
@@ -343,6 +357,10 @@ bool from_person(const Action& a) {
 Step update(State s, const Action& action) {
   std::vector<Command> out;
   if (from_person(action)) s.last_input = s.now;
+  if (is_coach_action(action)) {
+    coach_update(s, out, action);
+    return Step{std::move(s), std::move(out)};
+  }
   std::visit(Overloaded{
       [&](const Tick& a) { on_tick(s, out, a.now); },
       [&](const Touched&) {},
@@ -444,6 +462,7 @@ Step update(State s, const Action& action) {
       [&](const AttendanceStored& a) { on_stored(s, a); },
       [&](const StoreFailed& a) {
         s.busy = false;
+        s.coach.busy = false;
         show_notice(s, a.notice);
         out.push_back(LogLine{"write failed: " + a.reason});
       },
@@ -454,6 +473,7 @@ Step update(State s, const Action& action) {
         s.signups = a.signups;
         s.places = a.places;
       },
+      [](const auto&) {},  // coach actions: handled above
   }, action);
   return Step{std::move(s), std::move(out)};
 }
@@ -554,6 +574,11 @@ TimeMs next_deadline(const State& s) {
   if (s.screen == Screen::Confirmation) consider(s.confirmation_until);
   if (s.notice != Notice::None) consider(s.notice_until);
   for (const auto& [id, g] : s.pin_guards) consider(g.paused_until);
+  if (coach_screen(s.screen)) {
+    consider(s.last_input + kCoachIdle);
+    // The lock shows its seconds counting down.
+    if (coach_locked(s)) consider(std::min(s.coach.guard.locked_until, s.now + 1000 - (s.coach.guard.locked_until - s.now) % 1000));
+  }
   return next;  // dagdeel ends fall on whole minutes, which the clock minute already covers
 }
 

@@ -192,7 +192,8 @@ class Kiosk final : public ReplayHost {
   // Before a long sleep on the welcome screen: fold new journal pages back into the database
   // file, so that work never lands on a participant's tap.
   void idle_upkeep() {
-    if (m_session.state().screen != core::Screen::Welcome || m_session.writes() == m_checkpointed_writes) return;
+    const core::Screen idle = m_session.state().coach.office ? core::Screen::CoachPin : core::Screen::Welcome;
+    if (m_session.state().screen != idle || m_session.writes() == m_checkpointed_writes) return;
     m_checkpointed_writes = m_session.writes();
     try {
       m_session.store().checkpoint();
@@ -416,6 +417,7 @@ int run_kiosk(const KioskOptions& o) {
   } catch (const storage::StorageError& e) {
     log_line(std::string("could not close forgotten check-outs: ") + e.what());
   }
+  if (o.coach) session.start_in_coach_mode();
   session.reload(clock.now());
   session.dispatch(core::Tick{clock.now()});
 

@@ -38,7 +38,31 @@ core::ParticipantData participant_data(const storage::Store& store, const std::s
   return d;
 }
 
+// What the coach's Today screen needs: today's attendances and absences, hours waiting, the
+// recent check-outs nobody settled, and when each participant was last here.
+core::CoachData coach_data(const storage::Store& store, core::TimeMs now) {
+  const std::string today = local_date(now);
+  core::CoachData d;
+  d.coaches = store.load_coaches();
+  d.today = store.load_attendance(today);
+  d.absences = store.load_absences("", today, today);
+  for (auto& h : store.load_hours("", core::add_days(today, -92)))
+    if (h.status == core::HoursStatus::Waiting) d.hours_waiting.push_back(std::move(h));
+  // As far back as the kiosk asks participants about them; older ones are the history's.
+  for (int back = core::kQuestionDays; back >= 0; --back)
+    for (auto& a : back == 0 ? d.today : store.load_attendance(core::add_days(today, -back)))
+      if (!a.open() && ((a.auto_closed && !a.answered) || a.proposed_end > 0)) d.unresolved.push_back(a);
+  d.last_seen = store.last_present(core::add_days(today, 1));
+  d.loaded = true;
+  return d;
+}
+
 }  // namespace
+
+void Session::start_in_coach_mode() {
+  m_state.coach.office = true;
+  m_state.screen = core::Screen::CoachPin;
+}
 
 void Session::reload(core::TimeMs now) {
   try {
@@ -115,6 +139,30 @@ void Session::run(const core::Command& command, std::deque<core::Action>& follow
       // The events are stored; only the fresh view could not be read.
       log_line(std::string("stored, but could not reload: ") + e.what());
       follow_up.push_back(core::Recorded{c->bodies, {}, {}});
+    }
+  } else if (const auto* c = std::get_if<core::VerifyCoachPin>(&command)) {
+    std::string coach;
+    try {
+      coach = m_store.find_coach_by_pin(c->pin);
+    } catch (const storage::StorageError& e) {
+      log_line(std::string("coach PIN check failed: ") + e.what());
+    }
+    follow_up.push_back(core::CoachPinChecked{coach});
+  } else if (const auto* c = std::get_if<core::LoadCoachData>(&command)) {
+    try {
+      follow_up.push_back(core::CoachDataLoaded{coach_data(m_store, c->now)});
+    } catch (const storage::StorageError& e) {
+      log_line(std::string("could not load coach data: ") + e.what());
+      follow_up.push_back(core::StoreFailed{e.what()});
+    }
+  } else if (const auto* c = std::get_if<core::RecordCoach>(&command)) {
+    try {
+      m_store.record(c->participant_id, c->body, c->now);
+      ++m_writes;
+      log_line(std::string("coach decision recorded: ") + core::event_type(c->body) + " for " + c->participant_id);
+      follow_up.push_back(core::CoachDataLoaded{coach_data(m_store, c->now)});
+    } catch (const storage::StorageError& e) {
+      follow_up.push_back(core::StoreFailed{e.what()});
     }
   } else if (const auto* c = std::get_if<core::CloseForgotten>(&command)) {
     core::ForgottenClosed done;

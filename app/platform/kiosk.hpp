@@ -12,6 +12,7 @@ struct KioskOptions {
   std::string clock;         // --clock "2026-11-23T09:42": start the app's clock at this local time
   int width = 1280, height = 800;
   bool demo = false;
+  bool coach = false;        // --coach: an office PC, starting at the coach PIN pad
   bool fullscreen = false;
   bool print_journal = false;
   bool bench_startup = false;  // print the wall-clock time of the first frame and exit

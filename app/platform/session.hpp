@@ -17,6 +17,8 @@ class Session {
   void dispatch(core::Action action);
   // Reloads roster, programme and today's attendance from the store.
   void reload(core::TimeMs now);
+  // An office PC (meedoen-kiosk --coach): starts at the coach PIN pad and returns there.
+  void start_in_coach_mode();
 
   const core::State& state() const { return m_state; }
   // Journal writes so far (check-ins and check-outs that wrote an event).

@@ -203,6 +203,21 @@ void seed_history(Store& store, core::TimeMs now) {
     }
   }
   decisions.push_back({"demo-p-0005", signup_time, ev::AbsenceReported{core::add_days(today, 1), Dagdeel::Morning, core::AbsenceReason::Sick}});
+
+  // For coach mode's Today: this morning so far (before `now`), two absences reported for today,
+  // and hours from the last working day that wait for the coach. Participants no test of the
+  // participant flows uses, so those flows start from the same state as before.
+  if (core::weekday_of(today) < 5) {
+    const int arrivals[][2] = {{10, 9 * 60 + 5}, {12, 9 * 60 + 12}, {15, 9 * 60 + 20}, {20, 9 * 60 + 26}, {24, 9 * 60 + 33}};
+    for (const auto& [n, minute] : arrivals) {
+      if (at(today, minute) >= now) continue;
+      decisions.push_back({demo_id("demo-p-", n), at(today, minute), ev::CheckIn{today, Dagdeel::Morning, at(today, minute)}});
+    }
+    decisions.push_back({"demo-p-0011", std::min(now, at(today, 8 * 60 + 15)), ev::AbsenceReported{today, Dagdeel::Morning, core::AbsenceReason::Sick}});
+    decisions.push_back({"demo-p-0014", signup_time, ev::AbsenceReported{today, Dagdeel::Afternoon, core::AbsenceReason::Appointment}});
+  }
+  decisions.push_back({"demo-p-0009", at(last, 16 * 60 + 40), ev::HoursLogged{last, kPlaces[0].name, 150}});
+  decisions.push_back({"demo-p-0013", at(last, 17 * 60 + 5), ev::HoursLogged{last, kPlaces[2].name, 90}});
   std::sort(decisions.begin(), decisions.end(), [](const Store::TimedEvent& a, const Store::TimedEvent& b) { return a.at < b.at; });
   store.record_history(decisions);
 
@@ -219,8 +234,9 @@ bool seed_demo_centre(Store& store, core::TimeMs now) {
   if (store.has_roster()) return false;
   store.in_transaction([&] {
     store.set_setting("centre_name", "De Cirkel (demo)");
-    store.put_coach({"demo-coach-1", "Marloes Kuipers"});
-    store.put_coach({"demo-coach-2", "Erik Bos"});
+    // Coach PINs for trying coach mode (README): Marloes 2468, Erik 1357.
+    store.put_coach({"demo-coach-1", "Marloes Kuipers"}, hash_pin("2468"));
+    store.put_coach({"demo-coach-2", "Erik Bos"}, hash_pin("1357"));
     for (int i = 0; i < kDemoParticipants; ++i) {
       char code[16], pin[8], id[32];
       std::snprintf(code, sizeof code, "DEMO%04d", i + 1);

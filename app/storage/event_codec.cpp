@@ -91,6 +91,10 @@ std::string encode_payload(const core::EventBody& body) {
         return json{{"hours_event", e.hours_event}, {"approved", e.approved}, {"minutes", e.minutes},
                     {"reason", e.reason}, {"coach_id", e.coach_id}};
       },
+      [](const ev::CorrectionDecided& e) {
+        return json{{"correction_event", e.correction_event}, {"check_in_event", e.check_in_event}, {"date", e.date},
+                    {"accepted", e.accepted}, {"end", e.end}, {"reason", e.reason}, {"coach_id", e.coach_id}};
+      },
       [](const ev::Other&) { return json::object(); },
   }, body);
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -160,6 +164,16 @@ core::EventBody decode_payload(const std::string& type, const std::string& paylo
     e.hours_event = r.str("hours_event");
     e.approved = r.flag("approved");
     e.minutes = r.minutes("minutes");
+    if (j.contains("reason")) e.reason = r.str("reason");
+    if (j.contains("coach_id")) e.coach_id = r.str("coach_id");
+    body = e;
+  } else if (type == "correction_decided") {
+    ev::CorrectionDecided e;
+    if (j.contains("correction_event")) e.correction_event = r.str("correction_event");
+    e.check_in_event = r.str("check_in_event");
+    e.date = r.str("date");
+    e.accepted = r.flag("accepted");
+    e.end = r.num("end", 0, true);
     if (j.contains("reason")) e.reason = r.str("reason");
     if (j.contains("coach_id")) e.coach_id = r.str("coach_id");
     body = e;

@@ -137,6 +137,11 @@ CREATE TABLE appointments (
 );
 CREATE INDEX appointments_by_participant ON appointments (participant_id, at_ms);
 )sql",
+    // 2 -> 3: coach mode. Coaches log in with a PIN, kept only as an argon2id hash ('' = no PIN
+    // yet: that coach cannot log in on this kiosk).
+    R"sql(
+ALTER TABLE coaches ADD COLUMN pin_hash TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 }  // namespace

@@ -354,11 +354,14 @@ void Store::put_participant(const core::Participant& p, const std::string& pin_h
   });
 }
 
-void Store::put_coach(const core::Coach& c) {
+void Store::put_coach(const core::Coach& c, const std::string& pin_hash) {
   guarded("saving a coach", [&] {
-    SQLite::Statement st(m->db, "INSERT OR REPLACE INTO coaches (id, name) VALUES (?, ?)");
+    SQLite::Statement st(m->db,
+        "INSERT INTO coaches (id, name, pin_hash) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+        "name = excluded.name, pin_hash = CASE WHEN excluded.pin_hash = '' THEN pin_hash ELSE excluded.pin_hash END");
     st.bind(1, c.id);
     st.bind(2, c.name);
+    st.bind(3, pin_hash);
     st.exec();
   });
 }
@@ -611,6 +614,27 @@ bool Store::verify_pin(const std::string& pid, const std::string& pin) const {
     return st.executeStep() ? st.getColumn(0).getString() : std::string();
   });
   return verify_pin_hash(hash, pin);
+}
+
+std::string Store::find_coach_by_pin(const std::string& pin) const {
+  std::vector<std::pair<std::string, std::string>> coaches;
+  guarded("reading the coaches' PINs", [&] {
+    SQLite::Statement st(m->db, "SELECT id, pin_hash FROM coaches WHERE pin_hash <> '' ORDER BY id");
+    while (st.executeStep()) coaches.emplace_back(st.getColumn(0).getString(), st.getColumn(1).getString());
+  });
+  for (const auto& [id, hash] : coaches)
+    if (verify_pin_hash(hash, pin)) return id;
+  return "";
+}
+
+std::map<std::string, std::string> Store::last_present(const std::string& before) const {
+  return guarded("reading the last attendances", [&] {
+    std::map<std::string, std::string> out;
+    SQLite::Statement st(m->db, "SELECT participant_id, MAX(date) FROM attendance WHERE date < ? GROUP BY participant_id");
+    st.bind(1, before);
+    while (st.executeStep()) out[st.getColumn(0).getString()] = st.getColumn(1).getString();
+    return out;
+  });
 }
 
 std::vector<JournalEntry> Store::journal() const {

@@ -2,6 +2,7 @@
 // the same transaction. SQLite stays behind this interface; errors leave it as StorageError.
 #pragma once
 #include <functional>
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -41,7 +42,7 @@ struct CheckResult {
   bool new_event = false;  // false when nothing had to be written (already checked in)
 };
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 constexpr int kAutoCheckpointPages = 10'000;  // ~40 MB of WAL at 4 KiB pages
 
 class Store {
@@ -80,7 +81,8 @@ class Store {
   // [SECTION] Roster and programme (filled by the demo seed now, by sync later).
   bool has_roster() const;
   void put_participant(const core::Participant& p, const std::string& pin_hash);
-  void put_coach(const core::Coach& c);
+  // pin_hash "" keeps the coach's current PIN (a rename from sync must not lock them out).
+  void put_coach(const core::Coach& c, const std::string& pin_hash = "");
   void put_activity(const core::Activity& a);
   void put_place(const core::VolunteerPlace& p);
   void put_appointment(const core::Appointment& a);
@@ -107,6 +109,10 @@ class Store {
   std::vector<core::VolunteerPlace> load_places() const;
   std::vector<core::Appointment> load_appointments(const std::string& participant_id, core::TimeMs from) const;
   bool verify_pin(const std::string& participant_id, const std::string& pin) const;
+  // The coach whose PIN this is, "" when none (each hash is checked: argon2id, ~10 ms a coach).
+  std::string find_coach_by_pin(const std::string& pin) const;
+  // Each participant's last date present before `before`: for "not seen for N days".
+  std::map<std::string, std::string> last_present(const std::string& before) const;
   std::vector<JournalEntry> journal() const;
   std::int64_t event_count() const;
   std::string integrity_check() const;  // "ok" when the file is sound

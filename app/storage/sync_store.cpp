@@ -187,7 +187,9 @@ PullApplied SyncStore::apply_pull(const sync::PullPage& page, TimeMs now) {
       ++n.participants;
     }
     for (const auto& w : page.coaches) {
-      SQLite::Statement st(m->db, w.active ? "INSERT OR REPLACE INTO coaches (id, name) VALUES (?, ?)"
+      // An upsert, not a replace: the coach's PIN hash is set on this kiosk and must survive.
+      SQLite::Statement st(m->db, w.active ? "INSERT INTO coaches (id, name) VALUES (?, ?) "
+                                             "ON CONFLICT (id) DO UPDATE SET name = excluded.name"
                                            : "DELETE FROM coaches WHERE id = ?");
       st.bind(1, w.c.id);
       if (w.active) st.bind(2, w.c.name);

@@ -190,6 +190,13 @@ const std::vector<std::string_view>& required_keys() {
       "progress.next_days", "progress.hours_milestone", "progress.next_hours", "question.title",
       "question.left_at", "question.note", "question.yes", "question.no", "correct.title", "correct.hint",
       "correct.earlier", "correct.later",
+      // Coach mode
+      "coach.pin_title", "coach.pin_hint", "coach.locked", "coach.leave", "coach.today",
+      "coach.attention", "coach.all_clear", "coach.loading", "coach.here_now", "coach.nobody_here",
+      "coach.missed", "coach.not_seen", "coach.never_seen", "coach.absent", "coach.forgotten",
+      "coach.correction", "coach.hours", "coach.approve", "coach.reject", "coach.accept",
+      "coach.confirm", "coach.mandatory", "coach.voluntary", "coach.reason_title", "coach.reason.checked",
+      "coach.reason.seen", "coach.reason.duplicate", "coach.reason.other", "coach.cancel",
   };
   return keys;
 }

@@ -88,6 +88,8 @@ FrameView make_frame_view(const core::State& s, Strings& tr) {
   tr.set_language(s.language);
   FrameView v;
   v.screen = s.screen;
+  // Not over the name keyboard, which needs the bottom edge at small sizes (screens_test).
+  v.coach_corner = !core::coach_screen(s.screen) && s.screen != core::Screen::Search;
   const core::LocalTime lt = core::to_local(s.now);
   if (const char* key = notice_key(core::active_notice(s))) {
     v.notice = tr.get(key);
@@ -148,6 +150,8 @@ FrameView make_frame_view(const core::State& s, Strings& tr) {
       break;
     }
     case core::Screen::Home: v.home = make_home_view(s, tr); break;
+    case core::Screen::CoachPin: v.coach_pin = make_coach_pin_view(s, tr); break;
+    case core::Screen::CoachToday: v.coach_today = make_coach_today_view(s, tr); break;
     case core::Screen::Activities: v.activities = make_activities_view(s, tr); break;
     case core::Screen::Absence: v.absence = make_absence_view(s, tr); break;
     case core::Screen::Hours: v.hours = make_hours_view(s, tr); break;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/state.hpp"
+#include "ui/coach_views.hpp"
 #include "ui/i18n.hpp"
 
 namespace meedoen::ui {
@@ -202,6 +203,9 @@ struct FrameView {
   HoursView hours;
   ProgressView progress;
   PromptView prompt;
+  CoachPinView coach_pin;
+  CoachTodayView coach_today;
+  bool coach_corner = true;  // the discreet button into coach mode (not on coach screens)
   std::string notice;  // "" when none
   bool notice_good = false;  // good news (green) rather than a hint (amber)
 };

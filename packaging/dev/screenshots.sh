@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds Meedoen and lets the kiosk photograph every participant screen, at 1280x800 and
+# Builds Meedoen and lets the kiosk photograph every participant and coach screen, at 1280x800 and
 # 1920x1080, into docs/screenshots/<size>/ (Monday 23 November 2026, 09:42, demo centre).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,5 +19,10 @@ for size in 1280x800 1920x1080; do
   rm -f "$work/k.db"*
   TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 ${size}x24" build/app/meedoen-kiosk --demo --db "$work/k.db" \
     --config docs/screenshots/grid.toml --clock 2026-11-23T09:42 --size "$size" --replay "$work/grid.replay" 2>/dev/null
+  # Coach mode: the corner button, the coach PIN pad and Today.
+  sed "s#OUT/#$PWD/$out/#" docs/screenshots/coach.replay > "$work/coach.replay"
+  rm -f "$work/k.db"*
+  TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 ${size}x24" build/app/meedoen-kiosk --demo --db "$work/k.db" \
+    --clock 2026-11-23T09:42 --size "$size" --replay "$work/coach.replay" 2>/dev/null
   echo "screenshots in $out: $(ls "$out" | tr '\n' ' ')"
 done

@@ -252,7 +252,7 @@ TEST_CASE("kiosk: a check-in survives SIGKILL right after its confirmation", "[e
   CHECK(events[0]["participant"] == "demo-p-0007");
   auto store = meedoen::storage::Store::open(dir / "kiosk.db");
   CHECK(store.integrity_check() == "ok");
-  CHECK(store.load_attendance("2026-11-23").size() == 1);
+  CHECK(store.load_attendance_of("demo-p-0007", "2026-11-23", "2026-11-23").size() == 1);
 }
 
 TEST_CASE("kiosk: bad start-up conditions give a clear message and an exit code, never a crash", "[e2e]") {
@@ -322,4 +322,61 @@ TEST_CASE("kiosk: a USB card scanner (keys typed into the window, then Enter) id
   const auto events = journal(dir);
   REQUIRE(events.size() == 1);
   CHECK(events[0]["participant"] == "demo-p-0005");
+}
+
+TEST_CASE("kiosk: a coach logs in from the corner, sees today's exceptions and approves hours", "[e2e][coach]") {
+  TempDir dir;
+  const RunResult r = replay(dir, R"script(
+expect "Start"
+tap "coach"
+expect "Coachmodus"
+tap "coachpin:1"
+tap "coachpin:1"
+tap "coachpin:1"
+tap "coachpin:1"
+expect "Voer je coach-PIN in."
+tap "coachpin:2"
+tap "coachpin:4"
+tap "coachpin:6"
+tap "coachpin:8"
+expect "Marloes Kuipers"
+expect "Nadia Haddou"
+expect "1:30 uur bij"
+expect "Jan de Vries"
+expect "Afgemeld: Ziek, ochtend"
+expect "Nu aanwezig (5)"
+expect "verplicht"
+tap "Goedkeuren"
+expect "Aandacht nodig (4)"
+tap "Sluiten"
+expect "Start"
+expect-not "Nadia Haddou"
+)script");
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find("wrong coach PIN (1 in a row)") != std::string::npos);
+  const auto events = journal(dir);
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].at("type") == "hours_decided");
+  CHECK(events[0].at("payload").at("approved") == true);
+  CHECK(events[0].at("payload").at("coach_id") == "demo-coach-1");
+  CHECK(events[0].at("participant") == "demo-p-0013");
+}
+
+TEST_CASE("kiosk: --coach starts at the coach PIN pad and returns there", "[e2e][coach]") {
+  TempDir dir;
+  const RunResult r = replay(dir, R"script(
+expect "Coachmodus"
+expect-not "Start"
+tap "coachpin:1"
+tap "coachpin:3"
+tap "coachpin:5"
+tap "coachpin:7"
+expect "Erik Bos"
+advance 2m
+expect "Coachmodus"
+expect-not "Erik Bos"
+)script", "--coach");
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
 }

@@ -329,7 +329,9 @@ expect "Tik om in te checken"
   REQUIRE(r.exit_code == 0);
   CHECK(r.err.find("closed at the end of the morning (not checked out)") != std::string::npos);
 
-  const auto events = journal(dir);
+  auto events = journal(dir);
+  // The demo's other arrivals this morning (for coach mode's Today) are closed at 12:30 too.
+  std::erase_if(events, [](const json& e) { return e["participant"] != "demo-p-0004"; });
   REQUIRE(types(events) == std::vector<std::string>{"check_in", "auto_check_out", "checkout_confirmed"});
   for (const auto& e : events) CHECK(e["participant"] == "demo-p-0004");
   const std::string check_in = events[0]["id"];

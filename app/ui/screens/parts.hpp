@@ -37,4 +37,9 @@ void draw_question(const CheckoutQuestionView& v, const Theme& t, const Layout& 
 void draw_correct(const CheckoutCorrectView& v, const Theme& t, const Layout& L, Actions& out);
 void draw_grid(const GridView& v, const Theme& t, const Layout& L, Actions& out);
 
+// Coach mode (coach_screens.cpp)
+void draw_coach_pin(const CoachPinView& v, const Theme& t, const Layout& L, Actions& out);
+void draw_coach_today(const CoachTodayView& v, const Theme& t, const Layout& L, Actions& out);
+void draw_coach_corner(const Theme& t, ImVec2 display, Actions& out);
+
 }  // namespace meedoen::ui

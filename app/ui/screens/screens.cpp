@@ -252,6 +252,8 @@ void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out
     case core::Screen::Absence: draw_absence(v.absence, t, L, out); break;
     case core::Screen::Hours: draw_hours(v.hours, t, L, out); break;
     case core::Screen::Progress: draw_progress(v.progress, t, L, out); break;
+    case core::Screen::CoachPin: draw_coach_pin(v.coach_pin, t, L, out); break;
+    case core::Screen::CoachToday: draw_coach_today(v.coach_today, t, L, out); break;
   }
   if (v.prompt.visible) {
     ImGui::EndDisabled();
@@ -262,6 +264,7 @@ void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out
     ImGui::PopClipRect();
   }
   ImGui::End();
+  if (v.coach_corner && !v.prompt.visible) draw_coach_corner(t, display, out);
   if (!v.notice.empty()) {
     const float w = std::min(display.x - 2 * L.margin, t.px(900));
     // Good news sits in the title row, out of the way of the list it is about; hints sit in

@@ -1,0 +1,280 @@
+// Coach-mode screens: the discreet corner button on every kiosk screen, the coach PIN pad and
+// Today. Thin draw functions over ui/coach_views.hpp; every target is >= 64 px.
+
+#include <algorithm>
+#include <string>
+
+#include "ui/screens/parts.hpp"
+#include "ui/widgets/icons.hpp"
+#include "ui/widgets/keyboard.hpp"
+#include "ui/widgets/scroll.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace meedoen::ui {
+
+namespace {
+
+// [SECTION] Helpers
+
+void label_at(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float wrap = 0) {
+  ImGui::GetWindowDrawList()->AddText(f, f->FontSize, pos, color, s.c_str(), nullptr, wrap);
+  frame_record().texts.push_back(s);
+}
+
+// Text cut to a width with an ellipsis, so a long name never runs under a button.
+std::string fit(ImFont* f, const std::string& s, float width) {
+  if (f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, s.c_str()).x <= width) return s;
+  std::string out = s;
+  while (!out.empty() && f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, (out + "...").c_str()).x > width) {
+    out.pop_back();
+    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+    if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+  }
+  return out + "...";
+}
+
+ImU32 kind_color(AttentionItem::Kind k) {
+  switch (k) {
+    case AttentionItem::Kind::NotHere: return colors::check_out;
+    case AttentionItem::Kind::NotSeen: return colors::check_out;
+    case AttentionItem::Kind::Absent: return colors::text_muted;
+    default: return colors::primary;
+  }
+}
+
+// [SECTION] Today: exceptions
+
+void attention_list(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 size, Actions& out) {
+  ImGui::SetCursorPos(pos);
+  text(t.fonts.large, colors::text, std::string(icons::utf8("info")) + "  " + v.attention_title);
+  const float list_y = ImGui::GetCursorPosY() + t.px(8);
+  ImGui::SetCursorPos(ImVec2(pos.x, list_y));
+  if (!v.loaded || v.items.empty()) {
+    text(t.fonts.bold, colors::text_muted, v.loaded ? v.all_clear : v.loading);
+    return;
+  }
+  // No arrow column: the row needs the width for two labelled buttons; coaches drag (the fade
+  // shows there is more).
+  const ScrollRegion r = begin_drag_scroll(t, {"attention", ImVec2(size.x, pos.y + size.y - list_y), colors::background, false});
+  const float w = r.list_width;
+  const float row_h = t.px(84);
+  const float gap = t.px(8);
+  const float pad = t.px(16);
+  const float button_w = std::min(t.px(180), w * 0.24f);
+  const float button_h = t.px(68);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  for (std::size_t i = 0; i < v.items.size(); ++i) {
+    const AttentionItem& it = v.items[i];
+    const float ry = static_cast<float>(i) * (row_h + gap);
+    ImGui::SetCursorPos(ImVec2(0, ry));
+    const ImVec2 rmin = ImGui::GetCursorScreenPos();
+    dl->AddRectFilled(rmin, ImVec2(rmin.x + w, rmin.y + row_h), colors::panel, t.px(12));
+    // A coloured edge says the kind at a glance: warm for absence, blue for a decision to take.
+    dl->AddRectFilled(rmin, ImVec2(rmin.x + t.px(8), rmin.y + row_h), kind_color(it.kind), t.px(12),
+                      ImDrawFlags_RoundCornersLeft);
+    ImFont* ic = t.fonts.large;
+    dl->AddText(ic, ic->FontSize, ImVec2(rmin.x + pad + t.px(4), rmin.y + (row_h - ic->FontSize) * 0.5f),
+                kind_color(it.kind), icons::utf8(it.icon));
+    const int buttons = (it.primary_label.empty() ? 0 : 1) + (it.secondary_label.empty() ? 0 : 1);
+    const float tx = rmin.x + pad + t.px(56);
+    const float text_w = w - (tx - rmin.x) - static_cast<float>(buttons) * (button_w + gap) - pad;
+    const float line1 = rmin.y + t.px(10);
+    const std::string who = fit(t.fonts.bold, it.who, text_w * 0.7f);
+    label_at(t.fonts.bold, ImVec2(tx, line1), colors::text, who);
+    const float who_w = t.fonts.bold->CalcTextSizeA(t.fonts.bold->FontSize, FLT_MAX, 0, who.c_str()).x;
+    // Mandatory or voluntary: coaches only, and small: a fact for the coach, not a label.
+    label_at(t.fonts.body, ImVec2(tx + who_w + t.px(14), line1 + t.px(4)),
+             it.mandatory ? colors::check_out : colors::text_muted, it.participation);
+    label_at(t.fonts.body, ImVec2(tx, line1 + t.fonts.bold->FontSize * 1.25f), colors::text_muted,
+             fit(t.fonts.body, it.what, text_w));
+
+    float bx = w - pad * 0.5f - static_cast<float>(buttons) * (button_w + gap) + gap;
+    const float by = ry + (row_h - button_h) * 0.5f;
+    if (!it.primary_label.empty()) {
+      ImGui::SetCursorPos(ImVec2(bx, by));
+      const std::string id = "yes:" + it.id;
+      if (big_button(t, {id.c_str(), nullptr, &it.primary_label, ImVec2(button_w, button_h),
+                         ButtonStyle::CheckIn, !v.busy && !v.asking_reason})) {
+        switch (it.kind) {
+          case AttentionItem::Kind::Hours: out.push_back(core::HoursApproveTapped{it.id}); break;
+          case AttentionItem::Kind::Correction: out.push_back(core::CorrectionAcceptTapped{it.id}); break;
+          case AttentionItem::Kind::Forgotten: out.push_back(core::EndConfirmTapped{it.id}); break;
+          default: break;
+        }
+      }
+      bx += button_w + gap;
+    }
+    if (!it.secondary_label.empty()) {
+      ImGui::SetCursorPos(ImVec2(bx, by));
+      const std::string id = "no:" + it.id;
+      if (big_button(t, {id.c_str(), nullptr, &it.secondary_label, ImVec2(button_w, button_h),
+                         ButtonStyle::Neutral, !v.busy && !v.asking_reason})) {
+        if (it.kind == AttentionItem::Kind::Hours) out.push_back(core::HoursRejectTapped{it.id});
+        else if (it.kind == AttentionItem::Kind::Correction) out.push_back(core::CorrectionRejectTapped{it.id});
+      }
+    }
+  }
+  ImGui::SetCursorPos(ImVec2(0, static_cast<float>(v.items.size()) * (row_h + gap)));
+  ImGui::Dummy(ImVec2(1, 1));
+  end_drag_scroll(t, r);
+}
+
+// [SECTION] Today: who is here
+
+void here_panel(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 size) {
+  ImGui::SetCursorPos(pos);
+  text(t.fonts.large, colors::text, std::string(icons::utf8("check_in")) + "  " + v.here_title);
+  const float list_y = ImGui::GetCursorPosY() + t.px(8);
+  ImGui::SetCursorPos(ImVec2(pos.x, list_y));
+  if (v.here.empty()) {
+    text(t.fonts.bold, colors::text_muted, v.nobody_here, size.x);
+    return;
+  }
+  // Narrow: no arrow column, the fade shows there is more (a coach knows to drag).
+  const ScrollRegion r = begin_drag_scroll(t, {"here", ImVec2(size.x, pos.y + size.y - list_y), colors::panel, false});
+  const float w = r.list_width;
+  const float line_h = t.fonts.body->FontSize * 1.45f;
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  float y = 0;
+  for (const auto& g : v.here) {
+    label_at(t.fonts.bold, ImVec2(origin.x, origin.y + y), colors::text, g.title);
+    y += t.fonts.bold->FontSize * 1.4f;
+    for (const auto& p : g.people) {
+      const ImU32 c = p.left ? colors::text_muted : colors::text;
+      label_at(t.fonts.body, ImVec2(origin.x + t.px(8), origin.y + y), c, p.since);
+      const float name_x = origin.x + t.px(8) + t.px(p.left ? 150 : 72);
+      const float tag_w = t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, 0, p.participation.c_str()).x;
+      label_at(t.fonts.body, ImVec2(name_x, origin.y + y), c, fit(t.fonts.body, p.who, w - (name_x - origin.x) - tag_w - t.px(16)));
+      label_at(t.fonts.body, ImVec2(origin.x + w - tag_w, origin.y + y),
+               p.mandatory ? colors::check_out : colors::text_muted, p.participation);
+      y += line_h;
+    }
+    y += t.px(10);
+  }
+  ImGui::SetCursorPos(ImVec2(0, y));
+  ImGui::Dummy(ImVec2(1, 1));
+  end_drag_scroll(t, r);
+}
+
+// [SECTION] Today: the reason for a decision, over the screen
+
+void reason_popup(const CoachTodayView& v, const Theme& t, const Layout& L, Actions& out) {
+  const ImVec2 size(std::min(L.size.x - 2 * L.margin, t.px(900)), t.px(380));
+  ImGui::SetNextWindowPos(ImVec2((L.size.x - size.x) * 0.5f, (L.size.y - size.y) * 0.5f));
+  ImGui::SetNextWindowSize(size);
+  ImGui::SetNextWindowFocus();
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(colors::panel));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, t.px(24));
+  ImGui::Begin("##coach_reason", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  const float pad = t.px(32);
+  ImGui::SetCursorPos(ImVec2(pad, pad));
+  text(t.fonts.large, colors::text, v.reason_title);
+  ImGui::SetCursorPosX(pad);
+  text(t.fonts.body, colors::text_muted, v.reason_subject, size.x - 2 * pad);
+  const float g = t.px(12);
+  const float n = static_cast<float>(std::max<std::size_t>(1, v.reasons.size()));
+  const float bw = (size.x - 2 * pad - (n - 1) * g) / n;
+  const float y = size.y - pad - t.px(84) - g - t.px(84);
+  for (std::size_t i = 0; i < v.reasons.size(); ++i) {
+    ImGui::SetCursorPos(ImVec2(pad + static_cast<float>(i) * (bw + g), y));
+    const std::string id = std::string("reason:") + core::coach_reason_key(v.reasons[i].reason);
+    if (big_button(t, {id.c_str(), nullptr, &v.reasons[i].label, ImVec2(bw, t.px(84)), ButtonStyle::Primary, !v.busy}))
+      out.push_back(core::CoachReasonTapped{v.reasons[i].reason});
+  }
+  ImGui::SetCursorPos(ImVec2(size.x - pad - t.px(260), size.y - pad - t.px(84)));
+  if (big_button(t, {"reason:cancel", icons::utf8("back"), &v.cancel_label, ImVec2(t.px(260), t.px(84)), ButtonStyle::Neutral}))
+    out.push_back(core::CoachReasonCancelled{});
+  ImGui::End();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+}
+
+}  // namespace
+
+// [SECTION] Coach PIN pad
+
+void draw_coach_pin(const CoachPinView& v, const Theme& t, const Layout& L, Actions& out) {
+  const float M = L.margin;
+  if (v.show_back) {
+    ImGui::SetCursorPos(ImVec2(M, M));
+    if (back_button(t, v.back_label, !v.busy)) out.push_back(core::BackTapped{});
+  }
+  const float col_w = L.size.x * 0.42f;
+  ImGui::SetCursorPos(ImVec2(M, M + t.px(140)));
+  text(t.fonts.large, colors::text, std::string(icons::utf8("lock")) + "  " + v.title, col_w);
+  ImGui::SetCursorPosX(M);
+  text(t.fonts.bold, v.locked ? colors::check_out : colors::text_muted, v.locked ? v.locked_text : v.hint, col_w);
+
+  const ImVec2 wp = ImGui::GetWindowPos();
+  const float r = t.px(18);
+  const float dots_y = wp.y + M + t.px(360);
+  for (int i = 0; i < v.digits_total; ++i) {
+    const ImVec2 c(wp.x + M + r + static_cast<float>(i) * (2 * r + t.px(28)), dots_y);
+    if (i < v.digits_entered) ImGui::GetWindowDrawList()->AddCircleFilled(c, r, colors::text);
+    else ImGui::GetWindowDrawList()->AddCircle(c, r, colors::text, 0, t.px(3));
+  }
+  frame_record().texts.push_back(std::string(static_cast<std::size_t>(v.digits_entered), '*'));
+
+  KeypadSpec pad{"coachpin", {}, ImVec2(t.px(170), t.px(104)), L.gap, &v.erase_label};
+  const ImVec2 pad_size = keypad_size(pad);
+  pad.pos = ImVec2(L.size.x - M - pad_size.x, std::max(M, (L.size.y - pad_size.y) * 0.5f));
+  pad.enabled = !v.locked && !v.busy;
+  pad.can_erase = v.digits_entered > 0;
+  const KeypadEvent key = keypad(t, pad);
+  if (key.kind == KeypadEvent::Kind::Digit) out.push_back(core::CoachPinDigit{key.digit});
+  if (key.kind == KeypadEvent::Kind::Erase) out.push_back(core::CoachPinErased{});
+}
+
+// [SECTION] Today
+
+void draw_coach_today(const CoachTodayView& v, const Theme& t, const Layout& L, Actions& out) {
+  const float M = L.margin;
+  const float top_h = t.px(84);
+  ImGui::SetCursorPos(ImVec2(M, M + (top_h - t.fonts.large->FontSize) * 0.5f));
+  text(t.fonts.large, colors::text, std::string(icons::utf8("today")) + "  " + v.title);
+  const float leave_w = t.px(220);
+  const std::string who = v.coach_name + "   " + v.clock;
+  const ImVec2 who_size = t.fonts.bold->CalcTextSizeA(t.fonts.bold->FontSize, FLT_MAX, 0, who.c_str());
+  ImGui::SetCursorPos(ImVec2(L.size.x - M - leave_w - L.gap - who_size.x, M + (top_h - who_size.y) * 0.5f));
+  text(t.fonts.bold, colors::text_muted, who);
+  ImGui::SetCursorPos(ImVec2(L.size.x - M - leave_w, M));
+  if (big_button(t, {"coach:leave", icons::utf8("lock"), &v.leave_label, ImVec2(leave_w, top_h), ButtonStyle::Neutral, !v.busy}))
+    out.push_back(core::CoachLeaveTapped{});
+
+  const float y = M + top_h + L.gap;
+  const float h = L.size.y - M - y;
+  const float left_w = (L.size.x - 2 * M - L.gap) * 0.62f;
+  attention_list(v, t, ImVec2(M, y), ImVec2(left_w, h), out);
+  const float rx = M + left_w + L.gap;
+  const ImVec2 wp = ImGui::GetWindowPos();
+  panel(ImVec2(wp.x + rx, wp.y + y), ImVec2(wp.x + L.size.x - M, wp.y + L.size.y - M), t);
+  const float pad = t.px(20);
+  here_panel(v, t, ImVec2(rx + pad, y + pad), ImVec2(L.size.x - M - rx - 2 * pad, h - 2 * pad));
+  if (v.asking_reason) reason_popup(v, t, L, out);
+}
+
+// [SECTION] The corner button, on every kiosk screen
+
+void draw_coach_corner(const Theme& t, ImVec2 display, Actions& out) {
+  // The same lock also sits in the participants' world on every screen but the name search,
+  // whose keyboard needs the bottom edge (the welcome screen is one tap back).
+  // Its own small window above the screen, so it wins the tap over anything it overlaps. A
+  // lock pictogram without a word: nothing a participant would take for "start".
+  const float side = std::max(64.0f, t.px(64));
+  ImGui::SetNextWindowPos(ImVec2(display.x - side, display.y - side));
+  ImGui::SetNextWindowSize(ImVec2(side, side));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0));
+  ImGui::Begin("##coach_corner", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoFocusOnAppearing);
+  ImGui::SetCursorPos(ImVec2(0, 0));
+  if (big_button(t, {"coach", icons::utf8("lock"), nullptr, ImVec2(side, side), ButtonStyle::Neutral}))
+    out.push_back(core::CoachCornerTapped{});
+  ImGui::End();
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar();
+}
+
+}  // namespace meedoen::ui
