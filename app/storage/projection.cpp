@@ -1,6 +1,8 @@
 // Subject by subject: load the events in fold order, fold, replace the derived rows.
 #include "storage/projection.hpp"
 
+#include <algorithm>
+
 #include <SQLiteCpp/Statement.h>
 
 #include "core/hlc.hpp"
@@ -34,25 +36,48 @@ const char* status_key(core::HoursStatus s) {
 
 void project_attendance(SQLite::Database& db, const std::string& pid, const std::string& date,
                         const std::vector<core::Event>& events) {
-  SQLite::Statement del(db, "DELETE FROM attendance WHERE participant_id = ? AND date = ?");
-  del.bind(1, pid);
-  del.bind(2, date);
-  del.exec();
-  SQLite::Statement ins(db,
+  // Only rows that change are written: a check-in inserts one row, a check-out updates one.
+  // Every page written is fsynced before the screen confirms, so this is what a tap costs.
+  const auto rows = core::fold_attendance(events);
+  SQLite::Statement existing(db, "SELECT check_in_event FROM attendance WHERE participant_id = ? AND date = ?");
+  existing.bind(1, pid);
+  existing.bind(2, date);
+  std::vector<std::string> stale;
+  while (existing.executeStep()) {
+    const std::string id = existing.getColumn(0).getString();
+    if (std::none_of(rows.begin(), rows.end(), [&](const core::Attendance& a) { return a.check_in_event == id; }))
+      stale.push_back(id);
+  }
+  existing.reset();
+  if (!stale.empty()) {
+    SQLite::Statement del(db, "DELETE FROM attendance WHERE check_in_event = ?");
+    for (const auto& id : stale) {
+      del.reset();
+      del.bind(1, id);
+      del.exec();
+    }
+  }
+  SQLite::Statement up(db,
       "INSERT INTO attendance (check_in_event, participant_id, date, dagdeel, check_in_ms, check_out_ms, "
-      "auto_closed, answered, proposed_end_ms) VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, NULLIF(?, 0))");
-  for (const auto& a : core::fold_attendance(events)) {
-    ins.reset();
-    ins.bind(1, a.check_in_event);
-    ins.bind(2, a.participant_id);
-    ins.bind(3, a.date);
-    ins.bind(4, core::dagdeel_key(a.dagdeel));
-    ins.bind(5, a.check_in);
-    ins.bind(6, a.check_out);
-    ins.bind(7, a.auto_closed ? 1 : 0);
-    ins.bind(8, a.answered ? 1 : 0);
-    ins.bind(9, a.proposed_end);
-    ins.exec();
+      "auto_closed, answered, proposed_end_ms) VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7, ?8, NULLIF(?9, 0)) "
+      "ON CONFLICT (check_in_event) DO UPDATE SET participant_id = excluded.participant_id, date = excluded.date, "
+      "dagdeel = excluded.dagdeel, check_in_ms = excluded.check_in_ms, check_out_ms = excluded.check_out_ms, "
+      "auto_closed = excluded.auto_closed, answered = excluded.answered, proposed_end_ms = excluded.proposed_end_ms "
+      "WHERE (participant_id, date, dagdeel, check_in_ms, auto_closed, answered) IS NOT "
+      "(excluded.participant_id, excluded.date, excluded.dagdeel, excluded.check_in_ms, excluded.auto_closed, excluded.answered) "
+      "OR check_out_ms IS NOT excluded.check_out_ms OR proposed_end_ms IS NOT excluded.proposed_end_ms");
+  for (const auto& a : rows) {
+    up.reset();
+    up.bind(1, a.check_in_event);
+    up.bind(2, a.participant_id);
+    up.bind(3, a.date);
+    up.bind(4, core::dagdeel_key(a.dagdeel));
+    up.bind(5, a.check_in);
+    up.bind(6, a.check_out);
+    up.bind(7, a.auto_closed ? 1 : 0);
+    up.bind(8, a.answered ? 1 : 0);
+    up.bind(9, a.proposed_end);
+    up.exec();
   }
 }
 
