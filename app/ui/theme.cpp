@@ -58,7 +58,7 @@ bool load_fonts(Theme& t, std::string& error) {
   t.fonts.huge = add(atlas, kBold, 76 * s, nullptr, 0);
   ImFontConfig icon_cfg;
   t.fonts.icon = atlas.AddFontFromFileTTF(kIcons, 64 * s, &icon_cfg, icons::glyph_ranges());
-  t.fonts.icon_huge = atlas.AddFontFromFileTTF(kIcons, 160 * s, &icon_cfg, icons::glyph_ranges());
+  t.fonts.icon_huge = atlas.AddFontFromFileTTF(kIcons, 160 * s, &icon_cfg, icons::huge_glyph_ranges());
   if (!t.fonts.body || !t.fonts.bold || !t.fonts.large || !t.fonts.huge || !t.fonts.icon || !t.fonts.icon_huge) {
     error = "a font file could not be read";
     return false;

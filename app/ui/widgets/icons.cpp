@@ -108,4 +108,16 @@ const unsigned short* glyph_ranges() {
   return ranges.data();
 }
 
+const unsigned short* huge_glyph_ranges() {
+  static const auto ranges = [] {
+    constexpr std::array<std::string_view, 3> keys{"confirmed", "card", "schedule"};
+    std::array<unsigned short, keys.size() * 2 + 1> r{};
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      for (const auto& e : kIcons)
+        if (e.key == keys[i]) r[2 * i] = r[2 * i + 1] = e.code;
+    return r;
+  }();
+  return ranges.data();
+}
+
 }  // namespace meedoen::ui::icons
