@@ -122,16 +122,29 @@ std::int64_t SyncStore::unsent_count() const {
   });
 }
 
-void SyncStore::mark_pushed(const std::vector<sync::PushResult>& results, TimeMs now) {
+void SyncStore::mark_pushed(const std::vector<sync::PushResult>& results, TimeMs now, std::int64_t first_seq,
+                            std::int64_t last_seq) {
   guarded("marking events sent", [&] {
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+    const bool whole_batch = last_seq > 0 && first_seq <= last_seq;
+    if (whole_batch) {
+      SQLite::Statement range(m->db, "UPDATE events SET synced_at = ? WHERE device_id = ? AND seq BETWEEN ? AND ? "
+                                     "AND synced_at IS NULL");
+      range.bind(1, now);
+      range.bind(2, m->device_id);
+      range.bind(3, first_seq);
+      range.bind(4, last_seq);
+      range.exec();
+    }
     SQLite::Statement mark(m->db, "UPDATE events SET synced_at = ? WHERE id = ? AND synced_at IS NULL");
     SQLite::Statement reject(m->db, "INSERT OR REPLACE INTO sync_rejected (event_id, reason, at_ms) VALUES (?, ?, ?)");
     for (const auto& r : results) {
-      mark.reset();
-      mark.bind(1, now);
-      mark.bind(2, r.id);
-      mark.exec();
+      if (!whole_batch) {
+        mark.reset();
+        mark.bind(1, now);
+        mark.bind(2, r.id);
+        mark.exec();
+      }
       if (r.status == sync::PushStatus::Rejected) {
         reject.reset();
         reject.bind(1, r.id);

@@ -39,7 +39,12 @@ class SyncStore {
   std::vector<sync::WireEvent> pending(std::size_t max_events, std::size_t max_bytes, std::int64_t after_seq = 0) const;
   std::int64_t unsent_count() const;
   // Marks the answered events sent (rejected ones too, with their reason kept), one transaction.
-  void mark_pushed(const std::vector<sync::PushResult>& results, core::TimeMs now);
+  // Marks the answered events sent, in one transaction. When every event of a batch from
+  // pending() was answered, first_seq..last_seq names the batch: the unsent events of this
+  // device in that range are exactly the batch, and one range update marks them (the
+  // per-id update costs a lookup in the id index per event).
+  void mark_pushed(const std::vector<sync::PushResult>& results, core::TimeMs now, std::int64_t first_seq = 0,
+                   std::int64_t last_seq = 0);
   std::vector<std::pair<std::string, std::string>> rejected() const;  // event id, reason
 
   // [SECTION] Pull

@@ -168,7 +168,12 @@ struct Worker::Impl {
       for (const auto& res : a.results)
         if (sent.count(res.id)) answered.push_back(res);
       after_seq = req.events.back().seq;
-      db.mark_pushed(answered, wall_now());
+      std::unordered_set<std::string> answered_ids;
+      for (const auto& res : answered) answered_ids.insert(res.id);
+      if (answered_ids.size() == req.events.size())  // every event answered: mark the batch by its seq range
+        db.mark_pushed(answered, wall_now(), req.events.front().seq, req.events.back().seq);
+      else
+        db.mark_pushed(answered, wall_now());
       for (const auto& res : answered)
         if (res.status == PushStatus::Rejected) log("the server rejected event " + res.id + ": " + res.reason);
       for (const auto& w : a.warnings) log("server: " + w);
