@@ -67,6 +67,16 @@ struct DayPart {
 constexpr int kQuestionDays = 14;         // ask about an auto-closed check-out up to two weeks later
 constexpr int kDefaultHoursMinutes = 60;  // the hours stepper starts at one hour
 
+// The sync worker's state as coaches see it (the worker lives in sync/, core only keeps values).
+struct SyncInfo {
+  bool configured = false;  // a municipal server is set; false = this kiosk works alone
+  bool online = false;
+  TimeMs last_success = 0;
+  std::int64_t unsent = 0;
+  std::int64_t rejected = 0;
+  bool clock_off = false;
+};
+
 struct State {
   KioskConfig config;
   RosterPtr roster = std::make_shared<Roster>();
@@ -75,6 +85,7 @@ struct State {
   std::vector<SignUp> signups;    // today and the coming six days, all participants (places left)
   std::vector<VolunteerPlace> places;
   bool closing_forgotten = false;  // a CloseForgotten command is under way
+  SyncInfo sync;                   // shown to coaches only
 
   TimeMs now = 0;
   TimeMs last_input = 0;
@@ -148,6 +159,8 @@ struct CorrectionStep { int delta; };
 struct SaveCorrectionTapped {};
 struct AttendanceStored { Attendance attendance; Outcome outcome; };
 struct StoreFailed { std::string reason; Notice notice = Notice::StoreFailed; };
+struct SyncChanged { SyncInfo info; };
+
 struct DataLoaded {
   RosterPtr roster;
   std::vector<Activity> programme;
@@ -171,7 +184,7 @@ using Action = std::variant<Tick, Touched, StartTapped, LanguageTapped, CardScan
                             CoachCornerTapped, CoachPinDigit, CoachPinErased, CoachPinChecked,
                             CoachDataLoaded, CoachLeaveTapped, HoursApproveTapped, HoursRejectTapped,
                             CorrectionAcceptTapped, CorrectionRejectTapped, EndConfirmTapped,
-                            CoachReasonTapped, CoachReasonCancelled>;
+                            CoachReasonTapped, CoachReasonCancelled, SyncChanged>;
 
 // [SECTION] Commands: side effects described as data, carried out by the platform layer.
 struct VerifyPin { std::string participant_id; std::string pin; };

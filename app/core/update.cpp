@@ -348,7 +348,8 @@ bool from_person(const Action& a) {
          !std::holds_alternative<AttendanceStored>(a) && !std::holds_alternative<StoreFailed>(a) &&
          !std::holds_alternative<DataLoaded>(a) && !std::holds_alternative<ParticipantLoaded>(a) &&
          !std::holds_alternative<Recorded>(a) && !std::holds_alternative<ForgottenClosed>(a) &&
-         !std::holds_alternative<CoachPinChecked>(a) && !std::holds_alternative<CoachDataLoaded>(a);
+         !std::holds_alternative<CoachPinChecked>(a) && !std::holds_alternative<CoachDataLoaded>(a) &&
+         !std::holds_alternative<SyncChanged>(a);
 }
 
 }  // namespace
@@ -455,6 +456,7 @@ Step update(State s, const Action& action) {
       },
       [&](const ParticipantLoaded& a) { on_participant_loaded(s, a); },
       [&](const Recorded& a) { on_recorded(s, a); },
+      [&](const SyncChanged& a) { s.sync = a.info; },
       [&](const ForgottenClosed& a) {
         s.closing_forgotten = false;
         s.today = a.today;

@@ -104,7 +104,23 @@ class Kiosk final : public ReplayHost {
       : m_opt(o), m_session(session), m_window(window), m_clock(clock), m_tr(tr) {}
 
   void set_replay(std::unique_ptr<Replay> r) { m_replay = std::move(r); }
-  void set_sync(sync::Worker* w) { m_sync = w; }
+  void set_sync(sync::Worker* w) {
+    m_sync = w;
+    publish_sync_status();
+  }
+  // Hands the worker's status to the state, for the coach's Today screen.
+  void publish_sync_status() {
+    if (!m_sync) return;
+    const sync::Status st = m_sync->status();
+    core::SyncInfo info;
+    info.configured = st.configured;
+    info.online = st.online;
+    info.last_success = st.last_success;
+    info.unsent = st.unsent;
+    info.rejected = st.rejected;
+    info.clock_off = st.clock_off;
+    m_session.dispatch(core::SyncChanged{info});
+  }
 
   int run() {
     int w = 0, h = 0;
@@ -234,6 +250,7 @@ class Kiosk final : public ReplayHost {
         if (ev.type != m_window.wake_event_type()) return false;
         // The sync worker pulled roster, programme or other kiosks' events: show them.
         if (m_sync && m_sync->take_data_changed()) m_session.reload(m_clock.now());
+        publish_sync_status();
         return true;
     }
   }

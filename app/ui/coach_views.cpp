@@ -171,6 +171,15 @@ CoachTodayView make_coach_today_view(const core::State& s, const Strings& tr) {
   const core::LocalTime lt = core::to_local(s.now);
   v.title = tr.fmt("coach.today", {{"date", long_date(lt, tr)}});
   v.clock = core::format_hhmm(lt.minute_of_day);
+  if (s.sync.configured) {
+    const std::string last = s.sync.last_success > 0 ? time_of(s.sync.last_success) : std::string("-");
+    v.sync_line = tr.fmt(s.sync.online ? "coach.sync.online" : "coach.sync.offline", {{"time", last}}) + ", " +
+                  (s.sync.unsent == 0 ? tr.get("coach.sync.all_sent")
+                                      : tr.fmt("coach.sync.unsent", {{"n", std::to_string(s.sync.unsent)}}));
+    if (s.sync.rejected > 0) v.sync_line += ", " + tr.fmt("coach.sync.rejected", {{"n", std::to_string(s.sync.rejected)}});
+    if (s.sync.clock_off) v.sync_line += ", " + tr.get("coach.sync.clock_off");
+    v.sync_trouble = !s.sync.online || s.sync.rejected > 0 || s.sync.clock_off;
+  }
   v.coach_name = s.coach.coach_id;
   for (const auto& c : s.coach.data.coaches)
     if (c.id == s.coach.coach_id) v.coach_name = c.name;

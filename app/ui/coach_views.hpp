@@ -37,6 +37,8 @@ struct CoachTodayView {
   std::string title;       // "Vandaag, maandag 23 november"
   std::string coach_name;  // "Marloes Kuipers"
   std::string clock;
+  std::string sync_line;  // "Online, laatst 09:41, niets te versturen"; "" when no server is set
+  bool sync_trouble = false;
   std::string leave_label;
   std::string attention_title, all_clear, loading;
   std::vector<AttentionItem> items;

@@ -183,3 +183,26 @@ TEST_CASE("coach views: the corner button is on every participant screen, not in
   s.screen = core::Screen::CoachToday;
   CHECK_FALSE(ui::make_frame_view(s, tr).coach_corner);
 }
+
+TEST_CASE("coach views: Today shows the sync status, and nothing when the kiosk works alone", "[ui][coach]") {
+  core::State s = monday();
+  CHECK(ui::make_coach_today_view(s, test::strings()).sync_line.empty());  // no server configured
+
+  s.sync.configured = true;
+  s.sync.online = true;
+  s.sync.last_success = s.now - 60'000;  // 09:41
+  ui::CoachTodayView v = ui::make_coach_today_view(s, test::strings());
+  CHECK(v.sync_line == "Online, laatst bijgewerkt 09:41, alles verstuurd");
+  CHECK_FALSE(v.sync_trouble);
+
+  s.sync.online = false;
+  s.sync.unsent = 12;
+  s.sync.rejected = 1;
+  s.sync.clock_off = true;
+  v = ui::make_coach_today_view(s, test::strings());
+  CHECK(v.sync_line.find("Offline, laatst bijgewerkt 09:41") == 0);
+  CHECK(v.sync_line.find("12 nog te versturen") != std::string::npos);
+  CHECK(v.sync_line.find("1 geweigerd door de server") != std::string::npos);
+  CHECK(v.sync_line.find("klok van de kiosk") != std::string::npos);
+  CHECK(v.sync_trouble);
+}

@@ -242,7 +242,13 @@ void draw_coach_today(const CoachTodayView& v, const Theme& t, const Layout& L, 
   if (big_button(t, {"coach:leave", icons::utf8("lock"), &v.leave_label, ImVec2(leave_w, top_h), ButtonStyle::Neutral, !v.busy}))
     out.push_back(core::CoachLeaveTapped{});
 
-  const float y = M + top_h + L.gap;
+  if (!v.sync_line.empty()) {
+    const std::string line = std::string(icons::utf8(v.sync_trouble ? "info" : "confirmed")) + " " + v.sync_line;
+    const ImVec2 ls = t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, 0, line.c_str());
+    ImGui::SetCursorPos(ImVec2(L.size.x - M - ls.x, M + top_h + t.px(6)));
+    text(t.fonts.body, v.sync_trouble ? colors::check_out : colors::text_muted, line);
+  }
+  const float y = M + top_h + L.gap + (v.sync_line.empty() ? 0 : t.fonts.body->FontSize);
   const float h = L.size.y - M - y;
   const float left_w = (L.size.x - 2 * M - L.gap) * 0.62f;
   attention_list(v, t, ImVec2(M, y), ImVec2(left_w, h), out);
