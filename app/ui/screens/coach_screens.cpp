@@ -206,22 +206,8 @@ void draw_coach_pin(const CoachPinView& v, const Theme& t, const Layout& L, Acti
   ImGui::SetCursorPosX(M);
   text(t.fonts.bold, v.locked ? colors::check_out : colors::text_muted, v.locked ? v.locked_text : v.hint, col_w);
 
-  const ImVec2 wp = ImGui::GetWindowPos();
-  const float r = t.px(18);
-  const float dots_y = wp.y + M + t.px(360);
-  for (int i = 0; i < v.digits_total; ++i) {
-    const ImVec2 c(wp.x + M + r + static_cast<float>(i) * (2 * r + t.px(28)), dots_y);
-    if (i < v.digits_entered) ImGui::GetWindowDrawList()->AddCircleFilled(c, r, colors::text);
-    else ImGui::GetWindowDrawList()->AddCircle(c, r, colors::text, 0, t.px(3));
-  }
-  frame_record().texts.push_back(std::string(static_cast<std::size_t>(v.digits_entered), '*'));
-
-  KeypadSpec pad{"coachpin", {}, ImVec2(t.px(170), t.px(104)), L.gap, &v.erase_label};
-  const ImVec2 pad_size = keypad_size(pad);
-  pad.pos = ImVec2(L.size.x - M - pad_size.x, std::max(M, (L.size.y - pad_size.y) * 0.5f));
-  pad.enabled = !v.locked && !v.busy;
-  pad.can_erase = v.digits_entered > 0;
-  const KeypadEvent key = keypad(t, pad);
+  pin_dots(t, L, v.digits_entered, v.digits_total, M + t.px(360));
+  const KeypadEvent key = pin_keypad(t, L, "coachpin", v.erase_label, !v.locked && !v.busy, v.digits_entered > 0);
   if (key.kind == KeypadEvent::Kind::Digit) out.push_back(core::CoachPinDigit{key.digit});
   if (key.kind == KeypadEvent::Kind::Erase) out.push_back(core::CoachPinErased{});
 }

@@ -9,6 +9,7 @@
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_models.hpp"
+#include "ui/widgets/keyboard.hpp"
 
 namespace meedoen::ui {
 
@@ -24,6 +25,10 @@ float title_row(const Theme& t, const Layout& L, const std::string& back_label, 
                 Actions& out, bool enabled = true);
 // A heading inside a column: pictogram-free bold text at the cursor.
 void section_title(const Theme& t, const std::string& s, float width);
+// The PIN pads (participant and coach): progress dots at height y, and the keypad on the right.
+void pin_dots(const Theme& t, const Layout& L, int entered, int total, float y);
+KeypadEvent pin_keypad(const Theme& t, const Layout& L, const char* id, const std::string& erase_label, bool enabled,
+                       bool can_erase);
 void today_panel(const Theme& t, ImVec2 min, ImVec2 max, const std::string& title,
                  const std::vector<ActivityLine>& lines, const std::string& empty_text);
 

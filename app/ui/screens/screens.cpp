@@ -153,23 +153,8 @@ void draw_pin(const PinView& v, const Theme& t, const Layout& L, Actions& out) {
   ImGui::SetCursorPosX(M);
   text(t.fonts.bold, colors::text_muted, std::string(icons::utf8("lock")) + "  " + (v.paused ? v.paused_hint : v.hint), col_w);
 
-  // Progress dots: how many digits are in, never which.
-  const ImVec2 wp = ImGui::GetWindowPos();
-  const float r = t.px(18);
-  const float dots_y = wp.y + M + t.px(330);
-  for (int i = 0; i < v.digits_total; ++i) {
-    const ImVec2 c(wp.x + M + r + i * (2 * r + t.px(28)), dots_y);
-    if (i < v.digits_entered) ImGui::GetWindowDrawList()->AddCircleFilled(c, r, colors::text);
-    else ImGui::GetWindowDrawList()->AddCircle(c, r, colors::text, 0, t.px(3));
-  }
-  frame_record().texts.push_back(std::string(static_cast<std::size_t>(v.digits_entered), '*'));
-
-  KeypadSpec pad{"pin", {}, ImVec2(t.px(170), t.px(104)), L.gap, &v.erase_label};
-  const ImVec2 pad_size = keypad_size(pad);
-  pad.pos = ImVec2(L.size.x - M - pad_size.x, std::max(M, (L.size.y - pad_size.y) * 0.5f));
-  pad.enabled = !v.paused && !v.busy;
-  pad.can_erase = v.digits_entered > 0;
-  const KeypadEvent key = keypad(t, pad);
+  pin_dots(t, L, v.digits_entered, v.digits_total, M + t.px(330));
+  const KeypadEvent key = pin_keypad(t, L, "pin", v.erase_label, !v.paused && !v.busy, v.digits_entered > 0);
   if (key.kind == KeypadEvent::Kind::Digit) out.push_back(core::PinDigit{key.digit});
   if (key.kind == KeypadEvent::Kind::Erase) out.push_back(core::PinErased{});
 }
@@ -331,6 +316,28 @@ float title_row(const Theme& t, const Layout& L, const std::string& back_label, 
 
 void section_title(const Theme& t, const std::string& s, float width) {
   text(t.fonts.bold, colors::text, s, width);
+}
+
+void pin_dots(const Theme& t, const Layout& L, int entered, int total, float y) {
+  // How many digits are in, never which.
+  const ImVec2 wp = ImGui::GetWindowPos();
+  const float r = t.px(18);
+  for (int i = 0; i < total; ++i) {
+    const ImVec2 c(wp.x + L.margin + r + static_cast<float>(i) * (2 * r + t.px(28)), wp.y + y);
+    if (i < entered) ImGui::GetWindowDrawList()->AddCircleFilled(c, r, colors::text);
+    else ImGui::GetWindowDrawList()->AddCircle(c, r, colors::text, 0, t.px(3));
+  }
+  frame_record().texts.push_back(std::string(static_cast<std::size_t>(entered), '*'));
+}
+
+KeypadEvent pin_keypad(const Theme& t, const Layout& L, const char* id, const std::string& erase_label, bool enabled,
+                       bool can_erase) {
+  KeypadSpec pad{id, {}, ImVec2(t.px(170), t.px(104)), L.gap, &erase_label};
+  const ImVec2 size = keypad_size(pad);
+  pad.pos = ImVec2(L.size.x - L.margin - size.x, std::max(L.margin, (L.size.y - size.y) * 0.5f));
+  pad.enabled = enabled;
+  pad.can_erase = can_erase;
+  return keypad(t, pad);
 }
 
 }  // namespace meedoen::ui
