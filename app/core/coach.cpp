@@ -121,7 +121,12 @@ void on_reason(State& s, std::vector<Command>& out, CoachReason reason) {
 
 // [SECTION] Entry points
 
-bool coach_screen(Screen sc) { return sc == Screen::CoachPin || sc == Screen::CoachToday; }
+bool coach_screen(Screen sc) { return sc >= Screen::CoachPin; }
+
+bool coach_tab(Screen sc) {
+  return sc == Screen::CoachToday || sc == Screen::CoachPeople || sc == Screen::CoachProgramme ||
+         sc == Screen::CoachReports;
+}
 
 const char* coach_reason_key(CoachReason r) {
   switch (r) {
@@ -141,7 +146,8 @@ bool is_coach_action(const Action& a) {
       [](const HoursApproveTapped&) { return true; }, [](const HoursRejectTapped&) { return true; },
       [](const CorrectionAcceptTapped&) { return true; }, [](const CorrectionRejectTapped&) { return true; },
       [](const EndConfirmTapped&) { return true; }, [](const CoachReasonTapped&) { return true; },
-      [](const CoachReasonCancelled&) { return true; }, [](const auto&) { return false; },
+      [](const CoachReasonCancelled&) { return true; }, [](const CoachTabTapped&) { return true; },
+      [](const auto&) { return false; },
   }, a);
 }
 
@@ -196,7 +202,7 @@ void coach_update(State& s, std::vector<Command>& out, const Action& action) {
       [&](const CoachPinChecked& a) { on_pin_checked(s, out, a); },
       [&](const CoachDataLoaded& a) {
         c.busy = false;
-        if (s.screen != Screen::CoachToday) return;
+        if (!coach_screen(s.screen) || s.screen == Screen::CoachPin) return;
         c.data = a.data;
         c.data.loaded = true;
         s.today = a.data.today;
@@ -233,6 +239,13 @@ void coach_update(State& s, std::vector<Command>& out, const Action& action) {
       [&](const CoachReasonCancelled&) {
         c.pending = PendingKind::None;
         c.pending_id.clear();
+      },
+      [&](const CoachTabTapped& a) {
+        if (c.coach_id.empty() || c.busy || !coach_tab(a.screen) || s.screen == Screen::CoachPin) return;
+        c.pending = PendingKind::None;
+        c.pending_id.clear();
+        s.screen = a.screen;
+        load(s, out);  // every tab shows the journal as it stands now
       },
       [](const auto&) {},
   }, action);

@@ -73,6 +73,7 @@ struct EndConfirmTapped { std::string check_in_event; };  // a forgotten check-o
 struct CoachReasonTapped { CoachReason reason; };
 struct CoachReasonCancelled {};
 
+
 // [SECTION] Commands
 struct VerifyCoachPin { std::string pin; };
 struct LoadCoachData { TimeMs now; };

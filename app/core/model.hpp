@@ -33,7 +33,17 @@ struct Participant {
   int agreed_minutes_per_week = 0;  // volunteer hours agreed with the coach; 0 = none
   bool show_agreed_hours = false;   // the coach chose to show the agreed hours on the kiosk
   bool photo_consent = false;       // may appear as a tile in the identification grid
+  // Agreements made at intake (coaches only; from the roster)
+  std::string start_date;           // ISO date the programme started, "" = unknown
+  std::string end_date;             // ISO date the programme ends, "" = open-ended
+  int talk_every_days = 0;          // a talk with the coach is due this often; 0 = no rhythm agreed
+  std::uint32_t agreed_parts = 0;   // the dagdelen they are expected: bit agreed_bit(weekday, dagdeel)
 };
+
+// Bit of a weekday (0 = Monday) and dagdeel in Participant::agreed_parts.
+constexpr std::uint32_t agreed_bit(int weekday, Dagdeel d) {
+  return 1u << (weekday * 3 + static_cast<int>(d));
+}
 
 struct Coach {
   std::string id;
@@ -52,6 +62,7 @@ struct Activity {
   std::string leader;
   int capacity = 0;  // 0 = no limit
   bool volunteer_work = false;
+  bool active = true;  // false = taken off the programme (kept for history and reports)
 };
 
 // An attendance of one participant in one dagdeel, as derived from the journal.
@@ -125,6 +136,67 @@ struct Appointment {
   std::string icon;
 };
 
+// [SECTION] The coach's records about a participant (coach mode only, never on participant screens)
+
+// The participation ladder's five problem areas (DOMAIN.md), each "being worked on" or "under
+// control" at an assessment; None = not a concern for this participant.
+enum class ProblemArea : std::uint8_t { Psychological, Financial, Social, Addiction, Physical };
+constexpr std::array<ProblemArea, 5> kProblemAreas{ProblemArea::Psychological, ProblemArea::Financial,
+                                                   ProblemArea::Social, ProblemArea::Addiction, ProblemArea::Physical};
+const char* area_key(ProblemArea a);  // "psychological", "financial", "social", "addiction", "physical"
+enum class AreaStatus : std::uint8_t { None, Working, UnderControl };
+const char* area_status_key(AreaStatus s);  // "none", "working", "under_control"
+bool area_status_from_key(const std::string& key, AreaStatus& out);
+
+// When the ladder was recorded: at the start, monthly, at exit.
+enum class LadderMoment : std::uint8_t { Start, Monthly, Exit };
+const char* moment_key(LadderMoment m);  // "start", "monthly", "exit"
+bool moment_from_key(const std::string& key, LadderMoment& out);
+
+constexpr int kLadderProgressSteps = 4;  // progress within a rung: 0 .. 4 quarters
+
+struct LadderAssessment {
+  std::string event_id;
+  std::string participant_id;
+  std::string date;  // local ISO date of the assessment
+  LadderMoment moment = LadderMoment::Monthly;
+  int rung = 1;      // 1 .. number of rungs in the configuration
+  int progress = 0;  // 0 .. kLadderProgressSteps within the rung
+  std::array<AreaStatus, 5> areas{};  // indexed like kProblemAreas
+  std::string coach_id;
+  TimeMs at = 0;
+};
+
+// A coach's short free-text note; talk = it records an individual talk (resets "talk due").
+struct CoachNote {
+  std::string event_id;
+  std::string participant_id;
+  std::string date;
+  std::string text;
+  bool talk = false;
+  std::string coach_id;
+  TimeMs at = 0;
+};
+constexpr std::size_t kMaxNoteLength = 2000;
+
+// Why a participant left the programme: a fixed list (the centre's quarterly figures, DOMAIN.md).
+enum class ExitReason : std::uint8_t { Work, SubsidisedWork, VolunteerWork, OtherProgramme, Care, OffBenefit, Moved, Stopped, Other };
+constexpr std::array<ExitReason, 9> kExitReasons{ExitReason::Work, ExitReason::SubsidisedWork, ExitReason::VolunteerWork,
+                                                 ExitReason::OtherProgramme, ExitReason::Care, ExitReason::OffBenefit,
+                                                 ExitReason::Moved, ExitReason::Stopped, ExitReason::Other};
+// "work", "subsidised_work", "volunteer_work", "other_programme", "care", "off_benefit", "moved", "stopped", "other"
+const char* exit_reason_key(ExitReason r);
+bool exit_reason_from_key(const std::string& key, ExitReason& out);
+
+struct Exit {
+  std::string event_id;
+  std::string participant_id;
+  std::string date;
+  ExitReason reason = ExitReason::Other;
+  std::string coach_id;
+  TimeMs at = 0;
+};
+
 struct IdentificationMethods {
   bool card = true;
   bool name_search = true;
@@ -147,6 +219,13 @@ struct KioskConfig {
   std::string sync_enrol_code;  // one-time code from meedoen-server enrol-kiosk
   std::string sync_ca_bundle;   // PEM file of trusted CAs for https ("" = the system's)
   int sync_pull_seconds = 60;   // how often to ask the server for changes
+  // Coach mode ([coach] in kiosk.toml)
+  int not_seen_days = 14;  // "not seen for N days" on Today
+  // The participation ladder's rungs, lowest first ([coach] ladder_rungs): they differ per municipality.
+  std::vector<std::string> ladder_rungs{"Geïsoleerd", "Sociale contacten buiten de deur",
+                                        "Deelname aan georganiseerde activiteiten", "Onbetaald werk",
+                                        "Betaald werk met ondersteuning", "Betaald werk"};
+  std::string export_dir;  // where coach exports go; "" = $XDG_DATA_HOME/meedoen/exports
 };
 
 // The dagdeel a check-in at this minute belongs to: the one running, else the next one today,

@@ -18,9 +18,12 @@ enum class Screen {
   Welcome, Search, PhotoGrid, Pin,  // before identification: nothing personal
   Home, Confirmation,               // after identification: only this participant's own data
   CheckoutQuestion, CheckoutCorrect, Activities, Absence, Hours, Progress,
-  CoachPin, CoachToday  // coach mode (core/coach.hpp): reached by the corner button or --coach
+  // Coach mode (core/coach.hpp): reached by the corner button or --coach. CoachPin must stay
+  // the first coach screen (coach_screen() tests the range).
+  CoachPin, CoachToday, CoachPeople, CoachPerson, CoachLadder, CoachProgramme, CoachActivityEdit, CoachReports
 };
 bool coach_screen(Screen sc);
+bool coach_tab(Screen sc);  // a screen the coach-mode tab bar opens
 
 // Short calm messages; the UI maps each to a translated sentence. The first group are hints
 // (amber), the second good news (green).
@@ -160,6 +163,7 @@ struct SaveCorrectionTapped {};
 struct AttendanceStored { Attendance attendance; Outcome outcome; };
 struct StoreFailed { std::string reason; Notice notice = Notice::StoreFailed; };
 struct SyncChanged { SyncInfo info; };
+struct CoachTabTapped { Screen screen; };  // the coach-mode tabs: Today, People, Programme, Reports
 
 struct DataLoaded {
   RosterPtr roster;
@@ -184,7 +188,7 @@ using Action = std::variant<Tick, Touched, StartTapped, LanguageTapped, CardScan
                             CoachCornerTapped, CoachPinDigit, CoachPinErased, CoachPinChecked,
                             CoachDataLoaded, CoachLeaveTapped, HoursApproveTapped, HoursRejectTapped,
                             CorrectionAcceptTapped, CorrectionRejectTapped, EndConfirmTapped,
-                            CoachReasonTapped, CoachReasonCancelled, SyncChanged>;
+                            CoachReasonTapped, CoachReasonCancelled, SyncChanged, CoachTabTapped>;
 
 // [SECTION] Commands: side effects described as data, carried out by the platform layer.
 struct VerifyPin { std::string participant_id; std::string pin; };

@@ -142,6 +142,51 @@ CREATE INDEX appointments_by_participant ON appointments (participant_id, at_ms)
     R"sql(
 ALTER TABLE coaches ADD COLUMN pin_hash TEXT NOT NULL DEFAULT '';
 )sql",
+    // 3 -> 4: the coach's participant page, the ladder and the programme editor. Agreements come
+    // with the roster; the coach's records are read models of their events (docs/events.md).
+    R"sql(
+ALTER TABLE participants ADD COLUMN start_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE participants ADD COLUMN end_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE participants ADD COLUMN talk_every_days INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE participants ADD COLUMN agreed_parts INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE activities ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+
+CREATE TABLE ladder (
+  event_id       TEXT PRIMARY KEY REFERENCES events (id),
+  participant_id TEXT NOT NULL,
+  date           TEXT NOT NULL,
+  moment         TEXT NOT NULL,
+  rung           INTEGER NOT NULL,
+  progress       INTEGER NOT NULL,
+  areas          TEXT NOT NULL,
+  coach_id       TEXT NOT NULL,
+  at_ms          INTEGER NOT NULL
+);
+CREATE INDEX ladder_by_participant ON ladder (participant_id, date);
+CREATE INDEX ladder_by_date ON ladder (date);
+
+CREATE TABLE notes (
+  event_id       TEXT PRIMARY KEY REFERENCES events (id),
+  participant_id TEXT NOT NULL,
+  date           TEXT NOT NULL,
+  text           TEXT NOT NULL,
+  talk           INTEGER NOT NULL,
+  coach_id       TEXT NOT NULL,
+  at_ms          INTEGER NOT NULL
+);
+CREATE INDEX notes_by_participant ON notes (participant_id, date);
+
+CREATE TABLE exits (
+  event_id       TEXT PRIMARY KEY REFERENCES events (id),
+  participant_id TEXT NOT NULL,
+  date           TEXT NOT NULL,
+  reason         TEXT NOT NULL,
+  coach_id       TEXT NOT NULL,
+  at_ms          INTEGER NOT NULL
+);
+CREATE INDEX exits_by_date ON exits (date);
+)sql",
 };
 
 }  // namespace

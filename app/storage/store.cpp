@@ -333,12 +333,13 @@ void Store::put_participant(const core::Participant& p, const std::string& pin_h
   guarded("saving a participant", [&] {
     SQLite::Statement st(m->db,
         "INSERT INTO participants (id, first_name, last_name, card_code, pin_hash, language, mandatory, coach_id, "
-        "agreed_minutes, show_agreed, photo_consent) "
-        "VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, "
+        "agreed_minutes, show_agreed, photo_consent, start_date, end_date, talk_every_days, agreed_parts) "
+        "VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, "
         "last_name = excluded.last_name, card_code = excluded.card_code, pin_hash = excluded.pin_hash, "
         "language = excluded.language, mandatory = excluded.mandatory, coach_id = excluded.coach_id, "
         "agreed_minutes = excluded.agreed_minutes, show_agreed = excluded.show_agreed, "
-        "photo_consent = excluded.photo_consent");
+        "photo_consent = excluded.photo_consent, start_date = excluded.start_date, end_date = excluded.end_date, "
+        "talk_every_days = excluded.talk_every_days, agreed_parts = excluded.agreed_parts");
     st.bind(1, p.id);
     st.bind(2, p.first_name);
     st.bind(3, p.last_name);
@@ -350,6 +351,10 @@ void Store::put_participant(const core::Participant& p, const std::string& pin_h
     st.bind(9, p.agreed_minutes_per_week);
     st.bind(10, p.show_agreed_hours ? 1 : 0);
     st.bind(11, p.photo_consent ? 1 : 0);
+    st.bind(12, p.start_date);
+    st.bind(13, p.end_date);
+    st.bind(14, p.talk_every_days);
+    st.bind(15, static_cast<std::int64_t>(p.agreed_parts));
     st.exec();
   });
 }
@@ -393,7 +398,8 @@ core::Roster Store::load_roster() const {
     std::vector<core::Participant> people;
     SQLite::Statement st(m->db,
         "SELECT id, first_name, last_name, COALESCE(card_code, ''), language, mandatory, coach_id, "
-        "agreed_minutes, show_agreed, photo_consent FROM participants WHERE active = 1");
+        "agreed_minutes, show_agreed, photo_consent, start_date, end_date, talk_every_days, agreed_parts "
+        "FROM participants WHERE active = 1");
     while (st.executeStep()) {
       core::Participant p;
       p.id = st.getColumn(0).getString();
@@ -406,6 +412,10 @@ core::Roster Store::load_roster() const {
       p.agreed_minutes_per_week = st.getColumn(7).getInt();
       p.show_agreed_hours = st.getColumn(8).getInt() != 0;
       p.photo_consent = st.getColumn(9).getInt() != 0;
+      p.start_date = st.getColumn(10).getString();
+      p.end_date = st.getColumn(11).getString();
+      p.talk_every_days = st.getColumn(12).getInt();
+      p.agreed_parts = static_cast<std::uint32_t>(st.getColumn(13).getInt64());
       people.push_back(std::move(p));
     }
     return core::Roster(std::move(people));
@@ -425,7 +435,7 @@ std::vector<core::Activity> Store::load_programme() const {
   return guarded("reading the programme", [&] {
     std::vector<core::Activity> out;
     SQLite::Statement st(m->db,
-        "SELECT id, title, icon, weekday, dagdeel, start_min, end_min, place, leader, capacity, volunteer_work "
+        "SELECT id, title, icon, weekday, dagdeel, start_min, end_min, place, leader, capacity, volunteer_work, active "
         "FROM activities ORDER BY weekday, start_min, title");
     while (st.executeStep()) {
       core::Activity a;
@@ -440,6 +450,7 @@ std::vector<core::Activity> Store::load_programme() const {
       a.leader = st.getColumn(8).getString();
       a.capacity = st.getColumn(9).getInt();
       a.volunteer_work = st.getColumn(10).getInt() != 0;
+      a.active = st.getColumn(11).getInt() != 0;
       out.push_back(std::move(a));
     }
     return out;

@@ -166,11 +166,30 @@ CoachPinView make_coach_pin_view(const core::State& s, const Strings& tr) {
   return v;
 }
 
-CoachTodayView make_coach_today_view(const core::State& s, const Strings& tr) {
-  CoachTodayView v;
-  const core::LocalTime lt = core::to_local(s.now);
-  v.title = tr.fmt("coach.today", {{"date", long_date(lt, tr)}});
-  v.clock = core::format_hhmm(lt.minute_of_day);
+std::string coach_name(const core::State& s) {
+  for (const auto& c : s.coach.data.coaches)
+    if (c.id == s.coach.coach_id) return c.name;
+  return s.coach.coach_id;
+}
+
+CoachNav make_coach_nav(const core::State& s, const Strings& tr) {
+  CoachNav v;
+  const struct {
+    core::Screen screen;
+    const char* id;
+    const char* icon;
+    const char* key;
+  } tabs[] = {{core::Screen::CoachToday, "tab:today", "today", "coach.tab.today"},
+              {core::Screen::CoachPeople, "tab:people", "person", "coach.tab.people"},
+              {core::Screen::CoachProgramme, "tab:programme", "activities", "coach.tab.programme"},
+              {core::Screen::CoachReports, "tab:reports", "progress", "coach.tab.reports"}};
+  // The participant page and the ladder belong to People, the activity editor to Programme.
+  core::Screen section = s.screen;
+  if (section == core::Screen::CoachPerson || section == core::Screen::CoachLadder) section = core::Screen::CoachPeople;
+  if (section == core::Screen::CoachActivityEdit) section = core::Screen::CoachProgramme;
+  for (const auto& t : tabs) v.tabs.push_back({t.screen, t.id, t.icon, tr.get(t.key), t.screen == section});
+  v.coach_name = coach_name(s);
+  v.clock = core::format_hhmm(core::to_local(s.now).minute_of_day);
   if (s.sync.configured) {
     const std::string last = s.sync.last_success > 0 ? time_of(s.sync.last_success) : std::string("-");
     v.sync_line = tr.fmt(s.sync.online ? "coach.sync.online" : "coach.sync.offline", {{"time", last}}) + ", " +
@@ -180,10 +199,19 @@ CoachTodayView make_coach_today_view(const core::State& s, const Strings& tr) {
     if (s.sync.clock_off) v.sync_line += ", " + tr.get("coach.sync.clock_off");
     v.sync_trouble = !s.sync.online || s.sync.rejected > 0 || s.sync.clock_off;
   }
-  v.coach_name = s.coach.coach_id;
-  for (const auto& c : s.coach.data.coaches)
-    if (c.id == s.coach.coach_id) v.coach_name = c.name;
   v.leave_label = tr.get("coach.leave");
+  v.busy = s.coach.busy;
+  return v;
+}
+
+CoachTodayView make_coach_today_view(const core::State& s, const Strings& tr) {
+  CoachTodayView v;
+  const core::LocalTime lt = core::to_local(s.now);
+  v.title = tr.fmt("coach.today", {{"date", long_date(lt, tr)}});
+  const CoachNav nav = make_coach_nav(s, tr);
+  v.sync_line = nav.sync_line;
+  v.sync_trouble = nav.sync_trouble;
+  v.coach_name = nav.coach_name;
   v.loaded = s.coach.data.loaded;
   v.busy = s.coach.busy;
   v.loading = tr.get("coach.loading");

@@ -33,13 +33,28 @@ struct AttentionItem {
   std::string primary_label, secondary_label;
 };
 
-struct CoachTodayView {
-  std::string title;       // "Vandaag, maandag 23 november"
+// The bar over every coach screen after the PIN: tabs, who is logged in, the clock, the sync
+// status and the way out.
+struct CoachNav {
+  struct Tab {
+    core::Screen screen = core::Screen::CoachToday;
+    std::string id, icon, label;
+    bool active = false;
+  };
+  std::vector<Tab> tabs;
   std::string coach_name;  // "Marloes Kuipers"
   std::string clock;
   std::string sync_line;  // "Online, laatst 09:41, niets te versturen"; "" when no server is set
   bool sync_trouble = false;
   std::string leave_label;
+  bool busy = false;
+};
+
+struct CoachTodayView {
+  std::string title;       // "Vandaag, maandag 23 november"
+  std::string coach_name;  // "Marloes Kuipers"
+  std::string sync_line;   // as in CoachNav (kept here for the view-model tests)
+  bool sync_trouble = false;
   std::string attention_title, all_clear, loading;
   std::vector<AttentionItem> items;
   struct HereLine {
@@ -66,6 +81,8 @@ struct CoachTodayView {
 };
 
 CoachPinView make_coach_pin_view(const core::State& s, const Strings& tr);
+CoachNav make_coach_nav(const core::State& s, const Strings& tr);
+std::string coach_name(const core::State& s);  // the logged-in coach's name
 CoachTodayView make_coach_today_view(const core::State& s, const Strings& tr);
 std::string full_name(const core::Participant& p);  // "Ruud van den Berg"
 

@@ -198,6 +198,7 @@ const std::vector<std::string_view>& required_keys() {
       "coach.correction", "coach.hours", "coach.approve", "coach.reject", "coach.accept",
       "coach.confirm", "coach.mandatory", "coach.voluntary", "coach.reason_title", "coach.reason.checked",
       "coach.reason.seen", "coach.reason.duplicate", "coach.reason.other", "coach.cancel",
+      "coach.tab.today", "coach.tab.people", "coach.tab.programme", "coach.tab.reports",
   };
   return keys;
 }

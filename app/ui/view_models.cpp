@@ -90,6 +90,7 @@ FrameView make_frame_view(const core::State& s, Strings& tr) {
   v.screen = s.screen;
   // Not over the name keyboard, which needs the bottom edge at small sizes (screens_test).
   v.coach_corner = !core::coach_screen(s.screen) && s.screen != core::Screen::Search;
+  if (core::coach_screen(s.screen) && s.screen != core::Screen::CoachPin) v.coach_nav = make_coach_nav(s, tr);
   const core::LocalTime lt = core::to_local(s.now);
   if (const char* key = notice_key(core::active_notice(s))) {
     v.notice = tr.get(key);
@@ -152,6 +153,12 @@ FrameView make_frame_view(const core::State& s, Strings& tr) {
     case core::Screen::Home: v.home = make_home_view(s, tr); break;
     case core::Screen::CoachPin: v.coach_pin = make_coach_pin_view(s, tr); break;
     case core::Screen::CoachToday: v.coach_today = make_coach_today_view(s, tr); break;
+    case core::Screen::CoachPeople:
+    case core::Screen::CoachPerson:
+    case core::Screen::CoachLadder:
+    case core::Screen::CoachProgramme:
+    case core::Screen::CoachActivityEdit:
+    case core::Screen::CoachReports: break;
     case core::Screen::Activities: v.activities = make_activities_view(s, tr); break;
     case core::Screen::Absence: v.absence = make_absence_view(s, tr); break;
     case core::Screen::Hours: v.hours = make_hours_view(s, tr); break;

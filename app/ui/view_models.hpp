@@ -204,6 +204,7 @@ struct FrameView {
   ProgressView progress;
   PromptView prompt;
   CoachPinView coach_pin;
+  CoachNav coach_nav;  // on every coach screen after the PIN
   CoachTodayView coach_today;
   bool coach_corner = true;  // the discreet button into coach mode (not on coach screens)
   std::string notice;  // "" when none

@@ -96,7 +96,13 @@ int main(int argc, char** argv) {
       char id[32], code[16];
       std::snprintf(id, sizeof id, "demo-p-%04d", p);
       std::snprintf(code, sizeof code, "DEMO%04d", p);
-      store.put_participant({id, "Extra", std::to_string(p), code, "nl", false, ""}, storage::hash_pin("0000"));
+      core::Participant extra;
+      extra.id = id;
+      extra.first_name = "Extra";
+      extra.last_name = std::to_string(p);
+      extra.card_code = code;
+      extra.language = "nl";
+      store.put_participant(extra, storage::hash_pin("0000"));
     }
   }
   add_history(path, today - 366 * kDay);

@@ -25,10 +25,14 @@ TEST_CASE("store: migration 3 gives coaches a PIN hash, kept for coaches already
     // Back to version 2 as a shipped kiosk had it: no pin_hash column.
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     db.exec("ALTER TABLE coaches DROP COLUMN pin_hash");
+    // ... and nothing of version 4.
+    db.exec("DROP TABLE ladder; DROP TABLE notes; DROP TABLE exits; ALTER TABLE activities DROP COLUMN active;");
+    for (const char* col : {"start_date", "end_date", "talk_every_days", "agreed_parts"})
+      db.exec(std::string("ALTER TABLE participants DROP COLUMN ") + col);
     db.exec("PRAGMA user_version = 2");
   }
   Store store = Store::open(path);
-  CHECK(store.schema_version() == 3);
+  CHECK(store.schema_version() == 4);
   CHECK(store.load_coaches().size() == 1);
   CHECK(store.find_coach_by_pin("2468").empty());  // no PIN yet: cannot log in
   store.put_coach({"c-1", "Marloes Kuipers"}, storage::hash_pin("2468"));

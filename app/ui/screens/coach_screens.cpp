@@ -214,27 +214,45 @@ void draw_coach_pin(const CoachPinView& v, const Theme& t, const Layout& L, Acti
 
 // [SECTION] Today
 
-void draw_coach_today(const CoachTodayView& v, const Theme& t, const Layout& L, Actions& out) {
+float coach_top_bar(const CoachNav& v, const Theme& t, const Layout& L, Actions& out) {
   const float M = L.margin;
-  const float top_h = t.px(84);
-  ImGui::SetCursorPos(ImVec2(M, M + (top_h - t.fonts.large->FontSize) * 0.5f));
-  text(t.fonts.large, colors::text, std::string(icons::utf8("today")) + "  " + v.title);
-  const float leave_w = t.px(220);
-  const std::string who = v.coach_name + "   " + v.clock;
-  const ImVec2 who_size = t.fonts.bold->CalcTextSizeA(t.fonts.bold->FontSize, FLT_MAX, 0, who.c_str());
-  ImGui::SetCursorPos(ImVec2(L.size.x - M - leave_w - L.gap - who_size.x, M + (top_h - who_size.y) * 0.5f));
-  text(t.fonts.bold, colors::text_muted, who);
+  const float top_h = t.px(76);
+  const float leave_w = t.px(200);
+  // Tabs share what the way out leaves; at 1280 px each is about 230 px wide.
+  const float tabs_w = L.size.x - 2 * M - leave_w - L.gap;
+  const float n = static_cast<float>(std::max<std::size_t>(1, v.tabs.size()));
+  const float tab_gap = t.px(8);
+  const float tab_w = std::min(t.px(300), (tabs_w - (n - 1) * tab_gap) / n);
+  for (std::size_t i = 0; i < v.tabs.size(); ++i) {
+    const auto& tab = v.tabs[i];
+    ImGui::SetCursorPos(ImVec2(M + static_cast<float>(i) * (tab_w + tab_gap), M));
+    if (big_button(t, {tab.id.c_str(), icons::utf8(tab.icon), &tab.label, ImVec2(tab_w, top_h),
+                       tab.active ? ButtonStyle::Primary : ButtonStyle::Neutral, !v.busy}) &&
+        !tab.active)
+      out.push_back(core::CoachTabTapped{tab.screen});
+  }
   ImGui::SetCursorPos(ImVec2(L.size.x - M - leave_w, M));
   if (big_button(t, {"coach:leave", icons::utf8("lock"), &v.leave_label, ImVec2(leave_w, top_h), ButtonStyle::Neutral, !v.busy}))
     out.push_back(core::CoachLeaveTapped{});
-
+  // Under the bar: who is logged in and the clock on the left, the sync status on the right.
+  const float line_y = M + top_h + t.px(8);
+  ImGui::SetCursorPos(ImVec2(M, line_y));
+  text(t.fonts.body, colors::text_muted, std::string(icons::utf8("person")) + " " + v.coach_name + "   " + v.clock);
   if (!v.sync_line.empty()) {
     const std::string line = std::string(icons::utf8(v.sync_trouble ? "info" : "confirmed")) + " " + v.sync_line;
     const ImVec2 ls = t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, 0, line.c_str());
-    ImGui::SetCursorPos(ImVec2(L.size.x - M - ls.x, M + top_h + t.px(6)));
+    ImGui::SetCursorPos(ImVec2(L.size.x - M - ls.x, line_y));
     text(t.fonts.body, v.sync_trouble ? colors::check_out : colors::text_muted, line);
   }
-  const float y = M + top_h + L.gap + (v.sync_line.empty() ? 0 : t.fonts.body->FontSize);
+  return line_y + t.fonts.body->FontSize * 1.3f + L.gap * 0.5f;
+}
+
+void draw_coach_today(const CoachNav& nav, const CoachTodayView& v, const Theme& t, const Layout& L, Actions& out) {
+  const float M = L.margin;
+  const float top = coach_top_bar(nav, t, L, out);
+  ImGui::SetCursorPos(ImVec2(M, top));
+  text(t.fonts.large, colors::text, v.title);
+  const float y = ImGui::GetCursorPosY() + t.px(8);
   const float h = L.size.y - M - y;
   const float left_w = (L.size.x - 2 * M - L.gap) * 0.62f;
   attention_list(v, t, ImVec2(M, y), ImVec2(left_w, h), out);

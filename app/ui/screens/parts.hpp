@@ -44,7 +44,9 @@ void draw_grid(const GridView& v, const Theme& t, const Layout& L, Actions& out)
 
 // Coach mode (coach_screens.cpp)
 void draw_coach_pin(const CoachPinView& v, const Theme& t, const Layout& L, Actions& out);
-void draw_coach_today(const CoachTodayView& v, const Theme& t, const Layout& L, Actions& out);
+// The tab bar over every coach screen after the PIN; returns the y where the screen's content starts.
+float coach_top_bar(const CoachNav& v, const Theme& t, const Layout& L, Actions& out);
+void draw_coach_today(const CoachNav& nav, const CoachTodayView& v, const Theme& t, const Layout& L, Actions& out);
 void draw_coach_corner(const Theme& t, ImVec2 display, Actions& out);
 
 }  // namespace meedoen::ui
