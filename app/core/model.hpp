@@ -63,6 +63,7 @@ struct Activity {
   int capacity = 0;  // 0 = no limit
   bool volunteer_work = false;
   bool active = true;  // false = taken off the programme (kept for history and reports)
+  std::string date;    // "" = every week on `weekday`; else once, on this ISO date (weekday matches it)
 };
 
 // An attendance of one participant in one dagdeel, as derived from the journal.

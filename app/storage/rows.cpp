@@ -8,7 +8,7 @@ namespace meedoen::storage {
 void upsert_activity(SQLite::Database& db, const core::Activity& a) {
   SQLite::Statement st(db,
       "INSERT OR REPLACE INTO activities (id, title, icon, weekday, dagdeel, start_min, end_min, place, "
-      "leader, capacity, volunteer_work, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "leader, capacity, volunteer_work, active, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   st.bind(1, a.id);
   st.bind(2, a.title);
   st.bind(3, a.icon);
@@ -21,6 +21,7 @@ void upsert_activity(SQLite::Database& db, const core::Activity& a) {
   st.bind(10, a.capacity);
   st.bind(11, a.volunteer_work ? 1 : 0);
   st.bind(12, a.active ? 1 : 0);
+  st.bind(13, a.date);
   st.exec();
 }
 

@@ -435,7 +435,7 @@ std::vector<core::Activity> Store::load_programme() const {
   return guarded("reading the programme", [&] {
     std::vector<core::Activity> out;
     SQLite::Statement st(m->db,
-        "SELECT id, title, icon, weekday, dagdeel, start_min, end_min, place, leader, capacity, volunteer_work, active "
+        "SELECT id, title, icon, weekday, dagdeel, start_min, end_min, place, leader, capacity, volunteer_work, active, date "
         "FROM activities ORDER BY weekday, start_min, title");
     while (st.executeStep()) {
       core::Activity a;
@@ -451,6 +451,7 @@ std::vector<core::Activity> Store::load_programme() const {
       a.capacity = st.getColumn(9).getInt();
       a.volunteer_work = st.getColumn(10).getInt() != 0;
       a.active = st.getColumn(11).getInt() != 0;
+      a.date = st.getColumn(12).getString();
       out.push_back(std::move(a));
     }
     return out;
