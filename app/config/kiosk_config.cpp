@@ -1,6 +1,8 @@
 // kiosk.toml parsing with toml++.
 #include "config/kiosk_config.hpp"
 
+#include "core/journal.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -98,7 +100,7 @@ core::KioskConfig parse_kiosk_config(const std::string& text, const std::string&
     throw ConfigError(msg.str());
   }
   Reader r(source);
-  r.only_keys(root, "", {"centre", "dagdelen", "identification", "languages", "database", "kiosk", "server", "sync"});
+  r.only_keys(root, "", {"centre", "dagdelen", "identification", "languages", "database", "kiosk", "server", "sync", "coach"});
 
   if (const auto* t = r.table(root, "centre", "")) {
     r.only_keys(*t, "centre.", {"id", "name"});
@@ -184,6 +186,22 @@ core::KioskConfig parse_kiosk_config(const std::string& text, const std::string&
     r.text(*t, "enrol_code", "sync.", cfg.sync_enrol_code, true);
     r.text(*t, "ca_bundle", "sync.", cfg.sync_ca_bundle, true);
     r.integer(*t, "pull_seconds", "sync.", cfg.sync_pull_seconds, 5, 3600);
+  }
+  if (const auto* t = r.table(root, "coach", "")) {
+    r.only_keys(*t, "coach.", {"not_seen_days", "ladder_rungs", "export_dir"});
+    r.integer(*t, "not_seen_days", "coach.", cfg.not_seen_days, 1, 365);
+    r.text(*t, "export_dir", "coach.", cfg.export_dir, true);
+    if (const toml::node* n = t->get("ladder_rungs")) {
+      const toml::array* arr = n->as_array();
+      if (!arr || arr->size() < 2 || arr->size() > static_cast<std::size_t>(core::kMaxLadderRungs))
+        r.fail("coach.ladder_rungs", "must be a list of 2 to " + std::to_string(core::kMaxLadderRungs) + " rung names, lowest first");
+      cfg.ladder_rungs.clear();
+      for (const auto& item : *arr) {
+        if (!item.is_string() || item.as_string()->get().empty() || item.as_string()->get().size() > 80)
+          r.fail("coach.ladder_rungs", "must contain rung names in quotes, at most 80 characters each");
+        cfg.ladder_rungs.push_back(item.as_string()->get());
+      }
+    }
   }
   return cfg;
 }

@@ -27,7 +27,8 @@ void go_home(State& s, std::vector<Command>& out, const char* why) {
 }
 
 void load(State& s, std::vector<Command>& out) {
-  out.push_back(LoadCoachData{s.now});
+  const bool page = s.screen == Screen::CoachPerson || s.screen == Screen::CoachLadder;
+  out.push_back(LoadCoachData{s.now, page ? s.coach.person_id : std::string()});
 }
 
 void on_pin_digit(State& s, std::vector<Command>& out, char d) {
@@ -49,6 +50,7 @@ void on_pin_checked(State& s, std::vector<Command>& out, const CoachPinChecked& 
   if (!r.coach_id.empty()) {
     c.guard = CoachGuard{};
     c.coach_id = r.coach_id;
+    c.not_seen_days = s.config.not_seen_days;
     c.data = CoachData{};
     s.screen = Screen::CoachToday;
     s.notice = Notice::None;
@@ -77,7 +79,8 @@ void decide(State& s, std::vector<Command>& out, const std::string& pid, EventBo
   s.coach.busy = true;
   s.coach.pending = PendingKind::None;
   s.coach.pending_id.clear();
-  out.push_back(RecordCoach{pid, std::move(body), s.now});
+  const bool page = s.screen == Screen::CoachPerson || s.screen == Screen::CoachLadder;
+  out.push_back(RecordCoach{pid, std::move(body), s.now, page ? s.coach.person_id : std::string()});
 }
 
 const HoursEntry* waiting_hours(const State& s, const std::string& id) {
@@ -92,7 +95,38 @@ const Attendance* unresolved(const State& s, const std::string& check_in_event) 
   return nullptr;
 }
 
-bool can_decide(const State& s) { return s.screen == Screen::CoachToday && !s.coach.busy && !s.coach.coach_id.empty(); }
+bool can_decide(const State& s) {
+  return (s.screen == Screen::CoachToday || s.screen == Screen::CoachPerson) && !s.coach.busy && !s.coach.coach_id.empty();
+}
+
+// The dagdeel's times today, for an attendance a coach records (the kiosk has no better ones).
+std::pair<TimeMs, TimeMs> dagdeel_span(const State& s, const std::string& date, Dagdeel d) {
+  const DagdeelTimes& t = s.config.dagdelen[static_cast<std::size_t>(d)];
+  return {from_local(date, t.start), from_local(date, t.end)};
+}
+
+void ask_about(State& s, PendingKind kind, const std::string& pid, const std::string& date, Dagdeel d) {
+  s.coach.pending = kind;
+  s.coach.pending_id = pid;
+  s.coach.pending_date = date;
+  s.coach.pending_dagdeel = d;
+}
+
+// [SECTION] The ladder form
+
+LadderForm form_from(const State& s) {
+  LadderForm f;
+  const auto& ladder = s.coach.data.person.ladder;
+  if (ladder.empty()) return f;  // the first assessment: at the start
+  const LadderAssessment& last = ladder.back();
+  f.moment = LadderMoment::Monthly;
+  f.rung = std::clamp(last.rung, 1, std::max<int>(1, static_cast<int>(s.config.ladder_rungs.size())));
+  f.progress = last.progress;
+  f.areas = last.areas;
+  return f;
+}
+
+bool on_page(const State& s) { return s.screen == Screen::CoachPerson && !s.coach.person_id.empty(); }
 
 void ask_reason(State& s, PendingKind kind, const std::string& id) {
   s.coach.pending = kind;
@@ -109,6 +143,13 @@ void on_reason(State& s, std::vector<Command>& out, CoachReason reason) {
     decide(s, out, h->participant_id, ev::HoursDecided{h->event_id, false, 0, why, c.coach_id});
     return;
   }
+  if (c.pending == PendingKind::WasHere) {
+    const auto [start, end] = dagdeel_span(s, c.pending_date, c.pending_dagdeel);
+    decide(s, out, c.pending_id, ev::AttendanceRecorded{c.pending_date, c.pending_dagdeel, start, end, why, c.coach_id});
+    return;
+  }
+  if (c.pending == PendingKind::AbsentByPhone || c.pending == PendingKind::Exit || c.pending == PendingKind::PickDagdeel)
+    return;  // their own choices
   const Attendance* a = unresolved(s, c.pending_id);
   if (!a) return;
   const bool accept = c.pending == PendingKind::CorrectionAccept;
@@ -117,9 +158,76 @@ void on_reason(State& s, std::vector<Command>& out, CoachReason reason) {
          ev::CorrectionDecided{"", a->check_in_event, a->date, accept, accept ? a->proposed_end : 0, why, c.coach_id});
 }
 
+void on_choice(State& s, std::vector<Command>& out, const std::string& key) {
+  CoachState& c = s.coach;
+  if (!can_decide(s)) return;
+  if (c.pending == PendingKind::AbsentByPhone) {
+    AbsenceReason r;
+    if (!reason_from_key(key, r)) return;
+    decide(s, out, c.pending_id, ev::AbsenceReported{c.pending_date, c.pending_dagdeel, r, c.coach_id});
+  } else if (c.pending == PendingKind::Exit) {
+    ExitReason r;
+    if (!exit_reason_from_key(key, r)) return;
+    decide(s, out, c.pending_id, ev::ParticipantLeft{today_iso(s), r, c.coach_id});
+  }
+}
+
+void on_ladder_save(State& s, std::vector<Command>& out) {
+  CoachState& c = s.coach;
+  if (s.screen != Screen::CoachLadder || c.busy || c.person_id.empty()) return;
+  ev::LadderAssessed a;
+  a.date = today_iso(s);
+  a.moment = c.ladder.moment;
+  a.rung = c.ladder.rung;
+  a.progress = c.ladder.progress;
+  a.areas = c.ladder.areas;
+  a.coach_id = c.coach_id;
+  s.screen = Screen::CoachPerson;  // the page shows the new assessment when the write is done
+  decide(s, out, c.person_id, a);
+}
+
+void on_note_save(State& s, std::vector<Command>& out) {
+  CoachState& c = s.coach;
+  if (!on_page(s) || !c.note_open || c.busy) return;
+  // Trimmed; an empty note is no note.
+  const auto first = c.note.find_first_not_of(' ');
+  if (first == std::string::npos) return;
+  const std::string text = c.note.substr(first, c.note.find_last_not_of(' ') - first + 1);
+  c.note_open = false;
+  c.note.clear();
+  decide(s, out, c.person_id, ev::NoteAdded{today_iso(s), text, false, c.coach_id});
+}
+
 }  // namespace
 
 // [SECTION] Entry points
+
+bool has_left(const State& s, const std::string& pid) {
+  const auto& x = s.coach.data.exits;
+  return std::any_of(x.begin(), x.end(), [&](const Exit& e) { return e.participant_id == pid; });
+}
+
+bool expected(const State& s, const Participant& p, Dagdeel d) {
+  if (has_left(s, p.id)) return false;
+  const std::string today = today_iso(s);
+  const bool in_programme = (p.start_date.empty() || p.start_date <= today) && (p.end_date.empty() || today <= p.end_date);
+  if (in_programme && (p.agreed_parts & agreed_bit(weekday_of(today), d)) != 0) return true;
+  for (const auto& su : s.signups) {
+    if (su.participant_id != p.id || su.date != today || !su.placed) continue;
+    for (const auto& a : s.programme)
+      if (a.id == su.activity_id && a.dagdeel == d) return true;
+  }
+  return false;
+}
+
+int talk_due_days(const State& s, const Participant& p) {
+  if (p.talk_every_days <= 0 || has_left(s, p.id) || s.coach.data.next_talk.count(p.id)) return -1;
+  const auto it = s.coach.data.last_talk.find(p.id);
+  const std::string since = it != s.coach.data.last_talk.end() ? it->second : p.start_date;
+  if (since.empty()) return -1;
+  const int days = days_between(since, today_iso(s));
+  return days >= p.talk_every_days ? days : -1;
+}
 
 bool coach_screen(Screen sc) { return sc >= Screen::CoachPin; }
 
@@ -147,6 +255,16 @@ bool is_coach_action(const Action& a) {
       [](const CorrectionAcceptTapped&) { return true; }, [](const CorrectionRejectTapped&) { return true; },
       [](const EndConfirmTapped&) { return true; }, [](const CoachReasonTapped&) { return true; },
       [](const CoachReasonCancelled&) { return true; }, [](const CoachTabTapped&) { return true; },
+      [](const PersonTapped&) { return true; }, [](const PeopleScopeTapped&) { return true; },
+      [](const WasHereTapped&) { return true; }, [](const AbsentByPhoneTapped&) { return true; },
+      [](const TalkHeldTapped&) { return true; }, [](const ExitTapped&) { return true; },
+      [](const StripDayTapped&) { return true; },
+      [](const ChoiceTapped&) { return true; }, [](const LadderOpenTapped&) { return true; },
+      [](const LadderMomentTapped&) { return true; }, [](const LadderRungTapped&) { return true; },
+      [](const LadderProgressTapped&) { return true; }, [](const LadderAreaTapped&) { return true; },
+      [](const LadderSaveTapped&) { return true; }, [](const NoteOpenTapped&) { return true; },
+      [](const NoteTyped&) { return true; }, [](const NoteErased&) { return true; },
+      [](const NoteSaveTapped&) { return true; }, [](const NoteCancelTapped&) { return true; },
       [](const auto&) { return false; },
   }, a);
 }
@@ -159,6 +277,10 @@ void leave_coach(State& s) {
   c.data = CoachData{};
   c.pending = PendingKind::None;
   c.pending_id.clear();
+  c.person_id.clear();
+  c.note_open = false;
+  c.note.clear();
+  c.people_all = false;
 }
 
 bool coach_locked(const State& s) { return s.coach.guard.locked_until > s.now; }
@@ -244,8 +366,85 @@ void coach_update(State& s, std::vector<Command>& out, const Action& action) {
         if (c.coach_id.empty() || c.busy || !coach_tab(a.screen) || s.screen == Screen::CoachPin) return;
         c.pending = PendingKind::None;
         c.pending_id.clear();
+        c.note_open = false;
         s.screen = a.screen;
         load(s, out);  // every tab shows the journal as it stands now
+      },
+      [&](const PersonTapped& a) {
+        if (c.coach_id.empty() || c.busy || s.screen == Screen::CoachPin || !s.roster->find(a.participant_id)) return;
+        c.person_id = a.participant_id;
+        c.pending = PendingKind::None;
+        c.note_open = false;
+        c.note.clear();
+        s.screen = Screen::CoachPerson;
+        c.data.person = PersonData{};  // nothing of the previous page while this one loads
+        load(s, out);
+      },
+      [&](const PeopleScopeTapped& a) {
+        if (s.screen == Screen::CoachPeople) c.people_all = a.all;
+      },
+      [&](const WasHereTapped& a) {
+        if (!can_decide(s) || !s.roster->find(a.participant_id) || !valid_date_iso(a.date) || a.date > today_iso(s)) return;
+        ask_about(s, PendingKind::WasHere, a.participant_id, a.date, a.dagdeel);
+      },
+      [&](const AbsentByPhoneTapped& a) {
+        if (can_decide(s) && s.roster->find(a.participant_id))
+          ask_about(s, PendingKind::AbsentByPhone, a.participant_id, today_iso(s), a.dagdeel);
+      },
+      [&](const TalkHeldTapped& a) {
+        if (can_decide(s) && s.roster->find(a.participant_id))
+          decide(s, out, a.participant_id, ev::NoteAdded{today_iso(s), "", true, c.coach_id});
+      },
+      [&](const ExitTapped&) {
+        if (can_decide(s) && on_page(s) && !has_left(s, c.person_id))
+          ask_about(s, PendingKind::Exit, c.person_id, today_iso(s), Dagdeel::Morning);
+      },
+      [&](const StripDayTapped& a) {
+        if (can_decide(s) && on_page(s) && valid_date_iso(a.date) && a.date <= today_iso(s))
+          ask_about(s, PendingKind::PickDagdeel, c.person_id, a.date, Dagdeel::Morning);
+      },
+      [&](const ChoiceTapped& a) { on_choice(s, out, a.key); },
+      [&](const LadderOpenTapped&) {
+        if (!on_page(s) || c.busy || !c.data.loaded || c.data.person.participant_id != c.person_id) return;
+        c.ladder = form_from(s);
+        c.note_open = false;
+        s.screen = Screen::CoachLadder;
+      },
+      [&](const LadderMomentTapped& a) {
+        if (s.screen == Screen::CoachLadder) c.ladder.moment = a.moment;
+      },
+      [&](const LadderRungTapped& a) {
+        if (s.screen == Screen::CoachLadder && a.rung >= 1 && a.rung <= static_cast<int>(s.config.ladder_rungs.size()))
+          c.ladder.rung = a.rung;
+      },
+      [&](const LadderProgressTapped& a) {
+        if (s.screen == Screen::CoachLadder && a.progress >= 0 && a.progress <= kLadderProgressSteps)
+          c.ladder.progress = a.progress;
+      },
+      [&](const LadderAreaTapped& a) {
+        if (s.screen == Screen::CoachLadder && a.area >= 0 && a.area < static_cast<int>(kProblemAreas.size()))
+          c.ladder.areas[static_cast<std::size_t>(a.area)] = a.status;
+      },
+      [&](const LadderSaveTapped&) { on_ladder_save(s, out); },
+      [&](const NoteOpenTapped&) {
+        if (!on_page(s) || c.busy) return;
+        c.note_open = true;
+        c.note.clear();
+        c.pending = PendingKind::None;
+      },
+      [&](const NoteTyped& a) {
+        if (!on_page(s) || !c.note_open) return;
+        // Longer than a note may be: the rest is not taken (the screen shows the count).
+        if (c.note.size() + a.text.size() <= kMaxNoteLength) c.note += a.text;
+      },
+      [&](const NoteErased&) {
+        if (!on_page(s) || !c.note_open || c.note.empty()) return;
+        c.note.resize(c.note.size() - last_char_size(c.note));
+      },
+      [&](const NoteSaveTapped&) { on_note_save(s, out); },
+      [&](const NoteCancelTapped&) {
+        c.note_open = false;
+        c.note.clear();
       },
       [](const auto&) {},
   }, action);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/journal.hpp"
 #include "core/model.hpp"
 #include "core/time.hpp"
 
@@ -18,6 +19,8 @@ constexpr TimeMs kCoachFirstLock = seconds(30);  // the first lock; each next on
 constexpr TimeMs kCoachMaxLock = minutes(15);
 constexpr TimeMs kCoachIdle = minutes(2);        // coach mode leaves by itself without a touch
 constexpr int kDefaultNotSeenDays = 14;
+constexpr int kStripWeeks = 6;        // the participant page's attendance strip: six weeks back
+constexpr int kEndDateWarnDays = 30;  // Today warns when a programme ends within this many days
 
 // Fixed reasons for a coach's decision: a tap, not a text field (short notes come later, on the
 // participant page). Keys are what the journal stores.
@@ -32,6 +35,18 @@ struct CoachGuard {
   TimeMs locked_until = 0;
 };
 
+// One participant's page: loaded with CoachData while their page (or ladder form) is open.
+struct PersonData {
+  std::string participant_id;
+  std::vector<Attendance> attendance;     // the strip's weeks, today included
+  std::vector<Absence> absences;          // the strip's weeks and the coming week
+  std::vector<HoursEntry> hours;          // all, oldest first
+  std::vector<LadderAssessment> ladder;   // all, oldest first
+  std::vector<CoachNote> notes;           // newest first
+  std::vector<Appointment> appointments;  // from now on
+  std::vector<Event> history;             // every event about them, in fold order
+};
+
 // Read from the store when a coach logs in and after each decision.
 struct CoachData {
   bool loaded = false;
@@ -41,10 +56,27 @@ struct CoachData {
   std::vector<HoursEntry> hours_waiting;  // all participants, oldest first
   std::vector<Attendance> unresolved;     // recent auto-closed check-outs nobody settled, and corrections
   std::map<std::string, std::string> last_seen;  // participant -> last date present; absent = never
+  std::map<std::string, std::string> last_talk;  // participant -> date of the last talk
+  std::map<std::string, TimeMs> next_talk;       // participant -> the next planned appointment
+  std::map<std::string, LadderAssessment> ladder_now;  // participant -> the latest assessment
+  std::vector<Exit> exits;                       // everyone who left, oldest first
+  PersonData person;                             // the open page ("" = none)
 };
 
-// A decision that waits for its reason.
-enum class PendingKind : std::uint8_t { None, HoursReject, CorrectionAccept, CorrectionReject };
+// A decision that waits for its reason: coach reasons for the first five, the participant's
+// absence reasons for AbsentByPhone, the fixed exit reasons for Exit.
+enum class PendingKind : std::uint8_t {
+  None, HoursReject, CorrectionAccept, CorrectionReject, WasHere, AbsentByPhone, Exit,
+  PickDagdeel  // a day of the attendance strip was tapped: which dagdeel was the participant here?
+};
+
+// The ladder form, prefilled from the latest assessment.
+struct LadderForm {
+  LadderMoment moment = LadderMoment::Start;
+  int rung = 1;
+  int progress = 0;
+  std::array<AreaStatus, 5> areas{};
+};
 
 struct CoachState {
   bool office = false;     // meedoen-kiosk --coach: the coach PIN pad is home, not the welcome screen
@@ -56,6 +88,15 @@ struct CoachState {
   int not_seen_days = kDefaultNotSeenDays;
   PendingKind pending = PendingKind::None;
   std::string pending_id;  // hours event or check-in event the pending decision is about
+  // WasHere / AbsentByPhone / Exit: about whom, and which dagdeel
+  std::string pending_date;
+  Dagdeel pending_dagdeel = Dagdeel::Morning;
+
+  std::string person_id;    // the participant whose page is open
+  bool people_all = false;  // the list shows everyone, not only the coach's own participants
+  LadderForm ladder;
+  bool note_open = false;   // the note editor is over the page
+  std::string note;         // the note being typed
 };
 
 // [SECTION] Actions
@@ -74,8 +115,29 @@ struct CoachReasonTapped { CoachReason reason; };
 struct CoachReasonCancelled {};
 
 
+// Participants and their page
+struct PersonTapped { std::string participant_id; };
+struct PeopleScopeTapped { bool all; };
+struct WasHereTapped { std::string participant_id; std::string date; Dagdeel dagdeel; };
+struct AbsentByPhoneTapped { std::string participant_id; Dagdeel dagdeel; };  // today
+struct TalkHeldTapped { std::string participant_id; };
+struct ExitTapped {};
+struct StripDayTapped { std::string date; };            // a day of the page's attendance strip                                   // the open page's participant leaves
+struct ChoiceTapped { std::string key; };               // an absence or exit reason (PendingKind)
+struct LadderOpenTapped {};
+struct LadderMomentTapped { LadderMoment moment; };
+struct LadderRungTapped { int rung; };
+struct LadderProgressTapped { int progress; };
+struct LadderAreaTapped { int area; AreaStatus status; };
+struct LadderSaveTapped {};
+struct NoteOpenTapped {};
+struct NoteTyped { std::string text; };
+struct NoteErased {};
+struct NoteSaveTapped {};
+struct NoteCancelTapped {};
+
 // [SECTION] Commands
 struct VerifyCoachPin { std::string pin; };
-struct LoadCoachData { TimeMs now; };
+struct LoadCoachData { TimeMs now; std::string person_id; };
 
 }  // namespace meedoen::core

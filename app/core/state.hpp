@@ -188,7 +188,11 @@ using Action = std::variant<Tick, Touched, StartTapped, LanguageTapped, CardScan
                             CoachCornerTapped, CoachPinDigit, CoachPinErased, CoachPinChecked,
                             CoachDataLoaded, CoachLeaveTapped, HoursApproveTapped, HoursRejectTapped,
                             CorrectionAcceptTapped, CorrectionRejectTapped, EndConfirmTapped,
-                            CoachReasonTapped, CoachReasonCancelled, SyncChanged, CoachTabTapped>;
+                            CoachReasonTapped, CoachReasonCancelled, SyncChanged, CoachTabTapped,
+                            PersonTapped, PeopleScopeTapped, WasHereTapped, AbsentByPhoneTapped,
+                            TalkHeldTapped, ExitTapped, StripDayTapped, ChoiceTapped, LadderOpenTapped, LadderMomentTapped,
+                            LadderRungTapped, LadderProgressTapped, LadderAreaTapped, LadderSaveTapped,
+                            NoteOpenTapped, NoteTyped, NoteErased, NoteSaveTapped, NoteCancelTapped>;
 
 // [SECTION] Commands: side effects described as data, carried out by the platform layer.
 struct VerifyPin { std::string participant_id; std::string pin; };
@@ -202,7 +206,8 @@ struct Record { std::string participant_id; std::vector<EventBody> bodies; TimeM
 struct CloseForgotten { TimeMs now; };
 
 // A coach's decision: appends one event, then answers CoachDataLoaded with fresh data.
-struct RecordCoach { std::string participant_id; EventBody body; TimeMs now; };
+// person_id: the open page, reloaded with it.
+struct RecordCoach { std::string participant_id; EventBody body; TimeMs now; std::string person_id; };
 
 using Command = std::variant<VerifyPin, RecordCheckIn, RecordCheckOut, LogLine, LoadParticipant, Record,
                              CloseForgotten, VerifyCoachPin, LoadCoachData, RecordCoach>;
@@ -220,9 +225,17 @@ void coach_update(State& s, std::vector<Command>& out, const Action& a);
 void coach_tick(State& s, std::vector<Command>& out);
 void leave_coach(State& s);  // forgets the coach, the PIN and pending decisions
 bool coach_locked(const State& s);
+// Left the programme (a participant_left event): coach mode lists them apart, Today leaves them out.
+bool has_left(const State& s, const std::string& participant_id);
+// Expected today in this dagdeel: agreed dagdelen within the programme's dates, or a placed
+// sign-up for an activity of that dagdeel.
+bool expected(const State& s, const Participant& p, Dagdeel d);
+// Days since the last talk (or the start) when a talk is due and none is planned; -1 otherwise.
+int talk_due_days(const State& s, const Participant& p);
 int coach_lock_seconds_left(const State& s);
 
 // [SECTION] Derived facts, so no state has to keep them in step.
+std::size_t last_char_size(const std::string& s);  // bytes of the last UTF-8 character
 const Participant* current_participant(const State& s);
 const Attendance* open_attendance(const State& s, const std::string& participant_id);
 bool prompt_visible(const State& s);

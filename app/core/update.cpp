@@ -54,12 +54,6 @@ void identify(State& s, std::vector<Command>& out, const Participant& p) {
     s.language = p.language;
 }
 
-// Size in bytes of the last UTF-8 character of s.
-std::size_t last_char_size(const std::string& s) {
-  std::size_t n = 1;
-  while (n < s.size() && (static_cast<unsigned char>(s[s.size() - n]) & 0xC0) == 0x80) ++n;
-  return std::min(n, s.size());
-}
 
 // [SECTION] Tick: time passes
 void on_tick(State& s, std::vector<Command>& out, TimeMs now) {
@@ -334,7 +328,22 @@ void on_back(State& s) {
       s.notice = Notice::None;
       break;
     case Screen::CheckoutCorrect: s.screen = Screen::CheckoutQuestion; break;
-    case Screen::CoachToday: break;  // leaving is its own button (CoachLeaveTapped)
+    case Screen::CoachToday:
+    case Screen::CoachPeople:
+    case Screen::CoachProgramme:
+    case Screen::CoachReports: break;  // tabs; leaving is its own button (CoachLeaveTapped)
+    case Screen::CoachPerson:
+      if (s.coach.busy) break;
+      s.screen = Screen::CoachPeople;
+      s.coach.note_open = false;
+      s.coach.pending = PendingKind::None;
+      break;
+    case Screen::CoachLadder:
+      if (!s.coach.busy) s.screen = Screen::CoachPerson;
+      break;
+    case Screen::CoachActivityEdit:
+      if (!s.coach.busy) s.screen = Screen::CoachProgramme;
+      break;
     case Screen::CoachPin:
       if (!s.coach.office) end_session(s);  // the office PC's home: nowhere to go back to
       break;
@@ -481,6 +490,12 @@ Step update(State s, const Action& action) {
 }
 
 // [SECTION] Derived facts
+
+std::size_t last_char_size(const std::string& s) {
+  std::size_t n = 1;
+  while (n < s.size() && (static_cast<unsigned char>(s[s.size() - n]) & 0xC0) == 0x80) ++n;
+  return std::min(n, s.size());
+}
 const Participant* current_participant(const State& s) {
   return s.participant_id.empty() ? nullptr : s.roster->find(s.participant_id);
 }

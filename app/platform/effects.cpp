@@ -40,7 +40,7 @@ core::ParticipantData participant_data(const storage::Store& store, const std::s
 
 // What the coach's Today screen needs: today's attendances and absences, hours waiting, the
 // recent check-outs nobody settled, and when each participant was last here.
-core::CoachData coach_data(const storage::Store& store, core::TimeMs now) {
+core::CoachData coach_data(const storage::Store& store, core::TimeMs now, const std::string& person) {
   const std::string today = local_date(now);
   core::CoachData d;
   d.coaches = store.load_coaches();
@@ -53,6 +53,26 @@ core::CoachData coach_data(const storage::Store& store, core::TimeMs now) {
     for (auto& a : back == 0 ? d.today : store.load_attendance(core::add_days(today, -back)))
       if (!a.open() && ((a.auto_closed && !a.answered) || a.proposed_end > 0)) d.unresolved.push_back(a);
   d.last_seen = store.last_present(core::add_days(today, 1));
+  d.last_talk = store.last_talks();
+  for (const auto& a : store.load_ladder("", "0000-01-01", today)) d.ladder_now[a.participant_id] = a;  // oldest first
+  d.exits = store.load_exits("0000-01-01", "9999-12-31");
+  const core::Roster roster = store.load_roster();
+  for (const auto& p : roster.all()) {
+    const auto next = store.load_appointments(p.id, now);
+    if (!next.empty()) d.next_talk[p.id] = next.front().at;
+  }
+  if (!person.empty()) {
+    core::PersonData& p = d.person;
+    p.participant_id = person;
+    const std::string from = core::add_days(today, -7 * core::kStripWeeks);
+    p.attendance = store.load_attendance_of(person, from, today);
+    p.absences = store.load_absences(person, from, core::add_days(today, core::kWeekDays));
+    p.hours = store.load_hours(person, "0000-01-01");
+    p.ladder = store.load_ladder(person, "0000-01-01", today);
+    p.notes = store.load_notes(person);
+    p.appointments = store.load_appointments(person, now);
+    p.history = store.events_of(person);
+  }
   d.loaded = true;
   return d;
 }
@@ -150,7 +170,7 @@ void Session::run(const core::Command& command, std::deque<core::Action>& follow
     follow_up.push_back(core::CoachPinChecked{coach});
   } else if (const auto* c = std::get_if<core::LoadCoachData>(&command)) {
     try {
-      follow_up.push_back(core::CoachDataLoaded{coach_data(m_store, c->now)});
+      follow_up.push_back(core::CoachDataLoaded{coach_data(m_store, c->now, c->person_id)});
     } catch (const storage::StorageError& e) {
       log_line(std::string("could not load coach data: ") + e.what());
       follow_up.push_back(core::StoreFailed{e.what()});
@@ -160,7 +180,7 @@ void Session::run(const core::Command& command, std::deque<core::Action>& follow
       m_store.record(c->participant_id, c->body, c->now);
       ++m_writes;
       log_line(std::string("coach decision recorded: ") + core::event_type(c->body) + " for " + c->participant_id);
-      follow_up.push_back(core::CoachDataLoaded{coach_data(m_store, c->now)});
+      follow_up.push_back(core::CoachDataLoaded{coach_data(m_store, c->now, c->person_id)});
     } catch (const storage::StorageError& e) {
       follow_up.push_back(core::StoreFailed{e.what()});
     }

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/overloaded.hpp"
+
 #include "ui/view_models.hpp"
 
 namespace meedoen::ui {
@@ -28,6 +30,18 @@ std::string lower_first(std::string s) {
   return s;
 }
 
+// "23 nov": a date in a list, short.
+std::string short_date(const std::string& iso, const Strings& tr) {
+  const core::LocalTime lt = core::to_local(core::from_local(iso, 12 * 60));
+  std::string month = tr.get("month." + std::to_string(lt.month));
+  std::size_t cut = 0;  // three letters, counted in UTF-8 characters
+  for (int n = 0; n < 3 && cut < month.size(); ++n) {
+    ++cut;
+    while (cut < month.size() && (static_cast<unsigned char>(month[cut]) & 0xC0) == 0x80) ++cut;
+  }
+  return std::to_string(lt.day) + " " + month.substr(0, cut);
+}
+
 // Relative to today: "vandaag", "gisteren", else the long date.
 std::string date_text(const core::State& s, const std::string& date, const Strings& tr) {
   return lower_first(tab_label(s, core::days_between(core::today_iso(s), date), tr));
@@ -41,7 +55,13 @@ AttentionItem item_for(const core::State& s, const core::Participant& p, Attenti
   it.mandatory = p.mandatory;
   it.participation = tr.get(p.mandatory ? "coach.mandatory" : "coach.voluntary");
   it.mine = p.coach_id == s.coach.coach_id;
+  it.person_id = p.id;
   return it;
+}
+
+bool here_in(const core::State& s, const std::string& pid, core::Dagdeel d) {
+  return std::any_of(s.today.begin(), s.today.end(),
+                     [&](const core::Attendance& a) { return a.participant_id == pid && a.dagdeel == d; });
 }
 
 bool is_here_today(const core::State& s, const std::string& pid) {
@@ -55,26 +75,39 @@ bool reported_absent(const core::State& s, const std::string& pid, core::Dagdeel
 
 // [SECTION] Exceptions
 
-// Signed up (with a place) for an activity today that has begun, and not checked in: a no-show
-// or late. Sign-ups for later today are no exception yet.
+// Expected in a dagdeel that has begun (agreed dagdelen, or a placed sign-up for an activity
+// that has begun) and not here in it, not reported absent: late, or a no-show once it is over.
+// One tap resolves it: they phoned in (an absence with its reason), or they were here after all.
 void not_here(const core::State& s, const Strings& tr, std::vector<AttentionItem>& out) {
   const std::string today = core::today_iso(s);
   const int minute = core::to_local(s.now).minute_of_day;
-  std::vector<std::string> done;
-  for (const auto& a : s.programme) {
-    if (a.weekday != core::weekday_of(today)) continue;
-    if (minute < a.start) continue;
-    for (const auto& su : s.signups) {
-      if (su.activity_id != a.id || su.date != today || !su.placed) continue;
-      if (std::find(done.begin(), done.end(), su.participant_id) != done.end()) continue;
-      if (is_here_today(s, su.participant_id) || reported_absent(s, su.participant_id, a.dagdeel)) continue;
-      const core::Participant* p = s.roster->find(su.participant_id);
-      if (!p) continue;
-      done.push_back(p->id);
-      AttentionItem it = item_for(s, *p, AttentionItem::Kind::NotHere, tr);
+  for (const auto& p : s.roster->all()) {
+    for (core::Dagdeel d : core::kDagdelen) {
+      const core::DagdeelTimes& times = s.config.dagdelen[static_cast<std::size_t>(d)];
+      if (minute < times.start || !core::expected(s, p, d)) continue;
+      if (here_in(s, p.id, d) || reported_absent(s, p.id, d)) continue;
+      // The activity they signed up for, if that is why they are expected.
+      const core::Activity* activity = nullptr;
+      for (const auto& su : s.signups)
+        if (su.participant_id == p.id && su.date == today && su.placed)
+          for (const auto& a : s.programme)
+            if (a.id == su.activity_id && a.dagdeel == d && a.start <= minute) activity = &a;
+      const bool agreed = (p.agreed_parts & core::agreed_bit(core::weekday_of(today), d)) != 0;
+      if (!activity && !agreed) continue;  // signed up for something later in the dagdeel
+      AttentionItem it = item_for(s, p, AttentionItem::Kind::NotHere, tr);
       it.icon = "person";
-      it.what = tr.fmt("coach.missed", {{"activity", a.title}, {"time", core::format_hhmm(a.start)}});
+      const std::string part = tr.get(dagdeel_label_key(d));
+      if (activity)
+        it.what = tr.fmt("coach.missed", {{"activity", activity->title}, {"time", core::format_hhmm(activity->start)}});
+      else
+        it.what = tr.fmt(minute < times.end ? "coach.expected" : "coach.no_show", {{"dagdeel", part}});
+      it.primary_label = tr.get("coach.phoned");
+      it.primary = core::AbsentByPhoneTapped{p.id, d};
+      it.secondary_label = tr.get("coach.was_here");
+      it.secondary = core::WasHereTapped{p.id, today, d};
+      it.id = p.id + ":" + core::dagdeel_key(d);
       out.push_back(std::move(it));
+      break;  // one line per participant: the earliest dagdeel
     }
   }
 }
@@ -91,28 +124,36 @@ void check_outs(const core::State& s, const Strings& tr, std::vector<AttentionIt
       it.what = tr.fmt("coach.correction", {{"date", date_text(s, a.date, tr)}, {"in", time_of(a.check_in)},
                                             {"end", time_of(a.check_out)}, {"proposed", time_of(a.proposed_end)}});
       it.primary_label = tr.get("coach.accept");
+      it.primary = core::CorrectionAcceptTapped{a.check_in_event};
       it.secondary_label = tr.get("coach.reject");
+      it.secondary = core::CorrectionRejectTapped{a.check_in_event};
     } else {
       it.what = tr.fmt("coach.forgotten", {{"date", date_text(s, a.date, tr)}, {"in", time_of(a.check_in)},
                                            {"end", time_of(a.check_out)}});
       it.primary_label = tr.get("coach.confirm");
+      it.primary = core::EndConfirmTapped{a.check_in_event};
     }
     out.push_back(std::move(it));
   }
+}
+
+AttentionItem hours_item(const core::State& s, const core::Participant& p, const core::HoursEntry& h, const Strings& tr) {
+  AttentionItem it = item_for(s, p, AttentionItem::Kind::Hours, tr);
+  it.id = h.event_id;
+  it.icon = "hours";
+  it.what = tr.fmt("coach.hours", {{"amount", hours_text(h.minutes, tr)}, {"place", h.place}, {"date", date_text(s, h.date, tr)}});
+  it.primary_label = tr.get("coach.approve");
+  it.primary = core::HoursApproveTapped{h.event_id};
+  it.secondary_label = tr.get("coach.reject");
+  it.secondary = core::HoursRejectTapped{h.event_id};
+  return it;
 }
 
 void hours(const core::State& s, const Strings& tr, std::vector<AttentionItem>& out) {
   for (const auto& h : s.coach.data.hours_waiting) {
     const core::Participant* p = s.roster->find(h.participant_id);
     if (!p) continue;
-    AttentionItem it = item_for(s, *p, AttentionItem::Kind::Hours, tr);
-    it.id = h.event_id;
-    it.icon = "hours";
-    it.what = tr.fmt("coach.hours", {{"amount", hours_text(h.minutes, tr)}, {"place", h.place},
-                                     {"date", date_text(s, h.date, tr)}});
-    it.primary_label = tr.get("coach.approve");
-    it.secondary_label = tr.get("coach.reject");
-    out.push_back(std::move(it));
+    out.push_back(hours_item(s, *p, h, tr));
   }
 }
 
@@ -132,7 +173,7 @@ void absences(const core::State& s, const Strings& tr, std::vector<AttentionItem
 void not_seen(const core::State& s, const Strings& tr, std::vector<AttentionItem>& out) {
   const std::string today = core::today_iso(s);
   for (const auto& p : s.roster->all()) {
-    if (is_here_today(s, p.id)) continue;
+    if (is_here_today(s, p.id) || core::has_left(s, p.id)) continue;
     const auto it_seen = s.coach.data.last_seen.find(p.id);
     const bool never = it_seen == s.coach.data.last_seen.end();
     const int days = never ? 0 : core::days_between(it_seen->second, today);
@@ -140,8 +181,96 @@ void not_seen(const core::State& s, const Strings& tr, std::vector<AttentionItem
     AttentionItem it = item_for(s, p, AttentionItem::Kind::NotSeen, tr);
     it.icon = "hourglass";
     it.what = never ? tr.get("coach.never_seen") : tr.fmt("coach.not_seen", {{"days", std::to_string(days)}});
+    it.primary_label = tr.get("coach.open");
+    it.primary = core::PersonTapped{p.id};
     out.push_back(std::move(it));
   }
+}
+
+// The logged-in coach's own participants whose talk is due and not yet planned.
+void talks(const core::State& s, const Strings& tr, std::vector<AttentionItem>& out) {
+  for (const auto& p : s.roster->all()) {
+    if (p.coach_id != s.coach.coach_id) continue;
+    const int days = core::talk_due_days(s, p);
+    if (days < 0) continue;
+    AttentionItem it = item_for(s, p, AttentionItem::Kind::Talk, tr);
+    it.icon = "talk";
+    it.what = tr.fmt("coach.talk_due", {{"days", std::to_string(days)}, {"every", std::to_string(p.talk_every_days)}});
+    it.primary_label = tr.get("coach.talk_held");
+    it.primary = core::TalkHeldTapped{p.id};
+    it.secondary_label = tr.get("coach.open");
+    it.secondary = core::PersonTapped{p.id};
+    out.push_back(std::move(it));
+  }
+}
+
+// Programme end dates passed, or within kEndDateWarnDays.
+void end_dates(const core::State& s, const Strings& tr, std::vector<AttentionItem>& out) {
+  const std::string today = core::today_iso(s);
+  for (const auto& p : s.roster->all()) {
+    if (p.end_date.empty() || core::has_left(s, p.id)) continue;
+    const int left = core::days_between(today, p.end_date);
+    if (left > core::kEndDateWarnDays) continue;
+    AttentionItem it = item_for(s, p, AttentionItem::Kind::EndDate, tr);
+    it.icon = "schedule";
+    const std::string when = short_date(p.end_date, tr);
+    it.what = left < 0 ? tr.fmt("coach.end_passed", {{"date", when}})
+                       : tr.fmt("coach.end_soon", {{"date", when}, {"days", std::to_string(left)}});
+    it.primary_label = tr.get("coach.open");
+    it.primary = core::PersonTapped{p.id};
+    out.push_back(std::move(it));
+  }
+}
+
+// The options of the choice waiting over the screen: coach reasons, absence reasons or exit reasons.
+std::vector<ChoiceOption> choice_options(const core::State& s, const Strings& tr) {
+  std::vector<ChoiceOption> out;
+  switch (s.coach.pending) {
+    case core::PendingKind::None: break;
+    case core::PendingKind::AbsentByPhone:
+      for (core::AbsenceReason r : core::kAbsenceReasons)
+        out.push_back({std::string("choice:") + core::reason_key(r), tr.get(std::string("reason.") + core::reason_key(r)),
+                       core::ChoiceTapped{core::reason_key(r)}});
+      break;
+    case core::PendingKind::PickDagdeel: {
+      // The dagdelen of that day with nothing recorded yet, and already begun.
+      const auto& person = s.coach.data.person;
+      const int minute = core::to_local(s.now).minute_of_day;
+      for (core::Dagdeel d : core::kDagdelen) {
+        const bool here = std::any_of(person.attendance.begin(), person.attendance.end(), [&](const core::Attendance& a) {
+          return a.date == s.coach.pending_date && a.dagdeel == d;
+        });
+        const bool begun = s.coach.pending_date < core::today_iso(s) ||
+                           minute >= s.config.dagdelen[static_cast<std::size_t>(d)].start;
+        if (here || !begun) continue;
+        out.push_back({std::string("choice:") + core::dagdeel_key(d),
+                       tr.fmt("coach.was_here_in", {{"dagdeel", tr.get(dagdeel_label_key(d))}}),
+                       core::WasHereTapped{s.coach.pending_id, s.coach.pending_date, d}});
+      }
+      break;
+    }
+    case core::PendingKind::Exit:
+      for (core::ExitReason r : core::kExitReasons)
+        out.push_back({std::string("choice:") + core::exit_reason_key(r),
+                       tr.get(std::string("exit.") + core::exit_reason_key(r)), core::ChoiceTapped{core::exit_reason_key(r)}});
+      break;
+    default:
+      for (core::CoachReason r : core::kCoachReasons)
+        out.push_back({std::string("reason:") + core::coach_reason_key(r),
+                       tr.get(std::string("coach.reason.") + core::coach_reason_key(r)), core::CoachReasonTapped{r}});
+  }
+  return out;
+}
+
+// Whom a waiting choice is about, for its title line: "Fatima El Amrani, ochtend 23 nov".
+std::string pending_subject(const core::State& s, const Strings& tr) {
+  const core::CoachState& c = s.coach;
+  const core::Participant* p = s.roster->find(c.pending_id);
+  if (!p) return {};
+  if (c.pending == core::PendingKind::Exit) return full_name(*p);
+  if (c.pending == core::PendingKind::PickDagdeel) return full_name(*p) + ", " + date_text(s, c.pending_date, tr);
+  return full_name(*p) + ", " + lower_first(tr.get(dagdeel_label_key(c.pending_dagdeel))) + " " +
+         date_text(s, c.pending_date, tr);
 }
 
 }  // namespace
@@ -180,7 +309,7 @@ CoachNav make_coach_nav(const core::State& s, const Strings& tr) {
     const char* icon;
     const char* key;
   } tabs[] = {{core::Screen::CoachToday, "tab:today", "today", "coach.tab.today"},
-              {core::Screen::CoachPeople, "tab:people", "person", "coach.tab.people"},
+              {core::Screen::CoachPeople, "tab:people", "people", "coach.tab.people"},
               {core::Screen::CoachProgramme, "tab:programme", "activities", "coach.tab.programme"},
               {core::Screen::CoachReports, "tab:reports", "progress", "coach.tab.reports"}};
   // The participant page and the ladder belong to People, the activity editor to Programme.
@@ -189,7 +318,7 @@ CoachNav make_coach_nav(const core::State& s, const Strings& tr) {
   if (section == core::Screen::CoachActivityEdit) section = core::Screen::CoachProgramme;
   for (const auto& t : tabs) v.tabs.push_back({t.screen, t.id, t.icon, tr.get(t.key), t.screen == section});
   v.coach_name = coach_name(s);
-  v.clock = core::format_hhmm(core::to_local(s.now).minute_of_day);
+  v.clock = long_date(core::to_local(s.now), tr) + "  " + core::format_hhmm(core::to_local(s.now).minute_of_day);
   if (s.sync.configured) {
     const std::string last = s.sync.last_success > 0 ? time_of(s.sync.last_success) : std::string("-");
     v.sync_line = tr.fmt(s.sync.online ? "coach.sync.online" : "coach.sync.offline", {{"time", last}}) + ", " +
@@ -221,7 +350,9 @@ CoachTodayView make_coach_today_view(const core::State& s, const Strings& tr) {
     not_here(s, tr, v.items);
     check_outs(s, tr, v.items);
     hours(s, tr, v.items);
+    talks(s, tr, v.items);
     absences(s, tr, v.items);
+    end_dates(s, tr, v.items);
     not_seen(s, tr, v.items);
   }
   // Within a kind: the coach's own participants first, then mandatory ones (the municipality
@@ -264,8 +395,347 @@ CoachTodayView make_coach_today_view(const core::State& s, const Strings& tr) {
     v.cancel_label = tr.get("coach.cancel");
     for (const auto& it : v.items)
       if (it.id == s.coach.pending_id) v.reason_subject = it.who + ": " + it.what;
-    for (core::CoachReason r : core::kCoachReasons)
-      v.reasons.push_back({r, tr.get(std::string("coach.reason.") + core::coach_reason_key(r))});
+    if (v.reason_subject.empty()) v.reason_subject = pending_subject(s, tr);
+    v.reasons = choice_options(s, tr);
+    if (s.coach.pending == core::PendingKind::AbsentByPhone) v.reason_title = tr.get("coach.phoned_title");
+  }
+  return v;
+}
+
+// [SECTION] Participants
+
+namespace {
+
+std::string rung_label(const core::State& s, int rung) {
+  const auto& rungs = s.config.ladder_rungs;
+  if (rung < 1 || rung > static_cast<int>(rungs.size())) return std::to_string(rung);
+  return std::to_string(rung) + " " + rungs[static_cast<std::size_t>(rung - 1)];
+}
+
+std::string coach_name_of(const core::State& s, const std::string& id) {
+  for (const auto& c : s.coach.data.coaches)
+    if (c.id == id) return c.name;
+  return id;
+}
+
+std::string agreed_text(const core::Participant& p, const Strings& tr) {
+  std::string out;
+  for (int wd = 0; wd < 7; ++wd)
+    for (core::Dagdeel d : core::kDagdelen)
+      if (p.agreed_parts & core::agreed_bit(wd, d)) {
+        if (!out.empty()) out += ", ";
+        out += tr.get("dayshort." + std::to_string(wd)) + " " + lower_first(tr.get(dagdeel_label_key(d)));
+      }
+  return out;
+}
+
+const core::Exit* exit_of(const core::State& s, const std::string& pid) {
+  for (const auto& x : s.coach.data.exits)
+    if (x.participant_id == pid) return &x;
+  return nullptr;
+}
+
+}  // namespace
+
+CoachPeopleView make_coach_people_view(const core::State& s, const Strings& tr) {
+  CoachPeopleView v;
+  v.all = s.coach.people_all;
+  v.mine_label = tr.get("coach.people.mine");
+  v.all_label = tr.get("coach.people.all");
+  v.loaded = s.coach.data.loaded;
+  v.loading = tr.get("coach.loading");
+  v.empty_text = tr.get("coach.people.none");
+  const std::string today = core::today_iso(s);
+  std::vector<const core::Participant*> people;
+  for (const auto& p : s.roster->all())
+    if (v.all || p.coach_id == s.coach.coach_id) people.push_back(&p);
+  std::sort(people.begin(), people.end(), [](const core::Participant* a, const core::Participant* b) {
+    return std::tie(a->first_name, a->last_name) < std::tie(b->first_name, b->last_name);
+  });
+  for (const core::Participant* p : people) {
+    CoachPeopleView::Row r;
+    r.id = p->id;
+    r.name = full_name(*p);
+    r.mandatory = p->mandatory;
+    r.participation = tr.get(p->mandatory ? "coach.mandatory" : "coach.voluntary");
+    r.coach = coach_name_of(s, p->coach_id);
+    r.coach = r.coach.substr(0, r.coach.find(' '));  // the first name is enough in a list
+    const auto seen = s.coach.data.last_seen.find(p->id);
+    if (is_here_today(s, p->id)) {
+      r.last_seen = tr.get("coach.people.here");
+    } else if (seen == s.coach.data.last_seen.end()) {
+      r.last_seen = tr.get("coach.never_seen");
+      r.warn = true;
+    } else {
+      const int days = core::days_between(seen->second, today);
+      r.last_seen = tr.fmt("coach.people.seen", {{"date", date_text(s, seen->second, tr)}});
+      r.warn = days >= s.coach.not_seen_days;
+    }
+    const auto ladder = s.coach.data.ladder_now.find(p->id);
+    r.rung = ladder == s.coach.data.ladder_now.end() ? "-" : tr.fmt("coach.people.rung", {{"rung", std::to_string(ladder->second.rung)}});
+    if (!p->end_date.empty()) {
+      r.end = tr.fmt("coach.people.until", {{"date", short_date(p->end_date, tr) + (p->end_date.substr(0, 4) == today.substr(0, 4) ? std::string() : " " + p->end_date.substr(0, 4))}});
+      if (core::days_between(today, p->end_date) <= core::kEndDateWarnDays) r.warn = true;
+    }
+    if (const core::Exit* x = exit_of(s, p->id)) {
+      r.warn = false;
+      r.last_seen = tr.fmt("coach.people.left_on", {{"date", short_date(x->date, tr)}}) + ", " +
+                    lower_first(tr.get(std::string("exit.") + core::exit_reason_key(x->reason)));
+      v.left.push_back(std::move(r));
+    } else {
+      v.rows.push_back(std::move(r));
+    }
+  }
+  v.title = tr.fmt("coach.people.title", {{"count", std::to_string(v.rows.size())}});
+  v.left_title = tr.fmt("coach.people.left", {{"count", std::to_string(v.left.size())}});
+  return v;
+}
+
+CoachPersonView make_coach_person_view(const core::State& s, const Strings& tr) {
+  CoachPersonView v;
+  const core::CoachState& c = s.coach;
+  const core::PersonData& d = c.data.person;
+  v.back_label = tr.get("common.back");
+  v.loading = tr.get("coach.loading");
+  v.busy = c.busy;
+  const core::Participant* p = s.roster->find(c.person_id);
+  if (!p) return v;
+  v.participant_id = p->id;
+  v.name = full_name(*p);
+  v.mandatory = p->mandatory;
+  v.participation = tr.get(p->mandatory ? "coach.mandatory" : "coach.voluntary");
+  v.coach_line = tr.fmt("coach.person.coach", {{"name", coach_name_of(s, p->coach_id)}});
+  v.loaded = c.data.loaded && d.participant_id == p->id;
+  const std::string today = core::today_iso(s);
+  const core::Exit* gone = exit_of(s, p->id);
+  v.left = gone != nullptr;
+
+  // Facts: dates, agreements, talks.
+  if (gone)
+    v.facts.push_back(tr.fmt("coach.person.left", {{"date", short_date(gone->date, tr)},
+                                                   {"reason", lower_first(tr.get(std::string("exit.") + core::exit_reason_key(gone->reason)))}}));
+  if (!p->start_date.empty()) v.facts.push_back(tr.fmt("coach.person.started", {{"date", short_date(p->start_date, tr) + " " + p->start_date.substr(0, 4)}}));
+  if (!p->end_date.empty()) {
+    const int left = core::days_between(today, p->end_date);
+    v.facts.push_back(tr.fmt(left < 0 ? "coach.person.ended" : "coach.person.ends",
+                             {{"date", short_date(p->end_date, tr) + " " + p->end_date.substr(0, 4)}, {"days", std::to_string(left)}}));
+  }
+  const std::string agreed = agreed_text(*p, tr);
+  if (!agreed.empty()) v.facts.push_back(tr.fmt("coach.person.agreed", {{"parts", agreed}}));
+  if (p->agreed_minutes_per_week > 0)
+    v.facts.push_back(tr.fmt("coach.person.agreed_hours", {{"amount", hours_text(p->agreed_minutes_per_week, tr)}}));
+  if (p->talk_every_days > 0) {
+    const auto last = c.data.last_talk.find(p->id);
+    v.facts.push_back(tr.fmt("coach.person.talks", {{"weeks", std::to_string((p->talk_every_days + 3) / 7)},
+                                                    {"last", last == c.data.last_talk.end() ? std::string("-") : short_date(last->second, tr)}}));
+  }
+  if (!d.appointments.empty())
+    v.facts.push_back(tr.fmt("coach.person.next", {{"when", short_date(core::format_date_iso(core::to_local(d.appointments.front().at)), tr) + " " +
+                                                               time_of(d.appointments.front().at)},
+                                                   {"title", d.appointments.front().title}}));
+
+  // The attendance strip: kStripWeeks weeks up to this one, Monday to Friday (weekends when used).
+  v.strip_title = tr.get("coach.person.attendance");
+  v.legend_present = tr.get("coach.person.present");
+  v.legend_coach = tr.get("coach.person.by_coach");
+  v.legend_absent = tr.get("coach.person.absent");
+  v.legend_no_show = tr.get("coach.person.no_show");
+  v.strip_hint = tr.get("coach.person.strip_hint");
+  const core::LocalTime lt = core::to_local(s.now);
+  const std::string monday = core::add_days(today, -lt.weekday - 7 * (core::kStripWeeks - 1));
+  bool weekend = false;
+  for (const auto& a : d.attendance) weekend = weekend || core::weekday_of(a.date) >= 5;
+  int present = 0, absent = 0, no_show = 0;
+  for (int w = 0; w < core::kStripWeeks; ++w) {
+    std::vector<StripDay> week;
+    for (int wd = 0; wd < (weekend ? 7 : 5); ++wd) {
+      StripDay day;
+      day.date = core::add_days(monday, w * 7 + wd);
+      day.today = day.date == today;
+      day.label = tr.get("dayshort." + std::to_string(wd)) + " " + std::to_string(core::to_local(core::from_local(day.date, 720)).day);
+      for (core::Dagdeel dd : core::kDagdelen) {
+        const auto i = static_cast<std::size_t>(dd);
+        const core::DagdeelTimes& t = s.config.dagdelen[i];
+        const bool over = day.date < today || (day.date == today && lt.minute_of_day >= t.end);
+        const bool in_programme = (p->start_date.empty() || p->start_date <= day.date) &&
+                                  (p->end_date.empty() || day.date <= p->end_date) && (!gone || day.date <= gone->date);
+        const bool agreed_part = in_programme && (p->agreed_parts & core::agreed_bit(wd, dd)) != 0;
+        Mark m = Mark::None;
+        for (const auto& a : d.attendance)
+          if (a.date == day.date && a.dagdeel == dd) m = a.by_coach ? Mark::PresentByCoach : Mark::Present;
+        if (m == Mark::None)
+          for (const auto& a : d.absences)
+            if (a.date == day.date && a.dagdeel == dd) {
+              m = Mark::Absent;
+              day.tip[i] = lower_first(tr.get(std::string("reason.") + core::reason_key(a.reason)));
+            }
+        if (m == Mark::None && agreed_part) m = over ? Mark::NoShow : Mark::Future;
+        if (day.date <= today) {
+          present += m == Mark::Present || m == Mark::PresentByCoach;
+          absent += m == Mark::Absent;
+          no_show += m == Mark::NoShow;
+        }
+        day.parts[i] = m;
+      }
+      week.push_back(std::move(day));
+    }
+    v.weeks.push_back(std::move(week));
+  }
+  v.counts = tr.fmt("coach.person.counts", {{"weeks", std::to_string(core::kStripWeeks)}, {"present", std::to_string(present)},
+                                            {"absent", std::to_string(absent)}, {"no_show", std::to_string(no_show)}});
+
+  // The ladder
+  v.ladder_title = tr.get("coach.person.ladder");
+  v.rungs = static_cast<int>(s.config.ladder_rungs.size());
+  v.no_ladder = tr.get("coach.person.no_ladder");
+  if (!d.ladder.empty()) {
+    const core::LadderAssessment& now = d.ladder.back();
+    v.ladder_now = rung_label(s, now.rung);
+    v.ladder_progress_value = now.progress;
+    v.ladder_progress = tr.fmt("coach.person.progress", {{"n", std::to_string(now.progress)}, {"of", std::to_string(core::kLadderProgressSteps)}});
+    v.ladder_date = tr.fmt("coach.person.assessed", {{"date", short_date(now.date, tr)}, {"who", coach_name_of(s, now.coach_id)}});
+    for (std::size_t i = 0; i < core::kProblemAreas.size(); ++i)
+      if (now.areas[i] != core::AreaStatus::None)
+        v.areas.emplace_back(tr.get(std::string("area.") + core::area_key(core::kProblemAreas[i])),
+                             tr.get(std::string("area_status.") + core::area_status_key(now.areas[i])));
+    for (const auto& a : d.ladder)
+      v.ladder_history.push_back({short_date(a.date, tr),
+                                  static_cast<float>(a.rung) + static_cast<float>(a.progress) / (core::kLadderProgressSteps + 1)});
+  }
+
+  // Hours per place (approved), and what waits
+  v.hours_title = tr.get("coach.person.hours");
+  std::vector<std::pair<std::string, int>> per_place;
+  for (const auto& h : d.hours) {
+    if (h.status == core::HoursStatus::Waiting) {
+      v.waiting.push_back(hours_item(s, *p, h, tr));
+      continue;
+    }
+    if (h.status != core::HoursStatus::Approved) continue;
+    auto it = std::find_if(per_place.begin(), per_place.end(), [&](const auto& x) { return x.first == h.place; });
+    if (it == per_place.end()) per_place.emplace_back(h.place, h.approved_minutes);
+    else it->second += h.approved_minutes;
+  }
+  for (const auto& [place, minutes] : per_place) v.hours_per_place.emplace_back(place, hours_text(minutes, tr));
+
+  // Sign-ups of the coming week
+  v.signups_title = tr.get("coach.person.signups");
+  for (const auto& su : s.signups) {
+    if (su.participant_id != p->id) continue;
+    for (const auto& a : s.programme)
+      if (a.id == su.activity_id)
+        v.signups.push_back(date_text(s, su.date, tr) + " " + core::format_hhmm(a.start) + "  " + a.title +
+                            (su.placed ? std::string() : "  (" + tr.fmt("coach.person.waiting", {{"n", std::to_string(su.waiting_position)}}) + ")"));
+  }
+
+  // Notes, newest first
+  v.notes_title = tr.get("coach.person.notes");
+  for (const auto& n : d.notes)
+    v.notes.push_back({short_date(n.date, tr), coach_name_of(s, n.coach_id), n.talk && n.text.empty() ? tr.get("coach.person.talk_note") : n.text});
+
+  // History: what changed, who, when, why; newest first
+  v.history_title = tr.get("coach.person.history");
+  for (auto it = d.history.rbegin(); it != d.history.rend() && v.history.size() < 80; ++it) {
+    const core::Event& e = *it;
+    const std::string when = short_date(core::format_date_iso(core::to_local(e.wall)), tr) + " " + time_of(e.wall);
+    auto by = [&](const std::string& coach) { return coach.empty() ? tr.get("coach.history.self") : coach_name_of(s, coach); };
+    auto why = [&](const std::string& reason) {
+      return reason.empty() ? std::string() : " (" + lower_first(tr.get("coach.reason." + reason)) + ")";
+    };
+    std::string line;
+    std::visit(core::Overloaded{
+        [&](const core::ev::HoursLogged& b) { line = tr.fmt("coach.history.hours_logged", {{"amount", hours_text(b.minutes, tr)}, {"place", b.place}}); line = by("") + ": " + line; },
+        [&](const core::ev::HoursDecided& b) {
+          line = by(b.coach_id) + ": " + tr.fmt(b.approved ? "coach.history.hours_approved" : "coach.history.hours_rejected",
+                                                 {{"amount", hours_text(b.minutes, tr)}}) + why(b.reason);
+        },
+        [&](const core::ev::CorrectionRequested& b) { line = by("") + ": " + tr.fmt("coach.history.correction_asked", {{"end", time_of(b.proposed_end)}}); },
+        [&](const core::ev::CorrectionDecided& b) {
+          line = by(b.coach_id) + ": " + (b.accepted ? tr.fmt("coach.history.correction_accepted", {{"end", time_of(b.end)}})
+                                                     : tr.get("coach.history.end_kept")) + why(b.reason);
+        },
+        [&](const core::ev::AutoCheckOut& b) { line = tr.fmt("coach.history.auto_closed", {{"date", short_date(b.date, tr)}}); },
+        [&](const core::ev::AttendanceRecorded& b) {
+          line = by(b.coach_id) + ": " + tr.fmt("coach.history.was_here", {{"dagdeel", lower_first(tr.get(dagdeel_label_key(b.dagdeel)))},
+                                                                          {"date", short_date(b.date, tr)}}) + why(b.reason);
+        },
+        [&](const core::ev::AbsenceReported& b) {
+          line = by(b.coach_id) + ": " + tr.fmt("coach.history.absent", {{"dagdeel", lower_first(tr.get(dagdeel_label_key(b.dagdeel)))},
+                                                                         {"date", short_date(b.date, tr)},
+                                                                         {"reason", lower_first(tr.get(std::string("reason.") + core::reason_key(b.reason)))}});
+        },
+        [&](const core::ev::LadderAssessed& b) {
+          line = by(b.coach_id) + ": " + tr.fmt("coach.history.ladder", {{"rung", std::to_string(b.rung)}, {"progress", std::to_string(b.progress)},
+                                                                         {"moment", lower_first(tr.get(std::string("moment.") + core::moment_key(b.moment)))}});
+        },
+        [&](const core::ev::NoteAdded& b) { line = by(b.coach_id) + ": " + tr.get(b.talk ? "coach.history.talk" : "coach.history.note"); },
+        [&](const core::ev::ParticipantLeft& b) {
+          line = by(b.coach_id) + ": " + tr.fmt("coach.history.left", {{"reason", lower_first(tr.get(std::string("exit.") + core::exit_reason_key(b.reason)))}});
+        },
+        [](const auto&) {},
+    }, e.body);
+    if (!line.empty()) v.history.push_back(when + "  " + line);
+  }
+
+  v.ladder_label = tr.get("coach.person.ladder_button");
+  v.note_label = tr.get("coach.person.note_button");
+  v.talk_label = tr.get("coach.talk_held");
+  v.report_label = tr.get("coach.person.report_button");
+  v.exit_label = tr.get("coach.person.exit_button");
+
+  v.note_open = c.note_open;
+  if (c.note_open) {
+    v.note_title = tr.fmt("coach.note.title", {{"name", p->first_name}});
+    v.note_text = c.note;
+    v.note_count = std::to_string(c.note.size()) + " / " + std::to_string(core::kMaxNoteLength);
+    v.save_label = tr.get("common.save");
+    v.cancel_label = tr.get("coach.cancel");
+    v.space_label = tr.get("keyboard.space");
+    v.erase_label = tr.get("keyboard.erase");
+    v.can_save_note = c.note.find_first_not_of(' ') != std::string::npos && !c.busy;
+  }
+  if (c.pending != core::PendingKind::None) {
+    v.asking = true;
+    v.choice_title = tr.get(c.pending == core::PendingKind::Exit          ? "coach.exit_title"
+                            : c.pending == core::PendingKind::PickDagdeel ? "coach.pick_dagdeel"
+                            : c.pending == core::PendingKind::AbsentByPhone ? "coach.phoned_title"
+                                                                             : "coach.reason_title");
+    v.choice_subject = pending_subject(s, tr);
+    for (const auto& w : v.waiting)
+      if (w.id == c.pending_id) v.choice_subject = w.who + ": " + w.what;
+    v.choices = choice_options(s, tr);
+    v.cancel_label = tr.get("coach.cancel");
+  }
+  return v;
+}
+
+CoachLadderView make_coach_ladder_view(const core::State& s, const Strings& tr) {
+  CoachLadderView v;
+  const core::CoachState& c = s.coach;
+  v.back_label = tr.get("common.back");
+  v.title = tr.get("coach.ladder.title");
+  if (const core::Participant* p = s.roster->find(c.person_id)) v.name = full_name(*p);
+  v.moment_title = tr.get("coach.ladder.moment");
+  v.rung_title = tr.get("coach.ladder.rung");
+  v.progress_title = tr.get("coach.ladder.progress");
+  v.areas_title = tr.get("coach.ladder.areas");
+  v.save_label = tr.get("common.save");
+  v.busy = c.busy;
+  for (core::LadderMoment m : {core::LadderMoment::Start, core::LadderMoment::Monthly, core::LadderMoment::Exit})
+    v.moments.push_back({std::string("moment:") + core::moment_key(m), tr.get(std::string("moment.") + core::moment_key(m)),
+                         c.ladder.moment == m, core::LadderMomentTapped{m}});
+  for (int r = 1; r <= static_cast<int>(s.config.ladder_rungs.size()); ++r)
+    v.rungs.push_back({"rung:" + std::to_string(r), rung_label(s, r), c.ladder.rung == r, core::LadderRungTapped{r}});
+  for (int n = 0; n <= core::kLadderProgressSteps; ++n)
+    v.progress.push_back({"progress:" + std::to_string(n), std::to_string(n), c.ladder.progress == n, core::LadderProgressTapped{n}});
+  for (std::size_t i = 0; i < core::kProblemAreas.size(); ++i) {
+    CoachLadderView::Area a;
+    a.label = tr.get(std::string("area.") + core::area_key(core::kProblemAreas[i]));
+    for (core::AreaStatus st : {core::AreaStatus::None, core::AreaStatus::Working, core::AreaStatus::UnderControl})
+      a.states.push_back({std::string("area:") + core::area_key(core::kProblemAreas[i]) + ":" + core::area_status_key(st),
+                          tr.get(std::string("area_status.") + core::area_status_key(st)), c.ladder.areas[i] == st,
+                          core::LadderAreaTapped{static_cast<int>(i), st}});
+    v.areas.push_back(std::move(a));
   }
   return v;
 }

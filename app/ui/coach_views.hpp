@@ -1,7 +1,9 @@
 // View models of coach mode: the coach PIN pad and Today (exceptions first, then who is here).
 // Pure builders over core::State, unit-tested without ImGui (tests/ui/coach_views_test.cpp).
 #pragma once
+#include <array>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/state.hpp"
@@ -20,7 +22,7 @@ struct CoachPinView {
 
 // One exception on Today, with the action that resolves it.
 struct AttentionItem {
-  enum class Kind { NotHere, Correction, Forgotten, Hours, Absent, NotSeen };
+  enum class Kind { NotHere, Correction, Forgotten, Hours, Talk, Absent, EndDate, NotSeen };
   Kind kind = Kind::NotHere;
   std::string id;    // hours event or check-in event the actions name; participant id otherwise
   std::string icon;  // pictogram key
@@ -31,6 +33,16 @@ struct AttentionItem {
   bool mine = false;  // the logged-in coach's own participant
   // Buttons: "" = none. Primary resolves (approve, accept, confirm); secondary is the other way.
   std::string primary_label, secondary_label;
+  core::Action primary, secondary;  // what each button does
+  std::string person_id;            // tapping the name opens their page
+};
+
+// A choice that waits over the screen: the reason for a decision, an absence reason, an exit
+// reason. Each option carries the action it sends.
+struct ChoiceOption {
+  std::string id;  // "reason:checked", "choice:sick", ... (replays tap these)
+  std::string label;
+  core::Action action;
 };
 
 // The bar over every coach screen after the PIN: tabs, who is logged in, the clock, the sync
@@ -43,7 +55,7 @@ struct CoachNav {
   };
   std::vector<Tab> tabs;
   std::string coach_name;  // "Marloes Kuipers"
-  std::string clock;
+  std::string clock;  // "maandag 23 november  09:42"
   std::string sync_line;  // "Online, laatst 09:41, niets te versturen"; "" when no server is set
   bool sync_trouble = false;
   std::string leave_label;
@@ -71,17 +83,114 @@ struct CoachTodayView {
   // A decision waiting for its reason: a row of fixed reasons over the screen.
   bool asking_reason = false;
   std::string reason_title, reason_subject, cancel_label;
-  struct Reason {
-    core::CoachReason reason;
-    std::string label;
-  };
-  std::vector<Reason> reasons;
+  std::vector<ChoiceOption> reasons;
   bool busy = false;
   bool loaded = false;
 };
 
+// [SECTION] Participants
+
+struct CoachPeopleView {
+  std::string title;  // "Deelnemers (42)"
+  std::string mine_label, all_label;
+  bool all = false;
+  struct Row {
+    std::string id, name, participation, coach, last_seen, rung, end;
+    bool mandatory = false;
+    bool warn = false;  // not seen for a while, or the end date near or past
+  };
+  std::vector<Row> rows;
+  std::string left_title;  // "Uitgestroomd (2)"
+  std::vector<Row> left;
+  std::string empty_text, loading;
+  bool loaded = false;
+};
+
+// One day of the attendance strip: up to three dagdelen, each a mark.
+enum class Mark { None, Present, PresentByCoach, Absent, NoShow, Future };
+struct StripDay {
+  std::string label;  // "ma 16"
+  std::string date;
+  bool today = false;
+  std::array<Mark, 3> parts{};     // indexed by dagdeel
+  std::array<std::string, 3> tip;  // reason for an absence ("ziek"), "" otherwise
+};
+
+struct CoachPersonView {
+  std::string participant_id;
+  std::string back_label, name, participation, coach_line;
+  bool mandatory = false;
+  bool left = false;
+  std::vector<std::string> facts;  // "Gestart 1 maart 2026", "Loopt tot ...", "Vaste dagdelen: ...", ...
+  std::string strip_title, legend_present, legend_coach, legend_absent, legend_no_show;
+  std::vector<std::vector<StripDay>> weeks;  // oldest first, Monday..Friday (+ weekend when used)
+  std::string strip_hint;  // "Tik een lege dag om aanwezigheid vast te leggen"
+  std::string counts;      // "Laatste 6 weken: 11 dagdelen aanwezig, 2 afgemeld, 1 niet gekomen"
+
+  std::string ladder_title, ladder_now, ladder_progress, ladder_date;
+  int ladder_steps = core::kLadderProgressSteps;
+  int ladder_progress_value = 0;
+  std::vector<std::pair<std::string, std::string>> areas;  // area label, status label
+  struct Point {
+    std::string date;   // "mrt"
+    float value = 0;    // rung + progress / steps
+  };
+  std::vector<Point> ladder_history;
+  int rungs = 6;
+  std::string no_ladder;
+
+  std::string hours_title;
+  std::vector<std::pair<std::string, std::string>> hours_per_place;  // place, "12:30 uur"
+  std::vector<AttentionItem> waiting;  // hours waiting, with approve / reject
+  std::string signups_title;
+  std::vector<std::string> signups;   // "di 24 nov 09:30 Buurtmoestuin"
+  std::string notes_title;
+  struct NoteLine {
+    std::string when, who, text;
+  };
+  std::vector<NoteLine> notes;
+  std::string history_title;
+  std::vector<std::string> history;  // newest first: "23 nov 09:50 Marloes Kuipers: uren goedgekeurd, 2:30 uur (gecontroleerd)"
+
+  // Buttons
+  std::string ladder_label, note_label, talk_label, report_label, exit_label;
+  // The note editor
+  bool note_open = false;
+  std::string note_title, note_text, note_count, save_label, cancel_label, space_label, erase_label;
+  bool can_save_note = false;
+
+  bool asking = false;  // a choice over the page
+  std::string choice_title, choice_subject;
+  std::vector<ChoiceOption> choices;
+  bool busy = false;
+  bool loaded = false;
+  std::string loading;
+};
+
+struct CoachLadderView {
+  std::string back_label, title, name;
+  std::string moment_title, rung_title, progress_title, areas_title, save_label;
+  struct Option {
+    std::string id, label;
+    bool active = false;
+    core::Action action;
+  };
+  std::vector<Option> moments;
+  std::vector<Option> rungs;     // "1 Geïsoleerd", ...
+  std::vector<Option> progress;  // 0 .. 4
+  struct Area {
+    std::string label;
+    std::vector<Option> states;  // none / working / under control
+  };
+  std::vector<Area> areas;
+  bool busy = false;
+};
+
 CoachPinView make_coach_pin_view(const core::State& s, const Strings& tr);
 CoachNav make_coach_nav(const core::State& s, const Strings& tr);
+CoachPeopleView make_coach_people_view(const core::State& s, const Strings& tr);
+CoachPersonView make_coach_person_view(const core::State& s, const Strings& tr);
+CoachLadderView make_coach_ladder_view(const core::State& s, const Strings& tr);
 std::string coach_name(const core::State& s);  // the logged-in coach's name
 CoachTodayView make_coach_today_view(const core::State& s, const Strings& tr);
 std::string full_name(const core::Participant& p);  // "Ruud van den Berg"

@@ -153,9 +153,9 @@ FrameView make_frame_view(const core::State& s, Strings& tr) {
     case core::Screen::Home: v.home = make_home_view(s, tr); break;
     case core::Screen::CoachPin: v.coach_pin = make_coach_pin_view(s, tr); break;
     case core::Screen::CoachToday: v.coach_today = make_coach_today_view(s, tr); break;
-    case core::Screen::CoachPeople:
-    case core::Screen::CoachPerson:
-    case core::Screen::CoachLadder:
+    case core::Screen::CoachPeople: v.coach_people = make_coach_people_view(s, tr); break;
+    case core::Screen::CoachPerson: v.coach_person = make_coach_person_view(s, tr); break;
+    case core::Screen::CoachLadder: v.coach_ladder = make_coach_ladder_view(s, tr); break;
     case core::Screen::CoachProgramme:
     case core::Screen::CoachActivityEdit:
     case core::Screen::CoachReports: break;

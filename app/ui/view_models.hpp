@@ -206,6 +206,9 @@ struct FrameView {
   CoachPinView coach_pin;
   CoachNav coach_nav;  // on every coach screen after the PIN
   CoachTodayView coach_today;
+  CoachPeopleView coach_people;
+  CoachPersonView coach_person;
+  CoachLadderView coach_ladder;
   bool coach_corner = true;  // the discreet button into coach mode (not on coach screens)
   std::string notice;  // "" when none
   bool notice_good = false;  // good news (green) rather than a hint (amber)

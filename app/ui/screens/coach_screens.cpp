@@ -14,25 +14,6 @@ namespace meedoen::ui {
 
 namespace {
 
-// [SECTION] Helpers
-
-void label_at(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float wrap = 0) {
-  ImGui::GetWindowDrawList()->AddText(f, f->FontSize, pos, color, s.c_str(), nullptr, wrap);
-  frame_record().texts.push_back(s);
-}
-
-// Text cut to a width with an ellipsis, so a long name never runs under a button.
-std::string fit(ImFont* f, const std::string& s, float width) {
-  if (f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, s.c_str()).x <= width) return s;
-  std::string out = s;
-  while (!out.empty() && f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, (out + "...").c_str()).x > width) {
-    out.pop_back();
-    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
-    if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
-  }
-  return out + "...";
-}
-
 ImU32 kind_color(AttentionItem::Kind k) {
   switch (k) {
     case AttentionItem::Kind::NotHere: return colors::check_out;
@@ -87,6 +68,13 @@ void attention_list(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 
              it.mandatory ? colors::check_out : colors::text_muted, it.participation);
     label_at(t.fonts.body, ImVec2(tx, line1 + t.fonts.bold->FontSize * 1.25f), colors::text_muted,
              fit(t.fonts.body, it.what, text_w));
+    // The name and the line under it open the participant's page.
+    if (!it.person_id.empty()) {
+      ImGui::SetCursorPos(ImVec2(0, ry));
+      const std::string open_id = "open:" + it.id;
+      if (tap_area(open_id.c_str(), it.who, ImVec2(std::max(1.0f, tx - rmin.x + text_w), row_h), !v.busy && !v.asking_reason))
+        out.push_back(core::PersonTapped{it.person_id});
+    }
 
     float bx = w - pad * 0.5f - static_cast<float>(buttons) * (button_w + gap) + gap;
     const float by = ry + (row_h - button_h) * 0.5f;
@@ -95,12 +83,7 @@ void attention_list(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 
       const std::string id = "yes:" + it.id;
       if (big_button(t, {id.c_str(), nullptr, &it.primary_label, ImVec2(button_w, button_h),
                          ButtonStyle::CheckIn, !v.busy && !v.asking_reason})) {
-        switch (it.kind) {
-          case AttentionItem::Kind::Hours: out.push_back(core::HoursApproveTapped{it.id}); break;
-          case AttentionItem::Kind::Correction: out.push_back(core::CorrectionAcceptTapped{it.id}); break;
-          case AttentionItem::Kind::Forgotten: out.push_back(core::EndConfirmTapped{it.id}); break;
-          default: break;
-        }
+        out.push_back(it.primary);
       }
       bx += button_w + gap;
     }
@@ -109,8 +92,7 @@ void attention_list(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 
       const std::string id = "no:" + it.id;
       if (big_button(t, {id.c_str(), nullptr, &it.secondary_label, ImVec2(button_w, button_h),
                          ButtonStyle::Neutral, !v.busy && !v.asking_reason})) {
-        if (it.kind == AttentionItem::Kind::Hours) out.push_back(core::HoursRejectTapped{it.id});
-        else if (it.kind == AttentionItem::Kind::Correction) out.push_back(core::CorrectionRejectTapped{it.id});
+        out.push_back(it.secondary);
       }
     }
   }
@@ -158,39 +140,72 @@ void here_panel(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 size
 
 // [SECTION] Today: the reason for a decision, over the screen
 
-void reason_popup(const CoachTodayView& v, const Theme& t, const Layout& L, Actions& out) {
-  const ImVec2 size(std::min(L.size.x - 2 * L.margin, t.px(900)), t.px(380));
+}  // namespace
+
+// [SECTION] Shared with the other coach screens (parts.hpp)
+
+void label_at(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float wrap) {
+  ImGui::GetWindowDrawList()->AddText(f, f->FontSize, pos, color, s.c_str(), nullptr, wrap);
+  frame_record().texts.push_back(s);
+}
+
+// Text cut to a width with an ellipsis, so a long name never runs under a button.
+std::string fit(ImFont* f, const std::string& s, float width) {
+  if (f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, s.c_str()).x <= width) return s;
+  std::string out = s;
+  while (!out.empty() && f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, (out + "...").c_str()).x > width) {
+    out.pop_back();
+    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+    if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+  }
+  return out + "...";
+}
+
+void dim_screen(const Layout& L) {
+  const ImVec2 wp = ImGui::GetWindowPos();
+  const ImVec2 end(wp.x + L.size.x, wp.y + L.size.y);
+  ImGui::PushClipRect(wp, end, false);
+  ImGui::GetWindowDrawList()->AddRectFilled(wp, end, colors::overlay);
+  ImGui::PopClipRect();
+}
+
+void choice_popup(const std::string& title, const std::string& subject, const std::vector<ChoiceOption>& options,
+                  const std::string& cancel_label, bool busy, const Theme& t, const Layout& L, Actions& out) {
+  // Up to four options in a row; more (the nine exit reasons) in rows of three.
+  const std::size_t per_row = options.size() <= 5 ? std::max<std::size_t>(1, options.size()) : 3;
+  const std::size_t rows = (options.size() + per_row - 1) / per_row;
+  const float bh = t.px(80), g = t.px(12), pad = t.px(32);
+  const float head = t.fonts.large->FontSize * 1.3f + t.fonts.body->FontSize * 2.6f;
+  const ImVec2 size(std::min(L.size.x - 2 * L.margin, t.px(1000)),
+                    std::min(L.size.y - 2 * L.margin, pad * 2 + head + static_cast<float>(rows + 1) * (bh + g) + g));
   ImGui::SetNextWindowPos(ImVec2((L.size.x - size.x) * 0.5f, (L.size.y - size.y) * 0.5f));
   ImGui::SetNextWindowSize(size);
   ImGui::SetNextWindowFocus();
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(colors::panel));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, t.px(24));
-  ImGui::Begin("##coach_reason", nullptr,
+  ImGui::Begin("##coach_choice", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-  const float pad = t.px(32);
   ImGui::SetCursorPos(ImVec2(pad, pad));
-  text(t.fonts.large, colors::text, v.reason_title);
+  text(t.fonts.large, colors::text, title);
   ImGui::SetCursorPosX(pad);
-  text(t.fonts.body, colors::text_muted, v.reason_subject, size.x - 2 * pad);
-  const float g = t.px(12);
-  const float n = static_cast<float>(std::max<std::size_t>(1, v.reasons.size()));
+  text(t.fonts.body, colors::text_muted, subject, size.x - 2 * pad);
+  const float n = static_cast<float>(per_row);
   const float bw = (size.x - 2 * pad - (n - 1) * g) / n;
-  const float y = size.y - pad - t.px(84) - g - t.px(84);
-  for (std::size_t i = 0; i < v.reasons.size(); ++i) {
-    ImGui::SetCursorPos(ImVec2(pad + static_cast<float>(i) * (bw + g), y));
-    const std::string id = std::string("reason:") + core::coach_reason_key(v.reasons[i].reason);
-    if (big_button(t, {id.c_str(), nullptr, &v.reasons[i].label, ImVec2(bw, t.px(84)), ButtonStyle::Primary, !v.busy}))
-      out.push_back(core::CoachReasonTapped{v.reasons[i].reason});
+  const float y0 = pad + head + g;
+  for (std::size_t i = 0; i < options.size(); ++i) {
+    const float x = pad + static_cast<float>(i % per_row) * (bw + g);
+    const float y = y0 + static_cast<float>(i / per_row) * (bh + g);
+    ImGui::SetCursorPos(ImVec2(x, y));
+    if (big_button(t, {options[i].id.c_str(), nullptr, &options[i].label, ImVec2(bw, bh), ButtonStyle::Primary, !busy}))
+      out.push_back(options[i].action);
   }
-  ImGui::SetCursorPos(ImVec2(size.x - pad - t.px(260), size.y - pad - t.px(84)));
-  if (big_button(t, {"reason:cancel", icons::utf8("back"), &v.cancel_label, ImVec2(t.px(260), t.px(84)), ButtonStyle::Neutral}))
+  ImGui::SetCursorPos(ImVec2(size.x - pad - t.px(260), size.y - pad - bh));
+  if (big_button(t, {"reason:cancel", icons::utf8("back"), &cancel_label, ImVec2(t.px(260), bh), ButtonStyle::Neutral}))
     out.push_back(core::CoachReasonCancelled{});
   ImGui::End();
   ImGui::PopStyleVar();
   ImGui::PopStyleColor();
 }
-
-}  // namespace
 
 // [SECTION] Coach PIN pad
 
@@ -237,7 +252,7 @@ float coach_top_bar(const CoachNav& v, const Theme& t, const Layout& L, Actions&
   // Under the bar: who is logged in and the clock on the left, the sync status on the right.
   const float line_y = M + top_h + t.px(8);
   ImGui::SetCursorPos(ImVec2(M, line_y));
-  text(t.fonts.body, colors::text_muted, std::string(icons::utf8("person")) + " " + v.coach_name + "   " + v.clock);
+  text(t.fonts.body, colors::text_muted, std::string(icons::utf8("today")) + " " + v.clock + "   " + icons::utf8("person") + " " + v.coach_name);
   if (!v.sync_line.empty()) {
     const std::string line = std::string(icons::utf8(v.sync_trouble ? "info" : "confirmed")) + " " + v.sync_line;
     const ImVec2 ls = t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, 0, line.c_str());
@@ -249,10 +264,7 @@ float coach_top_bar(const CoachNav& v, const Theme& t, const Layout& L, Actions&
 
 void draw_coach_today(const CoachNav& nav, const CoachTodayView& v, const Theme& t, const Layout& L, Actions& out) {
   const float M = L.margin;
-  const float top = coach_top_bar(nav, t, L, out);
-  ImGui::SetCursorPos(ImVec2(M, top));
-  text(t.fonts.large, colors::text, v.title);
-  const float y = ImGui::GetCursorPosY() + t.px(8);
+  const float y = coach_top_bar(nav, t, L, out) + t.px(8);  // the date is in the bar's line
   const float h = L.size.y - M - y;
   const float left_w = (L.size.x - 2 * M - L.gap) * 0.62f;
   attention_list(v, t, ImVec2(M, y), ImVec2(left_w, h), out);
@@ -261,7 +273,8 @@ void draw_coach_today(const CoachNav& nav, const CoachTodayView& v, const Theme&
   panel(ImVec2(wp.x + rx, wp.y + y), ImVec2(wp.x + L.size.x - M, wp.y + L.size.y - M), t);
   const float pad = t.px(20);
   here_panel(v, t, ImVec2(rx + pad, y + pad), ImVec2(L.size.x - M - rx - 2 * pad, h - 2 * pad));
-  if (v.asking_reason) reason_popup(v, t, L, out);
+  if (v.asking_reason) dim_screen(L);
+  if (v.asking_reason) choice_popup(v.reason_title, v.reason_subject, v.reasons, v.cancel_label, v.busy, t, L, out);
 }
 
 // [SECTION] The corner button, on every kiosk screen

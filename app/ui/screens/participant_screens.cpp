@@ -26,12 +26,6 @@ void icon_at(ImFont* f, ImVec2 pos, ImU32 color, const std::string& key) {
   ImGui::GetWindowDrawList()->AddText(f, f->FontSize, pos, color, icons::utf8(key));
 }
 
-// Text drawn at a position without moving the layout; recorded for replays.
-void label_at(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float wrap = 0) {
-  ImGui::GetWindowDrawList()->AddText(f, f->FontSize, pos, color, s.c_str(), nullptr, wrap);
-  frame_record().texts.push_back(s);
-}
-
 // A row of day buttons (activities: the week ahead; hours: the days back).
 void day_row(const Theme& t, const std::vector<DayChoice>& days, float x, float y, float width, Actions& out,
              bool back_in_time) {

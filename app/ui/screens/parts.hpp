@@ -42,7 +42,18 @@ void draw_question(const CheckoutQuestionView& v, const Theme& t, const Layout& 
 void draw_correct(const CheckoutCorrectView& v, const Theme& t, const Layout& L, Actions& out);
 void draw_grid(const GridView& v, const Theme& t, const Layout& L, Actions& out);
 
-// Coach mode (coach_screens.cpp)
+// Coach mode (coach_screens.cpp, person_screens.cpp)
+// Text drawn at a position and recorded for `expect`; text cut to a width with an ellipsis.
+void label_at(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float wrap = 0);
+std::string fit(ImFont* f, const std::string& s, float width);
+// Dims the screen behind a popup (draw it last in the screen's window).
+void dim_screen(const Layout& L);
+// A choice over the screen: a title, whom it is about, one big button per option, and cancel.
+void choice_popup(const std::string& title, const std::string& subject, const std::vector<ChoiceOption>& options,
+                  const std::string& cancel_label, bool busy, const Theme& t, const Layout& L, Actions& out);
+void draw_coach_people(const CoachNav& nav, const CoachPeopleView& v, const Theme& t, const Layout& L, Actions& out);
+void draw_coach_person(const CoachNav& nav, const CoachPersonView& v, const Theme& t, const Layout& L, Actions& out);
+void draw_coach_ladder(const CoachNav& nav, const CoachLadderView& v, const Theme& t, const Layout& L, Actions& out);
 void draw_coach_pin(const CoachPinView& v, const Theme& t, const Layout& L, Actions& out);
 // The tab bar over every coach screen after the PIN; returns the y where the screen's content starts.
 float coach_top_bar(const CoachNav& v, const Theme& t, const Layout& L, Actions& out);

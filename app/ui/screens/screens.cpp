@@ -239,9 +239,9 @@ void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out
     case core::Screen::Progress: draw_progress(v.progress, t, L, out); break;
     case core::Screen::CoachPin: draw_coach_pin(v.coach_pin, t, L, out); break;
     case core::Screen::CoachToday: draw_coach_today(v.coach_nav, v.coach_today, t, L, out); break;
-    case core::Screen::CoachPeople:
-    case core::Screen::CoachPerson:
-    case core::Screen::CoachLadder:
+    case core::Screen::CoachPeople: draw_coach_people(v.coach_nav, v.coach_people, t, L, out); break;
+    case core::Screen::CoachPerson: draw_coach_person(v.coach_nav, v.coach_person, t, L, out); break;
+    case core::Screen::CoachLadder: draw_coach_ladder(v.coach_nav, v.coach_ladder, t, L, out); break;
     case core::Screen::CoachProgramme:
     case core::Screen::CoachActivityEdit:
     case core::Screen::CoachReports: coach_top_bar(v.coach_nav, t, L, out); break;

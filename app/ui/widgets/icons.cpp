@@ -13,7 +13,7 @@ struct Entry {
   char16_t code;
 };
 
-constexpr std::array<Entry, 55> kIcons{{
+constexpr std::array<Entry, 59> kIcons{{
     // UI actions
     {"start", 0xe913},        // touch_app
     {"check_in", 0xea77},     // login
@@ -72,6 +72,11 @@ constexpr std::array<Entry, 55> kIcons{{
     {"grid", 0xe9b0},         // grid_view
     {"edit", 0xe3c9},
     {"talk", 0xe7ef},         // group: a talk with the coach
+    // Coach mode
+    {"ladder", 0xe8e5},       // trending_up: the participation ladder
+    {"report", 0xe873},       // description
+    {"exit", 0xe879},         // exit_to_app: leaves the programme
+    {"people", 0xe7fb},       // people
 }};
 
 // UTF-8 encodings, built once (all code points are in the BMP's private-use-like range).

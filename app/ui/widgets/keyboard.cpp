@@ -28,11 +28,17 @@ constexpr std::array<Accent, 30> kAccents{{
 }};
 constexpr int kColumns = 10;
 constexpr const char* kLetterRows[] = {"QWERTYUIOP", "ASDFGHJKL-", "ZXCVBNM'"};
+constexpr const char* kSentenceRow = "ZXCVBNM',.";  // free text (a coach's note): with punctuation
 const std::string kAccentToggle = "é ş ł …";
 const std::string kLettersToggle = "ABC";
 
 bool word_start(std::string_view text) {
   return text.empty() || text.back() == ' ' || text.back() == '-';
+}
+
+// Free text starts a sentence in capitals: at the start and after ". ".
+bool sentence_start(std::string_view text) {
+  return text.empty() || (text.size() >= 2 && text.substr(text.size() - 2) == ". ");
 }
 
 // The layer lives in ImGui's per-window storage, so screens stay functions of their view.
@@ -94,7 +100,7 @@ std::string key_id_for(std::string_view c, bool& accent) {
 KeyEvent keyboard(const Theme& t, const KeyboardSpec& spec) {
   LayerState layer = layer_state();
   const bool accents = layer.accents();
-  const bool capital = word_start(spec.text);
+  const bool capital = spec.sentence ? sentence_start(spec.text) : word_start(spec.text);
   const float kg = t.px(10);
   const float key_h = key_height(t);
   const float key_w = (spec.width - (kColumns - 1) * kg) / kColumns;
@@ -105,7 +111,7 @@ KeyEvent keyboard(const Theme& t, const KeyboardSpec& spec) {
 
   if (!accents) {
     for (int r = 0; r < 3; ++r) {
-      const std::string_view row = kLetterRows[r];
+      const std::string_view row = r == 2 && spec.sentence ? kSentenceRow : kLetterRows[r];
       const float indent = (kColumns - static_cast<float>(row.size())) * 0.5f;
       for (std::size_t c = 0; c < row.size(); ++c) {
         const std::string label(1, row[c]);

@@ -30,6 +30,7 @@ struct KeyboardSpec {
   const std::string* space_label = nullptr;
   const std::string* erase_label = nullptr;  // null: no erase key (the screen has its own)
   const char* erase_id = "erase";
+  bool sentence = false;  // free text: capitals only at a sentence's start, and a comma and full stop
 };
 
 // Height of one key row and of the whole keyboard (four rows), for layouts that must fit it.

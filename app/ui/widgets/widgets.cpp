@@ -55,6 +55,23 @@ Palette palette(ButtonStyle s) {
 
 }  // namespace
 
+void record_target(const char* id, const std::string& label, ImVec2 pos, ImVec2 max, bool enabled) {
+  FrameRecord& rec = frame_record();
+  // Under BeginDisabled (e.g. behind the inactivity prompt) ImGui ignores the tap: record that.
+  const bool tappable = enabled && !(GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled);
+  rec.min_target_px = std::min({rec.min_target_px, max.x - pos.x, max.y - pos.y});
+  // In a scrolling list only the visible part of a target can be tapped: record that part, and
+  // nothing for a target scrolled out of sight (a replay must scroll to it first).
+  ImVec2 vis_min = pos, vis_max = max;
+  if (GImGui->CurrentWindow->Flags & ImGuiWindowFlags_ChildWindow) {
+    const ImRect& clip = GImGui->CurrentWindow->ClipRect;
+    vis_min = ImMax(vis_min, clip.Min);
+    vis_max = ImMin(vis_max, clip.Max);
+    if (vis_min.x >= vis_max.x || vis_min.y >= vis_max.y) return;
+  }
+  rec.targets.push_back({id, label.empty() ? std::string(id) : label, vis_min, vis_max, tappable});
+}
+
 bool big_button(const Theme& t, const ButtonSpec& b) {
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   ImGui::PushID(b.id);
@@ -98,20 +115,14 @@ bool big_button(const Theme& t, const ButtonSpec& b) {
       dl->AddText(lf, lf->FontSize, ImVec2(x, ly), p.fg, label.c_str(), nullptr, b.icon ? wrap : b.size.x - t.px(24));
   }
 
-  FrameRecord& rec = frame_record();
-  // Under BeginDisabled (e.g. behind the inactivity prompt) ImGui ignores the tap: record that.
-  const bool tappable = b.enabled && !(GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled);
-  rec.min_target_px = std::min({rec.min_target_px, b.size.x, b.size.y});
-  // In a scrolling list only the visible part of a button can be tapped: record that part, and
-  // nothing for a button scrolled out of sight (a replay must scroll to it first).
-  ImVec2 vis_min = pos, vis_max = max;
-  if (GImGui->CurrentWindow->Flags & ImGuiWindowFlags_ChildWindow) {
-    const ImRect& clip = GImGui->CurrentWindow->ClipRect;
-    vis_min = ImMax(vis_min, clip.Min);
-    vis_max = ImMin(vis_max, clip.Max);
-    if (vis_min.x >= vis_max.x || vis_min.y >= vis_max.y) return pressed;
-  }
-  rec.targets.push_back({b.id, label.empty() ? std::string(b.id) : label, vis_min, vis_max, tappable});
+  record_target(b.id, label, pos, max, b.enabled);
+  return pressed;
+}
+
+bool tap_area(const char* id, const std::string& label, ImVec2 size, bool enabled) {
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const bool pressed = ImGui::InvisibleButton(id, size) && enabled;
+  record_target(id, label, pos, ImVec2(pos.x + size.x, pos.y + size.y), enabled);
   return pressed;
 }
 

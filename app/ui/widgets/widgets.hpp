@@ -60,6 +60,10 @@ struct ButtonSpec {
 
 // A rounded button with pictogram and label; true on the frame it is tapped.
 bool big_button(const Theme& t, const ButtonSpec& spec);
+// An invisible tappable area at the cursor (a row, a calendar cell), recorded like a button.
+bool tap_area(const char* id, const std::string& label, ImVec2 size, bool enabled = true);
+// Records a tappable target drawn some other way, for replays and the 64 px check.
+void record_target(const char* id, const std::string& label, ImVec2 min, ImVec2 max, bool enabled = true);
 // Text at the cursor, recorded for `expect`.
 void text(ImFont* font, ImU32 color, const std::string& s, float wrap_width = 0.0f);
 // Text centred horizontally in [x, x + width] at the current cursor y.
