@@ -139,6 +139,7 @@ const char* coach_reason_key(CoachReason r) {
 }
 
 bool is_coach_action(const Action& a) {
+  if (is_reports_action(a)) return true;
   return std::visit(Overloaded{
       [](const CoachCornerTapped&) { return true; }, [](const CoachPinDigit&) { return true; },
       [](const CoachPinErased&) { return true; }, [](const CoachPinChecked&) { return true; },
@@ -159,6 +160,7 @@ void leave_coach(State& s) {
   c.data = CoachData{};
   c.pending = PendingKind::None;
   c.pending_id.clear();
+  s.reports = ReportsState{};
 }
 
 bool coach_locked(const State& s) { return s.coach.guard.locked_until > s.now; }
@@ -179,6 +181,7 @@ void coach_tick(State& s, std::vector<Command>& out) {
 }
 
 void coach_update(State& s, std::vector<Command>& out, const Action& action) {
+  if (is_reports_action(action)) return reports_update(s, out, action);
   CoachState& c = s.coach;
   std::visit(Overloaded{
       [&](const CoachCornerTapped&) {
@@ -246,6 +249,7 @@ void coach_update(State& s, std::vector<Command>& out, const Action& action) {
         c.pending_id.clear();
         s.screen = a.screen;
         load(s, out);  // every tab shows the journal as it stands now
+        if (a.screen == Screen::CoachReports) reports_opened(s, out);
       },
       [](const auto&) {},
   }, action);

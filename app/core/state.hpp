@@ -9,6 +9,7 @@
 #include "core/coach.hpp"
 #include "core/journal.hpp"
 #include "core/model.hpp"
+#include "core/reports_flow.hpp"
 #include "core/roster.hpp"
 #include "core/time.hpp"
 
@@ -30,7 +31,9 @@ bool coach_tab(Screen sc);  // a screen the coach-mode tab bar opens
 enum class Notice {
   None, UnknownCard, WrongPin, PinPaused, StoreFailed, AlreadyCheckedIn, NotCheckedIn, ActivityFull,
   ActivityOver, NothingChosen,
-  SignedUp, OnWaitingList, SignUpCancelled, CorrectionSent, EndConfirmed
+  SignedUp, OnWaitingList, SignUpCancelled, CorrectionSent, EndConfirmed,
+  Exported,      // good news: an export was written (the paths are in State::reports)
+  ExportFailed   // a hint: State::reports.error says why
 };
 bool good_news(Notice n);
 
@@ -123,6 +126,7 @@ struct State {
   TimeMs notice_until = 0;
 
   CoachState coach;  // coach mode, kept apart from the participant's session
+  ReportsState reports;  // coach mode's Reports tab and exports (core/reports_flow.hpp)
 };
 
 // [SECTION] Actions
@@ -188,7 +192,9 @@ using Action = std::variant<Tick, Touched, StartTapped, LanguageTapped, CardScan
                             CoachCornerTapped, CoachPinDigit, CoachPinErased, CoachPinChecked,
                             CoachDataLoaded, CoachLeaveTapped, HoursApproveTapped, HoursRejectTapped,
                             CorrectionAcceptTapped, CorrectionRejectTapped, EndConfirmTapped,
-                            CoachReasonTapped, CoachReasonCancelled, SyncChanged, CoachTabTapped>;
+                            CoachReasonTapped, CoachReasonCancelled, SyncChanged, CoachTabTapped,
+                            ReportsMonthStep, ReportsScopeTapped, ReportsExportTapped, ExportProgressTapped,
+                            ReportLoaded, ExportFinished>;
 
 // [SECTION] Commands: side effects described as data, carried out by the platform layer.
 struct VerifyPin { std::string participant_id; std::string pin; };
@@ -205,7 +211,8 @@ struct CloseForgotten { TimeMs now; };
 struct RecordCoach { std::string participant_id; EventBody body; TimeMs now; };
 
 using Command = std::variant<VerifyPin, RecordCheckIn, RecordCheckOut, LogLine, LoadParticipant, Record,
-                             CloseForgotten, VerifyCoachPin, LoadCoachData, RecordCoach>;
+                             CloseForgotten, VerifyCoachPin, LoadCoachData, RecordCoach, LoadMonthReport,
+                             ExportMonth, ExportProgress>;
 
 struct Step {
   State state;
@@ -221,6 +228,10 @@ void coach_tick(State& s, std::vector<Command>& out);
 void leave_coach(State& s);  // forgets the coach, the PIN and pending decisions
 bool coach_locked(const State& s);
 int coach_lock_seconds_left(const State& s);
+// The Reports tab (reports_flow.cpp): coach_update hands these over.
+bool is_reports_action(const Action& a);
+void reports_update(State& s, std::vector<Command>& out, const Action& a);
+void reports_opened(State& s, std::vector<Command>& out);  // the tab was opened: load the figures
 
 // [SECTION] Derived facts, so no state has to keep them in step.
 const Participant* current_participant(const State& s);
