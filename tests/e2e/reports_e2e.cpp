@@ -50,7 +50,7 @@ std::vector<std::string> total_row(const std::vector<std::vector<std::string>>& 
 
 TEST_CASE("kiosk: a coach exports the month overview from the Reports tab", "[e2e][coach]") {
   TempDir dir;
-  meedoen::test::write_file(dir / "script.replay", R"(
+  meedoen::test::write_file(dir / "script.replay", R"replay(
 tap "coach"
 tap "coachpin:2"
 tap "coachpin:4"
@@ -64,7 +64,7 @@ expect "Dagdelen aanwezig per week"
 tap "Exporteren (CSV + PDF)"
 expect "maandoverzicht-2026-11-de-cirkel-demo.csv"
 expect "maandoverzicht-2026-11-de-cirkel-demo.pdf"
-)");
+)replay");
   const RunResult r = run(env(dir) + "xvfb-run -a -s " + sh_quote("-screen 0 1280x800x24") + " " + sh_quote(kKiosk) +
                               " --demo --db " + sh_quote(dir / "kiosk.db") + " --clock " + kClock + " --replay " +
                               sh_quote(dir / "script.replay"),

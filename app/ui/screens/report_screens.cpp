@@ -42,7 +42,7 @@ void figures_table(const ReportsView& v, const Theme& t, ImVec2 min, ImVec2 max)
   const float w = max.x - min.x - 2 * pad;
   const std::size_t n = v.columns.size();
   if (n == 0) return;
-  const float first = w * 0.28f;
+  const float first = w * 0.16f;
   const float col = (w - first) / static_cast<float>(n - 1);
   const float row_h = t.fonts.body->FontSize * 1.7f;
   auto x_of = [&](std::size_t i) { return min.x + pad + (i == 0 ? 0 : first + col * static_cast<float>(i - 1)); };
@@ -53,11 +53,11 @@ void figures_table(const ReportsView& v, const Theme& t, ImVec2 min, ImVec2 max)
     label_at(f, ImVec2(x, y + (row_h - f->FontSize) * 0.5f), c, shown);
   };
   float y = min.y + pad * 0.5f;
-  for (std::size_t i = 0; i < n; ++i) cell(i, y, v.columns[i], t.fonts.bold, colors::text_muted);
+  for (std::size_t i = 0; i < n; ++i) cell(i, y, v.columns[i], t.fonts.body, colors::text_muted);
   y += row_h;
   dl->AddLine(ImVec2(min.x + pad, y), ImVec2(max.x - pad, y), colors::panel_border, t.px(2));
   // As many rows as fit; the total stays (the export has every coach).
-  const std::size_t fits = static_cast<std::size_t>(std::max(1.0f, (max.y - y - pad * 0.5f) / row_h));
+  const std::size_t fits = static_cast<std::size_t>(std::max(1.0f, (max.y - y) / row_h + 0.01f));
   std::vector<std::size_t> shown;
   for (std::size_t r = 0; r < v.rows.size(); ++r) shown.push_back(r);
   if (shown.size() > fits) {
@@ -154,7 +154,8 @@ void draw_coach_reports(const CoachNav& nav, const ReportsView& v, const Theme& 
     const float row_h = t.fonts.body->FontSize * 1.7f;
     const float rows = static_cast<float>(v.rows.size() + 1);
     const float avail = export_y - L.gap * 0.75f - y0;
-    const float table_h = std::min(rows * row_h + t.px(16), avail * 0.45f);
+    // The charts keep at least their readable height; the table takes the rest it needs.
+    const float table_h = std::min(rows * row_h + t.px(24), std::max(avail * 0.4f, avail - t.px(190)));
     const ImVec2 tmin(wp.x + M, wp.y + y0), tmax(wp.x + M + W, wp.y + y0 + table_h);
     panel(tmin, tmax, t);
     figures_table(v, t, tmin, tmax);
