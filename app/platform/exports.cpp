@@ -14,20 +14,6 @@ namespace meedoen::platform {
 
 namespace {
 
-// The ladder and exit loaders arrive with the lead's coach records (issue 5); until a store has
-// them, reports show no ladder movement and no outflow rather than failing to build.
-template <class S>
-std::vector<core::LadderAssessment> ladder_of(const S& store, const std::string& pid, const std::string& to) {
-  if constexpr (requires { store.load_ladder(pid, std::string(), to); }) return store.load_ladder(pid, "0000-01-01", to);
-  else return {};
-}
-
-template <class S>
-std::vector<core::Exit> exits_of(const S& store, const std::string& to) {
-  if constexpr (requires { store.load_exits(std::string(), to); }) return store.load_exits("0000-01-01", to);
-  else return {};
-}
-
 core::ReportInputs base_inputs(const storage::Store& store, const core::KioskConfig& cfg) {
   core::ReportInputs in;
   in.participants = store.load_roster().all();
@@ -95,8 +81,8 @@ core::MonthReport load_month_report(const storage::Store& store, const core::Kio
   in.absences = store.load_absences("", range.attendance_from, range.attendance_to);
   in.signups = store.load_signups(range.attendance_from, range.attendance_to);
   in.hours = store.load_hours("", range.hours_from);
-  in.ladder = ladder_of(store, "", range.month_to);
-  in.exits = exits_of(store, range.month_to);
+  in.ladder = store.load_ladder("", "0000-01-01", range.month_to);
+  in.exits = store.load_exits("0000-01-01", range.month_to);
   return core::month_report(in, month, now, only_coach);
 }
 
@@ -114,8 +100,8 @@ core::ProgressReport load_progress_report(const storage::Store& store, const cor
   for (auto& su : store.load_signups(from, today))
     if (su.participant_id == pid) in.signups.push_back(std::move(su));
   in.hours = store.load_hours(pid, "0000-01-01");
-  in.ladder = ladder_of(store, pid, today);
-  in.exits = exits_of(store, today);
+  in.ladder = store.load_ladder(pid, "0000-01-01", today);
+  in.exits = store.load_exits("0000-01-01", today);
   return core::progress_report(in, pid, now);
 }
 
