@@ -24,7 +24,16 @@ int main(int argc, char** argv) {
   app.add_option("--enrol-code", o.enrol_code, "One-time enrolment code from meedoen-server enrol-kiosk");
   app.add_option("--ca-bundle", o.ca_bundle, "PEM file of trusted CAs for an https server");
   app.add_flag("--sync-once", o.sync_once, "Push and pull once without a window, print the sync status and exit");
+  app.add_option("--export-month", o.export_month,
+                 "Write the month overview (the centre and each coach) as CSV and PDF, print the paths and exit; e.g. 2026-11");
+  app.add_option("--export-progress", o.export_progress,
+                 "Write one participant's dated progress report as CSV and PDF, print the paths and exit");
+  app.add_option("--out", o.export_out, "Folder for --export-month / --export-progress (default: the exports folder)");
   CLI11_PARSE(app, argc, argv);
+  if (!o.export_out.empty() && o.export_month.empty() && o.export_progress.empty()) {
+    std::fprintf(stderr, "meedoen-kiosk: --out goes with --export-month or --export-progress\n");
+    return 2;
+  }
   if (!size.empty()) {
     char x = 0, extra = 0;
     if (std::sscanf(size.c_str(), "%d%c%d%c", &o.width, &x, &o.height, &extra) != 3 || (x != 'x' && x != 'X') ||

@@ -247,6 +247,7 @@ const char* coach_reason_key(CoachReason r) {
 }
 
 bool is_coach_action(const Action& a) {
+  if (is_reports_action(a)) return true;
   return std::visit(Overloaded{
       [](const CoachCornerTapped&) { return true; }, [](const CoachPinDigit&) { return true; },
       [](const CoachPinErased&) { return true; }, [](const CoachPinChecked&) { return true; },
@@ -281,6 +282,7 @@ void leave_coach(State& s) {
   c.note_open = false;
   c.note.clear();
   c.people_all = false;
+  s.reports = ReportsState{};
 }
 
 bool coach_locked(const State& s) { return s.coach.guard.locked_until > s.now; }
@@ -301,6 +303,7 @@ void coach_tick(State& s, std::vector<Command>& out) {
 }
 
 void coach_update(State& s, std::vector<Command>& out, const Action& action) {
+  if (is_reports_action(action)) return reports_update(s, out, action);
   CoachState& c = s.coach;
   std::visit(Overloaded{
       [&](const CoachCornerTapped&) {
@@ -369,6 +372,7 @@ void coach_update(State& s, std::vector<Command>& out, const Action& action) {
         c.note_open = false;
         s.screen = a.screen;
         load(s, out);  // every tab shows the journal as it stands now
+        if (a.screen == Screen::CoachReports) reports_opened(s, out);
       },
       [&](const PersonTapped& a) {
         if (c.coach_id.empty() || c.busy || s.screen == Screen::CoachPin || !s.roster->find(a.participant_id)) return;

@@ -9,6 +9,7 @@
 #include "core/coach.hpp"
 #include "core/journal.hpp"
 #include "core/model.hpp"
+#include "core/reports_flow.hpp"
 #include "core/roster.hpp"
 #include "core/time.hpp"
 
@@ -30,7 +31,9 @@ bool coach_tab(Screen sc);  // a screen the coach-mode tab bar opens
 enum class Notice {
   None, UnknownCard, WrongPin, PinPaused, StoreFailed, AlreadyCheckedIn, NotCheckedIn, ActivityFull,
   ActivityOver, NothingChosen,
-  SignedUp, OnWaitingList, SignUpCancelled, CorrectionSent, EndConfirmed
+  SignedUp, OnWaitingList, SignUpCancelled, CorrectionSent, EndConfirmed,
+  Exported,      // good news: an export was written (the paths are in State::reports)
+  ExportFailed   // a hint: State::reports.error says why
 };
 bool good_news(Notice n);
 
@@ -123,6 +126,7 @@ struct State {
   TimeMs notice_until = 0;
 
   CoachState coach;  // coach mode, kept apart from the participant's session
+  ReportsState reports;  // coach mode's Reports tab and exports (core/reports_flow.hpp)
 };
 
 // [SECTION] Actions
@@ -192,7 +196,9 @@ using Action = std::variant<Tick, Touched, StartTapped, LanguageTapped, CardScan
                             PersonTapped, PeopleScopeTapped, WasHereTapped, AbsentByPhoneTapped,
                             TalkHeldTapped, ExitTapped, StripDayTapped, ChoiceTapped, LadderOpenTapped, LadderMomentTapped,
                             LadderRungTapped, LadderProgressTapped, LadderAreaTapped, LadderSaveTapped,
-                            NoteOpenTapped, NoteTyped, NoteErased, NoteSaveTapped, NoteCancelTapped>;
+                            NoteOpenTapped, NoteTyped, NoteErased, NoteSaveTapped, NoteCancelTapped,
+                            ReportsMonthStep, ReportsScopeTapped, ReportsExportTapped, ExportProgressTapped,
+                            ReportLoaded, ExportFinished>;
 
 // [SECTION] Commands: side effects described as data, carried out by the platform layer.
 struct VerifyPin { std::string participant_id; std::string pin; };
@@ -210,7 +216,8 @@ struct CloseForgotten { TimeMs now; };
 struct RecordCoach { std::string participant_id; EventBody body; TimeMs now; std::string person_id; };
 
 using Command = std::variant<VerifyPin, RecordCheckIn, RecordCheckOut, LogLine, LoadParticipant, Record,
-                             CloseForgotten, VerifyCoachPin, LoadCoachData, RecordCoach>;
+                             CloseForgotten, VerifyCoachPin, LoadCoachData, RecordCoach, LoadMonthReport,
+                             ExportMonth, ExportProgress>;
 
 struct Step {
   State state;
@@ -233,6 +240,10 @@ bool expected(const State& s, const Participant& p, Dagdeel d);
 // Days since the last talk (or the start) when a talk is due and none is planned; -1 otherwise.
 int talk_due_days(const State& s, const Participant& p);
 int coach_lock_seconds_left(const State& s);
+// The Reports tab (reports_flow.cpp): coach_update hands these over.
+bool is_reports_action(const Action& a);
+void reports_update(State& s, std::vector<Command>& out, const Action& a);
+void reports_opened(State& s, std::vector<Command>& out);  // the tab was opened: load the figures
 
 // [SECTION] Derived facts, so no state has to keep them in step.
 std::size_t last_char_size(const std::string& s);  // bytes of the last UTF-8 character

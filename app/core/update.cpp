@@ -525,7 +525,7 @@ Notice active_notice(const State& s) { return s.notice_until > s.now ? s.notice 
 
 bool good_news(Notice n) {
   return n == Notice::SignedUp || n == Notice::OnWaitingList || n == Notice::SignUpCancelled ||
-         n == Notice::CorrectionSent || n == Notice::EndConfirmed;
+         n == Notice::CorrectionSent || n == Notice::EndConfirmed || n == Notice::Exported;
 }
 
 std::string today_iso(const State& s) { return format_date_iso(to_local(s.now)); }

@@ -15,6 +15,7 @@
 
 #include "config/kiosk_config.hpp"
 #include "config/paths.hpp"
+#include "platform/exports.hpp"
 #include "platform/kiosk.hpp"
 #include "platform/log.hpp"
 #include "platform/replay.hpp"
@@ -426,7 +427,22 @@ int run_kiosk(const KioskOptions& o) {
     }
   }
 
+  if (!o.export_month.empty() || !o.export_progress.empty()) {
+    tr.set_language(cfg.default_language);  // reports go to the municipality in the centre's language
+    const std::string dir = export_dir(cfg, o.export_out);
+    const ExportResult r = !o.export_month.empty()
+                               ? export_month(*store, cfg, tr, o.export_month, "", "", clock.now(), dir)
+                               : export_progress(*store, cfg, tr, o.export_progress, "", clock.now(), dir);
+    if (!r.error.empty()) {
+      std::fprintf(stderr, "meedoen-kiosk: export failed: %s\n", r.error.c_str());
+      return r.error.rfind("not a month", 0) == 0 ? 2 : 6;
+    }
+    for (const auto& p : r.paths) std::printf("%s\n", p.c_str());
+    return 0;
+  }
+
   Session session(cfg, *store);
+  session.set_strings(&tr);
   try {
     // Check-ins left open while the kiosk was off are closed at the end of their dagdeel.
     for (const auto& a : store->close_forgotten(clock.now(), cfg))

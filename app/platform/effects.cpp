@@ -1,6 +1,7 @@
 // Carrying out the reducer's commands: PIN checks and durable journal writes.
 #include <variant>
 
+#include "platform/exports.hpp"
 #include "platform/log.hpp"
 #include "platform/session.hpp"
 
@@ -184,6 +185,23 @@ void Session::run(const core::Command& command, std::deque<core::Action>& follow
     } catch (const storage::StorageError& e) {
       follow_up.push_back(core::StoreFailed{e.what()});
     }
+  } else if (const auto* c = std::get_if<core::LoadMonthReport>(&command)) {
+    try {
+      follow_up.push_back(core::ReportLoaded{load_month_report(m_store, m_state.config, c->month, c->coach_id, c->now)});
+    } catch (const storage::StorageError& e) {
+      log_line(std::string("could not load the month report: ") + e.what());
+      follow_up.push_back(core::StoreFailed{e.what()});
+    }
+  } else if (const auto* c = std::get_if<core::ExportMonth>(&command)) {
+    static const ui::Strings no_strings;
+    const ExportResult r = export_month(m_store, m_state.config, m_tr ? *m_tr : no_strings, c->month, c->only_coach,
+                                        c->sender_coach, c->now, export_dir(m_state.config));
+    follow_up.push_back(core::ExportFinished{r.paths, r.error});
+  } else if (const auto* c = std::get_if<core::ExportProgress>(&command)) {
+    static const ui::Strings no_strings;
+    const ExportResult r = export_progress(m_store, m_state.config, m_tr ? *m_tr : no_strings, c->participant_id,
+                                           c->sender_coach, c->now, export_dir(m_state.config));
+    follow_up.push_back(core::ExportFinished{r.paths, r.error});
   } else if (const auto* c = std::get_if<core::CloseForgotten>(&command)) {
     core::ForgottenClosed done;
     try {

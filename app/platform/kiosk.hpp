@@ -21,10 +21,14 @@ struct KioskOptions {
   std::string enrol_code;    // --enrol-code
   std::string ca_bundle;     // --ca-bundle
   bool sync_once = false;    // --sync-once: one push + pull without a window, then exit
+  // Coach exports without a window (an office PC, tests): write CSV + PDF, print the paths.
+  std::string export_month;     // --export-month YYYY-MM
+  std::string export_progress;  // --export-progress PARTICIPANT_ID
+  std::string export_out;       // --out DIR (default [coach] export_dir, else $XDG_DATA_HOME/meedoen/exports)
 };
 
 // Exit codes: 0 ok, 1 replay failed, 2 bad usage or configuration, 3 database problem,
-// 4 no display, 5 --sync-once could not sync.
+// 4 no display, 5 --sync-once could not sync, 6 an export could not be written.
 int run_kiosk(const KioskOptions& options);
 
 }  // namespace meedoen::platform

@@ -6,6 +6,7 @@
 
 #include "core/state.hpp"
 #include "storage/store.hpp"
+#include "ui/i18n.hpp"
 
 namespace meedoen::platform {
 
@@ -19,6 +20,8 @@ class Session {
   void reload(core::TimeMs now);
   // An office PC (meedoen-kiosk --coach): starts at the coach PIN pad and returns there.
   void start_in_coach_mode();
+  // The translations exports are written with (the kiosk's; without them the keys show).
+  void set_strings(const ui::Strings* tr) { m_tr = tr; }
 
   const core::State& state() const { return m_state; }
   // Journal writes so far (check-ins and check-outs that wrote an event).
@@ -30,6 +33,7 @@ class Session {
 
   core::State m_state;
   storage::Store& m_store;
+  const ui::Strings* m_tr = nullptr;
   long m_writes = 0;
 };
 

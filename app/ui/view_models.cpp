@@ -47,6 +47,8 @@ const char* notice_key(core::Notice n) {
     case core::Notice::SignUpCancelled: return "notice.sign_up_cancelled";
     case core::Notice::CorrectionSent: return "notice.correction_sent";
     case core::Notice::EndConfirmed: return "notice.end_confirmed";
+    case core::Notice::Exported: return "reports.saved_notice";
+    case core::Notice::ExportFailed: return "reports.failed";
     case core::Notice::None: break;
   }
   return nullptr;
@@ -93,8 +95,9 @@ FrameView make_frame_view(const core::State& s, Strings& tr) {
   if (core::coach_screen(s.screen) && s.screen != core::Screen::CoachPin) v.coach_nav = make_coach_nav(s, tr);
   const core::LocalTime lt = core::to_local(s.now);
   if (const char* key = notice_key(core::active_notice(s))) {
-    v.notice = tr.get(key);
-    v.notice_good = core::good_news(core::active_notice(s));
+    const core::Notice n = core::active_notice(s);
+    v.notice = n == core::Notice::Exported || n == core::Notice::ExportFailed ? export_notice(s, tr) : tr.get(key);
+    v.notice_good = core::good_news(n);
   }
 
   switch (s.screen) {
@@ -157,8 +160,8 @@ FrameView make_frame_view(const core::State& s, Strings& tr) {
     case core::Screen::CoachPerson: v.coach_person = make_coach_person_view(s, tr); break;
     case core::Screen::CoachLadder: v.coach_ladder = make_coach_ladder_view(s, tr); break;
     case core::Screen::CoachProgramme:
-    case core::Screen::CoachActivityEdit:
-    case core::Screen::CoachReports: break;
+    case core::Screen::CoachActivityEdit: break;
+    case core::Screen::CoachReports: v.reports = make_reports_view(s, tr); break;
     case core::Screen::Activities: v.activities = make_activities_view(s, tr); break;
     case core::Screen::Absence: v.absence = make_absence_view(s, tr); break;
     case core::Screen::Hours: v.hours = make_hours_view(s, tr); break;

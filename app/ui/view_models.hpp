@@ -6,6 +6,7 @@
 
 #include "core/state.hpp"
 #include "ui/coach_views.hpp"
+#include "ui/report_views.hpp"
 #include "ui/i18n.hpp"
 
 namespace meedoen::ui {
@@ -209,6 +210,7 @@ struct FrameView {
   CoachPeopleView coach_people;
   CoachPersonView coach_person;
   CoachLadderView coach_ladder;
+  ReportsView reports;
   bool coach_corner = true;  // the discreet button into coach mode (not on coach screens)
   std::string notice;  // "" when none
   bool notice_good = false;  // good news (green) rather than a hint (amber)

@@ -24,5 +24,10 @@ for size in 1280x800 1920x1080; do
   rm -f "$work/k.db"*
   TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 ${size}x24" build/app/meedoen-kiosk --demo --db "$work/k.db" \
     --clock 2026-11-23T09:42 --size "$size" --replay "$work/coach.replay" 2>/dev/null
+  # Coach mode, Reports: the month overview and its export (into the throwaway data folder).
+  sed "s#OUT/#$PWD/$out/#" docs/screenshots/reports.replay > "$work/reports.replay"
+  rm -f "$work/k.db"*
+  TZ=Europe/Amsterdam XDG_DATA_HOME="$work/data" xvfb-run -a -s "-screen 0 ${size}x24" build/app/meedoen-kiosk --demo \
+    --db "$work/k.db" --clock 2026-11-23T09:42 --size "$size" --replay "$work/reports.replay" 2>/dev/null
   echo "screenshots in $out: $(ls "$out" | tr '\n' ' ')"
 done

@@ -59,5 +59,7 @@ void draw_coach_pin(const CoachPinView& v, const Theme& t, const Layout& L, Acti
 float coach_top_bar(const CoachNav& v, const Theme& t, const Layout& L, Actions& out);
 void draw_coach_today(const CoachNav& nav, const CoachTodayView& v, const Theme& t, const Layout& L, Actions& out);
 void draw_coach_corner(const Theme& t, ImVec2 display, Actions& out);
+// The Reports tab (report_screens.cpp)
+void draw_coach_reports(const CoachNav& nav, const ReportsView& v, const Theme& t, const Layout& L, Actions& out);
 
 }  // namespace meedoen::ui

@@ -341,6 +341,7 @@ void draw_coach_person(const CoachNav& nav, const CoachPersonView& v, const Them
       {"person:ladder", "ladder", &v.ladder_label, core::LadderOpenTapped{}, true},
       {"person:note", "edit", &v.note_label, core::NoteOpenTapped{}, true},
       {"person:talk", "talk", &v.talk_label, core::TalkHeldTapped{}, true},
+      {"person:report", "report", &v.report_label, core::ExportProgressTapped{}, true},
       {"person:exit", "exit", &v.exit_label, core::ExitTapped{}, !v.left},
   };
   int shown = 0;
@@ -353,6 +354,7 @@ void draw_coach_person(const CoachNav& nav, const CoachPersonView& v, const Them
     ImGui::SetCursorPos(ImVec2(bx, top));
     if (big_button(t, {b.id, bw >= t.px(185) ? icons::utf8(b.icon) : nullptr, b.label, ImVec2(bw, bh), ButtonStyle::Neutral, enabled})) {
       if (std::holds_alternative<core::TalkHeldTapped>(b.action)) out.push_back(core::TalkHeldTapped{v.participant_id});
+      else if (std::holds_alternative<core::ExportProgressTapped>(b.action)) out.push_back(core::ExportProgressTapped{v.participant_id});
       else out.push_back(b.action);
     }
     bx += bw + t.px(8);

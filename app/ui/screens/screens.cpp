@@ -243,8 +243,8 @@ void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out
     case core::Screen::CoachPerson: draw_coach_person(v.coach_nav, v.coach_person, t, L, out); break;
     case core::Screen::CoachLadder: draw_coach_ladder(v.coach_nav, v.coach_ladder, t, L, out); break;
     case core::Screen::CoachProgramme:
-    case core::Screen::CoachActivityEdit:
-    case core::Screen::CoachReports: coach_top_bar(v.coach_nav, t, L, out); break;
+    case core::Screen::CoachActivityEdit: coach_top_bar(v.coach_nav, t, L, out); break;
+    case core::Screen::CoachReports: draw_coach_reports(v.coach_nav, v.reports, t, L, out); break;
   }
   if (v.prompt.visible) {
     ImGui::EndDisabled();

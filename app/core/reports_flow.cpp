@@ -1,0 +1,109 @@
+// The Reports tab's reducer: choosing a month (never past this one) and a scope, loading the
+// figures, and the exports (the month overview from this tab, a progress report from the
+// participant page). Pure, like coach.cpp: files are written by the platform (ExportMonth,
+// ExportProgress) and their answer comes back as ExportFinished.
+#include "core/overloaded.hpp"
+#include "core/state.hpp"
+
+namespace meedoen::core {
+
+namespace {
+
+std::string this_month(const State& s) { return month_of(today_iso(s)); }
+
+std::string scope_coach(const State& s) { return s.reports.mine ? s.coach.coach_id : std::string(); }
+
+void load(State& s, std::vector<Command>& out) {
+  s.reports.loaded = false;
+  out.push_back(LoadMonthReport{s.reports.month, scope_coach(s), s.now});
+}
+
+bool logged_in(const State& s) {
+  return coach_screen(s.screen) && s.screen != Screen::CoachPin && !s.coach.coach_id.empty();
+}
+
+bool on_reports(const State& s) { return logged_in(s) && s.screen == Screen::CoachReports; }
+
+void set_notice(State& s, Notice n) {
+  s.notice = n;
+  s.notice_until = s.now + kNoticeDuration;
+}
+
+}  // namespace
+
+bool is_reports_action(const Action& a) {
+  return std::visit(Overloaded{
+      [](const ReportsMonthStep&) { return true; }, [](const ReportsScopeTapped&) { return true; },
+      [](const ReportsExportTapped&) { return true; }, [](const ExportProgressTapped&) { return true; },
+      [](const ReportLoaded&) { return true; }, [](const ExportFinished&) { return true; },
+      [](const auto&) { return false; },
+  }, a);
+}
+
+void reports_opened(State& s, std::vector<Command>& out) {
+  ReportsState& r = s.reports;
+  if (r.month.empty() || r.month > this_month(s)) r.month = this_month(s);
+  r.paths.clear();
+  r.error.clear();
+  load(s, out);
+}
+
+void reports_update(State& s, std::vector<Command>& out, const Action& action) {
+  ReportsState& r = s.reports;
+  std::visit(Overloaded{
+      [&](const ReportsMonthStep& a) {
+        if (!on_reports(s) || r.exporting) return;
+        const std::string next = add_months(r.month, a.delta);
+        // Not beyond this month: there are no figures of the future.
+        if (next.empty() || next > this_month(s) || next == r.month) return;
+        r.month = next;
+        r.paths.clear();
+        r.error.clear();
+        load(s, out);
+      },
+      [&](const ReportsScopeTapped& a) {
+        if (!on_reports(s) || r.exporting || a.mine == r.mine) return;
+        r.mine = a.mine;
+        r.paths.clear();
+        r.error.clear();
+        load(s, out);
+      },
+      [&](const ReportsExportTapped&) {
+        if (!on_reports(s) || r.exporting || r.month.empty()) return;
+        r.exporting = true;
+        r.paths.clear();
+        r.error.clear();
+        out.push_back(ExportMonth{r.month, scope_coach(s), s.coach.coach_id, s.now});
+        out.push_back(LogLine{"coach " + s.coach.coach_id + " exports the month overview " + r.month +
+                              (r.mine ? " (own participants)" : " (whole centre)")});
+      },
+      [&](const ExportProgressTapped& a) {
+        if (!logged_in(s) || r.exporting || a.participant_id.empty()) return;
+        r.exporting = true;
+        r.paths.clear();
+        r.error.clear();
+        out.push_back(ExportProgress{a.participant_id, s.coach.coach_id, s.now});
+        out.push_back(LogLine{"coach " + s.coach.coach_id + " exports the progress report of " + a.participant_id});
+      },
+      [&](const ReportLoaded& a) {
+        // A late answer for another month or scope is dropped; the newer request answers too.
+        if (a.report.month != r.month || a.report.only_coach != scope_coach(s)) return;
+        r.report = a.report;
+        r.loaded = true;
+      },
+      [&](const ExportFinished& a) {
+        if (!r.exporting) return;
+        r.exporting = false;
+        r.paths = a.paths;
+        r.error = a.error;
+        if (!logged_in(s)) return;
+        // The Reports tab shows the result itself; elsewhere (the participant page) a notice does.
+        if (s.screen != Screen::CoachReports) set_notice(s, a.error.empty() ? Notice::Exported : Notice::ExportFailed);
+        out.push_back(LogLine{a.error.empty() ? "export written: " + std::to_string(a.paths.size()) + " files"
+                                              : "export failed: " + a.error});
+      },
+      [](const auto&) {},
+  }, action);
+}
+
+}  // namespace meedoen::core

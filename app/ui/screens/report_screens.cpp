@@ -1,0 +1,176 @@
+// The Reports tab: a month chooser and the scope, the month's key figures per coach, two charts
+// (dagdelen present per week, approved hours per month) drawn with ImGui's draw list, and one
+// big export button. Thin: reads ui/report_views.hpp, emits actions; every target is >= 64 px.
+#include <algorithm>
+#include <string>
+
+#include "ui/report_views.hpp"
+#include "ui/screens/parts.hpp"
+#include "ui/widgets/icons.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace meedoen::ui {
+
+namespace {
+
+// [SECTION] Helpers
+
+float width_of(ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, s.c_str()).x; }
+
+// [SECTION] Figures per coach
+
+void figures_table(const ReportsView& v, const Theme& t, ImVec2 min, ImVec2 max) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float pad = t.px(16);
+  const float w = max.x - min.x - 2 * pad;
+  const std::size_t n = v.columns.size();
+  if (n == 0) return;
+  const float first = w * 0.16f;
+  const float col = (w - first) / static_cast<float>(n - 1);
+  const float row_h = t.fonts.body->FontSize * 1.7f;
+  auto x_of = [&](std::size_t i) { return min.x + pad + (i == 0 ? 0 : first + col * static_cast<float>(i - 1)); };
+  auto cell = [&](std::size_t i, float y, const std::string& s, ImFont* f, ImU32 c) {
+    const std::string shown = fit(f, s, (i == 0 ? first : col) - t.px(12));
+    // Figures right-aligned under their heading, names left.
+    const float x = i == 0 ? x_of(0) : x_of(i) + col - t.px(8) - width_of(f, shown);
+    label_at(f, ImVec2(x, y + (row_h - f->FontSize) * 0.5f), c, shown);
+  };
+  float y = min.y + pad * 0.5f;
+  for (std::size_t i = 0; i < n; ++i) cell(i, y, v.columns[i], t.fonts.body, colors::text_muted);
+  y += row_h;
+  dl->AddLine(ImVec2(min.x + pad, y), ImVec2(max.x - pad, y), colors::panel_border, t.px(2));
+  // As many rows as fit; the total stays (the export has every coach).
+  const std::size_t fits = static_cast<std::size_t>(std::max(1.0f, (max.y - y) / row_h + 0.01f));
+  std::vector<std::size_t> shown;
+  for (std::size_t r = 0; r < v.rows.size(); ++r) shown.push_back(r);
+  if (shown.size() > fits) {
+    const std::size_t keep_total = v.total_row ? 1 : 0;
+    shown.erase(shown.begin() + static_cast<std::ptrdiff_t>(fits - keep_total), shown.end() - static_cast<std::ptrdiff_t>(keep_total));
+  }
+  for (std::size_t k = 0; k < shown.size(); ++k) {
+    const std::size_t r = shown[k];
+    const bool total = v.total_row && r + 1 == v.rows.size();
+    if (total) dl->AddLine(ImVec2(min.x + pad, y), ImVec2(max.x - pad, y), colors::panel_border, t.px(2));
+    else if (k % 2 == 1) dl->AddRectFilled(ImVec2(min.x + pad, y), ImVec2(max.x - pad, y + row_h), colors::background);
+    for (std::size_t i = 0; i < n && i < v.rows[r].size(); ++i)
+      cell(i, y, v.rows[r][i], total ? t.fonts.bold : t.fonts.body, colors::text);
+    y += row_h;
+  }
+}
+
+// [SECTION] Charts
+
+void bar_chart(const Theme& t, ImVec2 min, ImVec2 max, const std::string& title, const std::vector<ChartBar>& bars, ImU32 color) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float pad = t.px(16);
+  label_at(t.fonts.bold, ImVec2(min.x + pad, min.y + pad * 0.75f), colors::text, title);
+  const float label_h = t.fonts.body->FontSize * 1.3f;
+  const float top = min.y + pad + t.fonts.bold->FontSize * 1.3f + label_h;  // room for the values
+  const float base = max.y - pad - label_h;
+  dl->AddLine(ImVec2(min.x + pad, base), ImVec2(max.x - pad, base), colors::panel_border, t.px(2));
+  if (bars.empty() || base <= top) return;
+  double most = 0;
+  for (const auto& b : bars) most = std::max(most, b.amount);
+  const float slot = (max.x - min.x - 2 * pad) / static_cast<float>(bars.size());
+  const float bw = std::min(t.px(56), slot * 0.62f);
+  for (std::size_t i = 0; i < bars.size(); ++i) {
+    const float cx = min.x + pad + slot * (static_cast<float>(i) + 0.5f);
+    const float h = most > 0 ? static_cast<float>(bars[i].amount / most) * (base - top) : 0;
+    dl->AddRectFilled(ImVec2(cx - bw / 2, base - h), ImVec2(cx + bw / 2, base), color, t.px(4), ImDrawFlags_RoundCornersTop);
+    const std::string& val = bars[i].value;
+    label_at(t.fonts.body, ImVec2(cx - width_of(t.fonts.body, val) / 2, base - h - label_h), colors::text, val);
+    const std::string lab = fit(t.fonts.body, bars[i].label, slot - t.px(4));
+    label_at(t.fonts.body, ImVec2(cx - width_of(t.fonts.body, lab) / 2, base + t.px(4)), colors::text_muted, lab);
+  }
+}
+
+}  // namespace
+
+// [SECTION] The screen
+
+void draw_coach_reports(const CoachNav& nav, const ReportsView& v, const Theme& t, const Layout& L, Actions& out) {
+  const float M = L.margin;
+  const float top = coach_top_bar(nav, t, L, out);
+  const ImVec2 wp = ImGui::GetWindowPos();
+  const float W = L.size.x - 2 * M;
+  const float bh = t.px(72);
+  const float g = t.px(12);
+
+  // Month chooser: previous, the month, next (never beyond this month).
+  const float step_w = t.px(190);
+  ImGui::SetCursorPos(ImVec2(M, top));
+  if (big_button(t, {"reports:prev", icons::utf8("prev"), &v.prev_label, ImVec2(step_w, bh), ButtonStyle::Neutral,
+                     v.can_prev && !v.busy}))
+    out.push_back(core::ReportsMonthStep{-1});
+  const float month_w = t.px(300);
+  const float mx = M + step_w + g;
+  label_at(t.fonts.large, ImVec2(wp.x + mx + (month_w - width_of(t.fonts.large, v.month_label)) / 2,
+                                 wp.y + top + (bh - t.fonts.large->FontSize) / 2 - (v.as_of.empty() ? 0 : t.px(10))),
+           colors::text, v.month_label);
+  if (!v.as_of.empty())
+    label_at(t.fonts.body, ImVec2(wp.x + mx + (month_w - width_of(t.fonts.body, v.as_of)) / 2,
+                                  wp.y + top + bh / 2 + t.px(10)), colors::text_muted, v.as_of);
+  ImGui::SetCursorPos(ImVec2(mx + month_w + g, top));
+  if (big_button(t, {"reports:next", icons::utf8("next"), &v.next_label, ImVec2(step_w, bh), ButtonStyle::Neutral,
+                     v.can_next && !v.busy}))
+    out.push_back(core::ReportsMonthStep{1});
+
+  // Scope: the whole centre or the coach's own participants.
+  const float scope_w = std::min(t.px(260), (W - (mx + month_w + g + step_w - M) - 3 * g) / 2);
+  ImGui::SetCursorPos(ImVec2(L.size.x - M - 2 * scope_w - g, top));
+  if (big_button(t, {"reports:centre", nullptr, &v.scope_centre, ImVec2(scope_w, bh),
+                     v.mine ? ButtonStyle::Neutral : ButtonStyle::Primary, !v.busy}) && v.mine)
+    out.push_back(core::ReportsScopeTapped{false});
+  ImGui::SetCursorPos(ImVec2(L.size.x - M - scope_w, top));
+  if (big_button(t, {"reports:mine", nullptr, &v.scope_mine, ImVec2(scope_w, bh),
+                     v.mine ? ButtonStyle::Primary : ButtonStyle::Neutral, !v.busy}) && !v.mine)
+    out.push_back(core::ReportsScopeTapped{true});
+
+  // The export row at the foot, then the figures and charts share what is between.
+  const float export_h = t.px(84);
+  const float export_y = L.size.y - M - export_h;
+  const float y0 = top + bh + L.gap * 0.75f;
+  if (!v.loaded) {
+    ImGui::SetCursorPos(ImVec2(M, y0));
+    text(t.fonts.bold, colors::text_muted, v.loading);
+  } else {
+    const float row_h = t.fonts.body->FontSize * 1.7f;
+    const float rows = static_cast<float>(v.rows.size() + 1);
+    const float avail = export_y - L.gap * 0.75f - y0;
+    // The charts keep at least their readable height; the table takes the rest it needs.
+    const float table_h = std::min(rows * row_h + t.px(24), std::max(avail * 0.4f, avail - t.px(190)));
+    const ImVec2 tmin(wp.x + M, wp.y + y0), tmax(wp.x + M + W, wp.y + y0 + table_h);
+    panel(tmin, tmax, t);
+    figures_table(v, t, tmin, tmax);
+    const float cy = y0 + table_h + L.gap * 0.6f;
+    const float cw = (W - L.gap) / 2;
+    const float ch = export_y - L.gap * 0.75f - cy;
+    const ImVec2 amin(wp.x + M, wp.y + cy), amax(wp.x + M + cw, wp.y + cy + ch);
+    panel(amin, amax, t);
+    bar_chart(t, amin, amax, v.weeks_title, v.weeks, colors::check_in);
+    const ImVec2 hmin(wp.x + M + cw + L.gap, wp.y + cy), hmax(wp.x + M + W, wp.y + cy + ch);
+    panel(hmin, hmax, t);
+    bar_chart(t, hmin, hmax, v.hours_title, v.hours, colors::primary);
+  }
+
+  const float ew = std::min(t.px(440), W * 0.4f);
+  ImGui::SetCursorPos(ImVec2(M, export_y));
+  if (big_button(t, {"reports:export", icons::utf8("done"), &v.export_label, ImVec2(ew, export_h), ButtonStyle::Primary,
+                     v.loaded && !v.busy}))
+    out.push_back(core::ReportsExportTapped{});
+  if (!v.result.empty()) {
+    const float rx = M + ew + L.gap;
+    const float rw = L.size.x - M - rx;
+    ImFont* f = t.fonts.body;
+    const float lh = f->FontSize * 1.25f;
+    const float lines = 1 + static_cast<float>(v.result_files.size());
+    float y = export_y + std::max(0.0f, (export_h - lines * lh) / 2);
+    label_at(f, ImVec2(wp.x + rx, wp.y + y), v.result_error ? colors::check_out : colors::text, fit(f, v.result, rw));
+    for (const auto& file : v.result_files) {
+      y += lh;
+      label_at(t.fonts.bold, ImVec2(wp.x + rx, wp.y + y), colors::check_in, fit(t.fonts.bold, file, rw));
+    }
+  }
+}
+
+}  // namespace meedoen::ui

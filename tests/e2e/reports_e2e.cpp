@@ -1,0 +1,145 @@
+// End-to-end: a coach exports the month overview through the real Reports tab (the kiosk under
+// Xvfb, driven by a replay), then the CSV and the PDF are read back and checked against what
+// sqlite3 counts in the kiosk's database. And the headless --export-* command line.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "export/csv.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+using meedoen::test::run;
+using meedoen::test::RunResult;
+using meedoen::test::sh_quote;
+using meedoen::test::TempDir;
+
+namespace {
+
+const std::string kKiosk = MEEDOEN_KIOSK_BIN;
+const std::string kClock = "2026-11-23T09:42";
+const std::string kStem = "maandoverzicht-2026-11-de-cirkel-demo";
+
+// The exports land in $XDG_DATA_HOME/meedoen/exports: the test's own folder.
+std::string env(const TempDir& dir) { return "TZ=Europe/Amsterdam XDG_DATA_HOME=" + sh_quote(dir.path().string()) + " "; }
+
+RunResult kiosk(const TempDir& dir, const std::string& args) {
+  return run(env(dir) + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "kiosk.db") + " --clock " + kClock + " " + args, dir);
+}
+
+int sqlite_count(const TempDir& dir, const std::string& sql) {
+  const RunResult r = run("sqlite3 " + sh_quote(dir / "kiosk.db") + " " + sh_quote(sql), dir);
+  REQUIRE(r.exit_code == 0);
+  return std::stoi(r.out);
+}
+
+// The centre's row ("Totaal") of the first table: Coach, Deelnemers, Aanwezig, Afgemeld, Niet gekomen, ...
+std::vector<std::string> total_row(const std::vector<std::vector<std::string>>& rows) {
+  bool in_table = false;
+  for (const auto& r : rows) {
+    if (!r.empty() && r[0] == "Coach" && r.size() > 2 && r[2] == "Aanwezig") in_table = true;
+    if (in_table && !r.empty() && r[0] == "Totaal") return r;
+  }
+  FAIL("no Totaal row in the CSV");
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("kiosk: a coach exports the month overview from the Reports tab", "[e2e][coach]") {
+  TempDir dir;
+  meedoen::test::write_file(dir / "script.replay", R"replay(
+tap "coach"
+tap "coachpin:2"
+tap "coachpin:4"
+tap "coachpin:6"
+tap "coachpin:8"
+expect "Marloes Kuipers"
+tap "Rapporten"
+expect "november 2026"
+expect "Totaal"
+expect "Dagdelen aanwezig per week"
+tap "Exporteren (CSV + PDF)"
+expect "maandoverzicht-2026-11-de-cirkel-demo.csv"
+expect "maandoverzicht-2026-11-de-cirkel-demo.pdf"
+)replay");
+  const RunResult r = run(env(dir) + "xvfb-run -a -s " + sh_quote("-screen 0 1280x800x24") + " " + sh_quote(kKiosk) +
+                              " --demo --db " + sh_quote(dir / "kiosk.db") + " --clock " + kClock + " --replay " +
+                              sh_quote(dir / "script.replay"),
+                          dir);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+
+  const std::string base = (dir.path() / "meedoen" / "exports" / kStem).string();
+  REQUIRE(std::filesystem::exists(base + ".csv"));
+  REQUIRE(std::filesystem::exists(base + ".pdf"));
+  const auto rows = meedoen::exports::parse_csv(meedoen::test::slurp(base + ".csv"));
+  REQUIRE(rows.size() > 10);
+  CHECK(rows[0][0] == "De Cirkel (demo)");
+  CHECK(rows[1][1] == "Marloes Kuipers, De Cirkel (demo)");  // the sender is the coach who exported
+
+  // The centre's dagdelen present equal what sqlite3 counts in the database.
+  const int present = sqlite_count(dir, "SELECT COUNT(*) FROM (SELECT DISTINCT participant_id, date, dagdeel FROM attendance "
+                                        "WHERE date BETWEEN '2026-11-01' AND '2026-11-30')");
+  REQUIRE(present > 0);
+  const auto total = total_row(rows);
+  CHECK(total[2] == std::to_string(present));
+  // Reported absences up to today, each dagdeel once, unless the person came after all.
+  const int absences = sqlite_count(dir, "SELECT COUNT(*) FROM (SELECT DISTINCT participant_id, date, dagdeel FROM absences a "
+                                         "WHERE date BETWEEN '2026-11-01' AND '2026-11-23' AND NOT EXISTS (SELECT 1 FROM "
+                                         "attendance t WHERE t.participant_id = a.participant_id AND t.date = a.date AND "
+                                         "t.dagdeel = a.dagdeel))");
+  CHECK(total[3] == std::to_string(absences));
+
+  const RunResult pdf = run("pdftotext -layout " + sh_quote(base + ".pdf") + " -", dir);
+  REQUIRE(pdf.exit_code == 0);
+  CHECK(pdf.out.find("Maandoverzicht november 2026") != std::string::npos);
+  CHECK(pdf.out.find("Marloes Kuipers, De Cirkel (demo)") != std::string::npos);
+  CHECK(pdf.out.find("23 november 2026") != std::string::npos);
+  CHECK(pdf.out.find("Dagdelen aanwezig per week") != std::string::npos);
+  CHECK(pdf.out.find("Pagina 1 van") != std::string::npos);
+  // The total row in the PDF carries the same figure.
+  const auto at = pdf.out.find("Totaal");
+  REQUIRE(at != std::string::npos);
+  CHECK(pdf.out.substr(at, pdf.out.find('\n', at) - at).find(" " + std::to_string(present) + " ") != std::string::npos);
+}
+
+TEST_CASE("kiosk: --export-month and --export-progress write CSV + PDF without a window", "[e2e]") {
+  TempDir dir;
+  // The demo centre is created by a first start with --demo.
+  REQUIRE(kiosk(dir, "--demo --print-journal").exit_code == 0);
+  const std::string out = dir / "out";
+
+  const RunResult month = kiosk(dir, "--export-month 2026-11 --out " + sh_quote(out));
+  INFO(month.err);
+  REQUIRE(month.exit_code == 0);
+  CHECK(month.out == out + "/" + kStem + ".csv\n" + out + "/" + kStem + ".pdf\n");
+  const auto rows = meedoen::exports::parse_csv(meedoen::test::slurp(out + "/" + kStem + ".csv"));
+  bool per_coach = false;
+  for (const auto& r : rows)
+    if (!r.empty() && r[0].rfind("Marloes Kuipers: ", 0) == 0) per_coach = true;  // her section
+  CHECK(per_coach);
+
+  const RunResult progress = kiosk(dir, "--export-progress demo-p-0001 --out " + sh_quote(out));
+  INFO(progress.err);
+  REQUIRE(progress.exit_code == 0);
+  CHECK(progress.out.find("voortgang-demo-p-0001-2026-11-23.pdf") != std::string::npos);
+  const RunResult text = run("pdftotext " + sh_quote(out + "/voortgang-demo-p-0001-2026-11-23.pdf") + " -", dir);
+  CHECK(text.out.find("Voortgangsrapportage Fatima") != std::string::npos);
+  CHECK(text.out.find("Aanwezigheid per week") != std::string::npos);
+
+  SECTION("mistakes give a readable message and a non-zero exit") {
+    const RunResult bad = kiosk(dir, "--export-month 2026-13");
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err.find("not a month") != std::string::npos);
+    const RunResult nobody = kiosk(dir, "--export-progress nobody --out " + sh_quote(out));
+    CHECK(nobody.exit_code == 6);
+    CHECK(nobody.err.find("no participant") != std::string::npos);
+    meedoen::test::write_file(dir / "a-file", "x");
+    const RunResult unwritable = kiosk(dir, "--export-month 2026-11 --out " + sh_quote(dir / "a-file/sub"));
+    CHECK(unwritable.exit_code == 6);
+    CHECK(unwritable.err.find("export failed") != std::string::npos);
+  }
+}
