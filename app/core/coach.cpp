@@ -147,6 +147,7 @@ bool is_coach_action(const Action& a) {
       [](const CorrectionAcceptTapped&) { return true; }, [](const CorrectionRejectTapped&) { return true; },
       [](const EndConfirmTapped&) { return true; }, [](const CoachReasonTapped&) { return true; },
       [](const CoachReasonCancelled&) { return true; }, [](const CoachTabTapped&) { return true; },
+      [](const ProgrammeTapped&) { return true; },
       [](const auto&) { return false; },
   }, a);
 }
@@ -159,6 +160,7 @@ void leave_coach(State& s) {
   c.data = CoachData{};
   c.pending = PendingKind::None;
   c.pending_id.clear();
+  s.programme_edit = ProgrammeState{};
 }
 
 bool coach_locked(const State& s) { return s.coach.guard.locked_until > s.now; }
@@ -244,9 +246,11 @@ void coach_update(State& s, std::vector<Command>& out, const Action& action) {
         if (c.coach_id.empty() || c.busy || !coach_tab(a.screen) || s.screen == Screen::CoachPin) return;
         c.pending = PendingKind::None;
         c.pending_id.clear();
+        s.programme_edit = ProgrammeState{};  // another tab drops an unsaved edit, like Cancel
         s.screen = a.screen;
         load(s, out);  // every tab shows the journal as it stands now
       },
+      [&](const ProgrammeTapped& a) { programme_update(s, out, a.action); },
       [](const auto&) {},
   }, action);
 }

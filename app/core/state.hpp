@@ -9,6 +9,7 @@
 #include "core/coach.hpp"
 #include "core/journal.hpp"
 #include "core/model.hpp"
+#include "core/programme.hpp"
 #include "core/roster.hpp"
 #include "core/time.hpp"
 
@@ -123,6 +124,7 @@ struct State {
   TimeMs notice_until = 0;
 
   CoachState coach;  // coach mode, kept apart from the participant's session
+  ProgrammeState programme_edit;  // coach mode: the activity editor (core/programme.hpp)
 };
 
 // [SECTION] Actions
@@ -188,7 +190,8 @@ using Action = std::variant<Tick, Touched, StartTapped, LanguageTapped, CardScan
                             CoachCornerTapped, CoachPinDigit, CoachPinErased, CoachPinChecked,
                             CoachDataLoaded, CoachLeaveTapped, HoursApproveTapped, HoursRejectTapped,
                             CorrectionAcceptTapped, CorrectionRejectTapped, EndConfirmTapped,
-                            CoachReasonTapped, CoachReasonCancelled, SyncChanged, CoachTabTapped>;
+                            CoachReasonTapped, CoachReasonCancelled, SyncChanged, CoachTabTapped,
+                            ProgrammeTapped>;
 
 // [SECTION] Commands: side effects described as data, carried out by the platform layer.
 struct VerifyPin { std::string participant_id; std::string pin; };
@@ -205,7 +208,7 @@ struct CloseForgotten { TimeMs now; };
 struct RecordCoach { std::string participant_id; EventBody body; TimeMs now; };
 
 using Command = std::variant<VerifyPin, RecordCheckIn, RecordCheckOut, LogLine, LoadParticipant, Record,
-                             CloseForgotten, VerifyCoachPin, LoadCoachData, RecordCoach>;
+                             CloseForgotten, VerifyCoachPin, LoadCoachData, RecordCoach, SaveActivity>;
 
 struct Step {
   State state;
@@ -221,6 +224,8 @@ void coach_tick(State& s, std::vector<Command>& out);
 void leave_coach(State& s);  // forgets the coach, the PIN and pending decisions
 bool coach_locked(const State& s);
 int coach_lock_seconds_left(const State& s);
+// The programme editor (programme.cpp), reached through coach_update.
+void programme_update(State& s, std::vector<Command>& out, const ProgrammeAction& a);
 
 // [SECTION] Derived facts, so no state has to keep them in step.
 const Participant* current_participant(const State& s);

@@ -62,8 +62,7 @@ void not_here(const core::State& s, const Strings& tr, std::vector<AttentionItem
   const int minute = core::to_local(s.now).minute_of_day;
   std::vector<std::string> done;
   for (const auto& a : s.programme) {
-    if (a.weekday != core::weekday_of(today)) continue;
-    if (minute < a.start) continue;
+    if (!core::occurs_on(a, today) || minute < a.start) continue;
     for (const auto& su : s.signups) {
       if (su.activity_id != a.id || su.date != today || !su.placed) continue;
       if (std::find(done.begin(), done.end(), su.participant_id) != done.end()) continue;

@@ -199,6 +199,18 @@ const std::vector<std::string_view>& required_keys() {
       "coach.confirm", "coach.mandatory", "coach.voluntary", "coach.reason_title", "coach.reason.checked",
       "coach.reason.seen", "coach.reason.duplicate", "coach.reason.other", "coach.cancel",
       "coach.tab.today", "coach.tab.people", "coach.tab.programme", "coach.tab.reports",
+      // The programme (programme_views.cpp)
+      "prog.title", "prog.new", "prog.empty", "prog.taken_off", "prog.put_back", "prog.volunteer_badge",
+      "prog.once", "prog.signed_up_open", "prog.signed_up_of", "prog.edit_title", "prog.field.title",
+      "prog.field.place", "prog.field.leader", "prog.field.empty", "prog.done", "prog.weekly",
+      "prog.once_button", "prog.start", "prog.end", "prog.places", "prog.places_open", "prog.volunteer",
+      "prog.save", "prog.take_off", "prog.cancel", "prog.confirm_title", "prog.confirm_text",
+      "prog.confirm_yes", "prog.confirm_no", "prog.too_long", "prog.store_failed",
+      "activity.problem.bad_id", "activity.problem.no_title", "activity.problem.title_too_long",
+      "activity.problem.place_too_long", "activity.problem.leader_too_long", "activity.problem.bad_text",
+      "activity.problem.bad_icon", "activity.problem.bad_weekday", "activity.problem.bad_date",
+      "activity.problem.date_not_weekday", "activity.problem.bad_times",
+      "activity.problem.dagdeel_mismatch", "activity.problem.bad_capacity",
   };
   return keys;
 }

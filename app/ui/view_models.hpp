@@ -6,6 +6,7 @@
 
 #include "core/state.hpp"
 #include "ui/coach_views.hpp"
+#include "ui/programme_views.hpp"
 #include "ui/i18n.hpp"
 
 namespace meedoen::ui {
@@ -206,6 +207,8 @@ struct FrameView {
   CoachPinView coach_pin;
   CoachNav coach_nav;  // on every coach screen after the PIN
   CoachTodayView coach_today;
+  CoachProgrammeView coach_programme;
+  ActivityEditView activity_edit;
   bool coach_corner = true;  // the discreet button into coach mode (not on coach screens)
   std::string notice;  // "" when none
   bool notice_good = false;  // good news (green) rather than a hint (amber)

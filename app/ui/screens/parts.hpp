@@ -49,4 +49,8 @@ float coach_top_bar(const CoachNav& v, const Theme& t, const Layout& L, Actions&
 void draw_coach_today(const CoachNav& nav, const CoachTodayView& v, const Theme& t, const Layout& L, Actions& out);
 void draw_coach_corner(const Theme& t, ImVec2 display, Actions& out);
 
+// The programme (programme_screens.cpp)
+void draw_coach_programme(const CoachNav& nav, const CoachProgrammeView& v, const Theme& t, const Layout& L, Actions& out);
+void draw_activity_edit(const CoachNav& nav, const ActivityEditView& v, const Theme& t, const Layout& L, Actions& out);
+
 }  // namespace meedoen::ui

@@ -242,8 +242,8 @@ void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out
     case core::Screen::CoachPeople:
     case core::Screen::CoachPerson:
     case core::Screen::CoachLadder:
-    case core::Screen::CoachProgramme:
-    case core::Screen::CoachActivityEdit:
+    case core::Screen::CoachProgramme: draw_coach_programme(v.coach_nav, v.coach_programme, t, L, out); break;
+    case core::Screen::CoachActivityEdit: draw_activity_edit(v.coach_nav, v.activity_edit, t, L, out); break;
     case core::Screen::CoachReports: coach_top_bar(v.coach_nav, t, L, out); break;
   }
   if (v.prompt.visible) {
