@@ -184,10 +184,10 @@ TEST_CASE("programme editor: New activity, type, choose day and time, save", "[c
   CHECK(save->activity.volunteer_work);
   CHECK(save->coach_id == "c-1");
   CHECK(k.state().coach.busy);
+  core::Activity stored = save->activity;  // (the next action replaces the commands)
   tap(k, prog::Typed{"x"});  // nothing changes while the write is under way
   CHECK(k.state().programme_edit.form.title == "Breien");
 
-  core::Activity stored = save->activity;
   stored.id = "a-new";
   prog::Stored ok;
   ok.ok = true;

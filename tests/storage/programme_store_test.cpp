@@ -151,7 +151,7 @@ TEST_CASE("Store::record: a new capacity moves places and waiting lists of every
   CHECK(placed("2026-12-03") == 2);
   const auto rows = store.load_signups(kThursday, kThursday);
   CHECK(rows[1].participant_id == "p-2");
-  CHECK(rows[1].from_waiting_list);
+  CHECK(rows[1].placed);
   CHECK(rows[2].waiting_position == 1);
   store.record("", ev::ActivitySaved{knitting(0), "c-1"}, kMonday0942 + 4000);  // open to all
   CHECK(placed(kThursday) == 3);

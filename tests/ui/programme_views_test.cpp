@@ -171,7 +171,8 @@ TEST_CASE("programme screens: fit, targets >= 64 px, taps give actions", "[ui][p
         REQUIRE(r.find_target("Van programma halen") != nullptr);
         REQUIRE(r.find_target("weekday:3") != nullptr);
         const auto* thu = ui::frame_record().find_target("weekday:3");
-        const auto* chosen = action_of<core::prog::WeekdayChosen>(h.tap(v, test::centre_of(*thu)));
+        const ui::Actions tapped = h.tap(v, test::centre_of(*thu));
+        const auto* chosen = action_of<core::prog::WeekdayChosen>(tapped);
         REQUIRE(chosen != nullptr);
         CHECK(chosen->weekday == 3);
       }
