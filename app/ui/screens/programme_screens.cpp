@@ -226,7 +226,7 @@ void schedule_controls(const ActivityEditView& v, const Theme& t, ImVec2 pos, fl
                      v.volunteer ? ButtonStyle::Selected : ButtonStyle::Neutral, on}))
     out.push_back(core::ProgrammeTapped{VolunteerToggled{}});
   if (v.can_take_off) {
-    const float tw = t.px(320);
+    const float tw = t.px(380);
     ImGui::SetCursorPos(ImVec2(pos.x + w - tw, y));
     if (big_button(t, {"take_off", icons::utf8("cancel"), &v.take_off_label, ImVec2(tw, h), ButtonStyle::CheckOut, on}))
       out.push_back(core::ProgrammeTapped{TakeOffTapped{}});
