@@ -57,6 +57,10 @@ const char* event_type(const EventBody& body) {
       [](const ev::HoursDecided&) { return "hours_decided"; },
       [](const ev::CorrectionDecided&) { return "correction_decided"; },
       [](const ev::ActivitySaved&) { return "activity_saved"; },
+      [](const ev::AttendanceRecorded&) { return "attendance_recorded"; },
+      [](const ev::LadderAssessed&) { return "ladder_assessed"; },
+      [](const ev::NoteAdded&) { return "note_added"; },
+      [](const ev::ParticipantLeft&) { return "participant_left"; },
       [](const ev::Other&) { return ""; },
   }, body);
 }
@@ -81,6 +85,10 @@ std::string event_subject(const std::string& pid, const EventBody& body) {
       [&](const ev::HoursDecided&) { return "hours/" + pid; },
       [&](const ev::CorrectionDecided& e) { return attendance(e.date); },
       [&](const ev::ActivitySaved& e) { return "activity/" + e.activity.id; },
+      [&](const ev::AttendanceRecorded& e) { return attendance(e.date); },
+      [&](const ev::LadderAssessed&) { return "file/" + pid; },
+      [&](const ev::NoteAdded&) { return "file/" + pid; },
+      [&](const ev::ParticipantLeft&) { return "file/" + pid; },
       [&](const ev::Other&) { return std::string(); },
   }, body);
 }
@@ -146,6 +154,26 @@ std::string validate(const EventBody& body) {
         if (e.coach_id.size() > 64) return std::string("bad coach_id");
         return std::string();
       },
+      [&](const ev::AttendanceRecorded& e) {
+        if (!date(e.date).empty()) return date(e.date);
+        if (e.start <= 0 || e.end <= e.start || e.end - e.start > minutes(24 * 60)) return std::string("bad start or end");
+        if (e.reason.empty() || e.reason.size() > 40) return std::string("a reason is needed");
+        return id(e.coach_id, "coach_id");
+      },
+      [&](const ev::LadderAssessed& e) {
+        if (!date(e.date).empty()) return date(e.date);
+        if (e.rung < 1 || e.rung > kMaxLadderRungs) return std::string("rung out of range");
+        if (e.progress < 0 || e.progress > kLadderProgressSteps) return std::string("progress out of range");
+        return id(e.coach_id, "coach_id");
+      },
+      [&](const ev::NoteAdded& e) {
+        if (!date(e.date).empty()) return date(e.date);
+        if (e.text.size() > kMaxNoteLength) return std::string("the note is too long");
+        if (!valid_utf8(e.text)) return std::string("the note is not UTF-8");
+        if (e.text.empty() && !e.talk) return std::string("an empty note");
+        return id(e.coach_id, "coach_id");
+      },
+      [&](const ev::ParticipantLeft& e) { return !date(e.date).empty() ? date(e.date) : id(e.coach_id, "coach_id"); },
       [&](const ev::Other&) { return std::string(); },
   }, body);
 }
@@ -202,6 +230,21 @@ std::vector<Attendance> fold_attendance(const std::vector<Event>& events) {
           a->answered = true;
           a->proposed_end = 0;
           if (b.accepted && b.end > a->check_in && !a->open()) a->check_out = b.end;
+        },
+        [&](const ev::AttendanceRecorded& b) {
+          // Only where nothing was recorded for that dagdeel: a coach cannot double an attendance.
+          for (const auto& a : out)
+            if (a.participant_id == e.participant_id && a.date == b.date && a.dagdeel == b.dagdeel) return;
+          Attendance a;
+          a.participant_id = e.participant_id;
+          a.date = b.date;
+          a.dagdeel = b.dagdeel;
+          a.check_in = b.start;
+          a.check_out = b.end;
+          a.check_in_event = e.id;
+          a.answered = true;
+          a.by_coach = true;
+          out.push_back(a);
         },
         [](const auto&) {},
     }, e.body);
@@ -301,6 +344,28 @@ FoldedActivity fold_activity(const std::vector<Event>& events) {
       out.event_id = e.id;
     }
   return out;
+}
+
+// [SECTION] The coach's file
+
+CoachFile fold_file(const std::vector<Event>& events) {
+  CoachFile f;
+  for (const Event& e : events) {
+    std::visit(Overloaded{
+        [&](const ev::LadderAssessed& b) {
+          f.ladder.push_back(LadderAssessment{e.id, e.participant_id, b.date, b.moment, b.rung, b.progress, b.areas,
+                                              b.coach_id, e.wall});
+        },
+        [&](const ev::NoteAdded& b) {
+          f.notes.push_back(CoachNote{e.id, e.participant_id, b.date, b.text, b.talk, b.coach_id, e.wall});
+        },
+        [&](const ev::ParticipantLeft& b) {
+          f.exits.push_back(Exit{e.id, e.participant_id, b.date, b.reason, b.coach_id, e.wall});
+        },
+        [](const auto&) {},
+    }, e.body);
+  }
+  return f;
 }
 
 }  // namespace meedoen::core

@@ -77,6 +77,7 @@ struct Attendance {
   bool auto_closed = false;    // closed by the kiosk at the end of the dagdeel: "not checked out"
   bool answered = false;       // the participant confirmed or corrected the recorded end
   TimeMs proposed_end = 0;     // the participant's correction, waiting for a coach; 0 = none
+  bool by_coach = false;       // recorded by a coach (attendance_recorded): nobody checked in
   bool open() const { return check_out == 0; }
 };
 

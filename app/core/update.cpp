@@ -273,7 +273,7 @@ void on_reason(State& s, std::vector<Command>& out, AbsenceReason reason) {
   if (s.screen != Screen::Absence || s.busy) return;
   if (s.absence_parts.empty()) return show_notice(s, Notice::NothingChosen);
   std::vector<EventBody> bodies;
-  for (const DayPart& p : s.absence_parts) bodies.push_back(ev::AbsenceReported{day_iso(s, p.day), p.dagdeel, reason});
+  for (const DayPart& p : s.absence_parts) bodies.push_back(ev::AbsenceReported{day_iso(s, p.day), p.dagdeel, reason, ""});
   record(s, out, std::move(bodies));
 }
 

@@ -111,6 +111,86 @@ unsigned mix(unsigned a, unsigned b) {
   return h;
 }
 
+// The agreements of participant i: one dagdeel a week in the living room (De Cirkel's rhythm),
+// volunteers a second one; a talk every 2-5 weeks; a year's programme, a few ending soon and one
+// already past its end date.
+constexpr int kStartDaysBack[] = {40, 95, 160, 220, 300, 330, 62, 130};
+
+std::string start_of(int i, const std::string& today) { return core::add_days(today, -kStartDaysBack[i % 8] - i); }
+
+core::Dagdeel agreed_dagdeel(int i) { return (i / 5) % 2 == 0 ? core::Dagdeel::Morning : core::Dagdeel::Afternoon; }
+
+void agree(core::Participant& p, int i, const std::string& today) {
+  p.start_date = start_of(i, today);
+  p.end_date = core::add_days(p.start_date, 365);
+  if (i == 6) p.end_date = core::add_days(today, -5);                  // past: the coach should act
+  if (i == 3 || i == 17) p.end_date = core::add_days(today, 12 + i);  // within 30 days
+  p.talk_every_days = 14 + 7 * (i % 4);
+  p.agreed_parts = core::agreed_bit(i % 5, agreed_dagdeel(i));
+  if (i % 4 == 0) p.agreed_parts |= core::agreed_bit((i + 2) % 5, core::Dagdeel::Morning);
+}
+
+bool agreed_on(int i, int weekday, core::Dagdeel d) {
+  core::Participant p;
+  agree(p, i, "2026-01-01");
+  return (p.agreed_parts & core::agreed_bit(weekday, d)) != 0;
+}
+
+// The coach's file: a ladder assessment at the start and then monthly, talks, a few notes, and
+// two participants who left this month.
+void seed_file(Store& store, core::TimeMs now) {
+  namespace ev = core::ev;
+  std::vector<Store::TimedEvent> out;
+  const std::string today = core::format_date_iso(core::to_local(now));
+  for (int i = 0; i < kDemoParticipants; ++i) {
+    const std::string pid = demo_id("demo-p-", i + 1);
+    const std::string coach = i % 2 == 0 ? "demo-coach-1" : "demo-coach-2";
+    const std::string start = start_of(i, today);
+    int rung = 1 + i % 3;
+    int progress = 0;
+    std::array<core::AreaStatus, 5> areas{};
+    for (std::size_t a = 0; a < areas.size(); ++a) {
+      const unsigned h = mix(static_cast<unsigned>(i + 300), static_cast<unsigned>(a));
+      areas[a] = h % 3 == 0 ? core::AreaStatus::Working : core::AreaStatus::None;
+    }
+    // Assessments at the start and every 30 days, on a working day, up to a week ago.
+    int month = 0;
+    for (std::string d = start; core::days_between(d, today) > 7; d = core::add_days(d, 30), ++month) {
+      std::string day = d;
+      while (core::weekday_of(day) >= 5) day = core::add_days(day, 1);
+      if (month > 0) {
+        const unsigned h = mix(static_cast<unsigned>(i + 500), static_cast<unsigned>(month));
+        if (h % 4 != 0) ++progress;  // most months some progress within the rung
+        if (progress > core::kLadderProgressSteps || (progress >= 3 && h % 5 == 0)) {
+          rung = std::min(rung + 1, 5);
+          progress = 0;
+        }
+        for (auto& st : areas)
+          if (st == core::AreaStatus::Working && h % 3 == 0) st = core::AreaStatus::UnderControl;
+      }
+      out.push_back({pid, core::from_local(day, 11 * 60 + i % 50),
+                     ev::LadderAssessed{day, month == 0 ? core::LadderMoment::Start : core::LadderMoment::Monthly, rung,
+                                        std::min(progress, core::kLadderProgressSteps), areas, coach}});
+    }
+    // The last talk: a few are overdue (their rhythm is shorter than the time since).
+    std::string talk = core::add_days(today, -(3 + (i * 5) % 38));
+    while (core::weekday_of(talk) >= 5) talk = core::add_days(talk, -1);
+    if (talk > start) out.push_back({pid, core::from_local(talk, 14 * 60), ev::NoteAdded{talk, "", true, coach}});
+  }
+  const std::string recent = core::add_days(today, -7);
+  out.push_back({"demo-p-0001", core::from_local(recent, 14 * 60 + 30),
+                 ev::NoteAdded{recent, "Wil graag meer doen in de moestuin. Vraagt naar de Voedselbank.", false, "demo-coach-1"}});
+  out.push_back({"demo-p-0002", core::from_local(recent, 15 * 60),
+                 ev::NoteAdded{recent, "Rugklachten, komt liever 's ochtends.", false, "demo-coach-2"}});
+  // Two left the programme this month (when the month is young: the days before).
+  out.push_back({"demo-p-0036", core::from_local(core::add_days(today, -16), 12 * 60),
+                 ev::ParticipantLeft{core::add_days(today, -16), core::ExitReason::Work, "demo-coach-2"}});
+  out.push_back({"demo-p-0039", core::from_local(core::add_days(today, -9), 12 * 60),
+                 ev::ParticipantLeft{core::add_days(today, -9), core::ExitReason::VolunteerWork, "demo-coach-1"}});
+  std::sort(out.begin(), out.end(), [](const Store::TimedEvent& a, const Store::TimedEvent& b) { return a.at < b.at; });
+  store.record_history(out);
+}
+
 void seed_history(Store& store, core::TimeMs now) {
   namespace ev = core::ev;
   std::vector<Store::TimedEvent> out;
@@ -131,6 +211,32 @@ void seed_history(Store& store, core::TimeMs now) {
       const int out_min = afternoon ? 16 * 60 + static_cast<int>((h >> 16) % 55) : 12 * 60 + static_cast<int>((h >> 16) % 28);
       out.push_back({pid, at(d, in), ev::CheckIn{d, afternoon ? Dagdeel::Afternoon : Dagdeel::Morning, at(d, in)}});
       out.push_back({pid, at(d, out_min), ev::CheckOut{d, at(d, out_min)}});
+    }
+  }
+  // The agreed dagdeel: most come; some phoned in sick the day before, a few did not turn up.
+  for (int back = 28; back >= 1; --back) {
+    const std::string d = core::add_days(today, -back);
+    const int wd = core::weekday_of(d);
+    if (wd >= 5) continue;
+    for (int i = 0; i < kDemoParticipants; ++i) {
+      const core::Dagdeel dd = agreed_dagdeel(i);
+      if (!agreed_on(i, wd, dd) || d < start_of(i, today)) continue;
+      const std::string pid = demo_id("demo-p-", i + 1);
+      const unsigned h = mix(static_cast<unsigned>(i + 700), static_cast<unsigned>(back));
+      const bool random_visit = [&] {  // the loop above may have brought them already
+        const unsigned r = mix(static_cast<unsigned>(i), static_cast<unsigned>(back));
+        return r % 100 < (i == 0 ? 85u : 35u + static_cast<unsigned>(i % 5) * 10u);
+      }();
+      if (random_visit) continue;
+      if (h % 100 < 80) {
+        const int in = dd == core::Dagdeel::Morning ? 9 * 60 + 3 + static_cast<int>(h % 30) : 13 * 60 + 4 + static_cast<int>(h % 30);
+        const int out_min = in + 150 + static_cast<int>((h >> 8) % 30);
+        out.push_back({pid, at(d, in), ev::CheckIn{d, dd, at(d, in)}});
+        out.push_back({pid, at(d, out_min), ev::CheckOut{d, at(d, out_min)}});
+      } else if (h % 100 < 92) {
+        out.push_back({pid, at(core::add_days(d, -1), 16 * 60),
+                       ev::AbsenceReported{d, dd, h % 2 ? core::AbsenceReason::Sick : core::AbsenceReason::Appointment, ""}});
+      }  // else: a no-show
     }
   }
 
@@ -198,11 +304,11 @@ void seed_history(Store& store, core::TimeMs now) {
   for (int day = 1; day < core::kWeekDays; ++day) {
     const std::string d = core::add_days(today, day);
     if (core::weekday_of(d) == 3) {
-      decisions.push_back({"demo-p-0001", signup_time, ev::AbsenceReported{d, Dagdeel::Afternoon, core::AbsenceReason::Medical}});
+      decisions.push_back({"demo-p-0001", signup_time, ev::AbsenceReported{d, Dagdeel::Afternoon, core::AbsenceReason::Medical, ""}});
       break;
     }
   }
-  decisions.push_back({"demo-p-0005", signup_time, ev::AbsenceReported{core::add_days(today, 1), Dagdeel::Morning, core::AbsenceReason::Sick}});
+  decisions.push_back({"demo-p-0005", signup_time, ev::AbsenceReported{core::add_days(today, 1), Dagdeel::Morning, core::AbsenceReason::Sick, ""}});
 
   // For coach mode's Today: this morning so far (before `now`), two absences reported for today,
   // and hours from the last working day that wait for the coach. Participants no test of the
@@ -213,8 +319,8 @@ void seed_history(Store& store, core::TimeMs now) {
       if (at(today, minute) >= now) continue;
       decisions.push_back({demo_id("demo-p-", n), at(today, minute), ev::CheckIn{today, Dagdeel::Morning, at(today, minute)}});
     }
-    decisions.push_back({"demo-p-0011", std::min(now, at(today, 8 * 60 + 15)), ev::AbsenceReported{today, Dagdeel::Morning, core::AbsenceReason::Sick}});
-    decisions.push_back({"demo-p-0014", signup_time, ev::AbsenceReported{today, Dagdeel::Afternoon, core::AbsenceReason::Appointment}});
+    decisions.push_back({"demo-p-0011", std::min(now, at(today, 8 * 60 + 15)), ev::AbsenceReported{today, Dagdeel::Morning, core::AbsenceReason::Sick, ""}});
+    decisions.push_back({"demo-p-0014", signup_time, ev::AbsenceReported{today, Dagdeel::Afternoon, core::AbsenceReason::Appointment, ""}});
   }
   decisions.push_back({"demo-p-0009", at(last, 16 * 60 + 40), ev::HoursLogged{last, kPlaces[0].name, 150}});
   decisions.push_back({"demo-p-0013", at(last, 17 * 60 + 5), ev::HoursLogged{last, kPlaces[2].name, 90}});
@@ -251,6 +357,7 @@ bool seed_demo_centre(Store& store, core::TimeMs now) {
       p.mandatory = i % 3 != 2;  // two in three take part by decision of the sociale dienst
       p.coach_id = i % 2 == 0 ? "demo-coach-1" : "demo-coach-2";
       p.photo_consent = i % 3 != 1;
+      agree(p, i, core::format_date_iso(core::to_local(now)));
       if (i % 4 == 0) {  // volunteers with agreed hours; Fatima's coach shows them on the kiosk
         p.agreed_minutes_per_week = (4 + i % 5) * 60;
         p.show_agreed_hours = i == 0;
@@ -276,6 +383,7 @@ bool seed_demo_centre(Store& store, core::TimeMs now) {
     for (const auto& place : kPlaces) store.put_place({place.id, place.name, place.icon});
   });
   seed_history(store, now);
+  seed_file(store, now);
   return true;
 }
 

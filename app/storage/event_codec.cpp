@@ -83,7 +83,9 @@ std::string encode_payload(const core::EventBody& body) {
       [](const ev::SignedUp& e) { return json{{"activity_id", e.activity_id}, {"date", e.date}}; },
       [](const ev::SignUpCancelled& e) { return json{{"activity_id", e.activity_id}, {"date", e.date}}; },
       [](const ev::AbsenceReported& e) {
-        return json{{"date", e.date}, {"dagdeel", core::dagdeel_key(e.dagdeel)}, {"reason", core::reason_key(e.reason)}};
+        json j{{"date", e.date}, {"dagdeel", core::dagdeel_key(e.dagdeel)}, {"reason", core::reason_key(e.reason)}};
+        if (!e.coach_id.empty()) j["coach_id"] = e.coach_id;
+        return j;
       },
       [](const ev::AbsenceWithdrawn& e) { return json{{"absence_event", e.absence_event}}; },
       [](const ev::HoursLogged& e) { return json{{"date", e.date}, {"place", e.place}, {"minutes", e.minutes}}; },
@@ -102,6 +104,21 @@ std::string encode_payload(const core::EventBody& body) {
                     {"end", core::format_hhmm(a.end)},
                     {"place", a.place}, {"leader", a.leader}, {"capacity", a.capacity},
                     {"volunteer_work", a.volunteer_work}, {"active", a.active}, {"coach_id", e.coach_id}};
+      },
+      [](const ev::AttendanceRecorded& e) {
+        return json{{"date", e.date}, {"dagdeel", core::dagdeel_key(e.dagdeel)}, {"start", e.start}, {"end", e.end},
+                    {"reason", e.reason}, {"coach_id", e.coach_id}};
+      },
+      [](const ev::LadderAssessed& e) {
+        json areas = json::object();
+        for (std::size_t i = 0; i < core::kProblemAreas.size(); ++i)
+          areas[core::area_key(core::kProblemAreas[i])] = core::area_status_key(e.areas[i]);
+        return json{{"date", e.date}, {"moment", core::moment_key(e.moment)}, {"rung", e.rung},
+                    {"progress", e.progress}, {"areas", areas}, {"coach_id", e.coach_id}};
+      },
+      [](const ev::NoteAdded& e) { return json{{"date", e.date}, {"text", e.text}, {"talk", e.talk}, {"coach_id", e.coach_id}}; },
+      [](const ev::ParticipantLeft& e) {
+        return json{{"date", e.date}, {"reason", core::exit_reason_key(e.reason)}, {"coach_id", e.coach_id}};
       },
       [](const ev::Other&) { return json::object(); },
   }, body);
@@ -158,6 +175,7 @@ core::EventBody decode_payload(const std::string& type, const std::string& paylo
     e.dagdeel = r.dagdeel();
     const std::string reason = r.str("reason");
     if (r.error.empty() && !core::reason_from_key(reason, e.reason)) r.error = "unknown reason '" + reason.substr(0, 20) + "'";
+    if (j.contains("coach_id")) e.coach_id = r.str("coach_id");
     body = e;
   } else if (type == "absence_withdrawn") {
     body = ev::AbsenceWithdrawn{r.str("absence_event")};
@@ -204,6 +222,49 @@ core::EventBody decode_payload(const std::string& type, const std::string& paylo
     a.volunteer_work = r.flag("volunteer_work");
     a.active = r.flag("active");
     if (j.contains("coach_id")) e.coach_id = r.str("coach_id");
+    body = e;
+  } else if (type == "attendance_recorded") {
+    ev::AttendanceRecorded e;
+    e.date = r.str("date");
+    e.dagdeel = r.dagdeel();
+    e.start = r.num("start", 0, true);
+    e.end = r.num("end", 0, true);
+    e.reason = r.str("reason");
+    e.coach_id = r.str("coach_id");
+    body = e;
+  } else if (type == "ladder_assessed") {
+    ev::LadderAssessed e;
+    e.date = r.str("date");
+    const std::string moment = r.str("moment");
+    if (r.error.empty() && !core::moment_from_key(moment, e.moment)) r.error = "unknown moment '" + moment.substr(0, 20) + "'";
+    e.rung = r.minutes("rung");
+    e.progress = r.minutes("progress");
+    // Areas: an object of area -> status; an area left out is "none" (a newer kiosk may know more).
+    const auto areas = j.find("areas");
+    if (areas != j.end() && !areas->is_object() && r.error.empty()) r.error = "'areas' must be an object";
+    if (areas != j.end() && areas->is_object())
+      for (std::size_t i = 0; i < core::kProblemAreas.size(); ++i) {
+        const auto it = areas->find(core::area_key(core::kProblemAreas[i]));
+        if (it == areas->end()) continue;
+        if (!it->is_string() || !core::area_status_from_key(it->get<std::string>(), e.areas[i])) {
+          if (r.error.empty()) r.error = std::string("bad status of area ") + core::area_key(core::kProblemAreas[i]);
+        }
+      }
+    e.coach_id = r.str("coach_id");
+    body = e;
+  } else if (type == "note_added") {
+    ev::NoteAdded e;
+    e.date = r.str("date");
+    e.text = r.str("text");
+    e.talk = j.contains("talk") ? r.flag("talk") : false;
+    e.coach_id = r.str("coach_id");
+    body = e;
+  } else if (type == "participant_left") {
+    ev::ParticipantLeft e;
+    e.date = r.str("date");
+    const std::string reason = r.str("reason");
+    if (r.error.empty() && !core::exit_reason_from_key(reason, e.reason)) r.error = "unknown exit reason '" + reason.substr(0, 20) + "'";
+    e.coach_id = r.str("coach_id");
     body = e;
   } else {
     return ev::Other{};  // a newer type: kept and synced, not folded

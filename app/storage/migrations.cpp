@@ -150,6 +150,7 @@ ALTER TABLE participants ADD COLUMN end_date TEXT NOT NULL DEFAULT '';
 ALTER TABLE participants ADD COLUMN talk_every_days INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE participants ADD COLUMN agreed_parts INTEGER NOT NULL DEFAULT 0;
 
+ALTER TABLE attendance ADD COLUMN by_coach INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE activities ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE activities ADD COLUMN date TEXT NOT NULL DEFAULT '';  -- '' = weekly; else once, on this date
 

@@ -60,13 +60,15 @@ void project_attendance(SQLite::Database& db, const std::string& pid, const std:
   }
   SQLite::Statement up(db,
       "INSERT INTO attendance (check_in_event, participant_id, date, dagdeel, check_in_ms, check_out_ms, "
-      "auto_closed, answered, proposed_end_ms) VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7, ?8, NULLIF(?9, 0)) "
+      "auto_closed, answered, proposed_end_ms, by_coach) VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7, ?8, NULLIF(?9, 0), ?10) "
       "ON CONFLICT (check_in_event) DO UPDATE SET participant_id = excluded.participant_id, date = excluded.date, "
       "dagdeel = excluded.dagdeel, check_in_ms = excluded.check_in_ms, check_out_ms = excluded.check_out_ms, "
-      "auto_closed = excluded.auto_closed, answered = excluded.answered, proposed_end_ms = excluded.proposed_end_ms "
+      "auto_closed = excluded.auto_closed, answered = excluded.answered, proposed_end_ms = excluded.proposed_end_ms, "
+      "by_coach = excluded.by_coach "
       "WHERE (participant_id, date, dagdeel, check_in_ms, auto_closed, answered) IS NOT "
       "(excluded.participant_id, excluded.date, excluded.dagdeel, excluded.check_in_ms, excluded.auto_closed, excluded.answered) "
-      "OR check_out_ms IS NOT excluded.check_out_ms OR proposed_end_ms IS NOT excluded.proposed_end_ms");
+      "OR check_out_ms IS NOT excluded.check_out_ms OR proposed_end_ms IS NOT excluded.proposed_end_ms "
+      "OR by_coach IS NOT excluded.by_coach");
   for (const auto& a : rows) {
     up.reset();
     up.bind(1, a.check_in_event);
@@ -78,6 +80,7 @@ void project_attendance(SQLite::Database& db, const std::string& pid, const std:
     up.bind(7, a.auto_closed ? 1 : 0);
     up.bind(8, a.answered ? 1 : 0);
     up.bind(9, a.proposed_end);
+    up.bind(10, a.by_coach ? 1 : 0);
     up.exec();
   }
 }
@@ -161,6 +164,59 @@ void project_activity(SQLite::Database& db, const std::vector<core::Event>& even
   const int before = activity_capacity(db, f.activity.id, existed);
   upsert_activity(db, f.activity);
   if (!existed || before != f.activity.capacity) reproject_signups(db, f.activity.id);
+}
+
+// The coach's file: a handful of rows per participant, so delete and insert.
+void project_file(SQLite::Database& db, const std::string& pid, const std::vector<core::Event>& events) {
+  for (const char* table : {"ladder", "notes", "exits"}) {
+    SQLite::Statement del(db, std::string("DELETE FROM ") + table + " WHERE participant_id = ?");
+    del.bind(1, pid);
+    del.exec();
+  }
+  const core::CoachFile f = core::fold_file(events);
+  SQLite::Statement ladder(db,
+      "INSERT INTO ladder (event_id, participant_id, date, moment, rung, progress, areas, coach_id, at_ms) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  for (const auto& a : f.ladder) {
+    std::string areas;  // one letter per area in kProblemAreas order: n(one), w(orking), u(nder control)
+    for (core::AreaStatus st : a.areas) areas += core::area_status_key(st)[0];
+    ladder.reset();
+    ladder.bind(1, a.event_id);
+    ladder.bind(2, a.participant_id);
+    ladder.bind(3, a.date);
+    ladder.bind(4, core::moment_key(a.moment));
+    ladder.bind(5, a.rung);
+    ladder.bind(6, a.progress);
+    ladder.bind(7, areas);
+    ladder.bind(8, a.coach_id);
+    ladder.bind(9, a.at);
+    ladder.exec();
+  }
+  SQLite::Statement notes(db,
+      "INSERT INTO notes (event_id, participant_id, date, text, talk, coach_id, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  for (const auto& n : f.notes) {
+    notes.reset();
+    notes.bind(1, n.event_id);
+    notes.bind(2, n.participant_id);
+    notes.bind(3, n.date);
+    notes.bind(4, n.text);
+    notes.bind(5, n.talk ? 1 : 0);
+    notes.bind(6, n.coach_id);
+    notes.bind(7, n.at);
+    notes.exec();
+  }
+  SQLite::Statement exits(db,
+      "INSERT INTO exits (event_id, participant_id, date, reason, coach_id, at_ms) VALUES (?, ?, ?, ?, ?, ?)");
+  for (const auto& x : f.exits) {
+    exits.reset();
+    exits.bind(1, x.event_id);
+    exits.bind(2, x.participant_id);
+    exits.bind(3, x.date);
+    exits.bind(4, core::exit_reason_key(x.reason));
+    exits.bind(5, x.coach_id);
+    exits.bind(6, x.at);
+    exits.exec();
+  }
 }
 
 }  // namespace
@@ -276,6 +332,7 @@ void project(SQLite::Database& db, const std::set<std::string>& subjects) {
     else if (parts[0] == "absences" && parts.size() == 2) project_absences(db, parts[1], events);
     else if (parts[0] == "hours" && parts.size() == 2) project_hours(db, parts[1], events);
     else if (parts[0] == "activity" && parts.size() == 2) project_activity(db, events);
+    else if (parts[0] == "file" && parts.size() == 2) project_file(db, parts[1], events);
   }
 }
 

@@ -63,7 +63,7 @@ namespace {
 
 #define ATTENDANCE_COLUMNS                                                                          \
   "participant_id, date, dagdeel, check_in_ms, COALESCE(check_out_ms, 0), check_in_event, auto_closed, " \
-  "answered, COALESCE(proposed_end_ms, 0)"
+  "answered, COALESCE(proposed_end_ms, 0), by_coach"
 
 core::Attendance read_attendance(SQLite::Statement& st) {
   core::Attendance a;
@@ -76,6 +76,7 @@ core::Attendance read_attendance(SQLite::Statement& st) {
   a.auto_closed = st.getColumn(6).getInt() != 0;
   a.answered = st.getColumn(7).getInt() != 0;
   a.proposed_end = st.getColumn(8).getInt64();
+  a.by_coach = st.getColumn(9).getInt() != 0;
   return a;
 }
 
@@ -615,6 +616,94 @@ std::vector<core::Appointment> Store::load_appointments(const std::string& pid, 
     while (st.executeStep())
       out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getInt64(),
                      st.getColumn(3).getString(), st.getColumn(4).getString()});
+    return out;
+  });
+}
+
+// [SECTION] The coach's file
+
+std::vector<core::LadderAssessment> Store::load_ladder(const std::string& pid, const std::string& from,
+                                                       const std::string& to) const {
+  return guarded("reading ladder assessments", [&] {
+    std::vector<core::LadderAssessment> out;
+    SQLite::Statement st(m->db,
+        "SELECT event_id, participant_id, date, moment, rung, progress, areas, coach_id, at_ms FROM ladder "
+        "WHERE (?1 = '' OR participant_id = ?1) AND date BETWEEN ?2 AND ?3 ORDER BY date, at_ms");
+    st.bind(1, pid);
+    st.bind(2, from);
+    st.bind(3, to);
+    while (st.executeStep()) {
+      core::LadderAssessment a;
+      a.event_id = st.getColumn(0).getString();
+      a.participant_id = st.getColumn(1).getString();
+      a.date = st.getColumn(2).getString();
+      core::moment_from_key(st.getColumn(3).getString(), a.moment);
+      a.rung = st.getColumn(4).getInt();
+      a.progress = st.getColumn(5).getInt();
+      const std::string areas = st.getColumn(6).getString();
+      for (std::size_t i = 0; i < a.areas.size() && i < areas.size(); ++i)
+        a.areas[i] = areas[i] == 'w' ? core::AreaStatus::Working : areas[i] == 'u' ? core::AreaStatus::UnderControl
+                                                                                   : core::AreaStatus::None;
+      a.coach_id = st.getColumn(7).getString();
+      a.at = st.getColumn(8).getInt64();
+      out.push_back(std::move(a));
+    }
+    return out;
+  });
+}
+
+std::vector<core::CoachNote> Store::load_notes(const std::string& pid) const {
+  return guarded("reading notes", [&] {
+    std::vector<core::CoachNote> out;
+    SQLite::Statement st(m->db,
+        "SELECT event_id, participant_id, date, text, talk, coach_id, at_ms FROM notes WHERE participant_id = ? "
+        "ORDER BY at_ms DESC");
+    st.bind(1, pid);
+    while (st.executeStep())
+      out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getString(),
+                     st.getColumn(3).getString(), st.getColumn(4).getInt() != 0, st.getColumn(5).getString(),
+                     st.getColumn(6).getInt64()});
+    return out;
+  });
+}
+
+std::map<std::string, std::string> Store::last_talks() const {
+  return guarded("reading talks", [&] {
+    std::map<std::string, std::string> out;
+    SQLite::Statement st(m->db, "SELECT participant_id, MAX(date) FROM notes WHERE talk = 1 GROUP BY participant_id");
+    while (st.executeStep()) out[st.getColumn(0).getString()] = st.getColumn(1).getString();
+    return out;
+  });
+}
+
+std::vector<core::Exit> Store::load_exits(const std::string& from, const std::string& to) const {
+  return guarded("reading exits", [&] {
+    std::vector<core::Exit> out;
+    SQLite::Statement st(m->db,
+        "SELECT event_id, participant_id, date, reason, coach_id, at_ms FROM exits WHERE date BETWEEN ? AND ? "
+        "ORDER BY date, at_ms");
+    st.bind(1, from);
+    st.bind(2, to);
+    while (st.executeStep()) {
+      core::Exit x;
+      x.event_id = st.getColumn(0).getString();
+      x.participant_id = st.getColumn(1).getString();
+      x.date = st.getColumn(2).getString();
+      core::exit_reason_from_key(st.getColumn(3).getString(), x.reason);
+      x.coach_id = st.getColumn(4).getString();
+      x.at = st.getColumn(5).getInt64();
+      out.push_back(std::move(x));
+    }
+    return out;
+  });
+}
+
+std::vector<core::Event> Store::events_of(const std::string& pid) const {
+  return guarded("reading the journal", [&] {
+    std::vector<core::Event> out;
+    SQLite::Statement st(m->db, "SELECT " MEEDOEN_EVENT_COLUMNS " FROM events WHERE participant_id = ? ORDER BY hlc, device_id, id");
+    st.bind(1, pid);
+    while (st.executeStep()) out.push_back(decode_entry(read_entry(st)));
     return out;
   });
 }

@@ -108,6 +108,14 @@ class Store {
   int days_present_total(const std::string& participant_id) const;  // dagdelen attended, all time
   std::vector<core::VolunteerPlace> load_places() const;
   std::vector<core::Appointment> load_appointments(const std::string& participant_id, core::TimeMs from) const;
+  // The coach's file (coach mode only). participant_id "" = everyone; dates inclusive, oldest first.
+  std::vector<core::LadderAssessment> load_ladder(const std::string& participant_id, const std::string& from,
+                                                  const std::string& to) const;
+  std::vector<core::CoachNote> load_notes(const std::string& participant_id) const;  // newest first
+  std::map<std::string, std::string> last_talks() const;  // participant -> date of the last talk
+  std::vector<core::Exit> load_exits(const std::string& from, const std::string& to) const;
+  // All events about one participant, decoded, in fold order: the history on their page.
+  std::vector<core::Event> events_of(const std::string& participant_id) const;
   bool verify_pin(const std::string& participant_id, const std::string& pin) const;
   // The coach whose PIN this is, "" when none (each hash is checked: argon2id, ~10 ms a coach).
   std::string find_coach_by_pin(const std::string& pin) const;

@@ -118,7 +118,7 @@ TEST_CASE("event_subject: the fold key of every type", "[core][journal]") {
   CHECK(event_subject("p-1", ev::SignedUp{"a-koken", kToday}) == "signups/a-koken/2026-11-23");
   CHECK(event_subject("p-2", ev::SignedUp{"a-koken", kToday}) == "signups/a-koken/2026-11-23");
   CHECK(event_subject("p-1", ev::SignUpCancelled{"a-koken", kToday}) == "signups/a-koken/2026-11-23");
-  CHECK(event_subject("p-1", ev::AbsenceReported{kToday, Dagdeel::Evening, AbsenceReason::Sick}) == "absences/p-1");
+  CHECK(event_subject("p-1", ev::AbsenceReported{kToday, Dagdeel::Evening, AbsenceReason::Sick, ""}) == "absences/p-1");
   CHECK(event_subject("p-1", ev::AbsenceWithdrawn{"e-9"}) == "absences/p-1");
   CHECK(event_subject("p-1", ev::HoursLogged{kToday, "Buurthuis", 60}) == "hours/p-1");
   CHECK(event_subject("p-1", ev::HoursDecided{"e-7", true, 60, "", "c-1"}) == "hours/p-1");
@@ -538,9 +538,9 @@ TEST_CASE("fold_signups: two offline kiosks gave away the last place", "[core][j
 
 TEST_CASE("fold_absences: one report per dagdeel, the latest one counts", "[core][journal]") {
   std::vector<Event> events{
-      at("abs-1", kT0, "p-ayse", ev::AbsenceReported{kTomorrow, Dagdeel::Morning, AbsenceReason::Sick}),
-      at("abs-2", kT0 + 1, "p-ayse", ev::AbsenceReported{kTomorrow, Dagdeel::Afternoon, AbsenceReason::Care}),
-      at("abs-3", kT0 + 2, "p-ayse", ev::AbsenceReported{kTomorrow, Dagdeel::Morning, AbsenceReason::Medical}),
+      at("abs-1", kT0, "p-ayse", ev::AbsenceReported{kTomorrow, Dagdeel::Morning, AbsenceReason::Sick, ""}),
+      at("abs-2", kT0 + 1, "p-ayse", ev::AbsenceReported{kTomorrow, Dagdeel::Afternoon, AbsenceReason::Care, ""}),
+      at("abs-3", kT0 + 2, "p-ayse", ev::AbsenceReported{kTomorrow, Dagdeel::Morning, AbsenceReason::Medical, ""}),
   };
   auto rows = fold_absences(events);
   REQUIRE(rows.size() == 2);
@@ -555,7 +555,7 @@ TEST_CASE("fold_absences: one report per dagdeel, the latest one counts", "[core
   for (const auto& a : rows) CHECK_FALSE(a.withdrawn);
 
   SECTION("the same dagdeel on another date is another absence") {
-    events.push_back(at("abs-4", kT0 + 3, "p-ayse", ev::AbsenceReported{kToday, Dagdeel::Morning, AbsenceReason::Other}));
+    events.push_back(at("abs-4", kT0 + 3, "p-ayse", ev::AbsenceReported{kToday, Dagdeel::Morning, AbsenceReason::Other, ""}));
     CHECK(fold_absences(events).size() == 3);
   }
   SECTION("a withdrawal removes the absence it names") {
@@ -576,7 +576,7 @@ TEST_CASE("fold_absences: one report per dagdeel, the latest one counts", "[core
   }
   SECTION("after a withdrawal a new report counts again") {
     events.push_back(at("w-3", kT0 + 3, "p-ayse", ev::AbsenceWithdrawn{"abs-3"}));
-    events.push_back(at("abs-5", kT0 + 4, "p-ayse", ev::AbsenceReported{kTomorrow, Dagdeel::Morning, AbsenceReason::Appointment}));
+    events.push_back(at("abs-5", kT0 + 4, "p-ayse", ev::AbsenceReported{kTomorrow, Dagdeel::Morning, AbsenceReason::Appointment, ""}));
     rows = fold_absences(events);
     REQUIRE(rows.size() == 2);
     CHECK(rows[1].event_id == "abs-5");
@@ -642,7 +642,7 @@ TEST_CASE("validate: dates must be real calendar dates", "[core][journal]") {
     CHECK_FALSE(validate(ev::CorrectionRequested{bad, "e-1", kT0}).empty());
     CHECK_FALSE(validate(ev::SignedUp{"a-koken", bad}).empty());
     CHECK_FALSE(validate(ev::SignUpCancelled{"a-koken", bad}).empty());
-    CHECK_FALSE(validate(ev::AbsenceReported{bad, Dagdeel::Morning, AbsenceReason::Sick}).empty());
+    CHECK_FALSE(validate(ev::AbsenceReported{bad, Dagdeel::Morning, AbsenceReason::Sick, ""}).empty());
     CHECK_FALSE(validate(ev::HoursLogged{bad, "Voedselbank", 60}).empty());
   }
   CHECK_THAT(validate(ev::CheckIn{"2026-02-30", Dagdeel::Morning, kT0}), Catch::Contains("2026-02-30"));

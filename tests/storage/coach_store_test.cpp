@@ -26,7 +26,7 @@ TEST_CASE("store: migration 3 gives coaches a PIN hash, kept for coaches already
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     db.exec("ALTER TABLE coaches DROP COLUMN pin_hash");
     // ... and nothing of version 4.
-    db.exec("DROP TABLE ladder; DROP TABLE notes; DROP TABLE exits; ALTER TABLE activities DROP COLUMN active; ALTER TABLE activities DROP COLUMN date;");
+    db.exec("DROP TABLE ladder; DROP TABLE notes; DROP TABLE exits; ALTER TABLE activities DROP COLUMN active; ALTER TABLE attendance DROP COLUMN by_coach; ALTER TABLE activities DROP COLUMN date;");
     for (const char* col : {"start_date", "end_date", "talk_every_days", "agreed_parts"})
       db.exec(std::string("ALTER TABLE participants DROP COLUMN ") + col);
     db.exec("PRAGMA user_version = 2");

@@ -222,10 +222,10 @@ TEST_CASE("Store::record: absences and their withdrawal", "[storage][projection]
   test::TempDir dir;
   const std::string path = dir.file("kiosk.db");
   Store store = Store::open(path);
-  const auto first = store.record("p-ayse", ev::AbsenceReported{kThursday, Dagdeel::Morning, core::AbsenceReason::Sick}, kMonday0942);
-  const auto other = store.record("p-ayse", ev::AbsenceReported{kThursday, Dagdeel::Evening, core::AbsenceReason::Care}, kMonday0942 + 1);
-  store.record("p-jan", ev::AbsenceReported{kThursday, Dagdeel::Morning, core::AbsenceReason::Appointment}, kMonday0942 + 2);
-  const auto second = store.record("p-ayse", ev::AbsenceReported{kThursday, Dagdeel::Morning, core::AbsenceReason::Medical}, kMonday0942 + 3);
+  const auto first = store.record("p-ayse", ev::AbsenceReported{kThursday, Dagdeel::Morning, core::AbsenceReason::Sick, ""}, kMonday0942);
+  const auto other = store.record("p-ayse", ev::AbsenceReported{kThursday, Dagdeel::Evening, core::AbsenceReason::Care, ""}, kMonday0942 + 1);
+  store.record("p-jan", ev::AbsenceReported{kThursday, Dagdeel::Morning, core::AbsenceReason::Appointment, ""}, kMonday0942 + 2);
+  const auto second = store.record("p-ayse", ev::AbsenceReported{kThursday, Dagdeel::Morning, core::AbsenceReason::Medical, ""}, kMonday0942 + 3);
 
   auto mine = store.load_absences("p-ayse", kToday, "2026-11-30");
   REQUIRE(mine.size() == 2);
@@ -432,7 +432,7 @@ TEST_CASE("project_all: re-deriving gives the same rows, and repairs damaged one
   store.close_forgotten(kMonday1245, core::KioskConfig{});
   store.record("p-1", ev::SignedUp{"a-koken", kThursday}, kMonday1400);
   store.record("p-2", ev::SignedUp{"a-koken", kThursday}, kMonday1400 + 1);
-  store.record("p-1", ev::AbsenceReported{kThursday, Dagdeel::Evening, core::AbsenceReason::Sick}, kMonday1400 + 2);
+  store.record("p-1", ev::AbsenceReported{kThursday, Dagdeel::Evening, core::AbsenceReason::Sick, ""}, kMonday1400 + 2);
   const auto h = store.record("p-2", ev::HoursLogged{kToday, "Voedselbank", 90}, kMonday1400 + 3);
   store.record("p-2", ev::HoursDecided{h.id, true, 75, "", "c-1"}, kMonday1400 + 4);
   const std::string before = dump_read_models(path);
