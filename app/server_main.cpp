@@ -182,7 +182,7 @@ int main(int argc, char** argv) {
       a.icon = icon;
       a.capacity = capacity;
       a.volunteer_work = volunteer;
-      store->put_activity(centre, a, !remove);
+      store->put_activity(centre, a, !remove, now_ms());
       std::printf("activity %s %s\n", id.c_str(), remove ? "removed" : "saved");
     } else if (*roster) {
       std::ifstream in(file, std::ios::binary);

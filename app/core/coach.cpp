@@ -215,7 +215,7 @@ bool expected(const State& s, const Participant& p, Dagdeel d) {
   for (const auto& su : s.signups) {
     if (su.participant_id != p.id || su.date != today || !su.placed) continue;
     for (const auto& a : s.programme)
-      if (a.id == su.activity_id && a.dagdeel == d) return true;
+      if (a.id == su.activity_id && a.active && a.dagdeel == d) return true;
   }
   return false;
 }
@@ -266,6 +266,7 @@ bool is_coach_action(const Action& a) {
       [](const LadderSaveTapped&) { return true; }, [](const NoteOpenTapped&) { return true; },
       [](const NoteTyped&) { return true; }, [](const NoteErased&) { return true; },
       [](const NoteSaveTapped&) { return true; }, [](const NoteCancelTapped&) { return true; },
+      [](const ProgrammeTapped&) { return true; },
       [](const auto&) { return false; },
   }, a);
 }
@@ -283,6 +284,7 @@ void leave_coach(State& s) {
   c.note.clear();
   c.people_all = false;
   s.reports = ReportsState{};
+  s.programme_edit = ProgrammeState{};
 }
 
 bool coach_locked(const State& s) { return s.coach.guard.locked_until > s.now; }
@@ -370,6 +372,7 @@ void coach_update(State& s, std::vector<Command>& out, const Action& action) {
         c.pending = PendingKind::None;
         c.pending_id.clear();
         c.note_open = false;
+        s.programme_edit = ProgrammeState{};  // another tab drops an unsaved edit, like Cancel
         s.screen = a.screen;
         load(s, out);  // every tab shows the journal as it stands now
         if (a.screen == Screen::CoachReports) reports_opened(s, out);
@@ -450,6 +453,7 @@ void coach_update(State& s, std::vector<Command>& out, const Action& action) {
         c.note_open = false;
         c.note.clear();
       },
+      [&](const ProgrammeTapped& a) { programme_update(s, out, a.action); },
       [](const auto&) {},
   }, action);
 }

@@ -2,6 +2,7 @@
 // a clock, so the same events give the same rows on every kiosk and on the server.
 #include "core/journal.hpp"
 #include "core/overloaded.hpp"
+#include "core/programme.hpp"
 
 #include <algorithm>
 #include <tuple>
@@ -55,6 +56,7 @@ const char* event_type(const EventBody& body) {
       [](const ev::HoursLogged&) { return "hours_logged"; },
       [](const ev::HoursDecided&) { return "hours_decided"; },
       [](const ev::CorrectionDecided&) { return "correction_decided"; },
+      [](const ev::ActivitySaved&) { return "activity_saved"; },
       [](const ev::AttendanceRecorded&) { return "attendance_recorded"; },
       [](const ev::LadderAssessed&) { return "ladder_assessed"; },
       [](const ev::NoteAdded&) { return "note_added"; },
@@ -82,6 +84,7 @@ std::string event_subject(const std::string& pid, const EventBody& body) {
       [&](const ev::HoursLogged&) { return "hours/" + pid; },
       [&](const ev::HoursDecided&) { return "hours/" + pid; },
       [&](const ev::CorrectionDecided& e) { return attendance(e.date); },
+      [&](const ev::ActivitySaved& e) { return "activity/" + e.activity.id; },
       [&](const ev::AttendanceRecorded& e) { return attendance(e.date); },
       [&](const ev::LadderAssessed&) { return "file/" + pid; },
       [&](const ev::NoteAdded&) { return "file/" + pid; },
@@ -127,6 +130,29 @@ std::string validate(const EventBody& body) {
           return std::string("bad correction_event");
         if (e.accepted && e.end <= 0) return std::string("bad end");
         return id(e.check_in_event, "check_in_event");
+      },
+      [&](const ev::ActivitySaved& e) {
+        const Activity& a = e.activity;
+        for (const std::string* t : {&a.id, &a.title, &a.icon, &a.date, &a.place, &a.leader, &e.coach_id})
+          if (!valid_utf8(*t)) return std::string("not UTF-8 text");
+        switch (check_activity(a)) {
+          case ActivityProblem::None: break;
+          case ActivityProblem::BadId: return std::string("bad id");
+          case ActivityProblem::NoTitle: return std::string("the title is empty");
+          case ActivityProblem::TitleTooLong: return std::string("the title is longer than 120 characters");
+          case ActivityProblem::PlaceTooLong: return std::string("the place is longer than 120 characters");
+          case ActivityProblem::LeaderTooLong: return std::string("the leader is longer than 120 characters");
+          case ActivityProblem::BadText: return std::string("a line break in the title, place or leader");
+          case ActivityProblem::BadIcon: return "unknown pictogram '" + a.icon.substr(0, 20) + "'";
+          case ActivityProblem::BadWeekday: return std::string("weekday must be 0 (Monday) to 6");
+          case ActivityProblem::BadDate: return date(a.date);
+          case ActivityProblem::DateNotWeekday: return std::string("the weekday is not the date's");
+          case ActivityProblem::BadTimes: return std::string("start must be before end, within the day");
+          case ActivityProblem::DagdeelMismatch: return std::string("the dagdeel does not match the start time");
+          case ActivityProblem::BadCapacity: return std::string("capacity must be 0 to 500");
+        }
+        if (e.coach_id.size() > 64) return std::string("bad coach_id");
+        return std::string();
       },
       [&](const ev::AttendanceRecorded& e) {
         if (!date(e.date).empty()) return date(e.date);
@@ -304,6 +330,19 @@ std::vector<HoursEntry> fold_hours(const std::vector<Event>& events) {
         }
     }
   }
+  return out;
+}
+
+// [SECTION] Programme
+
+FoldedActivity fold_activity(const std::vector<Event>& events) {
+  FoldedActivity out;
+  for (const Event& e : events)
+    if (const auto* b = std::get_if<ev::ActivitySaved>(&e.body)) {
+      out.found = true;
+      out.activity = b->activity;
+      out.event_id = e.id;
+    }
   return out;
 }
 

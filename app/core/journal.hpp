@@ -36,6 +36,9 @@ struct CorrectionDecided {
   std::string correction_event; std::string check_in_event; std::string date;
   bool accepted = false; TimeMs end = 0; std::string reason; std::string coach_id;
 };
+// A coach created or changed an activity (centre-wide): the whole activity as it now stands,
+// so the last one in fold order is the activity. active = false takes it off the programme.
+struct ActivitySaved { Activity activity; std::string coach_id; };
 // A coach records that the participant was there although nobody checked them in (a closed
 // attendance of that dagdeel); reason says how the coach knows.
 struct AttendanceRecorded {
@@ -57,7 +60,7 @@ using EventBody = std::variant<ev::CheckIn, ev::CheckOut, ev::AutoCheckOut, ev::
                                ev::CorrectionRequested, ev::SignedUp, ev::SignUpCancelled,
                                ev::AbsenceReported, ev::AbsenceWithdrawn, ev::HoursLogged,
                                ev::HoursDecided, ev::CorrectionDecided, ev::AttendanceRecorded,
-                               ev::LadderAssessed, ev::NoteAdded, ev::ParticipantLeft, ev::Other>;
+                               ev::LadderAssessed, ev::NoteAdded, ev::ParticipantLeft, ev::ActivitySaved, ev::Other>;
 
 // The wire name of a body's type ("check_in", ...); "" for ev::Other.
 const char* event_type(const EventBody& body);
@@ -79,7 +82,7 @@ bool fold_before(const Event& a, const Event& b);
 // The fold key of an event: all events with one subject are folded together, and only they
 // change that subject's derived rows. "" for events no fold reads.
 //   attendance/<participant>/<date>, signups/<activity>/<date>, absences/<participant>,
-//   hours/<participant>, file/<participant>
+//   hours/<participant>, file/<participant>, activity/<activity>
 std::string event_subject(const std::string& participant_id, const EventBody& body);
 
 // Checks a body's values (dates, minutes, ids); "" when sound, else the reason.
@@ -91,6 +94,9 @@ std::vector<Attendance> fold_attendance(const std::vector<Event>& events);
 std::vector<SignUp> fold_signups(const std::vector<Event>& events, int capacity);
 std::vector<Absence> fold_absences(const std::vector<Event>& events);
 std::vector<HoursEntry> fold_hours(const std::vector<Event>& events);
+// The activity as its last activity_saved in fold order says; found = false without one.
+struct FoldedActivity { bool found = false; Activity activity; std::string event_id; };
+FoldedActivity fold_activity(const std::vector<Event>& events);
 // The coach's file: every assessment, note and exit as its own row, in fold order.
 struct CoachFile {
   std::vector<LadderAssessment> ladder;

@@ -10,6 +10,7 @@
 #include "core/journal.hpp"
 #include "core/model.hpp"
 #include "core/reports_flow.hpp"
+#include "core/programme.hpp"
 #include "core/roster.hpp"
 #include "core/time.hpp"
 
@@ -127,6 +128,7 @@ struct State {
 
   CoachState coach;  // coach mode, kept apart from the participant's session
   ReportsState reports;  // coach mode's Reports tab and exports (core/reports_flow.hpp)
+  ProgrammeState programme_edit;  // coach mode: the activity editor (core/programme.hpp)
 };
 
 // [SECTION] Actions
@@ -198,7 +200,7 @@ using Action = std::variant<Tick, Touched, StartTapped, LanguageTapped, CardScan
                             LadderRungTapped, LadderProgressTapped, LadderAreaTapped, LadderSaveTapped,
                             NoteOpenTapped, NoteTyped, NoteErased, NoteSaveTapped, NoteCancelTapped,
                             ReportsMonthStep, ReportsScopeTapped, ReportsExportTapped, ExportProgressTapped,
-                            ReportLoaded, ExportFinished>;
+                            ReportLoaded, ExportFinished, ProgrammeTapped>;
 
 // [SECTION] Commands: side effects described as data, carried out by the platform layer.
 struct VerifyPin { std::string participant_id; std::string pin; };
@@ -217,7 +219,7 @@ struct RecordCoach { std::string participant_id; EventBody body; TimeMs now; std
 
 using Command = std::variant<VerifyPin, RecordCheckIn, RecordCheckOut, LogLine, LoadParticipant, Record,
                              CloseForgotten, VerifyCoachPin, LoadCoachData, RecordCoach, LoadMonthReport,
-                             ExportMonth, ExportProgress>;
+                             ExportMonth, ExportProgress, SaveActivity>;
 
 struct Step {
   State state;
@@ -244,6 +246,8 @@ int coach_lock_seconds_left(const State& s);
 bool is_reports_action(const Action& a);
 void reports_update(State& s, std::vector<Command>& out, const Action& a);
 void reports_opened(State& s, std::vector<Command>& out);  // the tab was opened: load the figures
+// The programme editor (programme.cpp), reached through coach_update.
+void programme_update(State& s, std::vector<Command>& out, const ProgrammeAction& a);
 
 // [SECTION] Derived facts, so no state has to keep them in step.
 std::size_t last_char_size(const std::string& s);  // bytes of the last UTF-8 character

@@ -231,7 +231,7 @@ void on_sign_up(State& s, std::vector<Command>& out, const std::string& activity
   if (s.screen != Screen::Activities || s.busy) return;
   const std::string date = day_iso(s, s.day);
   const auto it = std::find_if(s.programme.begin(), s.programme.end(), [&](const Activity& a) { return a.id == activity_id; });
-  if (it == s.programme.end() || it->weekday != weekday_of(date)) return;
+  if (it == s.programme.end() || !occurs_on(*it, date)) return;
   if (activity_over(s, *it, date)) return show_notice(s, Notice::ActivityOver);
   const bool mine = own_signup(s, activity_id, date) != nullptr;
   if (cancel) {
@@ -556,7 +556,7 @@ std::vector<std::string> hours_places(const State& s) {
   };
   for (const auto& p : s.places) add(p.name);
   for (const auto& a : s.programme)
-    if (a.volunteer_work) add(a.title);
+    if (a.volunteer_work && a.active) add(a.title);
   return out;
 }
 

@@ -1,7 +1,10 @@
 // Carrying out the reducer's commands: PIN checks and durable journal writes.
+#include <random>
 #include <variant>
 
 #include "platform/exports.hpp"
+#include "core/ids.hpp"
+
 #include "platform/log.hpp"
 #include "platform/session.hpp"
 
@@ -202,6 +205,36 @@ void Session::run(const core::Command& command, std::deque<core::Action>& follow
     const ExportResult r = export_progress(m_store, m_state.config, m_tr ? *m_tr : no_strings, c->participant_id,
                                            c->sender_coach, c->now, export_dir(m_state.config));
     follow_up.push_back(core::ExportFinished{r.paths, r.error});
+  } else if (const auto* c = std::get_if<core::SaveActivity>(&command)) {
+    core::prog::Stored done;
+    core::Activity a = c->activity;
+    if (a.id.empty()) {
+      // A new activity: a UUIDv7, so two kiosks creating one offline never pick the same id.
+      std::random_device rd;
+      core::RandomBytes r;
+      for (auto& b : r) b = static_cast<std::uint8_t>(rd());
+      a.id = core::make_uuid_v7(c->now, r);
+    }
+    done.saved = a;
+    try {
+      m_store.record("", core::ev::ActivitySaved{a, c->coach_id}, c->now);
+      ++m_writes;
+      log_line("activity " + a.id + " saved by coach " + c->coach_id + (a.active ? "" : " (taken off the programme)"));
+      done.ok = true;
+    } catch (const storage::StorageError& e) {
+      done.error = e.what();  // nothing was stored: the form stays for another try
+    }
+    if (done.ok) {
+      try {
+        done.programme = m_store.load_programme();
+        done.signups = week_signups(m_store, c->now);
+      } catch (const storage::StorageError& e) {
+        // Stored: saving again would make a second activity. The reducer shows what was saved.
+        log_line(std::string("activity stored, but could not reload the programme: ") + e.what());
+        done.reloaded = false;
+      }
+    }
+    follow_up.push_back(core::ProgrammeTapped{std::move(done)});
   } else if (const auto* c = std::get_if<core::CloseForgotten>(&command)) {
     core::ForgottenClosed done;
     try {

@@ -157,6 +157,47 @@ struct ServerStore::Impl {
     st.exec();
   }
 
+  // The programme row of an activity_saved event: applied when it is the last in fold order
+  // of what this activity has seen (kept in the row's body as saved_key), like the kiosks' fold.
+  // A losing event still touches the row's revision, so the kiosk that sent it pulls the winner.
+  void apply_activity_saved(const std::string& centre, const sync::WireEvent& e, const core::ev::ActivitySaved& b) {
+    // (hlc, device_id, id) as text: the hlc has a fixed width and device ids are UUIDs.
+    const std::string key = e.hlc + "|" + e.device_id + "|" + e.id;
+    SQLite::Statement cur(db, "SELECT body FROM activities WHERE id = ? AND centre_id = ?");
+    cur.bind(1, b.activity.id);
+    cur.bind(2, centre);
+    std::string saved;
+    if (cur.executeStep()) {
+      const json old = json::parse(cur.getColumn(0).getString(), nullptr, false);
+      if (old.is_object()) saved = old.value("saved_key", "");
+    }
+    cur.reset();
+    if (key <= saved) {
+      SQLite::Statement touch(db, "UPDATE activities SET rev = ? WHERE id = ?");
+      touch.bind(1, next_rev());
+      touch.bind(2, b.activity.id);
+      touch.exec();
+      return;
+    }
+    write_activity(centre, b.activity, b.activity.active, key);
+  }
+
+  void write_activity(const std::string& centre, const core::Activity& a, bool active, const std::string& saved_key) {
+    const json body{{"title", a.title}, {"icon", a.icon}, {"weekday", a.weekday}, {"date", a.date},
+                    {"dagdeel", core::dagdeel_key(a.dagdeel)}, {"start", a.start}, {"end", a.end},
+                    {"place", a.place}, {"leader", a.leader}, {"capacity", a.capacity},
+                    {"volunteer_work", a.volunteer_work}, {"saved_key", saved_key}};
+    SQLite::Statement st(db, "INSERT INTO activities (id, centre_id, body, active, rev) VALUES (?, ?, ?, ?, ?) "
+                             "ON CONFLICT (id) DO UPDATE SET body = excluded.body, active = excluded.active, "
+                             "rev = excluded.rev WHERE centre_id = excluded.centre_id");
+    st.bind(1, a.id);
+    st.bind(2, centre);
+    st.bind(3, body.dump(-1, ' ', false, json::error_handler_t::replace));
+    st.bind(4, active ? 1 : 0);
+    st.bind(5, next_rev());
+    if (st.exec() == 0) throw UsageError("the activity id \"" + a.id + "\" belongs to another centre");
+  }
+
   void upsert_participant(const std::string& centre, const core::Participant& p, const std::string& pin_hash,
                           bool keep_pin_if_empty) {
     SQLite::Statement st(db,
@@ -286,23 +327,15 @@ void ServerStore::add_coach(const std::string& centre, const core::Coach& c) {
   });
 }
 
-void ServerStore::put_activity(const std::string& centre, const core::Activity& a, bool active) {
+void ServerStore::put_activity(const std::string& centre, const core::Activity& a, bool active, TimeMs now) {
   std::lock_guard lock(m->mu);
   guarded("saving an activity", [&] {
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
     m->require_centre(centre);
-    const json body{{"title", a.title}, {"icon", a.icon}, {"weekday", a.weekday}, {"dagdeel", core::dagdeel_key(a.dagdeel)},
-                    {"start", a.start}, {"end", a.end}, {"place", a.place}, {"leader", a.leader},
-                    {"capacity", a.capacity}, {"volunteer_work", a.volunteer_work}};
-    SQLite::Statement st(m->db, "INSERT INTO activities (id, centre_id, body, active, rev) VALUES (?, ?, ?, ?, ?) "
-                                "ON CONFLICT (id) DO UPDATE SET body = excluded.body, active = excluded.active, "
-                                "rev = excluded.rev WHERE centre_id = excluded.centre_id");
-    st.bind(1, a.id);
-    st.bind(2, centre);
-    st.bind(3, body.dump());
-    st.bind(4, active ? 1 : 0);
-    st.bind(5, m->next_rev());
-    if (st.exec() == 0) throw UsageError("the activity id \"" + a.id + "\" belongs to another centre");
+    // An edit on the command line takes part in "the last one wins" as of the server's clock
+    // ("server" sorts after the kiosks' device ids when the stamps are equal).
+    const std::string key = now > 0 ? core::hlc_to_string(core::Hlc{now, 0}) + "|server" : std::string();
+    m->write_activity(centre, a, active, key);
     tx.commit();
   });
 }
@@ -518,7 +551,10 @@ std::string check_event(const sync::WireEvent& e, const KioskAuth& k, std::strin
   const core::EventBody body = storage::decode_payload(e.type, e.payload, e.wall_ms, &error);
   if (!error.empty()) return "payload: " + error;
   if (std::string why = core::validate(body); !why.empty()) return "payload: " + why;
-  if (kCentreWideTypes.count(e.type)) return "";
+  if (kCentreWideTypes.count(e.type)) {
+    date.clear();  // an activity's "date" is its one-off day, not when the event happened
+    return "";
+  }
   if (e.participant_id.empty()) return "participant_id is missing";
   if (!participant_known(e.participant_id)) return "unknown participant " + e.participant_id + " at this centre";
   return "";
@@ -539,6 +575,7 @@ sync::PushAnswer ServerStore::push(const KioskAuth& k, const sync::PushRequest& 
     kiosk.reset();
     SQLite::Statement rejected(m->db, "SELECT reason FROM rejections WHERE id = ?");
     SQLite::Statement known(m->db, "SELECT 1 FROM participants WHERE id = ? AND centre_id = ?");
+    SQLite::Statement other_centre(m->db, "SELECT 1 FROM activities WHERE id = ? AND centre_id <> ?");
     SQLite::Statement same_seq(m->db, "SELECT 1 FROM events WHERE device_id = ? AND seq = ? AND id <> ?");
     // ON CONFLICT DO NOTHING: an id we have is a duplicate, found by the insert itself (one
     // index probe instead of a lookup and then an insert).
@@ -562,7 +599,17 @@ sync::PushAnswer ServerStore::push(const KioskAuth& k, const sync::PushRequest& 
     for (const auto& e : r.events) {
       sync::PushResult res;
       res.id = e.id;
-      if (std::string why = check_event(e, k, date, participant_known); !why.empty()) {
+      std::string why = check_event(e, k, date, participant_known);
+      core::EventBody body;
+      if (why.empty() && e.type == "activity_saved") {
+        body = storage::decode_payload(e.type, e.payload, e.wall_ms);
+        const auto& act = std::get<core::ev::ActivitySaved>(body).activity;
+        other_centre.reset();
+        other_centre.bind(1, act.id);
+        other_centre.bind(2, k.centre_id);
+        if (other_centre.executeStep()) why = "activity " + act.id + " belongs to another centre";
+      }
+      if (!why.empty()) {
         res.status = sync::PushStatus::Rejected;
         rejected.reset();
         rejected.bind(1, e.id);
@@ -614,6 +661,7 @@ sync::PushAnswer ServerStore::push(const KioskAuth& k, const sync::PushRequest& 
         }
         last_seq = std::max(last_seq, e.seq);
         ++inserted;
+        if (const auto* saved = std::get_if<core::ev::ActivitySaved>(&body)) m->apply_activity_saved(k.centre_id, e, *saved);
         if (m->faults.fail_after_events > 0 && inserted >= m->faults.fail_after_events)
           throw ServerError("injected fault: the database failed in the middle of a batch");
         res.status = sync::PushStatus::Stored;
@@ -751,6 +799,7 @@ sync::PullPage ServerStore::pull(const KioskAuth& k, const std::string& cursor, 
         w.a.leader = b.value("leader", "");
         w.a.capacity = b.value("capacity", 0);
         w.a.volunteer_work = b.value("volunteer_work", false);
+        w.a.date = b.value("date", "");
         w.active = act.getColumn(1).getInt() != 0;
         page.activities.push_back(std::move(w));
       } else {

@@ -72,7 +72,9 @@ class ServerStore {
                         core::TimeMs valid_ms);
   void revoke_kiosk(const std::string& kiosk_id);
   void add_coach(const std::string& centre_id, const core::Coach& c);
-  void put_activity(const std::string& centre_id, const core::Activity& a, bool active);
+  // now > 0: the edit counts as of this server time against kiosks' activity_saved events (the
+  // last one wins); 0: any later kiosk edit wins.
+  void put_activity(const std::string& centre_id, const core::Activity& a, bool active, core::TimeMs now = 0);
   void set_setting(const std::string& centre_id, const std::string& key, const std::string& value);
   // All or nothing; participants of the centre missing from rows become inactive (tombstones).
   // pin_hash(pin) is given by the caller (argon2id in storage/pin_hash). Returns counts.

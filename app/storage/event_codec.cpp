@@ -97,6 +97,14 @@ std::string encode_payload(const core::EventBody& body) {
         return json{{"correction_event", e.correction_event}, {"check_in_event", e.check_in_event}, {"date", e.date},
                     {"accepted", e.accepted}, {"end", e.end}, {"reason", e.reason}, {"coach_id", e.coach_id}};
       },
+      [](const ev::ActivitySaved& e) {
+        const core::Activity& a = e.activity;
+        return json{{"id", a.id}, {"title", a.title}, {"icon", a.icon}, {"weekday", a.weekday}, {"date", a.date},
+                    {"dagdeel", core::dagdeel_key(a.dagdeel)}, {"start", core::format_hhmm(a.start)},
+                    {"end", core::format_hhmm(a.end)},
+                    {"place", a.place}, {"leader", a.leader}, {"capacity", a.capacity},
+                    {"volunteer_work", a.volunteer_work}, {"active", a.active}, {"coach_id", e.coach_id}};
+      },
       [](const ev::AttendanceRecorded& e) {
         return json{{"date", e.date}, {"dagdeel", core::dagdeel_key(e.dagdeel)}, {"start", e.start}, {"end", e.end},
                     {"reason", e.reason}, {"coach_id", e.coach_id}};
@@ -193,6 +201,26 @@ core::EventBody decode_payload(const std::string& type, const std::string& paylo
     e.accepted = r.flag("accepted");
     e.end = r.num("end", 0, true);
     if (j.contains("reason")) e.reason = r.str("reason");
+    if (j.contains("coach_id")) e.coach_id = r.str("coach_id");
+    body = e;
+  } else if (type == "activity_saved") {
+    ev::ActivitySaved e;
+    core::Activity& a = e.activity;
+    a.id = r.str("id");
+    a.title = r.str("title");
+    a.icon = r.str("icon");
+    a.weekday = r.minutes("weekday");
+    a.date = r.str("date");
+    a.dagdeel = r.dagdeel();
+    const std::string start = r.str("start"), end = r.str("end");
+    a.start = core::parse_hhmm(start);
+    a.end = core::parse_hhmm(end);
+    if (r.error.empty() && (a.start < 0 || a.end < 0)) r.error = "start and end must be times like 09:30";
+    a.place = r.str("place");
+    a.leader = r.str("leader");
+    a.capacity = r.minutes("capacity");
+    a.volunteer_work = r.flag("volunteer_work");
+    a.active = r.flag("active");
     if (j.contains("coach_id")) e.coach_id = r.str("coach_id");
     body = e;
   } else if (type == "attendance_recorded") {

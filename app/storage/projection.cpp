@@ -7,6 +7,7 @@
 
 #include "core/hlc.hpp"
 #include "storage/event_codec.hpp"
+#include "storage/rows.hpp"
 
 namespace meedoen::storage {
 
@@ -147,6 +148,24 @@ void project_hours(SQLite::Database& db, const std::string& pid, const std::vect
   }
 }
 
+int activity_capacity(SQLite::Database& db, const std::string& id, bool& found) {
+  SQLite::Statement st(db, "SELECT capacity FROM activities WHERE id = ?");
+  st.bind(1, id);
+  found = st.executeStep();
+  return found ? st.getColumn(0).getInt() : 0;
+}
+
+// The activity as its last activity_saved says. A new capacity moves places and waiting lists
+// of every date of the activity (the sign-up fold reads the capacity).
+void project_activity(SQLite::Database& db, const std::vector<core::Event>& events) {
+  const core::FoldedActivity f = core::fold_activity(events);
+  if (!f.found) return;
+  bool existed = false;
+  const int before = activity_capacity(db, f.activity.id, existed);
+  upsert_activity(db, f.activity);
+  if (!existed || before != f.activity.capacity) reproject_signups(db, f.activity.id);
+}
+
 // The coach's file: a handful of rows per participant, so delete and insert.
 void project_file(SQLite::Database& db, const std::string& pid, const std::vector<core::Event>& events) {
   for (const char* table : {"ladder", "notes", "exits"}) {
@@ -201,6 +220,43 @@ void project_file(SQLite::Database& db, const std::string& pid, const std::vecto
 }
 
 }  // namespace
+
+void reproject_signups(SQLite::Database& db, const std::string& activity_id) {
+  // A range on the subject: "signups/<id>/" up to "signups/<id>0" ('0' follows '/').
+  SQLite::Statement st(db, "SELECT DISTINCT subject FROM events WHERE subject >= ? AND subject < ? AND subject <> ''");
+  st.bind(1, "signups/" + activity_id + "/");
+  st.bind(2, "signups/" + activity_id + "0");
+  std::set<std::string> subjects;
+  while (st.executeStep()) subjects.insert(st.getColumn(0).getString());
+  st.reset();
+  project(db, subjects);
+}
+
+void apply_unsent_activity_edits(SQLite::Database& db, const std::string& device_id, const std::set<std::string>& ids) {
+  SQLite::Statement unsent(db, "SELECT 1 FROM events WHERE subject = ? AND subject <> '' AND device_id = ? AND synced_at IS NULL LIMIT 1");
+  for (const auto& id : ids) {
+    const std::string subject = "activity/" + id;
+    unsent.reset();
+    unsent.bind(1, subject);
+    unsent.bind(2, device_id);
+    const bool has_unsent = unsent.executeStep();
+    unsent.reset();
+    if (!has_unsent) continue;
+    const auto events = subject_events(db, subject);
+    const core::FoldedActivity f = core::fold_activity(events);
+    // Only when our unsent edit is the last word: an edit of another kiosk that came later
+    // (in fold order) already won on the server, and the pulled row says so.
+    if (!f.found || events.empty()) continue;
+    const auto winner = std::find_if(events.rbegin(), events.rend(), [&](const core::Event& e) {
+      return std::holds_alternative<core::ev::ActivitySaved>(e.body);
+    });
+    if (winner == events.rend() || winner->device_id != device_id) continue;
+    bool existed = false;
+    const int before = activity_capacity(db, id, existed);
+    upsert_activity(db, f.activity);
+    if (!existed || before != f.activity.capacity) reproject_signups(db, id);
+  }
+}
 
 bool insert_event(SQLite::Database& db, const JournalEntry& e) {
   const core::EventBody body = decode_payload(e.type, e.payload, e.wall);
@@ -275,13 +331,16 @@ void project(SQLite::Database& db, const std::set<std::string>& subjects) {
     else if (parts[0] == "signups" && parts.size() == 3) project_signups(db, parts[1], parts[2], events);
     else if (parts[0] == "absences" && parts.size() == 2) project_absences(db, parts[1], events);
     else if (parts[0] == "hours" && parts.size() == 2) project_hours(db, parts[1], events);
+    else if (parts[0] == "activity" && parts.size() == 2) project_activity(db, events);
     else if (parts[0] == "file" && parts.size() == 2) project_file(db, parts[1], events);
   }
 }
 
 void project_all(SQLite::Database& db) {
   std::set<std::string> subjects;
-  SQLite::Statement st(db, "SELECT DISTINCT subject FROM events WHERE subject <> ''");
+  // Not the activities: their rows also come from the server's programme (sync), which already
+  // holds every event it has; folding our journal again could undo a newer row from there.
+  SQLite::Statement st(db, "SELECT DISTINCT subject FROM events WHERE subject <> '' AND subject NOT LIKE 'activity/%'");
   while (st.executeStep()) subjects.insert(st.getColumn(0).getString());
   project(db, subjects);
 }

@@ -23,6 +23,11 @@ bool insert_event(SQLite::Database& db, const JournalEntry& e);
 // transaction. Subjects with no fold ("") are skipped.
 void project(SQLite::Database& db, const std::set<std::string>& subjects);
 
+// Re-derives the sign-ups of every date of an activity (after its capacity changed).
+void reproject_signups(SQLite::Database& db, const std::string& activity_id);
+// After a pulled programme replaced activity rows: puts back this device's edits of those
+// activities that have not reached the server yet, when they are the last in fold order.
+void apply_unsent_activity_edits(SQLite::Database& db, const std::string& device_id, const std::set<std::string>& ids);
 // Re-derives every subject (after a migration, or when capacities of activities changed).
 void project_all(SQLite::Database& db);
 

@@ -209,15 +209,22 @@ PullApplied SyncStore::apply_pull(const sync::PullPage& page, TimeMs now) {
       st.exec();
       ++n.coaches;
     }
+    // The server's programme has every activity_saved it received applied (the last in fold
+    // order wins there too). A tombstone is kept as an inactive row: old sign-ups and hours name
+    // it. A changed capacity moves places and waiting lists, as a local edit would.
+    SQLite::Statement capacity(m->db, "SELECT capacity FROM activities WHERE id = ?");
+    std::set<std::string> pulled_ids;
     for (const auto& w : page.activities) {
-      const auto& a = w.a;
-      if (!w.active) {
-        SQLite::Statement st(m->db, "DELETE FROM activities WHERE id = ?");
-        st.bind(1, a.id);
-        st.exec();
-      } else {
-        upsert_activity(m->db, a);
-      }
+      core::Activity a = w.a;
+      a.active = w.active;
+      capacity.reset();
+      capacity.bind(1, a.id);
+      const bool existed = capacity.executeStep();
+      const int before = existed ? capacity.getColumn(0).getInt() : 0;
+      capacity.reset();
+      upsert_activity(m->db, a);
+      if (existed && before != a.capacity) reproject_signups(m->db, a.id);
+      pulled_ids.insert(a.id);
       ++n.activities;
     }
     for (const auto& [key, value] : page.settings) {
@@ -249,8 +256,16 @@ PullApplied SyncStore::apply_pull(const sync::PullPage& page, TimeMs now) {
       // clock a year ahead must not drag every kiosk's clock along (SYNC.md, sillsdev/harmony #7).
       m->put("meta", "hlc", core::hlc_to_string(newest));
       subjects.erase("");
+      // Activities of other kiosks arrive as programme rows (above), which the server derived
+      // from these same events and perhaps newer ones: folding them here could only go back.
+      std::erase_if(subjects, [](const std::string& x) { return x.rfind("activity/", 0) == 0; });
       project(m->db, subjects);
     }
+    // Our own edits the server has not seen yet stay: the pulled row predates them (after
+    // this page's events, so another kiosk's later edit is seen). (Skipping
+    // those ids would also keep them, but would lose a newer edit of another kiosk that the
+    // server already holds; re-applying the fold decides by fold order, as the server will.)
+    apply_unsent_activity_edits(m->db, m->device_id, pulled_ids);
     if (page.reset) m->put("sync_state", "cursor_resets", std::to_string(std::stoll(m->get("sync_state", "cursor_resets", "0")) + 1));
     m->put("sync_state", "cursor", page.cursor);
     if (!page.centre_id.empty()) m->put("sync_state", "centre_id", page.centre_id);

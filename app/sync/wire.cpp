@@ -258,7 +258,8 @@ std::string encode_pull_page(const PullPage& p) {
     acts.push_back({{"id", a.id}, {"title", a.title}, {"icon", a.icon}, {"weekday", a.weekday},
                     {"dagdeel", core::dagdeel_key(a.dagdeel)}, {"start", core::format_hhmm(a.start)},
                     {"end", core::format_hhmm(a.end)}, {"place", a.place}, {"leader", a.leader},
-                    {"capacity", a.capacity}, {"volunteer_work", a.volunteer_work}, {"active", w.active}});
+                    {"capacity", a.capacity}, {"volunteer_work", a.volunteer_work}, {"active", w.active},
+                    {"date", a.date}});
   }
   head["activities"] = std::move(acts);
   out = head.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -352,8 +353,10 @@ bool decode_pull_page(const std::string& body, PullPage& out, std::string& error
           !af.integer("weekday", w.a.weekday) || !af.text("dagdeel", dagdeel) || !af.text("start", start) ||
           !af.text("end", end) || !af.text("place", w.a.place, false) || !af.text("leader", w.a.leader, false) ||
           !af.integer("capacity", w.a.capacity, false) || !af.boolean("volunteer_work", w.a.volunteer_work, false) ||
-          !af.boolean("active", w.active, false))
+          !af.boolean("active", w.active, false) || !af.text("date", w.a.date, false))
         return false;
+      if (!w.a.date.empty() && (!core::valid_date_iso(w.a.date) || core::weekday_of(w.a.date) != w.a.weekday))
+        return af.fail("date", "must be \"\" or a YYYY-MM-DD on the weekday");
       if (!core::dagdeel_from_key(dagdeel, w.a.dagdeel)) return af.fail("dagdeel", "is not morning, afternoon or evening");
       w.a.start = core::parse_hhmm(start);
       w.a.end = core::parse_hhmm(end);

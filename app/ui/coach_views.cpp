@@ -91,7 +91,7 @@ void not_here(const core::State& s, const Strings& tr, std::vector<AttentionItem
       for (const auto& su : s.signups)
         if (su.participant_id == p.id && su.date == today && su.placed)
           for (const auto& a : s.programme)
-            if (a.id == su.activity_id && a.dagdeel == d && a.start <= minute) activity = &a;
+            if (a.id == su.activity_id && a.active && a.dagdeel == d && a.start <= minute) activity = &a;
       const bool agreed = (p.agreed_parts & core::agreed_bit(core::weekday_of(today), d)) != 0;
       if (!activity && !agreed) continue;  // signed up for something later in the dagdeel
       AttentionItem it = item_for(s, p, AttentionItem::Kind::NotHere, tr);

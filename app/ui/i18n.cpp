@@ -224,6 +224,18 @@ const std::vector<std::string_view>& required_keys() {
       "coach.tab.today", "coach.tab.people", "coach.tab.programme", "coach.tab.reports",
       // Coach mode: participants, their page and the ladder
       "coach.expected", "coach.no_show", "coach.phoned", "coach.phoned_title", "coach.was_here", "coach.was_here_in", "coach.pick_dagdeel", "coach.open", "coach.talk_due", "coach.talk_held", "coach.end_passed", "coach.end_soon", "coach.exit_title", "coach.reason.confirmed", "exit.work", "exit.subsidised_work", "exit.volunteer_work", "exit.other_programme", "exit.care", "exit.off_benefit", "exit.moved", "exit.stopped", "exit.other", "coach.people.title", "coach.people.mine", "coach.people.all", "coach.people.none", "coach.people.here", "coach.people.seen", "coach.people.rung", "coach.people.until", "coach.people.left_on", "coach.people.left", "coach.person.coach", "coach.person.left", "coach.person.started", "coach.person.ends", "coach.person.ended", "coach.person.agreed", "coach.person.agreed_hours", "coach.person.talks", "coach.person.next", "coach.person.attendance", "coach.person.present", "coach.person.by_coach", "coach.person.absent", "coach.person.no_show", "coach.person.strip_hint", "coach.person.counts", "coach.person.ladder", "coach.person.no_ladder", "coach.person.progress", "coach.person.assessed", "coach.person.hours", "coach.person.signups", "coach.person.waiting", "coach.person.notes", "coach.person.talk_note", "coach.person.history", "coach.person.ladder_button", "coach.person.note_button", "coach.person.report_button", "coach.person.exit_button", "coach.note.title", "coach.history.self", "coach.history.hours_logged", "coach.history.hours_approved", "coach.history.hours_rejected", "coach.history.correction_asked", "coach.history.correction_accepted", "coach.history.end_kept", "coach.history.auto_closed", "coach.history.was_here", "coach.history.absent", "coach.history.ladder", "coach.history.talk", "coach.history.note", "coach.history.left", "moment.start", "moment.monthly", "moment.exit", "area.psychological", "area.financial", "area.social", "area.addiction", "area.physical", "area_status.none", "area_status.working", "area_status.under_control", "coach.ladder.title", "coach.ladder.moment", "coach.ladder.rung", "coach.ladder.progress", "coach.ladder.areas",
+      // The programme (programme_views.cpp)
+      "prog.title", "prog.new", "prog.empty", "prog.taken_off", "prog.put_back", "prog.volunteer_badge",
+      "prog.once", "prog.signed_up_open", "prog.signed_up_of", "prog.edit_title", "prog.field.title",
+      "prog.field.place", "prog.field.leader", "prog.field.empty", "prog.done", "prog.weekly",
+      "prog.once_button", "prog.start", "prog.end", "prog.places", "prog.places_open", "prog.volunteer",
+      "prog.save", "prog.take_off", "prog.cancel", "prog.confirm_title", "prog.confirm_text",
+      "prog.confirm_yes", "prog.confirm_no", "prog.too_long", "prog.store_failed",
+      "activity.problem.bad_id", "activity.problem.no_title", "activity.problem.title_too_long",
+      "activity.problem.place_too_long", "activity.problem.leader_too_long", "activity.problem.bad_text",
+      "activity.problem.bad_icon", "activity.problem.bad_weekday", "activity.problem.bad_date",
+      "activity.problem.date_not_weekday", "activity.problem.bad_times",
+      "activity.problem.dagdeel_mismatch", "activity.problem.bad_capacity",
   };
   return keys;
 }

@@ -177,7 +177,7 @@ ActivitiesView make_activities_view(const core::State& s, const Strings& tr) {
   const std::string date = core::day_iso(s, s.day);
   v.empty_text = tr.get("activities.none");
   using A = ActivitiesView::Action;
-  for (const auto& a : core::activities_on(s.programme, core::weekday_of(date))) {
+  for (const auto& a : core::activities_on(s.programme, date)) {
     ActivitiesView::Row r;
     r.activity_id = a.id;
     r.icon = a.icon;

@@ -81,7 +81,7 @@ std::string long_date(const core::LocalTime& lt, const Strings& tr) {
 
 std::vector<ActivityLine> today_lines(const core::State& s) {
   std::vector<ActivityLine> out;
-  for (const auto& a : core::activities_on(s.programme, core::to_local(s.now).weekday))
+  for (const auto& a : core::activities_on(s.programme, core::today_iso(s)))
     out.push_back({a.icon, core::format_hhmm(a.start) + " - " + core::format_hhmm(a.end), a.title, a.place});
   return out;
 }
@@ -159,8 +159,8 @@ FrameView make_frame_view(const core::State& s, Strings& tr) {
     case core::Screen::CoachPeople: v.coach_people = make_coach_people_view(s, tr); break;
     case core::Screen::CoachPerson: v.coach_person = make_coach_person_view(s, tr); break;
     case core::Screen::CoachLadder: v.coach_ladder = make_coach_ladder_view(s, tr); break;
-    case core::Screen::CoachProgramme:
-    case core::Screen::CoachActivityEdit: break;
+    case core::Screen::CoachProgramme: v.coach_programme = make_coach_programme_view(s, tr); break;
+    case core::Screen::CoachActivityEdit: v.activity_edit = make_activity_edit_view(s, tr); break;
     case core::Screen::CoachReports: v.reports = make_reports_view(s, tr); break;
     case core::Screen::Activities: v.activities = make_activities_view(s, tr); break;
     case core::Screen::Absence: v.absence = make_absence_view(s, tr); break;

@@ -7,6 +7,7 @@
 #include "core/state.hpp"
 #include "ui/coach_views.hpp"
 #include "ui/report_views.hpp"
+#include "ui/programme_views.hpp"
 #include "ui/i18n.hpp"
 
 namespace meedoen::ui {
@@ -211,6 +212,8 @@ struct FrameView {
   CoachPersonView coach_person;
   CoachLadderView coach_ladder;
   ReportsView reports;
+  CoachProgrammeView coach_programme;
+  ActivityEditView activity_edit;
   bool coach_corner = true;  // the discreet button into coach mode (not on coach screens)
   std::string notice;  // "" when none
   bool notice_good = false;  // good news (green) rather than a hint (amber)

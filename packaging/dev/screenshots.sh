@@ -19,7 +19,7 @@ for size in 1280x800 1920x1080; do
   rm -f "$work/k.db"*
   TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 ${size}x24" build/app/meedoen-kiosk --demo --db "$work/k.db" \
     --config docs/screenshots/grid.toml --clock 2026-11-23T09:42 --size "$size" --replay "$work/grid.replay" 2>/dev/null
-  # Coach mode: the corner button, the coach PIN pad and Today.
+  # Coach mode: the corner button, the coach PIN pad, Today, the programme and its editor.
   sed "s#OUT/#$PWD/$out/#" docs/screenshots/coach.replay > "$work/coach.replay"
   rm -f "$work/k.db"*
   TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 ${size}x24" build/app/meedoen-kiosk --demo --db "$work/k.db" \

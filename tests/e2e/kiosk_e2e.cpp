@@ -380,3 +380,63 @@ expect-not "Erik Bos"
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
 }
+
+TEST_CASE("kiosk: a coach adds an activity to the programme; participants see it today", "[e2e][coach][programme]") {
+  TempDir dir;
+  const RunResult r = replay(dir, R"script(
+tap "coach"
+tap "coachpin:2"
+tap "coachpin:4"
+tap "coachpin:6"
+tap "coachpin:8"
+expect "Marloes Kuipers"
+tap "Programma"
+expect "Weekprogramma"
+expect "Koffie-inloop"
+tap "Nieuwe activiteit"
+expect "Geef de activiteit een naam."
+type "breien"
+tap "Klaar"
+tap "weekday:0"
+tap "part:afternoon"
+tap "end:down"
+tap "icon:craft"
+tap "places:up"
+tap "places:up"
+tap "Opslaan"
+expect "Weekprogramma"
+expect "Breien"
+expect "0 van 2 aangemeld"
+tap "Breien"
+expect "Activiteit wijzigen"
+tap "Van programma halen"
+expect "Breien van het programma halen?"
+tap "Nee, laten staan"
+tap "Annuleren"
+tap "Sluiten"
+expect "Start"
+expect "Breien"
+expect "13:00 - 16:45"
+)script");
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto events = journal(dir);
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].at("type") == "activity_saved");
+  CHECK(events[0].at("participant") == "");
+  const auto& p = events[0].at("payload");
+  CHECK(p.at("title") == "Breien");
+  CHECK(p.at("weekday") == 0);
+  CHECK(p.at("dagdeel") == "afternoon");
+  CHECK(p.at("start") == "13:00");
+  CHECK(p.at("end") == "16:45");
+  CHECK(p.at("icon") == "craft");
+  CHECK(p.at("capacity") == 2);
+  CHECK(p.at("active") == true);
+  CHECK(p.at("coach_id") == "demo-coach-1");
+  // The read model was written in the same transaction as the event.
+  const RunResult q = run("sqlite3 " + sh_quote(dir / "kiosk.db") +
+                              " \"SELECT title, start_min, end_min, capacity, active FROM activities WHERE title = 'Breien'\"",
+                          dir);
+  CHECK(q.out == "Breien|780|1005|2|1\n");
+}

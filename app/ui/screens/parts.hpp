@@ -62,4 +62,8 @@ void draw_coach_corner(const Theme& t, ImVec2 display, Actions& out);
 // The Reports tab (report_screens.cpp)
 void draw_coach_reports(const CoachNav& nav, const ReportsView& v, const Theme& t, const Layout& L, Actions& out);
 
+// The programme (programme_screens.cpp)
+void draw_coach_programme(const CoachNav& nav, const CoachProgrammeView& v, const Theme& t, const Layout& L, Actions& out);
+void draw_activity_edit(const CoachNav& nav, const ActivityEditView& v, const Theme& t, const Layout& L, Actions& out);
+
 }  // namespace meedoen::ui
