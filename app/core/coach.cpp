@@ -75,7 +75,7 @@ void on_pin_checked(State& s, std::vector<Command>& out, const CoachPinChecked& 
 }
 
 // A decision on the Today screen: one event, written by the platform, then fresh data.
-void decide(State& s, std::vector<Command>& out, const std::string& pid, EventBody body) {
+void decide(State& s, std::vector<Command>& out, std::string pid, EventBody body) {  // pid by value: it may be pending_id
   s.coach.busy = true;
   s.coach.pending = PendingKind::None;
   s.coach.pending_id.clear();

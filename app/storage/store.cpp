@@ -149,6 +149,10 @@ struct Store::Impl {
   JournalEntry append(const std::string& participant_id, const core::EventBody& body, TimeMs now) {
     if (participant_id.size() > 64 || participant_id.find('/') != std::string::npos)
       throw StorageError("refusing an event for a malformed participant id");
+    // Every folded event but a centre-wide one (the programme) is about someone.
+    if (participant_id.empty() && !std::holds_alternative<core::ev::ActivitySaved>(body) &&
+        !std::holds_alternative<core::ev::Other>(body))
+      throw StorageError(std::string("refusing a ") + core::event_type(body) + " event without a participant");
     if (const std::string why = core::validate(body); !why.empty())
       throw StorageError(std::string("refusing a malformed ") + core::event_type(body) + " event: " + why);
     JournalEntry e;

@@ -605,6 +605,7 @@ CoachPersonView make_coach_person_view(const core::State& s, const Strings& tr) 
 
   // Hours per place (approved), and what waits
   v.hours_title = tr.get("coach.person.hours");
+  v.waiting_title = tr.get("coach.person.hours_waiting");
   std::vector<std::pair<std::string, int>> per_place;
   for (const auto& h : d.hours) {
     if (h.status == core::HoursStatus::Waiting) {

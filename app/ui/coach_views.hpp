@@ -141,6 +141,7 @@ struct CoachPersonView {
 
   std::string hours_title;
   std::vector<std::pair<std::string, std::string>> hours_per_place;  // place, "12:30 uur"
+  std::string waiting_title;
   std::vector<AttentionItem> waiting;  // hours waiting, with approve / reject
   std::string signups_title;
   std::vector<std::string> signups;   // "di 24 nov 09:30 Buurtmoestuin"

@@ -324,7 +324,7 @@ TEST_CASE("kiosk: a USB card scanner (keys typed into the window, then Enter) id
   CHECK(events[0]["participant"] == "demo-p-0005");
 }
 
-TEST_CASE("kiosk: a coach logs in from the corner, sees today's exceptions and approves hours", "[e2e][coach]") {
+TEST_CASE("kiosk: a coach logs in from the corner, sees today's exceptions and signs one off", "[e2e][coach]") {
   TempDir dir;
   const RunResult r = replay(dir, R"script(
 expect "Start"
@@ -340,27 +340,27 @@ tap "coachpin:4"
 tap "coachpin:6"
 tap "coachpin:8"
 expect "Marloes Kuipers"
-expect "Nadia Haddou"
-expect "1:30 uur bij"
-expect "Jan de Vries"
-expect "Afgemeld: Ziek, ochtend"
+expect "Fatima El Amrani"
+expect "Ochtend: nog niet binnen"
 expect "Nu aanwezig (5)"
 expect "verplicht"
-tap "Goedkeuren"
-expect "Aandacht nodig (4)"
+tap "yes:demo-p-0001:morning"
+expect "Afgemeld: waarom?"
+tap "choice:medical"
+expect "Afgemeld: Dokter of ziekenhuis, ochtend"
 tap "Sluiten"
 expect "Start"
-expect-not "Nadia Haddou"
+expect-not "Fatima El Amrani"
 )script");
   INFO(r.out << r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(r.err.find("wrong coach PIN (1 in a row)") != std::string::npos);
   const auto events = journal(dir);
   REQUIRE(events.size() == 1);
-  CHECK(events[0].at("type") == "hours_decided");
-  CHECK(events[0].at("payload").at("approved") == true);
-  CHECK(events[0].at("payload").at("coach_id") == "demo-coach-1");
-  CHECK(events[0].at("participant") == "demo-p-0013");
+  CHECK(events[0].at("type") == "absence_reported");
+  CHECK(events[0].at("participant") == "demo-p-0001");
+  CHECK(events[0].at("payload").at("reason") == "medical");
+  CHECK(events[0].at("payload").at("coach_id") == "demo-coach-1");  // who: the coach, not Fatima
 }
 
 TEST_CASE("kiosk: --coach starts at the coach PIN pad and returns there", "[e2e][coach]") {

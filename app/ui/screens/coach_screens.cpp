@@ -41,7 +41,7 @@ void attention_list(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 
   const float row_h = t.px(84);
   const float gap = t.px(8);
   const float pad = t.px(16);
-  const float button_w = std::min(t.px(180), w * 0.24f);
+  const float button_w = std::min(t.px(170), w * 0.22f);
   const float button_h = t.px(68);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (std::size_t i = 0; i < v.items.size(); ++i) {
@@ -266,7 +266,7 @@ void draw_coach_today(const CoachNav& nav, const CoachTodayView& v, const Theme&
   const float M = L.margin;
   const float y = coach_top_bar(nav, t, L, out) + t.px(8);  // the date is in the bar's line
   const float h = L.size.y - M - y;
-  const float left_w = (L.size.x - 2 * M - L.gap) * 0.62f;
+  const float left_w = (L.size.x - 2 * M - L.gap) * 0.66f;
   attention_list(v, t, ImVec2(M, y), ImVec2(left_w, h), out);
   const float rx = M + left_w + L.gap;
   const ImVec2 wp = ImGui::GetWindowPos();

@@ -139,6 +139,24 @@ void details(const CoachPersonView& v, const Theme& t, ImVec2 pos, ImVec2 size, 
   const float w = r.list_width - t.px(8);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   float y = 0;
+  // Hours that wait for a decision first: what needs the coach comes first.
+  if (!v.waiting.empty()) {
+    y -= t.px(10);  // no space above the first heading
+    heading(t, v.waiting_title, y, origin);
+  }
+  for (const auto& h : v.waiting) {
+    line(t, h.what, y, origin, w, colors::text);
+    const float bw = std::min(t.px(200), (w - t.px(12)) / 2);
+    ImGui::SetCursorPos(ImVec2(0, y));
+    const std::string yes = "yes:" + h.id, no = "no:" + h.id;
+    if (big_button(t, {yes.c_str(), nullptr, &h.primary_label, ImVec2(bw, t.px(64)), ButtonStyle::CheckIn, !v.busy && !v.asking}))
+      out.push_back(h.primary);
+    ImGui::SetCursorPos(ImVec2(bw + t.px(12), y));
+    if (big_button(t, {no.c_str(), nullptr, &h.secondary_label, ImVec2(bw, t.px(64)), ButtonStyle::Neutral, !v.busy && !v.asking}))
+      out.push_back(h.secondary);
+    y += t.px(72);
+  }
+  if (!v.waiting.empty()) y += t.px(10);
   for (const auto& f : v.facts) line(t, f, y, origin, w, colors::text);
 
   heading(t, v.ladder_title, y, origin);
@@ -163,18 +181,6 @@ void details(const CoachPersonView& v, const Theme& t, ImVec2 pos, ImVec2 size, 
 
   heading(t, v.hours_title, y, origin);
   for (const auto& [place, amount] : v.hours_per_place) line(t, place + ": " + amount, y, origin, w, colors::text);
-  for (const auto& h : v.waiting) {
-    line(t, h.what, y, origin, w, colors::text);
-    const float bw = std::min(t.px(200), (w - t.px(12)) / 2);
-    ImGui::SetCursorPos(ImVec2(0, y));
-    const std::string yes = "yes:" + h.id, no = "no:" + h.id;
-    if (big_button(t, {yes.c_str(), nullptr, &h.primary_label, ImVec2(bw, t.px(64)), ButtonStyle::CheckIn, !v.busy && !v.asking}))
-      out.push_back(h.primary);
-    ImGui::SetCursorPos(ImVec2(bw + t.px(12), y));
-    if (big_button(t, {no.c_str(), nullptr, &h.secondary_label, ImVec2(bw, t.px(64)), ButtonStyle::Neutral, !v.busy && !v.asking}))
-      out.push_back(h.secondary);
-    y += t.px(72);
-  }
 
   heading(t, v.signups_title, y, origin);
   for (const auto& s : v.signups) line(t, s, y, origin, w, colors::text);
