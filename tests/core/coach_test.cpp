@@ -354,16 +354,6 @@ const B* recorded(const FakeKiosk& k, const std::string& pid) {
   return std::get_if<B>(&r->body);
 }
 
-core::LadderAssessment assessment(const char* date, int rung, int progress) {
-  core::LadderAssessment a;
-  a.participant_id = "p-ayse";
-  a.date = date;
-  a.rung = rung;
-  a.progress = progress;
-  a.coach_id = "c-marloes";
-  return a;
-}
-
 }  // namespace
 
 TEST_CASE("coach: tapping a participant opens their page and loads it", "[core][coach]") {
@@ -666,8 +656,8 @@ TEST_CASE("coach: the ladder form starts at the start, or from the latest assess
     for (core::AreaStatus a : f.areas) CHECK(a == core::AreaStatus::None);
   }
   SECTION("a next assessment: monthly, from the latest") {
-    core::LadderAssessment old = assessment("2026-09-01", 2, 1);
-    core::LadderAssessment last = assessment("2026-11-02", 4, 3);
+    core::LadderAssessment old = test::assessment("p-ayse", "2026-09-01", 2, 1);
+    core::LadderAssessment last = test::assessment("p-ayse", "2026-11-02", 4, 3);
     last.moment = core::LadderMoment::Start;
     last.areas[1] = core::AreaStatus::Working;
     last.areas[4] = core::AreaStatus::UnderControl;
@@ -681,7 +671,7 @@ TEST_CASE("coach: the ladder form starts at the start, or from the latest assess
     CHECK(f.areas == last.areas);
   }
   SECTION("a rung beyond this centre's ladder is brought within it") {
-    on_page(k, "p-ayse", {assessment("2026-11-02", 9, 2)});
+    on_page(k, "p-ayse", {test::assessment("p-ayse", "2026-11-02", 9, 2)});
     k.touch(core::LadderOpenTapped{});
     CHECK(k.state().coach.ladder.rung == static_cast<int>(k.state().config.ladder_rungs.size()));
   }
@@ -700,7 +690,7 @@ TEST_CASE("coach: the ladder form takes taps within range and saves an assessmen
   core::State s = people_centre();
   s.config.ladder_rungs = {"Thuis", "Buiten de deur", "Activiteiten", "Vrijwilligerswerk"};
   FakeKiosk k(s, kMonday0942);
-  on_page(k, "p-ayse", {assessment("2026-11-02", 2, 1)});
+  on_page(k, "p-ayse", {test::assessment("p-ayse", "2026-11-02", 2, 1)});
   k.touch(core::LadderRungTapped{3});  // not on the form yet: ignored
   CHECK(k.state().coach.ladder.rung == 1);
   k.touch(core::LadderOpenTapped{});
