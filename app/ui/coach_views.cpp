@@ -393,8 +393,13 @@ CoachTodayView make_coach_today_view(const core::State& s, const Strings& tr) {
     v.asking_reason = true;
     v.reason_title = tr.get("coach.reason_title");
     v.cancel_label = tr.get("coach.cancel");
-    for (const auto& it : v.items)
-      if (it.id == s.coach.pending_id) v.reason_subject = it.who + ": " + it.what;
+    // Hours and check-outs: the line the decision is about. Otherwise pending_id is a participant,
+    // whose other lines (not seen, talk due, ...) say nothing about the dagdeel being decided.
+    const core::PendingKind k = s.coach.pending;
+    if (k == core::PendingKind::HoursReject || k == core::PendingKind::CorrectionAccept ||
+        k == core::PendingKind::CorrectionReject)
+      for (const auto& it : v.items)
+        if (it.id == s.coach.pending_id) v.reason_subject = it.who + ": " + it.what;
     if (v.reason_subject.empty()) v.reason_subject = pending_subject(s, tr);
     v.reasons = choice_options(s, tr);
     if (s.coach.pending == core::PendingKind::AbsentByPhone) v.reason_title = tr.get("coach.phoned_title");

@@ -328,3 +328,73 @@ TEST_CASE("load_kiosk_config: the documented config/kiosk.toml parses to the def
   CHECK(cfg.confirmation_seconds == defaults.confirmation_seconds);
   CHECK(cfg.server_url == defaults.server_url);
 }
+
+TEST_CASE("parse_kiosk_config: [coach] sets not-seen days, the ladder's rungs and the export folder", "[config]") {
+  const core::KioskConfig defaults = parse("");
+  CHECK(defaults.not_seen_days == 14);
+  CHECK(defaults.ladder_rungs.size() == 6);
+  CHECK(defaults.export_dir.empty());
+
+  const core::KioskConfig cfg = parse(
+      "[coach]\nnot_seen_days = 21\nladder_rungs = [\"Thuis\", \"Buiten de deur\", \"Vrijwilligerswerk\"]\n"
+      "export_dir = \"/srv/meedoen/exports\"\n");
+  CHECK(cfg.not_seen_days == 21);
+  CHECK(cfg.ladder_rungs == std::vector<std::string>{"Thuis", "Buiten de deur", "Vrijwilligerswerk"});
+  CHECK(cfg.export_dir == "/srv/meedoen/exports");
+
+  // Each key alone leaves the others at their defaults.
+  const core::KioskConfig only_days = parse("[coach]\nnot_seen_days = 7\n");
+  CHECK(only_days.not_seen_days == 7);
+  CHECK(only_days.ladder_rungs == defaults.ladder_rungs);
+  CHECK(parse("[coach]\nexport_dir = \"\"\n").export_dir.empty());
+  CHECK(parse("[coach]\n").not_seen_days == 14);
+}
+
+TEST_CASE("parse_kiosk_config: coach.not_seen_days lies between 1 and 365", "[config]") {
+  for (const char* v : {"0", "366", "-14", "100000000000"}) {
+    const std::string msg = error_of(std::string("[coach]\nnot_seen_days = ") + v + "\n");
+    INFO(v << " -> " << msg);
+    CHECK(contains(msg, "kiosk.toml: coach.not_seen_days: must be between 1 and 365"));
+  }
+  CHECK(contains(error_of("[coach]\nnot_seen_days = \"14\"\n"), "coach.not_seen_days: must be a whole number"));
+  CHECK(contains(error_of("[coach]\nnot_seen_days = 14.5\n"), "coach.not_seen_days: must be a whole number"));
+  CHECK(parse("[coach]\nnot_seen_days = 1\n").not_seen_days == 1);
+  CHECK(parse("[coach]\nnot_seen_days = 365\n").not_seen_days == 365);
+}
+
+TEST_CASE("parse_kiosk_config: coach.ladder_rungs is a list of 2 to 10 names", "[config]") {
+  auto rungs = [](int n, const std::string& name = "Trede") {
+    std::string list = "[";
+    for (int i = 0; i < n; ++i) list += (i ? ", \"" : "\"") + name + std::to_string(i + 1) + "\"";
+    return "[coach]\nladder_rungs = " + list + "]\n";
+  };
+  CHECK(parse(rungs(2)).ladder_rungs == std::vector<std::string>{"Trede1", "Trede2"});
+  CHECK(parse(rungs(10)).ladder_rungs.size() == 10);
+  CHECK(parse(rungs(10)).ladder_rungs.back() == "Trede10");
+  for (int n : {0, 1, 11}) {
+    const std::string msg = error_of(rungs(n));
+    INFO(n << " rungs -> " << msg);
+    CHECK(contains(msg, "kiosk.toml: coach.ladder_rungs: must be a list of 2 to 10 rung names"));
+  }
+  CHECK(contains(error_of("[coach]\nladder_rungs = \"Thuis\"\n"), "coach.ladder_rungs: must be a list"));
+  CHECK(contains(error_of("[coach]\nladder_rungs = 6\n"), "coach.ladder_rungs: must be a list"));
+  for (const char* bad : {"[\"Thuis\", \"\"]", "[\"Thuis\", 2]", "[\"Thuis\", [\"Werk\"]]", "[\"Thuis\", true]"}) {
+    const std::string msg = error_of(std::string("[coach]\nladder_rungs = ") + bad + "\n");
+    INFO(bad << " -> " << msg);
+    CHECK(contains(msg, "coach.ladder_rungs: must contain rung names in quotes"));
+  }
+  // A name of 80 characters is the longest.
+  CHECK(parse("[coach]\nladder_rungs = [\"Thuis\", \"" + std::string(80, 'x') + "\"]\n").ladder_rungs[1].size() == 80);
+  CHECK(contains(error_of("[coach]\nladder_rungs = [\"Thuis\", \"" + std::string(81, 'x') + "\"]\n"),
+                 "coach.ladder_rungs: must contain rung names in quotes, at most 80 characters each"));
+}
+
+TEST_CASE("parse_kiosk_config: coach.export_dir is text, and [coach] refuses unknown keys", "[config]") {
+  CHECK(contains(error_of("[coach]\nexport_dir = 3\n"), "kiosk.toml: coach.export_dir: must be a text in quotes"));
+  CHECK(contains(error_of("[coach]\nexport_dir = \"" + std::string(201, 'x') + "\"\n"), "coach.export_dir: is longer than 200"));
+  const std::string msg = error_of("[coach]\nnot_seen_dayz = 14\n");
+  CHECK(contains(msg, "kiosk.toml: coach.not_seen_dayz: unknown key"));
+  CHECK(contains(msg, "not_seen_days, ladder_rungs, export_dir"));
+  CHECK(contains(error_of("[coach]\npin = \"1234\"\n"), "coach.pin: unknown key"));
+  CHECK(contains(error_of("coach = 14\n"), "coach: must be a table"));
+}

@@ -1,4 +1,5 @@
-// Participants for tests, in one line each: person("p-ayse", "Ayşe", "Yılmaz", "C001", "en").
+// Participants for tests, in one line each: person("p-ayse", "Ayşe", "Yılmaz", "C001", "en"); and
+// their ladder assessments.
 #pragma once
 #include "core/model.hpp"
 
@@ -13,6 +14,18 @@ inline core::Participant person(const char* id, const char* first, const char* l
   p.card_code = card;
   p.language = language;
   return p;
+}
+
+// A ladder assessment in one line: assessment("p-ayse", "2026-11-02", 3, 2, "c-marloes").
+inline core::LadderAssessment assessment(const char* participant, const char* date, int rung, int progress,
+                                         const char* coach = "c-marloes") {
+  core::LadderAssessment a;
+  a.participant_id = participant;
+  a.date = date;
+  a.rung = rung;
+  a.progress = progress;
+  a.coach_id = coach;
+  return a;
 }
 
 }  // namespace meedoen::test
