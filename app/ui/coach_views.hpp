@@ -133,7 +133,7 @@ struct CoachPersonView {
   std::vector<std::pair<std::string, std::string>> areas;  // area label, status label
   struct Point {
     std::string date;   // "mrt"
-    float value = 0;    // rung + progress / steps
+    float value = 0;    // rung + progress / (steps + 1): a full rung stays below the next one
   };
   std::vector<Point> ladder_history;
   int rungs = 6;
