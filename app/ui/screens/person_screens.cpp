@@ -244,7 +244,7 @@ void note_editor(const CoachPersonView& v, const Theme& t, const Layout& L, Acti
 
 // A row of option buttons (the ladder form); the active one stands out.
 void option_row(const Theme& t, const std::vector<CoachLadderView::Option>& options, float x, float y, float width, float h,
-                bool enabled, Actions& out) {
+                bool enabled, Actions& out, ImFont* font = nullptr) {
   const float g = t.px(10);
   const float n = static_cast<float>(std::max<std::size_t>(1, options.size()));
   const float bw = (width - (n - 1) * g) / n;
@@ -253,7 +253,7 @@ void option_row(const Theme& t, const std::vector<CoachLadderView::Option>& opti
     const auto& o = options[i];
     const bool room = bw >= t.px(230);  // the check mark only where the label still fits beside it
     if (big_button(t, {o.id.c_str(), o.active && room ? icons::utf8("done") : nullptr, &o.label, ImVec2(bw, h),
-                       o.active ? ButtonStyle::Selected : ButtonStyle::Neutral, enabled}))
+                       o.active ? ButtonStyle::Selected : ButtonStyle::Neutral, enabled, false, font}))
       out.push_back(o.action);
   }
 }
@@ -368,7 +368,10 @@ void draw_coach_person(const CoachNav& nav, const CoachPersonView& v, const Them
   const float name_x = M + t.px(220) + L.gap * 0.5f;
   const float name_w = L.size.x - M - static_cast<float>(shown) * (bw + t.px(8)) - name_x;
   const ImVec2 wp = ImGui::GetWindowPos();
-  label_at(t.fonts.large, ImVec2(wp.x + name_x, wp.y + top - t.px(4)), colors::text, fit(t.fonts.large, v.name, name_w));
+  // A long name steps down a font size before it is ever cut.
+  ImFont* name_font = text_w(t.fonts.large, v.name) <= name_w ? t.fonts.large : t.fonts.bold;
+  label_at(name_font, ImVec2(wp.x + name_x, wp.y + top - t.px(4) + (t.fonts.large->FontSize - name_font->FontSize) * 0.5f),
+           colors::text, fit(name_font, v.name, name_w));
   label_at(t.fonts.body, ImVec2(wp.x + name_x, wp.y + top + t.fonts.large->FontSize), v.mandatory ? colors::check_out : colors::text_muted,
            fit(t.fonts.body, v.participation + "   " + v.coach_line, name_w));
 
@@ -406,7 +409,7 @@ void draw_coach_ladder(const CoachNav& nav, const CoachLadderView& v, const Them
     out.push_back(core::LadderSaveTapped{});
 
   const float W = L.size.x - 2 * M;
-  const float oh = t.px(68);
+  const float oh = t.px(64);  // the form must fit 800 px: five rows of options and four headings
   float y = top + bh + L.gap * 0.5f;
   const float label_h = t.fonts.bold->FontSize * 1.3f;
   auto title = [&](const std::string& s, float x) { label_at(t.fonts.bold, ImVec2(wp.x + x, wp.y + y), colors::text, s); };
@@ -419,20 +422,14 @@ void draw_coach_ladder(const CoachNav& nav, const CoachLadderView& v, const Them
   y += oh + L.gap * 0.5f;
   title(v.rung_title, M);
   y += label_h;
-  // Rungs in rows of three: their labels are long.
-  const std::size_t per_row = 3;
-  for (std::size_t i = 0; i < v.rungs.size(); i += per_row) {
-    std::vector<CoachLadderView::Option> row(v.rungs.begin() + static_cast<long>(i),
-                                             v.rungs.begin() + static_cast<long>(std::min(v.rungs.size(), i + per_row)));
-    option_row(t, row, M, y, W * static_cast<float>(row.size()) / static_cast<float>(per_row), oh, !v.busy, out);
-    y += oh + t.px(8);
-  }
-  y += L.gap * 0.3f;
+  // All rungs in one row, in the body font: their labels are long and wrap to three lines.
+  option_row(t, v.rungs, M, y, W, std::max(oh, t.fonts.body->FontSize * 3.4f), !v.busy, out, t.fonts.body);
+  y += std::max(oh, t.fonts.body->FontSize * 3.4f) + L.gap * 0.5f;
   title(v.areas_title, M);
   y += label_h;
   // Areas: three columns, each a label over its three options.
   const float col_w = (W - 2 * L.gap) / 3;
-  const float block_h = label_h + oh + t.px(10);
+  const float block_h = label_h + oh + t.px(6);
   for (std::size_t i = 0; i < v.areas.size(); ++i) {
     const float x = M + static_cast<float>(i % 3) * (col_w + L.gap);
     const float ay = y + static_cast<float>(i / 3) * block_h;
