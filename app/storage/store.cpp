@@ -712,6 +712,16 @@ std::vector<core::Event> Store::events_of(const std::string& pid) const {
   });
 }
 
+std::map<std::string, TimeMs> Store::next_appointments(TimeMs from) const {
+  return guarded("reading appointments", [&] {
+    std::map<std::string, TimeMs> out;
+    SQLite::Statement st(m->db, "SELECT participant_id, MIN(at_ms) FROM appointments WHERE at_ms >= ? GROUP BY participant_id");
+    st.bind(1, from);
+    while (st.executeStep()) out[st.getColumn(0).getString()] = st.getColumn(1).getInt64();
+    return out;
+  });
+}
+
 bool Store::verify_pin(const std::string& pid, const std::string& pin) const {
   const std::string hash = guarded("reading a PIN", [&] {
     SQLite::Statement st(m->db, "SELECT pin_hash FROM participants WHERE id = ? AND active = 1");

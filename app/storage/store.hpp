@@ -108,6 +108,8 @@ class Store {
   int days_present_total(const std::string& participant_id) const;  // dagdelen attended, all time
   std::vector<core::VolunteerPlace> load_places() const;
   std::vector<core::Appointment> load_appointments(const std::string& participant_id, core::TimeMs from) const;
+  // Each participant's next appointment from `from` on, in one query (coach mode's "talk planned").
+  std::map<std::string, core::TimeMs> next_appointments(core::TimeMs from) const;
   // The coach's file (coach mode only). participant_id "" = everyone; dates inclusive, oldest first.
   std::vector<core::LadderAssessment> load_ladder(const std::string& participant_id, const std::string& from,
                                                   const std::string& to) const;

@@ -13,39 +13,20 @@
 #include "storage/store.hpp"
 #include "storage/sync_store.hpp"
 #include "support/fake_clock.hpp"
+#include "support/people.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace meedoen;
 using storage::StorageError;
 using storage::Store;
 using test::kMonday0942;
+using test::find_activity;
+using test::knitting;
 namespace ev = core::ev;
 
 namespace {
 
 constexpr const char* kThursday = "2026-11-26";
-
-core::Activity knitting(int capacity) {
-  core::Activity a;
-  a.id = "a-breien";
-  a.title = "Breien";
-  a.icon = "craft";
-  a.weekday = 3;
-  a.dagdeel = core::Dagdeel::Afternoon;
-  a.start = 13 * 60 + 30;
-  a.end = 15 * 60;
-  a.place = "Huiskamer";
-  a.leader = "Erik";
-  a.capacity = capacity;
-  a.volunteer_work = true;
-  return a;
-}
-
-const core::Activity* find(const std::vector<core::Activity>& programme, const std::string& id) {
-  for (const auto& a : programme)
-    if (a.id == id) return &a;
-  return nullptr;
-}
 
 }  // namespace
 
@@ -184,12 +165,12 @@ TEST_CASE("SyncStore::apply_pull: a pulled programme keeps the local edit the se
   page.activities.push_back(gone);
   sync.apply_pull(page, kMonday0942 + 1000);
   auto programme = store.load_programme();
-  REQUIRE(find(programme, "a-breien") != nullptr);
-  CHECK(find(programme, "a-breien")->title == "Breien (nieuw)");
-  CHECK(find(programme, "a-breien")->capacity == 0);
-  CHECK(find(programme, "a-other")->title == "Tekenen");
-  REQUIRE(find(programme, "a-gone") != nullptr);
-  CHECK_FALSE(find(programme, "a-gone")->active);
+  REQUIRE(find_activity(programme, "a-breien") != nullptr);
+  CHECK(find_activity(programme, "a-breien")->title == "Breien (nieuw)");
+  CHECK(find_activity(programme, "a-breien")->capacity == 0);
+  CHECK(find_activity(programme, "a-other")->title == "Tekenen");
+  REQUIRE(find_activity(programme, "a-gone") != nullptr);
+  CHECK_FALSE(find_activity(programme, "a-gone")->active);
 
   // Once the edit reached the server, the server's row is the word (it decided by fold order).
   const auto pending = sync.pending(100, 1 << 20);
@@ -202,5 +183,5 @@ TEST_CASE("SyncStore::apply_pull: a pulled programme keeps the local edit the se
   newer.a.title = "Breien (van kiosk B)";
   later.activities.push_back(newer);
   sync.apply_pull(later, kMonday0942 + 3000);
-  CHECK(find(store.load_programme(), "a-breien")->title == "Breien (van kiosk B)");
+  CHECK(find_activity(store.load_programme(), "a-breien")->title == "Breien (van kiosk B)");
 }

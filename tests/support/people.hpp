@@ -28,4 +28,28 @@ inline core::LadderAssessment assessment(const char* participant, const char* da
   return a;
 }
 
+// A weekly volunteer activity for programme tests: "Breien", Thursday afternoon, 8 places.
+inline core::Activity knitting(int capacity = 8) {
+  core::Activity a;
+  a.id = "a-breien";
+  a.title = "Breien";
+  a.icon = "craft";
+  a.weekday = 3;
+  a.dagdeel = core::Dagdeel::Afternoon;
+  a.start = 13 * 60 + 30;
+  a.end = 15 * 60;
+  a.place = "Huiskamer";
+  a.leader = "Erik";
+  a.capacity = capacity;
+  a.volunteer_work = true;
+  return a;
+}
+
+// The activity with this id in a programme, or null.
+inline const core::Activity* find_activity(const std::vector<core::Activity>& programme, const std::string& id) {
+  for (const auto& a : programme)
+    if (a.id == id) return &a;
+  return nullptr;
+}
+
 }  // namespace meedoen::test

@@ -5,36 +5,12 @@
 
 #include <string>
 
+#include "support/people.hpp"
 #include "sync/sync_fixture.hpp"
 
 using namespace meedoen;
 using namespace meedoen::test;
 
-namespace {
-
-core::Activity knitting() {
-  core::Activity a;
-  a.id = "0193c0de-0000-7000-8000-00000000a001";
-  a.title = "Breien";
-  a.icon = "craft";
-  a.weekday = 3;
-  a.dagdeel = core::Dagdeel::Afternoon;
-  a.start = 13 * 60 + 30;
-  a.end = 15 * 60;
-  a.place = "Huiskamer";
-  a.leader = "Erik";
-  a.capacity = 8;
-  a.volunteer_work = true;
-  return a;
-}
-
-const core::Activity* find(const std::vector<core::Activity>& programme, const std::string& id) {
-  for (const auto& a : programme)
-    if (a.id == id) return &a;
-  return nullptr;
-}
-
-}  // namespace
 
 TEST_CASE("sync: a new activity made offline on kiosk A shows on kiosk B", "[sync][programme]") {
   use_amsterdam_time();
@@ -49,22 +25,22 @@ TEST_CASE("sync: a new activity made offline on kiosk A shows on kiosk B", "[syn
   core::Activity once = knitting();
   once.date = "2026-11-26";
   a.store().record("", core::ev::ActivitySaved{once, "demo-coach-1"}, kMonday0942);
-  core::Activity off = *find(a.store().load_programme(), "demo-a-01");
+  core::Activity off = *find_activity(a.store().load_programme(), "demo-a-01");
   off.active = false;
   a.store().record("", core::ev::ActivitySaved{off, "demo-coach-1"}, kMonday0942 + 1000);
-  CHECK(find(b.store().load_programme(), once.id) == nullptr);
+  CHECK(find_activity(b.store().load_programme(), once.id) == nullptr);
   REQUIRE(a.sync().ok);
   REQUIRE(b.sync().ok);
   for (auto* k : {&a, &b}) {
     const auto programme = k->store().load_programme();
-    const core::Activity* got = find(programme, once.id);
+    const core::Activity* got = find_activity(programme, once.id);
     REQUIRE(got != nullptr);
     CHECK(got->title == "Breien");
     CHECK(got->date == "2026-11-26");
     CHECK(got->capacity == 8);
     CHECK(got->volunteer_work);
-    REQUIRE(find(programme, "demo-a-01") != nullptr);
-    CHECK_FALSE(find(programme, "demo-a-01")->active);
+    REQUIRE(find_activity(programme, "demo-a-01") != nullptr);
+    CHECK_FALSE(find_activity(programme, "demo-a-01")->active);
   }
   // Nothing doubled: B holds A's two events once, and a second round changes nothing.
   REQUIRE(a.sync().ok);
@@ -83,7 +59,7 @@ TEST_CASE("sync: two kiosks edit one activity offline; both end with the last in
   TestKiosk b(dir, "b", server.url(), server.enrol_code());
   REQUIRE(a.sync().ok);
   REQUIRE(b.sync().ok);
-  core::Activity on_a = *find(a.store().load_programme(), "demo-a-02");
+  core::Activity on_a = *find_activity(a.store().load_programme(), "demo-a-02");
   core::Activity on_b = on_a;
   on_a.title = "Samen koken (A)";
   on_a.capacity = 4;
@@ -103,7 +79,7 @@ TEST_CASE("sync: two kiosks edit one activity offline; both end with the last in
     REQUIRE(a.sync().ok);
   }
   for (auto* k : {&a, &b}) {
-    const core::Activity* got = find(k->store().load_programme(), "demo-a-02");
+    const core::Activity* got = find_activity(k->store().load_programme(), "demo-a-02");
     REQUIRE(got != nullptr);
     CHECK(got->title == "Samen koken (B)");
     CHECK(got->capacity == 12);
@@ -140,6 +116,6 @@ TEST_CASE("sync: the server refuses an activity_saved the rules refuse, and keep
   CHECK(rejected[0].second.find("longer than 120 characters") != std::string::npos);
   TestKiosk b(dir, "b", server.url(), server.enrol_code());
   REQUIRE(b.sync().ok);
-  CHECK(find(b.store().load_programme(), knitting().id) != nullptr);
-  CHECK(find(b.store().load_programme(), "a-x") == nullptr);
+  CHECK(find_activity(b.store().load_programme(), knitting().id) != nullptr);
+  CHECK(find_activity(b.store().load_programme(), "a-x") == nullptr);
 }
