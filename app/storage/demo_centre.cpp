@@ -136,6 +136,10 @@ bool agreed_on(int i, int weekday, core::Dagdeel d) {
   return (p.agreed_parts & core::agreed_bit(weekday, d)) != 0;
 }
 
+core::TimeMs at(const std::string& date, int minute) { return core::from_local(date, minute); }
+
+bool by_time(const Store::TimedEvent& a, const Store::TimedEvent& b) { return a.at < b.at; }
+
 // The coach's file: a ladder assessment at the start and then monthly, talks, a few notes, and
 // two participants who left this month.
 void seed_file(Store& store, core::TimeMs now) {
@@ -187,16 +191,13 @@ void seed_file(Store& store, core::TimeMs now) {
                  ev::ParticipantLeft{core::add_days(today, -16), core::ExitReason::Work, "demo-coach-2"}});
   out.push_back({"demo-p-0039", core::from_local(core::add_days(today, -9), 12 * 60),
                  ev::ParticipantLeft{core::add_days(today, -9), core::ExitReason::VolunteerWork, "demo-coach-1"}});
-  std::sort(out.begin(), out.end(), [](const Store::TimedEvent& a, const Store::TimedEvent& b) { return a.at < b.at; });
+  std::sort(out.begin(), out.end(), by_time);
   store.record_history(out);
 }
 
-void seed_history(Store& store, core::TimeMs now) {
+// Four weeks of visits, agreed dagdelen and volunteer hours before today.
+void seed_visits(std::vector<Store::TimedEvent>& out, const std::string& today) {
   namespace ev = core::ev;
-  std::vector<Store::TimedEvent> out;
-  const std::string today = core::format_date_iso(core::to_local(now));
-  const auto at = [](const std::string& date, int minute) { return core::from_local(date, minute); };
-
   // Four weeks of mornings and afternoons; participant 1 (Fatima) comes most days.
   for (int back = 28; back >= 1; --back) {
     const std::string d = core::add_days(today, -back);
@@ -239,7 +240,10 @@ void seed_history(Store& store, core::TimeMs now) {
       }  // else: a no-show
     }
   }
+}
 
+void seed_hours(std::vector<Store::TimedEvent>& out, const std::string& today) {
+  namespace ev = core::ev;
   // Volunteer hours: every fourth participant, two entries a week; all but this week approved.
   for (int i = 0; i < kDemoParticipants; i += 4) {
     const std::string pid = demo_id("demo-p-", i + 1);
@@ -251,11 +255,14 @@ void seed_history(Store& store, core::TimeMs now) {
       out.push_back({pid, at(d, 17 * 60), ev::HoursLogged{d, kPlaces[h % kPlaces.size()].name, minutes}});
     }
   }
-  std::sort(out.begin(), out.end(), [](const Store::TimedEvent& a, const Store::TimedEvent& b) { return a.at < b.at; });
-  store.record_history(out);
+}
 
+// The coach's decisions on stored history (approved hours, a closed forgotten check-out); returns
+// the last working day before today.
+std::string seed_decisions(Store& store, std::vector<Store::TimedEvent>& decisions, core::TimeMs now) {
+  namespace ev = core::ev;
+  const std::string today = core::format_date_iso(core::to_local(now));
   // The coach approves at the end of the week; approvals name the stored hours events.
-  std::vector<Store::TimedEvent> decisions;
   const std::string week_start = core::add_days(today, -core::to_local(now).weekday);
   for (const auto& h : store.load_hours("", core::add_days(today, -40))) {
     if (h.date >= week_start) continue;  // this week's hours wait for the coach
@@ -274,7 +281,13 @@ void seed_history(Store& store, core::TimeMs now) {
       const core::TimeMs end = at(last, core::KioskConfig{}.dagdelen[0].end);
       decisions.push_back({"demo-p-0002", end, ev::AutoCheckOut{last, a.check_in_event, end}});
     }
+  return last;
+}
 
+// This week's sign-ups and absences reported ahead.
+void seed_week(std::vector<Store::TimedEvent>& decisions, core::TimeMs now) {
+  namespace ev = core::ev;
+  const std::string today = core::format_date_iso(core::to_local(now));
   // Sign-ups for the coming week; "Samen koken" on Monday is full, with two on the waiting list.
   const core::TimeMs signup_time = now - core::minutes(60 * 24 * 3);
   for (int day = 0; day < core::kWeekDays; ++day) {
@@ -309,7 +322,12 @@ void seed_history(Store& store, core::TimeMs now) {
     }
   }
   decisions.push_back({"demo-p-0005", signup_time, ev::AbsenceReported{core::add_days(today, 1), Dagdeel::Morning, core::AbsenceReason::Sick, ""}});
+}
 
+void seed_today(std::vector<Store::TimedEvent>& decisions, core::TimeMs now, const std::string& last) {
+  namespace ev = core::ev;
+  const std::string today = core::format_date_iso(core::to_local(now));
+  const core::TimeMs signup_time = now - core::minutes(60 * 24 * 3);
   // For coach mode's Today: this morning so far (before `now`), two absences reported for today,
   // and hours from the last working day that wait for the coach. Participants no test of the
   // participant flows uses, so those flows start from the same state as before.
@@ -324,14 +342,31 @@ void seed_history(Store& store, core::TimeMs now) {
   }
   decisions.push_back({"demo-p-0009", at(last, 16 * 60 + 40), ev::HoursLogged{last, kPlaces[0].name, 150}});
   decisions.push_back({"demo-p-0013", at(last, 17 * 60 + 5), ev::HoursLogged{last, kPlaces[2].name, 90}});
-  std::sort(decisions.begin(), decisions.end(), [](const Store::TimedEvent& a, const Store::TimedEvent& b) { return a.at < b.at; });
-  store.record_history(decisions);
+}
 
+void seed_talks(Store& store, const std::string& today) {
   for (int i = 0; i < kDemoParticipants; i += 3) {
     const core::TimeMs talk = core::from_local(core::add_days(today, 1 + i % 6), 10 * 60 + (i % 4) * 30);
     store.put_appointment({demo_id("demo-talk-", i + 1), demo_id("demo-p-", i + 1), talk,
                            i % 2 == 0 ? "Gesprek met Marloes" : "Gesprek met Erik", "talk"});
   }
+}
+
+void seed_history(Store& store, core::TimeMs now) {
+  const std::string today = core::format_date_iso(core::to_local(now));
+  std::vector<Store::TimedEvent> out;
+  seed_visits(out, today);
+  seed_hours(out, today);
+  std::sort(out.begin(), out.end(), by_time);
+  store.record_history(out);
+
+  std::vector<Store::TimedEvent> decisions;
+  const std::string last = seed_decisions(store, decisions, now);
+  seed_week(decisions, now);
+  seed_today(decisions, now, last);
+  std::sort(decisions.begin(), decisions.end(), by_time);
+  store.record_history(decisions);
+  seed_talks(store, today);
 }
 
 }  // namespace
