@@ -13,6 +13,7 @@ using namespace meedoen;
 using core::Screen;
 using test::FakeKiosk;
 using test::kMonday0942;
+using test::activity;
 using test::person;
 
 namespace {
@@ -903,18 +904,6 @@ core::Participant agreed(std::uint32_t parts, const char* start = "", const char
   return p;
 }
 
-core::Activity activity(const char* id, core::Dagdeel d, bool active = true) {
-  core::Activity a;
-  a.id = id;
-  a.title = id;
-  a.weekday = 0;
-  a.dagdeel = d;
-  a.start = d == core::Dagdeel::Morning ? 10 * 60 : 14 * 60;
-  a.end = a.start + 60;
-  a.active = active;
-  return a;
-}
-
 }  // namespace
 
 TEST_CASE("expected: the agreed dagdelen of today's weekday", "[core][coach]") {
@@ -943,7 +932,7 @@ TEST_CASE("expected: only between the programme's start and end dates", "[core][
 
 TEST_CASE("expected: a placed sign-up for today's active activity of that dagdeel", "[core][coach]") {
   core::State s = monday_state();
-  s.programme = {activity("a-koken", core::Dagdeel::Afternoon), activity("a-weg", core::Dagdeel::Morning, false)};
+  s.programme = {activity("a-koken").at(14 * 60, 15 * 60), activity("a-weg").inactive()};
   const core::Participant p = agreed(0);
   auto signup = [](const char* act, const char* date, const char* pid, bool placed) {
     core::SignUp su;
@@ -975,7 +964,7 @@ TEST_CASE("expected: a placed sign-up for today's active activity of that dagdee
 
 TEST_CASE("expected: nobody who left, whatever was agreed", "[core][coach]") {
   core::State s = monday_state();
-  s.programme = {activity("a-koken", core::Dagdeel::Afternoon)};
+  s.programme = {activity("a-koken").at(14 * 60, 15 * 60)};
   s.signups = {{"a-koken", "2026-11-23", "p-x", 0, true, 0, false}};
   const core::Participant p = agreed(core::agreed_bit(0, core::Dagdeel::Morning));
   CHECK_FALSE(core::has_left(s, "p-x"));

@@ -19,6 +19,7 @@ using core::Screen;
 using test::FakeKiosk;
 using test::kMonday0942;
 using test::local_ms;
+using test::activity;
 using test::person;
 
 namespace {
@@ -26,20 +27,6 @@ namespace {
 // Monday 23 November 2026 is the test clock's day (test::kMonday0942).
 const std::string kMonday = "2026-11-23";
 const std::string kTuesday = "2026-11-24";
-
-core::Activity activity(const char* id, const char* title, int weekday, Dagdeel d, int start, int end, int capacity,
-                        bool volunteer = false) {
-  core::Activity a;
-  a.id = id;
-  a.title = title;
-  a.weekday = weekday;
-  a.dagdeel = d;
-  a.start = start;
-  a.end = end;
-  a.capacity = capacity;
-  a.volunteer_work = volunteer;
-  return a;
-}
 
 // A small centre with a Monday and a Tuesday programme and one volunteer place.
 core::State centre() {
@@ -49,9 +36,9 @@ core::State centre() {
   auto jan = person("p-jan", "Jan", "de Vries", "C002", "nl");
   s.roster = std::make_shared<const core::Roster>(std::vector<core::Participant>{fatima, jan});
   s.programme = {
-      activity("a-coffee", "Koffie-inloop", 0, Dagdeel::Morning, 9 * 60 + 30, 11 * 60, 0),
-      activity("a-cook", "Samen koken", 0, Dagdeel::Afternoon, 13 * 60 + 30, 16 * 60 + 30, 2),
-      activity("a-garden", "Buurtmoestuin", 1, Dagdeel::Morning, 9 * 60 + 30, 12 * 60, 8, true),
+      activity("a-coffee").title("Koffie-inloop").on(0).at(9 * 60 + 30, 11 * 60),
+      activity("a-cook").title("Samen koken").on(0).at(13 * 60 + 30, 16 * 60 + 30).capacity(2),
+      activity("a-garden").title("Buurtmoestuin").on(1).at(9 * 60 + 30, 12 * 60).capacity(8).volunteer(),
   };
   s.places = {{"place-1", "Voedselbank", "shop"}};
   return s;

@@ -28,6 +28,36 @@ inline core::LadderAssessment assessment(const char* participant, const char* da
   return a;
 }
 
+// An activity in one line, chained: activity("a-koken").title("Samen koken").on(0).at(13 * 60, 15 * 60).
+// Weekly on Monday 10:00-11:00 unless told otherwise; the title is the id until set; at() sets the
+// dagdeel the start falls in (before 12:00 morning, before 18:00 afternoon, else evening).
+class activity {
+ public:
+  explicit activity(const char* id) {
+    m_a.id = id;
+    m_a.title = id;
+    at(10 * 60, 11 * 60);
+  }
+  activity& title(const char* t) { m_a.title = t; return *this; }
+  activity& icon(const char* i) { m_a.icon = i; return *this; }
+  activity& on(int weekday) { m_a.weekday = weekday; return *this; }
+  activity& at(int start, int end) {
+    m_a.start = start;
+    m_a.end = end;
+    m_a.dagdeel = start < 12 * 60 ? core::Dagdeel::Morning
+                  : start < 18 * 60 ? core::Dagdeel::Afternoon : core::Dagdeel::Evening;
+    return *this;
+  }
+  activity& place(const char* p) { m_a.place = p; return *this; }
+  activity& capacity(int n) { m_a.capacity = n; return *this; }
+  activity& volunteer() { m_a.volunteer_work = true; return *this; }
+  activity& inactive() { m_a.active = false; return *this; }
+  operator core::Activity() const { return m_a; }  // NOLINT: a builder reads as the value it builds
+
+ private:
+  core::Activity m_a;
+};
+
 // A weekly volunteer activity for programme tests: "Breien", Thursday afternoon, 8 places.
 inline core::Activity knitting(int capacity = 8) {
   core::Activity a;

@@ -37,26 +37,12 @@ inline std::vector<core::Participant> people() {
   };
 }
 
-inline core::Activity activity(const char* id, const char* title, const char* icon, int weekday, int start,
-                               int end, const char* place) {
-  core::Activity a;
-  a.id = id;
-  a.title = title;
-  a.icon = icon;
-  a.weekday = weekday;
-  a.start = start;
-  a.end = end;
-  a.place = place;
-  a.dagdeel = start < 12 * 60 ? core::Dagdeel::Morning : core::Dagdeel::Afternoon;
-  return a;
-}
-
 // Monday has two activities (listed out of order), Tuesday one.
 inline std::vector<core::Activity> programme() {
   return {
-      activity("a-koken", "Samen koken", "cooking", 0, 13 * 60, 15 * 60, "Keuken"),
-      activity("a-tuin", "Moestuin", "garden", 1, 10 * 60, 12 * 60, "Tuin achter"),
-      activity("a-koffie", "Koffieochtend", "coffee", 0, 9 * 60 + 30, 11 * 60, "Huiskamer"),
+      activity("a-koken").title("Samen koken").icon("cooking").on(0).at(13 * 60, 15 * 60).place("Keuken"),
+      activity("a-tuin").title("Moestuin").icon("garden").on(1).at(10 * 60, 12 * 60).place("Tuin achter"),
+      activity("a-koffie").title("Koffieochtend").icon("coffee").on(0).at(9 * 60 + 30, 11 * 60).place("Huiskamer"),
   };
 }
 
