@@ -529,9 +529,9 @@ std::vector<std::string> person_facts(const core::State& s, const core::Particip
     facts.push_back(tr.fmt("coach.person.agreed_hours", {{"amount", hours_text(p.agreed_minutes_per_week, tr)}}));
   if (p.talk_every_days > 0) {
     const auto last = c.data.last_talk.find(p.id);
+    const std::string last_text = last == c.data.last_talk.end() ? std::string("-") : short_date(last->second, tr);
     facts.push_back(tr.fmt("coach.person.talks",
-                           {{"weeks", std::to_string((p.talk_every_days + 3) / 7)},
-                            {"last", last == c.data.last_talk.end() ? std::string("-") : short_date(last->second, tr)}}));
+                           {{"weeks", std::to_string((p.talk_every_days + 3) / 7)}, {"last", last_text}}));
   }
   if (!d.appointments.empty()) {
     const core::TimeMs at = d.appointments.front().at;
