@@ -218,6 +218,164 @@ std::vector<PartOutcome> part_outcomes(const ReportInputs& in, const std::string
 
 // [SECTION] Month overview
 
+namespace {
+
+// The month's figures per coach and per participant, built up one source at a time.
+class MonthTally {
+ public:
+  MonthTally(const ReportInputs& in, const std::string& only_coach, const std::string& from, const std::string& to)
+      : m_in(in), m_only_coach(only_coach), m_from(from), m_to(to) {
+    for (const auto& p : in.participants) m_people[p.id] = &p;
+    if (only_coach.empty())
+      for (const auto& c : in.coaches) figures(c.id);
+    else
+      figures(only_coach);
+  }
+
+  // Whose coach: the roster's; someone no longer on it is found through their exit.
+  std::string coach_of(const std::string& pid) const {
+    if (auto it = m_people.find(pid); it != m_people.end()) return it->second->coach_id;
+    for (const auto& e : m_in.exits)
+      if (e.participant_id == pid) return e.coach_id;
+    return "";
+  }
+  bool counted(const std::string& pid) const { return m_only_coach.empty() || coach_of(pid) == m_only_coach; }
+
+  void add_roster() {
+    for (const auto& p : m_in.participants) {
+      if (!counted(p.id)) continue;
+      MonthFigures& f = figures(p.coach_id);
+      ++f.participants;
+      line(p.id);
+      if (in_range(p.start_date, m_from, m_to)) ++f.intake;
+    }
+  }
+
+  void add_attendance(TimeMs now) {
+    for (const auto& o : part_outcomes(m_in, m_from, m_to, now)) {
+      if (!counted(o.participant_id)) continue;
+      ParticipantMonth& l = line(o.participant_id);
+      add_outcome(figures(l.coach_id), o, l.mandatory);
+      if (o.kind == PartKind::Present) ++l.present;
+      if (o.kind == PartKind::Absent) ++l.absent;
+      if (o.kind == PartKind::NoShow) ++l.no_shows;
+    }
+  }
+
+  void add_hours() {
+    for (const auto& h : m_in.hours) {
+      if (!in_range(h.date, m_from, m_to) || !counted(h.participant_id)) continue;
+      ParticipantMonth& l = line(h.participant_id);
+      MonthFigures& f = figures(l.coach_id);
+      if (h.status == HoursStatus::Approved) {
+        f.approved_minutes += h.approved_minutes;
+        l.approved_minutes += h.approved_minutes;
+      } else if (h.status == HoursStatus::Waiting) {
+        f.waiting_minutes += h.minutes;
+      }
+    }
+  }
+
+  // Who moved on the ladder this month: up, down, or on the same rung (and within it, up).
+  void add_ladder() {
+    std::set<std::string> assessed;
+    for (const auto& l : m_in.ladder) assessed.insert(l.participant_id);
+    for (const auto& pid : assessed) {
+      if (!counted(pid)) continue;
+      const auto [base, last] = ladder_span(m_in, pid, m_from, m_to);
+      if (!base || !last || base == last) continue;
+      ParticipantMonth& l = line(pid);
+      l.rung_from = base->rung;
+      l.progress_from = base->progress;
+      l.rung_to = last->rung;
+      l.progress_to = last->progress;
+      MonthFigures& f = figures(l.coach_id);
+      if (last->rung > base->rung) ++f.ladder_up;
+      else if (last->rung < base->rung) ++f.ladder_down;
+      else {
+        ++f.ladder_same;
+        if (last->progress > base->progress) ++f.ladder_within_up;
+      }
+    }
+  }
+
+  void add_exits() {
+    for (const auto& e : m_in.exits) {
+      if (!in_range(e.date, m_from, m_to) || !counted(e.participant_id)) continue;
+      MonthFigures& f = figures(line(e.participant_id).coach_id);
+      ++f.outflow;
+      ++f.outflow_by_reason[static_cast<std::size_t>(e.reason)];
+    }
+  }
+
+  // The centre's totals, coaches by name (participants without a coach last), participants by coach and name.
+  void finish(MonthReport& r) {
+    for (auto& [id, f] : m_by_coach) {
+      add_figures(r.centre, f);
+      r.coaches.push_back(f);
+    }
+    std::stable_sort(r.coaches.begin(), r.coaches.end(), [](const MonthFigures& a, const MonthFigures& b) {
+      return std::make_tuple(a.coach_id.empty(), a.coach_name) < std::make_tuple(b.coach_id.empty(), b.coach_name);
+    });
+    std::erase_if(r.coaches, [](const MonthFigures& f) {
+      return f.coach_id.empty() && f.participants == 0 && f.present == 0 && f.approved_minutes == 0 && f.outflow == 0;
+    });
+    for (auto& [id, l] : m_lines) r.participants.push_back(std::move(l));
+    std::map<std::string, std::string> coach_names;
+    for (const auto& f : r.coaches) coach_names[f.coach_id] = f.coach_name;
+    std::stable_sort(r.participants.begin(), r.participants.end(),
+                     [&](const ParticipantMonth& a, const ParticipantMonth& b) {
+                       return std::tie(coach_names[a.coach_id], a.name) < std::tie(coach_names[b.coach_id], b.name);
+                     });
+  }
+
+ private:
+  ParticipantMonth& line(const std::string& pid) {
+    ParticipantMonth& l = m_lines[pid];
+    if (!l.participant_id.empty()) return l;
+    l.participant_id = pid;
+    l.coach_id = coach_of(pid);
+    if (auto it = m_people.find(pid); it != m_people.end()) {
+      l.name = name_of(*it->second);
+      l.mandatory = it->second->mandatory;
+    } else {
+      l.name = pid;
+    }
+    return l;
+  }
+
+  MonthFigures& figures(const std::string& coach) {
+    MonthFigures& f = m_by_coach[coach];
+    f.coach_id = coach;
+    f.coach_name = coach.empty() ? "" : coach_name_of(m_in, coach);
+    return f;
+  }
+
+  const ReportInputs& m_in;
+  const std::string& m_only_coach;
+  const std::string m_from, m_to;
+  std::map<std::string, const Participant*> m_people;
+  std::map<std::string, MonthFigures> m_by_coach;
+  std::map<std::string, ParticipantMonth> m_lines;
+};
+
+// Charts: dagdelen present per ISO week touching the month (whole weeks), hours per month.
+void add_month_charts(MonthReport& r, const MonthTally& tally, const ReportInputs& in, const ReportRange& range,
+                      TimeMs now) {
+  r.weeks = weeks_between(r.from, r.to);
+  for (const auto& o : part_outcomes(in, range.attendance_from, range.attendance_to, now))
+    if (o.kind == PartKind::Present && tally.counted(o.participant_id))
+      if (WeekCount* w = week_for(r.weeks, o.date)) ++w->present;
+  for (int i = kHoursChartMonths - 1; i >= 0; --i) r.hours_months.push_back({add_months(r.month, -i), 0});
+  for (const auto& h : in.hours) {
+    if (h.status != HoursStatus::Approved || !tally.counted(h.participant_id)) continue;
+    for (auto& m : r.hours_months)
+      if (month_of(h.date) == m.month) m.approved_minutes += h.approved_minutes;
+  }
+}
+
+}  // namespace
+
 MonthReport month_report(const ReportInputs& in, const std::string& month, TimeMs now, const std::string& only_coach) {
   MonthReport r;
   const ReportRange range = report_range(month);
@@ -228,129 +386,14 @@ MonthReport month_report(const ReportInputs& in, const std::string& month, TimeM
   r.only_coach = only_coach;
   if (r.from.empty()) return r;
 
-  std::map<std::string, const Participant*> people;
-  for (const auto& p : in.participants) people[p.id] = &p;
-  // Whose coach: the roster's; someone no longer on it is found through their exit.
-  auto coach_of = [&](const std::string& pid) -> std::string {
-    if (auto it = people.find(pid); it != people.end()) return it->second->coach_id;
-    for (const auto& e : in.exits)
-      if (e.participant_id == pid) return e.coach_id;
-    return "";
-  };
-  auto counted = [&](const std::string& pid) { return only_coach.empty() || coach_of(pid) == only_coach; };
-
-  std::map<std::string, MonthFigures> by_coach;
-  std::map<std::string, ParticipantMonth> lines;
-  auto line = [&](const std::string& pid) -> ParticipantMonth& {
-    ParticipantMonth& l = lines[pid];
-    if (l.participant_id.empty()) {
-      l.participant_id = pid;
-      l.coach_id = coach_of(pid);
-      if (auto it = people.find(pid); it != people.end()) {
-        l.name = name_of(*it->second);
-        l.mandatory = it->second->mandatory;
-      } else {
-        l.name = pid;
-      }
-    }
-    return l;
-  };
-  auto figures = [&](const std::string& coach) -> MonthFigures& {
-    MonthFigures& f = by_coach[coach];
-    f.coach_id = coach;
-    f.coach_name = coach.empty() ? "" : coach_name_of(in, coach);
-    return f;
-  };
-  if (only_coach.empty())
-    for (const auto& c : in.coaches) figures(c.id);
-  else
-    figures(only_coach);
-
-  for (const auto& p : in.participants) {
-    if (!counted(p.id)) continue;
-    MonthFigures& f = figures(p.coach_id);
-    ++f.participants;
-    line(p.id);
-    if (in_range(p.start_date, r.from, r.to)) ++f.intake;
-  }
-
-  for (const auto& o : part_outcomes(in, r.from, r.to, now)) {
-    if (!counted(o.participant_id)) continue;
-    ParticipantMonth& l = line(o.participant_id);
-    add_outcome(figures(l.coach_id), o, l.mandatory);
-    if (o.kind == PartKind::Present) ++l.present;
-    if (o.kind == PartKind::Absent) ++l.absent;
-    if (o.kind == PartKind::NoShow) ++l.no_shows;
-  }
-
-  for (const auto& h : in.hours) {
-    if (!in_range(h.date, r.from, r.to) || !counted(h.participant_id)) continue;
-    ParticipantMonth& l = line(h.participant_id);
-    MonthFigures& f = figures(l.coach_id);
-    if (h.status == HoursStatus::Approved) {
-      f.approved_minutes += h.approved_minutes;
-      l.approved_minutes += h.approved_minutes;
-    } else if (h.status == HoursStatus::Waiting) {
-      f.waiting_minutes += h.minutes;
-    }
-  }
-
-  std::set<std::string> assessed;
-  for (const auto& l : in.ladder) assessed.insert(l.participant_id);
-  for (const auto& pid : assessed) {
-    if (!counted(pid)) continue;
-    const auto [base, last] = ladder_span(in, pid, r.from, r.to);
-    if (!base || !last || base == last) continue;
-    ParticipantMonth& l = line(pid);
-    l.rung_from = base->rung;
-    l.progress_from = base->progress;
-    l.rung_to = last->rung;
-    l.progress_to = last->progress;
-    MonthFigures& f = figures(l.coach_id);
-    if (last->rung > base->rung) ++f.ladder_up;
-    else if (last->rung < base->rung) ++f.ladder_down;
-    else {
-      ++f.ladder_same;
-      if (last->progress > base->progress) ++f.ladder_within_up;
-    }
-  }
-
-  for (const auto& e : in.exits) {
-    if (!in_range(e.date, r.from, r.to) || !counted(e.participant_id)) continue;
-    MonthFigures& f = figures(line(e.participant_id).coach_id);
-    ++f.outflow;
-    ++f.outflow_by_reason[static_cast<std::size_t>(e.reason)];
-  }
-
-  for (auto& [id, f] : by_coach) {
-    add_figures(r.centre, f);
-    r.coaches.push_back(f);
-  }
-  // By name; participants without a coach last.
-  std::stable_sort(r.coaches.begin(), r.coaches.end(), [](const MonthFigures& a, const MonthFigures& b) {
-    return std::make_tuple(a.coach_id.empty(), a.coach_name) < std::make_tuple(b.coach_id.empty(), b.coach_name);
-  });
-  std::erase_if(r.coaches, [](const MonthFigures& f) {
-    return f.coach_id.empty() && f.participants == 0 && f.present == 0 && f.approved_minutes == 0 && f.outflow == 0;
-  });
-  for (auto& [id, l] : lines) r.participants.push_back(std::move(l));
-  std::map<std::string, std::string> coach_names;
-  for (const auto& f : r.coaches) coach_names[f.coach_id] = f.coach_name;
-  std::stable_sort(r.participants.begin(), r.participants.end(), [&](const ParticipantMonth& a, const ParticipantMonth& b) {
-    return std::tie(coach_names[a.coach_id], a.name) < std::tie(coach_names[b.coach_id], b.name);
-  });
-
-  // Charts: dagdelen present per ISO week touching the month (whole weeks), hours per month.
-  r.weeks = weeks_between(r.from, r.to);
-  for (const auto& o : part_outcomes(in, range.attendance_from, range.attendance_to, now))
-    if (o.kind == PartKind::Present && counted(o.participant_id))
-      if (WeekCount* w = week_for(r.weeks, o.date)) ++w->present;
-  for (int i = kHoursChartMonths - 1; i >= 0; --i) r.hours_months.push_back({add_months(month, -i), 0});
-  for (const auto& h : in.hours) {
-    if (h.status != HoursStatus::Approved || !counted(h.participant_id)) continue;
-    for (auto& m : r.hours_months)
-      if (month_of(h.date) == m.month) m.approved_minutes += h.approved_minutes;
-  }
+  MonthTally tally(in, only_coach, r.from, r.to);
+  tally.add_roster();
+  tally.add_attendance(now);
+  tally.add_hours();
+  tally.add_ladder();
+  tally.add_exits();
+  tally.finish(r);
+  add_month_charts(r, tally, in, range, now);
   return r;
 }
 

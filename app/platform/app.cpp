@@ -1,28 +1,21 @@
-// The kiosk's composition: configuration, database, session, window and the sleeping main loop.
+// The kiosk's window: the sleeping main loop over an opened kiosk (cli/kiosk_start.hpp opens it).
 #include <SDL.h>
 #include <SDL_opengl.h>
 #include <imgui.h>
 
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
-#include <ctime>
-#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <optional>
 #include <sstream>
 
-#include "config/kiosk_config.hpp"
-#include "config/paths.hpp"
-#include "platform/exports.hpp"
 #include "platform/kiosk.hpp"
 #include "platform/log.hpp"
 #include "platform/replay.hpp"
 #include "platform/screenshot.hpp"
 #include "platform/session.hpp"
 #include "platform/window.hpp"
-#include "storage/demo_centre.hpp"
 #include "storage/store.hpp"
 #include "sync/worker.hpp"
 #include "ui/i18n.hpp"
@@ -47,28 +40,6 @@ struct AppClock {
   core::TimeMs offset = 0;
   core::TimeMs now() const { return system_ms() + offset; }
 };
-
-// "2026-11-23T09:42" or "2026-11-23T09:42:30" in local time -> ms since epoch; -1 if malformed.
-core::TimeMs parse_local(const std::string& s) {
-  std::tm tm{};
-  int sec = 0;
-  const int n = std::sscanf(s.c_str(), "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-                            &tm.tm_min, &sec);
-  if (n < 5) return -1;
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-  tm.tm_sec = sec;
-  tm.tm_isdst = -1;
-  const std::time_t t = std::mktime(&tm);
-  return t == -1 ? -1 : static_cast<core::TimeMs>(t) * 1000;
-}
-
-std::string assets_dir() {
-  if (const char* env = std::getenv("MEEDOEN_ASSETS"); env && *env) return env;
-  std::error_code ec;
-  if (std::filesystem::exists(MEEDOEN_ASSETS_DIR, ec)) return MEEDOEN_ASSETS_DIR;
-  return "/usr/share/meedoen";
-}
 
 std::string read_file(const std::string& path, bool& ok) {
   std::ifstream in(path, std::ios::binary);
@@ -124,24 +95,10 @@ class Kiosk final : public ReplayHost {
   }
 
   int run() {
-    int w = 0, h = 0;
-    m_window.size(w, h);
-    m_theme.scale = ui::scale_for(w, h);
-    std::string font_error;
-    if (!ui::load_fonts(m_theme, font_error)) log_line("fonts: " + font_error);
-    ui::apply_style(m_theme);
-
-    int extra_frames = 3;
-    long frame = 0;
+    start_theme();
     for (;;) {
-      // Sleep until input, a wake event, or the next moment the screen must change.
-      const core::TimeMs now = m_clock.now();
-      int timeout = 0;
       const bool replaying = m_replay && !m_replay->finished();
-      if (!replaying && extra_frames <= 0 && m_opt.screenshot.empty()) {
-        const core::TimeMs wait = core::next_deadline(m_session.state()) - now + 1;
-        timeout = static_cast<int>(std::clamp<core::TimeMs>(wait, 1, 60'000));
-      }
+      const int timeout = sleep_timeout(replaying);
       if (timeout >= 1000) idle_upkeep();
       SDL_Event ev;
       bool input = false;
@@ -153,35 +110,8 @@ class Kiosk final : public ReplayHost {
         if (ev.type == SDL_QUIT) return 0;
         input |= handle(ev);
       }
-      if (input) extra_frames = 3;
-
-      const ui::Actions actions = draw();
-      ++frame;
-      if (frame == 1 && m_opt.bench_startup) {
-        glFinish();
-        std::printf("first_frame_unix_ms=%lld\n", static_cast<long long>(system_ms()));
-        return 0;
-      }
-      if (m_replay) m_replay->after_frame(ui::frame_record(), *this, system_ms());
-      if (!m_opt.screenshot.empty() && frame >= 3 && (!m_replay || m_replay->finished())) {
-        std::string error;
-        if (!save_screenshot(m_opt.screenshot, error)) {
-          log_line("screenshot failed: " + error);
-          return 1;
-        }
-        return m_replay && m_replay->failed() ? report_replay() : 0;
-      }
-      m_window.present();
-      for (const auto& a : actions) m_session.dispatch(a);
-      // A list still gliding after a flick needs frames although no input arrives.
-      if (!actions.empty() || ui::frame_record().animating) extra_frames = 3;
-      if (m_sync && m_session.writes() != m_synced_writes) {  // a new event: push it soon
-        m_synced_writes = m_session.writes();
-        m_sync->notify_local_write();
-      }
-      if (m_replay && m_replay->finished() && m_opt.screenshot.empty()) return report_replay();
-      if (replaying && !m_replay->finished()) SDL_Delay(1);  // no busy spin through a "wait" step
-      if (extra_frames > 0) --extra_frames;
+      if (input) m_extra_frames = 3;
+      if (const std::optional<int> code = frame(replaying)) return *code;
     }
   }
 
@@ -198,6 +128,56 @@ class Kiosk final : public ReplayHost {
   }
 
  private:
+  void start_theme() {
+    int w = 0, h = 0;
+    m_window.size(w, h);
+    m_theme.scale = ui::scale_for(w, h);
+    std::string font_error;
+    if (!ui::load_fonts(m_theme, font_error)) log_line("fonts: " + font_error);
+    ui::apply_style(m_theme);
+  }
+
+  // Sleep until input, a wake event, or the next moment the screen must change.
+  int sleep_timeout(bool replaying) const {
+    if (replaying || m_extra_frames > 0 || !m_opt.screenshot.empty()) return 0;
+    const core::TimeMs wait = core::next_deadline(m_session.state()) - m_clock.now() + 1;
+    return static_cast<int>(std::clamp<core::TimeMs>(wait, 1, 60'000));
+  }
+
+  // Draws, shows and acts on one frame; an exit code when the run is over.
+  std::optional<int> frame(bool replaying) {
+    const ui::Actions actions = draw();
+    ++m_frame;
+    if (m_frame == 1 && m_opt.bench_startup) {
+      glFinish();
+      std::printf("first_frame_unix_ms=%lld\n", static_cast<long long>(system_ms()));
+      return 0;
+    }
+    if (m_replay) m_replay->after_frame(ui::frame_record(), *this, system_ms());
+    if (!m_opt.screenshot.empty() && m_frame >= 3 && (!m_replay || m_replay->finished())) return finish_screenshot();
+    m_window.present();
+    for (const auto& a : actions) m_session.dispatch(a);
+    // A list still gliding after a flick needs frames although no input arrives.
+    if (!actions.empty() || ui::frame_record().animating) m_extra_frames = 3;
+    if (m_sync && m_session.writes() != m_synced_writes) {  // a new event: push it soon
+      m_synced_writes = m_session.writes();
+      m_sync->notify_local_write();
+    }
+    if (m_replay && m_replay->finished() && m_opt.screenshot.empty()) return report_replay();
+    if (replaying && !m_replay->finished()) SDL_Delay(1);  // no busy spin through a "wait" step
+    if (m_extra_frames > 0) --m_extra_frames;
+    return std::nullopt;
+  }
+
+  int finish_screenshot() {
+    std::string error;
+    if (!save_screenshot(m_opt.screenshot, error)) {
+      log_line("screenshot failed: " + error);
+      return 1;
+    }
+    return m_replay && m_replay->failed() ? report_replay() : 0;
+  }
+
   int report_replay() {
     if (m_replay->failed()) {
       std::fprintf(stderr, "%s\n", m_replay->failure().c_str());
@@ -288,168 +268,66 @@ class Kiosk final : public ReplayHost {
   long m_checkpointed_writes = 0;
   sync::Worker* m_sync = nullptr;
   long m_synced_writes = 0;
+  int m_extra_frames = 3;  // frames still to draw without input (an animation settles, a screen changes)
+  long m_frame = 0;
 };
-
-// [SECTION] Sync
-
-std::string format_status(const sync::Status& s) {
-  auto when = [](core::TimeMs t) {
-    if (t <= 0) return std::string("never");
-    const core::LocalTime lt = core::to_local(t);
-    return core::format_date_iso(lt) + " " + core::format_hhmm(lt.minute_of_day);
-  };
-  std::string out = std::string("sync: ") + (s.online ? "online" : "offline") + ", enrolled " +
-                    (s.enrolled ? "yes" : "no") + ", last successful sync " + when(s.last_success) + ", unsent " +
-                    std::to_string(s.unsent) + ", rejected " + std::to_string(s.rejected);
-  if (s.clock_off) out += ", clock off by " + std::to_string(s.clock_offset / 1000) + " s";
-  if (!s.last_error.empty()) out += ", last error: " + s.last_error;
-  return out;
-}
 
 }  // namespace
 
 // [SECTION] run_kiosk
 
-int run_kiosk(const KioskOptions& o) {
-  // Configuration: a typo stops start-up with a message naming the key.
-  core::KioskConfig cfg;
-  const std::string config_file = config::find_config_file(o.config_path);
-  if (!config_file.empty()) {
-    try {
-      cfg = config::load_kiosk_config(config_file);
-    } catch (const config::ConfigError& e) {
-      std::fprintf(stderr, "meedoen-kiosk: configuration error: %s\n", e.what());
-      return 2;
-    }
-  }
+namespace {
 
-  std::string db_path = o.db_path.empty() ? cfg.database_path : o.db_path;
-  if (db_path.empty()) {
-    db_path = config::default_database_path();
-    if (o.demo) db_path = std::filesystem::path(db_path).replace_filename("demo.db").string();
-  }
-
-  AppClock clock;
-  if (!o.clock.empty()) {
-    const core::TimeMs at = parse_local(o.clock);
-    if (at < 0) {
-      std::fprintf(stderr, "meedoen-kiosk: --clock: expected a local time like 2026-11-23T09:42, got \"%s\"\n",
-                   o.clock.c_str());
-      return 2;
-    }
-    clock.offset = at - system_ms();
-  }
-
-  std::optional<storage::Store> store;
-  try {
-    store.emplace(storage::Store::open(db_path));
-    if (o.demo && storage::seed_demo_centre(*store, clock.now())) log_line("demo centre created in " + db_path);
-  } catch (const storage::StorageError& e) {
-    std::fprintf(stderr, "meedoen-kiosk: cannot use the database: %s\n", e.what());
-    return 3;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "meedoen-kiosk: cannot use the database %s: %s\n", db_path.c_str(), e.what());
-    return 3;
-  }
-
-  if (o.print_journal) {
-    try {
-      for (const auto& e : store->journal()) std::printf("%s\n", storage::journal_json_line(e).c_str());
-    } catch (const storage::StorageError& e) {
-      std::fprintf(stderr, "meedoen-kiosk: %s\n", e.what());
-      return 3;
-    }
-    return 0;
-  }
-  // Sync: the command line overrides the settings file; no URL = fully offline, as before.
-  if (!o.server_url.empty()) cfg.server_url = o.server_url;
-  if (!o.enrol_code.empty()) cfg.sync_enrol_code = o.enrol_code;
-  if (!o.ca_bundle.empty()) cfg.sync_ca_bundle = o.ca_bundle;
-  if (!cfg.server_url.empty() && cfg.server_url.rfind("http://", 0) != 0 && cfg.server_url.rfind("https://", 0) != 0) {
-    std::fprintf(stderr, "meedoen-kiosk: --server: must start with http:// or https://, got \"%s\"\n", cfg.server_url.c_str());
+int read_replay(const std::string& path, std::unique_ptr<Replay>& replay) {
+  if (path.empty()) return 0;
+  bool ok = false;
+  const std::string script = read_file(path, ok);
+  if (!ok) {
+    std::fprintf(stderr, "meedoen-kiosk: cannot read the replay script %s\n", path.c_str());
     return 2;
   }
-  std::unique_ptr<sync::Worker> worker;
-  if (!cfg.server_url.empty()) {
-    sync::WorkerOptions so;
-    so.db_path = db_path;
-    so.server_url = cfg.server_url;
-    so.enrol_code = cfg.sync_enrol_code;
-    so.ca_bundle = cfg.sync_ca_bundle;
-    so.pull_interval_ms = core::seconds(cfg.sync_pull_seconds);
-    so.log = [](const std::string& line) { log_line(line); };
-    try {
-      worker = std::make_unique<sync::Worker>(std::move(so));
-    } catch (const storage::StorageError& e) {
-      std::fprintf(stderr, "meedoen-kiosk: cannot prepare sync: %s\n", e.what());
-      return 3;
-    }
+  ReplayParse parsed = parse_replay(script);
+  if (!parsed.error.empty()) {
+    std::fprintf(stderr, "meedoen-kiosk: %s: %s\n", path.c_str(), parsed.error.c_str());
+    return 2;
   }
-  if (o.sync_once) {
-    if (!worker) {
-      std::fprintf(stderr, "meedoen-kiosk: --sync-once: no server configured ([sync] server_url or --server)\n");
-      return 2;
-    }
-    const sync::CycleResult r = worker->run_once();
-    std::printf("%s\npushed %d, pulled %d events from other kiosks\n", format_status(worker->status()).c_str(), r.pushed,
-                r.pulled_events);
-    return r.ok ? 0 : 5;
-  }
-  if (o.demo || worker) cfg.centre_name = store->setting("centre_name", cfg.centre_name);
-  if (!store->has_roster()) log_line("no participants in " + db_path + " yet (start with --demo to try the kiosk)");
+  replay = std::make_unique<Replay>(std::move(parsed.steps));
+  return 0;
+}
 
-  std::unique_ptr<Replay> replay;
-  if (!o.replay.empty()) {
-    bool ok = false;
-    const std::string script = read_file(o.replay, ok);
-    if (!ok) {
-      std::fprintf(stderr, "meedoen-kiosk: cannot read the replay script %s\n", o.replay.c_str());
-      return 2;
-    }
-    ReplayParse parsed = parse_replay(script);
-    if (!parsed.error.empty()) {
-      std::fprintf(stderr, "meedoen-kiosk: %s: %s\n", o.replay.c_str(), parsed.error.c_str());
-      return 2;
-    }
-    replay = std::make_unique<Replay>(std::move(parsed.steps));
-  }
-
-  ui::Strings tr;
-  {
-    std::vector<std::string> langs{cfg.default_language};
-    for (const auto& l : cfg.languages)
-      if (l != cfg.default_language) langs.push_back(l);
-    const std::string dir = assets_dir() + "/i18n";
-    tr.load(dir, langs);
-    for (const auto& lang : langs) {
-      tr.set_language(lang);
-      if (tr.get("language.name") == "language.name") log_line("translations missing: " + dir + "/" + lang + ".po");
-    }
-  }
-
-  if (!o.export_month.empty() || !o.export_progress.empty()) {
-    tr.set_language(cfg.default_language);  // reports go to the municipality in the centre's language
-    const std::string dir = export_dir(cfg, o.export_out);
-    const ExportResult r = !o.export_month.empty()
-                               ? export_month(*store, cfg, tr, o.export_month, "", "", clock.now(), dir)
-                               : export_progress(*store, cfg, tr, o.export_progress, "", clock.now(), dir);
-    if (!r.error.empty()) {
-      std::fprintf(stderr, "meedoen-kiosk: export failed: %s\n", r.error.c_str());
-      return r.error.rfind("not a month", 0) == 0 ? 2 : 6;
-    }
-    for (const auto& p : r.paths) std::printf("%s\n", p.c_str());
-    return 0;
-  }
-
-  Session session(cfg, *store);
-  session.set_strings(&tr);
+// Check-ins left open while the kiosk was off are closed at the end of their dagdeel.
+void close_forgotten(storage::Store& store, const core::KioskConfig& cfg, core::TimeMs now) {
   try {
-    // Check-ins left open while the kiosk was off are closed at the end of their dagdeel.
-    for (const auto& a : store->close_forgotten(clock.now(), cfg))
-      log_line("check-out of " + a.participant_id + " on " + a.date + " closed at the end of the dagdeel (not checked out)");
+    for (const auto& a : store.close_forgotten(now, cfg))
+      log_line("check-out of " + a.participant_id + " on " + a.date +
+               " closed at the end of the dagdeel (not checked out)");
   } catch (const storage::StorageError& e) {
     log_line(std::string("could not close forgotten check-outs: ") + e.what());
   }
+}
+
+// The worker's thread wakes the main loop with an SDL user event (SDL_PushEvent is thread-safe).
+void start_sync(sync::Worker& worker, const Window& window, Kiosk& kiosk, const std::string& url) {
+  const unsigned wake = window.wake_event_type();
+  worker.set_on_change([wake] {
+    SDL_Event ev{};
+    ev.type = wake;
+    SDL_PushEvent(&ev);
+  });
+  kiosk.set_sync(&worker);
+  worker.start();
+  log_line("sync with " + url + " started");
+}
+
+}  // namespace
+
+int run_kiosk(const KioskOptions& o, const KioskParts& p) {
+  std::unique_ptr<Replay> replay;
+  if (const int rc = read_replay(o.replay, replay)) return rc;
+  AppClock clock{p.clock_offset};
+  Session session(p.cfg, p.store);
+  session.set_strings(&p.tr);
+  close_forgotten(p.store, p.cfg, clock.now());
   if (o.coach) session.start_in_coach_mode();
   session.reload(clock.now());
   session.dispatch(core::Tick{clock.now()});
@@ -461,26 +339,15 @@ int run_kiosk(const KioskOptions& o) {
     std::fprintf(stderr, "meedoen-kiosk: %s\n", e.what());
     return 4;
   }
-  log_line("kiosk started: database " + db_path + ", device " + store->device_id() +
-           (config_file.empty() ? ", built-in settings" : ", settings " + config_file));
-  Kiosk kiosk(o, session, *window, clock, tr);
+  log_line("kiosk started: database " + p.db_path + ", device " + p.store.device_id() +
+           (p.config_file.empty() ? ", built-in settings" : ", settings " + p.config_file));
+  Kiosk kiosk(o, session, *window, clock, p.tr);
   kiosk.set_replay(std::move(replay));
-  if (worker) {
-    // The worker's thread wakes the main loop with an SDL user event (SDL_PushEvent is thread-safe).
-    const unsigned wake = window->wake_event_type();
-    worker->set_on_change([wake] {
-      SDL_Event ev{};
-      ev.type = wake;
-      SDL_PushEvent(&ev);
-    });
-    kiosk.set_sync(worker.get());
-    worker->start();
-    log_line("sync with " + cfg.server_url + " started");
-  }
+  if (p.worker) start_sync(*p.worker, *window, kiosk, p.cfg.server_url);
   const int code = kiosk.run();
-  if (worker) {
-    worker->stop();  // before the window goes: no wake events into a closed SDL
-    log_line(format_status(worker->status()));
+  if (p.worker) {
+    p.worker->stop();  // before the window goes: no wake events into a closed SDL
+    if (p.describe_sync) log_line(p.describe_sync(p.worker->status()));
   }
   return code;
 }

@@ -175,13 +175,24 @@ bool Replay::type_next(const ui::FrameRecord& record, const ReplayStep& s) {
 }
 
 void Replay::after_frame(const ui::FrameRecord& record, ReplayHost& host, long long real_now) {
-  if (finished()) return;
+  if (finished() || pointer_busy()) return;
+  const ReplayStep& s = m_steps[m_next];
+  if (s.kind == ReplayStep::Kind::Type && !m_typing.empty()) {
+    if (type_next(record, s) && m_typing.empty()) ++m_next;
+    return;
+  }
+  start_step(record, host, real_now, s);
+}
+
+// A drag or tap in progress moves on by one frame, then the result settles; true while this
+// frame belongs to them.
+bool Replay::pointer_busy() {
   // A drag in progress: one step further each frame, then lift where it ends.
   if (m_tap_phase == 3) {
     if (m_drag_steps-- > 0) {
       m_x += m_step_x;
       m_y += m_step_y;
-      return;
+      return true;
     }
     m_tap_phase = 1;
   }
@@ -189,7 +200,7 @@ void Replay::after_frame(const ui::FrameRecord& record, ReplayHost& host, long l
   if (m_tap_phase == 1) {
     m_down = false;
     m_tap_phase = 2;
-    return;
+    return true;
   }
   if (m_tap_phase == 2) {
     m_tap_phase = 0;
@@ -197,13 +208,12 @@ void Replay::after_frame(const ui::FrameRecord& record, ReplayHost& host, long l
   }
   if (m_settle > 0) {
     --m_settle;
-    return;
+    return true;
   }
-  const ReplayStep& s = m_steps[m_next];
-  if (s.kind == ReplayStep::Kind::Type && !m_typing.empty()) {
-    if (type_next(record, s) && m_typing.empty()) ++m_next;
-    return;
-  }
+  return false;
+}
+
+void Replay::start_step(const ui::FrameRecord& record, ReplayHost& host, long long real_now, const ReplayStep& s) {
   switch (s.kind) {
     case ReplayStep::Kind::TapLabel:
       if (start_tap(record, s.text, s)) ++m_next;
@@ -215,29 +225,10 @@ void Replay::after_frame(const ui::FrameRecord& record, ReplayHost& host, long l
       m_tap_phase = 1;
       ++m_next;
       return;
-    case ReplayStep::Kind::Drag: {
-      constexpr int kSteps = 12;  // about 0.2 s at 60 frames a second: a deliberate drag
-      m_x = s.x;
-      m_y = s.y;
-      m_step_x = (s.x2 - s.x) / kSteps;
-      m_step_y = (s.y2 - s.y) / kSteps;
-      m_drag_steps = kSteps;
-      m_down = true;
-      m_tap_phase = 3;
-      ++m_next;
-      return;
-    }
+    case ReplayStep::Kind::Drag:
+      return start_drag(s);
     case ReplayStep::Kind::Type:
-      m_typing = s.text;
-      m_layer_switches = 0;
-      for (std::size_t i = 0; i < s.text.size();) {
-        const std::string c = s.text.substr(i, utf8_length(s.text[i]));
-        i += c.size();
-        bool accent = false;
-        if (ui::key_id_for(c, accent).empty()) return fail(s, "the on-screen keyboard has no key for '" + c + "'");
-      }
-      after_frame(record, host, real_now);
-      return;
+      return start_typing(record, host, real_now, s);
     case ReplayStep::Kind::Scan:
       host.scan(s.text);
       m_settle = 1;
@@ -262,18 +253,46 @@ void Replay::after_frame(const ui::FrameRecord& record, ReplayHost& host, long l
       return;
     }
     case ReplayStep::Kind::Expect:
-    case ReplayStep::Kind::ExpectNot: {
-      const bool shown = record.shows(s.text);
-      if (s.kind == ReplayStep::Kind::Expect && !shown) {
-        std::string seen;
-        for (const auto& t : record.texts) seen += (seen.empty() ? "" : " | ") + t;
-        return fail(s, "expected \"" + s.text + "\" on screen; it shows: " + seen);
-      }
-      if (s.kind == ReplayStep::Kind::ExpectNot && shown) return fail(s, "\"" + s.text + "\" is on screen but should not be");
-      ++m_next;
-      return;
-    }
+    case ReplayStep::Kind::ExpectNot:
+      return check_expect(record, s);
   }
+}
+
+void Replay::start_drag(const ReplayStep& s) {
+  constexpr int kSteps = 12;  // about 0.2 s at 60 frames a second: a deliberate drag
+  m_x = s.x;
+  m_y = s.y;
+  m_step_x = (s.x2 - s.x) / kSteps;
+  m_step_y = (s.y2 - s.y) / kSteps;
+  m_drag_steps = kSteps;
+  m_down = true;
+  m_tap_phase = 3;
+  ++m_next;
+}
+
+// Checks every letter has a key before tapping the first, which happens in this same frame.
+void Replay::start_typing(const ui::FrameRecord& record, ReplayHost& host, long long real_now, const ReplayStep& s) {
+  m_typing = s.text;
+  m_layer_switches = 0;
+  for (std::size_t i = 0; i < s.text.size();) {
+    const std::string c = s.text.substr(i, utf8_length(s.text[i]));
+    i += c.size();
+    bool accent = false;
+    if (ui::key_id_for(c, accent).empty()) return fail(s, "the on-screen keyboard has no key for '" + c + "'");
+  }
+  after_frame(record, host, real_now);
+}
+
+void Replay::check_expect(const ui::FrameRecord& record, const ReplayStep& s) {
+  const bool shown = record.shows(s.text);
+  if (s.kind == ReplayStep::Kind::Expect && !shown) {
+    std::string seen;
+    for (const auto& t : record.texts) seen += (seen.empty() ? "" : " | ") + t;
+    return fail(s, "expected \"" + s.text + "\" on screen; it shows: " + seen);
+  }
+  if (s.kind == ReplayStep::Kind::ExpectNot && shown)
+    return fail(s, "\"" + s.text + "\" is on screen but should not be");
+  ++m_next;
 }
 
 }  // namespace meedoen::platform

@@ -56,6 +56,11 @@ class Replay {
 
  private:
   void fail(const ReplayStep& s, const std::string& why);
+  bool pointer_busy();
+  void start_step(const ui::FrameRecord& record, ReplayHost& host, long long real_now, const ReplayStep& s);
+  void start_drag(const ReplayStep& s);
+  void start_typing(const ui::FrameRecord& record, ReplayHost& host, long long real_now, const ReplayStep& s);
+  void check_expect(const ui::FrameRecord& record, const ReplayStep& s);
   bool start_tap(const ui::FrameRecord& record, const std::string& label, const ReplayStep& s);
 
   std::vector<ReplayStep> m_steps;

@@ -496,50 +496,99 @@ CoachPeopleView make_coach_people_view(const core::State& s, const Strings& tr) 
   return v;
 }
 
-CoachPersonView make_coach_person_view(const core::State& s, const Strings& tr) {
-  CoachPersonView v;
+namespace {
+
+// [SECTION] The participant's page, one builder per section
+
+std::string exit_reason_text(core::ExitReason reason, const Strings& tr) {
+  return lower_first(tr.get(std::string("exit.") + core::exit_reason_key(reason)));
+}
+
+// Dates, agreements, talks and the next appointment.
+std::vector<std::string> person_facts(const core::State& s, const core::Participant& p, const core::Exit* gone,
+                                      const Strings& tr) {
   const core::CoachState& c = s.coach;
   const core::PersonData& d = c.data.person;
-  v.back_label = tr.get("common.back");
-  v.loading = tr.get("coach.loading");
-  v.busy = c.busy;
-  const core::Participant* p = s.roster->find(c.person_id);
-  if (!p) return v;
-  v.participant_id = p->id;
-  v.name = full_name(*p);
-  v.mandatory = p->mandatory;
-  v.participation = tr.get(p->mandatory ? "coach.mandatory" : "coach.voluntary");
-  v.coach_line = tr.fmt("coach.person.coach", {{"name", coach_name_of(s, p->coach_id)}});
-  v.loaded = c.data.loaded && d.participant_id == p->id;
   const std::string today = core::today_iso(s);
-  const core::Exit* gone = exit_of(s, p->id);
-  v.left = gone != nullptr;
-
-  // Facts: dates, agreements, talks.
+  std::vector<std::string> facts;
   if (gone)
-    v.facts.push_back(tr.fmt("coach.person.left", {{"date", short_date(gone->date, tr)},
-                                                   {"reason", lower_first(tr.get(std::string("exit.") + core::exit_reason_key(gone->reason)))}}));
-  if (!p->start_date.empty()) v.facts.push_back(tr.fmt("coach.person.started", {{"date", short_date(p->start_date, tr) + " " + p->start_date.substr(0, 4)}}));
-  if (!p->end_date.empty()) {
-    const int left = core::days_between(today, p->end_date);
-    v.facts.push_back(tr.fmt(left < 0 ? "coach.person.ended" : "coach.person.ends",
-                             {{"date", short_date(p->end_date, tr) + " " + p->end_date.substr(0, 4)}, {"days", std::to_string(left)}}));
+    facts.push_back(tr.fmt("coach.person.left", {{"date", short_date(gone->date, tr)},
+                                                 {"reason", exit_reason_text(gone->reason, tr)}}));
+  if (!p.start_date.empty())
+    facts.push_back(
+        tr.fmt("coach.person.started", {{"date", short_date(p.start_date, tr) + " " + p.start_date.substr(0, 4)}}));
+  if (!p.end_date.empty()) {
+    const int left = core::days_between(today, p.end_date);
+    facts.push_back(tr.fmt(left < 0 ? "coach.person.ended" : "coach.person.ends",
+                           {{"date", short_date(p.end_date, tr) + " " + p.end_date.substr(0, 4)},
+                            {"days", std::to_string(left)}}));
   }
-  const std::string agreed = agreed_text(*p, tr);
-  if (!agreed.empty()) v.facts.push_back(tr.fmt("coach.person.agreed", {{"parts", agreed}}));
-  if (p->agreed_minutes_per_week > 0)
-    v.facts.push_back(tr.fmt("coach.person.agreed_hours", {{"amount", hours_text(p->agreed_minutes_per_week, tr)}}));
-  if (p->talk_every_days > 0) {
-    const auto last = c.data.last_talk.find(p->id);
-    v.facts.push_back(tr.fmt("coach.person.talks", {{"weeks", std::to_string((p->talk_every_days + 3) / 7)},
-                                                    {"last", last == c.data.last_talk.end() ? std::string("-") : short_date(last->second, tr)}}));
+  const std::string agreed = agreed_text(p, tr);
+  if (!agreed.empty()) facts.push_back(tr.fmt("coach.person.agreed", {{"parts", agreed}}));
+  if (p.agreed_minutes_per_week > 0)
+    facts.push_back(tr.fmt("coach.person.agreed_hours", {{"amount", hours_text(p.agreed_minutes_per_week, tr)}}));
+  if (p.talk_every_days > 0) {
+    const auto last = c.data.last_talk.find(p.id);
+    const std::string last_text = last == c.data.last_talk.end() ? std::string("-") : short_date(last->second, tr);
+    facts.push_back(tr.fmt("coach.person.talks",
+                           {{"weeks", std::to_string((p.talk_every_days + 3) / 7)}, {"last", last_text}}));
   }
-  if (!d.appointments.empty())
-    v.facts.push_back(tr.fmt("coach.person.next", {{"when", short_date(core::format_date_iso(core::to_local(d.appointments.front().at)), tr) + " " +
-                                                               time_of(d.appointments.front().at)},
-                                                   {"title", d.appointments.front().title}}));
+  if (!d.appointments.empty()) {
+    const core::TimeMs at = d.appointments.front().at;
+    facts.push_back(tr.fmt("coach.person.next",
+                           {{"when", short_date(core::format_date_iso(core::to_local(at)), tr) + " " + time_of(at)},
+                            {"title", d.appointments.front().title}}));
+  }
+  return facts;
+}
 
-  // The attendance strip: kStripWeeks weeks up to this one, Monday to Friday (weekends when used).
+// Dagdelen present, absent and no-show up to today, counted under the strip.
+struct StripCounts {
+  int present = 0, absent = 0, no_show = 0;
+};
+
+// One day of the strip: what happened in each dagdeel, or what was agreed and did not happen.
+StripDay strip_day(const core::State& s, const core::Participant& p, const core::Exit* gone, const std::string& date,
+                   int wd, StripCounts& counts, const Strings& tr) {
+  const core::PersonData& d = s.coach.data.person;
+  const std::string today = core::today_iso(s);
+  const core::LocalTime lt = core::to_local(s.now);
+  StripDay day;
+  day.date = date;
+  day.today = day.date == today;
+  day.label = tr.get("dayshort." + std::to_string(wd)) + " " +
+              std::to_string(core::to_local(core::from_local(day.date, 720)).day);
+  for (core::Dagdeel dd : core::kDagdelen) {
+    const auto i = static_cast<std::size_t>(dd);
+    const core::DagdeelTimes& t = s.config.dagdelen[i];
+    const bool over = day.date < today || (day.date == today && lt.minute_of_day >= t.end);
+    const bool in_programme = (p.start_date.empty() || p.start_date <= day.date) &&
+                              (p.end_date.empty() || day.date <= p.end_date) && (!gone || day.date <= gone->date);
+    const bool agreed_part = in_programme && (p.agreed_parts & core::agreed_bit(wd, dd)) != 0;
+    Mark m = Mark::None;
+    for (const auto& a : d.attendance)
+      if (a.date == day.date && a.dagdeel == dd) m = a.by_coach ? Mark::PresentByCoach : Mark::Present;
+    if (m == Mark::None)
+      for (const auto& a : d.absences)
+        if (a.date == day.date && a.dagdeel == dd) {
+          m = Mark::Absent;
+          day.tip[i] = lower_first(tr.get(std::string("reason.") + core::reason_key(a.reason)));
+        }
+    if (m == Mark::None && agreed_part) m = over ? Mark::NoShow : Mark::Future;
+    if (day.date <= today) {
+      counts.present += m == Mark::Present || m == Mark::PresentByCoach;
+      counts.absent += m == Mark::Absent;
+      counts.no_show += m == Mark::NoShow;
+    }
+    day.parts[i] = m;
+  }
+  return day;
+}
+
+// The attendance strip: kStripWeeks weeks up to this one, Monday to Friday (weekends when used).
+void add_attendance_strip(CoachPersonView& v, const core::State& s, const core::Participant& p,
+                          const core::Exit* gone, const Strings& tr) {
+  const core::PersonData& d = s.coach.data.person;
   v.strip_title = tr.get("coach.person.attendance");
   v.legend_present = tr.get("coach.person.present");
   v.legend_coach = tr.get("coach.person.by_coach");
@@ -547,74 +596,53 @@ CoachPersonView make_coach_person_view(const core::State& s, const Strings& tr) 
   v.legend_no_show = tr.get("coach.person.no_show");
   v.strip_hint = tr.get("coach.person.strip_hint");
   const core::LocalTime lt = core::to_local(s.now);
-  const std::string monday = core::add_days(today, -lt.weekday - 7 * (core::kStripWeeks - 1));
+  const std::string monday = core::add_days(core::today_iso(s), -lt.weekday - 7 * (core::kStripWeeks - 1));
   bool weekend = false;
   for (const auto& a : d.attendance) weekend = weekend || core::weekday_of(a.date) >= 5;
-  int present = 0, absent = 0, no_show = 0;
+  StripCounts counts;
   for (int w = 0; w < core::kStripWeeks; ++w) {
     std::vector<StripDay> week;
-    for (int wd = 0; wd < (weekend ? 7 : 5); ++wd) {
-      StripDay day;
-      day.date = core::add_days(monday, w * 7 + wd);
-      day.today = day.date == today;
-      day.label = tr.get("dayshort." + std::to_string(wd)) + " " + std::to_string(core::to_local(core::from_local(day.date, 720)).day);
-      for (core::Dagdeel dd : core::kDagdelen) {
-        const auto i = static_cast<std::size_t>(dd);
-        const core::DagdeelTimes& t = s.config.dagdelen[i];
-        const bool over = day.date < today || (day.date == today && lt.minute_of_day >= t.end);
-        const bool in_programme = (p->start_date.empty() || p->start_date <= day.date) &&
-                                  (p->end_date.empty() || day.date <= p->end_date) && (!gone || day.date <= gone->date);
-        const bool agreed_part = in_programme && (p->agreed_parts & core::agreed_bit(wd, dd)) != 0;
-        Mark m = Mark::None;
-        for (const auto& a : d.attendance)
-          if (a.date == day.date && a.dagdeel == dd) m = a.by_coach ? Mark::PresentByCoach : Mark::Present;
-        if (m == Mark::None)
-          for (const auto& a : d.absences)
-            if (a.date == day.date && a.dagdeel == dd) {
-              m = Mark::Absent;
-              day.tip[i] = lower_first(tr.get(std::string("reason.") + core::reason_key(a.reason)));
-            }
-        if (m == Mark::None && agreed_part) m = over ? Mark::NoShow : Mark::Future;
-        if (day.date <= today) {
-          present += m == Mark::Present || m == Mark::PresentByCoach;
-          absent += m == Mark::Absent;
-          no_show += m == Mark::NoShow;
-        }
-        day.parts[i] = m;
-      }
-      week.push_back(std::move(day));
-    }
+    for (int wd = 0; wd < (weekend ? 7 : 5); ++wd)
+      week.push_back(strip_day(s, p, gone, core::add_days(monday, w * 7 + wd), wd, counts, tr));
     v.weeks.push_back(std::move(week));
   }
-  v.counts = tr.fmt("coach.person.counts", {{"weeks", std::to_string(core::kStripWeeks)}, {"present", std::to_string(present)},
-                                            {"absent", std::to_string(absent)}, {"no_show", std::to_string(no_show)}});
+  v.counts = tr.fmt("coach.person.counts",
+                    {{"weeks", std::to_string(core::kStripWeeks)}, {"present", std::to_string(counts.present)},
+                     {"absent", std::to_string(counts.absent)}, {"no_show", std::to_string(counts.no_show)}});
+}
 
-  // The ladder
+// Where the participant stands now, the problem areas being worked on, and the way there.
+void add_ladder(CoachPersonView& v, const core::State& s, const Strings& tr) {
+  const core::PersonData& d = s.coach.data.person;
   v.ladder_title = tr.get("coach.person.ladder");
   v.rungs = static_cast<int>(s.config.ladder_rungs.size());
   v.no_ladder = tr.get("coach.person.no_ladder");
-  if (!d.ladder.empty()) {
-    const core::LadderAssessment& now = d.ladder.back();
-    v.ladder_now = rung_label(s, now.rung);
-    v.ladder_progress_value = now.progress;
-    v.ladder_progress = tr.fmt("coach.person.progress", {{"n", std::to_string(now.progress)}, {"of", std::to_string(core::kLadderProgressSteps)}});
-    v.ladder_date = tr.fmt("coach.person.assessed", {{"date", short_date(now.date, tr)}, {"who", coach_name_of(s, now.coach_id)}});
-    for (std::size_t i = 0; i < core::kProblemAreas.size(); ++i)
-      if (now.areas[i] != core::AreaStatus::None)
-        v.areas.emplace_back(tr.get(std::string("area.") + core::area_key(core::kProblemAreas[i])),
-                             tr.get(std::string("area_status.") + core::area_status_key(now.areas[i])));
-    for (const auto& a : d.ladder)
-      v.ladder_history.push_back({short_date(a.date, tr),
-                                  static_cast<float>(a.rung) + static_cast<float>(a.progress) / (core::kLadderProgressSteps + 1)});
-  }
+  if (d.ladder.empty()) return;
+  const core::LadderAssessment& now = d.ladder.back();
+  v.ladder_now = rung_label(s, now.rung);
+  v.ladder_progress_value = now.progress;
+  v.ladder_progress = tr.fmt("coach.person.progress", {{"n", std::to_string(now.progress)},
+                                                       {"of", std::to_string(core::kLadderProgressSteps)}});
+  v.ladder_date = tr.fmt("coach.person.assessed",
+                         {{"date", short_date(now.date, tr)}, {"who", coach_name_of(s, now.coach_id)}});
+  for (std::size_t i = 0; i < core::kProblemAreas.size(); ++i)
+    if (now.areas[i] != core::AreaStatus::None)
+      v.areas.emplace_back(tr.get(std::string("area.") + core::area_key(core::kProblemAreas[i])),
+                           tr.get(std::string("area_status.") + core::area_status_key(now.areas[i])));
+  for (const auto& a : d.ladder)
+    v.ladder_history.push_back(
+        {short_date(a.date, tr),
+         static_cast<float>(a.rung) + static_cast<float>(a.progress) / (core::kLadderProgressSteps + 1)});
+}
 
-  // Hours per place (approved), and what waits
+// Hours per place (approved), and what waits.
+void add_hours(CoachPersonView& v, const core::State& s, const core::Participant& p, const Strings& tr) {
   v.hours_title = tr.get("coach.person.hours");
   v.waiting_title = tr.get("coach.person.hours_waiting");
   std::vector<std::pair<std::string, int>> per_place;
-  for (const auto& h : d.hours) {
+  for (const auto& h : s.coach.data.person.hours) {
     if (h.status == core::HoursStatus::Waiting) {
-      v.waiting.push_back(hours_item(s, *p, h, tr));
+      v.waiting.push_back(hours_item(s, p, h, tr));
       continue;
     }
     if (h.status != core::HoursStatus::Approved) continue;
@@ -623,66 +651,105 @@ CoachPersonView make_coach_person_view(const core::State& s, const Strings& tr) 
     else it->second += h.approved_minutes;
   }
   for (const auto& [place, minutes] : per_place) v.hours_per_place.emplace_back(place, hours_text(minutes, tr));
+}
 
-  // Sign-ups of the coming week
-  v.signups_title = tr.get("coach.person.signups");
+// Sign-ups of the coming week.
+std::vector<std::string> signup_lines(const core::State& s, const core::Participant& p, const Strings& tr) {
+  std::vector<std::string> out;
   for (const auto& su : s.signups) {
-    if (su.participant_id != p->id) continue;
+    if (su.participant_id != p.id) continue;
+    const std::string waiting =
+        su.placed ? std::string()
+                  : "  (" + tr.fmt("coach.person.waiting", {{"n", std::to_string(su.waiting_position)}}) + ")";
     for (const auto& a : s.programme)
       if (a.id == su.activity_id)
-        v.signups.push_back(date_text(s, su.date, tr) + " " + core::format_hhmm(a.start) + "  " + a.title +
-                            (su.placed ? std::string() : "  (" + tr.fmt("coach.person.waiting", {{"n", std::to_string(su.waiting_position)}}) + ")"));
+        out.push_back(date_text(s, su.date, tr) + " " + core::format_hhmm(a.start) + "  " + a.title + waiting);
   }
+  return out;
+}
 
-  // Notes, newest first
+// One event of the history as "who: what (why)"; "" for events the page does not show.
+std::string history_line(const core::State& s, const core::Event& e, const Strings& tr) {
+  auto by = [&](const std::string& coach) {
+    return coach.empty() ? tr.get("coach.history.self") : coach_name_of(s, coach);
+  };
+  auto why = [&](const std::string& reason) {
+    return reason.empty() ? std::string() : " (" + lower_first(tr.get("coach.reason." + reason)) + ")";
+  };
+  auto dagdeel = [&](core::Dagdeel d) { return lower_first(tr.get(dagdeel_label_key(d))); };
+  std::string line;
+  std::visit(core::Overloaded{
+      [&](const core::ev::HoursLogged& b) {
+        line = tr.fmt("coach.history.hours_logged", {{"amount", hours_text(b.minutes, tr)}, {"place", b.place}});
+        line = by("") + ": " + line;
+      },
+      [&](const core::ev::HoursDecided& b) {
+        line = by(b.coach_id) + ": " +
+               tr.fmt(b.approved ? "coach.history.hours_approved" : "coach.history.hours_rejected",
+                      {{"amount", hours_text(b.minutes, tr)}}) +
+               why(b.reason);
+      },
+      [&](const core::ev::CorrectionRequested& b) {
+        line = by("") + ": " + tr.fmt("coach.history.correction_asked", {{"end", time_of(b.proposed_end)}});
+      },
+      [&](const core::ev::CorrectionDecided& b) {
+        line = by(b.coach_id) + ": " +
+               (b.accepted ? tr.fmt("coach.history.correction_accepted", {{"end", time_of(b.end)}})
+                           : tr.get("coach.history.end_kept")) +
+               why(b.reason);
+      },
+      [&](const core::ev::AutoCheckOut& b) {
+        line = tr.fmt("coach.history.auto_closed", {{"date", short_date(b.date, tr)}});
+      },
+      [&](const core::ev::AttendanceRecorded& b) {
+        line = by(b.coach_id) + ": " +
+               tr.fmt("coach.history.was_here", {{"dagdeel", dagdeel(b.dagdeel)}, {"date", short_date(b.date, tr)}}) +
+               why(b.reason);
+      },
+      [&](const core::ev::AbsenceReported& b) {
+        line = by(b.coach_id) + ": " +
+               tr.fmt("coach.history.absent",
+                      {{"dagdeel", dagdeel(b.dagdeel)},
+                       {"date", short_date(b.date, tr)},
+                       {"reason", lower_first(tr.get(std::string("reason.") + core::reason_key(b.reason)))}});
+      },
+      [&](const core::ev::LadderAssessed& b) {
+        line = by(b.coach_id) + ": " +
+               tr.fmt("coach.history.ladder",
+                      {{"rung", std::to_string(b.rung)},
+                       {"progress", std::to_string(b.progress)},
+                       {"moment", lower_first(tr.get(std::string("moment.") + core::moment_key(b.moment)))}});
+      },
+      [&](const core::ev::NoteAdded& b) {
+        line = by(b.coach_id) + ": " + tr.get(b.talk ? "coach.history.talk" : "coach.history.note");
+      },
+      [&](const core::ev::ParticipantLeft& b) {
+        line = by(b.coach_id) + ": " + tr.fmt("coach.history.left", {{"reason", exit_reason_text(b.reason, tr)}});
+      },
+      [](const auto&) {},
+  }, e.body);
+  return line;
+}
+
+// Notes newest first, then the history: what changed, who, when, why; newest first.
+void add_notes_and_history(CoachPersonView& v, const core::State& s, const Strings& tr) {
+  const core::PersonData& d = s.coach.data.person;
   v.notes_title = tr.get("coach.person.notes");
   for (const auto& n : d.notes)
-    v.notes.push_back({short_date(n.date, tr), coach_name_of(s, n.coach_id), n.talk && n.text.empty() ? tr.get("coach.person.talk_note") : n.text});
-
-  // History: what changed, who, when, why; newest first
+    v.notes.push_back({short_date(n.date, tr), coach_name_of(s, n.coach_id),
+                       n.talk && n.text.empty() ? tr.get("coach.person.talk_note") : n.text});
   v.history_title = tr.get("coach.person.history");
   for (auto it = d.history.rbegin(); it != d.history.rend() && v.history.size() < 80; ++it) {
     const core::Event& e = *it;
     const std::string when = short_date(core::format_date_iso(core::to_local(e.wall)), tr) + " " + time_of(e.wall);
-    auto by = [&](const std::string& coach) { return coach.empty() ? tr.get("coach.history.self") : coach_name_of(s, coach); };
-    auto why = [&](const std::string& reason) {
-      return reason.empty() ? std::string() : " (" + lower_first(tr.get("coach.reason." + reason)) + ")";
-    };
-    std::string line;
-    std::visit(core::Overloaded{
-        [&](const core::ev::HoursLogged& b) { line = tr.fmt("coach.history.hours_logged", {{"amount", hours_text(b.minutes, tr)}, {"place", b.place}}); line = by("") + ": " + line; },
-        [&](const core::ev::HoursDecided& b) {
-          line = by(b.coach_id) + ": " + tr.fmt(b.approved ? "coach.history.hours_approved" : "coach.history.hours_rejected",
-                                                 {{"amount", hours_text(b.minutes, tr)}}) + why(b.reason);
-        },
-        [&](const core::ev::CorrectionRequested& b) { line = by("") + ": " + tr.fmt("coach.history.correction_asked", {{"end", time_of(b.proposed_end)}}); },
-        [&](const core::ev::CorrectionDecided& b) {
-          line = by(b.coach_id) + ": " + (b.accepted ? tr.fmt("coach.history.correction_accepted", {{"end", time_of(b.end)}})
-                                                     : tr.get("coach.history.end_kept")) + why(b.reason);
-        },
-        [&](const core::ev::AutoCheckOut& b) { line = tr.fmt("coach.history.auto_closed", {{"date", short_date(b.date, tr)}}); },
-        [&](const core::ev::AttendanceRecorded& b) {
-          line = by(b.coach_id) + ": " + tr.fmt("coach.history.was_here", {{"dagdeel", lower_first(tr.get(dagdeel_label_key(b.dagdeel)))},
-                                                                          {"date", short_date(b.date, tr)}}) + why(b.reason);
-        },
-        [&](const core::ev::AbsenceReported& b) {
-          line = by(b.coach_id) + ": " + tr.fmt("coach.history.absent", {{"dagdeel", lower_first(tr.get(dagdeel_label_key(b.dagdeel)))},
-                                                                         {"date", short_date(b.date, tr)},
-                                                                         {"reason", lower_first(tr.get(std::string("reason.") + core::reason_key(b.reason)))}});
-        },
-        [&](const core::ev::LadderAssessed& b) {
-          line = by(b.coach_id) + ": " + tr.fmt("coach.history.ladder", {{"rung", std::to_string(b.rung)}, {"progress", std::to_string(b.progress)},
-                                                                         {"moment", lower_first(tr.get(std::string("moment.") + core::moment_key(b.moment)))}});
-        },
-        [&](const core::ev::NoteAdded& b) { line = by(b.coach_id) + ": " + tr.get(b.talk ? "coach.history.talk" : "coach.history.note"); },
-        [&](const core::ev::ParticipantLeft& b) {
-          line = by(b.coach_id) + ": " + tr.fmt("coach.history.left", {{"reason", lower_first(tr.get(std::string("exit.") + core::exit_reason_key(b.reason)))}});
-        },
-        [](const auto&) {},
-    }, e.body);
+    const std::string line = history_line(s, e, tr);
     if (!line.empty()) v.history.push_back(when + "  " + line);
   }
+}
 
+// The buttons under the page, the note being written and the question being asked.
+void add_actions(CoachPersonView& v, const core::State& s, const core::Participant& p, const Strings& tr) {
+  const core::CoachState& c = s.coach;
   v.ladder_label = tr.get("coach.person.ladder_button");
   v.note_label = tr.get("coach.person.note_button");
   v.talk_label = tr.get("coach.talk_held");
@@ -691,7 +758,7 @@ CoachPersonView make_coach_person_view(const core::State& s, const Strings& tr) 
 
   v.note_open = c.note_open;
   if (c.note_open) {
-    v.note_title = tr.fmt("coach.note.title", {{"name", p->first_name}});
+    v.note_title = tr.fmt("coach.note.title", {{"name", p.first_name}});
     v.note_text = c.note;
     v.note_count = std::to_string(c.note.size()) + " / " + std::to_string(core::kMaxNoteLength);
     v.save_label = tr.get("common.save");
@@ -712,6 +779,35 @@ CoachPersonView make_coach_person_view(const core::State& s, const Strings& tr) 
     v.choices = choice_options(s, tr);
     v.cancel_label = tr.get("coach.cancel");
   }
+}
+
+}  // namespace
+
+CoachPersonView make_coach_person_view(const core::State& s, const Strings& tr) {
+  CoachPersonView v;
+  const core::CoachState& c = s.coach;
+  v.back_label = tr.get("common.back");
+  v.loading = tr.get("coach.loading");
+  v.busy = c.busy;
+  const core::Participant* p = s.roster->find(c.person_id);
+  if (!p) return v;
+  v.participant_id = p->id;
+  v.name = full_name(*p);
+  v.mandatory = p->mandatory;
+  v.participation = tr.get(p->mandatory ? "coach.mandatory" : "coach.voluntary");
+  v.coach_line = tr.fmt("coach.person.coach", {{"name", coach_name_of(s, p->coach_id)}});
+  v.loaded = c.data.loaded && c.data.person.participant_id == p->id;
+  const core::Exit* gone = exit_of(s, p->id);
+  v.left = gone != nullptr;
+
+  v.facts = person_facts(s, *p, gone, tr);
+  add_attendance_strip(v, s, *p, gone, tr);
+  add_ladder(v, s, tr);
+  add_hours(v, s, *p, tr);
+  v.signups_title = tr.get("coach.person.signups");
+  v.signups = signup_lines(s, *p, tr);
+  add_notes_and_history(v, s, tr);
+  add_actions(v, s, *p, tr);
   return v;
 }
 

@@ -86,73 +86,130 @@ std::vector<ActivityLine> today_lines(const core::State& s) {
   return out;
 }
 
-FrameView make_frame_view(const core::State& s, Strings& tr) {
-  tr.set_language(s.language);
-  FrameView v;
-  v.screen = s.screen;
-  // Not over the name keyboard, which needs the bottom edge at small sizes (screens_test).
-  v.coach_corner = !core::coach_screen(s.screen) && s.screen != core::Screen::Search;
-  if (core::coach_screen(s.screen) && s.screen != core::Screen::CoachPin) v.coach_nav = make_coach_nav(s, tr);
-  const core::LocalTime lt = core::to_local(s.now);
-  if (const char* key = notice_key(core::active_notice(s))) {
-    const core::Notice n = core::active_notice(s);
-    v.notice = n == core::Notice::Exported || n == core::Notice::ExportFailed ? export_notice(s, tr) : tr.get(key);
-    v.notice_good = core::good_news(n);
-  }
+namespace {
 
+// [SECTION] One builder per participant screen (the coach's and the longer ones have their own files)
+
+// Language buttons show each language's own name, so the catalogue switches for a moment.
+WelcomeView make_welcome_view(const core::State& s, Strings& tr) {
+  WelcomeView w;
+  const core::LocalTime lt = core::to_local(s.now);
+  w.centre_name = s.config.centre_name;
+  w.clock = core::format_hhmm(lt.minute_of_day);
+  w.date = long_date(lt, tr);
+  const auto& ids = s.config.identification;
+  w.show_start = ids.name_search;
+  w.start_label = tr.get("welcome.start");
+  w.start_hint = tr.get(!ids.card ? "welcome.tap_only" : ids.name_search ? "welcome.start_hint" : "welcome.scan_only");
+  w.show_grid = ids.photo_grid && !grid_people(s).empty();
+  w.grid_label = tr.get("welcome.grid");
+  w.today_title = tr.get("welcome.today");
+  w.no_activities = tr.get("welcome.no_activities");
+  w.today = today_lines(s);
+  if (s.config.languages.size() > 1) {
+    const std::string current = tr.language();
+    for (const auto& code : s.config.languages) {
+      tr.set_language(code);
+      w.languages.push_back({code, tr.get("language.name"), code == s.language});
+    }
+    tr.set_language(current);
+  }
+  return w;
+}
+
+SearchView make_search_view(const core::State& s, const Strings& tr) {
+  SearchView sv;
+  sv.title = tr.get("search.title");
+  sv.hint = tr.get("search.hint");
+  sv.query = s.query;
+  sv.none_text = tr.get("search.none");
+  if (s.config.identification.card) sv.scan_hint = tr.get("search.scan_hint");
+  sv.back_label = tr.get("common.back");
+  sv.space_label = tr.get("keyboard.space");
+  sv.erase_label = tr.get("keyboard.erase");
+  for (const core::Participant* p : s.roster->search(s.query, core::kMaxSearchMatches))
+    sv.matches.push_back({p->id, short_name(*p), first_char(p->first_name) + surname_initial(p->last_name)});
+  sv.show_none = !s.query.empty() && sv.matches.empty();
+  return sv;
+}
+
+PinView make_pin_view(const core::State& s, const Strings& tr) {
+  PinView pv;
+  const core::Participant* p = s.roster->find(s.pin_for);
+  pv.title = tr.fmt("pin.title", {{"name", p ? p->first_name : std::string()}});
+  pv.hint = tr.get("pin.hint");
+  pv.back_label = tr.get("common.back");
+  pv.erase_label = tr.get("keyboard.erase");
+  pv.paused_hint = tr.get("pin.paused_hint");
+  pv.digits_entered = static_cast<int>(s.pin.size());
+  pv.paused = core::pin_paused(s, s.pin_for);
+  pv.busy = s.busy;
+  return pv;
+}
+
+GridView make_grid_view(const core::State& s, const Strings& tr) {
+  GridView g;
+  g.title = tr.get("grid.title");
+  g.back_label = tr.get("common.back");
+  g.prev_label = tr.get("common.previous");
+  g.next_label = tr.get("common.next");
+  g.empty_text = tr.get("grid.empty");
+  const auto people = grid_people(s);
+  const std::size_t pages = std::max<std::size_t>(1, (people.size() + kGridPageSize - 1) / kGridPageSize);
+  const std::size_t page = std::min(static_cast<std::size_t>(s.grid_page), pages - 1);
+  for (std::size_t i = page * kGridPageSize; i < std::min(people.size(), (page + 1) * kGridPageSize); ++i)
+    g.faces.push_back({people[i]->id, first_char(people[i]->first_name) + surname_initial(people[i]->last_name),
+                       short_name(*people[i])});
+  g.has_prev = page > 0;
+  g.has_next = page + 1 < pages;
+  return g;
+}
+
+ConfirmationView make_confirmation_view(const core::State& s, const Strings& tr) {
+  ConfirmationView c;
+  c.outcome = s.outcome;
+  c.checked_in = s.outcome == core::Outcome::CheckedIn;
+  c.ok_label = tr.get("common.ok");
+  switch (s.outcome) {
+    case core::Outcome::CheckedIn:
+    case core::Outcome::CheckedOut:
+      c.headline = tr.fmt(c.checked_in ? "confirm.checked_in" : "confirm.checked_out",
+                          {{"time", time_of(s.outcome_time)}});
+      c.message = tr.get(c.checked_in ? "confirm.welcome" : "confirm.goodbye");
+      break;
+    case core::Outcome::AbsenceReported:
+      c.headline = tr.get("confirm.absence");
+      c.message = tr.get("confirm.absence_message");
+      c.more_label = tr.get("confirm.more");
+      break;
+    case core::Outcome::HoursLogged:
+      c.headline = tr.get("confirm.hours");
+      c.message = tr.get("confirm.hours_message");
+      c.more_label = tr.get("confirm.more");
+      break;
+  }
+  return c;
+}
+
+// "Are you still there?" over any screen before the inactivity timeout.
+PromptView make_prompt_view(const core::State& s, const Strings& tr) {
+  PromptView p;
+  if (!core::prompt_visible(s)) return p;
+  p.visible = true;
+  p.seconds_left = core::prompt_seconds_left(s);
+  p.title = tr.get("prompt.title");
+  p.countdown = tr.fmt(p.seconds_left == 1 ? "prompt.countdown.one" : "prompt.countdown",
+                       {{"seconds", std::to_string(p.seconds_left)}});
+  p.continue_label = tr.get("prompt.continue");
+  return p;
+}
+
+// The screen's own part of the frame.
+void make_screen_view(const core::State& s, Strings& tr, FrameView& v) {
   switch (s.screen) {
-    case core::Screen::Welcome: {
-      auto& w = v.welcome;
-      w.centre_name = s.config.centre_name;
-      w.clock = core::format_hhmm(lt.minute_of_day);
-      w.date = long_date(lt, tr);
-      const auto& ids = s.config.identification;
-      w.show_start = ids.name_search;
-      w.start_label = tr.get("welcome.start");
-      w.start_hint = tr.get(!ids.card ? "welcome.tap_only" : ids.name_search ? "welcome.start_hint" : "welcome.scan_only");
-      w.show_grid = ids.photo_grid && !grid_people(s).empty();
-      w.grid_label = tr.get("welcome.grid");
-      w.today_title = tr.get("welcome.today");
-      w.no_activities = tr.get("welcome.no_activities");
-      w.today = today_lines(s);
-      if (s.config.languages.size() > 1) {
-        const std::string current = tr.language();
-        for (const auto& code : s.config.languages) {
-          tr.set_language(code);
-          w.languages.push_back({code, tr.get("language.name"), code == s.language});
-        }
-        tr.set_language(current);
-      }
-      break;
-    }
-    case core::Screen::Search: {
-      auto& sv = v.search;
-      sv.title = tr.get("search.title");
-      sv.hint = tr.get("search.hint");
-      sv.query = s.query;
-      sv.none_text = tr.get("search.none");
-      if (s.config.identification.card) sv.scan_hint = tr.get("search.scan_hint");
-      sv.back_label = tr.get("common.back");
-      sv.space_label = tr.get("keyboard.space");
-      sv.erase_label = tr.get("keyboard.erase");
-      for (const core::Participant* p : s.roster->search(s.query, core::kMaxSearchMatches))
-        sv.matches.push_back({p->id, short_name(*p), first_char(p->first_name) + surname_initial(p->last_name)});
-      sv.show_none = !s.query.empty() && sv.matches.empty();
-      break;
-    }
-    case core::Screen::Pin: {
-      auto& pv = v.pin;
-      const core::Participant* p = s.roster->find(s.pin_for);
-      pv.title = tr.fmt("pin.title", {{"name", p ? p->first_name : std::string()}});
-      pv.hint = tr.get("pin.hint");
-      pv.back_label = tr.get("common.back");
-      pv.erase_label = tr.get("keyboard.erase");
-      pv.paused_hint = tr.get("pin.paused_hint");
-      pv.digits_entered = static_cast<int>(s.pin.size());
-      pv.paused = core::pin_paused(s, s.pin_for);
-      pv.busy = s.busy;
-      break;
-    }
+    case core::Screen::Welcome: v.welcome = make_welcome_view(s, tr); break;
+    case core::Screen::Search: v.search = make_search_view(s, tr); break;
+    case core::Screen::Pin: v.pin = make_pin_view(s, tr); break;
     case core::Screen::Home: v.home = make_home_view(s, tr); break;
     case core::Screen::CoachPin: v.coach_pin = make_coach_pin_view(s, tr); break;
     case core::Screen::CoachToday: v.coach_today = make_coach_today_view(s, tr); break;
@@ -168,57 +225,27 @@ FrameView make_frame_view(const core::State& s, Strings& tr) {
     case core::Screen::Progress: v.progress = make_progress_view(s, tr); break;
     case core::Screen::CheckoutQuestion: v.question = make_question_view(s, tr); break;
     case core::Screen::CheckoutCorrect: v.correct = make_correct_view(s, tr); break;
-    case core::Screen::PhotoGrid: {
-      auto& g = v.grid;
-      g.title = tr.get("grid.title");
-      g.back_label = tr.get("common.back");
-      g.prev_label = tr.get("common.previous");
-      g.next_label = tr.get("common.next");
-      g.empty_text = tr.get("grid.empty");
-      const auto people = grid_people(s);
-      const std::size_t pages = std::max<std::size_t>(1, (people.size() + kGridPageSize - 1) / kGridPageSize);
-      const std::size_t page = std::min(static_cast<std::size_t>(s.grid_page), pages - 1);
-      for (std::size_t i = page * kGridPageSize; i < std::min(people.size(), (page + 1) * kGridPageSize); ++i)
-        g.faces.push_back({people[i]->id, first_char(people[i]->first_name) + surname_initial(people[i]->last_name),
-                           short_name(*people[i])});
-      g.has_prev = page > 0;
-      g.has_next = page + 1 < pages;
-      break;
-    }
-    case core::Screen::Confirmation: {
-      auto& c = v.confirmation;
-      c.outcome = s.outcome;
-      c.checked_in = s.outcome == core::Outcome::CheckedIn;
-      c.ok_label = tr.get("common.ok");
-      switch (s.outcome) {
-        case core::Outcome::CheckedIn:
-        case core::Outcome::CheckedOut:
-          c.headline = tr.fmt(c.checked_in ? "confirm.checked_in" : "confirm.checked_out", {{"time", time_of(s.outcome_time)}});
-          c.message = tr.get(c.checked_in ? "confirm.welcome" : "confirm.goodbye");
-          break;
-        case core::Outcome::AbsenceReported:
-          c.headline = tr.get("confirm.absence");
-          c.message = tr.get("confirm.absence_message");
-          c.more_label = tr.get("confirm.more");
-          break;
-        case core::Outcome::HoursLogged:
-          c.headline = tr.get("confirm.hours");
-          c.message = tr.get("confirm.hours_message");
-          c.more_label = tr.get("confirm.more");
-          break;
-      }
-      break;
-    }
+    case core::Screen::PhotoGrid: v.grid = make_grid_view(s, tr); break;
+    case core::Screen::Confirmation: v.confirmation = make_confirmation_view(s, tr); break;
   }
+}
 
-  if (core::prompt_visible(s)) {
-    v.prompt.visible = true;
-    v.prompt.seconds_left = core::prompt_seconds_left(s);
-    v.prompt.title = tr.get("prompt.title");
-    v.prompt.countdown = tr.fmt(v.prompt.seconds_left == 1 ? "prompt.countdown.one" : "prompt.countdown",
-                                {{"seconds", std::to_string(v.prompt.seconds_left)}});
-    v.prompt.continue_label = tr.get("prompt.continue");
+}  // namespace
+
+FrameView make_frame_view(const core::State& s, Strings& tr) {
+  tr.set_language(s.language);
+  FrameView v;
+  v.screen = s.screen;
+  // Not over the name keyboard, which needs the bottom edge at small sizes (screens_test).
+  v.coach_corner = !core::coach_screen(s.screen) && s.screen != core::Screen::Search;
+  if (core::coach_screen(s.screen) && s.screen != core::Screen::CoachPin) v.coach_nav = make_coach_nav(s, tr);
+  if (const char* key = notice_key(core::active_notice(s))) {
+    const core::Notice n = core::active_notice(s);
+    v.notice = n == core::Notice::Exported || n == core::Notice::ExportFailed ? export_notice(s, tr) : tr.get(key);
+    v.notice_good = core::good_news(n);
   }
+  make_screen_view(s, tr, v);
+  v.prompt = make_prompt_view(s, tr);
   return v;
 }
 

@@ -1,0 +1,164 @@
+// Start-up shared by every mode of meedoen-kiosk: what used to be the first half of run_kiosk.
+#include "cli/kiosk_start.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+
+#include "config/kiosk_config.hpp"
+#include "config/paths.hpp"
+#include "platform/log.hpp"
+#include "storage/demo_centre.hpp"
+
+namespace meedoen::cli {
+
+using platform::log_line;
+
+namespace {
+
+// "2026-11-23T09:42" or "2026-11-23T09:42:30" in local time -> ms since epoch; -1 if malformed.
+core::TimeMs parse_local(const std::string& s) {
+  std::tm tm{};
+  int sec = 0;
+  const int n = std::sscanf(s.c_str(), "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+                            &tm.tm_min, &sec);
+  if (n < 5) return -1;
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  tm.tm_sec = sec;
+  tm.tm_isdst = -1;
+  const std::time_t t = std::mktime(&tm);
+  return t == -1 ? -1 : static_cast<core::TimeMs>(t) * 1000;
+}
+
+std::string assets_dir() {
+  if (const char* env = std::getenv("MEEDOEN_ASSETS"); env && *env) return env;
+  std::error_code ec;
+  if (std::filesystem::exists(MEEDOEN_ASSETS_DIR, ec)) return MEEDOEN_ASSETS_DIR;
+  return "/usr/share/meedoen";
+}
+
+int load_settings(const StartOptions& o, KioskStart& k) {
+  k.config_file = config::find_config_file(o.config_path);
+  if (k.config_file.empty()) return 0;
+  try {
+    k.cfg = config::load_kiosk_config(k.config_file);
+  } catch (const config::ConfigError& e) {
+    std::fprintf(stderr, "meedoen-kiosk: configuration error: %s\n", e.what());
+    return kUsage;
+  }
+  return 0;
+}
+
+int set_clock(const StartOptions& o, KioskStart& k) {
+  if (o.clock.empty()) return 0;
+  const core::TimeMs at = parse_local(o.clock);
+  if (at < 0) {
+    std::fprintf(stderr, "meedoen-kiosk: --clock: expected a local time like 2026-11-23T09:42, got \"%s\"\n",
+                 o.clock.c_str());
+    return kUsage;
+  }
+  k.clock_offset = at - system_ms();
+  return 0;
+}
+
+int open_database(const StartOptions& o, KioskStart& k) {
+  k.db_path = o.db_path.empty() ? k.cfg.database_path : o.db_path;
+  if (k.db_path.empty()) {
+    k.db_path = config::default_database_path();
+    if (o.demo) k.db_path = std::filesystem::path(k.db_path).replace_filename("demo.db").string();
+  }
+  try {
+    k.store.emplace(storage::Store::open(k.db_path));
+    if (o.demo && storage::seed_demo_centre(*k.store, k.now())) log_line("demo centre created in " + k.db_path);
+  } catch (const storage::StorageError& e) {
+    std::fprintf(stderr, "meedoen-kiosk: cannot use the database: %s\n", e.what());
+    return kDatabase;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "meedoen-kiosk: cannot use the database %s: %s\n", k.db_path.c_str(), e.what());
+    return kDatabase;
+  }
+  return 0;
+}
+
+bool is_http_url(const std::string& url) { return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0; }
+
+}  // namespace
+
+core::TimeMs system_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+core::TimeMs KioskStart::now() const { return system_ms() + clock_offset; }
+
+int open_kiosk(const StartOptions& o, KioskStart& k) {
+  if (const int rc = load_settings(o, k)) return rc;
+  if (const int rc = set_clock(o, k)) return rc;
+  return open_database(o, k);
+}
+
+int prepare_sync(const StartOptions& o, KioskStart& k) {
+  // The command line overrides the settings file; no URL = fully offline.
+  core::KioskConfig& cfg = k.cfg;
+  if (!o.server_url.empty()) cfg.server_url = o.server_url;
+  if (!o.enrol_code.empty()) cfg.sync_enrol_code = o.enrol_code;
+  if (!o.ca_bundle.empty()) cfg.sync_ca_bundle = o.ca_bundle;
+  if (!cfg.server_url.empty() && !is_http_url(cfg.server_url)) {
+    std::fprintf(stderr, "meedoen-kiosk: --server: must start with http:// or https://, got \"%s\"\n",
+                 cfg.server_url.c_str());
+    return kUsage;
+  }
+  if (cfg.server_url.empty()) return 0;
+  sync::WorkerOptions so;
+  so.db_path = k.db_path;
+  so.server_url = cfg.server_url;
+  so.enrol_code = cfg.sync_enrol_code;
+  so.ca_bundle = cfg.sync_ca_bundle;
+  so.pull_interval_ms = core::seconds(cfg.sync_pull_seconds);
+  so.log = [](const std::string& line) { log_line(line); };
+  try {
+    k.worker = std::make_unique<sync::Worker>(std::move(so));
+  } catch (const storage::StorageError& e) {
+    std::fprintf(stderr, "meedoen-kiosk: cannot prepare sync: %s\n", e.what());
+    return kDatabase;
+  }
+  return 0;
+}
+
+void adopt_centre(const StartOptions& o, KioskStart& k) {
+  if (o.demo || k.worker) k.cfg.centre_name = k.store->setting("centre_name", k.cfg.centre_name);
+  if (!k.store->has_roster()) log_line("no participants in " + k.db_path + " yet (start with --demo to try the kiosk)");
+}
+
+ui::Strings load_strings(const core::KioskConfig& cfg) {
+  ui::Strings tr;
+  std::vector<std::string> langs{cfg.default_language};
+  for (const auto& l : cfg.languages)
+    if (l != cfg.default_language) langs.push_back(l);
+  const std::string dir = assets_dir() + "/i18n";
+  tr.load(dir, langs);
+  for (const auto& lang : langs) {
+    tr.set_language(lang);
+    if (tr.get("language.name") == "language.name") log_line("translations missing: " + dir + "/" + lang + ".po");
+  }
+  return tr;
+}
+
+std::string format_status(const sync::Status& s) {
+  auto when = [](core::TimeMs t) {
+    if (t <= 0) return std::string("never");
+    const core::LocalTime lt = core::to_local(t);
+    return core::format_date_iso(lt) + " " + core::format_hhmm(lt.minute_of_day);
+  };
+  std::string out = std::string("sync: ") + (s.online ? "online" : "offline") + ", enrolled " +
+                    (s.enrolled ? "yes" : "no") + ", last successful sync " + when(s.last_success) + ", unsent " +
+                    std::to_string(s.unsent) + ", rejected " + std::to_string(s.rejected);
+  if (s.clock_off) out += ", clock off by " + std::to_string(s.clock_offset / 1000) + " s";
+  if (!s.last_error.empty()) out += ", last error: " + s.last_error;
+  return out;
+}
+
+}  // namespace meedoen::cli

@@ -1,0 +1,194 @@
+// meedoen-server's subcommands: what used to be the branches of its main.
+#include "cli/server_commands.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "server/reports.hpp"
+#include "server/roster_csv.hpp"
+#include "storage/demo_centre.hpp"
+#include "storage/pin_hash.hpp"
+#include "storage/store.hpp"
+
+namespace meedoen::cli {
+
+namespace {
+
+core::TimeMs now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string hash_pin(const std::string& pin) { return storage::hash_pin(pin); }
+
+std::string iso_local(core::TimeMs t) {
+  const core::LocalTime lt = core::to_local(t);
+  return core::format_date_iso(lt) + " " + core::format_hhmm(lt.minute_of_day);
+}
+
+// The kiosk's embedded demo centre, copied into the server (same ids, cards and PINs).
+void seed_demo(server::ServerStore& s, const std::string& centre) {
+  const auto dir = std::filesystem::temp_directory_path() / ("meedoen-demo-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::vector<server::RosterRow> rows;
+  {
+    auto kiosk = storage::Store::open((dir / "seed.db").string());
+    storage::seed_demo_centre(kiosk, now_ms());
+    for (const auto& c : kiosk.load_coaches()) s.add_coach(centre, c);
+    for (const auto& a : kiosk.load_programme()) s.put_activity(centre, a, true);
+    int line = 1;
+    const core::Roster people = kiosk.load_roster();  // kept: all() refers into it
+    for (const auto& p : people.all()) {
+      server::RosterRow r;
+      r.line = ++line;
+      r.p = p;
+      r.pin = p.card_code.size() == 8 ? p.card_code.substr(4) : "";  // DEMO0001 has PIN 0001
+      rows.push_back(std::move(r));
+    }
+  }
+  std::filesystem::remove_all(dir);
+  s.import_roster(centre, rows, &hash_pin);
+}
+
+std::string read_file(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw server::UsageError("cannot read " + file);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+int print_report(const server::Table& t, const std::string& format) {
+  const std::string out = format == "csv" ? server::to_csv(t) : server::to_json(t);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return 0;
+}
+
+void require_centre(const server::ServerStore& store, const std::string& centre) {
+  if (!store.centre_exists(centre)) throw server::UsageError("there is no centre \"" + centre + "\"");
+}
+
+}  // namespace
+
+int run_server_command(const std::string& db, const std::function<int(server::ServerStore&)>& command) {
+  try {
+    auto store = server::ServerStore::open(db);
+    return command(*store);
+  } catch (const server::UsageError& e) {
+    std::fprintf(stderr, "meedoen-server: %s\n", e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "meedoen-server: %s\n", e.what());
+    return 3;
+  }
+}
+
+int serve(server::ServerStore& store, ServeCommand c) {
+  const std::string& listen = c.listen;
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos) throw server::UsageError("--listen: expected HOST:PORT, got \"" + listen + "\"");
+  c.options.host = listen.substr(0, colon);
+  try {
+    c.options.port = std::stoi(listen.substr(colon + 1));
+  } catch (const std::exception&) {
+    throw server::UsageError("--listen: the port must be a number, got \"" + listen + "\"");
+  }
+  if (c.options.port < 0 || c.options.port > 65535) throw server::UsageError("--listen: the port must be 0-65535");
+  return server::serve(store, c.options);
+}
+
+int create_centre(server::ServerStore& store, const CentreCommand& c) {
+  store.create_centre(c.id, c.name, now_ms());
+  if (c.demo) seed_demo(store, c.id);
+  std::printf("centre %s \"%s\" created%s\n", c.id.c_str(), c.name.c_str(), c.demo ? " with the demo roster" : "");
+  return 0;
+}
+
+int enrol_kiosk(server::ServerStore& store, const EnrolCommand& c) {
+  const core::TimeMs valid = static_cast<core::TimeMs>(c.valid_hours) * 3'600'000;
+  const auto code = store.enrol_kiosk(c.centre, c.name, now_ms(), valid);
+  std::printf("code: %s\nkiosk: %s\nexpires: %s\n", code.code.c_str(), code.kiosk_id.c_str(),
+              iso_local(code.expires).c_str());
+  return 0;
+}
+
+int revoke_kiosk(server::ServerStore& store, const std::string& kiosk) {
+  store.revoke_kiosk(kiosk);
+  std::printf("kiosk %s revoked\n", kiosk.c_str());
+  return 0;
+}
+
+int list_kiosks(server::ServerStore& store, const std::string& centre) {
+  std::printf("%-36s %-14s %-10s %-8s %8s %8s %5s %9s %s\n", "kiosk", "centre", "name", "state", "last_seq", "events",
+              "gaps", "restored", "last seen");
+  for (const auto& k : store.kiosks(centre))
+    std::printf("%-36s %-14s %-10s %-8s %8lld %8lld %5lld %9lld %s\n", k.kiosk_id.c_str(), k.centre_id.c_str(),
+                k.name.c_str(), k.revoked ? "revoked" : k.enrolled ? "enrolled" : "waiting", (long long)k.last_seq,
+                (long long)k.events, (long long)k.gaps, (long long)k.seq_reused,
+                k.last_seen ? iso_local(k.last_seen).c_str() : "-");
+  return 0;
+}
+
+int add_coach(server::ServerStore& store, const CoachCommand& c) {
+  store.add_coach(c.centre, {c.id, c.name});
+  std::printf("coach %s saved\n", c.id.c_str());
+  return 0;
+}
+
+int add_activity(server::ServerStore& store, const ActivityCommand& c) {
+  core::Activity a;
+  a.id = c.id;
+  a.title = c.title.empty() ? c.id : c.title;
+  a.weekday = c.weekday;
+  if (!core::dagdeel_from_key(c.dagdeel, a.dagdeel))
+    throw server::UsageError("--dagdeel: morning, afternoon or evening");
+  a.start = core::parse_hhmm(c.start.empty() ? "09:00" : c.start);
+  a.end = core::parse_hhmm(c.end.empty() ? "12:00" : c.end);
+  if (a.start < 0 || a.end <= a.start)
+    throw server::UsageError("--start and --end: times like 09:30, end after start");
+  a.place = c.place;
+  a.leader = c.leader;
+  a.icon = c.icon;
+  a.capacity = c.capacity;
+  a.volunteer_work = c.volunteer;
+  store.put_activity(c.centre, a, !c.remove, now_ms());
+  std::printf("activity %s %s\n", c.id.c_str(), c.remove ? "removed" : "saved");
+  return 0;
+}
+
+// All or nothing: one bad line and nothing is imported.
+int import_roster(server::ServerStore& store, const std::string& centre, const std::string& file) {
+  const auto parsed = server::parse_roster_csv(read_file(file));
+  if (!parsed.errors.empty()) {
+    for (const auto& e : parsed.errors) std::fprintf(stderr, "%s: %s\n", file.c_str(), e.c_str());
+    std::fprintf(stderr, "meedoen-server: nothing was imported (%zu problem%s)\n", parsed.errors.size(),
+                 parsed.errors.size() == 1 ? "" : "s");
+    return 2;
+  }
+  const auto n = store.import_roster(centre, parsed.rows, &hash_pin);
+  std::printf("roster of %s: %d added, %d updated, %d no longer active\n", centre.c_str(), n.added, n.updated,
+              n.deactivated);
+  return 0;
+}
+
+int add_reader(server::ServerStore& store, const std::string& name, const std::string& centre) {
+  std::printf("token: %s\n", store.add_reader(name, centre).c_str());
+  return 0;
+}
+
+int report_attendance(server::ServerStore& store, const ReportCommand& c) {
+  require_centre(store, c.centre);
+  return print_report(server::attendance_report(store, c.centre, c.from, c.to), c.format);
+}
+
+int report_exceptions(server::ServerStore& store, const ReportCommand& c) {
+  require_centre(store, c.centre);
+  return print_report(server::exceptions_report(store, c.centre, c.date, c.days), c.format);
+}
+
+}  // namespace meedoen::cli

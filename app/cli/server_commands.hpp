@@ -1,0 +1,59 @@
+// meedoen-server's subcommands, one function each: each runs on the opened server database,
+// prints to stdout and returns the exit code; a server::UsageError it throws means exit code 2.
+#pragma once
+#include <functional>
+#include <string>
+
+#include "server/api.hpp"
+#include "server/server_store.hpp"
+
+namespace meedoen::cli {
+
+// Opens the server database and runs one subcommand: a usage error exits 2, any other error 3.
+int run_server_command(const std::string& db, const std::function<int(server::ServerStore&)>& command);
+
+struct ServeCommand {
+  std::string listen = "127.0.0.1:8470";  // HOST:PORT (port 0: any free port)
+  server::ServeOptions options;           // host and port come from listen
+};
+int serve(server::ServerStore& store, ServeCommand c);
+
+struct CentreCommand {
+  std::string id, name;
+  bool demo = false;  // fill it with the kiosk's demo centre
+};
+int create_centre(server::ServerStore& store, const CentreCommand& c);
+
+struct EnrolCommand {
+  std::string centre, name;
+  int valid_hours = 24;
+};
+int enrol_kiosk(server::ServerStore& store, const EnrolCommand& c);
+int revoke_kiosk(server::ServerStore& store, const std::string& kiosk);
+int list_kiosks(server::ServerStore& store, const std::string& centre);
+
+struct CoachCommand {
+  std::string centre, id, name;
+};
+int add_coach(server::ServerStore& store, const CoachCommand& c);
+
+struct ActivityCommand {
+  std::string centre, id, title, dagdeel = "morning", start, end, place, leader, icon;
+  int weekday = 0;   // 0 = Monday
+  int capacity = 0;  // 0 = no limit
+  bool volunteer = false;
+  bool remove = false;  // a tombstone for the kiosks
+};
+int add_activity(server::ServerStore& store, const ActivityCommand& c);
+
+int import_roster(server::ServerStore& store, const std::string& centre, const std::string& file);
+int add_reader(server::ServerStore& store, const std::string& name, const std::string& centre);
+
+struct ReportCommand {
+  std::string centre, from, to, date, format = "json";
+  int days = 14;
+};
+int report_attendance(server::ServerStore& store, const ReportCommand& c);
+int report_exceptions(server::ServerStore& store, const ReportCommand& c);
+
+}  // namespace meedoen::cli
