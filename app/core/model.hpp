@@ -64,6 +64,7 @@ struct Activity {
   bool volunteer_work = false;
   bool active = true;  // false = taken off the programme (kept for history and reports)
   std::string date;    // "" = every week on `weekday`; else once, on this ISO date (weekday matches it)
+  bool operator==(const Activity&) const = default;
 };
 
 // An attendance of one participant in one dagdeel, as derived from the journal.

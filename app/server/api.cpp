@@ -30,7 +30,7 @@ void log(const std::string& line) { std::fprintf(stderr, "meedoen-server: %s\n",
 
 void reply_error(httplib::Response& res, int status, const std::string& code, const std::string& reason) {
   res.status = status;
-  res.set_content(sync::encode_error(code, reason, now_ms()), "application/json");
+  res.set_content(wire::encode_error(code, reason, now_ms()), "application/json");
 }
 
 std::string bearer(const httplib::Request& req) {
@@ -114,48 +114,48 @@ class Api {
   }
 
   void enrol(const httplib::Request& req, httplib::Response& res) {
-    sync::EnrolRequest r;
+    wire::EnrolRequest r;
     std::string error;
-    if (!sync::decode_enrol_request(req.body, r, error)) return reply_error(res, 400, "bad_request", error);
+    if (!wire::decode_enrol_request(req.body, r, error)) return reply_error(res, 400, "bad_request", error);
     const auto a = m_store.enrol(r, now_ms(), error);
     if (!a) {
       log("enrolment refused: " + error);
       return reply_error(res, 401, "unauthorized", error);
     }
     log("kiosk " + a->kiosk_id + " of centre " + a->centre_id + " enrolled (device " + r.device_id + ")");
-    res.set_content(sync::encode_enrol_answer(*a), "application/json");
+    res.set_content(wire::encode_enrol_answer(*a), "application/json");
   }
 
   void push(const KioskAuth& k, const httplib::Request& req, httplib::Response& res) {
-    sync::PushRequest r;
+    wire::PushRequest r;
     std::string error;
-    if (!sync::decode_push_request(req.body, r, error)) {
+    if (!wire::decode_push_request(req.body, r, error)) {
       log("push from kiosk " + k.kiosk_id + " refused: " + error);
       return reply_error(res, 400, "bad_request", error + "; nothing was stored");
     }
     if (r.device_id != k.device_id)
       return reply_error(res, 403, "forbidden", "device_id " + r.device_id + " is not the device of this token");
-    const sync::PushAnswer a = m_store.push(k, r, now_ms());
+    const wire::PushAnswer a = m_store.push(k, r, now_ms());
     for (const auto& w : a.warnings) log("kiosk " + k.kiosk_id + ": " + w);
     for (const auto& x : a.results)
-      if (x.status == sync::PushStatus::Rejected) log("kiosk " + k.kiosk_id + ": event " + x.id + " rejected: " + x.reason);
-    res.set_content(sync::encode_push_answer(a), "application/json");
+      if (x.status == wire::PushStatus::Rejected) log("kiosk " + k.kiosk_id + ": event " + x.id + " rejected: " + x.reason);
+    res.set_content(wire::encode_push_answer(a), "application/json");
   }
 
   void pull(const KioskAuth& k, const httplib::Request& req, httplib::Response& res) {
-    int limit = sync::kDefaultPullLimit;
+    int limit = wire::kDefaultPullLimit;
     if (req.has_param("limit")) {
       const std::string v = req.get_param_value("limit");
       char* end = nullptr;
       const long n = std::strtol(v.c_str(), &end, 10);
-      if (v.empty() || *end != '\0' || n < 1 || n > sync::kMaxPullLimit)
-        return reply_error(res, 400, "bad_request", "limit must be 1 to " + std::to_string(sync::kMaxPullLimit));
+      if (v.empty() || *end != '\0' || n < 1 || n > wire::kMaxPullLimit)
+        return reply_error(res, 400, "bad_request", "limit must be 1 to " + std::to_string(wire::kMaxPullLimit));
       limit = static_cast<int>(n);
     }
     const std::string cursor = req.has_param("cursor") ? req.get_param_value("cursor") : "";
     if (cursor.size() > 100) return reply_error(res, 400, "bad_request", "cursor is too long");
-    const sync::PullPage page = m_store.pull(k, cursor, limit, now_ms());
-    res.set_content(sync::encode_pull_page(page), "application/json");
+    const wire::PullPage page = m_store.pull(k, cursor, limit, now_ms());
+    res.set_content(wire::encode_pull_page(page), "application/json");
   }
 
   // [SECTION] Reports: municipal read tokens.

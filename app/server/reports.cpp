@@ -8,7 +8,7 @@
 
 #include "core/journal.hpp"
 #include "core/time.hpp"
-#include "storage/event_codec.hpp"
+#include "wire/event_codec.hpp"
 
 namespace meedoen::server {
 
@@ -101,7 +101,7 @@ Folded group(const std::vector<StoredEvent>& events) {
     e.hlc = s.e.hlc;
     e.type = s.e.type;
     e.participant_id = s.e.participant_id;
-    e.body = storage::decode_payload(s.e.type, s.e.payload, s.e.wall_ms);
+    e.body = wire::decode_payload(s.e.type, s.e.payload, s.e.wall_ms);
     const std::string subject = core::event_subject(e.participant_id, e.body);
     f.by_id[e.id] = &s;
     if (!subject.empty()) f.by_subject[subject].push_back(std::move(e));

@@ -15,7 +15,7 @@
 #include "core/hlc.hpp"
 #include "core/ids.hpp"
 #include "core/journal.hpp"
-#include "storage/event_codec.hpp"
+#include "wire/event_codec.hpp"
 
 namespace meedoen::server {
 
@@ -66,11 +66,8 @@ CREATE TABLE IF NOT EXISTS rejections (id TEXT PRIMARY KEY, kiosk_id TEXT NOT NU
   received_ms INTEGER NOT NULL, body TEXT NOT NULL);
 )sql";
 
-// The event types of docs/events.md; anything else is refused with a reason.
-const std::set<std::string> kKnownTypes{
-    "check_in", "check_out", "auto_check_out", "checkout_confirmed", "correction_requested", "signed_up",
-    "sign_up_cancelled", "absence_reported", "absence_withdrawn", "hours_logged", "hours_decided",
-    "correction_decided", "ladder_assessed", "note_added", "activity_saved"};
+// The event types of core's table (core/events.hpp, docs/events.md); anything else is refused with a reason.
+const std::set<std::string> kKnownTypes(core::event_types().begin(), core::event_types().end());
 const std::set<std::string> kCentreWideTypes{"activity_saved"};
 
 std::string hex(const unsigned char* p, std::size_t n) {
@@ -160,7 +157,7 @@ struct ServerStore::Impl {
   // The programme row of an activity_saved event: applied when it is the last in fold order
   // of what this activity has seen (kept in the row's body as saved_key), like the kiosks' fold.
   // A losing event still touches the row's revision, so the kiosk that sent it pulls the winner.
-  void apply_activity_saved(const std::string& centre, const sync::WireEvent& e, const core::ev::ActivitySaved& b) {
+  void apply_activity_saved(const std::string& centre, const wire::WireEvent& e, const core::ev::ActivitySaved& b) {
     // (hlc, device_id, id) as text: the hlc has a fixed width and device ids are UUIDs.
     const std::string key = e.hlc + "|" + e.device_id + "|" + e.id;
     SQLite::Statement cur(db, "SELECT body FROM activities WHERE id = ? AND centre_id = ?");
@@ -453,13 +450,13 @@ std::vector<KioskInfo> ServerStore::kiosks(const std::string& centre) const {
 
 // [SECTION] Tokens
 
-std::optional<sync::EnrolAnswer> ServerStore::enrol(const sync::EnrolRequest& r, TimeMs now, std::string& why) {
+std::optional<wire::EnrolAnswer> ServerStore::enrol(const wire::EnrolRequest& r, TimeMs now, std::string& why) {
   if (!core::is_uuid(r.device_id)) {
     why = "device_id must be the kiosk's UUID";
     return std::nullopt;
   }
   std::lock_guard lock(m->mu);
-  return guarded("enrolling", [&]() -> std::optional<sync::EnrolAnswer> {
+  return guarded("enrolling", [&]() -> std::optional<wire::EnrolAnswer> {
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement st(m->db, "SELECT k.id, k.centre_id, c.name, k.code_expires_ms, k.token_hash IS NOT NULL, "
                                 "COALESCE(k.device_id, '') FROM kiosks k JOIN centres c "
@@ -472,7 +469,7 @@ std::optional<sync::EnrolAnswer> ServerStore::enrol(const sync::EnrolRequest& r,
       why = "unknown or already used enrolment code";
       return std::nullopt;
     }
-    sync::EnrolAnswer a;
+    wire::EnrolAnswer a;
     a.kiosk_id = st.getColumn(0).getString();
     a.centre_id = st.getColumn(1).getString();
     a.centre_name = st.getColumn(2).getString();
@@ -533,7 +530,7 @@ namespace {
 
 // Why an event cannot be stored, "" when it can. participant_known answers for this centre.
 template <class Known>
-std::string check_event(const sync::WireEvent& e, const KioskAuth& k, std::string& date, Known&& participant_known) {
+std::string check_event(const wire::WireEvent& e, const KioskAuth& k, std::string& date, Known&& participant_known) {
   if (!core::is_uuid(e.id)) return "id is not a UUID";
   if (e.device_id != k.device_id) return "device_id " + e.device_id + " is not this kiosk's";
   if (e.seq < 1) return "seq must be 1 or more";
@@ -545,10 +542,10 @@ std::string check_event(const sync::WireEvent& e, const KioskAuth& k, std::strin
   date.clear();
   if (const auto at = e.payload.find("\"date\":\""); at != std::string::npos && e.payload.size() >= at + 18)
     date = e.payload.substr(at + 8, 10);
-  // The journal's own reading of the payload (storage/event_codec) and its checks (core::validate):
+  // The journal's own reading of the payload (wire/event_codec) and its checks (core::validate):
   // the server accepts exactly what the kiosks' folds can read.
   std::string error;
-  const core::EventBody body = storage::decode_payload(e.type, e.payload, e.wall_ms, &error);
+  const core::EventBody body = wire::decode_payload(e.type, e.payload, e.wall_ms, &error);
   if (!error.empty()) return "payload: " + error;
   if (std::string why = core::validate(body); !why.empty()) return "payload: " + why;
   if (kCentreWideTypes.count(e.type)) {
@@ -562,10 +559,10 @@ std::string check_event(const sync::WireEvent& e, const KioskAuth& k, std::strin
 
 }  // namespace
 
-sync::PushAnswer ServerStore::push(const KioskAuth& k, const sync::PushRequest& r, TimeMs now) {
+wire::PushAnswer ServerStore::push(const KioskAuth& k, const wire::PushRequest& r, TimeMs now) {
   std::lock_guard lock(m->mu);
   return guarded("storing events", [&] {
-    sync::PushAnswer a;
+    wire::PushAnswer a;
     a.server_time = now;
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement kiosk(m->db, "SELECT last_seq FROM kiosks WHERE id = ?");
@@ -597,12 +594,12 @@ sync::PushAnswer ServerStore::push(const KioskAuth& k, const sync::PushRequest& 
     int inserted = 0;
     std::string date;
     for (const auto& e : r.events) {
-      sync::PushResult res;
+      wire::PushResult res;
       res.id = e.id;
       std::string why = check_event(e, k, date, participant_known);
       core::EventBody body;
       if (why.empty() && e.type == "activity_saved") {
-        body = storage::decode_payload(e.type, e.payload, e.wall_ms);
+        body = wire::decode_payload(e.type, e.payload, e.wall_ms);
         const auto& act = std::get<core::ev::ActivitySaved>(body).activity;
         other_centre.reset();
         other_centre.bind(1, act.id);
@@ -610,7 +607,7 @@ sync::PushAnswer ServerStore::push(const KioskAuth& k, const sync::PushRequest& 
         if (other_centre.executeStep()) why = "activity " + act.id + " belongs to another centre";
       }
       if (!why.empty()) {
-        res.status = sync::PushStatus::Rejected;
+        res.status = wire::PushStatus::Rejected;
         rejected.reset();
         rejected.bind(1, e.id);
         res.reason = rejected.executeStep() ? rejected.getColumn(0).getString() : why;  // the first answer again
@@ -621,7 +618,7 @@ sync::PushAnswer ServerStore::push(const KioskAuth& k, const sync::PushRequest& 
           reject.bind(3, why);
           reject.bind(4, now);
           std::string body;
-          sync::append_event_json(body, e);
+          wire::append_event_json(body, e);
           reject.bind(5, body);
           reject.exec();
         }
@@ -639,9 +636,9 @@ sync::PushAnswer ServerStore::push(const KioskAuth& k, const sync::PushRequest& 
         insert.bind(10, date);
         insert.bind(11, e.payload);
         insert.bind(12, now);
-        insert.bind(13, e.wall_ms > now + sync::kClockSkewLimit ? "clock_ahead" : "");
+        insert.bind(13, e.wall_ms > now + wire::kClockSkewLimit ? "clock_ahead" : "");
         if (insert.exec() == 0) {
-          res.status = sync::PushStatus::Duplicate;
+          res.status = wire::PushStatus::Duplicate;
           a.results.push_back(std::move(res));
           continue;
         }
@@ -664,7 +661,7 @@ sync::PushAnswer ServerStore::push(const KioskAuth& k, const sync::PushRequest& 
         if (const auto* saved = std::get_if<core::ev::ActivitySaved>(&body)) m->apply_activity_saved(k.centre_id, e, *saved);
         if (m->faults.fail_after_events > 0 && inserted >= m->faults.fail_after_events)
           throw ServerError("injected fault: the database failed in the middle of a batch");
-        res.status = sync::PushStatus::Stored;
+        res.status = wire::PushStatus::Stored;
       }
       a.results.push_back(std::move(res));
     }
@@ -698,8 +695,8 @@ bool parse_cursor(const std::string& c, std::int64_t& r, std::int64_t& e) {
   return true;
 }
 
-sync::WireEvent read_event_row(SQLite::Statement& st, int first) {
-  sync::WireEvent e;
+wire::WireEvent read_event_row(SQLite::Statement& st, int first) {
+  wire::WireEvent e;
   e.id = st.getColumn(first).getString();
   e.device_id = st.getColumn(first + 1).getString();
   e.seq = st.getColumn(first + 2).getInt64();
@@ -713,12 +710,12 @@ sync::WireEvent read_event_row(SQLite::Statement& st, int first) {
 
 }  // namespace
 
-sync::PullPage ServerStore::pull(const KioskAuth& k, const std::string& cursor, int limit, TimeMs now) {
+wire::PullPage ServerStore::pull(const KioskAuth& k, const std::string& cursor, int limit, TimeMs now) {
   std::lock_guard lock(m->mu);
   return guarded("reading changes", [&] {
-    sync::PullPage page;
+    wire::PullPage page;
     page.server_time = now;
-    limit = std::clamp(limit, 1, sync::kMaxPullLimit);
+    limit = std::clamp(limit, 1, wire::kMaxPullLimit);
     // One read transaction: the page is one consistent snapshot.
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::DEFERRED);
     std::int64_t r = 0, e = 0;
@@ -766,7 +763,7 @@ sync::PullPage ServerStore::pull(const KioskAuth& k, const std::string& cursor, 
         part.reset();
         part.bind(1, ch.key);
         if (!part.executeStep()) continue;
-        sync::WireParticipant w;
+        wire::WireParticipant w;
         w.p.id = ch.key;
         w.p.first_name = part.getColumn(0).getString();
         w.p.last_name = part.getColumn(1).getString();
@@ -787,7 +784,7 @@ sync::PullPage ServerStore::pull(const KioskAuth& k, const std::string& cursor, 
         act.bind(1, ch.key);
         if (!act.executeStep()) continue;
         const json b = json::parse(act.getColumn(0).getString(), nullptr, false);
-        sync::WireActivity w;
+        wire::WireActivity w;
         w.a.id = ch.key;
         w.a.title = b.value("title", "");
         w.a.icon = b.value("icon", "");

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/model.hpp"
-#include "sync/wire.hpp"
+#include "wire/wire.hpp"
 
 namespace meedoen::server {
 
@@ -50,7 +50,7 @@ struct KioskInfo {
 
 // An event as the reports read it.
 struct StoredEvent {
-  sync::WireEvent e;
+  wire::WireEvent e;
   std::string centre_id, kiosk_id, date;
   core::TimeMs received = 0;
 };
@@ -91,11 +91,11 @@ class ServerStore {
 
   // [SECTION] The API
   // Trades a one-time code for a token; nullopt and why when the code is wrong, used or expired.
-  std::optional<sync::EnrolAnswer> enrol(const sync::EnrolRequest& r, core::TimeMs now, std::string& why);
+  std::optional<wire::EnrolAnswer> enrol(const wire::EnrolRequest& r, core::TimeMs now, std::string& why);
   std::optional<KioskAuth> kiosk_for_token(const std::string& token, std::string& why);
   std::optional<ReaderAuth> reader_for_token(const std::string& token) const;
-  sync::PushAnswer push(const KioskAuth& k, const sync::PushRequest& r, core::TimeMs now);
-  sync::PullPage pull(const KioskAuth& k, const std::string& cursor, int limit, core::TimeMs now);
+  wire::PushAnswer push(const KioskAuth& k, const wire::PushRequest& r, core::TimeMs now);
+  wire::PullPage pull(const KioskAuth& k, const std::string& cursor, int limit, core::TimeMs now);
   void set_faults(const Faults& f);
 
   // [SECTION] Reads for the reports

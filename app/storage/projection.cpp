@@ -6,7 +6,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "core/hlc.hpp"
-#include "storage/event_codec.hpp"
+#include "wire/event_codec.hpp"
 #include "storage/rows.hpp"
 
 namespace meedoen::storage {
@@ -259,7 +259,7 @@ void apply_unsent_activity_edits(SQLite::Database& db, const std::string& device
 }
 
 bool insert_event(SQLite::Database& db, const JournalEntry& e) {
-  const core::EventBody body = decode_payload(e.type, e.payload, e.wall);
+  const core::EventBody body = wire::decode_payload(e.type, e.payload, e.wall);
   SQLite::Statement st(db,
       "INSERT OR IGNORE INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload, subject) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -310,7 +310,7 @@ core::Event decode_entry(const JournalEntry& j) {
   e.hlc = j.hlc;
   e.type = j.type;
   e.participant_id = j.participant_id;
-  e.body = decode_payload(j.type, j.payload, j.wall);
+  e.body = wire::decode_payload(j.type, j.payload, j.wall);
   return e;
 }
 

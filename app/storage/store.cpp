@@ -10,7 +10,7 @@
 
 #include "core/hlc.hpp"
 #include "core/ids.hpp"
-#include "storage/event_codec.hpp"
+#include "wire/event_codec.hpp"
 #include "storage/migrations.hpp"
 #include "storage/projection.hpp"
 #include "storage/pin_hash.hpp"
@@ -171,7 +171,7 @@ struct Store::Impl {
     e.wall = now;
     e.type = core::event_type(body);
     e.participant_id = participant_id;
-    e.payload = encode_payload(body);
+    e.payload = wire::encode_payload(body);
     const std::string subject = core::event_subject(participant_id, body);
     insert_event.reset();
     insert_event.bind(1, e.id);

@@ -85,10 +85,10 @@ void SyncStore::set_state(const std::string& key, const std::string& value) {
 
 // [SECTION] Outbox
 
-std::vector<sync::WireEvent> SyncStore::pending(std::size_t max_events, std::size_t max_bytes,
+std::vector<wire::WireEvent> SyncStore::pending(std::size_t max_events, std::size_t max_bytes,
                                                 std::int64_t after_seq) const {
   return guarded("reading unsent events", [&] {
-    std::vector<sync::WireEvent> out;
+    std::vector<wire::WireEvent> out;
     SQLite::Statement st(m->db, "SELECT id, seq, wall_ms, hlc, type, COALESCE(participant_id, ''), payload FROM events "
                                 "WHERE device_id = ? AND seq > ? AND synced_at IS NULL ORDER BY seq LIMIT ?");
     st.bind(1, m->device_id);
@@ -96,7 +96,7 @@ std::vector<sync::WireEvent> SyncStore::pending(std::size_t max_events, std::siz
     st.bind(3, static_cast<std::int64_t>(max_events));
     std::size_t bytes = 0;
     while (st.executeStep()) {
-      sync::WireEvent e;
+      wire::WireEvent e;
       e.id = st.getColumn(0).getString();
       e.device_id = m->device_id;
       e.seq = st.getColumn(1).getInt64();
@@ -122,7 +122,7 @@ std::int64_t SyncStore::unsent_count() const {
   });
 }
 
-void SyncStore::mark_pushed(const std::vector<sync::PushResult>& results, TimeMs now, std::int64_t first_seq,
+void SyncStore::mark_pushed(const std::vector<wire::PushResult>& results, TimeMs now, std::int64_t first_seq,
                             std::int64_t last_seq) {
   guarded("marking events sent", [&] {
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -145,7 +145,7 @@ void SyncStore::mark_pushed(const std::vector<sync::PushResult>& results, TimeMs
         mark.bind(2, r.id);
         mark.exec();
       }
-      if (r.status == sync::PushStatus::Rejected) {
+      if (r.status == wire::PushStatus::Rejected) {
         reject.reset();
         reject.bind(1, r.id);
         reject.bind(2, r.reason);
@@ -168,7 +168,7 @@ std::vector<std::pair<std::string, std::string>> SyncStore::rejected() const {
 
 // [SECTION] Pull
 
-PullApplied SyncStore::apply_pull(const sync::PullPage& page, TimeMs now) {
+PullApplied SyncStore::apply_pull(const wire::PullPage& page, TimeMs now) {
   return guarded("applying changes from the server", [&] {
     PullApplied n;
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -248,7 +248,7 @@ PullApplied SyncStore::apply_pull(const sync::PullPage& page, TimeMs now) {
       sent.exec();  // never pushed by us
       subjects.insert(core::event_subject(e.participant_id, decode_entry(j).body));
       core::Hlc h;
-      if (core::hlc_parse(e.hlc, h) && h.wall <= now + sync::kClockSkewLimit && newest < h) newest = h;
+      if (core::hlc_parse(e.hlc, h) && h.wall <= now + wire::kClockSkewLimit && newest < h) newest = h;
       ++n.events;
     }
     if (n.events > 0) {

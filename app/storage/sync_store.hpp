@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "storage/store.hpp"
-#include "sync/wire.hpp"
+#include "wire/wire.hpp"
 
 namespace meedoen::storage {
 
@@ -36,21 +36,21 @@ class SyncStore {
   // [SECTION] Outbox
   // This kiosk's unsent events after seq after_seq, in seq order, at most max_events and about
   // max_bytes of JSON. (A range on UNIQUE (device_id, seq): a backlog is read in linear time.)
-  std::vector<sync::WireEvent> pending(std::size_t max_events, std::size_t max_bytes, std::int64_t after_seq = 0) const;
+  std::vector<wire::WireEvent> pending(std::size_t max_events, std::size_t max_bytes, std::int64_t after_seq = 0) const;
   std::int64_t unsent_count() const;
   // Marks the answered events sent (rejected ones too, with their reason kept), one transaction.
   // Marks the answered events sent, in one transaction. When every event of a batch from
   // pending() was answered, first_seq..last_seq names the batch: the unsent events of this
   // device in that range are exactly the batch, and one range update marks them (the
   // per-id update costs a lookup in the id index per event).
-  void mark_pushed(const std::vector<sync::PushResult>& results, core::TimeMs now, std::int64_t first_seq = 0,
+  void mark_pushed(const std::vector<wire::PushResult>& results, core::TimeMs now, std::int64_t first_seq = 0,
                    std::int64_t last_seq = 0);
   std::vector<std::pair<std::string, std::string>> rejected() const;  // event id, reason
 
   // [SECTION] Pull
   // Applies one page and its cursor in one transaction; pulled events are inserted by id (never
   // twice) and the read models re-derived from them.
-  PullApplied apply_pull(const sync::PullPage& page, core::TimeMs now);
+  PullApplied apply_pull(const wire::PullPage& page, core::TimeMs now);
 
  private:
   struct Impl;

@@ -13,7 +13,7 @@
 
 #include "storage/sync_store.hpp"
 #include "sync/client.hpp"
-#include "sync/wire.hpp"
+#include "wire/wire.hpp"
 
 namespace meedoen::sync {
 
@@ -41,7 +41,7 @@ TimeMs wall_now() {
 // Why a non-200 answer failed, in one line for the log and the coach.
 std::string describe(const HttpResult& r) {
   if (r.status == 0) return "no answer from the server (" + r.error + ")";
-  return "HTTP " + std::to_string(r.status) + ": " + error_reason(r.body);
+  return "HTTP " + std::to_string(r.status) + ": " + wire::error_reason(r.body);
 }
 
 }  // namespace
@@ -79,10 +79,10 @@ struct Worker::Impl {
 
   // Server time minus ours, from the middle of the request.
   void measure_clock(const std::string& body, TimeMs sent, TimeMs received) {
-    const TimeMs server = server_time_of(body);
+    const TimeMs server = wire::server_time_of(body);
     if (server <= 0) return;
     const TimeMs offset = server - (sent + received) / 2;
-    const bool off = offset > kClockSkewLimit || offset < -kClockSkewLimit;
+    const bool off = offset > wire::kClockSkewLimit || offset < -wire::kClockSkewLimit;
     bool changed = false;
     {
       std::lock_guard lock(mu);
@@ -116,10 +116,10 @@ struct Worker::Impl {
       out.error = "this kiosk is not enrolled: set [sync] enrol_code (meedoen-server enrol-kiosk prints one)";
       return false;
     }
-    const HttpResult r = call("POST", "/v1/enrol", encode_enrol_request({opt.enrol_code, db.device_id()}), "");
-    EnrolAnswer a;
+    const HttpResult r = call("POST", "/v1/enrol", wire::encode_enrol_request({opt.enrol_code, db.device_id()}), "");
+    wire::EnrolAnswer a;
     std::string error;
-    if (r.status != 200 || !decode_enrol_answer(r.body, a, error)) {
+    if (r.status != 200 || !wire::decode_enrol_answer(r.body, a, error)) {
       out.error = "enrolment failed: " + (r.status == 200 ? error : describe(r));
       out.retry_after_s = r.retry_after_s;
       return false;
@@ -139,19 +139,19 @@ struct Worker::Impl {
     const std::string token = db.token();
     std::int64_t after_seq = 0;  // within one cycle, each batch starts where the last one ended
     for (;;) {
-      PushRequest req;
+      wire::PushRequest req;
       req.device_id = db.device_id();
-      req.events = db.pending(batch_events, kPushBatchBytes, after_seq);
+      req.events = db.pending(batch_events, wire::kPushBatchBytes, after_seq);
       if (req.events.empty()) return true;
-      const HttpResult r = call("POST", "/v1/push", encode_push_request(req), token);
+      const HttpResult r = call("POST", "/v1/push", wire::encode_push_request(req), token);
       if (r.status == 413 && batch_events > 1) {
         batch_events = std::max<std::size_t>(1, batch_events / 2);  // smaller batches, at once
         log("the server found a push too large; batches of " + std::to_string(batch_events) + " now");
         continue;
       }
-      PushAnswer a;
+      wire::PushAnswer a;
       std::string error;
-      if (r.status != 200 || !decode_push_answer(r.body, a, error)) {
+      if (r.status != 200 || !wire::decode_push_answer(r.body, a, error)) {
         out.error = "push failed: " + (r.status == 200 ? error : describe(r));
         out.retry_after_s = r.retry_after_s;
         if (r.status == 401 || r.status == 403) {
@@ -164,7 +164,7 @@ struct Worker::Impl {
       // Only answers for events we sent count (a confused server must not mark others sent).
       std::unordered_set<std::string> sent;
       for (const auto& e : req.events) sent.insert(e.id);
-      std::vector<PushResult> answered;
+      std::vector<wire::PushResult> answered;
       for (const auto& res : a.results)
         if (sent.count(res.id)) answered.push_back(res);
       after_seq = req.events.back().seq;
@@ -175,7 +175,7 @@ struct Worker::Impl {
       else
         db.mark_pushed(answered, wall_now());
       for (const auto& res : answered)
-        if (res.status == PushStatus::Rejected) log("the server rejected event " + res.id + ": " + res.reason);
+        if (res.status == wire::PushStatus::Rejected) log("the server rejected event " + res.id + ": " + res.reason);
       for (const auto& w : a.warnings) log("server: " + w);
       out.pushed += static_cast<int>(answered.size());
       if (answered.empty()) {
@@ -190,9 +190,9 @@ struct Worker::Impl {
     for (int page = 0; page < 10'000; ++page) {
       const std::string path = "/v1/pull?limit=" + std::to_string(opt.pull_limit) + "&cursor=" + db.cursor();
       const HttpResult r = call("GET", path, "", token);
-      PullPage p;
+      wire::PullPage p;
       std::string error;
-      if (r.status != 200 || !decode_pull_page(r.body, p, error)) {
+      if (r.status != 200 || !wire::decode_pull_page(r.body, p, error)) {
         out.error = "pull failed: " + (r.status == 200 ? error : describe(r));
         out.retry_after_s = r.retry_after_s;
         if (r.status == 401 || r.status == 403) token_refused();

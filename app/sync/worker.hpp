@@ -35,7 +35,7 @@ struct WorkerOptions {
   core::TimeMs push_delay_ms = 300;  // after a local write, so a burst goes in one batch
   core::TimeMs backoff_base_ms = 1'000;
   core::TimeMs backoff_cap_ms = 300'000;
-  std::size_t batch_events = 1000;  // kPushBatchEvents in sync/wire.hpp
+  std::size_t batch_events = 1000;  // kPushBatchEvents in wire/wire.hpp
   int pull_limit = 1000;
   std::function<void()> on_change;  // from the worker's thread: new data or a new status
   std::function<void(const std::string&)> log;

@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
   const int events = argc > 1 ? std::atoi(argv[1]) : 100'000;
   const int people = argc > 2 ? std::atoi(argv[2]) : 10'000;
-  const int batch = argc > 3 ? std::atoi(argv[3]) : static_cast<int>(sync::kPushBatchEvents);
+  const int batch = argc > 3 ? std::atoi(argv[3]) : static_cast<int>(wire::kPushBatchEvents);
   TempDir dir;
   ServerProcess server(dir);
   server.start();
@@ -78,9 +78,9 @@ int main(int argc, char** argv) {
     for (;;) {
       auto batch = sdb.pending(1000, 1 << 24);
       if (batch.empty()) break;
-      bodies.push_back(sync::encode_push_request({sdb.device_id(), batch}));
-      std::vector<sync::PushResult> fake;
-      for (const auto& e : batch) fake.push_back({e.id, sync::PushStatus::Stored, ""});
+      bodies.push_back(wire::encode_push_request({sdb.device_id(), batch}));
+      std::vector<wire::PushResult> fake;
+      for (const auto& e : batch) fake.push_back({e.id, wire::PushStatus::Stored, ""});
       sdb.mark_pushed(fake, 1);  // only to page on; the server has not seen them yet
     }
     httplib::Client c("127.0.0.1", server.port());

@@ -8,15 +8,15 @@
 
 #include "core/journal.hpp"
 #include "storage/demo_centre.hpp"
-#include "storage/event_codec.hpp"
+#include "wire/event_codec.hpp"
 #include "storage/store.hpp"
 #include "support/fake_clock.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace meedoen;
 using namespace meedoen::core;
-using storage::decode_payload;
-using storage::encode_payload;
+using wire::decode_payload;
+using wire::encode_payload;
 using storage::Store;
 using test::kMonday0942;
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/journal.hpp"
-#include "storage/event_codec.hpp"
+#include "wire/event_codec.hpp"
 #include "storage/store.hpp"
 #include "storage/sync_store.hpp"
 #include "support/fake_clock.hpp"
@@ -34,14 +34,14 @@ TEST_CASE("event codec: activity_saved round-trips with every field", "[storage]
   core::Activity a = knitting(12);
   a.date = "2026-11-26";
   a.active = false;
-  const std::string payload = storage::encode_payload(ev::ActivitySaved{a, "c-1"});
+  const std::string payload = wire::encode_payload(ev::ActivitySaved{a, "c-1"});
   const auto j = nlohmann::json::parse(payload);
   CHECK(j["start"] == "13:30");
   CHECK(j["end"] == "15:00");
   CHECK(j["dagdeel"] == "afternoon");
   CHECK(j["active"] == false);
   std::string error;
-  const auto body = storage::decode_payload("activity_saved", payload, kMonday0942, &error);
+  const auto body = wire::decode_payload("activity_saved", payload, kMonday0942, &error);
   CHECK(error.empty());
   const auto* b = std::get_if<ev::ActivitySaved>(&body);
   REQUIRE(b != nullptr);
@@ -63,11 +63,11 @@ TEST_CASE("event codec: activity_saved round-trips with every field", "[storage]
 TEST_CASE("event codec: malformed activity_saved payloads are refused with a reason", "[storage][codec][programme]") {
   auto reason = [](nlohmann::json j) {
     std::string error;
-    const auto body = storage::decode_payload("activity_saved", j.dump(), 0, &error);
+    const auto body = wire::decode_payload("activity_saved", j.dump(), 0, &error);
     CHECK(std::holds_alternative<ev::Other>(body));
     return error;
   };
-  const auto good = nlohmann::json::parse(storage::encode_payload(ev::ActivitySaved{knitting(0), "c-1"}));
+  const auto good = nlohmann::json::parse(wire::encode_payload(ev::ActivitySaved{knitting(0), "c-1"}));
   auto j = good;
   j["title"] = std::string(10'000, 'x');
   CHECK(reason(j) == "activity_saved: the title is longer than 120 characters");
@@ -149,16 +149,16 @@ TEST_CASE("SyncStore::apply_pull: a pulled programme keeps the local edit the se
   store.record("", ev::ActivitySaved{mine, "c-1"}, kMonday0942);
   auto sync = storage::SyncStore::open(path);
 
-  sync::PullPage page;
+  wire::PullPage page;
   page.cursor = "r1.e0";
-  sync::WireActivity old;
+  wire::WireActivity old;
   old.a = knitting(6);  // the server's row, from before our edit
   page.activities.push_back(old);
   core::Activity other = knitting(0);
   other.id = "a-other";
   other.title = "Tekenen";
   page.activities.push_back({other, true});
-  sync::WireActivity gone;
+  wire::WireActivity gone;
   gone.a = knitting(0);
   gone.a.id = "a-gone";
   gone.active = false;  // a tombstone: kept, inactive
@@ -175,10 +175,10 @@ TEST_CASE("SyncStore::apply_pull: a pulled programme keeps the local edit the se
   // Once the edit reached the server, the server's row is the word (it decided by fold order).
   const auto pending = sync.pending(100, 1 << 20);
   REQUIRE(pending.size() == 1);
-  sync.mark_pushed({{pending[0].id, sync::PushStatus::Stored, ""}}, kMonday0942 + 2000);
-  sync::PullPage later;
+  sync.mark_pushed({{pending[0].id, wire::PushStatus::Stored, ""}}, kMonday0942 + 2000);
+  wire::PullPage later;
   later.cursor = "r2.e1";
-  sync::WireActivity newer;
+  wire::WireActivity newer;
   newer.a = knitting(0);
   newer.a.title = "Breien (van kiosk B)";
   later.activities.push_back(newer);

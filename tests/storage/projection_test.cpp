@@ -12,7 +12,7 @@
 
 #include "core/hlc.hpp"
 #include "core/journal.hpp"
-#include "storage/event_codec.hpp"
+#include "wire/event_codec.hpp"
 #include "storage/projection.hpp"
 #include "storage/store.hpp"
 #include "support/fake_clock.hpp"
@@ -89,7 +89,7 @@ struct Importer {
     std::set<std::string> subjects;
     for (const auto& e : batch) {
       if (storage::insert_event(db, e)) ++added;
-      subjects.insert(core::event_subject(e.participant_id, storage::decode_payload(e.type, e.payload, e.wall)));
+      subjects.insert(core::event_subject(e.participant_id, wire::decode_payload(e.type, e.payload, e.wall)));
     }
     storage::project(db, subjects);
     tx.commit();
@@ -108,7 +108,7 @@ storage::JournalEntry from_device(const std::string& device, std::int64_t seq, c
   e.hlc = core::hlc_to_string(core::Hlc{wall, 0});
   e.type = core::event_type(body);
   e.participant_id = pid;
-  e.payload = storage::encode_payload(body);
+  e.payload = wire::encode_payload(body);
   return e;
 }
 
@@ -293,7 +293,7 @@ TEST_CASE("Store::record: a malformed body throws StorageError and writes nothin
       ev::CorrectionRequested{kToday, "e-1", 0},
   };
   for (const auto& body : bad) {
-    INFO(core::event_type(body) << " " << storage::encode_payload(body).substr(0, 80));
+    INFO(core::event_type(body) << " " << wire::encode_payload(body).substr(0, 80));
     CHECK_THROWS_AS(store.record("p-ayse", body, kMonday0942), StorageError);
   }
   CHECK_THROWS_WITH(store.record("p-ayse", ev::HoursLogged{kToday, "Voedselbank", 50}, kMonday0942),

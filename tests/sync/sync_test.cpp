@@ -109,30 +109,30 @@ TEST_CASE("sync: the same batch twice, also at the same time, is stored once", "
   REQUIRE(k.sync().ok);
   k.write_events(200, kMonday0942);
   auto sync_db = storage::SyncStore::open(k.db());
-  sync::PushRequest req{sync_db.device_id(), sync_db.pending(500, 1 << 22)};
+  wire::PushRequest req{sync_db.device_id(), sync_db.pending(500, 1 << 22)};
   REQUIRE(req.events.size() == 200);
-  const std::string body = sync::encode_push_request(req);
+  const std::string body = wire::encode_push_request(req);
   const std::string token = sync_db.token();
   auto push = [&] {
     httplib::Client c("127.0.0.1", server.port());
     auto r = c.Post("/v1/push", httplib::Headers{{"Authorization", "Bearer " + token}}, body, "application/json");
-    sync::PushAnswer a;
+    wire::PushAnswer a;
     std::string error;
     REQUIRE(r);
     REQUIRE(r->status == 200);
-    REQUIRE(sync::decode_push_answer(r->body, a, error));
+    REQUIRE(wire::decode_push_answer(r->body, a, error));
     return a;
   };
-  sync::PushAnswer first, second;
+  wire::PushAnswer first, second;
   std::thread t([&] { second = push(); });
   first = push();
   t.join();
   int stored = 0, duplicate = 0;
   for (const auto* a : {&first, &second})
-    for (const auto& x : a->results) (x.status == sync::PushStatus::Stored ? stored : duplicate)++;
+    for (const auto& x : a->results) (x.status == wire::PushStatus::Stored ? stored : duplicate)++;
   CHECK(stored == 200);
   CHECK(duplicate == 200);
-  CHECK(push().results.back().status == sync::PushStatus::Duplicate);
+  CHECK(push().results.back().status == wire::PushStatus::Duplicate);
   CHECK(server_events(server) == 200);
 }
 
@@ -443,9 +443,9 @@ TEST_CASE("sync: a deleted participant and activity arrive as tombstones; a page
   CHECK(std::count_if(programme.begin(), programme.end(), [](const core::Activity& a) { return a.active; }) == 16);
   // The same page again (a crash after applying, before the next pull): nothing changes.
   auto sync_db = storage::SyncStore::open(k.db());
-  sync::PullPage page;
+  wire::PullPage page;
   page.cursor = "r0.e0";
-  sync::WireParticipant p;
+  wire::WireParticipant p;
   p.p.id = "demo-p-0001";
   p.p.first_name = "Fatima";
   p.p.last_name = "El Amrani";

@@ -8,13 +8,13 @@
 #include <vector>
 
 #include "core/journal.hpp"
-#include "storage/event_codec.hpp"
+#include "wire/event_codec.hpp"
 
 using namespace meedoen;
 using namespace meedoen::core;
 using nlohmann::json;
-using storage::decode_payload;
-using storage::encode_payload;
+using wire::decode_payload;
+using wire::encode_payload;
 
 namespace {
 
@@ -44,7 +44,7 @@ struct Bad {
 
 }  // namespace
 
-TEST_CASE("event codec: every type round-trips with all its fields", "[storage][codec]") {
+TEST_CASE("event codec: every type round-trips with all its fields", "[wire][codec]") {
   SECTION("check_in") {
     const auto b = round_trip(ev::CheckIn{"2026-11-23", Dagdeel::Evening, kT0});
     CHECK(b.date == "2026-11-23");
@@ -122,7 +122,7 @@ TEST_CASE("event codec: every type round-trips with all its fields", "[storage][
   }
 }
 
-TEST_CASE("event codec: older payloads without 'at' take the event's wall clock", "[storage][codec]") {
+TEST_CASE("event codec: older payloads without 'at' take the event's wall clock", "[wire][codec]") {
   // Schema v1 wrote check_in {date, dagdeel} and check_out {date, dagdeel, check_in_event}.
   const EventBody in = decode_payload("check_in", R"({"date":"2026-11-23","dagdeel":"morning"})", kWall);
   REQUIRE(std::holds_alternative<ev::CheckIn>(in));
@@ -138,7 +138,7 @@ TEST_CASE("event codec: older payloads without 'at' take the event's wall clock"
   CHECK(std::get<ev::HoursDecided>(d).reason.empty());
 }
 
-TEST_CASE("event codec: malformed payloads give ev::Other and a reason, never an exception", "[storage][codec]") {
+TEST_CASE("event codec: malformed payloads give ev::Other and a reason, never an exception", "[wire][codec]") {
   const std::string long_place(10'000, 'x');
   const std::vector<Bad> cases{
       // Not a JSON object at all.
@@ -213,7 +213,7 @@ TEST_CASE("event codec: malformed payloads give ev::Other and a reason, never an
   }
 }
 
-TEST_CASE("event codec: unknown types are kept as ev::Other without complaint", "[storage][codec]") {
+TEST_CASE("event codec: unknown types are kept as ev::Other without complaint", "[wire][codec]") {
   for (const char* type : {"from_the_future", ""}) {
     INFO("type '" << type << "'");
     std::string error;
@@ -228,7 +228,7 @@ TEST_CASE("event codec: unknown types are kept as ev::Other without complaint", 
   CHECK(error.empty());
 }
 
-TEST_CASE("event codec: extra fields are ignored, so newer kiosks can add them", "[storage][codec]") {
+TEST_CASE("event codec: extra fields are ignored, so newer kiosks can add them", "[wire][codec]") {
   std::string error;
   const EventBody b = decode_payload(
       "check_in", R"({"date":"2026-11-23","dagdeel":"evening","at":5,"source":"nfc","v":2})", kWall, &error);

@@ -1,11 +1,12 @@
-// The JSON payloads of journal events (docs/events.md) <-> typed core event bodies. Shared by
-// the kiosk's store, its sync worker and the server, so every side reads events the same way.
+// The JSON payloads of journal events (docs/events.md) <-> typed core event bodies, for every
+// type of the event table (core/events.hpp) from its describe(). Shared by the kiosk's store, its
+// sync worker and the server, so every side reads events the same way.
 #pragma once
 #include <string>
 
-#include "core/journal.hpp"
+#include "core/events.hpp"
 
-namespace meedoen::storage {
+namespace meedoen::wire {
 
 // The payload JSON of a body (an object; "{}" for ev::Other).
 std::string encode_payload(const core::EventBody& body);
@@ -16,4 +17,4 @@ std::string encode_payload(const core::EventBody& body);
 core::EventBody decode_payload(const std::string& type, const std::string& payload, core::TimeMs wall,
                                std::string* error = nullptr);
 
-}  // namespace meedoen::storage
+}  // namespace meedoen::wire

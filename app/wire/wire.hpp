@@ -10,7 +10,7 @@
 #include "core/model.hpp"
 #include "core/time.hpp"
 
-namespace meedoen::sync {
+namespace meedoen::wire {
 
 // [SECTION] Limits (the server enforces them; the kiosk stays below them)
 constexpr std::size_t kMaxEventsPerPush = 1000;      // server limit per request
@@ -121,4 +121,4 @@ core::TimeMs server_time_of(const std::string& body);
 // JSON string escaping for hand-built bodies (invalid UTF-8 becomes U+FFFD).
 void append_json_string(std::string& out, const std::string& s);
 
-}  // namespace meedoen::sync
+}  // namespace meedoen::wire

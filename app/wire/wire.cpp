@@ -1,10 +1,10 @@
 // JSON encoding and decoding of the sync protocol. Hot paths (push bodies of 100,000 events)
 // are built by hand; everything read from the network is checked field by field.
-#include "sync/wire.hpp"
+#include "wire/wire.hpp"
 
 #include <nlohmann/json.hpp>
 
-namespace meedoen::sync {
+namespace meedoen::wire {
 
 using nlohmann::json;
 
@@ -425,4 +425,4 @@ core::TimeMs server_time_of(const std::string& body) {
   return 0;
 }
 
-}  // namespace meedoen::sync
+}  // namespace meedoen::wire
