@@ -16,6 +16,9 @@
 #include "core/ids.hpp"
 #include "core/journal.hpp"
 #include "wire/event_codec.hpp"
+#include "storage/database.hpp"
+#include "storage/rows.hpp"
+#include "storage/store.hpp"
 
 namespace meedoen::server {
 
@@ -89,6 +92,35 @@ auto guarded(const char* what, F&& f) -> decltype(f()) {
   }
 }
 
+using storage::columns;
+using storage::query_rows;
+
+// One file for many centres: a larger cache for the id and seq indexes of millions of events,
+// and reads without a syscall per page. A file of a newer meedoen-server is refused untouched.
+storage::DatabaseOptions server_database(const std::string& path) {
+  storage::DatabaseOptions o;
+  o.cache_kib = 131072;           // 128 MB
+  o.mmap_bytes = 1073741824;
+  o.before_changes = [path](SQLite::Database& db) {
+    const int version = db.execAndGet("PRAGMA user_version").getInt();
+    if (version > kServerSchema)
+      throw ServerError("the database " + path + " was written by a newer meedoen-server (schema " +
+                        std::to_string(version) + "); nothing was changed");
+  };
+  o.after_pragmas = [](SQLite::Database& db) {
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    db.exec(kSchema);
+    db.exec("PRAGMA user_version = " + std::to_string(kServerSchema));
+    tx.commit();
+  };
+  return o;
+}
+
+KioskInfo read_kiosk(SQLite::Statement& st) {
+  return {st.getColumn(0), st.getColumn(1), st.getColumn(2), st.getColumn(3), storage::flag(st, 4),
+          storage::flag(st, 5), st.getColumn(6), st.getColumn(7), st.getColumn(8), st.getColumn(9), st.getColumn(10)};
+}
+
 }  // namespace
 
 std::string token_hash(const std::string& token) {
@@ -117,40 +149,23 @@ struct ServerStore::Impl {
   SQLite::Database db;
   Faults faults;
 
-  explicit Impl(const std::string& path) : db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {
-    db.exec("PRAGMA busy_timeout = 5000");
-    const int version = db.execAndGet("PRAGMA user_version").getInt();
-    if (version > kServerSchema)
-      throw ServerError("the database " + path + " was written by a newer meedoen-server (schema " +
-                        std::to_string(version) + "); nothing was changed");
-    if (db.execAndGet("PRAGMA journal_mode = WAL").getString() != "wal") throw ServerError("cannot switch to WAL mode");
-    db.exec("PRAGMA synchronous = FULL");  // a push is answered only after its events are on disk
-    db.exec("PRAGMA foreign_keys = ON");
-    db.exec("PRAGMA cache_size = -131072");    // 128 MB: the id and seq indexes of millions of events
-    db.exec("PRAGMA mmap_size = 1073741824");  // reads without a syscall per page
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    db.exec(kSchema);
-    db.exec("PRAGMA user_version = " + std::to_string(kServerSchema));
-    tx.commit();
-  }
+  explicit Impl(const std::string& path) : db(storage::open_database(path, server_database(path))) {}
 
   std::int64_t next_rev() {
     return db.execAndGet("UPDATE counter SET value = value + 1 WHERE name = 'rev' RETURNING value").getInt64();
   }
 
+  bool centre_exists(const std::string& id) {
+    return !query_rows(db, "SELECT 1 FROM centres WHERE id = ?", columns<int, 1>, id).empty();
+  }
   void require_centre(const std::string& id) {
-    SQLite::Statement st(db, "SELECT 1 FROM centres WHERE id = ?");
-    st.bind(1, id);
-    if (!st.executeStep()) throw UsageError("there is no centre \"" + id + "\" (create-centre first)");
+    if (!centre_exists(id)) throw UsageError("there is no centre \"" + id + "\" (create-centre first)");
   }
 
   void put_setting(const std::string& centre, const std::string& key, const std::string& value) {
     SQLite::Statement st(db, "INSERT INTO settings (centre_id, key, value, rev) VALUES (?, ?, ?, ?) "
                              "ON CONFLICT (centre_id, key) DO UPDATE SET value = excluded.value, rev = excluded.rev");
-    st.bind(1, centre);
-    st.bind(2, key);
-    st.bind(3, value);
-    st.bind(4, next_rev());
+    SQLite::bind(st, centre, key, value, next_rev());
     st.exec();
   }
 
@@ -160,19 +175,15 @@ struct ServerStore::Impl {
   void apply_activity_saved(const std::string& centre, const wire::WireEvent& e, const core::ev::ActivitySaved& b) {
     // (hlc, device_id, id) as text: the hlc has a fixed width and device ids are UUIDs.
     const std::string key = e.hlc + "|" + e.device_id + "|" + e.id;
-    SQLite::Statement cur(db, "SELECT body FROM activities WHERE id = ? AND centre_id = ?");
-    cur.bind(1, b.activity.id);
-    cur.bind(2, centre);
     std::string saved;
-    if (cur.executeStep()) {
-      const json old = json::parse(cur.getColumn(0).getString(), nullptr, false);
+    for (const auto& body : query_rows(db, "SELECT body FROM activities WHERE id = ? AND centre_id = ?",
+                                       columns<std::string, 1>, b.activity.id, centre)) {
+      const json old = json::parse(body, nullptr, false);
       if (old.is_object()) saved = old.value("saved_key", "");
     }
-    cur.reset();
     if (key <= saved) {
       SQLite::Statement touch(db, "UPDATE activities SET rev = ? WHERE id = ?");
-      touch.bind(1, next_rev());
-      touch.bind(2, b.activity.id);
+      SQLite::bind(touch, next_rev(), b.activity.id);
       touch.exec();
       return;
     }
@@ -187,11 +198,7 @@ struct ServerStore::Impl {
     SQLite::Statement st(db, "INSERT INTO activities (id, centre_id, body, active, rev) VALUES (?, ?, ?, ?, ?) "
                              "ON CONFLICT (id) DO UPDATE SET body = excluded.body, active = excluded.active, "
                              "rev = excluded.rev WHERE centre_id = excluded.centre_id");
-    st.bind(1, a.id);
-    st.bind(2, centre);
-    st.bind(3, body.dump(-1, ' ', false, json::error_handler_t::replace));
-    st.bind(4, active ? 1 : 0);
-    st.bind(5, next_rev());
+    SQLite::bind(st, a.id, centre, body.dump(-1, ' ', false, json::error_handler_t::replace), active, next_rev());
     if (st.exec() == 0) throw UsageError("the activity id \"" + a.id + "\" belongs to another centre");
   }
 
@@ -204,17 +211,8 @@ struct ServerStore::Impl {
         "card_code = excluded.card_code, pin_hash = CASE WHEN ?11 AND excluded.pin_hash = '' THEN pin_hash "
         "ELSE excluded.pin_hash END, language = excluded.language, mandatory = excluded.mandatory, "
         "coach_id = excluded.coach_id, active = 1, rev = excluded.rev");
-    st.bind(1, p.id);
-    st.bind(2, centre);
-    st.bind(3, p.first_name);
-    st.bind(4, p.last_name);
-    st.bind(5, p.card_code);
-    st.bind(6, pin_hash);
-    st.bind(7, p.language);
-    st.bind(8, p.mandatory ? 1 : 0);
-    st.bind(9, p.coach_id);
-    st.bind(10, next_rev());
-    st.bind(11, keep_pin_if_empty ? 1 : 0);
+    SQLite::bind(st, p.id, centre, p.first_name, p.last_name, p.card_code, pin_hash, p.language, p.mandatory,
+                 p.coach_id, next_rev(), keep_pin_if_empty);
     st.exec();
   }
 };
@@ -227,6 +225,8 @@ std::unique_ptr<ServerStore> ServerStore::open(const std::string& path) {
   try {
     return std::unique_ptr<ServerStore>(new ServerStore(std::make_unique<Impl>(path)));
   } catch (const SQLite::Exception& e) {
+    throw ServerError("cannot open the database " + path + ": " + e.what());
+  } catch (const storage::StorageError& e) {  // the file cannot switch to WAL mode
     throw ServerError("cannot open the database " + path + ": " + e.what());
   }
 }
@@ -246,9 +246,7 @@ void ServerStore::create_centre(const std::string& id, const std::string& name, 
   guarded("creating a centre", [&] {
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement st(m->db, "INSERT INTO centres (id, name, created_ms) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING");
-    st.bind(1, id);
-    st.bind(2, name);
-    st.bind(3, now);
+    SQLite::bind(st, id, name, now);
     if (st.exec() == 0) throw UsageError("the centre \"" + id + "\" exists already");
     m->put_setting(id, "centre_name", name);
     tx.commit();
@@ -257,20 +255,14 @@ void ServerStore::create_centre(const std::string& id, const std::string& name, 
 
 bool ServerStore::centre_exists(const std::string& id) const {
   std::lock_guard lock(m->mu);
-  return guarded("reading centres", [&] {
-    SQLite::Statement st(m->db, "SELECT 1 FROM centres WHERE id = ?");
-    st.bind(1, id);
-    return st.executeStep();
-  });
+  return guarded("reading centres", [&] { return m->centre_exists(id); });
 }
 
 std::vector<std::pair<std::string, std::string>> ServerStore::centres() const {
   std::lock_guard lock(m->mu);
   return guarded("reading centres", [&] {
-    std::vector<std::pair<std::string, std::string>> out;
-    SQLite::Statement st(m->db, "SELECT id, name FROM centres ORDER BY id");
-    while (st.executeStep()) out.emplace_back(st.getColumn(0).getString(), st.getColumn(1).getString());
-    return out;
+    return query_rows(m->db, "SELECT id, name FROM centres ORDER BY id",
+                      columns<std::pair<std::string, std::string>, 2>);
   });
 }
 
@@ -286,11 +278,7 @@ EnrolCode ServerStore::enrol_kiosk(const std::string& centre, const std::string&
     c.code = new_enrol_code();
     c.expires = now + valid_ms;
     SQLite::Statement st(m->db, "INSERT INTO kiosks (id, centre_id, name, code_hash, code_expires_ms) VALUES (?, ?, ?, ?, ?)");
-    st.bind(1, c.kiosk_id);
-    st.bind(2, centre);
-    st.bind(3, name.empty() ? "kiosk" : name);
-    st.bind(4, token_hash(c.code));
-    st.bind(5, c.expires);
+    SQLite::bind(st, c.kiosk_id, centre, name.empty() ? "kiosk" : name, token_hash(c.code), c.expires);
     st.exec();
     tx.commit();
     return c;
@@ -301,7 +289,7 @@ void ServerStore::revoke_kiosk(const std::string& kiosk_id) {
   std::lock_guard lock(m->mu);
   guarded("revoking a kiosk", [&] {
     SQLite::Statement st(m->db, "UPDATE kiosks SET revoked = 1 WHERE id = ?");
-    st.bind(1, kiosk_id);
+    SQLite::bind(st, kiosk_id);
     if (st.exec() == 0) throw UsageError("there is no kiosk \"" + kiosk_id + "\"");
   });
 }
@@ -315,10 +303,7 @@ void ServerStore::add_coach(const std::string& centre, const core::Coach& c) {
     SQLite::Statement st(m->db, "INSERT INTO coaches (id, centre_id, name, active, rev) VALUES (?, ?, ?, 1, ?) "
                                 "ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = 1, rev = excluded.rev "
                                 "WHERE centre_id = excluded.centre_id");
-    st.bind(1, c.id);
-    st.bind(2, centre);
-    st.bind(3, c.name);
-    st.bind(4, m->next_rev());
+    SQLite::bind(st, c.id, centre, c.name, m->next_rev());
     if (st.exec() == 0) throw UsageError("the coach id \"" + c.id + "\" belongs to another centre");
     tx.commit();
   });
@@ -360,35 +345,29 @@ ServerStore::ImportCounts ServerStore::import_roster(const std::string& centre, 
     ImportCounts n;
     std::set<std::string> seen;
     SQLite::Statement owner(m->db, "SELECT centre_id FROM participants WHERE id = ?");
-    SQLite::Statement card(m->db, "SELECT id FROM participants WHERE card_code = ? AND id <> ? AND centre_id = ? AND active = 1");
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const auto& r = rows[i];
-      owner.reset();
-      owner.bind(1, r.p.id);
-      const bool exists = owner.executeStep();
-      if (exists && owner.getColumn(0).getString() != centre)
+      const auto owners = query_rows(owner, columns<std::string, 1>, r.p.id);
+      const bool exists = !owners.empty();
+      if (exists && owners.front() != centre)
         throw UsageError("line " + std::to_string(r.line) + ": participant " + r.p.id + " belongs to another centre");
       seen.insert(r.p.id);
       m->upsert_participant(centre, r.p, hashes[i], true);
       (exists ? n.updated : n.added)++;
     }
-    SQLite::Statement all(m->db, "SELECT id FROM participants WHERE centre_id = ? AND active = 1");
-    all.bind(1, centre);
-    std::vector<std::string> gone;
-    while (all.executeStep())
-      if (!seen.count(all.getColumn(0).getString())) gone.push_back(all.getColumn(0).getString());
-    for (const auto& id : gone) {
+    for (const auto& id : query_rows(m->db, "SELECT id FROM participants WHERE centre_id = ? AND active = 1",
+                                     columns<std::string, 1>, centre)) {
+      if (seen.count(id)) continue;
       SQLite::Statement st(m->db, "UPDATE participants SET active = 0, card_code = NULL, rev = ? WHERE id = ?");
-      st.bind(1, m->next_rev());
-      st.bind(2, id);
+      SQLite::bind(st, m->next_rev(), id);
       st.exec();
       ++n.deactivated;
     }
     // Two rows with one card: refuse (after the upserts, so moved cards between rows are fine).
-    SQLite::Statement dup(m->db, "SELECT card_code FROM participants WHERE centre_id = ? AND active = 1 AND card_code "
-                                 "IS NOT NULL GROUP BY card_code HAVING COUNT(*) > 1 LIMIT 1");
-    dup.bind(1, centre);
-    if (dup.executeStep()) throw UsageError("the card code " + dup.getColumn(0).getString() + " is on two participants");
+    const auto dup = query_rows(m->db, "SELECT card_code FROM participants WHERE centre_id = ? AND active = 1 AND "
+                                       "card_code IS NOT NULL GROUP BY card_code HAVING COUNT(*) > 1 LIMIT 1",
+                                columns<std::string, 1>, centre);
+    if (!dup.empty()) throw UsageError("the card code " + dup.front() + " is on two participants");
     tx.commit();
     return n;
   });
@@ -411,10 +390,7 @@ std::string ServerStore::add_reader(const std::string& name, const std::string& 
     if (!centre.empty()) m->require_centre(centre);
     const std::string token = new_token();
     SQLite::Statement st(m->db, "INSERT INTO readers (id, name, centre_id, token_hash) VALUES (?, ?, ?, ?)");
-    st.bind(1, token_hash(token).substr(0, 16));
-    st.bind(2, name);
-    st.bind(3, centre);
-    st.bind(4, token_hash(token));
+    SQLite::bind(st, token_hash(token).substr(0, 16), name, centre, token_hash(token));
     st.exec();
     return token;
   });
@@ -423,28 +399,11 @@ std::string ServerStore::add_reader(const std::string& name, const std::string& 
 std::vector<KioskInfo> ServerStore::kiosks(const std::string& centre) const {
   std::lock_guard lock(m->mu);
   return guarded("reading kiosks", [&] {
-    std::vector<KioskInfo> out;
-    SQLite::Statement st(m->db,
+    return query_rows(m->db,
         "SELECT k.id, k.centre_id, k.name, COALESCE(k.device_id, ''), k.token_hash IS NOT NULL, k.revoked, k.last_seq, "
         "(SELECT COUNT(*) FROM events e WHERE e.kiosk_id = k.id), k.gaps, k.seq_reused, COALESCE(k.last_seen_ms, 0) "
-        "FROM kiosks k WHERE ?1 = '' OR k.centre_id = ?1 ORDER BY k.centre_id, k.name");
-    st.bind(1, centre);
-    while (st.executeStep()) {
-      KioskInfo k;
-      k.kiosk_id = st.getColumn(0).getString();
-      k.centre_id = st.getColumn(1).getString();
-      k.name = st.getColumn(2).getString();
-      k.device_id = st.getColumn(3).getString();
-      k.enrolled = st.getColumn(4).getInt() != 0;
-      k.revoked = st.getColumn(5).getInt() != 0;
-      k.last_seq = st.getColumn(6).getInt64();
-      k.events = st.getColumn(7).getInt64();
-      k.gaps = st.getColumn(8).getInt64();
-      k.seq_reused = st.getColumn(9).getInt64();
-      k.last_seen = st.getColumn(10).getInt64();
-      out.push_back(std::move(k));
-    }
-    return out;
+        "FROM kiosks k WHERE ?1 = '' OR k.centre_id = ?1 ORDER BY k.centre_id, k.name",
+        read_kiosk, centre);
   });
 }
 
@@ -464,7 +423,7 @@ std::optional<wire::EnrolAnswer> ServerStore::enrol(const wire::EnrolRequest& r,
     std::string code;
     for (char ch : r.code)
       if (ch != '-' && ch != ' ') code += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    st.bind(1, token_hash(code));
+    SQLite::bind(st, token_hash(code));
     if (!st.executeStep()) {
       why = "unknown or already used enrolment code";
       return std::nullopt;
@@ -487,10 +446,7 @@ std::optional<wire::EnrolAnswer> ServerStore::enrol(const wire::EnrolRequest& r,
     a.token = new_token();
     a.server_time = now;
     SQLite::Statement up(m->db, "UPDATE kiosks SET token_hash = ?, device_id = ?, enrolled_ms = ? WHERE id = ?");
-    up.bind(1, token_hash(a.token));
-    up.bind(2, r.device_id);
-    up.bind(3, now);
-    up.bind(4, a.kiosk_id);
+    SQLite::bind(up, token_hash(a.token), r.device_id, now, a.kiosk_id);
     up.exec();
     tx.commit();
     return a;
@@ -501,26 +457,26 @@ std::optional<KioskAuth> ServerStore::kiosk_for_token(const std::string& token, 
   std::lock_guard lock(m->mu);
   return guarded("checking a token", [&]() -> std::optional<KioskAuth> {
     SQLite::Statement st(m->db, "SELECT id, centre_id, device_id, revoked FROM kiosks WHERE token_hash = ?");
-    st.bind(1, token_hash(token));
+    SQLite::bind(st, token_hash(token));
     if (!st.executeStep()) {
       why = "unknown device token";
       return std::nullopt;
     }
-    if (st.getColumn(3).getInt() != 0) {
+    if (storage::flag(st, 3)) {
       why = "token_revoked: this kiosk was revoked; enrol it again";
       return std::nullopt;
     }
-    return KioskAuth{st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getString()};
+    return st.getColumns<KioskAuth, 3>();
   });
 }
 
 std::optional<ReaderAuth> ServerStore::reader_for_token(const std::string& token) const {
   std::lock_guard lock(m->mu);
   return guarded("checking a token", [&]() -> std::optional<ReaderAuth> {
-    SQLite::Statement st(m->db, "SELECT id, centre_id FROM readers WHERE token_hash = ?");
-    st.bind(1, token_hash(token));
-    if (!st.executeStep()) return std::nullopt;
-    return ReaderAuth{st.getColumn(0).getString(), st.getColumn(1).getString()};
+    auto readers = query_rows(m->db, "SELECT id, centre_id FROM readers WHERE token_hash = ?",
+                              columns<ReaderAuth, 2>, token_hash(token));
+    if (readers.empty()) return std::nullopt;
+    return std::move(readers.front());
   });
 }
 
@@ -557,6 +513,101 @@ std::string check_event(const wire::WireEvent& e, const KioskAuth& k, std::strin
   return "";
 }
 
+// One push, inside its transaction: the statements every event of the batch uses, and what the
+// kiosk's row records at the end (its last seq, gaps and reused seqs).
+class PushBatch {
+ public:
+  PushBatch(SQLite::Database& db, const KioskAuth& k, TimeMs now)
+      : m_db(db), m_kiosk(k), m_now(now),
+        m_rejected(db, "SELECT reason FROM rejections WHERE id = ?"),
+        m_known(db, "SELECT 1 FROM participants WHERE id = ? AND centre_id = ?"),
+        m_other_centre(db, "SELECT 1 FROM activities WHERE id = ? AND centre_id <> ?"),
+        m_same_seq(db, "SELECT 1 FROM events WHERE device_id = ? AND seq = ? AND id <> ?"),
+        // ON CONFLICT DO NOTHING: an id we have is a duplicate, found by the insert itself (one
+        // index probe instead of a lookup and then an insert).
+        m_insert(db,
+            "INSERT INTO events (id, centre_id, kiosk_id, device_id, seq, wall_ms, hlc, type, participant_id, date, "
+            "payload, received_ms, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"),
+        m_reject(db, "INSERT INTO rejections (id, kiosk_id, reason, received_ms, body) VALUES (?, ?, ?, ?, ?) "
+                     "ON CONFLICT (id) DO NOTHING") {
+    const auto seq = query_rows(db, "SELECT last_seq FROM kiosks WHERE id = ?", columns<std::int64_t, 1>, k.kiosk_id);
+    if (seq.empty()) throw ServerError("the kiosk " + k.kiosk_id + " is not known");
+    m_last_seq = seq.front();
+  }
+
+  // Why the event cannot be stored, "" when it can; date is its payload's date. The body is
+  // decoded for an activity_saved (the programme row it changes), else left empty.
+  std::string check(const wire::WireEvent& e, std::string& date, core::EventBody& body) {
+    std::string why = check_event(e, m_kiosk, date, [&](const std::string& pid) { return participant_known(pid); });
+    if (why.empty() && e.type == "activity_saved") {
+      body = wire::decode_payload(e.type, e.payload, e.wall_ms);
+      const auto& act = std::get<core::ev::ActivitySaved>(body).activity;
+      if (!query_rows(m_other_centre, columns<int, 1>, act.id, m_kiosk.centre_id).empty())
+        why = "activity " + act.id + " belongs to another centre";
+    }
+    return why;
+  }
+
+  // Refuses the event; the reason is the one this event got the first time, if it came before.
+  std::string reject(const wire::WireEvent& e, const std::string& why) {
+    const auto first = query_rows(m_rejected, columns<std::string, 1>, e.id);
+    if (core::is_uuid(e.id)) {  // remembered, so the same event gets the same answer again
+      std::string body;
+      wire::append_event_json(body, e);
+      m_reject.reset();
+      SQLite::bind(m_reject, e.id, m_kiosk.kiosk_id, why, m_now, body);
+      m_reject.exec();
+    }
+    return first.empty() ? why : first.front();
+  }
+
+  // Stores the event; false when it is a duplicate. Gaps and reused seqs become warnings.
+  bool store(const wire::WireEvent& e, const std::string& date, std::vector<std::string>& warnings) {
+    m_insert.reset();
+    const char* flags = e.wall_ms > m_now + wire::kClockSkewLimit ? "clock_ahead" : "";
+    SQLite::bind(m_insert, e.id, m_kiosk.centre_id, m_kiosk.kiosk_id, e.device_id, e.seq, e.wall_ms, e.hlc, e.type,
+                 e.participant_id, date, e.payload, m_now, flags);
+    if (m_insert.exec() == 0) return false;
+    if (e.seq > m_last_seq + 1) {
+      warnings.push_back("gap: expected seq " + std::to_string(m_last_seq + 1) + ", got " + std::to_string(e.seq));
+      ++m_gaps;
+    } else if (e.seq <= m_last_seq && !query_rows(m_same_seq, columns<int, 1>, e.device_id, e.seq, e.id).empty()) {
+      warnings.push_back("seq_reused: seq " + std::to_string(e.seq) +
+                         " was another event (a restored or recreated kiosk database)");
+      ++m_reused;
+    }
+    m_last_seq = std::max(m_last_seq, e.seq);
+    ++m_inserted;
+    return true;
+  }
+
+  int inserted() const { return m_inserted; }
+
+  // Records on the kiosk's row what this batch told; returns the kiosk's last seq.
+  std::int64_t finish() {
+    SQLite::Statement up(m_db, "UPDATE kiosks SET last_seq = ?, gaps = gaps + ?, seq_reused = seq_reused + ?, "
+                               "last_seen_ms = ? WHERE id = ?");
+    SQLite::bind(up, m_last_seq, m_gaps, m_reused, m_now, m_kiosk.kiosk_id);
+    up.exec();
+    return m_last_seq;
+  }
+
+ private:
+  bool participant_known(const std::string& pid) {  // per batch: one lookup per participant
+    auto it = m_roster.find(pid);
+    if (it != m_roster.end()) return it->second;
+    return m_roster[pid] = !query_rows(m_known, columns<int, 1>, pid, m_kiosk.centre_id).empty();
+  }
+
+  SQLite::Database& m_db;
+  const KioskAuth& m_kiosk;
+  TimeMs m_now;
+  SQLite::Statement m_rejected, m_known, m_other_centre, m_same_seq, m_insert, m_reject;
+  std::unordered_map<std::string, bool> m_roster;  // participant -> of this centre
+  std::int64_t m_last_seq = 0, m_gaps = 0, m_reused = 0;
+  int m_inserted = 0;
+};
+
 }  // namespace
 
 wire::PushAnswer ServerStore::push(const KioskAuth& k, const wire::PushRequest& r, TimeMs now) {
@@ -565,117 +616,28 @@ wire::PushAnswer ServerStore::push(const KioskAuth& k, const wire::PushRequest& 
     wire::PushAnswer a;
     a.server_time = now;
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement kiosk(m->db, "SELECT last_seq FROM kiosks WHERE id = ?");
-    kiosk.bind(1, k.kiosk_id);
-    kiosk.executeStep();
-    std::int64_t last_seq = kiosk.getColumn(0).getInt64();
-    kiosk.reset();
-    SQLite::Statement rejected(m->db, "SELECT reason FROM rejections WHERE id = ?");
-    SQLite::Statement known(m->db, "SELECT 1 FROM participants WHERE id = ? AND centre_id = ?");
-    SQLite::Statement other_centre(m->db, "SELECT 1 FROM activities WHERE id = ? AND centre_id <> ?");
-    SQLite::Statement same_seq(m->db, "SELECT 1 FROM events WHERE device_id = ? AND seq = ? AND id <> ?");
-    // ON CONFLICT DO NOTHING: an id we have is a duplicate, found by the insert itself (one
-    // index probe instead of a lookup and then an insert).
-    SQLite::Statement insert(m->db,
-        "INSERT INTO events (id, centre_id, kiosk_id, device_id, seq, wall_ms, hlc, type, participant_id, date, "
-        "payload, received_ms, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
-    SQLite::Statement reject(m->db, "INSERT INTO rejections (id, kiosk_id, reason, received_ms, body) VALUES (?, ?, ?, ?, ?) "
-                                    "ON CONFLICT (id) DO NOTHING");
-    std::unordered_map<std::string, bool> roster;  // participant -> of this centre, per batch
-    auto participant_known = [&](const std::string& pid) {
-      auto it = roster.find(pid);
-      if (it != roster.end()) return it->second;
-      known.reset();
-      known.bind(1, pid);
-      known.bind(2, k.centre_id);
-      return roster[pid] = known.executeStep();
-    };
-    std::int64_t gaps = 0, reused = 0;
-    int inserted = 0;
+    PushBatch batch(m->db, k, now);
     std::string date;
     for (const auto& e : r.events) {
       wire::PushResult res;
       res.id = e.id;
-      std::string why = check_event(e, k, date, participant_known);
       core::EventBody body;
-      if (why.empty() && e.type == "activity_saved") {
-        body = wire::decode_payload(e.type, e.payload, e.wall_ms);
-        const auto& act = std::get<core::ev::ActivitySaved>(body).activity;
-        other_centre.reset();
-        other_centre.bind(1, act.id);
-        other_centre.bind(2, k.centre_id);
-        if (other_centre.executeStep()) why = "activity " + act.id + " belongs to another centre";
-      }
-      if (!why.empty()) {
+      if (const std::string why = batch.check(e, date, body); !why.empty()) {
         res.status = wire::PushStatus::Rejected;
-        rejected.reset();
-        rejected.bind(1, e.id);
-        res.reason = rejected.executeStep() ? rejected.getColumn(0).getString() : why;  // the first answer again
-        if (core::is_uuid(e.id)) {  // remembered, so the same event gets the same answer again
-          reject.reset();
-          reject.bind(1, e.id);
-          reject.bind(2, k.kiosk_id);
-          reject.bind(3, why);
-          reject.bind(4, now);
-          std::string body;
-          wire::append_event_json(body, e);
-          reject.bind(5, body);
-          reject.exec();
-        }
+        res.reason = batch.reject(e, why);
+      } else if (!batch.store(e, date, a.warnings)) {
+        res.status = wire::PushStatus::Duplicate;
       } else {
-        insert.reset();
-        insert.bind(1, e.id);
-        insert.bind(2, k.centre_id);
-        insert.bind(3, k.kiosk_id);
-        insert.bind(4, e.device_id);
-        insert.bind(5, e.seq);
-        insert.bind(6, e.wall_ms);
-        insert.bind(7, e.hlc);
-        insert.bind(8, e.type);
-        insert.bind(9, e.participant_id);
-        insert.bind(10, date);
-        insert.bind(11, e.payload);
-        insert.bind(12, now);
-        insert.bind(13, e.wall_ms > now + wire::kClockSkewLimit ? "clock_ahead" : "");
-        if (insert.exec() == 0) {
-          res.status = wire::PushStatus::Duplicate;
-          a.results.push_back(std::move(res));
-          continue;
-        }
-        if (e.seq > last_seq + 1) {
-          a.warnings.push_back("gap: expected seq " + std::to_string(last_seq + 1) + ", got " + std::to_string(e.seq));
-          ++gaps;
-        } else if (e.seq <= last_seq) {
-          same_seq.reset();
-          same_seq.bind(1, e.device_id);
-          same_seq.bind(2, e.seq);
-          same_seq.bind(3, e.id);
-          if (same_seq.executeStep()) {
-            a.warnings.push_back("seq_reused: seq " + std::to_string(e.seq) +
-                                 " was another event (a restored or recreated kiosk database)");
-            ++reused;
-          }
-        }
-        last_seq = std::max(last_seq, e.seq);
-        ++inserted;
         if (const auto* saved = std::get_if<core::ev::ActivitySaved>(&body)) m->apply_activity_saved(k.centre_id, e, *saved);
-        if (m->faults.fail_after_events > 0 && inserted >= m->faults.fail_after_events)
+        if (m->faults.fail_after_events > 0 && batch.inserted() >= m->faults.fail_after_events)
           throw ServerError("injected fault: the database failed in the middle of a batch");
         res.status = wire::PushStatus::Stored;
       }
       a.results.push_back(std::move(res));
     }
-    SQLite::Statement up(m->db, "UPDATE kiosks SET last_seq = ?, gaps = gaps + ?, seq_reused = seq_reused + ?, "
-                                "last_seen_ms = ? WHERE id = ?");
-    up.bind(1, last_seq);
-    up.bind(2, gaps);
-    up.bind(3, reused);
-    up.bind(4, now);
-    up.bind(5, k.kiosk_id);
-    up.exec();
+    a.last_seq = batch.finish();
     if (m->faults.push_delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(m->faults.push_delay_ms));
     tx.commit();
-    a.last_seq = last_seq;
     return a;
   });
 }
@@ -695,17 +657,120 @@ bool parse_cursor(const std::string& c, std::int64_t& r, std::int64_t& e) {
   return true;
 }
 
-wire::WireEvent read_event_row(SQLite::Statement& st, int first) {
-  wire::WireEvent e;
-  e.id = st.getColumn(first).getString();
-  e.device_id = st.getColumn(first + 1).getString();
-  e.seq = st.getColumn(first + 2).getInt64();
-  e.wall_ms = st.getColumn(first + 3).getInt64();
-  e.hlc = st.getColumn(first + 4).getString();
-  e.type = st.getColumn(first + 5).getString();
-  e.participant_id = st.getColumn(first + 6).getString();
-  e.payload = st.getColumn(first + 7).getString();
-  return e;
+// The columns of a wire::WireEvent, in the order of its members (getColumns<wire::WireEvent, 8>).
+#define WIRE_EVENT_COLUMNS "id, device_id, seq, wall_ms, hlc, type, participant_id, payload"
+// The columns of the participant rows both kiosks and reports read, in core::Participant's order.
+#define PARTICIPANT_COLUMNS "id, first_name, last_name, COALESCE(card_code, ''), language, mandatory, coach_id"
+
+// The server keeps no agreements (the coaches' own file): those members keep their defaults.
+core::Participant read_participant(SQLite::Statement& st) {
+  core::Participant p;
+  p.id = st.getColumn(0).getString();
+  p.first_name = st.getColumn(1).getString();
+  p.last_name = st.getColumn(2).getString();
+  p.card_code = st.getColumn(3).getString();
+  p.language = st.getColumn(4).getString();
+  p.mandatory = storage::flag(st, 5);
+  p.coach_id = st.getColumn(6).getString();
+  return p;
+}
+
+wire::WireParticipant read_wire_participant(SQLite::Statement& st) {
+  return {read_participant(st), st.getColumn(7), storage::flag(st, 8)};
+}
+
+wire::WireCoach read_wire_coach(SQLite::Statement& st) {
+  return {{st.getColumn(0), st.getColumn(1)}, storage::flag(st, 2)};
+}
+
+wire::WireActivity read_wire_activity(SQLite::Statement& st) {
+  const json b = json::parse(st.getColumn(1).getString(), nullptr, false);
+  wire::WireActivity w;
+  w.a.id = st.getColumn(0).getString();
+  w.a.title = b.value("title", "");
+  w.a.icon = b.value("icon", "");
+  w.a.weekday = b.value("weekday", 0);
+  core::dagdeel_from_key(b.value("dagdeel", "morning"), w.a.dagdeel);
+  w.a.start = b.value("start", 0);
+  w.a.end = b.value("end", 0);
+  w.a.place = b.value("place", "");
+  w.a.leader = b.value("leader", "");
+  w.a.capacity = b.value("capacity", 0);
+  w.a.volunteer_work = b.value("volunteer_work", false);
+  w.a.date = b.value("date", "");
+  w.active = storage::flag(st, 2);
+  return w;
+}
+
+template <class T>
+void append(std::vector<T>& to, std::vector<T>&& rows) {
+  for (auto& row : rows) to.push_back(std::move(row));
+}
+
+// A change of the roster, coaches, programme or settings: its revision, and its key in kind's table.
+enum class ChangeKind { Participant, Coach, Activity, Setting };
+struct Change {
+  std::int64_t rev = 0;
+  ChangeKind kind = ChangeKind::Participant;
+  std::string key;
+};
+
+// What changed after revision r, in revision order, at most limit; more when there was more.
+std::vector<Change> changes_after(SQLite::Database& db, const std::string& centre, std::int64_t r, int limit,
+                                  bool& more) {
+  const std::pair<ChangeKind, const char*> queries[] = {
+      {ChangeKind::Participant,
+       "SELECT rev, id FROM participants WHERE centre_id = ? AND rev > ? ORDER BY rev LIMIT ?"},
+      {ChangeKind::Coach, "SELECT rev, id FROM coaches WHERE centre_id = ? AND rev > ? ORDER BY rev LIMIT ?"},
+      {ChangeKind::Activity, "SELECT rev, id FROM activities WHERE centre_id = ? AND rev > ? ORDER BY rev LIMIT ?"},
+      {ChangeKind::Setting, "SELECT rev, key FROM settings WHERE centre_id = ? AND rev > ? ORDER BY rev LIMIT ?"}};
+  std::vector<Change> changes;
+  for (const auto& [kind, sql] : queries)  // one more than fits: then we know there is more
+    for (auto& [rev, key] : query_rows(db, sql, columns<std::pair<std::int64_t, std::string>, 2>, centre, r, limit + 1))
+      changes.push_back({rev, kind, std::move(key)});
+  std::sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) { return a.rev < b.rev; });
+  more = changes.size() > static_cast<std::size_t>(limit);
+  if (more) changes.resize(static_cast<std::size_t>(limit));
+  return changes;
+}
+
+// Each change as its row is now (one deleted meanwhile is left out).
+void add_changes(SQLite::Database& db, const std::string& centre, const std::vector<Change>& changes,
+                 wire::PullPage& page) {
+  SQLite::Statement part(db, "SELECT " PARTICIPANT_COLUMNS ", pin_hash, active FROM participants WHERE id = ?");
+  SQLite::Statement coach(db, "SELECT id, name, active FROM coaches WHERE id = ?");
+  SQLite::Statement act(db, "SELECT id, body, active FROM activities WHERE id = ?");
+  SQLite::Statement set(db, "SELECT key, value FROM settings WHERE centre_id = ? AND key = ?");
+  for (const auto& ch : changes) {
+    switch (ch.kind) {
+      case ChangeKind::Participant: append(page.participants, query_rows(part, read_wire_participant, ch.key)); break;
+      case ChangeKind::Coach: append(page.coaches, query_rows(coach, read_wire_coach, ch.key)); break;
+      case ChangeKind::Activity: append(page.activities, query_rows(act, read_wire_activity, ch.key)); break;
+      case ChangeKind::Setting:
+        append(page.settings, query_rows(set, columns<std::pair<std::string, std::string>, 2>, centre, ch.key));
+        break;
+    }
+  }
+}
+
+// Events of the centre's other kiosks after event revision e, in commit order, at most budget
+// read; more when the budget ran out. Returns the event revision the page reaches.
+std::int64_t add_events(SQLite::Database& db, const KioskAuth& k, std::int64_t e, std::int64_t max_event, int budget,
+                        wire::PullPage& page, bool& more) {
+  SQLite::Statement st(db, "SELECT " WIRE_EVENT_COLUMNS ", rev, kiosk_id FROM events WHERE centre_id = ? AND rev > ? "
+                           "ORDER BY rev LIMIT ?");
+  SQLite::bind(st, k.centre_id, e, budget);
+  std::int64_t new_e = e;
+  int n = 0;
+  while (st.executeStep()) {
+    ++n;
+    new_e = st.getColumn(8).getInt64();
+    if (st.getColumn(9).getString() == k.kiosk_id) continue;  // its own events it has already
+    page.events.push_back(st.getColumns<wire::WireEvent, 8>());
+  }
+  if (n == budget) more = true;
+  else new_e = std::max(new_e, max_event);
+  return new_e;
 }
 
 }  // namespace
@@ -725,108 +790,18 @@ wire::PullPage ServerStore::pull(const KioskAuth& k, const std::string& cursor, 
       page.reset = true;  // not ours, or the server's database was restored: start over once
       r = e = 0;
     }
-    {
-      SQLite::Statement c(m->db, "SELECT name FROM centres WHERE id = ?");
-      c.bind(1, k.centre_id);
-      if (c.executeStep()) page.centre_name = c.getColumn(0).getString();
-      page.centre_id = k.centre_id;
-    }
-    // Roster, coaches, programme and settings changed after r, in revision order, at most limit.
-    struct Change { std::int64_t rev; int kind; std::string key; };
-    std::vector<Change> changes;
-    const char* queries[] = {
-        "SELECT rev, id FROM participants WHERE centre_id = ? AND rev > ? ORDER BY rev LIMIT ?",
-        "SELECT rev, id FROM coaches WHERE centre_id = ? AND rev > ? ORDER BY rev LIMIT ?",
-        "SELECT rev, id FROM activities WHERE centre_id = ? AND rev > ? ORDER BY rev LIMIT ?",
-        "SELECT rev, key FROM settings WHERE centre_id = ? AND rev > ? ORDER BY rev LIMIT ?"};
-    for (int kind = 0; kind < 4; ++kind) {
-      SQLite::Statement st(m->db, queries[kind]);
-      st.bind(1, k.centre_id);
-      st.bind(2, r);
-      st.bind(3, limit + 1);  // one more than fits: then we know there is more
-      while (st.executeStep()) changes.push_back({st.getColumn(0).getInt64(), kind, st.getColumn(1).getString()});
-    }
-    std::sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) { return a.rev < b.rev; });
+    const auto names = query_rows(m->db, "SELECT name FROM centres WHERE id = ?", columns<std::string, 1>, k.centre_id);
+    if (!names.empty()) page.centre_name = names.front();
+    page.centre_id = k.centre_id;
+    // Roster, coaches, programme and settings first, then events with what is left of the page.
     bool more = false;
-    if (changes.size() > static_cast<std::size_t>(limit)) {
-      changes.resize(static_cast<std::size_t>(limit));
-      more = true;
-    }
-    std::int64_t new_r = more ? changes.back().rev : max_rev;
-    SQLite::Statement part(m->db, "SELECT first_name, last_name, COALESCE(card_code, ''), pin_hash, language, mandatory, "
-                                  "coach_id, active FROM participants WHERE id = ?");
-    SQLite::Statement coach(m->db, "SELECT name, active FROM coaches WHERE id = ?");
-    SQLite::Statement act(m->db, "SELECT body, active FROM activities WHERE id = ?");
-    SQLite::Statement set(m->db, "SELECT value FROM settings WHERE centre_id = ? AND key = ?");
-    for (const auto& ch : changes) {
-      if (ch.kind == 0) {
-        part.reset();
-        part.bind(1, ch.key);
-        if (!part.executeStep()) continue;
-        wire::WireParticipant w;
-        w.p.id = ch.key;
-        w.p.first_name = part.getColumn(0).getString();
-        w.p.last_name = part.getColumn(1).getString();
-        w.p.card_code = part.getColumn(2).getString();
-        w.pin_hash = part.getColumn(3).getString();
-        w.p.language = part.getColumn(4).getString();
-        w.p.mandatory = part.getColumn(5).getInt() != 0;
-        w.p.coach_id = part.getColumn(6).getString();
-        w.active = part.getColumn(7).getInt() != 0;
-        page.participants.push_back(std::move(w));
-      } else if (ch.kind == 1) {
-        coach.reset();
-        coach.bind(1, ch.key);
-        if (!coach.executeStep()) continue;
-        page.coaches.push_back({{ch.key, coach.getColumn(0).getString()}, coach.getColumn(1).getInt() != 0});
-      } else if (ch.kind == 2) {
-        act.reset();
-        act.bind(1, ch.key);
-        if (!act.executeStep()) continue;
-        const json b = json::parse(act.getColumn(0).getString(), nullptr, false);
-        wire::WireActivity w;
-        w.a.id = ch.key;
-        w.a.title = b.value("title", "");
-        w.a.icon = b.value("icon", "");
-        w.a.weekday = b.value("weekday", 0);
-        core::dagdeel_from_key(b.value("dagdeel", "morning"), w.a.dagdeel);
-        w.a.start = b.value("start", 0);
-        w.a.end = b.value("end", 0);
-        w.a.place = b.value("place", "");
-        w.a.leader = b.value("leader", "");
-        w.a.capacity = b.value("capacity", 0);
-        w.a.volunteer_work = b.value("volunteer_work", false);
-        w.a.date = b.value("date", "");
-        w.active = act.getColumn(1).getInt() != 0;
-        page.activities.push_back(std::move(w));
-      } else {
-        set.reset();
-        set.bind(1, k.centre_id);
-        set.bind(2, ch.key);
-        if (set.executeStep()) page.settings.emplace_back(ch.key, set.getColumn(0).getString());
-      }
-    }
-    // Then events of the centre's other kiosks, in commit order, with what is left of the page.
+    const std::vector<Change> changes = changes_after(m->db, k.centre_id, r, limit, more);
+    const std::int64_t new_r = more ? changes.back().rev : max_rev;
+    add_changes(m->db, k.centre_id, changes, page);
     std::int64_t new_e = e;
     const int budget = limit - static_cast<int>(changes.size());
-    if (!more && budget > 0) {
-      SQLite::Statement st(m->db, "SELECT rev, kiosk_id, id, device_id, seq, wall_ms, hlc, type, participant_id, "
-                                  "payload FROM events WHERE centre_id = ? AND rev > ? ORDER BY rev LIMIT ?");
-      st.bind(1, k.centre_id);
-      st.bind(2, e);
-      st.bind(3, budget);
-      int n = 0;
-      while (st.executeStep()) {
-        ++n;
-        new_e = st.getColumn(0).getInt64();
-        if (st.getColumn(1).getString() == k.kiosk_id) continue;  // its own events it has already
-        page.events.push_back(read_event_row(st, 2));
-      }
-      if (n == budget) more = true;
-      else new_e = std::max(new_e, max_event);
-    } else if (budget <= 0) {
-      more = true;
-    }
+    if (!more && budget > 0) new_e = add_events(m->db, k, e, max_event, budget, page, more);
+    else if (budget <= 0) more = true;
     page.more = more;
     page.cursor = "r" + std::to_string(new_r) + ".e" + std::to_string(new_e);
     return page;
@@ -838,23 +813,9 @@ wire::PullPage ServerStore::pull(const KioskAuth& k, const std::string& cursor, 
 std::vector<core::Participant> ServerStore::participants(const std::string& centre, bool active_only) const {
   std::lock_guard lock(m->mu);
   return guarded("reading participants", [&] {
-    std::vector<core::Participant> out;
-    SQLite::Statement st(m->db, "SELECT id, first_name, last_name, COALESCE(card_code, ''), language, mandatory, coach_id "
-                                "FROM participants WHERE centre_id = ? AND (active = 1 OR ? = 0) ORDER BY last_name, first_name");
-    st.bind(1, centre);
-    st.bind(2, active_only ? 1 : 0);
-    while (st.executeStep()) {
-      core::Participant p;
-      p.id = st.getColumn(0).getString();
-      p.first_name = st.getColumn(1).getString();
-      p.last_name = st.getColumn(2).getString();
-      p.card_code = st.getColumn(3).getString();
-      p.language = st.getColumn(4).getString();
-      p.mandatory = st.getColumn(5).getInt() != 0;
-      p.coach_id = st.getColumn(6).getString();
-      out.push_back(std::move(p));
-    }
-    return out;
+    return query_rows(m->db, "SELECT " PARTICIPANT_COLUMNS " FROM participants WHERE centre_id = ? "
+                             "AND (active = 1 OR ? = 0) ORDER BY last_name, first_name",
+                      read_participant, centre, active_only);
   });
 }
 
@@ -862,46 +823,33 @@ std::vector<StoredEvent> ServerStore::events(const std::string& centre, const st
                                              const std::string& to) const {
   std::lock_guard lock(m->mu);
   return guarded("reading events", [&] {
-    std::vector<StoredEvent> out;
-    SQLite::Statement st(m->db, "SELECT kiosk_id, date, received_ms, id, device_id, seq, wall_ms, hlc, type, "
-                                "participant_id, payload FROM events WHERE centre_id = ? AND date BETWEEN ? AND ? "
-                                "ORDER BY hlc, device_id, id");
-    st.bind(1, centre);
-    st.bind(2, from);
-    st.bind(3, to);
-    while (st.executeStep()) {
-      StoredEvent s;
-      s.centre_id = centre;
-      s.kiosk_id = st.getColumn(0).getString();
-      s.date = st.getColumn(1).getString();
-      s.received = st.getColumn(2).getInt64();
-      s.e = read_event_row(st, 3);
-      out.push_back(std::move(s));
-    }
-    return out;
+    return query_rows(m->db,
+        "SELECT " WIRE_EVENT_COLUMNS ", kiosk_id, date, received_ms FROM events "
+        "WHERE centre_id = ? AND date BETWEEN ? AND ? ORDER BY hlc, device_id, id",
+        [&](SQLite::Statement& st) {
+          return StoredEvent{st.getColumns<wire::WireEvent, 8>(), centre, st.getColumn(8), st.getColumn(9),
+                             st.getColumn(10)};
+        },
+        centre, from, to);
   });
 }
 
 std::vector<std::pair<std::string, std::string>> ServerStore::last_seen(const std::string& centre) const {
   std::lock_guard lock(m->mu);
   return guarded("reading events", [&] {
-    std::vector<std::pair<std::string, std::string>> out;
-    SQLite::Statement st(m->db, "SELECT p.id, COALESCE((SELECT MAX(e.date) FROM events e WHERE e.centre_id = p.centre_id "
-                                "AND e.participant_id = p.id AND e.type = 'check_in'), '') FROM participants p "
-                                "WHERE p.centre_id = ? AND p.active = 1");
-    st.bind(1, centre);
-    while (st.executeStep()) out.emplace_back(st.getColumn(0).getString(), st.getColumn(1).getString());
-    return out;
+    return query_rows(m->db,
+        "SELECT p.id, COALESCE((SELECT MAX(e.date) FROM events e WHERE e.centre_id = p.centre_id "
+        "AND e.participant_id = p.id AND e.type = 'check_in'), '') FROM participants p "
+        "WHERE p.centre_id = ? AND p.active = 1",
+        columns<std::pair<std::string, std::string>, 2>, centre);
   });
 }
 
 std::int64_t ServerStore::event_count(const std::string& centre) const {
   std::lock_guard lock(m->mu);
   return guarded("counting events", [&] {
-    SQLite::Statement st(m->db, "SELECT COUNT(*) FROM events WHERE ?1 = '' OR centre_id = ?1");
-    st.bind(1, centre);
-    st.executeStep();
-    return st.getColumn(0).getInt64();
+    return query_rows(m->db, "SELECT COUNT(*) FROM events WHERE ?1 = '' OR centre_id = ?1", columns<std::int64_t, 1>,
+                      centre).front();
   });
 }
 

@@ -189,6 +189,13 @@ CREATE TABLE exits (
 );
 CREATE INDEX exits_by_date ON exits (date);
 )sql",
+    // 4 -> 5: the sync worker's tables (device token, pull cursor; events the server refused).
+    // Kiosks that synced at version 4 have them already: SyncStore created them then, outside
+    // the migrations, hence IF NOT EXISTS here (and only here).
+    R"sql(
+CREATE TABLE IF NOT EXISTS sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sync_rejected (event_id TEXT PRIMARY KEY, reason TEXT NOT NULL, at_ms INTEGER NOT NULL);
+)sql",
 };
 
 }  // namespace

@@ -1,11 +1,62 @@
-// Row writers shared by the kiosk's Store and its SyncStore (two connections, one schema), so a
-// table is written one way. Internal to storage: it speaks SQLiteCpp.
+// Row mapping for every store (Store, SyncStore, meedoen-server's store): parameters are bound
+// with SQLiteCpp's SQLite::bind and rows read with Statement::getColumns where the row type is
+// made of plain values; query_rows below runs a query and maps its rows either way. Also the row
+// writers shared by Store and SyncStore (two connections, one schema), so a table is written one
+// way. Internal to storage: it speaks SQLiteCpp.
 #pragma once
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/VariadicBind.h>
+
+#include <string>
+#include <type_traits>
+#include <vector>
 
 #include "core/model.hpp"
 
 namespace meedoen::storage {
+
+// [SECTION] Reading rows
+
+// A mapper for query_rows: the first N columns as a Row built from them in order (a struct of
+// strings and numbers, a std::pair, or one value). Rows with flags or enums get a mapper of
+// their own (SQLite has neither), most of them one aggregate of columns in member order.
+template <class Row, int N>
+Row columns(SQLite::Statement& st) {
+  if constexpr (N == 1) {
+    // Not getColumns: it builds Row{column}, and std::string{column} is a string of one char
+    // (the initializer-list constructor wins, through Column's conversion to char).
+    Row value = st.getColumn(0);
+    return value;
+  } else {
+    return st.getColumns<Row, N>();
+  }
+}
+
+// A 0/1 column as a flag, for the mappers of rows getColumns cannot build (SQLite has no bool).
+inline bool flag(SQLite::Statement& st, int i) { return st.getColumn(i).getInt() != 0; }
+
+// Binds args in order and returns map(st) for every row. st may be a cached statement: it is
+// reset before and after, so a statement left mid-step keeps no read snapshot open (that would
+// block checkpoints).
+template <class Map, class... Args>
+auto query_rows(SQLite::Statement& st, Map&& map, const Args&... args) {
+  std::vector<std::decay_t<std::invoke_result_t<Map&, SQLite::Statement&>>> out;
+  st.reset();
+  SQLite::bind(st, args...);
+  while (st.executeStep()) out.push_back(map(st));
+  st.reset();
+  return out;
+}
+
+// The same for a statement used once.
+template <class Map, class... Args>
+auto query_rows(SQLite::Database& db, const std::string& sql, Map&& map, const Args&... args) {
+  SQLite::Statement st(db, sql);
+  return query_rows(st, map, args...);
+}
+
+// [SECTION] Writing rows
 
 // Inserts or replaces one activity of the weekly programme.
 void upsert_activity(SQLite::Database& db, const core::Activity& a);

@@ -5,11 +5,13 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
+#include <array>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "core/hlc.hpp"
 #include "core/ids.hpp"
+#include "storage/database.hpp"
 #include "wire/event_codec.hpp"
 #include "storage/migrations.hpp"
 #include "storage/projection.hpp"
@@ -65,30 +67,105 @@ namespace {
   "participant_id, date, dagdeel, check_in_ms, COALESCE(check_out_ms, 0), check_in_event, auto_closed, " \
   "answered, COALESCE(proposed_end_ms, 0), by_coach"
 
-core::Attendance read_attendance(SQLite::Statement& st) {
-  core::Attendance a;
-  a.participant_id = st.getColumn(0).getString();
-  a.date = st.getColumn(1).getString();
-  core::dagdeel_from_key(st.getColumn(2).getString(), a.dagdeel);
-  a.check_in = st.getColumn(3).getInt64();
-  a.check_out = st.getColumn(4).getInt64();
-  a.check_in_event = st.getColumn(5).getString();
-  a.auto_closed = st.getColumn(6).getInt() != 0;
-  a.answered = st.getColumn(7).getInt() != 0;
-  a.proposed_end = st.getColumn(8).getInt64();
-  a.by_coach = st.getColumn(9).getInt() != 0;
-  return a;
+// Mappers for query_rows (storage/rows.hpp) of the rows getColumns cannot build: SQLite has no
+// flags or enums, so those columns are converted here. Values in the order of the struct's members.
+
+// An enum stored by its key; `fallback` (the struct's default) for a key this version does not know.
+template <class E>
+E key_at(SQLite::Statement& st, int i, bool (*from_key)(const std::string&, E&), E fallback) {
+  from_key(st.getColumn(i).getString(), fallback);
+  return fallback;
 }
 
-std::vector<core::Attendance> read_attendances(SQLite::Statement& st) {
-  std::vector<core::Attendance> out;
-  while (st.executeStep()) out.push_back(read_attendance(st));
-  return out;
+core::Dagdeel dagdeel_at(SQLite::Statement& st, int i) {
+  return key_at(st, i, core::dagdeel_from_key, core::Dagdeel::Morning);
+}
+
+core::Attendance read_attendance(SQLite::Statement& st) {
+  return {st.getColumn(0), st.getColumn(1), dagdeel_at(st, 2), st.getColumn(3), st.getColumn(4),
+          st.getColumn(5), flag(st, 6),     flag(st, 7),       st.getColumn(8), flag(st, 9)};
+}
+
+core::Participant read_participant(SQLite::Statement& st) {
+  return {st.getColumn(0),  st.getColumn(1),  st.getColumn(2),  st.getColumn(3), st.getColumn(4),
+          flag(st, 5),      st.getColumn(6),  st.getColumn(7),  flag(st, 8),     flag(st, 9),
+          st.getColumn(10), st.getColumn(11), st.getColumn(12),
+          static_cast<std::uint32_t>(st.getColumn(13).getInt64())};
+}
+
+core::Activity read_activity(SQLite::Statement& st) {
+  return {st.getColumn(0), st.getColumn(1), st.getColumn(2), st.getColumn(3), dagdeel_at(st, 4),
+          st.getColumn(5), st.getColumn(6), st.getColumn(7), st.getColumn(8), st.getColumn(9),
+          flag(st, 10),    flag(st, 11),    st.getColumn(12)};
+}
+
+core::SignUp read_signup(SQLite::Statement& st) {
+  return {st.getColumn(0), st.getColumn(1), st.getColumn(2), st.getColumn(3),
+          flag(st, 4),     st.getColumn(5), flag(st, 6)};
+}
+
+core::Absence read_absence(SQLite::Statement& st) {
+  return {st.getColumn(0), st.getColumn(1), st.getColumn(2), dagdeel_at(st, 3),
+          key_at(st, 4, core::reason_from_key, core::AbsenceReason::Other)};
+}
+
+core::HoursStatus hours_status_at(SQLite::Statement& st, int i) {
+  const std::string status = st.getColumn(i).getString();
+  return status == "approved"   ? core::HoursStatus::Approved
+         : status == "rejected" ? core::HoursStatus::Rejected
+                                : core::HoursStatus::Waiting;
+}
+
+core::HoursEntry read_hours(SQLite::Statement& st) {
+  return {st.getColumn(0), st.getColumn(1),        st.getColumn(2), st.getColumn(3),
+          st.getColumn(4), st.getColumn(5), hours_status_at(st, 6), st.getColumn(7)};
+}
+
+// The ladder's problem areas as stored: one letter an area, in kProblemAreas order.
+std::array<core::AreaStatus, 5> areas_at(SQLite::Statement& st, int i) {
+  const std::string letters = st.getColumn(i).getString();
+  std::array<core::AreaStatus, 5> areas{};
+  for (std::size_t k = 0; k < areas.size() && k < letters.size(); ++k)
+    areas[k] = letters[k] == 'w'   ? core::AreaStatus::Working
+               : letters[k] == 'u' ? core::AreaStatus::UnderControl
+                                   : core::AreaStatus::None;
+  return areas;
+}
+
+core::LadderAssessment read_ladder(SQLite::Statement& st) {
+  return {st.getColumn(0), st.getColumn(1), st.getColumn(2),
+          key_at(st, 3, core::moment_from_key, core::LadderMoment::Monthly),
+          st.getColumn(4), st.getColumn(5), areas_at(st, 6), st.getColumn(7), st.getColumn(8)};
+}
+
+core::CoachNote read_note(SQLite::Statement& st) {
+  return {st.getColumn(0), st.getColumn(1), st.getColumn(2), st.getColumn(3),
+          flag(st, 4),     st.getColumn(5), st.getColumn(6)};
+}
+
+core::Exit read_exit(SQLite::Statement& st) {
+  return {st.getColumn(0), st.getColumn(1), st.getColumn(2),
+          key_at(st, 3, core::exit_reason_from_key, core::ExitReason::Other), st.getColumn(4), st.getColumn(5)};
+}
+
+template <class Key, class Value>
+std::map<Key, Value> as_map(const std::vector<std::pair<Key, Value>>& rows) {
+  return {rows.begin(), rows.end()};
 }
 
 }  // namespace
 
 // [SECTION] Impl
+
+// The kiosk's journal: a file written by a newer Meedoen is refused before anything changes it
+// (even its journal mode), and the schema is migrated before any statement against it is prepared.
+DatabaseOptions kiosk_database() {
+  DatabaseOptions o;
+  o.wal_autocheckpoint = kAutoCheckpointPages;
+  o.before_changes = refuse_newer_schema;
+  o.after_pragmas = migrate;
+  return o;
+}
 
 struct Store::Impl {
   std::string path;
@@ -104,8 +181,8 @@ struct Store::Impl {
 
   explicit Impl(const std::string& p)
       : path(p),
-        db(p, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX),
-        insert_event(prepare_after_migration(db),
+        db(open_database(p, kiosk_database())),
+        insert_event(db,
             "INSERT INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload, subject) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         next_seq(db, "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE device_id = ?"),
@@ -117,31 +194,13 @@ struct Store::Impl {
                             "ORDER BY check_in_ms DESC LIMIT 1"),
         attendance_by_event(db, "SELECT " ATTENDANCE_COLUMNS " FROM attendance WHERE check_in_event = ?") {}
 
-  // Pragmas and migrations must run before any statement against the schema is prepared.
-  static SQLite::Database& prepare_after_migration(SQLite::Database& d) {
-    d.exec("PRAGMA busy_timeout = 5000");
-    refuse_newer_schema(d);  // before anything changes the file, even its journal mode
-    const std::string mode = d.execAndGet("PRAGMA journal_mode = WAL").getString();
-    if (mode != "wal") throw StorageError("the database could not switch to WAL mode (got " + mode + ")");
-    // FULL: a commit is on disk (WAL fsynced) before check_in() returns and the screen confirms.
-    d.exec("PRAGMA synchronous = FULL");
-    d.exec("PRAGMA wal_autocheckpoint = " + std::to_string(kAutoCheckpointPages));
-    d.exec("PRAGMA foreign_keys = ON");
-    migrate(d);
-    return d;
-  }
-
   std::string meta(const std::string& key, const std::string& fallback) {
-    get_meta.reset();
-    get_meta.bind(1, key);
-    std::string value = get_meta.executeStep() ? get_meta.getColumn(0).getString() : fallback;
-    get_meta.reset();  // a statement left mid-step keeps a read snapshot open and blocks checkpoints
-    return value;
+    const auto values = query_rows(get_meta, columns<std::string, 1>, key);
+    return values.empty() ? fallback : values.front();
   }
   void set_meta(const std::string& key, const std::string& value) {
     put_meta.reset();
-    put_meta.bind(1, key);
-    put_meta.bind(2, value);
+    SQLite::bind(put_meta, key, value);
     put_meta.exec();
   }
 
@@ -158,11 +217,7 @@ struct Store::Impl {
     JournalEntry e;
     e.id = new_uuid(now);
     e.device_id = device_id;
-    next_seq.reset();
-    next_seq.bind(1, device_id);
-    next_seq.executeStep();
-    e.seq = next_seq.getColumn(0).getInt64();
-    next_seq.reset();
+    e.seq = query_rows(next_seq, columns<std::int64_t, 1>, device_id).front();
     core::Hlc last;
     core::hlc_parse(meta("hlc", ""), last);
     const core::Hlc stamp = core::hlc_next(last, now);
@@ -174,26 +229,19 @@ struct Store::Impl {
     e.payload = wire::encode_payload(body);
     const std::string subject = core::event_subject(participant_id, body);
     insert_event.reset();
-    insert_event.bind(1, e.id);
-    insert_event.bind(2, e.device_id);
-    insert_event.bind(3, e.seq);
-    insert_event.bind(4, e.wall);
-    insert_event.bind(5, e.hlc);
-    insert_event.bind(6, e.type);
-    insert_event.bind(7, e.participant_id);
-    insert_event.bind(8, e.payload);
-    insert_event.bind(9, subject);
+    SQLite::bind(insert_event, e.id, e.device_id, e.seq, e.wall, e.hlc, e.type, e.participant_id, e.payload, subject);
     insert_event.exec();
     project(db, {subject});
     return e;
   }
 
-  // The first row of an attendance query (ATTENDANCE_COLUMNS), if any; leaves q reset.
-  static bool first_attendance(SQLite::Statement& q, core::Attendance& out) {
-    const bool found = q.executeStep();
-    if (found) out = read_attendance(q);
-    q.reset();
-    return found;
+  // The attendance a cached query (ATTENDANCE_COLUMNS, one row at most) finds for args, if any.
+  template <class... Args>
+  static bool find_attendance(SQLite::Statement& q, core::Attendance& out, const Args&... args) {
+    auto found = query_rows(q, read_attendance, args...);
+    if (found.empty()) return false;
+    out = std::move(found.front());
+    return true;
   }
 };
 
@@ -272,16 +320,10 @@ CheckResult Store::check_in(const std::string& pid, TimeMs at, const std::string
   return guarded("recording a check-in", [&] {
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
     CheckResult r;
-    auto& q = m->open_attendance;
-    q.reset();
-    q.bind(1, pid);
-    q.bind(2, date);
-    if (Impl::first_attendance(q, r.attendance)) return r;  // already checked in: nothing to write
+    if (Impl::find_attendance(m->open_attendance, r.attendance, pid, date)) return r;  // already in: nothing to write
     const auto e = m->append(pid, core::ev::CheckIn{date, dagdeel, at}, at);
-    auto& b = m->attendance_by_event;
-    b.reset();
-    b.bind(1, e.id);
-    if (!Impl::first_attendance(b, r.attendance)) throw StorageError("the check-in was not derived");
+    if (!Impl::find_attendance(m->attendance_by_event, r.attendance, e.id))
+      throw StorageError("the check-in was not derived");
     tx.commit();
     r.new_event = true;
     return r;
@@ -292,16 +334,10 @@ CheckResult Store::check_out(const std::string& pid, TimeMs at, const std::strin
   return guarded("recording a check-out", [&] {
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
     CheckResult r;
-    auto& q = m->open_attendance;
-    q.reset();
-    q.bind(1, pid);
-    q.bind(2, date);
-    if (!Impl::first_attendance(q, r.attendance)) throw StorageError("there is no open check-in to close today");
+    if (!Impl::find_attendance(m->open_attendance, r.attendance, pid, date))
+      throw StorageError("there is no open check-in to close today");
     m->append(pid, core::ev::CheckOut{date, at}, at);
-    auto& b = m->attendance_by_event;
-    b.reset();
-    b.bind(1, r.attendance.check_in_event);
-    Impl::first_attendance(b, r.attendance);
+    Impl::find_attendance(m->attendance_by_event, r.attendance, r.attendance.check_in_event);
     tx.commit();
     r.new_event = true;
     return r;
@@ -311,16 +347,13 @@ CheckResult Store::check_out(const std::string& pid, TimeMs at, const std::strin
 std::vector<core::Attendance> Store::close_forgotten(TimeMs now, const core::KioskConfig& cfg) {
   return guarded("closing forgotten check-outs", [&] {
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement st(m->db, "SELECT " ATTENDANCE_COLUMNS " FROM attendance WHERE check_out_ms IS NULL");
     std::vector<core::Attendance> closed;
-    for (auto& a : read_attendances(st)) {
+    for (auto& a : query_rows(m->db, "SELECT " ATTENDANCE_COLUMNS " FROM attendance WHERE check_out_ms IS NULL",
+                              read_attendance)) {
       const TimeMs end = core::auto_close_time(cfg, a);
       if (end > now) continue;
       m->append(a.participant_id, core::ev::AutoCheckOut{a.date, a.check_in_event, std::max(end, a.check_in + 1)}, now);
-      auto& b = m->attendance_by_event;
-      b.reset();
-      b.bind(1, a.check_in_event);
-      Impl::first_attendance(b, a);
+      Impl::find_attendance(m->attendance_by_event, a, a.check_in_event);
       closed.push_back(a);
     }
     tx.commit();
@@ -345,21 +378,9 @@ void Store::put_participant(const core::Participant& p, const std::string& pin_h
         "agreed_minutes = excluded.agreed_minutes, show_agreed = excluded.show_agreed, "
         "photo_consent = excluded.photo_consent, start_date = excluded.start_date, end_date = excluded.end_date, "
         "talk_every_days = excluded.talk_every_days, agreed_parts = excluded.agreed_parts");
-    st.bind(1, p.id);
-    st.bind(2, p.first_name);
-    st.bind(3, p.last_name);
-    st.bind(4, p.card_code);
-    st.bind(5, pin_hash);
-    st.bind(6, p.language);
-    st.bind(7, p.mandatory ? 1 : 0);
-    st.bind(8, p.coach_id);
-    st.bind(9, p.agreed_minutes_per_week);
-    st.bind(10, p.show_agreed_hours ? 1 : 0);
-    st.bind(11, p.photo_consent ? 1 : 0);
-    st.bind(12, p.start_date);
-    st.bind(13, p.end_date);
-    st.bind(14, p.talk_every_days);
-    st.bind(15, static_cast<std::int64_t>(p.agreed_parts));
+    SQLite::bind(st, p.id, p.first_name, p.last_name, p.card_code, pin_hash, p.language, p.mandatory, p.coach_id,
+                 p.agreed_minutes_per_week, p.show_agreed_hours, p.photo_consent, p.start_date, p.end_date,
+                 p.talk_every_days, static_cast<std::int64_t>(p.agreed_parts));
     st.exec();
   });
 }
@@ -369,9 +390,7 @@ void Store::put_coach(const core::Coach& c, const std::string& pin_hash) {
     SQLite::Statement st(m->db,
         "INSERT INTO coaches (id, name, pin_hash) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
         "name = excluded.name, pin_hash = CASE WHEN excluded.pin_hash = '' THEN pin_hash ELSE excluded.pin_hash END");
-    st.bind(1, c.id);
-    st.bind(2, c.name);
-    st.bind(3, pin_hash);
+    SQLite::bind(st, c.id, c.name, pin_hash);
     st.exec();
   });
 }
@@ -400,199 +419,98 @@ void Store::in_transaction(const std::function<void()>& fn) {
 
 core::Roster Store::load_roster() const {
   return guarded("reading the roster", [&] {
-    std::vector<core::Participant> people;
-    SQLite::Statement st(m->db,
+    return core::Roster(query_rows(m->db,
         "SELECT id, first_name, last_name, COALESCE(card_code, ''), language, mandatory, coach_id, "
         "agreed_minutes, show_agreed, photo_consent, start_date, end_date, talk_every_days, agreed_parts "
-        "FROM participants WHERE active = 1");
-    while (st.executeStep()) {
-      core::Participant p;
-      p.id = st.getColumn(0).getString();
-      p.first_name = st.getColumn(1).getString();
-      p.last_name = st.getColumn(2).getString();
-      p.card_code = st.getColumn(3).getString();
-      p.language = st.getColumn(4).getString();
-      p.mandatory = st.getColumn(5).getInt() != 0;
-      p.coach_id = st.getColumn(6).getString();
-      p.agreed_minutes_per_week = st.getColumn(7).getInt();
-      p.show_agreed_hours = st.getColumn(8).getInt() != 0;
-      p.photo_consent = st.getColumn(9).getInt() != 0;
-      p.start_date = st.getColumn(10).getString();
-      p.end_date = st.getColumn(11).getString();
-      p.talk_every_days = st.getColumn(12).getInt();
-      p.agreed_parts = static_cast<std::uint32_t>(st.getColumn(13).getInt64());
-      people.push_back(std::move(p));
-    }
-    return core::Roster(std::move(people));
+        "FROM participants WHERE active = 1", read_participant));
   });
 }
 
 std::vector<core::Coach> Store::load_coaches() const {
   return guarded("reading the coaches", [&] {
-    std::vector<core::Coach> out;
-    SQLite::Statement st(m->db, "SELECT id, name FROM coaches ORDER BY name");
-    while (st.executeStep()) out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString()});
-    return out;
+    return query_rows(m->db, "SELECT id, name FROM coaches ORDER BY name", columns<core::Coach, 2>);
   });
 }
 
 std::vector<core::Activity> Store::load_programme() const {
   return guarded("reading the programme", [&] {
-    std::vector<core::Activity> out;
-    SQLite::Statement st(m->db,
+    return query_rows(m->db,
         "SELECT id, title, icon, weekday, dagdeel, start_min, end_min, place, leader, capacity, volunteer_work, active, date "
-        "FROM activities ORDER BY weekday, start_min, title");
-    while (st.executeStep()) {
-      core::Activity a;
-      a.id = st.getColumn(0).getString();
-      a.title = st.getColumn(1).getString();
-      a.icon = st.getColumn(2).getString();
-      a.weekday = st.getColumn(3).getInt();
-      core::dagdeel_from_key(st.getColumn(4).getString(), a.dagdeel);
-      a.start = st.getColumn(5).getInt();
-      a.end = st.getColumn(6).getInt();
-      a.place = st.getColumn(7).getString();
-      a.leader = st.getColumn(8).getString();
-      a.capacity = st.getColumn(9).getInt();
-      a.volunteer_work = st.getColumn(10).getInt() != 0;
-      a.active = st.getColumn(11).getInt() != 0;
-      a.date = st.getColumn(12).getString();
-      out.push_back(std::move(a));
-    }
-    return out;
+        "FROM activities ORDER BY weekday, start_min, title", read_activity);
   });
 }
 
 std::vector<core::Attendance> Store::load_attendance(const std::string& date) const {
   return guarded("reading today's attendance", [&] {
-    SQLite::Statement st(m->db, "SELECT " ATTENDANCE_COLUMNS " FROM attendance WHERE date = ? ORDER BY check_in_ms");
-    st.bind(1, date);
-    return read_attendances(st);
+    return query_rows(m->db, "SELECT " ATTENDANCE_COLUMNS " FROM attendance WHERE date = ? ORDER BY check_in_ms",
+                      read_attendance, date);
   });
 }
 
 std::vector<core::Attendance> Store::load_attendance_of(const std::string& pid, const std::string& from,
                                                         const std::string& to) const {
   return guarded("reading attendance", [&] {
-    SQLite::Statement st(m->db, "SELECT " ATTENDANCE_COLUMNS " FROM attendance "
-                                "WHERE participant_id = ? AND date BETWEEN ? AND ? ORDER BY check_in_ms");
-    st.bind(1, pid);
-    st.bind(2, from);
-    st.bind(3, to);
-    return read_attendances(st);
+    return query_rows(m->db, "SELECT " ATTENDANCE_COLUMNS " FROM attendance "
+                             "WHERE participant_id = ? AND date BETWEEN ? AND ? ORDER BY check_in_ms",
+                      read_attendance, pid, from, to);
   });
 }
 
 std::vector<core::SignUp> Store::load_signups(const std::string& from, const std::string& to) const {
   return guarded("reading sign-ups", [&] {
-    std::vector<core::SignUp> out;
-    SQLite::Statement st(m->db,
+    return query_rows(m->db,
         "SELECT activity_id, date, participant_id, signed_at_ms, placed, waiting_position, from_waiting_list "
-        "FROM signups WHERE date BETWEEN ? AND ? ORDER BY date, activity_id, placed DESC, waiting_position, signed_at_ms");
-    st.bind(1, from);
-    st.bind(2, to);
-    while (st.executeStep()) {
-      core::SignUp s;
-      s.activity_id = st.getColumn(0).getString();
-      s.date = st.getColumn(1).getString();
-      s.participant_id = st.getColumn(2).getString();
-      s.at = st.getColumn(3).getInt64();
-      s.placed = st.getColumn(4).getInt() != 0;
-      s.waiting_position = st.getColumn(5).getInt();
-      s.from_waiting_list = st.getColumn(6).getInt() != 0;
-      out.push_back(std::move(s));
-    }
-    return out;
+        "FROM signups WHERE date BETWEEN ? AND ? "
+        "ORDER BY date, activity_id, placed DESC, waiting_position, signed_at_ms",
+        read_signup, from, to);
   });
 }
 
 std::vector<core::Absence> Store::load_absences(const std::string& pid, const std::string& from,
                                                 const std::string& to) const {
   return guarded("reading absences", [&] {
-    std::vector<core::Absence> out;
-    SQLite::Statement st(m->db,
+    return query_rows(m->db,
         "SELECT event_id, participant_id, date, dagdeel, reason FROM absences "
-        "WHERE (? = '' OR participant_id = ?) AND date BETWEEN ? AND ? "
-        "ORDER BY date, CASE dagdeel WHEN 'morning' THEN 0 WHEN 'afternoon' THEN 1 ELSE 2 END");
-    st.bind(1, pid);
-    st.bind(2, pid);
-    st.bind(3, from);
-    st.bind(4, to);
-    while (st.executeStep()) {
-      core::Absence a;
-      a.event_id = st.getColumn(0).getString();
-      a.participant_id = st.getColumn(1).getString();
-      a.date = st.getColumn(2).getString();
-      core::dagdeel_from_key(st.getColumn(3).getString(), a.dagdeel);
-      core::reason_from_key(st.getColumn(4).getString(), a.reason);
-      out.push_back(std::move(a));
-    }
-    return out;
+        "WHERE (?1 = '' OR participant_id = ?1) AND date BETWEEN ?2 AND ?3 "
+        "ORDER BY date, CASE dagdeel WHEN 'morning' THEN 0 WHEN 'afternoon' THEN 1 ELSE 2 END",
+        read_absence, pid, from, to);
   });
 }
 
 std::vector<core::HoursEntry> Store::load_hours(const std::string& pid, const std::string& from) const {
   return guarded("reading volunteer hours", [&] {
-    std::vector<core::HoursEntry> out;
-    SQLite::Statement st(m->db,
+    return query_rows(m->db,
         "SELECT event_id, participant_id, date, place, minutes, approved_minutes, status, logged_at_ms FROM hours "
-        "WHERE (? = '' OR participant_id = ?) AND date >= ? ORDER BY date, logged_at_ms");
-    st.bind(1, pid);
-    st.bind(2, pid);
-    st.bind(3, from);
-    while (st.executeStep()) {
-      core::HoursEntry h;
-      h.event_id = st.getColumn(0).getString();
-      h.participant_id = st.getColumn(1).getString();
-      h.date = st.getColumn(2).getString();
-      h.place = st.getColumn(3).getString();
-      h.minutes = st.getColumn(4).getInt();
-      h.approved_minutes = st.getColumn(5).getInt();
-      const std::string status = st.getColumn(6).getString();
-      h.status = status == "approved" ? core::HoursStatus::Approved
-                 : status == "rejected" ? core::HoursStatus::Rejected : core::HoursStatus::Waiting;
-      h.logged_at = st.getColumn(7).getInt64();
-      out.push_back(std::move(h));
-    }
-    return out;
+        "WHERE (?1 = '' OR participant_id = ?1) AND date >= ?2 ORDER BY date, logged_at_ms",
+        read_hours, pid, from);
   });
 }
 
 int Store::approved_minutes_total(const std::string& pid) const {
   return guarded("reading volunteer hours", [&] {
-    SQLite::Statement st(m->db, "SELECT COALESCE(SUM(approved_minutes), 0) FROM hours WHERE participant_id = ? AND status = 'approved'");
-    st.bind(1, pid);
-    st.executeStep();
-    return st.getColumn(0).getInt();
+    return query_rows(m->db, "SELECT COALESCE(SUM(approved_minutes), 0) FROM hours WHERE participant_id = ? "
+                             "AND status = 'approved'", columns<int, 1>, pid).front();
   });
 }
 
 int Store::days_present_total(const std::string& pid) const {
   return guarded("reading attendance", [&] {
-    SQLite::Statement st(m->db, "SELECT COUNT(*) FROM attendance WHERE participant_id = ?");
-    st.bind(1, pid);
-    st.executeStep();
-    return st.getColumn(0).getInt();
+    return query_rows(m->db, "SELECT COUNT(*) FROM attendance WHERE participant_id = ?", columns<int, 1>, pid).front();
   });
 }
 
 void Store::put_place(const core::VolunteerPlace& p) {
   guarded("saving a volunteer place", [&] {
     SQLite::Statement st(m->db, "INSERT OR REPLACE INTO volunteer_places (id, name, icon) VALUES (?, ?, ?)");
-    st.bind(1, p.id);
-    st.bind(2, p.name);
-    st.bind(3, p.icon);
+    SQLite::bind(st, p.id, p.name, p.icon);
     st.exec();
   });
 }
 
 std::vector<core::VolunteerPlace> Store::load_places() const {
   return guarded("reading volunteer places", [&] {
-    std::vector<core::VolunteerPlace> out;
-    SQLite::Statement st(m->db, "SELECT id, name, icon FROM volunteer_places ORDER BY name");
-    while (st.executeStep())
-      out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getString()});
-    return out;
+    return query_rows(m->db, "SELECT id, name, icon FROM volunteer_places ORDER BY name",
+                      columns<core::VolunteerPlace, 3>);
   });
 }
 
@@ -600,27 +518,16 @@ void Store::put_appointment(const core::Appointment& a) {
   guarded("saving an appointment", [&] {
     SQLite::Statement st(m->db,
         "INSERT OR REPLACE INTO appointments (id, participant_id, at_ms, title, icon) VALUES (?, ?, ?, ?, ?)");
-    st.bind(1, a.id);
-    st.bind(2, a.participant_id);
-    st.bind(3, a.at);
-    st.bind(4, a.title);
-    st.bind(5, a.icon);
+    SQLite::bind(st, a.id, a.participant_id, a.at, a.title, a.icon);
     st.exec();
   });
 }
 
 std::vector<core::Appointment> Store::load_appointments(const std::string& pid, TimeMs from) const {
   return guarded("reading appointments", [&] {
-    std::vector<core::Appointment> out;
-    SQLite::Statement st(m->db,
+    return query_rows(m->db,
         "SELECT id, participant_id, at_ms, title, icon FROM appointments WHERE participant_id = ? AND at_ms >= ? "
-        "ORDER BY at_ms LIMIT 20");
-    st.bind(1, pid);
-    st.bind(2, from);
-    while (st.executeStep())
-      out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getInt64(),
-                     st.getColumn(3).getString(), st.getColumn(4).getString()});
-    return out;
+        "ORDER BY at_ms LIMIT 20", columns<core::Appointment, 5>, pid, from);
   });
 }
 
@@ -629,113 +536,63 @@ std::vector<core::Appointment> Store::load_appointments(const std::string& pid, 
 std::vector<core::LadderAssessment> Store::load_ladder(const std::string& pid, const std::string& from,
                                                        const std::string& to) const {
   return guarded("reading ladder assessments", [&] {
-    std::vector<core::LadderAssessment> out;
-    SQLite::Statement st(m->db,
+    return query_rows(m->db,
         "SELECT event_id, participant_id, date, moment, rung, progress, areas, coach_id, at_ms FROM ladder "
-        "WHERE (?1 = '' OR participant_id = ?1) AND date BETWEEN ?2 AND ?3 ORDER BY date, at_ms");
-    st.bind(1, pid);
-    st.bind(2, from);
-    st.bind(3, to);
-    while (st.executeStep()) {
-      core::LadderAssessment a;
-      a.event_id = st.getColumn(0).getString();
-      a.participant_id = st.getColumn(1).getString();
-      a.date = st.getColumn(2).getString();
-      core::moment_from_key(st.getColumn(3).getString(), a.moment);
-      a.rung = st.getColumn(4).getInt();
-      a.progress = st.getColumn(5).getInt();
-      const std::string areas = st.getColumn(6).getString();
-      for (std::size_t i = 0; i < a.areas.size() && i < areas.size(); ++i)
-        a.areas[i] = areas[i] == 'w' ? core::AreaStatus::Working : areas[i] == 'u' ? core::AreaStatus::UnderControl
-                                                                                   : core::AreaStatus::None;
-      a.coach_id = st.getColumn(7).getString();
-      a.at = st.getColumn(8).getInt64();
-      out.push_back(std::move(a));
-    }
-    return out;
+        "WHERE (?1 = '' OR participant_id = ?1) AND date BETWEEN ?2 AND ?3 ORDER BY date, at_ms",
+        read_ladder, pid, from, to);
   });
 }
 
 std::vector<core::CoachNote> Store::load_notes(const std::string& pid) const {
   return guarded("reading notes", [&] {
-    std::vector<core::CoachNote> out;
-    SQLite::Statement st(m->db,
+    return query_rows(m->db,
         "SELECT event_id, participant_id, date, text, talk, coach_id, at_ms FROM notes WHERE participant_id = ? "
-        "ORDER BY at_ms DESC");
-    st.bind(1, pid);
-    while (st.executeStep())
-      out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getString(),
-                     st.getColumn(3).getString(), st.getColumn(4).getInt() != 0, st.getColumn(5).getString(),
-                     st.getColumn(6).getInt64()});
-    return out;
+        "ORDER BY at_ms DESC", read_note, pid);
   });
 }
 
 std::map<std::string, std::string> Store::last_talks() const {
   return guarded("reading talks", [&] {
-    std::map<std::string, std::string> out;
-    SQLite::Statement st(m->db, "SELECT participant_id, MAX(date) FROM notes WHERE talk = 1 GROUP BY participant_id");
-    while (st.executeStep()) out[st.getColumn(0).getString()] = st.getColumn(1).getString();
-    return out;
+    return as_map(query_rows(m->db, "SELECT participant_id, MAX(date) FROM notes WHERE talk = 1 "
+                                    "GROUP BY participant_id", columns<std::pair<std::string, std::string>, 2>));
   });
 }
 
 std::vector<core::Exit> Store::load_exits(const std::string& from, const std::string& to) const {
   return guarded("reading exits", [&] {
-    std::vector<core::Exit> out;
-    SQLite::Statement st(m->db,
+    return query_rows(m->db,
         "SELECT event_id, participant_id, date, reason, coach_id, at_ms FROM exits WHERE date BETWEEN ? AND ? "
-        "ORDER BY date, at_ms");
-    st.bind(1, from);
-    st.bind(2, to);
-    while (st.executeStep()) {
-      core::Exit x;
-      x.event_id = st.getColumn(0).getString();
-      x.participant_id = st.getColumn(1).getString();
-      x.date = st.getColumn(2).getString();
-      core::exit_reason_from_key(st.getColumn(3).getString(), x.reason);
-      x.coach_id = st.getColumn(4).getString();
-      x.at = st.getColumn(5).getInt64();
-      out.push_back(std::move(x));
-    }
-    return out;
+        "ORDER BY date, at_ms", read_exit, from, to);
   });
 }
 
 std::vector<core::Event> Store::events_of(const std::string& pid) const {
   return guarded("reading the journal", [&] {
-    std::vector<core::Event> out;
-    SQLite::Statement st(m->db, "SELECT " MEEDOEN_EVENT_COLUMNS " FROM events WHERE participant_id = ? ORDER BY hlc, device_id, id");
-    st.bind(1, pid);
-    while (st.executeStep()) out.push_back(decode_entry(read_entry(st)));
-    return out;
+    return query_rows(m->db, "SELECT " MEEDOEN_EVENT_COLUMNS " FROM events WHERE participant_id = ? "
+                             "ORDER BY hlc, device_id, id",
+                      [](SQLite::Statement& st) { return decode_entry(read_entry(st)); }, pid);
   });
 }
 
 std::map<std::string, TimeMs> Store::next_appointments(TimeMs from) const {
   return guarded("reading appointments", [&] {
-    std::map<std::string, TimeMs> out;
-    SQLite::Statement st(m->db, "SELECT participant_id, MIN(at_ms) FROM appointments WHERE at_ms >= ? GROUP BY participant_id");
-    st.bind(1, from);
-    while (st.executeStep()) out[st.getColumn(0).getString()] = st.getColumn(1).getInt64();
-    return out;
+    return as_map(query_rows(m->db, "SELECT participant_id, MIN(at_ms) FROM appointments WHERE at_ms >= ? "
+                                    "GROUP BY participant_id", columns<std::pair<std::string, TimeMs>, 2>, from));
   });
 }
 
 bool Store::verify_pin(const std::string& pid, const std::string& pin) const {
-  const std::string hash = guarded("reading a PIN", [&] {
-    SQLite::Statement st(m->db, "SELECT pin_hash FROM participants WHERE id = ? AND active = 1");
-    st.bind(1, pid);
-    return st.executeStep() ? st.getColumn(0).getString() : std::string();
+  const auto hash = guarded("reading a PIN", [&] {
+    return query_rows(m->db, "SELECT pin_hash FROM participants WHERE id = ? AND active = 1",
+                      columns<std::string, 1>, pid);
   });
-  return verify_pin_hash(hash, pin);
+  return verify_pin_hash(hash.empty() ? std::string() : hash.front(), pin);
 }
 
 std::string Store::find_coach_by_pin(const std::string& pin) const {
-  std::vector<std::pair<std::string, std::string>> coaches;
-  guarded("reading the coaches' PINs", [&] {
-    SQLite::Statement st(m->db, "SELECT id, pin_hash FROM coaches WHERE pin_hash <> '' ORDER BY id");
-    while (st.executeStep()) coaches.emplace_back(st.getColumn(0).getString(), st.getColumn(1).getString());
+  const auto coaches = guarded("reading the coaches' PINs", [&] {
+    return query_rows(m->db, "SELECT id, pin_hash FROM coaches WHERE pin_hash <> '' ORDER BY id",
+                      columns<std::pair<std::string, std::string>, 2>);
   });
   for (const auto& [id, hash] : coaches)
     if (verify_pin_hash(hash, pin)) return id;
@@ -744,20 +601,15 @@ std::string Store::find_coach_by_pin(const std::string& pin) const {
 
 std::map<std::string, std::string> Store::last_present(const std::string& before) const {
   return guarded("reading the last attendances", [&] {
-    std::map<std::string, std::string> out;
-    SQLite::Statement st(m->db, "SELECT participant_id, MAX(date) FROM attendance WHERE date < ? GROUP BY participant_id");
-    st.bind(1, before);
-    while (st.executeStep()) out[st.getColumn(0).getString()] = st.getColumn(1).getString();
-    return out;
+    return as_map(query_rows(m->db, "SELECT participant_id, MAX(date) FROM attendance WHERE date < ? "
+                                    "GROUP BY participant_id",
+                             columns<std::pair<std::string, std::string>, 2>, before));
   });
 }
 
 std::vector<JournalEntry> Store::journal() const {
   return guarded("reading the journal", [&] {
-    std::vector<JournalEntry> out;
-    SQLite::Statement st(m->db, "SELECT " MEEDOEN_EVENT_COLUMNS " FROM events ORDER BY hlc, device_id, seq");
-    while (st.executeStep()) out.push_back(read_entry(st));
-    return out;
+    return query_rows(m->db, "SELECT " MEEDOEN_EVENT_COLUMNS " FROM events ORDER BY hlc, device_id, seq", read_entry);
   });
 }
 

@@ -6,9 +6,11 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "core/ids.hpp"
 #include "storage/store.hpp"
+#include "storage/sync_store.hpp"
 #include "support/fake_clock.hpp"
 #include "support/temp_dir.hpp"
 
@@ -181,4 +183,104 @@ TEST_CASE("Store::open: refuses a file that is not a database and leaves it alon
   CHECK(msg.find(path) != std::string::npos);
   CHECK(msg.find("not a Meedoen database") != std::string::npos);
   CHECK(test::slurp(path) == junk);
+}
+
+// [SECTION] Version 5: the sync tables join the numbered migrations
+
+namespace {
+
+// The sync tables as SyncStore::open created them up to version 4, outside the migrations.
+constexpr const char* kAdHocSyncTables = R"sql(
+CREATE TABLE IF NOT EXISTS sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sync_rejected (event_id TEXT PRIMARY KEY, reason TEXT NOT NULL, at_ms INTEGER NOT NULL);
+)sql";
+
+// A kiosk database at version 4 with two check-ins: today's schema without the sync tables
+// (version 5 adds nothing else), stamped 4. Returns the check-ins' event ids.
+std::vector<std::string> make_version_4(const std::string& path) {
+  std::vector<std::string> ids;
+  {
+    Store store = Store::open(path);
+    for (const char* pid : {"p-ayse", "p-jan"}) {
+      const auto r = store.check_in(pid, test::kMonday0942, "2026-11-23", core::Dagdeel::Morning);
+      ids.push_back(r.attendance.check_in_event);
+    }
+  }
+  SQLite::Database db(path, SQLite::OPEN_READWRITE);
+  db.exec("DROP TABLE sync_state; DROP TABLE sync_rejected; PRAGMA user_version = 4");
+  return ids;
+}
+
+std::string sync_tables_sql(const std::string& path) {
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  SQLite::Statement st(db, "SELECT sql FROM sqlite_master WHERE name LIKE 'sync_%' ORDER BY name");
+  std::string out;
+  while (st.executeStep()) out += st.getColumn(0).getString() + ";\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Store::open: a version 4 kiosk that synced keeps its sync tables and their rows", "[storage][sync]") {
+  test::TempDir dir;
+  const std::string path = dir.file("kiosk.db");
+  const auto ids = make_version_4(path);
+  {
+    // What a kiosk that had synced at version 4 holds: SyncStore made its tables the old way.
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec(kAdHocSyncTables);
+    db.exec("INSERT INTO sync_state VALUES ('token', 'tok-1'), ('cursor', 'r12.e34'), ('centre_id', 'de-cirkel')");
+    db.exec("INSERT INTO sync_rejected VALUES ('ev-refused', 'unknown participant p-x at this centre', 1000)");
+    db.exec("UPDATE events SET synced_at = 2000 WHERE id = '" + ids[0] + "'");
+  }
+  const std::string device = [&] {
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    return db.execAndGet("SELECT value FROM meta WHERE key = 'device_id'").getString();
+  }();
+
+  const Store store = Store::open(path);
+  CHECK(store.schema_version() == storage::kSchemaVersion);
+  CHECK(store.device_id() == device);
+  CHECK(store.event_count() == 2);
+  CHECK(store.load_attendance("2026-11-23").size() == 2);
+  CHECK(store.integrity_check() == "ok");
+
+  auto sync = storage::SyncStore::open(path);
+  CHECK(sync.device_id() == device);
+  CHECK(sync.token() == "tok-1");
+  CHECK(sync.cursor() == "r12.e34");
+  CHECK(sync.state("centre_id") == "de-cirkel");
+  const auto rejected = sync.rejected();
+  REQUIRE(rejected.size() == 1);
+  CHECK(rejected[0].first == "ev-refused");
+  CHECK(rejected[0].second == "unknown participant p-x at this centre");
+  CHECK(sync.unsent_count() == 1);
+  const auto pending = sync.pending(10, 1 << 20);
+  REQUIRE(pending.size() == 1);
+  CHECK(pending[0].id == ids[1]);
+  CHECK(pending[0].device_id == device);
+  sync.set_state("cursor", "r13.e35");
+  CHECK(sync.cursor() == "r13.e35");
+
+  // The tables are the ones a new kiosk database gets.
+  { const Store fresh = Store::open(dir.file("new.db")); }
+  CHECK(sync_tables_sql(path) == sync_tables_sql(dir.file("new.db")));
+}
+
+TEST_CASE("Store::open: a version 4 kiosk that never synced gets the sync tables", "[storage][sync]") {
+  test::TempDir dir;
+  const std::string path = dir.file("kiosk.db");
+  make_version_4(path);
+  {
+    // Before the Store has migrated it, the sync side refuses the file and leaves it alone.
+    CHECK_THROWS_AS(storage::SyncStore::open(path), StorageError);
+    SQLite::Database raw(path, SQLite::OPEN_READONLY);
+    CHECK_FALSE(raw.tableExists("sync_state"));
+  }
+  const Store store = Store::open(path);
+  CHECK(store.schema_version() == storage::kSchemaVersion);
+  auto sync = storage::SyncStore::open(path);
+  CHECK(sync.token().empty());
+  CHECK(sync.rejected().empty());
+  CHECK(sync.unsent_count() == 2);
 }
