@@ -3,7 +3,6 @@
 // like update.cpp: it describes writes and PIN checks as commands.
 #include <algorithm>
 
-#include "core/overloaded.hpp"
 #include "core/state.hpp"
 
 namespace meedoen::core {
@@ -246,31 +245,6 @@ const char* coach_reason_key(CoachReason r) {
   return "other";
 }
 
-bool is_coach_action(const Action& a) {
-  if (is_reports_action(a)) return true;
-  return std::visit(Overloaded{
-      [](const CoachCornerTapped&) { return true; }, [](const CoachPinDigit&) { return true; },
-      [](const CoachPinErased&) { return true; }, [](const CoachPinChecked&) { return true; },
-      [](const CoachDataLoaded&) { return true; }, [](const CoachLeaveTapped&) { return true; },
-      [](const HoursApproveTapped&) { return true; }, [](const HoursRejectTapped&) { return true; },
-      [](const CorrectionAcceptTapped&) { return true; }, [](const CorrectionRejectTapped&) { return true; },
-      [](const EndConfirmTapped&) { return true; }, [](const CoachReasonTapped&) { return true; },
-      [](const CoachReasonCancelled&) { return true; }, [](const CoachTabTapped&) { return true; },
-      [](const PersonTapped&) { return true; }, [](const PeopleScopeTapped&) { return true; },
-      [](const WasHereTapped&) { return true; }, [](const AbsentByPhoneTapped&) { return true; },
-      [](const TalkHeldTapped&) { return true; }, [](const ExitTapped&) { return true; },
-      [](const StripDayTapped&) { return true; },
-      [](const ChoiceTapped&) { return true; }, [](const LadderOpenTapped&) { return true; },
-      [](const LadderMomentTapped&) { return true; }, [](const LadderRungTapped&) { return true; },
-      [](const LadderProgressTapped&) { return true; }, [](const LadderAreaTapped&) { return true; },
-      [](const LadderSaveTapped&) { return true; }, [](const NoteOpenTapped&) { return true; },
-      [](const NoteTyped&) { return true; }, [](const NoteErased&) { return true; },
-      [](const NoteSaveTapped&) { return true; }, [](const NoteCancelTapped&) { return true; },
-      [](const ProgrammeTapped&) { return true; },
-      [](const auto&) { return false; },
-  }, a);
-}
-
 void leave_coach(State& s) {
   CoachState& c = s.coach;
   c.coach_id.clear();
@@ -304,158 +278,212 @@ void coach_tick(State& s, std::vector<Command>& out) {
   go_home(s, out, "2 minutes without a touch");
 }
 
-void coach_update(State& s, std::vector<Command>& out, const Action& action) {
-  if (is_reports_action(action)) return reports_update(s, out, action);
+namespace {
+
+// [SECTION] Getting in and out
+
+void on(State& s, Commands&, const CoachCornerTapped&) {
+  if (coach_screen(s.screen)) return;
+  // Whoever was identified is signed off first: a coach never sees a half-open session.
+  s.participant_id.clear();
+  s.me = ParticipantData{};
+  s.query.clear();
+  s.pin.clear();
+  s.pin_for.clear();
+  s.busy = false;
+  s.language = s.config.default_language;
+  leave_coach(s);
+  s.screen = Screen::CoachPin;
+  s.notice = Notice::None;  // a lock shows on the pad itself
+}
+
+void on(State& s, Commands& out, const CoachPinDigit& a) { on_pin_digit(s, out, a.digit); }
+
+void on(State& s, Commands&, const CoachPinErased&) {
   CoachState& c = s.coach;
-  std::visit(Overloaded{
-      [&](const CoachCornerTapped&) {
-        if (coach_screen(s.screen)) return;
-        // Whoever was identified is signed off first: a coach never sees a half-open session.
-        s.participant_id.clear();
-        s.me = ParticipantData{};
-        s.query.clear();
-        s.pin.clear();
-        s.pin_for.clear();
-        s.busy = false;
-        s.language = s.config.default_language;
-        leave_coach(s);
-        s.screen = Screen::CoachPin;
-        s.notice = Notice::None;  // a lock shows on the pad itself
-      },
-      [&](const CoachPinDigit& a) { on_pin_digit(s, out, a.digit); },
-      [&](const CoachPinErased&) {
-        if (s.screen == Screen::CoachPin && !c.busy && !c.pin.empty()) c.pin.pop_back();
-      },
-      [&](const CoachPinChecked& a) { on_pin_checked(s, out, a); },
-      [&](const CoachDataLoaded& a) {
-        c.busy = false;
-        if (!coach_screen(s.screen) || s.screen == Screen::CoachPin) return;
-        c.data = a.data;
-        c.data.loaded = true;
-        s.today = a.data.today;
-      },
-      [&](const CoachLeaveTapped&) {
-        if (!coach_screen(s.screen) || c.busy) return;
-        if (s.screen == Screen::CoachPin && c.office) return;  // the office PC's home
-        go_home(s, out, "by hand");
-      },
-      [&](const HoursApproveTapped& a) {
-        if (!can_decide(s)) return;
-        if (const HoursEntry* h = waiting_hours(s, a.hours_event))
-          decide(s, out, h->participant_id, ev::HoursDecided{h->event_id, true, h->minutes, "", c.coach_id});
-      },
-      [&](const HoursRejectTapped& a) {
-        if (can_decide(s) && waiting_hours(s, a.hours_event)) ask_reason(s, PendingKind::HoursReject, a.hours_event);
-      },
-      [&](const CorrectionAcceptTapped& a) {
-        const Attendance* x = unresolved(s, a.check_in_event);
-        if (can_decide(s) && x && x->proposed_end > 0) ask_reason(s, PendingKind::CorrectionAccept, a.check_in_event);
-      },
-      [&](const CorrectionRejectTapped& a) {
-        const Attendance* x = unresolved(s, a.check_in_event);
-        if (can_decide(s) && x && x->proposed_end > 0) ask_reason(s, PendingKind::CorrectionReject, a.check_in_event);
-      },
-      [&](const EndConfirmTapped& a) {
-        // The recorded end stands: nothing changes but that it is settled, so no reason is asked.
-        const Attendance* x = unresolved(s, a.check_in_event);
-        if (!can_decide(s) || !x) return;
-        decide(s, out, x->participant_id,
-               ev::CorrectionDecided{"", x->check_in_event, x->date, false, 0, "confirmed", c.coach_id});
-      },
-      [&](const CoachReasonTapped& a) { on_reason(s, out, a.reason); },
-      [&](const CoachReasonCancelled&) {
-        c.pending = PendingKind::None;
-        c.pending_id.clear();
-      },
-      [&](const CoachTabTapped& a) {
-        if (c.coach_id.empty() || c.busy || !coach_tab(a.screen) || s.screen == Screen::CoachPin) return;
-        c.pending = PendingKind::None;
-        c.pending_id.clear();
-        c.note_open = false;
-        s.programme_edit = ProgrammeState{};  // another tab drops an unsaved edit, like Cancel
-        s.screen = a.screen;
-        load(s, out);  // every tab shows the journal as it stands now
-        if (a.screen == Screen::CoachReports) reports_opened(s, out);
-      },
-      [&](const PersonTapped& a) {
-        if (c.coach_id.empty() || c.busy || s.screen == Screen::CoachPin || !s.roster->find(a.participant_id)) return;
-        c.person_id = a.participant_id;
-        c.pending = PendingKind::None;
-        c.note_open = false;
-        c.note.clear();
-        s.screen = Screen::CoachPerson;
-        c.data.person = PersonData{};  // nothing of the previous page while this one loads
-        load(s, out);
-      },
-      [&](const PeopleScopeTapped& a) {
-        if (s.screen == Screen::CoachPeople) c.people_all = a.all;
-      },
-      [&](const WasHereTapped& a) {
-        if (!can_decide(s) || !s.roster->find(a.participant_id) || !valid_date_iso(a.date) || a.date > today_iso(s)) return;
-        ask_about(s, PendingKind::WasHere, a.participant_id, a.date, a.dagdeel);
-      },
-      [&](const AbsentByPhoneTapped& a) {
-        if (can_decide(s) && s.roster->find(a.participant_id))
-          ask_about(s, PendingKind::AbsentByPhone, a.participant_id, today_iso(s), a.dagdeel);
-      },
-      [&](const TalkHeldTapped& a) {
-        if (can_decide(s) && s.roster->find(a.participant_id))
-          decide(s, out, a.participant_id, ev::NoteAdded{today_iso(s), "", true, c.coach_id});
-      },
-      [&](const ExitTapped&) {
-        if (can_decide(s) && on_page(s) && !has_left(s, c.person_id))
-          ask_about(s, PendingKind::Exit, c.person_id, today_iso(s), Dagdeel::Morning);
-      },
-      [&](const StripDayTapped& a) {
-        if (can_decide(s) && on_page(s) && valid_date_iso(a.date) && a.date <= today_iso(s))
-          ask_about(s, PendingKind::PickDagdeel, c.person_id, a.date, Dagdeel::Morning);
-      },
-      [&](const ChoiceTapped& a) { on_choice(s, out, a.key); },
-      [&](const LadderOpenTapped&) {
-        if (!on_page(s) || c.busy || !c.data.loaded || c.data.person.participant_id != c.person_id) return;
-        c.ladder = form_from(s);
-        c.note_open = false;
-        s.screen = Screen::CoachLadder;
-      },
-      [&](const LadderMomentTapped& a) {
-        if (s.screen == Screen::CoachLadder) c.ladder.moment = a.moment;
-      },
-      [&](const LadderRungTapped& a) {
-        if (s.screen == Screen::CoachLadder && a.rung >= 1 && a.rung <= static_cast<int>(s.config.ladder_rungs.size()))
-          c.ladder.rung = a.rung;
-      },
-      [&](const LadderProgressTapped& a) {
-        if (s.screen == Screen::CoachLadder && a.progress >= 0 && a.progress <= kLadderProgressSteps)
-          c.ladder.progress = a.progress;
-      },
-      [&](const LadderAreaTapped& a) {
-        if (s.screen == Screen::CoachLadder && a.area >= 0 && a.area < static_cast<int>(kProblemAreas.size()))
-          c.ladder.areas[static_cast<std::size_t>(a.area)] = a.status;
-      },
-      [&](const LadderSaveTapped&) { on_ladder_save(s, out); },
-      [&](const NoteOpenTapped&) {
-        if (!on_page(s) || c.busy) return;
-        c.note_open = true;
-        c.note.clear();
-        c.pending = PendingKind::None;
-      },
-      [&](const NoteTyped& a) {
-        if (!on_page(s) || !c.note_open) return;
-        // Longer than a note may be: the rest is not taken (the screen shows the count).
-        if (c.note.size() + a.text.size() <= kMaxNoteLength) c.note += a.text;
-      },
-      [&](const NoteErased&) {
-        if (!on_page(s) || !c.note_open || c.note.empty()) return;
-        c.note.resize(c.note.size() - last_char_size(c.note));
-      },
-      [&](const NoteSaveTapped&) { on_note_save(s, out); },
-      [&](const NoteCancelTapped&) {
-        c.note_open = false;
-        c.note.clear();
-      },
-      [&](const ProgrammeTapped& a) { programme_update(s, out, a.action); },
-      [](const auto&) {},
-  }, action);
+  if (s.screen == Screen::CoachPin && !c.busy && !c.pin.empty()) c.pin.pop_back();
+}
+
+void on(State& s, Commands& out, const CoachPinChecked& a) { on_pin_checked(s, out, a); }
+
+void on(State& s, Commands&, const CoachDataLoaded& a) {
+  CoachState& c = s.coach;
+  c.busy = false;
+  if (!coach_screen(s.screen) || s.screen == Screen::CoachPin) return;
+  c.data = a.data;
+  c.data.loaded = true;
+  s.today = a.data.today;
+}
+
+void on(State& s, Commands& out, const CoachLeaveTapped&) {
+  if (!coach_screen(s.screen) || s.coach.busy) return;
+  if (s.screen == Screen::CoachPin && s.coach.office) return;  // the office PC's home
+  go_home(s, out, "by hand");
+}
+
+void on(State& s, Commands& out, const CoachTabTapped& a) {
+  CoachState& c = s.coach;
+  if (c.coach_id.empty() || c.busy || !coach_tab(a.screen) || s.screen == Screen::CoachPin) return;
+  c.pending = PendingKind::None;
+  c.pending_id.clear();
+  c.note_open = false;
+  s.programme_edit = ProgrammeState{};  // another tab drops an unsaved edit, like Cancel
+  s.screen = a.screen;
+  load(s, out);  // every tab shows the journal as it stands now
+  if (a.screen == Screen::CoachReports) reports_opened(s, out);
+}
+
+// [SECTION] Today's decisions
+
+void on(State& s, Commands& out, const HoursApproveTapped& a) {
+  if (!can_decide(s)) return;
+  if (const HoursEntry* h = waiting_hours(s, a.hours_event))
+    decide(s, out, h->participant_id, ev::HoursDecided{h->event_id, true, h->minutes, "", s.coach.coach_id});
+}
+
+void on(State& s, Commands&, const HoursRejectTapped& a) {
+  if (can_decide(s) && waiting_hours(s, a.hours_event)) ask_reason(s, PendingKind::HoursReject, a.hours_event);
+}
+
+void on(State& s, Commands&, const CorrectionAcceptTapped& a) {
+  const Attendance* x = unresolved(s, a.check_in_event);
+  if (can_decide(s) && x && x->proposed_end > 0) ask_reason(s, PendingKind::CorrectionAccept, a.check_in_event);
+}
+
+void on(State& s, Commands&, const CorrectionRejectTapped& a) {
+  const Attendance* x = unresolved(s, a.check_in_event);
+  if (can_decide(s) && x && x->proposed_end > 0) ask_reason(s, PendingKind::CorrectionReject, a.check_in_event);
+}
+
+void on(State& s, Commands& out, const EndConfirmTapped& a) {
+  // The recorded end stands: nothing changes but that it is settled, so no reason is asked.
+  const Attendance* x = unresolved(s, a.check_in_event);
+  if (!can_decide(s) || !x) return;
+  decide(s, out, x->participant_id,
+         ev::CorrectionDecided{"", x->check_in_event, x->date, false, 0, "confirmed", s.coach.coach_id});
+}
+
+void on(State& s, Commands& out, const CoachReasonTapped& a) { on_reason(s, out, a.reason); }
+
+void on(State& s, Commands&, const CoachReasonCancelled&) {
+  s.coach.pending = PendingKind::None;
+  s.coach.pending_id.clear();
+}
+
+// [SECTION] Participants and their page
+
+void on(State& s, Commands& out, const PersonTapped& a) {
+  CoachState& c = s.coach;
+  if (c.coach_id.empty() || c.busy || s.screen == Screen::CoachPin || !s.roster->find(a.participant_id)) return;
+  c.person_id = a.participant_id;
+  c.pending = PendingKind::None;
+  c.note_open = false;
+  c.note.clear();
+  s.screen = Screen::CoachPerson;
+  c.data.person = PersonData{};  // nothing of the previous page while this one loads
+  load(s, out);
+}
+
+void on(State& s, Commands&, const PeopleScopeTapped& a) {
+  if (s.screen == Screen::CoachPeople) s.coach.people_all = a.all;
+}
+
+void on(State& s, Commands&, const WasHereTapped& a) {
+  if (!can_decide(s) || !s.roster->find(a.participant_id) || !valid_date_iso(a.date) || a.date > today_iso(s)) return;
+  ask_about(s, PendingKind::WasHere, a.participant_id, a.date, a.dagdeel);
+}
+
+void on(State& s, Commands&, const AbsentByPhoneTapped& a) {
+  if (can_decide(s) && s.roster->find(a.participant_id))
+    ask_about(s, PendingKind::AbsentByPhone, a.participant_id, today_iso(s), a.dagdeel);
+}
+
+void on(State& s, Commands& out, const TalkHeldTapped& a) {
+  if (can_decide(s) && s.roster->find(a.participant_id))
+    decide(s, out, a.participant_id, ev::NoteAdded{today_iso(s), "", true, s.coach.coach_id});
+}
+
+void on(State& s, Commands&, const ExitTapped&) {
+  if (can_decide(s) && on_page(s) && !has_left(s, s.coach.person_id))
+    ask_about(s, PendingKind::Exit, s.coach.person_id, today_iso(s), Dagdeel::Morning);
+}
+
+void on(State& s, Commands&, const StripDayTapped& a) {
+  if (can_decide(s) && on_page(s) && valid_date_iso(a.date) && a.date <= today_iso(s))
+    ask_about(s, PendingKind::PickDagdeel, s.coach.person_id, a.date, Dagdeel::Morning);
+}
+
+void on(State& s, Commands& out, const ChoiceTapped& a) { on_choice(s, out, a.key); }
+
+// [SECTION] The ladder form
+
+void on(State& s, Commands&, const LadderOpenTapped&) {
+  CoachState& c = s.coach;
+  if (!on_page(s) || c.busy || !c.data.loaded || c.data.person.participant_id != c.person_id) return;
+  c.ladder = form_from(s);
+  c.note_open = false;
+  s.screen = Screen::CoachLadder;
+}
+
+void on(State& s, Commands&, const LadderMomentTapped& a) {
+  if (s.screen == Screen::CoachLadder) s.coach.ladder.moment = a.moment;
+}
+
+void on(State& s, Commands&, const LadderRungTapped& a) {
+  if (s.screen == Screen::CoachLadder && a.rung >= 1 && a.rung <= static_cast<int>(s.config.ladder_rungs.size()))
+    s.coach.ladder.rung = a.rung;
+}
+
+void on(State& s, Commands&, const LadderProgressTapped& a) {
+  if (s.screen == Screen::CoachLadder && a.progress >= 0 && a.progress <= kLadderProgressSteps)
+    s.coach.ladder.progress = a.progress;
+}
+
+void on(State& s, Commands&, const LadderAreaTapped& a) {
+  if (s.screen == Screen::CoachLadder && a.area >= 0 && a.area < static_cast<int>(kProblemAreas.size()))
+    s.coach.ladder.areas[static_cast<std::size_t>(a.area)] = a.status;
+}
+
+void on(State& s, Commands& out, const LadderSaveTapped&) { on_ladder_save(s, out); }
+
+// [SECTION] Notes
+
+void on(State& s, Commands&, const NoteOpenTapped&) {
+  CoachState& c = s.coach;
+  if (!on_page(s) || c.busy) return;
+  c.note_open = true;
+  c.note.clear();
+  c.pending = PendingKind::None;
+}
+
+void on(State& s, Commands&, const NoteTyped& a) {
+  CoachState& c = s.coach;
+  if (!on_page(s) || !c.note_open) return;
+  // Longer than a note may be: the rest is not taken (the screen shows the count).
+  if (c.note.size() + a.text.size() <= kMaxNoteLength) c.note += a.text;
+}
+
+void on(State& s, Commands&, const NoteErased&) {
+  CoachState& c = s.coach;
+  if (!on_page(s) || !c.note_open || c.note.empty()) return;
+  c.note.resize(c.note.size() - last_char_size(c.note));
+}
+
+void on(State& s, Commands& out, const NoteSaveTapped&) { on_note_save(s, out); }
+
+void on(State& s, Commands&, const NoteCancelTapped&) {
+  s.coach.note_open = false;
+  s.coach.note.clear();
+}
+
+}  // namespace
+
+// Hands every leaf to its on() overload above; the lambda only forwards, so a CoachAction
+// without an on() does not compile.
+Step update(State s, const CoachAction& action) {
+  Commands out;
+  std::visit([&](const auto& a) { on(s, out, a); }, action);
+  return Step{std::move(s), std::move(out)};
 }
 
 }  // namespace meedoen::core

@@ -1,9 +1,10 @@
 // Coach mode as a value: who is logged in, the PIN guard with its growing lockout, and what the
 // coach's Today screen needs beyond the kiosk's own state. The reducer half lives in coach.cpp;
-// the participant reducer (update.cpp) only hands coach actions over, so it stays readable.
+// the top-level update() (update.cpp) hands CoachAction over, so each reducer stays readable.
 #pragma once
 #include <map>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "core/journal.hpp"
@@ -11,6 +12,8 @@
 #include "core/time.hpp"
 
 namespace meedoen::core {
+
+enum class Screen;  // core/state.hpp: the coach-mode tabs name a screen
 
 // [SECTION] Limits
 constexpr int kCoachPinLength = 4;
@@ -113,7 +116,7 @@ struct CorrectionRejectTapped { std::string check_in_event; };
 struct EndConfirmTapped { std::string check_in_event; };  // a forgotten check-out: the recorded end stands
 struct CoachReasonTapped { CoachReason reason; };
 struct CoachReasonCancelled {};
-
+struct CoachTabTapped { Screen screen; };  // the coach-mode tabs: Today, People, Programme, Reports
 
 // Participants and their page
 struct PersonTapped { std::string participant_id; };
@@ -121,8 +124,8 @@ struct PeopleScopeTapped { bool all; };
 struct WasHereTapped { std::string participant_id; std::string date; Dagdeel dagdeel; };
 struct AbsentByPhoneTapped { std::string participant_id; Dagdeel dagdeel; };  // today
 struct TalkHeldTapped { std::string participant_id; };
-struct ExitTapped {};
-struct StripDayTapped { std::string date; };            // a day of the page's attendance strip                                   // the open page's participant leaves
+struct ExitTapped {};                                   // the open page's participant leaves
+struct StripDayTapped { std::string date; };            // a day of the page's attendance strip
 struct ChoiceTapped { std::string key; };               // an absence or exit reason (PendingKind)
 struct LadderOpenTapped {};
 struct LadderMomentTapped { LadderMoment moment; };
@@ -135,6 +138,16 @@ struct NoteTyped { std::string text; };
 struct NoteErased {};
 struct NoteSaveTapped {};
 struct NoteCancelTapped {};
+
+// Coach mode's own actions; update(State, const CoachAction&) in coach.cpp handles each one.
+using CoachAction = std::variant<CoachCornerTapped, CoachPinDigit, CoachPinErased, CoachPinChecked, CoachDataLoaded,
+                                 CoachLeaveTapped, CoachTabTapped, HoursApproveTapped, HoursRejectTapped,
+                                 CorrectionAcceptTapped, CorrectionRejectTapped, EndConfirmTapped, CoachReasonTapped,
+                                 CoachReasonCancelled, PersonTapped, PeopleScopeTapped, WasHereTapped,
+                                 AbsentByPhoneTapped, TalkHeldTapped, ExitTapped, StripDayTapped, ChoiceTapped,
+                                 LadderOpenTapped, LadderMomentTapped, LadderRungTapped, LadderProgressTapped,
+                                 LadderAreaTapped, LadderSaveTapped, NoteOpenTapped, NoteTyped, NoteErased,
+                                 NoteSaveTapped, NoteCancelTapped>;
 
 // [SECTION] Commands
 struct VerifyCoachPin { std::string pin; };

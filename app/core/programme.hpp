@@ -1,6 +1,6 @@
 // The centre's programme as coaches edit it: the rules an activity must keep (shared by the
 // kiosk's editor, the journal's validate() and the server), the editor's state and actions,
-// and the reducer half (programme.cpp) that coach.cpp hands programme actions to. Pure.
+// and the reducer half (programme.cpp) that the top-level update() hands ProgrammeAction to. Pure.
 #pragma once
 #include <array>
 #include <string>
@@ -99,12 +99,9 @@ using ProgrammeAction = std::variant<prog::NewTapped, prog::EditTapped, prog::Pu
                                      prog::TakeOffConfirmed, prog::TakeOffCancelled, prog::CancelTapped,
                                      prog::Stored>;
 
-// One Action alternative carries them all, so the kiosk's Action list grows by one.
-struct ProgrammeTapped { ProgrammeAction action; };
-
 // [SECTION] Command
 // Appends an activity_saved event in one durable transaction (id "" = a new activity: the
-// platform makes a UUIDv7), then answers ProgrammeTapped{prog::Stored}.
+// platform makes a UUIDv7), then answers prog::Stored.
 struct SaveActivity { Activity activity; std::string coach_id; TimeMs now = 0; };
 
 }  // namespace meedoen::core

@@ -2,7 +2,6 @@
 // figures, and the exports (the month overview from this tab, a progress report from the
 // participant page). Pure, like coach.cpp: files are written by the platform (ExportMonth,
 // ExportProgress) and their answer comes back as ExportFinished.
-#include "core/overloaded.hpp"
 #include "core/state.hpp"
 
 namespace meedoen::core {
@@ -29,81 +28,85 @@ void set_notice(State& s, Notice n) {
   s.notice_until = s.now + kNoticeDuration;
 }
 
-}  // namespace
-
-bool is_reports_action(const Action& a) {
-  return std::visit(Overloaded{
-      [](const ReportsMonthStep&) { return true; }, [](const ReportsScopeTapped&) { return true; },
-      [](const ReportsExportTapped&) { return true; }, [](const ExportProgressTapped&) { return true; },
-      [](const ReportLoaded&) { return true; }, [](const ExportFinished&) { return true; },
-      [](const auto&) { return false; },
-  }, a);
+void clear_result(ReportsState& r) {
+  r.paths.clear();
+  r.error.clear();
 }
+
+void on(State& s, Commands& out, const ReportsMonthStep& a) {
+  ReportsState& r = s.reports;
+  if (!on_reports(s) || r.exporting) return;
+  const std::string next = add_months(r.month, a.delta);
+  // Not beyond this month: there are no figures of the future.
+  if (next.empty() || next > this_month(s) || next == r.month) return;
+  r.month = next;
+  clear_result(r);
+  load(s, out);
+}
+
+void on(State& s, Commands& out, const ReportsScopeTapped& a) {
+  ReportsState& r = s.reports;
+  if (!on_reports(s) || r.exporting || a.mine == r.mine) return;
+  r.mine = a.mine;
+  clear_result(r);
+  load(s, out);
+}
+
+void on(State& s, Commands& out, const ReportsExportTapped&) {
+  ReportsState& r = s.reports;
+  if (!on_reports(s) || r.exporting || r.month.empty()) return;
+  r.exporting = true;
+  clear_result(r);
+  out.push_back(ExportMonth{r.month, scope_coach(s), s.coach.coach_id, s.now});
+  out.push_back(LogLine{"coach " + s.coach.coach_id + " exports the month overview " + r.month +
+                        (r.mine ? " (own participants)" : " (whole centre)")});
+}
+
+void on(State& s, Commands& out, const ExportProgressTapped& a) {
+  ReportsState& r = s.reports;
+  if (!logged_in(s) || r.exporting || a.participant_id.empty()) return;
+  r.exporting = true;
+  clear_result(r);
+  out.push_back(ExportProgress{a.participant_id, s.coach.coach_id, s.now});
+  out.push_back(LogLine{"coach " + s.coach.coach_id + " exports the progress report of " + a.participant_id});
+}
+
+void on(State& s, Commands&, const ReportLoaded& a) {
+  ReportsState& r = s.reports;
+  // A late answer for another month or scope is dropped; the newer request answers too.
+  if (a.report.month != r.month || a.report.only_coach != scope_coach(s)) return;
+  r.report = a.report;
+  r.loaded = true;
+}
+
+void on(State& s, Commands& out, const ExportFinished& a) {
+  ReportsState& r = s.reports;
+  if (!r.exporting) return;
+  r.exporting = false;
+  r.paths = a.paths;
+  r.error = a.error;
+  if (!logged_in(s)) return;
+  // The Reports tab shows the result itself; elsewhere (the participant page) a notice does.
+  if (s.screen != Screen::CoachReports) set_notice(s, a.error.empty() ? Notice::Exported : Notice::ExportFailed);
+  out.push_back(LogLine{a.error.empty() ? "export written: " + std::to_string(a.paths.size()) + " files"
+                                        : "export failed: " + a.error});
+}
+
+}  // namespace
 
 void reports_opened(State& s, std::vector<Command>& out) {
   ReportsState& r = s.reports;
   if (r.month.empty() || r.month > this_month(s)) r.month = this_month(s);
-  r.paths.clear();
-  r.error.clear();
+  clear_result(r);
   load(s, out);
 }
 
-void reports_update(State& s, std::vector<Command>& out, const Action& action) {
-  ReportsState& r = s.reports;
-  std::visit(Overloaded{
-      [&](const ReportsMonthStep& a) {
-        if (!on_reports(s) || r.exporting) return;
-        const std::string next = add_months(r.month, a.delta);
-        // Not beyond this month: there are no figures of the future.
-        if (next.empty() || next > this_month(s) || next == r.month) return;
-        r.month = next;
-        r.paths.clear();
-        r.error.clear();
-        load(s, out);
-      },
-      [&](const ReportsScopeTapped& a) {
-        if (!on_reports(s) || r.exporting || a.mine == r.mine) return;
-        r.mine = a.mine;
-        r.paths.clear();
-        r.error.clear();
-        load(s, out);
-      },
-      [&](const ReportsExportTapped&) {
-        if (!on_reports(s) || r.exporting || r.month.empty()) return;
-        r.exporting = true;
-        r.paths.clear();
-        r.error.clear();
-        out.push_back(ExportMonth{r.month, scope_coach(s), s.coach.coach_id, s.now});
-        out.push_back(LogLine{"coach " + s.coach.coach_id + " exports the month overview " + r.month +
-                              (r.mine ? " (own participants)" : " (whole centre)")});
-      },
-      [&](const ExportProgressTapped& a) {
-        if (!logged_in(s) || r.exporting || a.participant_id.empty()) return;
-        r.exporting = true;
-        r.paths.clear();
-        r.error.clear();
-        out.push_back(ExportProgress{a.participant_id, s.coach.coach_id, s.now});
-        out.push_back(LogLine{"coach " + s.coach.coach_id + " exports the progress report of " + a.participant_id});
-      },
-      [&](const ReportLoaded& a) {
-        // A late answer for another month or scope is dropped; the newer request answers too.
-        if (a.report.month != r.month || a.report.only_coach != scope_coach(s)) return;
-        r.report = a.report;
-        r.loaded = true;
-      },
-      [&](const ExportFinished& a) {
-        if (!r.exporting) return;
-        r.exporting = false;
-        r.paths = a.paths;
-        r.error = a.error;
-        if (!logged_in(s)) return;
-        // The Reports tab shows the result itself; elsewhere (the participant page) a notice does.
-        if (s.screen != Screen::CoachReports) set_notice(s, a.error.empty() ? Notice::Exported : Notice::ExportFailed);
-        out.push_back(LogLine{a.error.empty() ? "export written: " + std::to_string(a.paths.size()) + " files"
-                                              : "export failed: " + a.error});
-      },
-      [](const auto&) {},
-  }, action);
+// Hands every leaf to its on() overload above; the lambda only forwards, so a ReportsAction
+// without an on() does not compile.
+Step update(State s, const ReportsAction& action) {
+  Commands out;
+  std::visit([&](const auto& a) { on(s, out, a); }, action);
+  return Step{std::move(s), std::move(out)};
 }
 
 }  // namespace meedoen::core

@@ -1,9 +1,10 @@
 // Coach mode's Reports tab as a value: the month chosen, the scope (the whole centre or the
 // coach's own participants), the figures on screen and the result of the last export. The
-// reducer half is reports_flow.cpp; coach.cpp hands these actions over. Exports are commands:
+// reducer half is reports_flow.cpp; the top-level update() hands ReportsAction over. Exports are commands:
 // the platform writes the files and answers with the paths or a readable error.
 #pragma once
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "core/report.hpp"
@@ -28,6 +29,10 @@ struct ReportsExportTapped {};                    // the month overview as CSV +
 struct ExportProgressTapped { std::string participant_id; };  // from the participant page
 struct ReportLoaded { MonthReport report; };
 struct ExportFinished { std::vector<std::string> paths; std::string error; };
+
+// The Reports tab's actions; update(State, const ReportsAction&) in reports_flow.cpp handles each one.
+using ReportsAction = std::variant<ReportsMonthStep, ReportsScopeTapped, ReportsExportTapped, ExportProgressTapped,
+                                   ReportLoaded, ExportFinished>;
 
 // [SECTION] Commands
 // Reads the month's inputs and answers ReportLoaded. coach_id "" = the whole centre.

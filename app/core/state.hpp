@@ -1,8 +1,19 @@
 // The kiosk's state as a value, the actions that change it and the commands update() asks for.
 // update() is pure: it never reads a clock, a file or the network (lager / Elm architecture).
+//
+// Actions nest by feature, as in lager's todo example: Action holds one feature's variant
+// (SessionAction, ParticipantAction, CoachAction, ProgrammeAction, ReportsAction), and that holds a
+// leaf such as CheckInTapped. Any leaf converts to Action, so callers write update(s, CheckInTapped{}).
+// update() visits the features, each feature's update(State, const XAction&) visits its leaves,
+// and neither has a catch-all: an action nobody handles does not compile. To add an action:
+//   1. declare its struct next to its feature's other actions;
+//   2. add it to that feature's variant (e.g. CoachAction in core/coach.hpp);
+//   3. write its handler, on(State&, Commands&, const NewAction&), in the feature's .cpp.
 #pragma once
 #include <map>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -169,7 +180,6 @@ struct SaveCorrectionTapped {};
 struct AttendanceStored { Attendance attendance; Outcome outcome; };
 struct StoreFailed { std::string reason; Notice notice = Notice::StoreFailed; };
 struct SyncChanged { SyncInfo info; };
-struct CoachTabTapped { Screen screen; };  // the coach-mode tabs: Today, People, Programme, Reports
 
 struct DataLoaded {
   RosterPtr roster;
@@ -183,24 +193,69 @@ struct ParticipantLoaded { ParticipantData data; };
 struct Recorded { std::vector<EventBody> bodies; ParticipantData data; std::vector<SignUp> signups; };
 struct ForgottenClosed { std::vector<Attendance> today; };
 
-using Action = std::variant<Tick, Touched, StartTapped, LanguageTapped, CardScanned, SearchTyped,
-                            SearchErased, ParticipantChosen, PinDigit, PinErased, PinChecked,
-                            BackTapped, CheckInTapped, CheckOutTapped, StillHereTapped, DoneTapped,
-                            MoreTapped, GridTapped, GridPage, OpenTapped, DayTapped, SignUpTapped,
-                            CancelSignUpTapped, PartToggled, DayToggled, ReasonTapped, PlaceTapped,
-                            HoursDayTapped, MinutesStep, SaveHoursTapped, EndRightTapped,
-                            EndWrongTapped, CorrectionStep, SaveCorrectionTapped, AttendanceStored,
-                            StoreFailed, DataLoaded, ParticipantLoaded, Recorded, ForgottenClosed,
-                            CoachCornerTapped, CoachPinDigit, CoachPinErased, CoachPinChecked,
-                            CoachDataLoaded, CoachLeaveTapped, HoursApproveTapped, HoursRejectTapped,
-                            CorrectionAcceptTapped, CorrectionRejectTapped, EndConfirmTapped,
-                            CoachReasonTapped, CoachReasonCancelled, SyncChanged, CoachTabTapped,
-                            PersonTapped, PeopleScopeTapped, WasHereTapped, AbsentByPhoneTapped,
-                            TalkHeldTapped, ExitTapped, StripDayTapped, ChoiceTapped, LadderOpenTapped, LadderMomentTapped,
-                            LadderRungTapped, LadderProgressTapped, LadderAreaTapped, LadderSaveTapped,
-                            NoteOpenTapped, NoteTyped, NoteErased, NoteSaveTapped, NoteCancelTapped,
-                            ReportsMonthStep, ReportsScopeTapped, ReportsExportTapped, ExportProgressTapped,
-                            ReportLoaded, ExportFinished, ProgrammeTapped>;
+// Time, the store and the platform, and what goes across a participant's and a coach's session.
+using SessionAction = std::variant<Tick, Touched, BackTapped, DataLoaded, SyncChanged, ForgottenClosed, StoreFailed>;
+// A participant at the kiosk: identification, then their own screens; and the answers to their commands.
+using ParticipantAction = std::variant<StartTapped, LanguageTapped, CardScanned, SearchTyped, SearchErased,
+                                       ParticipantChosen, PinDigit, PinErased, PinChecked, CheckInTapped,
+                                       CheckOutTapped, StillHereTapped, DoneTapped, MoreTapped, GridTapped, GridPage,
+                                       OpenTapped, DayTapped, SignUpTapped, CancelSignUpTapped, PartToggled,
+                                       DayToggled, ReasonTapped, PlaceTapped, HoursDayTapped, MinutesStep,
+                                       SaveHoursTapped, EndRightTapped, EndWrongTapped, CorrectionStep,
+                                       SaveCorrectionTapped, AttendanceStored, ParticipantLoaded, Recorded>;
+// CoachAction: core/coach.hpp; ProgrammeAction: core/programme.hpp; ReportsAction: core/reports_flow.hpp.
+using FeatureAction = std::variant<SessionAction, ParticipantAction, CoachAction, ProgrammeAction, ReportsAction>;
+
+// [SECTION] The compile-time map leaf -> feature
+template <class T, class V>
+inline constexpr bool kAlternativeOf = false;
+template <class T, class... Ts>
+inline constexpr bool kAlternativeOf<T, std::variant<Ts...>> = (std::is_same_v<T, Ts> || ...);
+
+template <class T, class V>
+inline constexpr int kFeaturesListing = 0;
+template <class T, class... Fs>
+inline constexpr int kFeaturesListing<T, std::variant<Fs...>> = (int{kAlternativeOf<T, Fs>} + ...);
+
+// A leaf action: listed in exactly one feature's variant (two would make the map ambiguous).
+template <class T>
+concept LeafAction = kFeaturesListing<T, FeatureAction> == 1;
+
+template <class T, class... Fs>
+struct FeatureListing { using type = void; };
+template <class T, class F, class... Rest>
+struct FeatureListing<T, F, Rest...> {
+  using type = std::conditional_t<kAlternativeOf<T, F>, F, typename FeatureListing<T, Rest...>::type>;
+};
+template <class T, class V>
+struct FeatureOfVariant;
+template <class T, class... Fs>
+struct FeatureOfVariant<T, std::variant<Fs...>> : FeatureListing<T, Fs...> {};
+template <LeafAction T>
+using FeatureOf = typename FeatureOfVariant<T, FeatureAction>::type;  // e.g. FeatureOf<PinDigit> = ParticipantAction
+
+// What update() takes: one feature's action. A leaf converts implicitly (screens push
+// CheckInTapped{} into a vector<Action>); a whole feature variant only explicitly, so update()
+// can never pass one back to itself by conversion.
+struct Action {
+  FeatureAction feature;
+
+  Action() = default;  // Tick{0}, as the flat variant was
+  template <LeafAction T>
+  Action(T leaf) : feature(std::in_place_type<FeatureOf<T>>, std::in_place_type<T>, std::move(leaf)) {}
+  template <class F>
+    requires kAlternativeOf<F, FeatureAction>
+  explicit Action(F f) : feature(std::move(f)) {}
+};
+
+// The leaf inside an action, like std::get_if / std::holds_alternative on the flat variant.
+template <LeafAction T>
+const T* get_if(const Action* a) {
+  const auto* f = a ? std::get_if<FeatureOf<T>>(&a->feature) : nullptr;
+  return f ? std::get_if<T>(f) : nullptr;
+}
+template <LeafAction T>
+bool holds_alternative(const Action& a) { return get_if<T>(&a) != nullptr; }
 
 // [SECTION] Commands: side effects described as data, carried out by the platform layer.
 struct VerifyPin { std::string participant_id; std::string pin; };
@@ -226,11 +281,21 @@ struct Step {
   std::vector<Command> commands;
 };
 
-Step update(State s, const Action& a);
+using Commands = std::vector<Command>;
 
-// [SECTION] Coach mode (coach.cpp): the participant reducer hands these over.
-bool is_coach_action(const Action& a);
-void coach_update(State& s, std::vector<Command>& out, const Action& a);
+// [SECTION] The reducers: one visit over the features, each feature's update visits its leaves.
+Step update(State s, const Action& a);
+Step update(State s, const SessionAction& a);      // update.cpp
+Step update(State s, const ParticipantAction& a);  // update.cpp
+Step update(State s, const CoachAction& a);        // coach.cpp
+Step update(State s, const ProgrammeAction& a);    // programme.cpp
+Step update(State s, const ReportsAction& a);      // reports_flow.cpp
+// A bare leaf, update(s, CheckInTapped{}): wrapped into its feature (this exact match keeps the
+// call from being ambiguous between Action and the leaf's feature variant).
+template <LeafAction T>
+Step update(State s, const T& a) { return update(std::move(s), Action(a)); }
+
+// [SECTION] Coach mode (coach.cpp): helpers the other reducers share.
 void coach_tick(State& s, std::vector<Command>& out);
 void leave_coach(State& s);  // forgets the coach, the PIN and pending decisions
 bool coach_locked(const State& s);
@@ -242,12 +307,8 @@ bool expected(const State& s, const Participant& p, Dagdeel d);
 // Days since the last talk (or the start) when a talk is due and none is planned; -1 otherwise.
 int talk_due_days(const State& s, const Participant& p);
 int coach_lock_seconds_left(const State& s);
-// The Reports tab (reports_flow.cpp): coach_update hands these over.
-bool is_reports_action(const Action& a);
-void reports_update(State& s, std::vector<Command>& out, const Action& a);
+// The Reports tab (reports_flow.cpp): the coach's tab bar opens it.
 void reports_opened(State& s, std::vector<Command>& out);  // the tab was opened: load the figures
-// The programme editor (programme.cpp), reached through coach_update.
-void programme_update(State& s, std::vector<Command>& out, const ProgrammeAction& a);
 
 // [SECTION] Derived facts, so no state has to keep them in step.
 std::size_t last_char_size(const std::string& s);  // bytes of the last UTF-8 character

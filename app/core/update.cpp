@@ -1,4 +1,5 @@
-// The kiosk's reducer: every state change of a participant's session happens here.
+// The kiosk's top-level reducer, and the session's and the participant's: every state change of
+// a participant's session happens here; coach mode's, the editor's and the reports' in their own files.
 #include <algorithm>
 
 #include "core/overloaded.hpp"
@@ -351,142 +352,191 @@ void on_back(State& s) {
   }
 }
 
+// [SECTION] Session actions: time, the store, the platform, Back
+
+void on(State& s, Commands& out, const Tick& a) { on_tick(s, out, a.now); }
+void on(State&, Commands&, const Touched&) {}  // update() already restarted the inactivity timer
+void on(State& s, Commands&, const BackTapped&) { on_back(s); }
+void on(State& s, Commands&, const SyncChanged& a) { s.sync = a.info; }
+
+void on(State& s, Commands&, const DataLoaded& a) {
+  if (a.roster) s.roster = a.roster;
+  s.programme = a.programme;
+  s.today = a.today;
+  s.signups = a.signups;
+  s.places = a.places;
+}
+
+void on(State& s, Commands&, const ForgottenClosed& a) {
+  s.closing_forgotten = false;
+  s.today = a.today;
+}
+
+void on(State& s, Commands& out, const StoreFailed& a) {
+  s.busy = false;
+  s.coach.busy = false;
+  show_notice(s, a.notice);
+  out.push_back(LogLine{"write failed: " + a.reason});
+}
+
+// [SECTION] Participant actions: identification
+
+void on(State& s, Commands&, const StartTapped&) {
+  if (s.screen != Screen::Welcome || !s.config.identification.name_search) return;
+  s.screen = Screen::Search;
+  s.query.clear();
+}
+
+void on(State& s, Commands&, const LanguageTapped& a) {
+  const auto& langs = s.config.languages;
+  if (std::find(langs.begin(), langs.end(), a.language) != langs.end()) s.language = a.language;
+}
+
+void on(State& s, Commands& out, const CardScanned& a) { on_card(s, out, a.code); }
+
+void on(State& s, Commands&, const SearchTyped& a) {
+  if (s.screen == Screen::Search && s.query.size() + a.text.size() <= kMaxQueryLength) s.query += a.text;
+}
+
+void on(State& s, Commands&, const SearchErased&) {
+  if (s.screen == Screen::Search && !s.query.empty()) s.query.resize(s.query.size() - last_char_size(s.query));
+}
+
+void on(State& s, Commands&, const ParticipantChosen& a) {
+  if (s.screen != Screen::Search && s.screen != Screen::PhotoGrid) return;
+  const Participant* p = s.roster->find(a.id);
+  if (!p || (s.screen == Screen::PhotoGrid && !p->photo_consent)) return;
+  s.pin_from_grid = s.screen == Screen::PhotoGrid;
+  s.pin_for = a.id;
+  s.pin.clear();
+  s.screen = Screen::Pin;
+  if (pin_paused(s, a.id)) show_notice(s, Notice::PinPaused);
+}
+
+void on(State& s, Commands& out, const PinDigit& a) { on_pin_digit(s, out, a.digit); }
+
+void on(State& s, Commands&, const PinErased&) {
+  if (s.screen == Screen::Pin && !s.busy && !s.pin.empty()) s.pin.pop_back();
+}
+
+void on(State& s, Commands& out, const PinChecked& a) { on_pin_checked(s, out, a); }
+
+void on(State& s, Commands&, const GridTapped&) {
+  if (s.screen != Screen::Welcome || !s.config.identification.photo_grid) return;
+  s.screen = Screen::PhotoGrid;
+  s.grid_page = 0;
+}
+
+void on(State& s, Commands&, const GridPage& a) {
+  if (s.screen == Screen::PhotoGrid) s.grid_page = std::max(0, s.grid_page + a.delta);
+}
+
+// [SECTION] Participant actions: home, confirmation and the screens after identification
+
+void on(State& s, Commands& out, const CheckInTapped&) { on_check(s, out, true); }
+void on(State& s, Commands& out, const CheckOutTapped&) { on_check(s, out, false); }
+void on(State&, Commands&, const StillHereTapped&) {}  // the inactivity prompt: the touch is the point
+
+void on(State& s, Commands&, const DoneTapped&) {
+  if (!s.busy && (s.screen == Screen::Confirmation || s.screen == Screen::Home)) end_session(s);
+}
+
+void on(State& s, Commands&, const MoreTapped&) {
+  if (s.screen == Screen::Confirmation && !s.participant_id.empty()) s.screen = Screen::Home;
+}
+
+void on(State& s, Commands&, const OpenTapped& a) { open_screen(s, a.screen); }
+
+void on(State& s, Commands&, const DayTapped& a) {
+  if (s.screen == Screen::Activities && a.day >= 0 && a.day < kWeekDays) s.day = a.day;
+}
+
+void on(State& s, Commands& out, const SignUpTapped& a) { on_sign_up(s, out, a.activity_id, false); }
+void on(State& s, Commands& out, const CancelSignUpTapped& a) { on_sign_up(s, out, a.activity_id, true); }
+void on(State& s, Commands&, const PartToggled& a) { on_part_toggled(s, a.part); }
+void on(State& s, Commands&, const DayToggled& a) { on_day_toggled(s, a.day); }
+void on(State& s, Commands& out, const ReasonTapped& a) { on_reason(s, out, a.reason); }
+
+void on(State& s, Commands&, const PlaceTapped& a) {
+  const auto places = hours_places(s);
+  if (s.screen == Screen::Hours && std::find(places.begin(), places.end(), a.place) != places.end())
+    s.hours_place = a.place;
+}
+
+void on(State& s, Commands&, const HoursDayTapped& a) {
+  if (s.screen == Screen::Hours && a.day >= 0 && a.day <= hours_days_back(s)) s.hours_day = a.day;
+}
+
+void on(State& s, Commands&, const MinutesStep& a) {
+  if (s.screen == Screen::Hours)
+    s.hours_minutes = std::clamp(s.hours_minutes + a.delta, kHoursStepMinutes, kMaxHoursPerEntry);
+}
+
+void on(State& s, Commands& out, const SaveHoursTapped&) { on_save_hours(s, out); }
+
+void on(State& s, Commands& out, const EndRightTapped&) {
+  if (s.screen != Screen::CheckoutQuestion || s.busy) return;
+  record(s, out, {ev::CheckoutConfirmed{s.question.date, s.question.check_in_event}});
+}
+
+void on(State& s, Commands&, const EndWrongTapped&) {
+  if (s.screen == Screen::CheckoutQuestion && !s.busy) s.screen = Screen::CheckoutCorrect;
+}
+
+void on(State& s, Commands&, const CorrectionStep& a) {
+  if (s.screen != Screen::CheckoutCorrect) return;
+  const int in = to_local(s.question.check_in).minute_of_day;
+  const int last = 23 * 60 + 45;
+  s.correction_minute = std::clamp(s.correction_minute + a.delta, std::min(in + kHoursStepMinutes, last), last);
+}
+
+void on(State& s, Commands& out, const SaveCorrectionTapped&) {
+  if (s.screen != Screen::CheckoutCorrect || s.busy) return;
+  record(s, out, {ev::CorrectionRequested{s.question.date, s.question.check_in_event,
+                                          from_local(s.question.date, s.correction_minute)}});
+}
+
+// [SECTION] Participant actions: the platform's answers
+void on(State& s, Commands&, const AttendanceStored& a) { on_stored(s, a); }
+void on(State& s, Commands&, const ParticipantLoaded& a) { on_participant_loaded(s, a); }
+void on(State& s, Commands&, const Recorded& a) { on_recorded(s, a); }
+
 // Actions that come from a person at the kiosk; each one restarts the inactivity timer.
 bool from_person(const Action& a) {
-  return !std::holds_alternative<Tick>(a) && !std::holds_alternative<PinChecked>(a) &&
-         !std::holds_alternative<AttendanceStored>(a) && !std::holds_alternative<StoreFailed>(a) &&
-         !std::holds_alternative<DataLoaded>(a) && !std::holds_alternative<ParticipantLoaded>(a) &&
-         !std::holds_alternative<Recorded>(a) && !std::holds_alternative<ForgottenClosed>(a) &&
-         !std::holds_alternative<CoachPinChecked>(a) && !std::holds_alternative<CoachDataLoaded>(a) &&
-         !std::holds_alternative<SyncChanged>(a);
+  return !holds_alternative<Tick>(a) && !holds_alternative<PinChecked>(a) &&
+         !holds_alternative<AttendanceStored>(a) && !holds_alternative<StoreFailed>(a) &&
+         !holds_alternative<DataLoaded>(a) && !holds_alternative<ParticipantLoaded>(a) &&
+         !holds_alternative<Recorded>(a) && !holds_alternative<ForgottenClosed>(a) &&
+         !holds_alternative<CoachPinChecked>(a) && !holds_alternative<CoachDataLoaded>(a) &&
+         !holds_alternative<SyncChanged>(a);
 }
 
 }  // namespace
 
 // [SECTION] update
-Step update(State s, const Action& action) {
-  std::vector<Command> out;
-  if (from_person(action)) s.last_input = s.now;
-  if (is_coach_action(action)) {
-    coach_update(s, out, action);
-    return Step{std::move(s), std::move(out)};
-  }
-  std::visit(Overloaded{
-      [&](const Tick& a) { on_tick(s, out, a.now); },
-      [&](const Touched&) {},
-      [&](const StillHereTapped&) {},
-      [&](const StartTapped&) {
-        if (s.screen != Screen::Welcome || !s.config.identification.name_search) return;
-        s.screen = Screen::Search;
-        s.query.clear();
-      },
-      [&](const LanguageTapped& a) {
-        const auto& langs = s.config.languages;
-        if (std::find(langs.begin(), langs.end(), a.language) != langs.end()) s.language = a.language;
-      },
-      [&](const CardScanned& a) { on_card(s, out, a.code); },
-      [&](const SearchTyped& a) {
-        if (s.screen == Screen::Search && s.query.size() + a.text.size() <= kMaxQueryLength) s.query += a.text;
-      },
-      [&](const SearchErased&) {
-        if (s.screen == Screen::Search && !s.query.empty()) s.query.resize(s.query.size() - last_char_size(s.query));
-      },
-      [&](const ParticipantChosen& a) {
-        if (s.screen != Screen::Search && s.screen != Screen::PhotoGrid) return;
-        const Participant* p = s.roster->find(a.id);
-        if (!p || (s.screen == Screen::PhotoGrid && !p->photo_consent)) return;
-        s.pin_from_grid = s.screen == Screen::PhotoGrid;
-        s.pin_for = a.id;
-        s.pin.clear();
-        s.screen = Screen::Pin;
-        if (pin_paused(s, a.id)) show_notice(s, Notice::PinPaused);
-      },
-      [&](const PinDigit& a) { on_pin_digit(s, out, a.digit); },
-      [&](const PinErased&) {
-        if (s.screen == Screen::Pin && !s.busy && !s.pin.empty()) s.pin.pop_back();
-      },
-      [&](const PinChecked& a) { on_pin_checked(s, out, a); },
-      [&](const BackTapped&) { on_back(s); },
-      [&](const CheckInTapped&) { on_check(s, out, true); },
-      [&](const CheckOutTapped&) { on_check(s, out, false); },
-      [&](const DoneTapped&) {
-        if (!s.busy && (s.screen == Screen::Confirmation || s.screen == Screen::Home)) end_session(s);
-      },
-      [&](const MoreTapped&) {
-        if (s.screen == Screen::Confirmation && !s.participant_id.empty()) s.screen = Screen::Home;
-      },
-      [&](const GridTapped&) {
-        if (s.screen != Screen::Welcome || !s.config.identification.photo_grid) return;
-        s.screen = Screen::PhotoGrid;
-        s.grid_page = 0;
-      },
-      [&](const GridPage& a) {
-        if (s.screen == Screen::PhotoGrid) s.grid_page = std::max(0, s.grid_page + a.delta);
-      },
-      [&](const OpenTapped& a) { open_screen(s, a.screen); },
-      [&](const DayTapped& a) {
-        if (s.screen == Screen::Activities && a.day >= 0 && a.day < kWeekDays) s.day = a.day;
-      },
-      [&](const SignUpTapped& a) { on_sign_up(s, out, a.activity_id, false); },
-      [&](const CancelSignUpTapped& a) { on_sign_up(s, out, a.activity_id, true); },
-      [&](const PartToggled& a) { on_part_toggled(s, a.part); },
-      [&](const DayToggled& a) { on_day_toggled(s, a.day); },
-      [&](const ReasonTapped& a) { on_reason(s, out, a.reason); },
-      [&](const PlaceTapped& a) {
-        const auto places = hours_places(s);
-        if (s.screen == Screen::Hours && std::find(places.begin(), places.end(), a.place) != places.end())
-          s.hours_place = a.place;
-      },
-      [&](const HoursDayTapped& a) {
-        if (s.screen == Screen::Hours && a.day >= 0 && a.day <= hours_days_back(s)) s.hours_day = a.day;
-      },
-      [&](const MinutesStep& a) {
-        if (s.screen == Screen::Hours)
-          s.hours_minutes = std::clamp(s.hours_minutes + a.delta, kHoursStepMinutes, kMaxHoursPerEntry);
-      },
-      [&](const SaveHoursTapped&) { on_save_hours(s, out); },
-      [&](const EndRightTapped&) {
-        if (s.screen != Screen::CheckoutQuestion || s.busy) return;
-        record(s, out, {ev::CheckoutConfirmed{s.question.date, s.question.check_in_event}});
-      },
-      [&](const EndWrongTapped&) {
-        if (s.screen == Screen::CheckoutQuestion && !s.busy) s.screen = Screen::CheckoutCorrect;
-      },
-      [&](const CorrectionStep& a) {
-        if (s.screen != Screen::CheckoutCorrect) return;
-        const int in = to_local(s.question.check_in).minute_of_day;
-        const int last = 23 * 60 + 45;
-        s.correction_minute = std::clamp(s.correction_minute + a.delta, std::min(in + kHoursStepMinutes, last), last);
-      },
-      [&](const SaveCorrectionTapped&) {
-        if (s.screen != Screen::CheckoutCorrect || s.busy) return;
-        record(s, out, {ev::CorrectionRequested{s.question.date, s.question.check_in_event,
-                                                from_local(s.question.date, s.correction_minute)}});
-      },
-      [&](const ParticipantLoaded& a) { on_participant_loaded(s, a); },
-      [&](const Recorded& a) { on_recorded(s, a); },
-      [&](const SyncChanged& a) { s.sync = a.info; },
-      [&](const ForgottenClosed& a) {
-        s.closing_forgotten = false;
-        s.today = a.today;
-      },
-      [&](const AttendanceStored& a) { on_stored(s, a); },
-      [&](const StoreFailed& a) {
-        s.busy = false;
-        s.coach.busy = false;
-        show_notice(s, a.notice);
-        out.push_back(LogLine{"write failed: " + a.reason});
-      },
-      [&](const DataLoaded& a) {
-        if (a.roster) s.roster = a.roster;
-        s.programme = a.programme;
-        s.today = a.today;
-        s.signups = a.signups;
-        s.places = a.places;
-      },
-      [](const auto&) {},  // coach actions: handled above
-  }, action);
+// Each feature's visit hands every leaf to its on() overload above (the generic lambda only
+// forwards: it has no body of its own, so a leaf without an on() does not compile).
+Step update(State s, const SessionAction& action) {
+  Commands out;
+  std::visit([&](const auto& a) { on(s, out, a); }, action);
   return Step{std::move(s), std::move(out)};
+}
+
+Step update(State s, const ParticipantAction& action) {
+  Commands out;
+  std::visit([&](const auto& a) { on(s, out, a); }, action);
+  return Step{std::move(s), std::move(out)};
+}
+
+Step update(State s, const Action& action) {
+  if (from_person(action)) s.last_input = s.now;
+  return std::visit(Overloaded{
+      [&](const SessionAction& a) { return update(std::move(s), a); },
+      [&](const ParticipantAction& a) { return update(std::move(s), a); },
+      [&](const CoachAction& a) { return update(std::move(s), a); },
+      [&](const ProgrammeAction& a) { return update(std::move(s), a); },
+      [&](const ReportsAction& a) { return update(std::move(s), a); },
+  }, action.feature);
 }
 
 // [SECTION] Derived facts

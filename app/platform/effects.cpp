@@ -99,7 +99,7 @@ void Session::reload(core::TimeMs now) {
 }
 
 void Session::dispatch(core::Action action) {
-  std::deque<core::Action> queue;
+  FollowUp queue;
   queue.push_back(std::move(action));
   while (!queue.empty()) {
     core::Step step = core::update(std::move(m_state), queue.front());
@@ -109,144 +109,172 @@ void Session::dispatch(core::Action action) {
   }
 }
 
-void Session::run(const core::Command& command, std::deque<core::Action>& follow_up) {
-  if (const auto* c = std::get_if<core::VerifyPin>(&command)) {
-    bool ok = false;
-    try {
-      ok = m_store.verify_pin(c->participant_id, c->pin);
-    } catch (const storage::StorageError& e) {
-      log_line(std::string("PIN check failed: ") + e.what());
-    }
-    follow_up.push_back(core::PinChecked{c->participant_id, ok});
-  } else if (const auto* c = std::get_if<core::RecordCheckIn>(&command)) {
-    try {
-      // Returns only after the transaction is durably committed: then the screen may confirm.
-      const auto r = m_store.check_in(c->participant_id, c->at, c->date, c->dagdeel);
-      if (r.new_event) ++m_writes;
-      else log_line("check-in for " + c->participant_id + " already recorded, nothing written");
-      follow_up.push_back(core::AttendanceStored{r.attendance, core::Outcome::CheckedIn});
-    } catch (const storage::StorageError& e) {
-      follow_up.push_back(core::StoreFailed{e.what()});
-    }
-  } else if (const auto* c = std::get_if<core::RecordCheckOut>(&command)) {
-    try {
-      const auto r = m_store.check_out(c->participant_id, c->at, c->date);
-      ++m_writes;
-      follow_up.push_back(core::AttendanceStored{r.attendance, core::Outcome::CheckedOut});
-    } catch (const storage::StorageError& e) {
-      follow_up.push_back(core::StoreFailed{e.what()});
-    }
-  } else if (const auto* c = std::get_if<core::LogLine>(&command)) {
-    log_line(c->text);
-  } else if (const auto* c = std::get_if<core::LoadParticipant>(&command)) {
-    try {
-      follow_up.push_back(core::ParticipantLoaded{participant_data(m_store, c->participant_id, c->now)});
-    } catch (const storage::StorageError& e) {
-      log_line(std::string("could not load a participant's data: ") + e.what());
-    }
-  } else if (const auto* c = std::get_if<core::Record>(&command)) {
-    try {
-      m_store.record(c->participant_id, c->bodies, c->now);
-      m_writes += static_cast<long>(c->bodies.size());
-    } catch (const storage::StorageError& e) {
-      follow_up.push_back(core::StoreFailed{e.what()});
-      return;
-    }
-    try {
-      follow_up.push_back(core::Recorded{c->bodies, participant_data(m_store, c->participant_id, c->now),
-                                         week_signups(m_store, c->now)});
-    } catch (const storage::StorageError& e) {
-      // The events are stored; only the fresh view could not be read.
-      log_line(std::string("stored, but could not reload: ") + e.what());
-      follow_up.push_back(core::Recorded{c->bodies, {}, {}});
-    }
-  } else if (const auto* c = std::get_if<core::VerifyCoachPin>(&command)) {
-    std::string coach;
-    try {
-      coach = m_store.find_coach_by_pin(c->pin);
-    } catch (const storage::StorageError& e) {
-      log_line(std::string("coach PIN check failed: ") + e.what());
-    }
-    follow_up.push_back(core::CoachPinChecked{coach});
-  } else if (const auto* c = std::get_if<core::LoadCoachData>(&command)) {
-    try {
-      follow_up.push_back(core::CoachDataLoaded{coach_data(m_store, c->now, c->person_id)});
-    } catch (const storage::StorageError& e) {
-      log_line(std::string("could not load coach data: ") + e.what());
-      follow_up.push_back(core::StoreFailed{e.what()});
-    }
-  } else if (const auto* c = std::get_if<core::RecordCoach>(&command)) {
-    try {
-      m_store.record(c->participant_id, c->body, c->now);
-      ++m_writes;
-      log_line(std::string("coach decision recorded: ") + core::event_type(c->body) + " for " + c->participant_id);
-      follow_up.push_back(core::CoachDataLoaded{coach_data(m_store, c->now, c->person_id)});
-    } catch (const storage::StorageError& e) {
-      follow_up.push_back(core::StoreFailed{e.what()});
-    }
-  } else if (const auto* c = std::get_if<core::LoadMonthReport>(&command)) {
-    try {
-      follow_up.push_back(core::ReportLoaded{load_month_report(m_store, m_state.config, c->month, c->coach_id, c->now)});
-    } catch (const storage::StorageError& e) {
-      log_line(std::string("could not load the month report: ") + e.what());
-      follow_up.push_back(core::StoreFailed{e.what()});
-    }
-  } else if (const auto* c = std::get_if<core::ExportMonth>(&command)) {
-    static const ui::Strings no_strings;
-    const ExportResult r = export_month(m_store, m_state.config, m_tr ? *m_tr : no_strings, c->month, c->only_coach,
-                                        c->sender_coach, c->now, export_dir(m_state.config));
-    follow_up.push_back(core::ExportFinished{r.paths, r.error});
-  } else if (const auto* c = std::get_if<core::ExportProgress>(&command)) {
-    static const ui::Strings no_strings;
-    const ExportResult r = export_progress(m_store, m_state.config, m_tr ? *m_tr : no_strings, c->participant_id,
-                                           c->sender_coach, c->now, export_dir(m_state.config));
-    follow_up.push_back(core::ExportFinished{r.paths, r.error});
-  } else if (const auto* c = std::get_if<core::SaveActivity>(&command)) {
-    core::prog::Stored done;
-    core::Activity a = c->activity;
-    if (a.id.empty()) {
-      // A new activity: a UUIDv7, so two kiosks creating one offline never pick the same id.
-      std::random_device rd;
-      core::RandomBytes r;
-      for (auto& b : r) b = static_cast<std::uint8_t>(rd());
-      a.id = core::make_uuid_v7(c->now, r);
-    }
-    done.saved = a;
-    try {
-      m_store.record("", core::ev::ActivitySaved{a, c->coach_id}, c->now);
-      ++m_writes;
-      log_line("activity " + a.id + " saved by coach " + c->coach_id + (a.active ? "" : " (taken off the programme)"));
-      done.ok = true;
-    } catch (const storage::StorageError& e) {
-      done.error = e.what();  // nothing was stored: the form stays for another try
-    }
-    if (done.ok) {
-      try {
-        done.programme = m_store.load_programme();
-        done.signups = week_signups(m_store, c->now);
-      } catch (const storage::StorageError& e) {
-        // Stored: saving again would make a second activity. The reducer shows what was saved.
-        log_line(std::string("activity stored, but could not reload the programme: ") + e.what());
-        done.reloaded = false;
-      }
-    }
-    follow_up.push_back(core::ProgrammeTapped{std::move(done)});
-  } else if (const auto* c = std::get_if<core::CloseForgotten>(&command)) {
-    core::ForgottenClosed done;
-    try {
-      const auto closed = m_store.close_forgotten(c->now, m_state.config);
-      m_writes += static_cast<long>(closed.size());
-      for (const auto& a : closed)
-        log_line("check-out of " + a.participant_id + " on " + a.date + " closed at the end of the " +
-                 core::dagdeel_key(a.dagdeel) + " (not checked out)");
-      done.today = m_store.load_attendance(local_date(c->now));
-    } catch (const storage::StorageError& e) {
-      log_line(std::string("could not close forgotten check-outs: ") + e.what());
-      done.today = m_state.today;
-      std::erase_if(done.today, [](const core::Attendance& a) { return a.open(); });  // no retry loop
-    }
-    follow_up.push_back(std::move(done));
+// One carry_out() per command (below); the lambda only forwards, so a Command without its
+// carry_out() does not compile.
+void Session::run(const core::Command& command, FollowUp& follow_up) {
+  std::visit([&](const auto& c) { carry_out(c, follow_up); }, command);
+}
+
+void Session::carry_out(const core::VerifyPin& c, FollowUp& follow_up) {
+  bool ok = false;
+  try {
+    ok = m_store.verify_pin(c.participant_id, c.pin);
+  } catch (const storage::StorageError& e) {
+    log_line(std::string("PIN check failed: ") + e.what());
   }
+  follow_up.push_back(core::PinChecked{c.participant_id, ok});
+}
+
+void Session::carry_out(const core::RecordCheckIn& c, FollowUp& follow_up) {
+  try {
+    // Returns only after the transaction is durably committed: then the screen may confirm.
+    const auto r = m_store.check_in(c.participant_id, c.at, c.date, c.dagdeel);
+    if (r.new_event) ++m_writes;
+    else log_line("check-in for " + c.participant_id + " already recorded, nothing written");
+    follow_up.push_back(core::AttendanceStored{r.attendance, core::Outcome::CheckedIn});
+  } catch (const storage::StorageError& e) {
+    follow_up.push_back(core::StoreFailed{e.what()});
+  }
+}
+
+void Session::carry_out(const core::RecordCheckOut& c, FollowUp& follow_up) {
+  try {
+    const auto r = m_store.check_out(c.participant_id, c.at, c.date);
+    ++m_writes;
+    follow_up.push_back(core::AttendanceStored{r.attendance, core::Outcome::CheckedOut});
+  } catch (const storage::StorageError& e) {
+    follow_up.push_back(core::StoreFailed{e.what()});
+  }
+}
+
+void Session::carry_out(const core::LogLine& c, FollowUp&) { log_line(c.text); }
+
+void Session::carry_out(const core::LoadParticipant& c, FollowUp& follow_up) {
+  try {
+    follow_up.push_back(core::ParticipantLoaded{participant_data(m_store, c.participant_id, c.now)});
+  } catch (const storage::StorageError& e) {
+    log_line(std::string("could not load a participant's data: ") + e.what());
+  }
+}
+
+void Session::carry_out(const core::Record& c, FollowUp& follow_up) {
+  try {
+    m_store.record(c.participant_id, c.bodies, c.now);
+    m_writes += static_cast<long>(c.bodies.size());
+  } catch (const storage::StorageError& e) {
+    follow_up.push_back(core::StoreFailed{e.what()});
+    return;
+  }
+  try {
+    follow_up.push_back(core::Recorded{c.bodies, participant_data(m_store, c.participant_id, c.now),
+                                       week_signups(m_store, c.now)});
+  } catch (const storage::StorageError& e) {
+    // The events are stored; only the fresh view could not be read.
+    log_line(std::string("stored, but could not reload: ") + e.what());
+    follow_up.push_back(core::Recorded{c.bodies, {}, {}});
+  }
+}
+
+void Session::carry_out(const core::VerifyCoachPin& c, FollowUp& follow_up) {
+  std::string coach;
+  try {
+    coach = m_store.find_coach_by_pin(c.pin);
+  } catch (const storage::StorageError& e) {
+    log_line(std::string("coach PIN check failed: ") + e.what());
+  }
+  follow_up.push_back(core::CoachPinChecked{coach});
+}
+
+void Session::carry_out(const core::LoadCoachData& c, FollowUp& follow_up) {
+  try {
+    follow_up.push_back(core::CoachDataLoaded{coach_data(m_store, c.now, c.person_id)});
+  } catch (const storage::StorageError& e) {
+    log_line(std::string("could not load coach data: ") + e.what());
+    follow_up.push_back(core::StoreFailed{e.what()});
+  }
+}
+
+void Session::carry_out(const core::RecordCoach& c, FollowUp& follow_up) {
+  try {
+    m_store.record(c.participant_id, c.body, c.now);
+    ++m_writes;
+    log_line(std::string("coach decision recorded: ") + core::event_type(c.body) + " for " + c.participant_id);
+    follow_up.push_back(core::CoachDataLoaded{coach_data(m_store, c.now, c.person_id)});
+  } catch (const storage::StorageError& e) {
+    follow_up.push_back(core::StoreFailed{e.what()});
+  }
+}
+
+void Session::carry_out(const core::LoadMonthReport& c, FollowUp& follow_up) {
+  try {
+    follow_up.push_back(core::ReportLoaded{load_month_report(m_store, m_state.config, c.month, c.coach_id, c.now)});
+  } catch (const storage::StorageError& e) {
+    log_line(std::string("could not load the month report: ") + e.what());
+    follow_up.push_back(core::StoreFailed{e.what()});
+  }
+}
+
+void Session::carry_out(const core::ExportMonth& c, FollowUp& follow_up) {
+  static const ui::Strings no_strings;
+  const ExportResult r = export_month(m_store, m_state.config, m_tr ? *m_tr : no_strings, c.month, c.only_coach,
+                                      c.sender_coach, c.now, export_dir(m_state.config));
+  follow_up.push_back(core::ExportFinished{r.paths, r.error});
+}
+
+void Session::carry_out(const core::ExportProgress& c, FollowUp& follow_up) {
+  static const ui::Strings no_strings;
+  const ExportResult r = export_progress(m_store, m_state.config, m_tr ? *m_tr : no_strings, c.participant_id,
+                                         c.sender_coach, c.now, export_dir(m_state.config));
+  follow_up.push_back(core::ExportFinished{r.paths, r.error});
+}
+
+void Session::carry_out(const core::SaveActivity& c, FollowUp& follow_up) {
+  core::prog::Stored done;
+  core::Activity a = c.activity;
+  if (a.id.empty()) {
+    // A new activity: a UUIDv7, so two kiosks creating one offline never pick the same id.
+    std::random_device rd;
+    core::RandomBytes r;
+    for (auto& b : r) b = static_cast<std::uint8_t>(rd());
+    a.id = core::make_uuid_v7(c.now, r);
+  }
+  done.saved = a;
+  try {
+    m_store.record("", core::ev::ActivitySaved{a, c.coach_id}, c.now);
+    ++m_writes;
+    log_line("activity " + a.id + " saved by coach " + c.coach_id + (a.active ? "" : " (taken off the programme)"));
+    done.ok = true;
+  } catch (const storage::StorageError& e) {
+    done.error = e.what();  // nothing was stored: the form stays for another try
+  }
+  if (done.ok) {
+    try {
+      done.programme = m_store.load_programme();
+      done.signups = week_signups(m_store, c.now);
+    } catch (const storage::StorageError& e) {
+      // Stored: saving again would make a second activity. The reducer shows what was saved.
+      log_line(std::string("activity stored, but could not reload the programme: ") + e.what());
+      done.reloaded = false;
+    }
+  }
+  follow_up.push_back(std::move(done));
+}
+
+void Session::carry_out(const core::CloseForgotten& c, FollowUp& follow_up) {
+  core::ForgottenClosed done;
+  try {
+    const auto closed = m_store.close_forgotten(c.now, m_state.config);
+    m_writes += static_cast<long>(closed.size());
+    for (const auto& a : closed)
+      log_line("check-out of " + a.participant_id + " on " + a.date + " closed at the end of the " +
+               core::dagdeel_key(a.dagdeel) + " (not checked out)");
+    done.today = m_store.load_attendance(local_date(c.now));
+  } catch (const storage::StorageError& e) {
+    log_line(std::string("could not close forgotten check-outs: ") + e.what());
+    done.today = m_state.today;
+    std::erase_if(done.today, [](const core::Attendance& a) { return a.open(); });  // no retry loop
+  }
+  follow_up.push_back(std::move(done));
 }
 
 }  // namespace meedoen::platform

@@ -29,7 +29,24 @@ class Session {
   storage::Store& store() { return m_store; }
 
  private:
-  void run(const core::Command& c, std::deque<core::Action>& follow_up);
+  using FollowUp = std::deque<core::Action>;  // the actions commands answer with, applied in order
+
+  void run(const core::Command& c, FollowUp& follow_up);
+  // One per core::Command (effects.cpp): run() visits them, so a command without one does not compile.
+  void carry_out(const core::VerifyPin& c, FollowUp& follow_up);
+  void carry_out(const core::RecordCheckIn& c, FollowUp& follow_up);
+  void carry_out(const core::RecordCheckOut& c, FollowUp& follow_up);
+  void carry_out(const core::LogLine& c, FollowUp& follow_up);
+  void carry_out(const core::LoadParticipant& c, FollowUp& follow_up);
+  void carry_out(const core::Record& c, FollowUp& follow_up);
+  void carry_out(const core::CloseForgotten& c, FollowUp& follow_up);
+  void carry_out(const core::VerifyCoachPin& c, FollowUp& follow_up);
+  void carry_out(const core::LoadCoachData& c, FollowUp& follow_up);
+  void carry_out(const core::RecordCoach& c, FollowUp& follow_up);
+  void carry_out(const core::LoadMonthReport& c, FollowUp& follow_up);
+  void carry_out(const core::ExportMonth& c, FollowUp& follow_up);
+  void carry_out(const core::ExportProgress& c, FollowUp& follow_up);
+  void carry_out(const core::SaveActivity& c, FollowUp& follow_up);
 
   core::State m_state;
   storage::Store& m_store;

@@ -52,7 +52,7 @@ FakeKiosk coach_on_programme() {
   return k;
 }
 
-void tap(FakeKiosk& k, core::ProgrammeAction a) { k.touch(core::ProgrammeTapped{std::move(a)}); }
+void tap(FakeKiosk& k, core::ProgrammeAction a) { k.touch(core::Action(std::move(a))); }
 
 }  // namespace
 
@@ -193,7 +193,7 @@ TEST_CASE("programme editor: New activity, type, choose day and time, save", "[c
   ok.ok = true;
   ok.saved = stored;
   ok.programme = {coffee(), stored};
-  k.act(core::ProgrammeTapped{ok});
+  k.act(ok);
   CHECK(k.state().screen == Screen::CoachProgramme);
   CHECK(k.state().programme.size() == 2);
   CHECK_FALSE(k.state().coach.busy);
@@ -211,7 +211,7 @@ TEST_CASE("programme editor: a failed save keeps the form and says so", "[core][
   CHECK(k.command<core::SaveActivity>()->activity.id == "a-1");
   prog::Stored failed;
   failed.error = "recording an event: the disk is full";
-  k.act(core::ProgrammeTapped{failed});
+  k.act(failed);
   CHECK(k.state().screen == Screen::CoachActivityEdit);
   CHECK(k.state().programme_edit.form.title == "Koffie-inloop extra");
   CHECK(k.state().programme_edit.error == "store_failed");
@@ -271,7 +271,7 @@ TEST_CASE("programme editor: taking off asks first, put back saves at once", "[c
   prog::Stored ok;
   ok.ok = true;
   ok.programme = {off};
-  k.act(core::ProgrammeTapped{ok});
+  k.act(ok);
   CHECK(k.state().screen == Screen::CoachProgramme);
   tap(k, prog::PutBackTapped{"a-1"});
   REQUIRE(k.command<core::SaveActivity>() != nullptr);

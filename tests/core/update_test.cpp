@@ -3,6 +3,8 @@
 
 #include <memory>
 #include <string>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 #include "core/state.hpp"
@@ -61,6 +63,33 @@ core::Attendance stored_check_in(const core::RecordCheckIn& rc) {
 }
 
 }  // namespace
+
+// The compile-time map leaf -> feature: each leaf lands in its own feature's variant, a whole
+// feature variant only converts on purpose, and what is no action does not convert at all.
+static_assert(std::is_same_v<core::FeatureOf<core::Tick>, core::SessionAction>);
+static_assert(std::is_same_v<core::FeatureOf<core::CheckInTapped>, core::ParticipantAction>);
+static_assert(std::is_same_v<core::FeatureOf<core::CoachPinDigit>, core::CoachAction>);
+static_assert(std::is_same_v<core::FeatureOf<core::prog::SaveTapped>, core::ProgrammeAction>);
+static_assert(std::is_same_v<core::FeatureOf<core::ReportLoaded>, core::ReportsAction>);
+static_assert(std::is_convertible_v<core::PinDigit, core::Action>);
+static_assert(!std::is_convertible_v<core::ProgrammeAction, core::Action>);
+static_assert(std::is_constructible_v<core::Action, core::ProgrammeAction>);
+static_assert(!std::is_convertible_v<int, core::Action> && !std::is_convertible_v<core::LogLine, core::Action>);
+
+TEST_CASE("update: an action holds its leaf inside its feature, and a bare leaf can be applied", "[core]") {
+  const core::Action a = core::CoachPinDigit{'7'};
+  REQUIRE(std::holds_alternative<core::CoachAction>(a.feature));
+  REQUIRE(core::get_if<core::CoachPinDigit>(&a) != nullptr);
+  CHECK(core::get_if<core::CoachPinDigit>(&a)->digit == '7');
+  CHECK(core::get_if<core::PinDigit>(&a) == nullptr);
+  CHECK(core::holds_alternative<core::CoachPinDigit>(a));
+  CHECK_FALSE(core::holds_alternative<core::Tick>(a));
+  CHECK(core::holds_alternative<core::Tick>(core::Action{}));  // the default, as the flat variant's
+
+  const core::Step step = core::update(centre(), core::Tick{kMonday0942});
+  CHECK(step.state.now == kMonday0942);
+  CHECK(core::update(step.state, core::StartTapped{}).state.screen == Screen::Search);
+}
 
 TEST_CASE("update: the first tick sets the session language and the inactivity clock", "[core]") {
   core::State s = centre();

@@ -261,11 +261,11 @@ TEST_CASE("coach views: an agreed participant not here is late while the dagdeel
     CHECK(it->id == "p-amira:morning");
     CHECK(it->primary_label == "Afgemeld");
     CHECK(it->secondary_label == "Was er wel");
-    const auto* phoned = std::get_if<core::AbsentByPhoneTapped>(&it->primary);
+    const auto* phoned = core::get_if<core::AbsentByPhoneTapped>(&it->primary);
     REQUIRE(phoned != nullptr);
     CHECK(phoned->participant_id == "p-amira");
     CHECK(phoned->dagdeel == core::Dagdeel::Morning);
-    const auto* here = std::get_if<core::WasHereTapped>(&it->secondary);
+    const auto* here = core::get_if<core::WasHereTapped>(&it->secondary);
     REQUIRE(here != nullptr);
     CHECK(here->participant_id == "p-amira");
     CHECK(here->date == "2026-11-23");
@@ -330,10 +330,10 @@ TEST_CASE("coach views: a due talk shows only for the logged-in coach's own part
   CHECK(ayse->what == "Gesprek: 22 dagen geleden (elke 14 dagen)");
   CHECK(ayse->mine);
   CHECK(ayse->primary_label == "Gesprek gehad");
-  const auto* held = std::get_if<core::TalkHeldTapped>(&ayse->primary);
+  const auto* held = core::get_if<core::TalkHeldTapped>(&ayse->primary);
   REQUIRE(held != nullptr);
   CHECK(held->participant_id == "p-ayse");
-  const auto* open = std::get_if<core::PersonTapped>(&ayse->secondary);
+  const auto* open = core::get_if<core::PersonTapped>(&ayse->secondary);
   REQUIRE(open != nullptr);
   CHECK(open->participant_id == "p-ayse");
   CHECK(find_for(v, AttentionItem::Kind::Talk, "p-fatima") == nullptr);
@@ -361,7 +361,7 @@ TEST_CASE("coach views: end dates passed or within 30 days, none further out", "
   const AttentionItem* ayse = find_for(v, AttentionItem::Kind::EndDate, "p-ayse");
   REQUIRE(ayse != nullptr);
   CHECK(ayse->what == "Programma afgelopen op 20 nov");
-  const auto* open = std::get_if<core::PersonTapped>(&ayse->primary);
+  const auto* open = core::get_if<core::PersonTapped>(&ayse->primary);
   REQUIRE(open != nullptr);
   CHECK(open->participant_id == "p-ayse");
   const AttentionItem* ruud = find_for(v, AttentionItem::Kind::EndDate, "p-ruud");
@@ -419,7 +419,7 @@ TEST_CASE("coach views: 'called in' asks one of the five absence reasons", "[ui]
     const std::string key = core::reason_key(core::kAbsenceReasons[i]);
     CHECK(v.reasons[i].id == "choice:" + key);
     CHECK_FALSE(v.reasons[i].label.empty());
-    const auto* choice = std::get_if<core::ChoiceTapped>(&v.reasons[i].action);
+    const auto* choice = core::get_if<core::ChoiceTapped>(&v.reasons[i].action);
     REQUIRE(choice != nullptr);
     CHECK(choice->key == key);
   }
@@ -434,7 +434,7 @@ TEST_CASE("coach views: 'was here' names the dagdeel and day it records, with th
   CHECK(v.reason_subject == "Amira Haddad, ochtend vandaag");
   REQUIRE(v.reasons.size() == 4);
   CHECK(v.reasons[0].id == "reason:checked");
-  CHECK(std::get_if<core::CoachReasonTapped>(&v.reasons[0].action) != nullptr);
+  CHECK(core::get_if<core::CoachReasonTapped>(&v.reasons[0].action) != nullptr);
 }
 
 TEST_CASE("coach views: the exit asks one of the nine exit reasons", "[ui][coach]") {
@@ -454,7 +454,7 @@ TEST_CASE("coach views: the exit asks one of the nine exit reasons", "[ui][coach
   for (std::size_t i = 0; i < v.choices.size(); ++i) {
     const std::string key = core::exit_reason_key(core::kExitReasons[i]);
     CHECK(v.choices[i].id == "choice:" + key);
-    const auto* choice = std::get_if<core::ChoiceTapped>(&v.choices[i].action);
+    const auto* choice = core::get_if<core::ChoiceTapped>(&v.choices[i].action);
     REQUIRE(choice != nullptr);
     CHECK(choice->key == key);
     core::ExitReason back;
@@ -480,7 +480,7 @@ TEST_CASE("coach views: a strip day offers the dagdelen with nothing recorded th
   ui::CoachPersonView v = ui::make_coach_person_view(s, tr);
   CHECK(v.choice_title == "Welk dagdeel was er iemand?");
   REQUIRE(v.choices.size() == 2);  // the morning is recorded already
-  const auto* afternoon = std::get_if<core::WasHereTapped>(&v.choices[0].action);
+  const auto* afternoon = core::get_if<core::WasHereTapped>(&v.choices[0].action);
   REQUIRE(afternoon != nullptr);
   CHECK(afternoon->participant_id == "p-ayse");
   CHECK(afternoon->date == "2026-11-20");
@@ -730,8 +730,8 @@ TEST_CASE("coach views: the page's ladder, its history and the hours per place",
   CHECK(v.hours_per_place[1] == std::make_pair(std::string("Kringloop"), ui::hours_text(45, tr)));
   REQUIRE(v.waiting.size() == 1);
   CHECK(v.waiting[0].id == "h5");
-  REQUIRE(std::get_if<core::HoursApproveTapped>(&v.waiting[0].primary) != nullptr);
-  CHECK(std::get_if<core::HoursApproveTapped>(&v.waiting[0].primary)->hours_event == "h5");
+  REQUIRE(core::get_if<core::HoursApproveTapped>(&v.waiting[0].primary) != nullptr);
+  CHECK(core::get_if<core::HoursApproveTapped>(&v.waiting[0].primary)->hours_event == "h5");
 }
 
 TEST_CASE("coach views: no ladder yet, and no hours", "[ui][coach]") {
@@ -810,7 +810,7 @@ TEST_CASE("coach views: the ladder form has one active option per group, rungs f
   CHECK(active(v.rungs) == 1);
   CHECK(active_id(v.rungs) == "rung:2");
   for (std::size_t i = 0; i < v.rungs.size(); ++i) {
-    const auto* tap = std::get_if<core::LadderRungTapped>(&v.rungs[i].action);
+    const auto* tap = core::get_if<core::LadderRungTapped>(&v.rungs[i].action);
     REQUIRE(tap != nullptr);
     CHECK(tap->rung == static_cast<int>(i) + 1);
   }
@@ -827,7 +827,7 @@ TEST_CASE("coach views: the ladder form has one active option per group, rungs f
   CHECK(active_id(v.areas[0].states) == "area:psychological:working");
   CHECK(active_id(v.areas[1].states) == "area:financial:none");
   CHECK(active_id(v.areas[3].states) == "area:addiction:under_control");
-  const auto* tap = std::get_if<core::LadderAreaTapped>(&v.areas[4].states[2].action);
+  const auto* tap = core::get_if<core::LadderAreaTapped>(&v.areas[4].states[2].action);
   REQUIRE(tap != nullptr);
   CHECK(tap->area == 4);
   CHECK(tap->status == core::AreaStatus::UnderControl);

@@ -62,8 +62,7 @@ const ui::ProgrammeRow* row(const ui::CoachProgrammeView& v, const std::string& 
 template <class T>
 const T* action_of(const ui::Actions& actions) {
   for (const auto& a : actions)
-    if (const auto* p = std::get_if<core::ProgrammeTapped>(&a))
-      if (const auto* x = std::get_if<T>(&p->action)) return x;
+    if (const auto* x = core::get_if<T>(&a)) return x;
   return nullptr;
 }
 

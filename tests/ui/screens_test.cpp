@@ -86,7 +86,7 @@ template <class A>
 std::vector<A> of_type(const ui::Actions& actions) {
   std::vector<A> out;
   for (const auto& a : actions)
-    if (const auto* p = std::get_if<A>(&a)) out.push_back(*p);
+    if (const auto* p = core::get_if<A>(&a)) out.push_back(*p);
   return out;
 }
 

@@ -359,8 +359,10 @@ void draw_coach_person(const CoachNav& nav, const CoachPersonView& v, const Them
     if (!b.show) continue;
     ImGui::SetCursorPos(ImVec2(bx, top));
     if (big_button(t, {b.id, bw >= t.px(185) ? icons::utf8(b.icon) : nullptr, b.label, ImVec2(bw, bh), ButtonStyle::Neutral, enabled})) {
-      if (std::holds_alternative<core::TalkHeldTapped>(b.action)) out.push_back(core::TalkHeldTapped{v.participant_id});
-      else if (std::holds_alternative<core::ExportProgressTapped>(b.action)) out.push_back(core::ExportProgressTapped{v.participant_id});
+      if (core::holds_alternative<core::TalkHeldTapped>(b.action))
+        out.push_back(core::TalkHeldTapped{v.participant_id});
+      else if (core::holds_alternative<core::ExportProgressTapped>(b.action))
+        out.push_back(core::ExportProgressTapped{v.participant_id});
       else out.push_back(b.action);
     }
     bx += bw + t.px(8);

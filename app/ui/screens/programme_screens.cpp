@@ -65,7 +65,7 @@ void programme_row(const CoachProgrammeView& v, const ProgrammeRow& r, const The
   const float put_back_w = r.active ? 0 : t.px(220);
   const bool tapped = face_button(t, "act:" + r.id, r.title, ImVec2(w - (put_back_w > 0 ? put_back_w + t.px(12) : 0), h),
                                   ButtonStyle::Neutral, !v.busy && r.active);
-  if (tapped) out.push_back(core::ProgrammeTapped{core::prog::EditTapped{r.id}});
+  if (tapped) out.push_back(core::prog::EditTapped{r.id});
   const ImU32 ink = r.active ? colors::text : colors::text_muted;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImFont* ic = t.fonts.large;
@@ -95,7 +95,7 @@ void programme_row(const CoachProgrammeView& v, const ProgrammeRow& r, const The
     ImGui::SetCursorPos(ImVec2(w - put_back_w, y));
     const std::string id = "putback:" + r.id;
     if (big_button(t, {id.c_str(), icons::utf8("back"), &v.put_back_label, ImVec2(put_back_w, h), ButtonStyle::Primary, !v.busy}))
-      out.push_back(core::ProgrammeTapped{core::prog::PutBackTapped{r.id}});
+      out.push_back(core::prog::PutBackTapped{r.id});
   }
 }
 
@@ -112,7 +112,7 @@ void text_fields(const ActivityEditView& v, const Theme& t, ImVec2 pos, float w,
     const ImVec2 o = ImGui::GetCursorScreenPos();
     if (face_button(t, f.id, f.label, ImVec2(widths[i], h), f.active ? ButtonStyle::Selected : ButtonStyle::Neutral,
                     !v.busy && !v.confirming))
-      out.push_back(core::ProgrammeTapped{core::prog::FieldTapped{f.field}});
+      out.push_back(core::prog::FieldTapped{f.field});
     const ImU32 ink = f.active ? colors::on_dark : colors::text;
     const float lx = o.x + t.px(18);
     label_at(t.fonts.body, ImVec2(lx, o.y + (h - t.fonts.body->FontSize) * 0.5f), f.active ? colors::on_dark : colors::text_muted,
@@ -147,7 +147,7 @@ void schedule_controls(const ActivityEditView& v, const Theme& t, ImVec2 pos, fl
     const std::string id = "icon:" + ic.key;
     if (big_button(t, {id.c_str(), icons::utf8(ic.key), nullptr, ImVec2(std::max(icon_w, 64.0f), h),
                        ic.selected ? ButtonStyle::Selected : ButtonStyle::Neutral, on}))
-      out.push_back(core::ProgrammeTapped{IconChosen{ic.key}});
+      out.push_back(IconChosen{ic.key});
     x += std::max(icon_w, 64.0f) + g;
   }
   // Row 2: weekly on a weekday, or once on a date.
@@ -156,24 +156,24 @@ void schedule_controls(const ActivityEditView& v, const Theme& t, ImVec2 pos, fl
   const float mode_w = t.px(190);
   ImGui::SetCursorPos(ImVec2(x, y));
   if (big_button(t, {"when:weekly", nullptr, &v.weekly_label, ImVec2(mode_w, h), v.once ? ButtonStyle::Neutral : ButtonStyle::Selected, on}))
-    out.push_back(core::ProgrammeTapped{WeeklyChosen{}});
+    out.push_back(WeeklyChosen{});
   x += mode_w + g;
   ImGui::SetCursorPos(ImVec2(x, y));
   if (big_button(t, {"when:once", nullptr, &v.once_label, ImVec2(mode_w, h), v.once ? ButtonStyle::Selected : ButtonStyle::Neutral, on}))
-    out.push_back(core::ProgrammeTapped{OnceChosen{}});
+    out.push_back(OnceChosen{});
   x += mode_w + gap;
   if (!v.once) {
     const float dw = (pos.x + w - x - g * 6) / 7;
     for (const auto& d : v.weekdays) {
       ImGui::SetCursorPos(ImVec2(x, y));
       if (big_button(t, {d.id.c_str(), nullptr, &d.label, ImVec2(dw, h), d.selected ? ButtonStyle::Selected : ButtonStyle::Neutral, on}))
-        out.push_back(core::ProgrammeTapped{WeekdayChosen{d.weekday}});
+        out.push_back(WeekdayChosen{d.weekday});
       x += dw + g;
     }
   } else {
     ImGui::SetCursorPos(ImVec2(x, y));
     if (big_button(t, {"date:prev", icons::utf8("prev"), nullptr, ImVec2(h, h), ButtonStyle::Neutral, on && v.can_date_back}))
-      out.push_back(core::ProgrammeTapped{DateStep{-1}});
+      out.push_back(DateStep{-1});
     const float dx = x + h + g;
     const float dw = pos.x + w - dx - h - g;
     panel(on_screen(ImVec2(dx, y)), on_screen(ImVec2(dx + dw, y + h)), t);
@@ -181,7 +181,7 @@ void schedule_controls(const ActivityEditView& v, const Theme& t, ImVec2 pos, fl
              colors::text, v.date_text);
     ImGui::SetCursorPos(ImVec2(pos.x + w - h, y));
     if (big_button(t, {"date:next", icons::utf8("next"), nullptr, ImVec2(h, h), ButtonStyle::Neutral, on}))
-      out.push_back(core::ProgrammeTapped{DateStep{1}});
+      out.push_back(DateStep{1});
   }
   // Row 3: the dagdeel (sets its usual times), then start and end in steps of 15 minutes.
   y += h + gap;
@@ -190,29 +190,29 @@ void schedule_controls(const ActivityEditView& v, const Theme& t, ImVec2 pos, fl
   for (const auto& p : v.parts) {
     ImGui::SetCursorPos(ImVec2(x, y));
     if (big_button(t, {p.id.c_str(), nullptr, &p.label, ImVec2(part_w, h), p.selected ? ButtonStyle::Selected : ButtonStyle::Neutral, on}))
-      out.push_back(core::ProgrammeTapped{DagdeelChosen{p.dagdeel}});
+      out.push_back(DagdeelChosen{p.dagdeel});
     x += part_w + g;
   }
   x += gap;
   int step = 0;
   x += stepper(t, ImVec2(x, y), h, "start", v.start_label, v.start_text, v.can_start_earlier, v.can_start_later, on, step) + gap;
-  if (step) out.push_back(core::ProgrammeTapped{StartStep{step * core::kActivityTimeStep}});
+  if (step) out.push_back(StartStep{step * core::kActivityTimeStep});
   stepper(t, ImVec2(x, y), h, "end", v.end_label, v.end_text, v.can_end_earlier, v.can_end_later, on, step);
-  if (step) out.push_back(core::ProgrammeTapped{EndStep{step * core::kActivityTimeStep}});
+  if (step) out.push_back(EndStep{step * core::kActivityTimeStep});
   // Row 4: places, volunteer work, and taking it off the programme.
   y += h + gap;
   x = pos.x;
   x += stepper(t, ImVec2(x, y), h, "places", v.places_label, v.places_text, v.can_places_down, v.can_places_up, on, step) + gap;
-  if (step) out.push_back(core::ProgrammeTapped{CapacityStep{step}});
+  if (step) out.push_back(CapacityStep{step});
   ImGui::SetCursorPos(ImVec2(x, y));
   if (big_button(t, {"volunteer", icons::utf8(v.volunteer ? "done" : "hours"), &v.volunteer_label, ImVec2(t.px(300), h),
                      v.volunteer ? ButtonStyle::Selected : ButtonStyle::Neutral, on}))
-    out.push_back(core::ProgrammeTapped{VolunteerToggled{}});
+    out.push_back(VolunteerToggled{});
   if (v.can_take_off) {
     const float tw = t.px(380);
     ImGui::SetCursorPos(ImVec2(pos.x + w - tw, y));
     if (big_button(t, {"take_off", icons::utf8("cancel"), &v.take_off_label, ImVec2(tw, h), ButtonStyle::CheckOut, on}))
-      out.push_back(core::ProgrammeTapped{TakeOffTapped{}});
+      out.push_back(TakeOffTapped{});
   }
 }
 
@@ -233,10 +233,10 @@ void confirm_popup(const ActivityEditView& v, const Theme& t, const Layout& L, A
   const float y = size.y - pad - t.px(84);
   ImGui::SetCursorPos(ImVec2(pad, y));
   if (big_button(t, {"take_off:yes", icons::utf8("cancel"), &v.confirm_yes, ImVec2(bw, t.px(84)), ButtonStyle::CheckOut, !v.busy}))
-    out.push_back(core::ProgrammeTapped{core::prog::TakeOffConfirmed{}});
+    out.push_back(core::prog::TakeOffConfirmed{});
   ImGui::SetCursorPos(ImVec2(pad + bw + t.px(16), y));
   if (big_button(t, {"take_off:no", icons::utf8("back"), &v.confirm_no, ImVec2(bw, t.px(84)), ButtonStyle::Neutral, !v.busy}))
-    out.push_back(core::ProgrammeTapped{core::prog::TakeOffCancelled{}});
+    out.push_back(core::prog::TakeOffCancelled{});
   ImGui::End();
   ImGui::PopStyleVar();
   ImGui::PopStyleColor();
@@ -258,7 +258,7 @@ void draw_coach_programme(const CoachNav& nav, const CoachProgrammeView& v, cons
   }
   ImGui::SetCursorPos(ImVec2(L.size.x - M - new_w, top));
   if (big_button(t, {"programme:new", icons::utf8("plus"), &v.new_label, ImVec2(new_w, new_h), ButtonStyle::Primary, !v.busy}))
-    out.push_back(core::ProgrammeTapped{core::prog::NewTapped{}});
+    out.push_back(core::prog::NewTapped{});
   const float list_y = top + new_h + L.gap * 0.75f;
   ImGui::SetCursorPos(ImVec2(M, list_y));
   if (v.days.empty() && v.taken_off.empty()) {
@@ -318,7 +318,7 @@ void draw_activity_edit(const CoachNav& nav, const ActivityEditView& v, const Th
   if (v.keyboard) {
     ImGui::SetCursorPos(ImVec2(L.size.x - M - done_w, top));
     if (big_button(t, {"keyboard:done", icons::utf8("done"), &v.done_label, ImVec2(done_w, row_h), ButtonStyle::Primary, !v.busy}))
-      out.push_back(core::ProgrammeTapped{core::prog::KeyboardDone{}});
+      out.push_back(core::prog::KeyboardDone{});
   }
   // The fields on the left, Save and Cancel on the right of them.
   const float fields_y = top + row_h + gap * 0.6f;
@@ -326,17 +326,17 @@ void draw_activity_edit(const CoachNav& nav, const ActivityEditView& v, const Th
   text_fields(v, t, ImVec2(M, fields_y), w - side_w - L.gap, row_h, gap, out);
   ImGui::SetCursorPos(ImVec2(L.size.x - M - side_w, fields_y));
   if (big_button(t, {"programme:save", icons::utf8("done"), &v.save_label, ImVec2(side_w, row_h), ButtonStyle::CheckIn, v.can_save}))
-    out.push_back(core::ProgrammeTapped{core::prog::SaveTapped{}});
+    out.push_back(core::prog::SaveTapped{});
   ImGui::SetCursorPos(ImVec2(L.size.x - M - side_w, fields_y + row_h + gap * 0.6f));
   if (big_button(t, {"programme:cancel", icons::utf8("back"), &v.cancel_label, ImVec2(side_w, row_h), ButtonStyle::Neutral,
                      !v.busy && !v.confirming}))
-    out.push_back(core::ProgrammeTapped{core::prog::CancelTapped{}});
+    out.push_back(core::prog::CancelTapped{});
   const float below = fields_y + 2 * row_h + gap * 0.6f + gap * 1.5f;
   if (v.keyboard) {
     const float kb_top = std::max(below, L.size.y - M - keyboard_height(t));
     const KeyEvent key = keyboard(t, {ImVec2(M, kb_top), w, v.typed, &v.space_label, &v.erase_label});
-    if (key.kind == KeyEvent::Kind::Text) out.push_back(core::ProgrammeTapped{core::prog::Typed{key.text}});
-    if (key.kind == KeyEvent::Kind::Erase) out.push_back(core::ProgrammeTapped{core::prog::Erased{}});
+    if (key.kind == KeyEvent::Kind::Text) out.push_back(core::prog::Typed{key.text});
+    if (key.kind == KeyEvent::Kind::Erase) out.push_back(core::prog::Erased{});
   } else {
     schedule_controls(v, t, ImVec2(M, below), w, row_h, gap, out);
   }
