@@ -32,8 +32,7 @@ void add_options(CLI::App& app, Options& o) {
   cli::StartOptions& s = o.start;
   platform::KioskOptions& w = o.window;
   Modes& m = o.modes;
-  app.add_flag("--demo", s.demo,
-               "Use the embedded demo centre \"De Cirkel (demo)\" (creates it on an empty database)");
+  app.add_flag("--demo", s.demo, "Use the embedded demo centre \"De Cirkel (demo)\" (creates it on an empty database)");
   app.add_option("--config", s.config_path,
                  "Settings file (default /etc/meedoen/kiosk.toml, then ~/.config/meedoen/kiosk.toml)");
   app.add_option("--db", s.db_path, "Database file (default $XDG_DATA_HOME/meedoen/kiosk.db, demo.db with --demo)");
@@ -88,8 +87,8 @@ int run(const Options& o) {
   ui::Strings tr = cli::load_strings(k.cfg);
   if (!m.export_month.empty()) return cli::export_month(k, tr, m.export_month, m.export_out);
   if (!m.export_progress.empty()) return cli::export_progress(k, tr, m.export_progress, m.export_out);
-  return platform::run_kiosk(o.window, {k.cfg, *k.store, k.worker.get(), tr, k.clock_offset, k.db_path,
-                                        k.config_file, &cli::format_status});
+  return platform::run_kiosk(
+      o.window, {k.cfg, *k.store, k.worker.get(), tr, k.clock_offset, k.db_path, k.config_file, &cli::format_status});
 }
 
 }  // namespace

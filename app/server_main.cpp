@@ -14,8 +14,8 @@ using Command = std::function<int(server::ServerStore&)>;
 
 // Registers a subcommand whose options fill a T; when given, it leaves `fn` bound to them in `run`.
 template <class T, class Fn>
-std::pair<CLI::App*, std::shared_ptr<T>> subcommand(CLI::App& parent, const char* name, const char* about,
-                                                    Command& run, Fn fn) {
+std::pair<CLI::App*, std::shared_ptr<T>> subcommand(CLI::App& parent, const char* name, const char* about, Command& run,
+                                                    Fn fn) {
   auto opt = std::make_shared<T>();
   CLI::App* sub = parent.add_subcommand(name, about);
   sub->callback([opt, fn, &run] { run = [opt, fn](server::ServerStore& s) { return fn(s, *opt); }; });
@@ -23,10 +23,9 @@ std::pair<CLI::App*, std::shared_ptr<T>> subcommand(CLI::App& parent, const char
 }
 
 void add_serve(CLI::App& app, Command& run) {
-  auto [sub, c] = subcommand<cli::ServeCommand>(app, "serve", "Run the HTTP API until SIGINT/SIGTERM", run,
-                                                [](server::ServerStore& s, const cli::ServeCommand& o) {
-                                                  return cli::serve(s, o);
-                                                });
+  auto [sub, c] = subcommand<cli::ServeCommand>(
+      app, "serve", "Run the HTTP API until SIGINT/SIGTERM", run,
+      [](server::ServerStore& s, const cli::ServeCommand& o) { return cli::serve(s, o); });
   server::ServeOptions& so = c->options;
   sub->add_option("--listen", c->listen, "HOST:PORT (port 0: any free port)");
   sub->add_option("--port-file", so.port_file, "Write the bound port to this file once listening");
@@ -49,9 +48,8 @@ void add_kiosk_commands(CLI::App& app, Command& run) {
   enrol->add_option("--centre", e->centre)->required();
   enrol->add_option("--name", e->name, "The kiosk's name, e.g. 'hal'");
   enrol->add_option("--valid-hours", e->valid_hours, "How long the code works")->check(CLI::Range(1, 24 * 14));
-  auto [revoke, k] = subcommand<std::string>(app, "revoke-kiosk",
-                                             "Stop a kiosk's token (its queue waits for a new enrolment)", run,
-                                             cli::revoke_kiosk);
+  auto [revoke, k] = subcommand<std::string>(
+      app, "revoke-kiosk", "Stop a kiosk's token (its queue waits for a new enrolment)", run, cli::revoke_kiosk);
   revoke->add_option("--kiosk", *k)->required();
   auto [kiosks, centre] = subcommand<std::string>(
       app, "kiosks", "List kiosks, their sequence numbers, gaps and restored databases", run, cli::list_kiosks);
@@ -105,16 +103,14 @@ void add_roster_and_reader(CLI::App& app, Command& run) {
 void add_reports(CLI::App& app, Command& run) {
   auto* report = app.add_subcommand("report", "Print a report");
   report->require_subcommand(1);
-  auto [att, a] = subcommand<cli::ReportCommand>(*report, "attendance",
-                                                 "Attendance per dagdeel, absences and volunteer hours", run,
-                                                 cli::report_attendance);
+  auto [att, a] = subcommand<cli::ReportCommand>(
+      *report, "attendance", "Attendance per dagdeel, absences and volunteer hours", run, cli::report_attendance);
   att->add_option("--centre", a->centre)->required();
   att->add_option("--from", a->from, "YYYY-MM-DD")->required();
   att->add_option("--to", a->to, "YYYY-MM-DD")->required();
   att->add_option("--format", a->format, "json or csv")->check(CLI::IsMember({"json", "csv"}));
-  auto [exc, e] = subcommand<cli::ReportCommand>(*report, "exceptions",
-                                                 "Mandatory no-shows and participants not seen for N days", run,
-                                                 cli::report_exceptions);
+  auto [exc, e] = subcommand<cli::ReportCommand>(
+      *report, "exceptions", "Mandatory no-shows and participants not seen for N days", run, cli::report_exceptions);
   exc->add_option("--centre", e->centre)->required();
   exc->add_option("--date", e->date, "YYYY-MM-DD")->required();
   exc->add_option("--days", e->days)->check(CLI::Range(1, 365));

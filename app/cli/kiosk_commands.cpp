@@ -37,8 +37,8 @@ int sync_once(sync::Worker* worker) {
     return kUsage;
   }
   const sync::CycleResult r = worker->run_once();
-  std::printf("%s\npushed %d, pulled %d events from other kiosks\n", format_status(worker->status()).c_str(),
-              r.pushed, r.pulled_events);
+  std::printf("%s\npushed %d, pulled %d events from other kiosks\n", format_status(worker->status()).c_str(), r.pushed,
+              r.pulled_events);
   return r.ok ? 0 : kSyncFailed;
 }
 
@@ -49,8 +49,7 @@ int export_month(const KioskStart& k, ui::Strings& tr, const std::string& month,
   return report_export(platform::export_month(*k.store, k.cfg, tr, month, "", "", k.now(), dir));
 }
 
-int export_progress(const KioskStart& k, ui::Strings& tr, const std::string& participant_id,
-                    const std::string& out) {
+int export_progress(const KioskStart& k, ui::Strings& tr, const std::string& participant_id, const std::string& out) {
   tr.set_language(k.cfg.default_language);
   const std::string dir = platform::export_dir(k.cfg, out);
   return report_export(platform::export_progress(*k.store, k.cfg, tr, participant_id, "", k.now(), dir));

@@ -14,7 +14,6 @@ int sync_once(sync::Worker* worker);
 // --export-month YYYY-MM [--out DIR]: the month overview as CSV and PDF; prints the paths.
 int export_month(const KioskStart& k, ui::Strings& tr, const std::string& month, const std::string& out);
 // --export-progress PARTICIPANT_ID [--out DIR]: one participant's progress report; prints the paths.
-int export_progress(const KioskStart& k, ui::Strings& tr, const std::string& participant_id,
-                    const std::string& out);
+int export_progress(const KioskStart& k, ui::Strings& tr, const std::string& participant_id, const std::string& out);
 
 }  // namespace meedoen::cli

@@ -22,8 +22,8 @@ namespace {
 core::TimeMs parse_local(const std::string& s) {
   std::tm tm{};
   int sec = 0;
-  const int n = std::sscanf(s.c_str(), "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-                            &tm.tm_min, &sec);
+  const int n =
+      std::sscanf(s.c_str(), "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &sec);
   if (n < 5) return -1;
   tm.tm_year -= 1900;
   tm.tm_mon -= 1;

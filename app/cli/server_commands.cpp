@@ -128,8 +128,11 @@ int list_kiosks(server::ServerStore& store, const std::string& centre) {
               "gaps", "restored", "last seen");
   for (const auto& k : store.kiosks(centre))
     std::printf("%-36s %-14s %-10s %-8s %8lld %8lld %5lld %9lld %s\n", k.kiosk_id.c_str(), k.centre_id.c_str(),
-                k.name.c_str(), k.revoked ? "revoked" : k.enrolled ? "enrolled" : "waiting", (long long)k.last_seq,
-                (long long)k.events, (long long)k.gaps, (long long)k.seq_reused,
+                k.name.c_str(),
+                k.revoked    ? "revoked"
+                : k.enrolled ? "enrolled"
+                             : "waiting",
+                (long long)k.last_seq, (long long)k.events, (long long)k.gaps, (long long)k.seq_reused,
                 k.last_seen ? iso_local(k.last_seen).c_str() : "-");
   return 0;
 }
@@ -149,8 +152,7 @@ int add_activity(server::ServerStore& store, const ActivityCommand& c) {
     throw server::UsageError("--dagdeel: morning, afternoon or evening");
   a.start = core::parse_hhmm(c.start.empty() ? "09:00" : c.start);
   a.end = core::parse_hhmm(c.end.empty() ? "12:00" : c.end);
-  if (a.start < 0 || a.end <= a.start)
-    throw server::UsageError("--start and --end: times like 09:30, end after start");
+  if (a.start < 0 || a.end <= a.start) throw server::UsageError("--start and --end: times like 09:30, end after start");
   a.place = c.place;
   a.leader = c.leader;
   a.icon = c.icon;

@@ -3,10 +3,10 @@
 
 #include "core/journal.hpp"
 
+#include <toml++/toml.h>
 #include <algorithm>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
 #include <vector>
 
 namespace meedoen::config {
@@ -37,7 +37,8 @@ class Reader {
     return n->as_table();
   }
 
-  void text(const toml::table& t, const char* key, const std::string& prefix, std::string& out, bool allow_empty) const {
+  void text(const toml::table& t, const char* key, const std::string& prefix, std::string& out,
+            bool allow_empty) const {
     const toml::node* n = t.get(key);
     if (!n) return;
     if (!n->is_string()) fail(prefix + key, "must be a text in quotes");

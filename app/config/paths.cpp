@@ -24,8 +24,6 @@ std::string find_config_file(const std::string& explicit_path) {
   return "";
 }
 
-std::string default_database_path() {
-  return env_or("XDG_DATA_HOME", home() + "/.local/share") + "/meedoen/kiosk.db";
-}
+std::string default_database_path() { return env_or("XDG_DATA_HOME", home() + "/.local/share") + "/meedoen/kiosk.db"; }
 
 }  // namespace meedoen::config

@@ -67,14 +67,16 @@ void on_pin_checked(State& s, std::vector<Command>& out, const CoachPinChecked& 
   c.guard.locks += 1;
   c.guard.wrong = 0;
   out.push_back(LogLine{"coach mode locked for " + std::to_string(lock / 1000) + " s after " +
-                        std::to_string(kCoachMaxWrongPins) + " wrong PINs (lock " + std::to_string(c.guard.locks) + ")"});
+                        std::to_string(kCoachMaxWrongPins) + " wrong PINs (lock " + std::to_string(c.guard.locks) +
+                        ")"});
   // No banner: the pad itself says it is locked and for how long (the participants' "pause"
   // banner tells them to ask a coach, which is wrong here).
   s.notice = Notice::None;
 }
 
 // A decision on the Today screen: one event, written by the platform, then fresh data.
-void decide(State& s, std::vector<Command>& out, std::string pid, EventBody body) {  // pid by value: it may be pending_id
+void decide(State& s, std::vector<Command>& out, std::string pid,
+            EventBody body) {  // pid by value: it may be pending_id
   s.coach.busy = true;
   s.coach.pending = PendingKind::None;
   s.coach.pending_id.clear();
@@ -95,7 +97,8 @@ const Attendance* unresolved(const State& s, const std::string& check_in_event) 
 }
 
 bool can_decide(const State& s) {
-  return (s.screen == Screen::CoachToday || s.screen == Screen::CoachPerson) && !s.coach.busy && !s.coach.coach_id.empty();
+  return (s.screen == Screen::CoachToday || s.screen == Screen::CoachPerson) && !s.coach.busy &&
+         !s.coach.coach_id.empty();
 }
 
 // The dagdeel's times today, for an attendance a coach records (the kiosk has no better ones).
@@ -144,10 +147,12 @@ void on_reason(State& s, std::vector<Command>& out, CoachReason reason) {
   }
   if (c.pending == PendingKind::WasHere) {
     const auto [start, end] = dagdeel_span(s, c.pending_date, c.pending_dagdeel);
-    decide(s, out, c.pending_id, ev::AttendanceRecorded{c.pending_date, c.pending_dagdeel, start, end, why, c.coach_id});
+    decide(s, out, c.pending_id,
+           ev::AttendanceRecorded{c.pending_date, c.pending_dagdeel, start, end, why, c.coach_id});
     return;
   }
-  if (c.pending == PendingKind::AbsentByPhone || c.pending == PendingKind::Exit || c.pending == PendingKind::PickDagdeel)
+  if (c.pending == PendingKind::AbsentByPhone || c.pending == PendingKind::Exit ||
+      c.pending == PendingKind::PickDagdeel)
     return;  // their own choices
   const Attendance* a = unresolved(s, c.pending_id);
   if (!a) return;
@@ -209,7 +214,8 @@ bool has_left(const State& s, const std::string& pid) {
 bool expected(const State& s, const Participant& p, Dagdeel d) {
   if (has_left(s, p.id)) return false;
   const std::string today = today_iso(s);
-  const bool in_programme = (p.start_date.empty() || p.start_date <= today) && (p.end_date.empty() || today <= p.end_date);
+  const bool in_programme =
+      (p.start_date.empty() || p.start_date <= today) && (p.end_date.empty() || today <= p.end_date);
   if (in_programme && (p.agreed_parts & agreed_bit(weekday_of(today), d)) != 0) return true;
   for (const auto& su : s.signups) {
     if (su.participant_id != p.id || su.date != today || !su.placed) continue;

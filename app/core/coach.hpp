@@ -20,7 +20,7 @@ constexpr int kCoachPinLength = 4;
 constexpr int kCoachMaxWrongPins = 5;            // then coach mode locks
 constexpr TimeMs kCoachFirstLock = seconds(30);  // the first lock; each next one doubles
 constexpr TimeMs kCoachMaxLock = minutes(15);
-constexpr TimeMs kCoachIdle = minutes(2);        // coach mode leaves by itself without a touch
+constexpr TimeMs kCoachIdle = minutes(2);  // coach mode leaves by itself without a touch
 constexpr int kDefaultNotSeenDays = 14;
 constexpr int kStripWeeks = 6;        // the participant page's attendance strip: six weeks back
 constexpr int kEndDateWarnDays = 30;  // Today warns when a programme ends within this many days
@@ -33,8 +33,8 @@ constexpr CoachReason kCoachReasons[] = {CoachReason::Checked, CoachReason::Seen
 const char* coach_reason_key(CoachReason r);  // "checked", "seen", "duplicate", "other"
 
 struct CoachGuard {
-  int wrong = 0;           // wrong PINs in a row since the last lock or success
-  int locks = 0;           // locks so far: the next one lasts kCoachFirstLock << locks
+  int wrong = 0;  // wrong PINs in a row since the last lock or success
+  int locks = 0;  // locks so far: the next one lasts kCoachFirstLock << locks
   TimeMs locked_until = 0;
 };
 
@@ -53,23 +53,29 @@ struct PersonData {
 // Read from the store when a coach logs in and after each decision.
 struct CoachData {
   bool loaded = false;
-  std::vector<Coach> coaches;             // for the logged-in coach's name
-  std::vector<Attendance> today;          // every attendance of today (fresh: decisions change them)
-  std::vector<Absence> absences;          // reported for today
-  std::vector<HoursEntry> hours_waiting;  // all participants, oldest first
-  std::vector<Attendance> unresolved;     // recent auto-closed check-outs nobody settled, and corrections
-  std::map<std::string, std::string> last_seen;  // participant -> last date present; absent = never
-  std::map<std::string, std::string> last_talk;  // participant -> date of the last talk
-  std::map<std::string, TimeMs> next_talk;       // participant -> the next planned appointment
+  std::vector<Coach> coaches;                          // for the logged-in coach's name
+  std::vector<Attendance> today;                       // every attendance of today (fresh: decisions change them)
+  std::vector<Absence> absences;                       // reported for today
+  std::vector<HoursEntry> hours_waiting;               // all participants, oldest first
+  std::vector<Attendance> unresolved;                  // recent auto-closed check-outs nobody settled, and corrections
+  std::map<std::string, std::string> last_seen;        // participant -> last date present; absent = never
+  std::map<std::string, std::string> last_talk;        // participant -> date of the last talk
+  std::map<std::string, TimeMs> next_talk;             // participant -> the next planned appointment
   std::map<std::string, LadderAssessment> ladder_now;  // participant -> the latest assessment
-  std::vector<Exit> exits;                       // everyone who left, oldest first
-  PersonData person;                             // the open page ("" = none)
+  std::vector<Exit> exits;                             // everyone who left, oldest first
+  PersonData person;                                   // the open page ("" = none)
 };
 
 // A decision that waits for its reason: coach reasons for the first five, the participant's
 // absence reasons for AbsentByPhone, the fixed exit reasons for Exit.
 enum class PendingKind : std::uint8_t {
-  None, HoursReject, CorrectionAccept, CorrectionReject, WasHere, AbsentByPhone, Exit,
+  None,
+  HoursReject,
+  CorrectionAccept,
+  CorrectionReject,
+  WasHere,
+  AbsentByPhone,
+  Exit,
   PickDagdeel  // a day of the attendance strip was tapped: which dagdeel was the participant here?
 };
 
@@ -82,10 +88,10 @@ struct LadderForm {
 };
 
 struct CoachState {
-  bool office = false;     // meedoen-kiosk --coach: the coach PIN pad is home, not the welcome screen
-  std::string coach_id;    // "" while nobody is logged in
-  std::string pin;         // digits typed so far, never stored
-  bool busy = false;       // a PIN check or write is under way
+  bool office = false;   // meedoen-kiosk --coach: the coach PIN pad is home, not the welcome screen
+  std::string coach_id;  // "" while nobody is logged in
+  std::string pin;       // digits typed so far, never stored
+  bool busy = false;     // a PIN check or write is under way
   CoachGuard guard;
   CoachData data;
   int not_seen_days = kDefaultNotSeenDays;
@@ -98,59 +104,111 @@ struct CoachState {
   std::string person_id;    // the participant whose page is open
   bool people_all = false;  // the list shows everyone, not only the coach's own participants
   LadderForm ladder;
-  bool note_open = false;   // the note editor is over the page
-  std::string note;         // the note being typed
+  bool note_open = false;  // the note editor is over the page
+  std::string note;        // the note being typed
 };
 
 // [SECTION] Actions
 struct CoachCornerTapped {};
-struct CoachPinDigit { char digit; };
+struct CoachPinDigit {
+  char digit;
+};
 struct CoachPinErased {};
-struct CoachPinChecked { std::string coach_id; };  // "" = no coach has this PIN
-struct CoachDataLoaded { CoachData data; };
+struct CoachPinChecked {
+  std::string coach_id;
+};  // "" = no coach has this PIN
+struct CoachDataLoaded {
+  CoachData data;
+};
 struct CoachLeaveTapped {};
-struct HoursApproveTapped { std::string hours_event; };
-struct HoursRejectTapped { std::string hours_event; };
-struct CorrectionAcceptTapped { std::string check_in_event; };
-struct CorrectionRejectTapped { std::string check_in_event; };
-struct EndConfirmTapped { std::string check_in_event; };  // a forgotten check-out: the recorded end stands
-struct CoachReasonTapped { CoachReason reason; };
+struct HoursApproveTapped {
+  std::string hours_event;
+};
+struct HoursRejectTapped {
+  std::string hours_event;
+};
+struct CorrectionAcceptTapped {
+  std::string check_in_event;
+};
+struct CorrectionRejectTapped {
+  std::string check_in_event;
+};
+struct EndConfirmTapped {
+  std::string check_in_event;
+};  // a forgotten check-out: the recorded end stands
+struct CoachReasonTapped {
+  CoachReason reason;
+};
 struct CoachReasonCancelled {};
-struct CoachTabTapped { Screen screen; };  // the coach-mode tabs: Today, People, Programme, Reports
+struct CoachTabTapped {
+  Screen screen;
+};  // the coach-mode tabs: Today, People, Programme, Reports
 
 // Participants and their page
-struct PersonTapped { std::string participant_id; };
-struct PeopleScopeTapped { bool all; };
-struct WasHereTapped { std::string participant_id; std::string date; Dagdeel dagdeel; };
-struct AbsentByPhoneTapped { std::string participant_id; Dagdeel dagdeel; };  // today
-struct TalkHeldTapped { std::string participant_id; };
-struct ExitTapped {};                                   // the open page's participant leaves
-struct StripDayTapped { std::string date; };            // a day of the page's attendance strip
-struct ChoiceTapped { std::string key; };               // an absence or exit reason (PendingKind)
+struct PersonTapped {
+  std::string participant_id;
+};
+struct PeopleScopeTapped {
+  bool all;
+};
+struct WasHereTapped {
+  std::string participant_id;
+  std::string date;
+  Dagdeel dagdeel;
+};
+struct AbsentByPhoneTapped {
+  std::string participant_id;
+  Dagdeel dagdeel;
+};  // today
+struct TalkHeldTapped {
+  std::string participant_id;
+};
+struct ExitTapped {};  // the open page's participant leaves
+struct StripDayTapped {
+  std::string date;
+};  // a day of the page's attendance strip
+struct ChoiceTapped {
+  std::string key;
+};  // an absence or exit reason (PendingKind)
 struct LadderOpenTapped {};
-struct LadderMomentTapped { LadderMoment moment; };
-struct LadderRungTapped { int rung; };
-struct LadderProgressTapped { int progress; };
-struct LadderAreaTapped { int area; AreaStatus status; };
+struct LadderMomentTapped {
+  LadderMoment moment;
+};
+struct LadderRungTapped {
+  int rung;
+};
+struct LadderProgressTapped {
+  int progress;
+};
+struct LadderAreaTapped {
+  int area;
+  AreaStatus status;
+};
 struct LadderSaveTapped {};
 struct NoteOpenTapped {};
-struct NoteTyped { std::string text; };
+struct NoteTyped {
+  std::string text;
+};
 struct NoteErased {};
 struct NoteSaveTapped {};
 struct NoteCancelTapped {};
 
 // Coach mode's own actions; update(State, const CoachAction&) in coach.cpp handles each one.
-using CoachAction = std::variant<CoachCornerTapped, CoachPinDigit, CoachPinErased, CoachPinChecked, CoachDataLoaded,
-                                 CoachLeaveTapped, CoachTabTapped, HoursApproveTapped, HoursRejectTapped,
-                                 CorrectionAcceptTapped, CorrectionRejectTapped, EndConfirmTapped, CoachReasonTapped,
-                                 CoachReasonCancelled, PersonTapped, PeopleScopeTapped, WasHereTapped,
-                                 AbsentByPhoneTapped, TalkHeldTapped, ExitTapped, StripDayTapped, ChoiceTapped,
-                                 LadderOpenTapped, LadderMomentTapped, LadderRungTapped, LadderProgressTapped,
-                                 LadderAreaTapped, LadderSaveTapped, NoteOpenTapped, NoteTyped, NoteErased,
-                                 NoteSaveTapped, NoteCancelTapped>;
+using CoachAction =
+    std::variant<CoachCornerTapped, CoachPinDigit, CoachPinErased, CoachPinChecked, CoachDataLoaded, CoachLeaveTapped,
+                 CoachTabTapped, HoursApproveTapped, HoursRejectTapped, CorrectionAcceptTapped, CorrectionRejectTapped,
+                 EndConfirmTapped, CoachReasonTapped, CoachReasonCancelled, PersonTapped, PeopleScopeTapped,
+                 WasHereTapped, AbsentByPhoneTapped, TalkHeldTapped, ExitTapped, StripDayTapped, ChoiceTapped,
+                 LadderOpenTapped, LadderMomentTapped, LadderRungTapped, LadderProgressTapped, LadderAreaTapped,
+                 LadderSaveTapped, NoteOpenTapped, NoteTyped, NoteErased, NoteSaveTapped, NoteCancelTapped>;
 
 // [SECTION] Commands
-struct VerifyCoachPin { std::string pin; };
-struct LoadCoachData { TimeMs now; std::string person_id; };
+struct VerifyCoachPin {
+  std::string pin;
+};
+struct LoadCoachData {
+  TimeMs now;
+  std::string person_id;
+};
 
 }  // namespace meedoen::core

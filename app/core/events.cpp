@@ -54,7 +54,7 @@ std::string date(const std::string& d) { return valid_date_iso(d) ? "" : "not a 
 
 std::string id(const std::string& s, const char* what) {
   return !s.empty() && s.size() <= 64 && s.find('/') == std::string::npos && valid_utf8(s) ? std::string()
-                                                                                          : std::string("bad ") + what;
+                                                                                           : std::string("bad ") + what;
 }
 
 std::string first(std::initializer_list<std::string> problems) {

@@ -79,7 +79,7 @@ constexpr int kMaxLadderRungs = 10;  // a municipality's ladder has at most this
 namespace check {
 bool valid_utf8(const std::string& s);  // well-formed UTF-8, as a JSON payload must be
 std::string date(const std::string& iso);
-std::string id(const std::string& s, const char* what);  // 1..64 bytes of UTF-8 without '/'
+std::string id(const std::string& s, const char* what);          // 1..64 bytes of UTF-8 without '/'
 std::string first(std::initializer_list<std::string> problems);  // the first non-empty one
 std::string hours_logged(const std::string& date, const std::string& place, int minutes);
 std::string correction_decided(const std::string& correction_event, const std::string& check_in_event,
@@ -104,7 +104,8 @@ struct CheckIn {
   static constexpr Fold kFold = Fold::Attendance;
   std::string subject(const std::string& pid) const { return fold_subject(kFold, pid, date); }
   std::string validate() const { return check::date(date); }
-  template <class V, class Self> static void describe(V& v, Self& e) {
+  template <class V, class Self>
+  static void describe(V& v, Self& e) {
     v.field("date", e.date);
     v.field("dagdeel", e.dagdeel);
     v.field("at", e.at, Presence::WallDefault);
@@ -120,7 +121,8 @@ struct CheckOut {
   static constexpr Fold kFold = Fold::Attendance;
   std::string subject(const std::string& pid) const { return fold_subject(kFold, pid, date); }
   std::string validate() const { return check::date(date); }
-  template <class V, class Self> static void describe(V& v, Self& e) {
+  template <class V, class Self>
+  static void describe(V& v, Self& e) {
     v.field("date", e.date);
     v.field("at", e.at, Presence::WallDefault);
   }
@@ -138,7 +140,8 @@ struct AutoCheckOut {
   std::string validate() const {
     return check::first({check::date(date), check::id(check_in_event, "check_in_event")});
   }
-  template <class V, class Self> static void describe(V& v, Self& e) {
+  template <class V, class Self>
+  static void describe(V& v, Self& e) {
     v.field("date", e.date);
     v.field("check_in_event", e.check_in_event);
     v.field("at", e.at);
@@ -156,7 +159,8 @@ struct CheckoutConfirmed {
   std::string validate() const {
     return check::first({check::date(date), check::id(check_in_event, "check_in_event")});
   }
-  template <class V, class Self> static void describe(V& v, Self& e) {
+  template <class V, class Self>
+  static void describe(V& v, Self& e) {
     v.field("date", e.date);
     v.field("check_in_event", e.check_in_event);
   }
@@ -172,10 +176,11 @@ struct CorrectionRequested {
   static constexpr Fold kFold = Fold::Attendance;
   std::string subject(const std::string& pid) const { return fold_subject(kFold, pid, date); }
   std::string validate() const {
-    return check::first({check::date(date), proposed_end > 0 ? "" : "bad proposed_end",
-                         check::id(check_in_event, "check_in_event")});
+    return check::first(
+        {check::date(date), proposed_end > 0 ? "" : "bad proposed_end", check::id(check_in_event, "check_in_event")});
   }
-  template <class V, class Self> static void describe(V& v, Self& e) {
+  template <class V, class Self>
+  static void describe(V& v, Self& e) {
     v.field("date", e.date);
     v.field("check_in_event", e.check_in_event);
     v.field("proposed_end", e.proposed_end);
@@ -191,7 +196,8 @@ struct SignedUp {
   static constexpr Fold kFold = Fold::SignUps;
   std::string subject(const std::string&) const { return fold_subject(kFold, activity_id, date); }
   std::string validate() const { return check::first({check::date(date), check::id(activity_id, "activity_id")}); }
-  template <class V, class Self> static void describe(V& v, Self& e) {
+  template <class V, class Self>
+  static void describe(V& v, Self& e) {
     v.field("activity_id", e.activity_id);
     v.field("date", e.date);
   }
@@ -206,7 +212,8 @@ struct SignUpCancelled {
   static constexpr Fold kFold = Fold::SignUps;
   std::string subject(const std::string&) const { return fold_subject(kFold, activity_id, date); }
   std::string validate() const { return check::first({check::date(date), check::id(activity_id, "activity_id")}); }
-  template <class V, class Self> static void describe(V& v, Self& e) {
+  template <class V, class Self>
+  static void describe(V& v, Self& e) {
     v.field("activity_id", e.activity_id);
     v.field("date", e.date);
   }
@@ -224,7 +231,8 @@ struct AbsenceReported {
   static constexpr Fold kFold = Fold::Absences;
   std::string subject(const std::string& pid) const { return fold_subject(kFold, pid); }
   std::string validate() const { return check::date(date); }
-  template <class V, class Self> static void describe(V& v, Self& e) {
+  template <class V, class Self>
+  static void describe(V& v, Self& e) {
     v.field("date", e.date);
     v.field("dagdeel", e.dagdeel);
     v.field("reason", e.reason);
@@ -240,7 +248,10 @@ struct AbsenceWithdrawn {
   static constexpr Fold kFold = Fold::Absences;
   std::string subject(const std::string& pid) const { return fold_subject(kFold, pid); }
   std::string validate() const { return check::id(absence_event, "absence_event"); }
-  template <class V, class Self> static void describe(V& v, Self& e) { v.field("absence_event", e.absence_event); }
+  template <class V, class Self>
+  static void describe(V& v, Self& e) {
+    v.field("absence_event", e.absence_event);
+  }
   bool operator==(const AbsenceWithdrawn&) const = default;
 };
 
@@ -253,7 +264,8 @@ struct HoursLogged {
   static constexpr Fold kFold = Fold::Hours;
   std::string subject(const std::string& pid) const { return fold_subject(kFold, pid); }
   std::string validate() const { return check::hours_logged(date, place, minutes); }
-  template <class V, class Self> static void describe(V& v, Self& e) {
+  template <class V, class Self>
+  static void describe(V& v, Self& e) {
     v.field("date", e.date);
     v.field("place", e.place);
     v.field("minutes", e.minutes);
@@ -275,7 +287,8 @@ struct HoursDecided {
     return check::first(
         {minutes < 0 || minutes > kMaxHoursPerEntry ? "bad minutes" : "", check::id(hours_event, "hours_event")});
   }
-  template <class V, class Self> static void describe(V& v, Self& e) {
+  template <class V, class Self>
+  static void describe(V& v, Self& e) {
     v.field("hours_event", e.hours_event);
     v.field("approved", e.approved);
     v.field("minutes", e.minutes);
@@ -303,7 +316,8 @@ struct CorrectionDecided {
   std::string validate() const {
     return check::correction_decided(correction_event, check_in_event, date, accepted, end);
   }
-  template <class V, class Self> static void describe(V& v, Self& e) {
+  template <class V, class Self>
+  static void describe(V& v, Self& e) {
     v.field("correction_event", e.correction_event, Presence::Optional);
     v.field("check_in_event", e.check_in_event);
     v.field("date", e.date);
@@ -329,7 +343,8 @@ struct AttendanceRecorded {
   static constexpr Fold kFold = Fold::Attendance;
   std::string subject(const std::string& pid) const { return fold_subject(kFold, pid, date); }
   std::string validate() const { return check::attendance_recorded(date, start, end, reason, coach_id); }
-  template <class V, class Self> static void describe(V& v, Self& e) {
+  template <class V, class Self>
+  static void describe(V& v, Self& e) {
     v.field("date", e.date);
     v.field("dagdeel", e.dagdeel);
     v.field("start", e.start);
@@ -354,7 +369,8 @@ struct LadderAssessed {
   static constexpr Fold kFold = Fold::File;
   std::string subject(const std::string& pid) const { return fold_subject(kFold, pid); }
   std::string validate() const { return check::ladder_assessed(date, rung, progress, coach_id); }
-  template <class V, class Self> static void describe(V& v, Self& e) {
+  template <class V, class Self>
+  static void describe(V& v, Self& e) {
     v.field("date", e.date);
     v.field("moment", e.moment);
     v.field("rung", e.rung);
@@ -375,7 +391,8 @@ struct NoteAdded {
   static constexpr Fold kFold = Fold::File;
   std::string subject(const std::string& pid) const { return fold_subject(kFold, pid); }
   std::string validate() const { return check::note_added(date, text, talk, coach_id); }
-  template <class V, class Self> static void describe(V& v, Self& e) {
+  template <class V, class Self>
+  static void describe(V& v, Self& e) {
     v.field("date", e.date);
     v.field("text", e.text);
     v.field("talk", e.talk, Presence::Optional);
@@ -393,7 +410,8 @@ struct ParticipantLeft {
   static constexpr Fold kFold = Fold::File;
   std::string subject(const std::string& pid) const { return fold_subject(kFold, pid); }
   std::string validate() const { return check::first({check::date(date), check::id(coach_id, "coach_id")}); }
-  template <class V, class Self> static void describe(V& v, Self& e) {
+  template <class V, class Self>
+  static void describe(V& v, Self& e) {
     v.field("date", e.date);
     v.field("reason", e.reason);
     v.field("coach_id", e.coach_id);
@@ -411,7 +429,8 @@ struct ActivitySaved {
   static constexpr Fold kFold = Fold::Activity;
   std::string subject(const std::string&) const { return fold_subject(kFold, activity.id); }
   std::string validate() const { return check::activity_saved(activity, coach_id); }
-  template <class V, class Self> static void describe(V& v, Self& e) {
+  template <class V, class Self>
+  static void describe(V& v, Self& e) {
     auto& a = e.activity;
     v.field("id", a.id);
     v.field("title", a.title);
@@ -437,19 +456,19 @@ struct Other {
   static constexpr Fold kFold = Fold::None;
   std::string subject(const std::string&) const { return {}; }
   std::string validate() const { return {}; }
-  template <class V, class Self> static void describe(V&, Self&) {}
+  template <class V, class Self>
+  static void describe(V&, Self&) {}
   bool operator==(const Other&) const = default;
 };
 
 }  // namespace ev
 
 // Every type of the table; ev::Other stays last (event_types() leaves it out).
-using EventBody = std::variant<ev::CheckIn, ev::CheckOut, ev::AutoCheckOut, ev::CheckoutConfirmed,
-                               ev::CorrectionRequested, ev::SignedUp, ev::SignUpCancelled,
-                               ev::AbsenceReported, ev::AbsenceWithdrawn, ev::HoursLogged,
-                               ev::HoursDecided, ev::CorrectionDecided, ev::AttendanceRecorded,
-                               ev::LadderAssessed, ev::NoteAdded, ev::ParticipantLeft, ev::ActivitySaved,
-                               ev::Other>;
+using EventBody =
+    std::variant<ev::CheckIn, ev::CheckOut, ev::AutoCheckOut, ev::CheckoutConfirmed, ev::CorrectionRequested,
+                 ev::SignedUp, ev::SignUpCancelled, ev::AbsenceReported, ev::AbsenceWithdrawn, ev::HoursLogged,
+                 ev::HoursDecided, ev::CorrectionDecided, ev::AttendanceRecorded, ev::LadderAssessed, ev::NoteAdded,
+                 ev::ParticipantLeft, ev::ActivitySaved, ev::Other>;
 constexpr std::size_t kEventTypeCount = std::variant_size_v<EventBody> - 1;
 static_assert(std::is_same_v<std::variant_alternative_t<kEventTypeCount, EventBody>, ev::Other>);
 
@@ -458,8 +477,9 @@ static_assert(std::is_same_v<std::variant_alternative_t<kEventTypeCount, EventBo
 // The wire names of every known type, in the variant's order.
 inline constexpr std::array<const char*, kEventTypeCount> kEventTypes =
     []<std::size_t... I>(std::index_sequence<I...>) {
-      return std::array<const char*, kEventTypeCount>{std::variant_alternative_t<I, EventBody>::kName...};
-    }(std::make_index_sequence<kEventTypeCount>{});
+  return std::array<const char*, kEventTypeCount>{std::variant_alternative_t<I, EventBody>::kName...};
+}
+(std::make_index_sequence<kEventTypeCount>{});
 constexpr const std::array<const char*, kEventTypeCount>& event_types() { return kEventTypes; }
 
 // The wire name of a body's type ("check_in", ...); "" for ev::Other.

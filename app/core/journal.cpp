@@ -46,60 +46,62 @@ std::vector<Attendance> fold_attendance(const std::vector<Event>& events) {
       if (a.check_in_event == id) return &a;
     return nullptr;
   };
-  fold_over<Fold::Attendance>(events, Overloaded{
-      [&](const Event& e, const ev::CheckIn& b) {
-        if (open_on(e.participant_id, b.date)) return;  // a duplicate, e.g. on a second kiosk
-        Attendance a;
-        a.participant_id = e.participant_id;
-        a.date = b.date;
-        a.dagdeel = b.dagdeel;
-        a.check_in = b.at;
-        a.check_in_event = e.id;
-        out.push_back(a);
-      },
-      [&](const Event& e, const ev::CheckOut& b) {
-        if (Attendance* a = open_on(e.participant_id, b.date)) a->check_out = std::max(b.at, a->check_in + 1);
-      },
-      [&](const Event&, const ev::AutoCheckOut& b) {
-        Attendance* a = by_check_in(b.check_in_event);
-        if (!a || !a->open()) return;
-        a->check_out = std::max(b.at, a->check_in + 1);
-        a->auto_closed = true;
-      },
-      [&](const Event&, const ev::CheckoutConfirmed& b) {
-        if (Attendance* a = by_check_in(b.check_in_event)) a->answered = true;
-      },
-      [&](const Event&, const ev::CorrectionRequested& b) {
-        if (Attendance* a = by_check_in(b.check_in_event)) {
-          a->answered = true;
-          a->proposed_end = b.proposed_end;
-        }
-      },
-      [&](const Event&, const ev::CorrectionDecided& b) {
-        // Settled by a coach: nothing waits any more, and an accepted end replaces the
-        // recorded one (the events keep both: the history shows what changed and why).
-        Attendance* a = by_check_in(b.check_in_event);
-        if (!a) return;
-        a->answered = true;
-        a->proposed_end = 0;
-        if (b.accepted && b.end > a->check_in && !a->open()) a->check_out = b.end;
-      },
-      [&](const Event& e, const ev::AttendanceRecorded& b) {
-        // Only where nothing was recorded for that dagdeel: a coach cannot double an attendance.
-        for (const auto& a : out)
-          if (a.participant_id == e.participant_id && a.date == b.date && a.dagdeel == b.dagdeel) return;
-        Attendance a;
-        a.participant_id = e.participant_id;
-        a.date = b.date;
-        a.dagdeel = b.dagdeel;
-        a.check_in = b.start;
-        a.check_out = b.end;
-        a.check_in_event = e.id;
-        a.answered = true;
-        a.by_coach = true;
-        out.push_back(a);
-      },
-  });
+  fold_over<Fold::Attendance>(
+      events, Overloaded{
+                  [&](const Event& e, const ev::CheckIn& b) {
+                    if (open_on(e.participant_id, b.date)) return;  // a duplicate, e.g. on a second kiosk
+                    Attendance a;
+                    a.participant_id = e.participant_id;
+                    a.date = b.date;
+                    a.dagdeel = b.dagdeel;
+                    a.check_in = b.at;
+                    a.check_in_event = e.id;
+                    out.push_back(a);
+                  },
+                  [&](const Event& e, const ev::CheckOut& b) {
+                    if (Attendance* a = open_on(e.participant_id, b.date))
+                      a->check_out = std::max(b.at, a->check_in + 1);
+                  },
+                  [&](const Event&, const ev::AutoCheckOut& b) {
+                    Attendance* a = by_check_in(b.check_in_event);
+                    if (!a || !a->open()) return;
+                    a->check_out = std::max(b.at, a->check_in + 1);
+                    a->auto_closed = true;
+                  },
+                  [&](const Event&, const ev::CheckoutConfirmed& b) {
+                    if (Attendance* a = by_check_in(b.check_in_event)) a->answered = true;
+                  },
+                  [&](const Event&, const ev::CorrectionRequested& b) {
+                    if (Attendance* a = by_check_in(b.check_in_event)) {
+                      a->answered = true;
+                      a->proposed_end = b.proposed_end;
+                    }
+                  },
+                  [&](const Event&, const ev::CorrectionDecided& b) {
+                    // Settled by a coach: nothing waits any more, and an accepted end replaces the
+                    // recorded one (the events keep both: the history shows what changed and why).
+                    Attendance* a = by_check_in(b.check_in_event);
+                    if (!a) return;
+                    a->answered = true;
+                    a->proposed_end = 0;
+                    if (b.accepted && b.end > a->check_in && !a->open()) a->check_out = b.end;
+                  },
+                  [&](const Event& e, const ev::AttendanceRecorded& b) {
+                    // Only where nothing was recorded for that dagdeel: a coach cannot double an attendance.
+                    for (const auto& a : out)
+                      if (a.participant_id == e.participant_id && a.date == b.date && a.dagdeel == b.dagdeel) return;
+                    Attendance a;
+                    a.participant_id = e.participant_id;
+                    a.date = b.date;
+                    a.dagdeel = b.dagdeel;
+                    a.check_in = b.start;
+                    a.check_out = b.end;
+                    a.check_in_event = e.id;
+                    a.answered = true;
+                    a.by_coach = true;
+                    out.push_back(a);
+                  },
+              });
   return out;
 }
 
@@ -115,20 +117,21 @@ std::vector<SignUp> fold_signups(const std::vector<Event>& events, int capacity)
     return std::find_if(active.begin(), active.end(), [&](const Active& a) { return a.s.participant_id == pid; });
   };
   fold_over<Fold::SignUps>(events, Overloaded{
-    [&](const Event& e, const ev::SignedUp& b) {
-      if (find(e.participant_id) != active.end()) return;  // signed up twice: one place
-      Active a;
-      a.s.activity_id = b.activity_id;
-      a.s.date = b.date;
-      a.s.participant_id = e.participant_id;
-      a.s.at = e.wall;
-      a.joined_full = capacity > 0 && static_cast<int>(active.size()) >= capacity;
-      active.push_back(a);
-    },
-    [&](const Event& e, const ev::SignUpCancelled&) {
-      if (auto it = find(e.participant_id); it != active.end()) active.erase(it);
-    },
-  });
+                                       [&](const Event& e, const ev::SignedUp& b) {
+                                         if (find(e.participant_id) != active.end())
+                                           return;  // signed up twice: one place
+                                         Active a;
+                                         a.s.activity_id = b.activity_id;
+                                         a.s.date = b.date;
+                                         a.s.participant_id = e.participant_id;
+                                         a.s.at = e.wall;
+                                         a.joined_full = capacity > 0 && static_cast<int>(active.size()) >= capacity;
+                                         active.push_back(a);
+                                       },
+                                       [&](const Event& e, const ev::SignUpCancelled&) {
+                                         if (auto it = find(e.participant_id); it != active.end()) active.erase(it);
+                                       },
+                                   });
   std::vector<SignUp> out;
   out.reserve(active.size());
   for (std::size_t i = 0; i < active.size(); ++i) {
@@ -145,18 +148,19 @@ std::vector<SignUp> fold_signups(const std::vector<Event>& events, int capacity)
 
 std::vector<Absence> fold_absences(const std::vector<Event>& events) {
   std::vector<Absence> out;
-  fold_over<Fold::Absences>(events, Overloaded{
-    [&](const Event& e, const ev::AbsenceReported& b) {
-      // One report per dagdeel: a second one (another reason) replaces the first.
-      for (auto& a : out)
-        if (!a.withdrawn && a.date == b.date && a.dagdeel == b.dagdeel) a.withdrawn = true;
-      out.push_back(Absence{e.id, e.participant_id, b.date, b.dagdeel, b.reason, false});
-    },
-    [&](const Event&, const ev::AbsenceWithdrawn& w) {
-      for (auto& a : out)
-        if (a.event_id == w.absence_event) a.withdrawn = true;
-    },
-  });
+  fold_over<Fold::Absences>(events,
+                            Overloaded{
+                                [&](const Event& e, const ev::AbsenceReported& b) {
+                                  // One report per dagdeel: a second one (another reason) replaces the first.
+                                  for (auto& a : out)
+                                    if (!a.withdrawn && a.date == b.date && a.dagdeel == b.dagdeel) a.withdrawn = true;
+                                  out.push_back(Absence{e.id, e.participant_id, b.date, b.dagdeel, b.reason, false});
+                                },
+                                [&](const Event&, const ev::AbsenceWithdrawn& w) {
+                                  for (auto& a : out)
+                                    if (a.event_id == w.absence_event) a.withdrawn = true;
+                                },
+                            });
   std::erase_if(out, [](const Absence& a) { return a.withdrawn; });
   return out;
 }
@@ -166,24 +170,24 @@ std::vector<Absence> fold_absences(const std::vector<Event>& events) {
 std::vector<HoursEntry> fold_hours(const std::vector<Event>& events) {
   std::vector<HoursEntry> out;
   fold_over<Fold::Hours>(events, Overloaded{
-    [&](const Event& e, const ev::HoursLogged& b) {
-      HoursEntry h;
-      h.event_id = e.id;
-      h.participant_id = e.participant_id;
-      h.date = b.date;
-      h.place = b.place;
-      h.minutes = b.minutes;
-      h.logged_at = e.wall;
-      out.push_back(h);
-    },
-    [&](const Event&, const ev::HoursDecided& d) {
-      for (auto& h : out)
-        if (h.event_id == d.hours_event) {
-          h.status = d.approved ? HoursStatus::Approved : HoursStatus::Rejected;
-          h.approved_minutes = d.approved ? d.minutes : 0;
-        }
-    },
-  });
+                                     [&](const Event& e, const ev::HoursLogged& b) {
+                                       HoursEntry h;
+                                       h.event_id = e.id;
+                                       h.participant_id = e.participant_id;
+                                       h.date = b.date;
+                                       h.place = b.place;
+                                       h.minutes = b.minutes;
+                                       h.logged_at = e.wall;
+                                       out.push_back(h);
+                                     },
+                                     [&](const Event&, const ev::HoursDecided& d) {
+                                       for (auto& h : out)
+                                         if (h.event_id == d.hours_event) {
+                                           h.status = d.approved ? HoursStatus::Approved : HoursStatus::Rejected;
+                                           h.approved_minutes = d.approved ? d.minutes : 0;
+                                         }
+                                     },
+                                 });
   return out;
 }
 
@@ -203,18 +207,19 @@ FoldedActivity fold_activity(const std::vector<Event>& events) {
 
 CoachFile fold_file(const std::vector<Event>& events) {
   CoachFile f;
-  fold_over<Fold::File>(events, Overloaded{
-      [&](const Event& e, const ev::LadderAssessed& b) {
-        f.ladder.push_back(LadderAssessment{e.id, e.participant_id, b.date, b.moment, b.rung, b.progress, b.areas,
-                                            b.coach_id, e.wall});
-      },
-      [&](const Event& e, const ev::NoteAdded& b) {
-        f.notes.push_back(CoachNote{e.id, e.participant_id, b.date, b.text, b.talk, b.coach_id, e.wall});
-      },
-      [&](const Event& e, const ev::ParticipantLeft& b) {
-        f.exits.push_back(Exit{e.id, e.participant_id, b.date, b.reason, b.coach_id, e.wall});
-      },
-  });
+  fold_over<Fold::File>(
+      events, Overloaded{
+                  [&](const Event& e, const ev::LadderAssessed& b) {
+                    f.ladder.push_back(LadderAssessment{e.id, e.participant_id, b.date, b.moment, b.rung, b.progress,
+                                                        b.areas, b.coach_id, e.wall});
+                  },
+                  [&](const Event& e, const ev::NoteAdded& b) {
+                    f.notes.push_back(CoachNote{e.id, e.participant_id, b.date, b.text, b.talk, b.coach_id, e.wall});
+                  },
+                  [&](const Event& e, const ev::ParticipantLeft& b) {
+                    f.exits.push_back(Exit{e.id, e.participant_id, b.date, b.reason, b.coach_id, e.wall});
+                  },
+              });
   return f;
 }
 

@@ -18,7 +18,7 @@ struct Event {
   std::string device_id;  // the kiosk that recorded it
   std::int64_t seq = 0;   // per device: 1, 2, 3, ...
   TimeMs wall = 0;
-  std::string hlc;        // hybrid logical clock stamp, sorts as text
+  std::string hlc;  // hybrid logical clock stamp, sorts as text
   std::string type;
   std::string participant_id;
   EventBody body;
@@ -35,7 +35,11 @@ std::vector<SignUp> fold_signups(const std::vector<Event>& events, int capacity)
 std::vector<Absence> fold_absences(const std::vector<Event>& events);
 std::vector<HoursEntry> fold_hours(const std::vector<Event>& events);
 // The activity as its last activity_saved in fold order says; found = false without one.
-struct FoldedActivity { bool found = false; Activity activity; std::string event_id; };
+struct FoldedActivity {
+  bool found = false;
+  Activity activity;
+  std::string event_id;
+};
 FoldedActivity fold_activity(const std::vector<Event>& events);
 // The coach's file: every assessment, note and exit as its own row, in fold order.
 struct CoachFile {

@@ -27,23 +27,21 @@ struct Participant {
   std::string first_name;
   std::string last_name;
   std::string card_code;
-  std::string language;  // preferred UI language, "" = centre default
+  std::string language;    // preferred UI language, "" = centre default
   bool mandatory = false;  // coaches only; never shown to participants
   std::string coach_id;
   int agreed_minutes_per_week = 0;  // volunteer hours agreed with the coach; 0 = none
   bool show_agreed_hours = false;   // the coach chose to show the agreed hours on the kiosk
   bool photo_consent = false;       // may appear as a tile in the identification grid
   // Agreements made at intake (coaches only; from the roster)
-  std::string start_date;           // ISO date the programme started, "" = unknown
-  std::string end_date;             // ISO date the programme ends, "" = open-ended
-  int talk_every_days = 0;          // a talk with the coach is due this often; 0 = no rhythm agreed
-  std::uint32_t agreed_parts = 0;   // the dagdelen they are expected: bit agreed_bit(weekday, dagdeel)
+  std::string start_date;          // ISO date the programme started, "" = unknown
+  std::string end_date;            // ISO date the programme ends, "" = open-ended
+  int talk_every_days = 0;         // a talk with the coach is due this often; 0 = no rhythm agreed
+  std::uint32_t agreed_parts = 0;  // the dagdelen they are expected: bit agreed_bit(weekday, dagdeel)
 };
 
 // Bit of a weekday (0 = Monday) and dagdeel in Participant::agreed_parts.
-constexpr std::uint32_t agreed_bit(int weekday, Dagdeel d) {
-  return 1u << (weekday * 3 + static_cast<int>(d));
-}
+constexpr std::uint32_t agreed_bit(int weekday, Dagdeel d) { return 1u << (weekday * 3 + static_cast<int>(d)); }
 
 struct Coach {
   std::string id;
@@ -73,7 +71,7 @@ struct Attendance {
   std::string date;  // local ISO date
   Dagdeel dagdeel = Dagdeel::Morning;
   TimeMs check_in = 0;
-  TimeMs check_out = 0;  // 0 while still checked in
+  TimeMs check_out = 0;        // 0 while still checked in
   std::string check_in_event;  // the journal event that opened it
   bool auto_closed = false;    // closed by the kiosk at the end of the dagdeel: "not checked out"
   bool answered = false;       // the participant confirmed or corrected the recorded end
@@ -84,9 +82,8 @@ struct Attendance {
 
 // Why a participant reports absent in advance; shown as pictograms.
 enum class AbsenceReason : std::uint8_t { Sick, Medical, Care, Appointment, Other };
-constexpr std::array<AbsenceReason, 5> kAbsenceReasons{AbsenceReason::Sick, AbsenceReason::Medical,
-                                                       AbsenceReason::Care, AbsenceReason::Appointment,
-                                                       AbsenceReason::Other};
+constexpr std::array<AbsenceReason, 5> kAbsenceReasons{AbsenceReason::Sick, AbsenceReason::Medical, AbsenceReason::Care,
+                                                       AbsenceReason::Appointment, AbsenceReason::Other};
 const char* reason_key(AbsenceReason r);  // "sick", "medical", "care", "appointment", "other"
 bool reason_from_key(const std::string& key, AbsenceReason& out);
 
@@ -163,8 +160,8 @@ struct LadderAssessment {
   std::string participant_id;
   std::string date;  // local ISO date of the assessment
   LadderMoment moment = LadderMoment::Monthly;
-  int rung = 1;      // 1 .. number of rungs in the configuration
-  int progress = 0;  // 0 .. kLadderProgressSteps within the rung
+  int rung = 1;                       // 1 .. number of rungs in the configuration
+  int progress = 0;                   // 0 .. kLadderProgressSteps within the rung
   std::array<AreaStatus, 5> areas{};  // indexed like kProblemAreas
   std::string coach_id;
   TimeMs at = 0;
@@ -183,10 +180,21 @@ struct CoachNote {
 constexpr std::size_t kMaxNoteLength = 2000;
 
 // Why a participant left the programme: a fixed list (the centre's quarterly figures, DOMAIN.md).
-enum class ExitReason : std::uint8_t { Work, SubsidisedWork, VolunteerWork, OtherProgramme, Care, OffBenefit, Moved, Stopped, Other };
-constexpr std::array<ExitReason, 9> kExitReasons{ExitReason::Work, ExitReason::SubsidisedWork, ExitReason::VolunteerWork,
-                                                 ExitReason::OtherProgramme, ExitReason::Care, ExitReason::OffBenefit,
-                                                 ExitReason::Moved, ExitReason::Stopped, ExitReason::Other};
+enum class ExitReason : std::uint8_t {
+  Work,
+  SubsidisedWork,
+  VolunteerWork,
+  OtherProgramme,
+  Care,
+  OffBenefit,
+  Moved,
+  Stopped,
+  Other
+};
+constexpr std::array<ExitReason, 9> kExitReasons{
+    ExitReason::Work,           ExitReason::SubsidisedWork, ExitReason::VolunteerWork,
+    ExitReason::OtherProgramme, ExitReason::Care,           ExitReason::OffBenefit,
+    ExitReason::Moved,          ExitReason::Stopped,        ExitReason::Other};
 // "work", "subsidised_work", "volunteer_work", "other_programme", "care", "off_benefit", "moved", "stopped", "other"
 const char* exit_reason_key(ExitReason r);
 bool exit_reason_from_key(const std::string& key, ExitReason& out);
@@ -218,16 +226,16 @@ struct KioskConfig {
   int inactivity_seconds = 30;
   int prompt_seconds = 10;
   int confirmation_seconds = 5;
-  std::string server_url;  // the municipal server ([sync] server_url; "" = offline)
+  std::string server_url;       // the municipal server ([sync] server_url; "" = offline)
   std::string sync_enrol_code;  // one-time code from meedoen-server enrol-kiosk
   std::string sync_ca_bundle;   // PEM file of trusted CAs for https ("" = the system's)
   int sync_pull_seconds = 60;   // how often to ask the server for changes
   // Coach mode ([coach] in kiosk.toml)
   int not_seen_days = 14;  // "not seen for N days" on Today
   // The participation ladder's rungs, lowest first ([coach] ladder_rungs): they differ per municipality.
-  std::vector<std::string> ladder_rungs{"Geïsoleerd", "Sociale contacten buiten de deur",
-                                        "Deelname aan georganiseerde activiteiten", "Onbetaald werk",
-                                        "Betaald werk met ondersteuning", "Betaald werk"};
+  std::vector<std::string> ladder_rungs{
+      "Geïsoleerd",     "Sociale contacten buiten de deur", "Deelname aan georganiseerde activiteiten",
+      "Onbetaald werk", "Betaald werk met ondersteuning",   "Betaald werk"};
   std::string export_dir;  // where coach exports go; "" = $XDG_DATA_HOME/meedoen/exports
 };
 

@@ -4,7 +4,9 @@
 namespace meedoen::core {
 
 template <class... Ts>
-struct Overloaded : Ts... { using Ts::operator()...; };
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
 template <class... Ts>
 Overloaded(Ts...) -> Overloaded<Ts...>;
 

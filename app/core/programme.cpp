@@ -312,8 +312,8 @@ void on(State& s, Commands& out, const prog::Stored& a) {
     s.programme = a.programme;
     s.signups = a.signups;
   } else {
-    auto it = std::find_if(s.programme.begin(), s.programme.end(),
-                           [&](const Activity& x) { return x.id == a.saved.id; });
+    auto it =
+        std::find_if(s.programme.begin(), s.programme.end(), [&](const Activity& x) { return x.id == a.saved.id; });
     if (it != s.programme.end()) *it = a.saved;
     else s.programme.push_back(a.saved);
   }

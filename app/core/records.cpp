@@ -72,6 +72,8 @@ const char* exit_reason_key(ExitReason r) {
   return "other";
 }
 
-bool exit_reason_from_key(const std::string& key, ExitReason& out) { return from_key(kExitReasons, exit_reason_key, key, out); }
+bool exit_reason_from_key(const std::string& key, ExitReason& out) {
+  return from_key(kExitReasons, exit_reason_key, key, out);
+}
 
 }  // namespace meedoen::core

@@ -16,9 +16,7 @@ namespace {
 
 using PartKey = std::tuple<std::string, std::string, int>;  // participant, date, dagdeel
 
-PartKey key_of(const std::string& pid, const std::string& date, Dagdeel d) {
-  return {pid, date, static_cast<int>(d)};
-}
+PartKey key_of(const std::string& pid, const std::string& date, Dagdeel d) { return {pid, date, static_cast<int>(d)}; }
 
 bool in_range(const std::string& date, const std::string& from, const std::string& to) {
   return date >= from && date <= to;
@@ -43,11 +41,14 @@ std::string coach_name_of(const ReportInputs& in, const std::string& id) {
   return id;
 }
 
-std::string name_of(const Participant& p) { return p.last_name.empty() ? p.first_name : p.first_name + " " + p.last_name; }
+std::string name_of(const Participant& p) {
+  return p.last_name.empty() ? p.first_name : p.first_name + " " + p.last_name;
+}
 
 // The ladder movement of one participant in [from, to]: baseline and last, or nulls.
 std::pair<const LadderAssessment*, const LadderAssessment*> ladder_span(const ReportInputs& in, const std::string& pid,
-                                                                        const std::string& from, const std::string& to) {
+                                                                        const std::string& from,
+                                                                        const std::string& to) {
   const LadderAssessment* before = nullptr;
   const LadderAssessment* first_in = nullptr;
   const LadderAssessment* last_in = nullptr;
@@ -101,7 +102,8 @@ void add_figures(MonthFigures& to, const MonthFigures& f) {
 
 std::vector<WeekCount> weeks_between(const std::string& from, const std::string& to) {
   std::vector<WeekCount> out;
-  for (std::string m = monday_of(from); !m.empty() && m <= to; m = add_days(m, 7)) out.push_back({iso_week_label(m), m, 0});
+  for (std::string m = monday_of(from); !m.empty() && m <= to; m = add_days(m, 7))
+    out.push_back({iso_week_label(m), m, 0});
   return out;
 }
 
@@ -170,7 +172,8 @@ std::vector<Dagdeel> expected_parts(const ReportInputs& in, const Participant& p
   std::vector<Dagdeel> out;
   if (const Exit* e = first_exit(in, p.id); e && date >= e->date) return out;  // left: expected nowhere
   const int wd = weekday_of(date);
-  const bool in_programme = (p.start_date.empty() || date >= p.start_date) && (p.end_date.empty() || date <= p.end_date);
+  const bool in_programme =
+      (p.start_date.empty() || date >= p.start_date) && (p.end_date.empty() || date <= p.end_date);
   for (Dagdeel d : kDagdelen) {
     bool expected = in_programme && wd >= 0 && (p.agreed_parts & agreed_bit(wd, d)) != 0;
     for (const auto& su : in.signups) {
@@ -190,7 +193,8 @@ std::vector<PartOutcome> part_outcomes(const ReportInputs& in, const std::string
   std::map<PartKey, PartOutcome> seen;
   for (const auto& a : in.attendance) {
     if (!in_range(a.date, from, to)) continue;
-    seen.emplace(key_of(a.participant_id, a.date, a.dagdeel), PartOutcome{a.participant_id, a.date, a.dagdeel, PartKind::Present});
+    seen.emplace(key_of(a.participant_id, a.date, a.dagdeel),
+                 PartOutcome{a.participant_id, a.date, a.dagdeel, PartKind::Present});
   }
   for (const auto& a : in.absences) {
     if (a.withdrawn || !in_range(a.date, from, to) || a.date > today) continue;
@@ -228,8 +232,7 @@ class MonthTally {
     for (const auto& p : in.participants) m_people[p.id] = &p;
     if (only_coach.empty())
       for (const auto& c : in.coaches) figures(c.id);
-    else
-      figures(only_coach);
+    else figures(only_coach);
   }
 
   // Whose coach: the roster's; someone no longer on it is found through their exit.
@@ -433,7 +436,8 @@ ProgressReport progress_report(const ReportInputs& in, const std::string& partic
   for (const auto& w : weeks) r.weeks.push_back({w.week, w.monday, 0, 0, 0});
   for (const auto& o : part_outcomes(mine, r.from, r.to, now)) {
     if (o.participant_id != participant_id) continue;
-    auto it = std::find_if(r.weeks.begin(), r.weeks.end(), [&](const ProgressWeek& w) { return w.monday == monday_of(o.date); });
+    auto it = std::find_if(r.weeks.begin(), r.weeks.end(),
+                           [&](const ProgressWeek& w) { return w.monday == monday_of(o.date); });
     if (it == r.weeks.end()) continue;
     if (o.kind == PartKind::Present) ++it->present, ++r.present;
     if (o.kind == PartKind::Absent) ++it->absent, ++r.absent;

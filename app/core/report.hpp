@@ -30,24 +30,24 @@ namespace meedoen::core {
 struct ReportInputs {
   std::vector<Participant> participants;  // the roster (agreements, coach, mandatory)
   std::vector<Coach> coaches;
-  std::vector<Activity> programme;        // inactive activities too: sign-ups name them
+  std::vector<Activity> programme;  // inactive activities too: sign-ups name them
   std::array<DagdeelTimes, 3> dagdelen{KioskConfig{}.dagdelen};
   std::vector<Attendance> attendance;
   std::vector<Absence> absences;
   std::vector<SignUp> signups;
   std::vector<HoursEntry> hours;
-  std::vector<LadderAssessment> ladder;   // all assessments up to the end of the period
-  std::vector<Exit> exits;                // all exits up to the end of the period
+  std::vector<LadderAssessment> ladder;  // all assessments up to the end of the period
+  std::vector<Exit> exits;               // all exits up to the end of the period
 };
 
 // [SECTION] Calendar helpers for reports
-bool valid_month(const std::string& month);              // "2026-11"
-std::string month_of(const std::string& iso_date);       // "2026-11-23" -> "2026-11"
-std::string first_day(const std::string& month);         // "2026-11-01"
-std::string last_day(const std::string& month);          // "2026-11-30"
-std::string add_months(const std::string& month, int n); // "2026-11" + 2 -> "2027-01"
+bool valid_month(const std::string& month);               // "2026-11"
+std::string month_of(const std::string& iso_date);        // "2026-11-23" -> "2026-11"
+std::string first_day(const std::string& month);          // "2026-11-01"
+std::string last_day(const std::string& month);           // "2026-11-30"
+std::string add_months(const std::string& month, int n);  // "2026-11" + 2 -> "2027-01"
 std::string monday_of(const std::string& iso_date);
-std::string iso_week_label(const std::string& iso_date); // "2026-W48"
+std::string iso_week_label(const std::string& iso_date);  // "2026-W48"
 
 // The dates a month report needs its inputs for: attendance, absences and sign-ups over
 // [attendance_from, attendance_to] (the ISO weeks touching the month), hours from hours_from.
@@ -76,9 +76,9 @@ std::vector<Dagdeel> expected_parts(const ReportInputs& in, const Participant& p
 
 // [SECTION] Month overview
 struct MonthFigures {
-  std::string coach_id;    // "" on the centre's total (and for participants without a coach)
+  std::string coach_id;  // "" on the centre's total (and for participants without a coach)
   std::string coach_name;
-  int participants = 0;    // on the roster with this coach
+  int participants = 0;  // on the roster with this coach
   int present = 0;
   int absent = 0;
   std::array<int, kAbsenceReasons.size()> absent_by_reason{};
@@ -114,8 +114,8 @@ struct MonthMinutes {
 
 struct MonthReport {
   std::string month, from, to;
-  std::string as_of;  // today: figures of the current month run up to here
-  std::string only_coach;  // "" = the whole centre; else only this coach's participants
+  std::string as_of;                  // today: figures of the current month run up to here
+  std::string only_coach;             // "" = the whole centre; else only this coach's participants
   std::vector<MonthFigures> coaches;  // by coach name; a "" row for participants without a coach
   MonthFigures centre;
   std::vector<ParticipantMonth> participants;  // by coach, then name
@@ -139,7 +139,7 @@ struct PlaceHours {
 struct ProgressReport {
   bool found = false;
   std::string participant_id, name;
-  std::string date;  // the report's date: today
+  std::string date;      // the report's date: today
   std::string from, to;  // the period: since the start, at most 3 months back, to today
   std::string coach_id, coach_name;
   bool mandatory = false;
@@ -150,7 +150,7 @@ struct ProgressReport {
   int present = 0, absent = 0, no_shows = 0;
   std::vector<PlaceHours> places;
   int approved_minutes = 0;
-  std::vector<LadderAssessment> ladder;  // all assessments up to today, oldest first
+  std::vector<LadderAssessment> ladder;                  // all assessments up to today, oldest first
   std::array<AreaStatus, kProblemAreas.size()> areas{};  // from the latest assessment
 };
 constexpr int kProgressMonths = 3;

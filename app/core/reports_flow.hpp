@@ -13,22 +13,33 @@
 namespace meedoen::core {
 
 struct ReportsState {
-  std::string month;       // "2026-11"; "" until the tab is first opened (then: this month)
-  bool mine = false;       // scope: only the logged-in coach's participants
-  bool loaded = false;     // report matches month and scope
-  MonthReport report;      // the figures on screen
-  bool exporting = false;  // an export is being written
+  std::string month;               // "2026-11"; "" until the tab is first opened (then: this month)
+  bool mine = false;               // scope: only the logged-in coach's participants
+  bool loaded = false;             // report matches month and scope
+  MonthReport report;              // the figures on screen
+  bool exporting = false;          // an export is being written
   std::vector<std::string> paths;  // written by the last export
   std::string error;               // why the last export failed ("" = it did not)
 };
 
 // [SECTION] Actions
-struct ReportsMonthStep { int delta; };           // previous / next month
-struct ReportsScopeTapped { bool mine; };
-struct ReportsExportTapped {};                    // the month overview as CSV + PDF
-struct ExportProgressTapped { std::string participant_id; };  // from the participant page
-struct ReportLoaded { MonthReport report; };
-struct ExportFinished { std::vector<std::string> paths; std::string error; };
+struct ReportsMonthStep {
+  int delta;
+};  // previous / next month
+struct ReportsScopeTapped {
+  bool mine;
+};
+struct ReportsExportTapped {};  // the month overview as CSV + PDF
+struct ExportProgressTapped {
+  std::string participant_id;
+};  // from the participant page
+struct ReportLoaded {
+  MonthReport report;
+};
+struct ExportFinished {
+  std::vector<std::string> paths;
+  std::string error;
+};
 
 // The Reports tab's actions; update(State, const ReportsAction&) in reports_flow.cpp handles each one.
 using ReportsAction = std::variant<ReportsMonthStep, ReportsScopeTapped, ReportsExportTapped, ExportProgressTapped,
@@ -36,11 +47,24 @@ using ReportsAction = std::variant<ReportsMonthStep, ReportsScopeTapped, Reports
 
 // [SECTION] Commands
 // Reads the month's inputs and answers ReportLoaded. coach_id "" = the whole centre.
-struct LoadMonthReport { std::string month; std::string coach_id; TimeMs now; };
+struct LoadMonthReport {
+  std::string month;
+  std::string coach_id;
+  TimeMs now;
+};
 // Writes the month overview (the centre, or one coach's participants) as CSV and PDF; the
 // sender is the logged-in coach. Answers ExportFinished.
-struct ExportMonth { std::string month; std::string only_coach; std::string sender_coach; TimeMs now; };
+struct ExportMonth {
+  std::string month;
+  std::string only_coach;
+  std::string sender_coach;
+  TimeMs now;
+};
 // Writes one participant's dated progress report as CSV and PDF; answers ExportFinished.
-struct ExportProgress { std::string participant_id; std::string sender_coach; TimeMs now; };
+struct ExportProgress {
+  std::string participant_id;
+  std::string sender_coach;
+  TimeMs now;
+};
 
 }  // namespace meedoen::core

@@ -9,8 +9,7 @@ namespace {
 
 // ASCII base letter for U+00C0..U+017F (Latin-1 Supplement letters and Latin Extended-A),
 // which covers Dutch, Turkish, Polish and most other Latin-script names in the neighbourhood.
-constexpr std::string_view kFoldC0 =
-    "aaaaaaaceeeeiiiidnooooo ouuuuytsaaaaaaaceeeeiiiidnooooo ouuuuyty";
+constexpr std::string_view kFoldC0 = "aaaaaaaceeeeiiiidnooooo ouuuuytsaaaaaaaceeeeiiiidnooooo ouuuuyty";
 constexpr std::string_view kFold100 =
     "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooo"
     "oooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
@@ -23,13 +22,22 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
     const auto b = static_cast<unsigned char>(s[i + k]);
     return (b & 0xC0) == 0x80 ? (b & 0x3F) : -1;
   };
-  if (b0 < 0x80) { i += 1; return b0; }
+  if (b0 < 0x80) {
+    i += 1;
+    return b0;
+  }
   if ((b0 & 0xE0) == 0xC0) {
     const int c1 = cont(1);
-    if (c1 >= 0) { i += 2; return static_cast<char32_t>(((b0 & 0x1F) << 6) | c1); }
+    if (c1 >= 0) {
+      i += 2;
+      return static_cast<char32_t>(((b0 & 0x1F) << 6) | c1);
+    }
   } else if ((b0 & 0xF0) == 0xE0) {
     const int c1 = cont(1), c2 = cont(2);
-    if (c1 >= 0 && c2 >= 0) { i += 3; return static_cast<char32_t>(((b0 & 0x0F) << 12) | (c1 << 6) | c2); }
+    if (c1 >= 0 && c2 >= 0) {
+      i += 3;
+      return static_cast<char32_t>(((b0 & 0x0F) << 12) | (c1 << 6) | c2);
+    }
   } else if ((b0 & 0xF8) == 0xF0) {
     const int c1 = cont(1), c2 = cont(2), c3 = cont(3);
     if (c1 >= 0 && c2 >= 0 && c3 >= 0) {
@@ -77,8 +85,7 @@ std::string fold_for_search(std::string_view s) {
 
 Roster::Roster(std::vector<Participant> people) : m_people(std::move(people)) {
   std::sort(m_people.begin(), m_people.end(), [](const Participant& a, const Participant& b) {
-    return fold_for_search(a.first_name + " " + a.last_name) <
-           fold_for_search(b.first_name + " " + b.last_name);
+    return fold_for_search(a.first_name + " " + a.last_name) < fold_for_search(b.first_name + " " + b.last_name);
   });
   m_folded.reserve(m_people.size());
   for (std::size_t i = 0; i < m_people.size(); ++i) {

@@ -11,8 +11,7 @@ std::vector<Activity> activities_on(const std::vector<Activity>& programme, int 
   std::vector<Activity> out;
   for (const auto& a : programme)
     if (a.active && a.date.empty() && a.weekday == weekday) out.push_back(a);
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Activity& x, const Activity& y) { return x.start < y.start; });
+  std::stable_sort(out.begin(), out.end(), [](const Activity& x, const Activity& y) { return x.start < y.start; });
   return out;
 }
 
@@ -20,8 +19,7 @@ std::vector<Activity> activities_on(const std::vector<Activity>& programme, cons
   std::vector<Activity> out;
   for (const auto& a : programme)
     if (occurs_on(a, date)) out.push_back(a);
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Activity& x, const Activity& y) { return x.start < y.start; });
+  std::stable_sort(out.begin(), out.end(), [](const Activity& x, const Activity& y) { return x.start < y.start; });
   return out;
 }
 

@@ -20,20 +20,36 @@
 #include "core/coach.hpp"
 #include "core/journal.hpp"
 #include "core/model.hpp"
-#include "core/reports_flow.hpp"
 #include "core/programme.hpp"
+#include "core/reports_flow.hpp"
 #include "core/roster.hpp"
 #include "core/time.hpp"
 
 namespace meedoen::core {
 
 enum class Screen {
-  Welcome, Search, PhotoGrid, Pin,  // before identification: nothing personal
-  Home, Confirmation,               // after identification: only this participant's own data
-  CheckoutQuestion, CheckoutCorrect, Activities, Absence, Hours, Progress,
+  Welcome,
+  Search,
+  PhotoGrid,
+  Pin,  // before identification: nothing personal
+  Home,
+  Confirmation,  // after identification: only this participant's own data
+  CheckoutQuestion,
+  CheckoutCorrect,
+  Activities,
+  Absence,
+  Hours,
+  Progress,
   // Coach mode (core/coach.hpp): reached by the corner button or --coach. CoachPin must stay
   // the first coach screen (coach_screen() tests the range).
-  CoachPin, CoachToday, CoachPeople, CoachPerson, CoachLadder, CoachProgramme, CoachActivityEdit, CoachReports
+  CoachPin,
+  CoachToday,
+  CoachPeople,
+  CoachPerson,
+  CoachLadder,
+  CoachProgramme,
+  CoachActivityEdit,
+  CoachReports
 };
 bool coach_screen(Screen sc);
 bool coach_tab(Screen sc);  // a screen the coach-mode tab bar opens
@@ -41,11 +57,23 @@ bool coach_tab(Screen sc);  // a screen the coach-mode tab bar opens
 // Short calm messages; the UI maps each to a translated sentence. The first group are hints
 // (amber), the second good news (green).
 enum class Notice {
-  None, UnknownCard, WrongPin, PinPaused, StoreFailed, AlreadyCheckedIn, NotCheckedIn, ActivityFull,
-  ActivityOver, NothingChosen,
-  SignedUp, OnWaitingList, SignUpCancelled, CorrectionSent, EndConfirmed,
-  Exported,      // good news: an export was written (the paths are in State::reports)
-  ExportFailed   // a hint: State::reports.error says why
+  None,
+  UnknownCard,
+  WrongPin,
+  PinPaused,
+  StoreFailed,
+  AlreadyCheckedIn,
+  NotCheckedIn,
+  ActivityFull,
+  ActivityOver,
+  NothingChosen,
+  SignedUp,
+  OnWaitingList,
+  SignUpCancelled,
+  CorrectionSent,
+  EndConfirmed,
+  Exported,     // good news: an export was written (the paths are in State::reports)
+  ExportFailed  // a hint: State::reports.error says why
 };
 bool good_news(Notice n);
 
@@ -110,9 +138,9 @@ struct State {
   Screen screen = Screen::Welcome;
   std::string language;  // UI language of this session; "" until the first Tick
 
-  std::string query;        // name search text
-  std::string pin_for;      // participant on the PIN pad
-  std::string pin;          // digits typed so far, never stored
+  std::string query;    // name search text
+  std::string pin_for;  // participant on the PIN pad
+  std::string pin;      // digits typed so far, never stored
   std::map<std::string, PinGuard> pin_guards;
 
   std::string participant_id;  // identified participant, "" when nobody is
@@ -122,13 +150,13 @@ struct State {
   bool pin_from_grid = false;  // the PIN pad was reached from the photo grid
 
   // Screens after identification
-  int day = 0;                        // activities: day shown, 0 = today
-  std::vector<DayPart> absence_parts; // absence: chosen day parts
-  std::string hours_place;            // hours: the chosen place ("" = choose one first)
-  int hours_day = 0;                  // hours: 0 = today, 1 = yesterday, ...
+  int day = 0;                         // activities: day shown, 0 = today
+  std::vector<DayPart> absence_parts;  // absence: chosen day parts
+  std::string hours_place;             // hours: the chosen place ("" = choose one first)
+  int hours_day = 0;                   // hours: 0 = today, 1 = yesterday, ...
   int hours_minutes = kDefaultHoursMinutes;
-  Attendance question;                // the auto-closed attendance being asked about
-  int correction_minute = 0;          // the end time the participant proposes
+  Attendance question;        // the auto-closed attendance being asked about
+  int correction_minute = 0;  // the end time the participant proposes
 
   Outcome outcome = Outcome::CheckedIn;
   TimeMs outcome_time = 0;
@@ -137,23 +165,38 @@ struct State {
   Notice notice = Notice::None;
   TimeMs notice_until = 0;
 
-  CoachState coach;  // coach mode, kept apart from the participant's session
-  ReportsState reports;  // coach mode's Reports tab and exports (core/reports_flow.hpp)
+  CoachState coach;               // coach mode, kept apart from the participant's session
+  ReportsState reports;           // coach mode's Reports tab and exports (core/reports_flow.hpp)
   ProgrammeState programme_edit;  // coach mode: the activity editor (core/programme.hpp)
 };
 
 // [SECTION] Actions
-struct Tick { TimeMs now; };
-struct Touched {};          // any touch or key: the person is still there
+struct Tick {
+  TimeMs now;
+};
+struct Touched {};  // any touch or key: the person is still there
 struct StartTapped {};
-struct LanguageTapped { std::string language; };
-struct CardScanned { std::string code; };
-struct SearchTyped { std::string text; };
+struct LanguageTapped {
+  std::string language;
+};
+struct CardScanned {
+  std::string code;
+};
+struct SearchTyped {
+  std::string text;
+};
 struct SearchErased {};
-struct ParticipantChosen { std::string id; };
-struct PinDigit { char digit; };
+struct ParticipantChosen {
+  std::string id;
+};
+struct PinDigit {
+  char digit;
+};
 struct PinErased {};
-struct PinChecked { std::string participant_id; bool ok; };
+struct PinChecked {
+  std::string participant_id;
+  bool ok;
+};
 struct BackTapped {};
 struct CheckInTapped {};
 struct CheckOutTapped {};
@@ -161,25 +204,57 @@ struct StillHereTapped {};
 struct DoneTapped {};
 struct MoreTapped {};  // confirmation: "do something else" back to home
 struct GridTapped {};  // welcome: identify with the photo grid
-struct GridPage { int delta; };
-struct OpenTapped { Screen screen; };  // home tiles
-struct DayTapped { int day; };
-struct SignUpTapped { std::string activity_id; };
-struct CancelSignUpTapped { std::string activity_id; };
-struct PartToggled { DayPart part; };
-struct DayToggled { int day; };  // all dagdelen of a day
-struct ReasonTapped { AbsenceReason reason; };
-struct PlaceTapped { std::string place; };
-struct HoursDayTapped { int day; };
-struct MinutesStep { int delta; };  // +15 / -15
+struct GridPage {
+  int delta;
+};
+struct OpenTapped {
+  Screen screen;
+};  // home tiles
+struct DayTapped {
+  int day;
+};
+struct SignUpTapped {
+  std::string activity_id;
+};
+struct CancelSignUpTapped {
+  std::string activity_id;
+};
+struct PartToggled {
+  DayPart part;
+};
+struct DayToggled {
+  int day;
+};  // all dagdelen of a day
+struct ReasonTapped {
+  AbsenceReason reason;
+};
+struct PlaceTapped {
+  std::string place;
+};
+struct HoursDayTapped {
+  int day;
+};
+struct MinutesStep {
+  int delta;
+};  // +15 / -15
 struct SaveHoursTapped {};
-struct EndRightTapped {};    // "yes, that was right"
-struct EndWrongTapped {};    // "no, another time"
-struct CorrectionStep { int delta; };
+struct EndRightTapped {};  // "yes, that was right"
+struct EndWrongTapped {};  // "no, another time"
+struct CorrectionStep {
+  int delta;
+};
 struct SaveCorrectionTapped {};
-struct AttendanceStored { Attendance attendance; Outcome outcome; };
-struct StoreFailed { std::string reason; Notice notice = Notice::StoreFailed; };
-struct SyncChanged { SyncInfo info; };
+struct AttendanceStored {
+  Attendance attendance;
+  Outcome outcome;
+};
+struct StoreFailed {
+  std::string reason;
+  Notice notice = Notice::StoreFailed;
+};
+struct SyncChanged {
+  SyncInfo info;
+};
 
 struct DataLoaded {
   RosterPtr roster;
@@ -188,21 +263,28 @@ struct DataLoaded {
   std::vector<SignUp> signups;
   std::vector<VolunteerPlace> places;
 };
-struct ParticipantLoaded { ParticipantData data; };
+struct ParticipantLoaded {
+  ParticipantData data;
+};
 // A Record command is durable; the participant's data and the week's sign-ups as they now stand.
-struct Recorded { std::vector<EventBody> bodies; ParticipantData data; std::vector<SignUp> signups; };
-struct ForgottenClosed { std::vector<Attendance> today; };
+struct Recorded {
+  std::vector<EventBody> bodies;
+  ParticipantData data;
+  std::vector<SignUp> signups;
+};
+struct ForgottenClosed {
+  std::vector<Attendance> today;
+};
 
 // Time, the store and the platform, and what goes across a participant's and a coach's session.
 using SessionAction = std::variant<Tick, Touched, BackTapped, DataLoaded, SyncChanged, ForgottenClosed, StoreFailed>;
 // A participant at the kiosk: identification, then their own screens; and the answers to their commands.
-using ParticipantAction = std::variant<StartTapped, LanguageTapped, CardScanned, SearchTyped, SearchErased,
-                                       ParticipantChosen, PinDigit, PinErased, PinChecked, CheckInTapped,
-                                       CheckOutTapped, StillHereTapped, DoneTapped, MoreTapped, GridTapped, GridPage,
-                                       OpenTapped, DayTapped, SignUpTapped, CancelSignUpTapped, PartToggled,
-                                       DayToggled, ReasonTapped, PlaceTapped, HoursDayTapped, MinutesStep,
-                                       SaveHoursTapped, EndRightTapped, EndWrongTapped, CorrectionStep,
-                                       SaveCorrectionTapped, AttendanceStored, ParticipantLoaded, Recorded>;
+using ParticipantAction =
+    std::variant<StartTapped, LanguageTapped, CardScanned, SearchTyped, SearchErased, ParticipantChosen, PinDigit,
+                 PinErased, PinChecked, CheckInTapped, CheckOutTapped, StillHereTapped, DoneTapped, MoreTapped,
+                 GridTapped, GridPage, OpenTapped, DayTapped, SignUpTapped, CancelSignUpTapped, PartToggled, DayToggled,
+                 ReasonTapped, PlaceTapped, HoursDayTapped, MinutesStep, SaveHoursTapped, EndRightTapped,
+                 EndWrongTapped, CorrectionStep, SaveCorrectionTapped, AttendanceStored, ParticipantLoaded, Recorded>;
 // CoachAction: core/coach.hpp; ProgrammeAction: core/programme.hpp; ReportsAction: core/reports_flow.hpp.
 using FeatureAction = std::variant<SessionAction, ParticipantAction, CoachAction, ProgrammeAction, ReportsAction>;
 
@@ -219,10 +301,13 @@ inline constexpr int kFeaturesListing<T, std::variant<Fs...>> = (int{kAlternativ
 
 // A leaf action: listed in exactly one feature's variant (two would make the map ambiguous).
 template <class T>
-concept LeafAction = kFeaturesListing<T, FeatureAction> == 1;
+concept LeafAction = kFeaturesListing<T, FeatureAction>
+== 1;
 
 template <class T, class... Fs>
-struct FeatureListing { using type = void; };
+struct FeatureListing {
+  using type = void;
+};
 template <class T, class F, class... Rest>
 struct FeatureListing<T, F, Rest...> {
   using type = std::conditional_t<kAlternativeOf<T, F>, F, typename FeatureListing<T, Rest...>::type>;
@@ -244,7 +329,7 @@ struct Action {
   template <LeafAction T>
   Action(T leaf) : feature(std::in_place_type<FeatureOf<T>>, std::in_place_type<T>, std::move(leaf)) {}
   template <class F>
-    requires kAlternativeOf<F, FeatureAction>
+  requires kAlternativeOf<F, FeatureAction>
   explicit Action(F f) : feature(std::move(f)) {}
 };
 
@@ -255,26 +340,56 @@ const T* get_if(const Action* a) {
   return f ? std::get_if<T>(f) : nullptr;
 }
 template <LeafAction T>
-bool holds_alternative(const Action& a) { return get_if<T>(&a) != nullptr; }
+bool holds_alternative(const Action& a) {
+  return get_if<T>(&a) != nullptr;
+}
 
 // [SECTION] Commands: side effects described as data, carried out by the platform layer.
-struct VerifyPin { std::string participant_id; std::string pin; };
-struct RecordCheckIn { std::string participant_id; TimeMs at; std::string date; Dagdeel dagdeel; };
-struct RecordCheckOut { std::string participant_id; TimeMs at; std::string date; };
-struct LogLine { std::string text; };
-struct LoadParticipant { std::string participant_id; TimeMs now; };
+struct VerifyPin {
+  std::string participant_id;
+  std::string pin;
+};
+struct RecordCheckIn {
+  std::string participant_id;
+  TimeMs at;
+  std::string date;
+  Dagdeel dagdeel;
+};
+struct RecordCheckOut {
+  std::string participant_id;
+  TimeMs at;
+  std::string date;
+};
+struct LogLine {
+  std::string text;
+};
+struct LoadParticipant {
+  std::string participant_id;
+  TimeMs now;
+};
 // Appends the events in one durable transaction, then answers Recorded (or StoreFailed).
-struct Record { std::string participant_id; std::vector<EventBody> bodies; TimeMs now; };
+struct Record {
+  std::string participant_id;
+  std::vector<EventBody> bodies;
+  TimeMs now;
+};
 // Closes check-ins left open after their dagdeel ended; answers ForgottenClosed.
-struct CloseForgotten { TimeMs now; };
+struct CloseForgotten {
+  TimeMs now;
+};
 
 // A coach's decision: appends one event, then answers CoachDataLoaded with fresh data.
 // person_id: the open page, reloaded with it.
-struct RecordCoach { std::string participant_id; EventBody body; TimeMs now; std::string person_id; };
+struct RecordCoach {
+  std::string participant_id;
+  EventBody body;
+  TimeMs now;
+  std::string person_id;
+};
 
-using Command = std::variant<VerifyPin, RecordCheckIn, RecordCheckOut, LogLine, LoadParticipant, Record,
-                             CloseForgotten, VerifyCoachPin, LoadCoachData, RecordCoach, LoadMonthReport,
-                             ExportMonth, ExportProgress, SaveActivity>;
+using Command = std::variant<VerifyPin, RecordCheckIn, RecordCheckOut, LogLine, LoadParticipant, Record, CloseForgotten,
+                             VerifyCoachPin, LoadCoachData, RecordCoach, LoadMonthReport, ExportMonth, ExportProgress,
+                             SaveActivity>;
 
 struct Step {
   State state;
@@ -293,7 +408,9 @@ Step update(State s, const ReportsAction& a);      // reports_flow.cpp
 // A bare leaf, update(s, CheckInTapped{}): wrapped into its feature (this exact match keeps the
 // call from being ambiguous between Action and the leaf's feature variant).
 template <LeafAction T>
-Step update(State s, const T& a) { return update(std::move(s), Action(a)); }
+Step update(State s, const T& a) {
+  return update(std::move(s), Action(a));
+}
 
 // [SECTION] Coach mode (coach.cpp): helpers the other reducers share.
 void coach_tick(State& s, std::vector<Command>& out);

@@ -11,12 +11,9 @@ namespace {
 
 // [SECTION] Helpers
 
-
 // Screens where a person is busy; the inactivity prompt guards them.
 // Coach screens have their own, longer timeout (coach_tick).
-bool session_screen(Screen sc) {
-  return sc != Screen::Welcome && sc != Screen::Confirmation && !coach_screen(sc);
-}
+bool session_screen(Screen sc) { return sc != Screen::Welcome && sc != Screen::Confirmation && !coach_screen(sc); }
 
 void show_notice(State& s, Notice n) {
   s.notice = n;
@@ -51,10 +48,8 @@ void identify(State& s, std::vector<Command>& out, const Participant& p) {
   s.pin_for.clear();
   s.notice = Notice::None;
   const auto& langs = s.config.languages;
-  if (!p.language.empty() && std::find(langs.begin(), langs.end(), p.language) != langs.end())
-    s.language = p.language;
+  if (!p.language.empty() && std::find(langs.begin(), langs.end(), p.language) != langs.end()) s.language = p.language;
 }
-
 
 // [SECTION] Tick: time passes
 void on_tick(State& s, std::vector<Command>& out, TimeMs now) {
@@ -134,8 +129,8 @@ void on_pin_checked(State& s, std::vector<Command>& out, const PinChecked& r) {
     return;
   }
   guard.wrong += 1;
-  out.push_back(LogLine{"wrong PIN (" + std::to_string(guard.wrong) + " in a row) for participant " +
-                        r.participant_id});
+  out.push_back(
+      LogLine{"wrong PIN (" + std::to_string(guard.wrong) + " in a row) for participant " + r.participant_id});
   if (guard.wrong >= kMaxWrongPins) {
     guard.paused_until = s.now + kPinPause;
     guard.wrong = 0;
@@ -154,10 +149,8 @@ void on_check(State& s, std::vector<Command>& out, bool check_in) {
   if (check_in && is_in) return show_notice(s, Notice::AlreadyCheckedIn);
   if (!check_in && !is_in) return show_notice(s, Notice::NotCheckedIn);
   s.busy = true;
-  if (check_in)
-    out.push_back(RecordCheckIn{p->id, s.now, format_date_iso(lt), dagdeel_at(s.config, lt.minute_of_day)});
-  else
-    out.push_back(RecordCheckOut{p->id, s.now, format_date_iso(lt)});
+  if (check_in) out.push_back(RecordCheckIn{p->id, s.now, format_date_iso(lt), dagdeel_at(s.config, lt.minute_of_day)});
+  else out.push_back(RecordCheckOut{p->id, s.now, format_date_iso(lt)});
 }
 
 void on_stored(State& s, const AttendanceStored& r) {
@@ -231,7 +224,8 @@ void record(State& s, std::vector<Command>& out, std::vector<EventBody> bodies) 
 void on_sign_up(State& s, std::vector<Command>& out, const std::string& activity_id, bool cancel) {
   if (s.screen != Screen::Activities || s.busy) return;
   const std::string date = day_iso(s, s.day);
-  const auto it = std::find_if(s.programme.begin(), s.programme.end(), [&](const Activity& a) { return a.id == activity_id; });
+  const auto it =
+      std::find_if(s.programme.begin(), s.programme.end(), [&](const Activity& a) { return a.id == activity_id; });
   if (it == s.programme.end() || !occurs_on(*it, date)) return;
   if (activity_over(s, *it, date)) return show_notice(s, Notice::ActivityOver);
   const bool mine = own_signup(s, activity_id, date) != nullptr;
@@ -268,7 +262,8 @@ void on_reason(State& s, std::vector<Command>& out, AbsenceReason reason) {
   if (s.screen != Screen::Absence || s.busy) return;
   if (s.absence_parts.empty()) return show_notice(s, Notice::NothingChosen);
   std::vector<EventBody> bodies;
-  for (const DayPart& p : s.absence_parts) bodies.push_back(ev::AbsenceReported{day_iso(s, p.day), p.dagdeel, reason, ""});
+  for (const DayPart& p : s.absence_parts)
+    bodies.push_back(ev::AbsenceReported{day_iso(s, p.day), p.dagdeel, reason, ""});
   record(s, out, std::move(bodies));
 }
 
@@ -492,8 +487,9 @@ void on(State& s, Commands&, const CorrectionStep& a) {
 
 void on(State& s, Commands& out, const SaveCorrectionTapped&) {
   if (s.screen != Screen::CheckoutCorrect || s.busy) return;
-  record(s, out, {ev::CorrectionRequested{s.question.date, s.question.check_in_event,
-                                          from_local(s.question.date, s.correction_minute)}});
+  record(s, out,
+         {ev::CorrectionRequested{s.question.date, s.question.check_in_event,
+                                  from_local(s.question.date, s.correction_minute)}});
 }
 
 // [SECTION] Participant actions: the platform's answers
@@ -503,12 +499,11 @@ void on(State& s, Commands&, const Recorded& a) { on_recorded(s, a); }
 
 // Actions that come from a person at the kiosk; each one restarts the inactivity timer.
 bool from_person(const Action& a) {
-  return !holds_alternative<Tick>(a) && !holds_alternative<PinChecked>(a) &&
-         !holds_alternative<AttendanceStored>(a) && !holds_alternative<StoreFailed>(a) &&
-         !holds_alternative<DataLoaded>(a) && !holds_alternative<ParticipantLoaded>(a) &&
-         !holds_alternative<Recorded>(a) && !holds_alternative<ForgottenClosed>(a) &&
-         !holds_alternative<CoachPinChecked>(a) && !holds_alternative<CoachDataLoaded>(a) &&
-         !holds_alternative<SyncChanged>(a);
+  return !holds_alternative<Tick>(a) && !holds_alternative<PinChecked>(a) && !holds_alternative<AttendanceStored>(a) &&
+         !holds_alternative<StoreFailed>(a) && !holds_alternative<DataLoaded>(a) &&
+         !holds_alternative<ParticipantLoaded>(a) && !holds_alternative<Recorded>(a) &&
+         !holds_alternative<ForgottenClosed>(a) && !holds_alternative<CoachPinChecked>(a) &&
+         !holds_alternative<CoachDataLoaded>(a) && !holds_alternative<SyncChanged>(a);
 }
 
 }  // namespace
@@ -531,12 +526,13 @@ Step update(State s, const ParticipantAction& action) {
 Step update(State s, const Action& action) {
   if (from_person(action)) s.last_input = s.now;
   return std::visit(Overloaded{
-      [&](const SessionAction& a) { return update(std::move(s), a); },
-      [&](const ParticipantAction& a) { return update(std::move(s), a); },
-      [&](const CoachAction& a) { return update(std::move(s), a); },
-      [&](const ProgrammeAction& a) { return update(std::move(s), a); },
-      [&](const ReportsAction& a) { return update(std::move(s), a); },
-  }, action.feature);
+                        [&](const SessionAction& a) { return update(std::move(s), a); },
+                        [&](const ParticipantAction& a) { return update(std::move(s), a); },
+                        [&](const CoachAction& a) { return update(std::move(s), a); },
+                        [&](const ProgrammeAction& a) { return update(std::move(s), a); },
+                        [&](const ReportsAction& a) { return update(std::move(s), a); },
+                    },
+                    action.feature);
 }
 
 // [SECTION] Derived facts
@@ -644,7 +640,8 @@ TimeMs next_deadline(const State& s) {
   if (coach_screen(s.screen)) {
     consider(s.last_input + kCoachIdle);
     // The lock shows its seconds counting down.
-    if (coach_locked(s)) consider(std::min(s.coach.guard.locked_until, s.now + 1000 - (s.coach.guard.locked_until - s.now) % 1000));
+    if (coach_locked(s))
+      consider(std::min(s.coach.guard.locked_until, s.now + 1000 - (s.coach.guard.locked_until - s.now) % 1000));
   }
   return next;  // dagdeel ends fall on whole minutes, which the clock minute already covers
 }

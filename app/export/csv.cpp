@@ -41,27 +41,28 @@ std::string to_csv(const Document& d) {
   for (const auto& [label, value] : d.facts) rows.push_back({label, value});
   for (const auto& b : d.blocks) {
     std::visit(core::Overloaded{
-        [&](const Heading& h) {
-          rows.push_back({});
-          rows.push_back({h.text});
-        },
-        [&](const Paragraph& p) { rows.push_back({p.text}); },
-        [&](const Table& t) {
-          rows.push_back(t.columns);
-          for (const auto& r : t.rows) rows.push_back(r);
-        },
-        [&](const BarChart& c) {
-          // A chart is its numbers in a spreadsheet: label and value, without the unit.
-          rows.push_back({});
-          rows.push_back({c.title});
-          for (std::size_t i = 0; i < c.labels.size() && i < c.values.size(); ++i) {
-            std::string v = std::to_string(c.values[i]);
-            v.erase(v.find_last_not_of('0') + 1);
-            if (!v.empty() && v.back() == '.') v.pop_back();
-            rows.push_back({c.labels[i], v});
-          }
-        },
-    }, b);
+                   [&](const Heading& h) {
+                     rows.push_back({});
+                     rows.push_back({h.text});
+                   },
+                   [&](const Paragraph& p) { rows.push_back({p.text}); },
+                   [&](const Table& t) {
+                     rows.push_back(t.columns);
+                     for (const auto& r : t.rows) rows.push_back(r);
+                   },
+                   [&](const BarChart& c) {
+                     // A chart is its numbers in a spreadsheet: label and value, without the unit.
+                     rows.push_back({});
+                     rows.push_back({c.title});
+                     for (std::size_t i = 0; i < c.labels.size() && i < c.values.size(); ++i) {
+                       std::string v = std::to_string(c.values[i]);
+                       v.erase(v.find_last_not_of('0') + 1);
+                       if (!v.empty() && v.back() == '.') v.pop_back();
+                       rows.push_back({c.labels[i], v});
+                     }
+                   },
+               },
+               b);
   }
   // Excel reads a CSV without a byte order mark in the PC's legacy code page (Windows-1252 in
   // the Netherlands) and shows "Ay≈üe" for "Ayşe"; with the BOM it reads UTF-8. LibreOffice and

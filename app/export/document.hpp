@@ -9,12 +9,16 @@
 
 namespace meedoen::exports {
 
-struct Heading { std::string text; };
-struct Paragraph { std::string text; };
+struct Heading {
+  std::string text;
+};
+struct Paragraph {
+  std::string text;
+};
 struct Table {
   std::vector<std::string> columns;
   std::vector<std::vector<std::string>> rows;
-  std::vector<bool> numeric;  // per column: right-aligned figures (missing = text)
+  std::vector<bool> numeric;    // per column: right-aligned figures (missing = text)
   bool last_row_total = false;  // drawn bold with a rule above it
 };
 struct BarChart {
@@ -26,10 +30,10 @@ struct BarChart {
 using Block = std::variant<Heading, Paragraph, Table, BarChart>;
 
 struct Document {
-  std::string centre;   // "De Cirkel"
-  std::string title;    // "Maandoverzicht november 2026"
-  std::string date;     // the report's date, "23 november 2026"
-  std::string sender;   // "Marloes Kuipers, De Cirkel"
+  std::string centre;                                      // "De Cirkel"
+  std::string title;                                       // "Maandoverzicht november 2026"
+  std::string date;                                        // the report's date, "23 november 2026"
+  std::string sender;                                      // "Marloes Kuipers, De Cirkel"
   std::vector<std::pair<std::string, std::string>> facts;  // label, value: period, scope, ...
   std::vector<Block> blocks;
   std::string page_label = "Pagina {n} van {total}";  // translated; {n} and {total}

@@ -18,14 +18,16 @@ namespace {
 // [SECTION] Page geometry (points: 1/72 inch)
 constexpr double kPageW = 595.28, kPageH = 841.89;  // A4
 constexpr double kMargin = 48;
-constexpr double kTop = kMargin + 26;        // below the running header
+constexpr double kTop = kMargin + 26;              // below the running header
 constexpr double kBottom = kPageH - kMargin - 18;  // above the footer
 constexpr double kBody = 9.5, kSmall = 8, kHeading = 13, kTitle = 18;
 constexpr double kRowH = 15;
 constexpr double kChartH = 150;
 const char* const kFont = "Noto Sans";
 
-struct Rgb { double r, g, b; };
+struct Rgb {
+  double r, g, b;
+};
 constexpr Rgb kText{0.12, 0.14, 0.17}, kMuted{0.42, 0.45, 0.5}, kRule{0.8, 0.82, 0.85}, kBar{0.16, 0.42, 0.72},
     kStripe{0.95, 0.96, 0.97};
 
@@ -38,7 +40,8 @@ std::string clean_utf8(const std::string& s) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     const int n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
     bool ok = n > 0 && i + static_cast<std::size_t>(n) <= s.size();
-    for (int k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0xC0) == 0x80;
+    for (int k = 1; ok && k < n; ++k)
+      ok = (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0xC0) == 0x80;
     if (!ok) {
       out.push_back('?');
       ++i;
@@ -71,7 +74,8 @@ class Layout {
  private:
   // [SECTION] Text
   void font(double size, bool bold) {
-    cairo_select_font_face(m_cr, kFont, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_select_font_face(m_cr, kFont, CAIRO_FONT_SLANT_NORMAL,
+                           bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(m_cr, size);
     m_size = size;
   }
@@ -371,7 +375,8 @@ int render(const Document& d, int total, cairo_write_func_t fn, void* closure) {
   const cairo_status_t sst = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
   if (st != CAIRO_STATUS_SUCCESS) throw ExportError(std::string("cannot draw the PDF: ") + cairo_status_to_string(st));
-  if (sst != CAIRO_STATUS_SUCCESS) throw ExportError(std::string("cannot write the PDF: ") + cairo_status_to_string(sst));
+  if (sst != CAIRO_STATUS_SUCCESS)
+    throw ExportError(std::string("cannot write the PDF: ") + cairo_status_to_string(sst));
   return pages;
 }
 

@@ -223,10 +223,8 @@ class Kiosk final : public ReplayHost {
       case SDL_FINGERDOWN:
       case SDL_FINGERUP:
       case SDL_FINGERMOTION:
-      case SDL_KEYUP:
-        return true;
-      case SDL_WINDOWEVENT:
-        return true;  // exposed, resized, focus: redraw
+      case SDL_KEYUP: return true;
+      case SDL_WINDOWEVENT: return true;  // exposed, resized, focus: redraw
       default:
         if (ev.type != m_window.wake_event_type()) return false;
         // The sync worker pulled roster, programme or other kiosks' events: show them.

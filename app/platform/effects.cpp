@@ -2,8 +2,8 @@
 #include <random>
 #include <variant>
 
-#include "platform/exports.hpp"
 #include "core/ids.hpp"
+#include "platform/exports.hpp"
 
 #include "platform/log.hpp"
 #include "platform/session.hpp"
@@ -166,8 +166,8 @@ void Session::carry_out(const core::Record& c, FollowUp& follow_up) {
     return;
   }
   try {
-    follow_up.push_back(core::Recorded{c.bodies, participant_data(m_store, c.participant_id, c.now),
-                                       week_signups(m_store, c.now)});
+    follow_up.push_back(
+        core::Recorded{c.bodies, participant_data(m_store, c.participant_id, c.now), week_signups(m_store, c.now)});
   } catch (const storage::StorageError& e) {
     // The events are stored; only the fresh view could not be read.
     log_line(std::string("stored, but could not reload: ") + e.what());

@@ -24,7 +24,8 @@ core::ReportInputs base_inputs(const storage::Store& store, const core::KioskCon
 }
 
 // Attendance of every participant over [from, to] (the store reads it per participant or per date).
-std::vector<core::Attendance> attendance_between(const storage::Store& store, const std::string& from, const std::string& to) {
+std::vector<core::Attendance> attendance_between(const storage::Store& store, const std::string& from,
+                                                 const std::string& to) {
   std::vector<core::Attendance> out;
   for (std::string d = from; !d.empty() && d <= to; d = core::add_days(d, 1))
     for (auto& a : store.load_attendance(d)) out.push_back(std::move(a));

@@ -26,9 +26,9 @@ struct KioskParts {
   storage::Store& store;
   sync::Worker* worker;  // null: offline; started here and stopped before the window closes
   ui::Strings& tr;
-  core::TimeMs clock_offset;  // --clock minus the system clock
-  std::string db_path;        // for the start-up log line
-  std::string config_file;    // "" = built-in settings
+  core::TimeMs clock_offset;                                      // --clock minus the system clock
+  std::string db_path;                                            // for the start-up log line
+  std::string config_file;                                        // "" = built-in settings
   std::function<std::string(const sync::Status&)> describe_sync;  // the status logged at the end
 };
 

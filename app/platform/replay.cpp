@@ -73,9 +73,7 @@ ReplayParse parse_replay(const std::string& script) {
     ReplayStep s{};
     s.line = line;
     std::string arg;
-    auto bad = [&](const std::string& why) {
-      r.error = "line " + std::to_string(line) + ": " + why + ": " + l;
-    };
+    auto bad = [&](const std::string& why) { r.error = "line " + std::to_string(line) + ": " + why + ": " + l; };
     if (verb == "tap") {
       float x = 0, y = 0;
       char extra = 0;
@@ -225,10 +223,8 @@ void Replay::start_step(const ui::FrameRecord& record, ReplayHost& host, long lo
       m_tap_phase = 1;
       ++m_next;
       return;
-    case ReplayStep::Kind::Drag:
-      return start_drag(s);
-    case ReplayStep::Kind::Type:
-      return start_typing(record, host, real_now, s);
+    case ReplayStep::Kind::Drag: return start_drag(s);
+    case ReplayStep::Kind::Type: return start_typing(record, host, real_now, s);
     case ReplayStep::Kind::Scan:
       host.scan(s.text);
       m_settle = 1;
@@ -253,8 +249,7 @@ void Replay::start_step(const ui::FrameRecord& record, ReplayHost& host, long lo
       return;
     }
     case ReplayStep::Kind::Expect:
-    case ReplayStep::Kind::ExpectNot:
-      return check_expect(record, s);
+    case ReplayStep::Kind::ExpectNot: return check_expect(record, s);
   }
 }
 

@@ -74,7 +74,7 @@ class Replay {
   bool m_down = false;
   float m_step_x = 0, m_step_y = 0;
   int m_drag_steps = 0;
-  std::string m_typing;  // letters of a "type" step still to tap
+  std::string m_typing;      // letters of a "type" step still to tap
   int m_layer_switches = 0;  // keyboard layer switches in a row, to stop on a missing key
   long long m_wait_until = 0;
   int m_settle = 0;

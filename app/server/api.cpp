@@ -22,7 +22,8 @@ namespace {
 std::atomic<core::TimeMs> g_clock_offset{0};  // test hook: a server whose clock is elsewhere
 
 core::TimeMs now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count() +
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+             .count() +
          g_clock_offset.load();
 }
 
@@ -77,8 +78,10 @@ class Api {
     s.Post("/v1/enrol", [this](const httplib::Request& req, httplib::Response& res) { enrol(req, res); });
     s.Post("/v1/push", [this](const httplib::Request& req, httplib::Response& res) { guarded(req, res, &Api::push); });
     s.Get("/v1/pull", [this](const httplib::Request& req, httplib::Response& res) { guarded(req, res, &Api::pull); });
-    s.Get("/v1/reports/attendance", [this](const httplib::Request& req, httplib::Response& res) { report(req, res, true); });
-    s.Get("/v1/reports/exceptions", [this](const httplib::Request& req, httplib::Response& res) { report(req, res, false); });
+    s.Get("/v1/reports/attendance",
+          [this](const httplib::Request& req, httplib::Response& res) { report(req, res, true); });
+    s.Get("/v1/reports/exceptions",
+          [this](const httplib::Request& req, httplib::Response& res) { report(req, res, false); });
   }
 
  private:
@@ -138,7 +141,8 @@ class Api {
     const wire::PushAnswer a = m_store.push(k, r, now_ms());
     for (const auto& w : a.warnings) log("kiosk " + k.kiosk_id + ": " + w);
     for (const auto& x : a.results)
-      if (x.status == wire::PushStatus::Rejected) log("kiosk " + k.kiosk_id + ": event " + x.id + " rejected: " + x.reason);
+      if (x.status == wire::PushStatus::Rejected)
+        log("kiosk " + k.kiosk_id + ": event " + x.id + " rejected: " + x.reason);
     res.set_content(wire::encode_push_answer(a), "application/json");
   }
 
@@ -171,7 +175,8 @@ class Api {
     Table t;
     if (attendance) {
       const std::string from = req.get_param_value("from"), to = req.get_param_value("to");
-      if (!is_date(from) || !is_date(to)) return reply_error(res, 400, "bad_request", "from and to must be dates like 2026-11-23");
+      if (!is_date(from) || !is_date(to))
+        return reply_error(res, 400, "bad_request", "from and to must be dates like 2026-11-23");
       t = attendance_report(m_store, centre, from, to);
     } else {
       const std::string date = req.get_param_value("date");
@@ -229,7 +234,8 @@ int serve(ServerStore& store, const ServeOptions& o) {
     log("cannot listen on " + o.host + ":" + std::to_string(o.port) + " (in use, or not an address of this machine)");
     return 2;
   }
-  const std::string url = std::string(o.tls_cert.empty() ? "http" : "https") + "://" + o.host + ":" + std::to_string(port);
+  const std::string url =
+      std::string(o.tls_cert.empty() ? "http" : "https") + "://" + o.host + ":" + std::to_string(port);
   log("listening on " + url);
   if (!o.port_file.empty()) {
     const std::string tmp = o.port_file + ".tmp";

@@ -10,13 +10,13 @@ namespace meedoen::server {
 
 struct ServeOptions {
   std::string host = "127.0.0.1";
-  int port = 8470;                  // 0: any free port
-  std::string port_file;            // written with the bound port once listening (tests)
-  std::string tls_cert, tls_key;    // both set: HTTPS
+  int port = 8470;                // 0: any free port
+  std::string port_file;          // written with the bound port once listening (tests)
+  std::string tls_cert, tls_key;  // both set: HTTPS
   std::size_t max_body_bytes = 4 << 20;
-  int max_in_flight = 64;           // above this, 503 with Retry-After (spreads a stampede)
-  int busy_first_requests = 0;      // test hook: answer 429 Retry-After 1 to the first N syncs
-  long long clock_offset_ms = 0;     // test hook: the server's clock runs this far ahead
+  int max_in_flight = 64;         // above this, 503 with Retry-After (spreads a stampede)
+  int busy_first_requests = 0;    // test hook: answer 429 Retry-After 1 to the first N syncs
+  long long clock_offset_ms = 0;  // test hook: the server's clock runs this far ahead
   Faults faults;
 };
 

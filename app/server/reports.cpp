@@ -52,8 +52,8 @@ std::string local_time(core::TimeMs t) {
   if (t <= 0) return "";
   const core::LocalTime lt = core::to_local(t);
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%sT%s:%02d", core::format_date_iso(lt).c_str(), core::format_hhmm(lt.minute_of_day).c_str(),
-                lt.second);
+  std::snprintf(buf, sizeof buf, "%sT%s:%02d", core::format_date_iso(lt).c_str(),
+                core::format_hhmm(lt.minute_of_day).c_str(), lt.second);
   return buf;
 }
 
@@ -112,10 +112,11 @@ Folded group(const std::vector<StoredEvent>& events) {
 
 }  // namespace
 
-Table attendance_report(const ServerStore& s, const std::string& centre, const std::string& from, const std::string& to) {
+Table attendance_report(const ServerStore& s, const std::string& centre, const std::string& from,
+                        const std::string& to) {
   Table t;
-  t.columns = {"centre", "date", "dagdeel", "participant_id", "name", "status", "reason", "check_in", "check_out",
-               "minutes", "kiosk", "recorded_at", "received_at"};
+  t.columns = {"centre",   "date",      "dagdeel", "participant_id", "name",        "status",     "reason",
+               "check_in", "check_out", "minutes", "kiosk",          "recorded_at", "received_at"};
   const auto people = by_id(s, centre);
   const auto events = s.events(centre, from, to);
   auto name = [&](const std::string& id) {
@@ -134,29 +135,46 @@ Table attendance_report(const ServerStore& s, const std::string& centre, const s
     if (subject.rfind("attendance/", 0) == 0) {
       for (const auto& a : core::fold_attendance(list)) {
         const long minutes = a.check_out > 0 ? static_cast<long>((a.check_out - a.check_in) / 60000) : 0;
-        std::vector<std::string> row{centre, a.date, core::dagdeel_key(a.dagdeel), a.participant_id,
+        std::vector<std::string> row{centre,
+                                     a.date,
+                                     core::dagdeel_key(a.dagdeel),
+                                     a.participant_id,
                                      name(a.participant_id),
-                                     a.open() ? "present_open" : a.auto_closed ? "present_not_checked_out" : "present",
-                                     "", local_time(a.check_in), local_time(a.check_out), std::to_string(minutes)};
+                                     a.open()        ? "present_open"
+                                     : a.auto_closed ? "present_not_checked_out"
+                                                     : "present",
+                                     "",
+                                     local_time(a.check_in),
+                                     local_time(a.check_out),
+                                     std::to_string(minutes)};
         source(a.check_in_event, row);
         t.rows.push_back(std::move(row));
       }
     } else if (subject.rfind("absences/", 0) == 0) {
       for (const auto& a : core::fold_absences(list)) {
         if (a.withdrawn || a.date < from || a.date > to) continue;
-        std::vector<std::string> row{centre, a.date, core::dagdeel_key(a.dagdeel), a.participant_id, name(a.participant_id),
-                                     "absent", core::reason_key(a.reason), "", "", "0"};
+        std::vector<std::string> row{centre,
+                                     a.date,
+                                     core::dagdeel_key(a.dagdeel),
+                                     a.participant_id,
+                                     name(a.participant_id),
+                                     "absent",
+                                     core::reason_key(a.reason),
+                                     "",
+                                     "",
+                                     "0"};
         source(a.event_id, row);
         t.rows.push_back(std::move(row));
       }
     } else if (subject.rfind("hours/", 0) == 0) {
       for (const auto& h : core::fold_hours(list)) {
         if (h.date < from || h.date > to) continue;
-        const char* status = h.status == core::HoursStatus::Approved ? "hours_approved"
-                             : h.status == core::HoursStatus::Rejected ? "hours_rejected" : "hours_waiting";
+        const char* status = h.status == core::HoursStatus::Approved   ? "hours_approved"
+                             : h.status == core::HoursStatus::Rejected ? "hours_rejected"
+                                                                       : "hours_waiting";
         const int minutes = h.status == core::HoursStatus::Approved ? h.approved_minutes : h.minutes;
-        std::vector<std::string> row{centre, h.date, "", h.participant_id, name(h.participant_id), status, h.place, "", "",
-                                     std::to_string(minutes)};
+        std::vector<std::string> row{centre,  h.date, "", h.participant_id,       name(h.participant_id), status,
+                                     h.place, "",     "", std::to_string(minutes)};
         source(h.event_id, row);
         t.rows.push_back(std::move(row));
       }

@@ -19,7 +19,8 @@ std::string to_csv(const Table& t);
 
 // Present (check-in/out, "not checked out" when closed by the kiosk), reported absent (reason),
 // and volunteer hours, for dates in [from, to].
-Table attendance_report(const ServerStore& s, const std::string& centre, const std::string& from, const std::string& to);
+Table attendance_report(const ServerStore& s, const std::string& centre, const std::string& from,
+                        const std::string& to);
 // On date: mandatory participants with neither a check-in nor an absence report, and
 // participants not seen (no check-in) for days days or more.
 Table exceptions_report(const ServerStore& s, const std::string& centre, const std::string& date, int days);

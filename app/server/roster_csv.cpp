@@ -89,7 +89,8 @@ RosterParse parse_roster_csv(const std::string& text) {
     out.errors.push_back("line 1: the file is empty; expected a header row (id,first_name,last_name,...)");
     return out;
   }
-  static const std::set<std::string> known{"id", "first_name", "last_name", "card_code", "pin", "language", "mandatory", "coach_id"};
+  static const std::set<std::string> known{"id",  "first_name", "last_name", "card_code",
+                                           "pin", "language",   "mandatory", "coach_id"};
   std::map<std::string, std::size_t> col;
   for (std::size_t i = 0; i < records[0].fields.size(); ++i) {
     std::string name = trim(records[0].fields[i]);
@@ -125,22 +126,28 @@ RosterParse parse_roster_csv(const std::string& text) {
     row.p.language = get("language");
     row.p.coach_id = get("coach_id");
     std::string mandatory = get("mandatory");
-    std::transform(mandatory.begin(), mandatory.end(), mandatory.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(mandatory.begin(), mandatory.end(), mandatory.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     const std::size_t errors_before = out.errors.size();
     if (row.p.id.empty() || row.p.id.size() > 64) out.errors.push_back(at + "id must be 1-64 characters");
     if (row.p.first_name.empty()) out.errors.push_back(at + "first_name is empty");
-    if (row.p.first_name.size() > 100 || row.p.last_name.size() > 100) out.errors.push_back(at + "a name is longer than 100 characters");
+    if (row.p.first_name.size() > 100 || row.p.last_name.size() > 100)
+      out.errors.push_back(at + "a name is longer than 100 characters");
     if (!row.pin.empty() && (row.pin.size() != 4 || !std::all_of(row.pin.begin(), row.pin.end(), ::isdigit)))
       out.errors.push_back(at + "pin must be 4 digits");
     if (!row.p.language.empty() && row.p.language != "nl" && row.p.language != "en")
       out.errors.push_back(at + "language must be nl, en or empty, got \"" + row.p.language + "\"");
-    if (mandatory == "ja" || mandatory == "yes" || mandatory == "1" || mandatory == "true" || mandatory == "verplicht") row.p.mandatory = true;
-    else if (mandatory.empty() || mandatory == "nee" || mandatory == "no" || mandatory == "0" || mandatory == "false" || mandatory == "vrijwillig") row.p.mandatory = false;
+    if (mandatory == "ja" || mandatory == "yes" || mandatory == "1" || mandatory == "true" || mandatory == "verplicht")
+      row.p.mandatory = true;
+    else if (mandatory.empty() || mandatory == "nee" || mandatory == "no" || mandatory == "0" || mandatory == "false" ||
+             mandatory == "vrijwillig")
+      row.p.mandatory = false;
     else out.errors.push_back(at + "mandatory must be ja or nee, got \"" + mandatory + "\"");
     if (!row.p.id.empty() && ids.count(row.p.id))
       out.errors.push_back(at + "id " + row.p.id + " appears before on line " + std::to_string(ids[row.p.id]));
     if (!row.p.card_code.empty() && cards.count(row.p.card_code))
-      out.errors.push_back(at + "card_code " + row.p.card_code + " appears before on line " + std::to_string(cards[row.p.card_code]));
+      out.errors.push_back(at + "card_code " + row.p.card_code + " appears before on line " +
+                           std::to_string(cards[row.p.card_code]));
     ids.emplace(row.p.id, rec.line);
     if (!row.p.card_code.empty()) cards.emplace(row.p.card_code, rec.line);
     if (out.errors.size() == errors_before) out.rows.push_back(std::move(row));

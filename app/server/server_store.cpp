@@ -15,10 +15,10 @@
 #include "core/hlc.hpp"
 #include "core/ids.hpp"
 #include "core/journal.hpp"
-#include "wire/event_codec.hpp"
 #include "storage/database.hpp"
 #include "storage/rows.hpp"
 #include "storage/store.hpp"
+#include "wire/event_codec.hpp"
 
 namespace meedoen::server {
 
@@ -99,7 +99,7 @@ using storage::query_rows;
 // and reads without a syscall per page. A file of a newer meedoen-server is refused untouched.
 storage::DatabaseOptions server_database(const std::string& path) {
   storage::DatabaseOptions o;
-  o.cache_kib = 131072;           // 128 MB
+  o.cache_kib = 131072;  // 128 MB
   o.mmap_bytes = 1073741824;
   o.before_changes = [path](SQLite::Database& db) {
     const int version = db.execAndGet("PRAGMA user_version").getInt();
@@ -117,8 +117,9 @@ storage::DatabaseOptions server_database(const std::string& path) {
 }
 
 KioskInfo read_kiosk(SQLite::Statement& st) {
-  return {st.getColumn(0), st.getColumn(1), st.getColumn(2), st.getColumn(3), storage::flag(st, 4),
-          storage::flag(st, 5), st.getColumn(6), st.getColumn(7), st.getColumn(8), st.getColumn(9), st.getColumn(10)};
+  return {st.getColumn(0),      st.getColumn(1),      st.getColumn(2), st.getColumn(3),
+          storage::flag(st, 4), storage::flag(st, 5), st.getColumn(6), st.getColumn(7),
+          st.getColumn(8),      st.getColumn(9),      st.getColumn(10)};
 }
 
 }  // namespace
@@ -163,8 +164,9 @@ struct ServerStore::Impl {
   }
 
   void put_setting(const std::string& centre, const std::string& key, const std::string& value) {
-    SQLite::Statement st(db, "INSERT INTO settings (centre_id, key, value, rev) VALUES (?, ?, ?, ?) "
-                             "ON CONFLICT (centre_id, key) DO UPDATE SET value = excluded.value, rev = excluded.rev");
+    SQLite::Statement st(db,
+                         "INSERT INTO settings (centre_id, key, value, rev) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT (centre_id, key) DO UPDATE SET value = excluded.value, rev = excluded.rev");
     SQLite::bind(st, centre, key, value, next_rev());
     st.exec();
   }
@@ -191,20 +193,30 @@ struct ServerStore::Impl {
   }
 
   void write_activity(const std::string& centre, const core::Activity& a, bool active, const std::string& saved_key) {
-    const json body{{"title", a.title}, {"icon", a.icon}, {"weekday", a.weekday}, {"date", a.date},
-                    {"dagdeel", core::dagdeel_key(a.dagdeel)}, {"start", a.start}, {"end", a.end},
-                    {"place", a.place}, {"leader", a.leader}, {"capacity", a.capacity},
-                    {"volunteer_work", a.volunteer_work}, {"saved_key", saved_key}};
-    SQLite::Statement st(db, "INSERT INTO activities (id, centre_id, body, active, rev) VALUES (?, ?, ?, ?, ?) "
-                             "ON CONFLICT (id) DO UPDATE SET body = excluded.body, active = excluded.active, "
-                             "rev = excluded.rev WHERE centre_id = excluded.centre_id");
+    const json body{{"title", a.title},
+                    {"icon", a.icon},
+                    {"weekday", a.weekday},
+                    {"date", a.date},
+                    {"dagdeel", core::dagdeel_key(a.dagdeel)},
+                    {"start", a.start},
+                    {"end", a.end},
+                    {"place", a.place},
+                    {"leader", a.leader},
+                    {"capacity", a.capacity},
+                    {"volunteer_work", a.volunteer_work},
+                    {"saved_key", saved_key}};
+    SQLite::Statement st(db,
+                         "INSERT INTO activities (id, centre_id, body, active, rev) VALUES (?, ?, ?, ?, ?) "
+                         "ON CONFLICT (id) DO UPDATE SET body = excluded.body, active = excluded.active, "
+                         "rev = excluded.rev WHERE centre_id = excluded.centre_id");
     SQLite::bind(st, a.id, centre, body.dump(-1, ' ', false, json::error_handler_t::replace), active, next_rev());
     if (st.exec() == 0) throw UsageError("the activity id \"" + a.id + "\" belongs to another centre");
   }
 
   void upsert_participant(const std::string& centre, const core::Participant& p, const std::string& pin_hash,
                           bool keep_pin_if_empty) {
-    SQLite::Statement st(db,
+    SQLite::Statement st(
+        db,
         "INSERT INTO participants (id, centre_id, first_name, last_name, card_code, pin_hash, language, mandatory, "
         "coach_id, active, rev) VALUES (?1, ?2, ?3, ?4, NULLIF(?5, ''), ?6, ?7, ?8, ?9, 1, ?10) "
         "ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name, "
@@ -245,7 +257,8 @@ void ServerStore::create_centre(const std::string& id, const std::string& name, 
   std::lock_guard lock(m->mu);
   guarded("creating a centre", [&] {
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement st(m->db, "INSERT INTO centres (id, name, created_ms) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING");
+    SQLite::Statement st(m->db,
+                         "INSERT INTO centres (id, name, created_ms) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING");
     SQLite::bind(st, id, name, now);
     if (st.exec() == 0) throw UsageError("the centre \"" + id + "\" exists already");
     m->put_setting(id, "centre_name", name);
@@ -277,7 +290,8 @@ EnrolCode ServerStore::enrol_kiosk(const std::string& centre, const std::string&
     c.kiosk_id = core::make_uuid_v7(now, r);
     c.code = new_enrol_code();
     c.expires = now + valid_ms;
-    SQLite::Statement st(m->db, "INSERT INTO kiosks (id, centre_id, name, code_hash, code_expires_ms) VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement st(m->db,
+                         "INSERT INTO kiosks (id, centre_id, name, code_hash, code_expires_ms) VALUES (?, ?, ?, ?, ?)");
     SQLite::bind(st, c.kiosk_id, centre, name.empty() ? "kiosk" : name, token_hash(c.code), c.expires);
     st.exec();
     tx.commit();
@@ -300,9 +314,10 @@ void ServerStore::add_coach(const std::string& centre, const core::Coach& c) {
   guarded("saving a coach", [&] {
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
     m->require_centre(centre);
-    SQLite::Statement st(m->db, "INSERT INTO coaches (id, centre_id, name, active, rev) VALUES (?, ?, ?, 1, ?) "
-                                "ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = 1, rev = excluded.rev "
-                                "WHERE centre_id = excluded.centre_id");
+    SQLite::Statement st(m->db,
+                         "INSERT INTO coaches (id, centre_id, name, active, rev) VALUES (?, ?, ?, 1, ?) "
+                         "ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = 1, rev = excluded.rev "
+                         "WHERE centre_id = excluded.centre_id");
     SQLite::bind(st, c.id, centre, c.name, m->next_rev());
     if (st.exec() == 0) throw UsageError("the coach id \"" + c.id + "\" belongs to another centre");
     tx.commit();
@@ -364,8 +379,9 @@ ServerStore::ImportCounts ServerStore::import_roster(const std::string& centre, 
       ++n.deactivated;
     }
     // Two rows with one card: refuse (after the upserts, so moved cards between rows are fine).
-    const auto dup = query_rows(m->db, "SELECT card_code FROM participants WHERE centre_id = ? AND active = 1 AND "
-                                       "card_code IS NOT NULL GROUP BY card_code HAVING COUNT(*) > 1 LIMIT 1",
+    const auto dup = query_rows(m->db,
+                                "SELECT card_code FROM participants WHERE centre_id = ? AND active = 1 AND "
+                                "card_code IS NOT NULL GROUP BY card_code HAVING COUNT(*) > 1 LIMIT 1",
                                 columns<std::string, 1>, centre);
     if (!dup.empty()) throw UsageError("the card code " + dup.front() + " is on two participants");
     tx.commit();
@@ -399,7 +415,8 @@ std::string ServerStore::add_reader(const std::string& name, const std::string& 
 std::vector<KioskInfo> ServerStore::kiosks(const std::string& centre) const {
   std::lock_guard lock(m->mu);
   return guarded("reading kiosks", [&] {
-    return query_rows(m->db,
+    return query_rows(
+        m->db,
         "SELECT k.id, k.centre_id, k.name, COALESCE(k.device_id, ''), k.token_hash IS NOT NULL, k.revoked, k.last_seq, "
         "(SELECT COUNT(*) FROM events e WHERE e.kiosk_id = k.id), k.gaps, k.seq_reused, COALESCE(k.last_seen_ms, 0) "
         "FROM kiosks k WHERE ?1 = '' OR k.centre_id = ?1 ORDER BY k.centre_id, k.name",
@@ -417,9 +434,10 @@ std::optional<wire::EnrolAnswer> ServerStore::enrol(const wire::EnrolRequest& r,
   std::lock_guard lock(m->mu);
   return guarded("enrolling", [&]() -> std::optional<wire::EnrolAnswer> {
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement st(m->db, "SELECT k.id, k.centre_id, c.name, k.code_expires_ms, k.token_hash IS NOT NULL, "
-                                "COALESCE(k.device_id, '') FROM kiosks k JOIN centres c "
-                                "ON c.id = k.centre_id WHERE k.code_hash = ? AND k.revoked = 0");
+    SQLite::Statement st(m->db,
+                         "SELECT k.id, k.centre_id, c.name, k.code_expires_ms, k.token_hash IS NOT NULL, "
+                         "COALESCE(k.device_id, '') FROM kiosks k JOIN centres c "
+                         "ON c.id = k.centre_id WHERE k.code_hash = ? AND k.revoked = 0");
     std::string code;
     for (char ch : r.code)
       if (ch != '-' && ch != ' ') code += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
@@ -473,8 +491,8 @@ std::optional<KioskAuth> ServerStore::kiosk_for_token(const std::string& token, 
 std::optional<ReaderAuth> ServerStore::reader_for_token(const std::string& token) const {
   std::lock_guard lock(m->mu);
   return guarded("checking a token", [&]() -> std::optional<ReaderAuth> {
-    auto readers = query_rows(m->db, "SELECT id, centre_id FROM readers WHERE token_hash = ?",
-                              columns<ReaderAuth, 2>, token_hash(token));
+    auto readers = query_rows(m->db, "SELECT id, centre_id FROM readers WHERE token_hash = ?", columns<ReaderAuth, 2>,
+                              token_hash(token));
     if (readers.empty()) return std::nullopt;
     return std::move(readers.front());
   });
@@ -518,18 +536,22 @@ std::string check_event(const wire::WireEvent& e, const KioskAuth& k, std::strin
 class PushBatch {
  public:
   PushBatch(SQLite::Database& db, const KioskAuth& k, TimeMs now)
-      : m_db(db), m_kiosk(k), m_now(now),
+      : m_db(db),
+        m_kiosk(k),
+        m_now(now),
         m_rejected(db, "SELECT reason FROM rejections WHERE id = ?"),
         m_known(db, "SELECT 1 FROM participants WHERE id = ? AND centre_id = ?"),
         m_other_centre(db, "SELECT 1 FROM activities WHERE id = ? AND centre_id <> ?"),
         m_same_seq(db, "SELECT 1 FROM events WHERE device_id = ? AND seq = ? AND id <> ?"),
         // ON CONFLICT DO NOTHING: an id we have is a duplicate, found by the insert itself (one
         // index probe instead of a lookup and then an insert).
-        m_insert(db,
+        m_insert(
+            db,
             "INSERT INTO events (id, centre_id, kiosk_id, device_id, seq, wall_ms, hlc, type, participant_id, date, "
             "payload, received_ms, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"),
-        m_reject(db, "INSERT INTO rejections (id, kiosk_id, reason, received_ms, body) VALUES (?, ?, ?, ?, ?) "
-                     "ON CONFLICT (id) DO NOTHING") {
+        m_reject(db,
+                 "INSERT INTO rejections (id, kiosk_id, reason, received_ms, body) VALUES (?, ?, ?, ?, ?) "
+                 "ON CONFLICT (id) DO NOTHING") {
     const auto seq = query_rows(db, "SELECT last_seq FROM kiosks WHERE id = ?", columns<std::int64_t, 1>, k.kiosk_id);
     if (seq.empty()) throw ServerError("the kiosk " + k.kiosk_id + " is not known");
     m_last_seq = seq.front();
@@ -585,8 +607,9 @@ class PushBatch {
 
   // Records on the kiosk's row what this batch told; returns the kiosk's last seq.
   std::int64_t finish() {
-    SQLite::Statement up(m_db, "UPDATE kiosks SET last_seq = ?, gaps = gaps + ?, seq_reused = seq_reused + ?, "
-                               "last_seen_ms = ? WHERE id = ?");
+    SQLite::Statement up(m_db,
+                         "UPDATE kiosks SET last_seq = ?, gaps = gaps + ?, seq_reused = seq_reused + ?, "
+                         "last_seen_ms = ? WHERE id = ?");
     SQLite::bind(up, m_last_seq, m_gaps, m_reused, m_now, m_kiosk.kiosk_id);
     up.exec();
     return m_last_seq;
@@ -628,7 +651,8 @@ wire::PushAnswer ServerStore::push(const KioskAuth& k, const wire::PushRequest& 
       } else if (!batch.store(e, date, a.warnings)) {
         res.status = wire::PushStatus::Duplicate;
       } else {
-        if (const auto* saved = std::get_if<core::ev::ActivitySaved>(&body)) m->apply_activity_saved(k.centre_id, e, *saved);
+        if (const auto* saved = std::get_if<core::ev::ActivitySaved>(&body))
+          m->apply_activity_saved(k.centre_id, e, *saved);
         if (m->faults.fail_after_events > 0 && batch.inserted() >= m->faults.fail_after_events)
           throw ServerError("injected fault: the database failed in the middle of a batch");
         res.status = wire::PushStatus::Stored;
@@ -757,7 +781,8 @@ void add_changes(SQLite::Database& db, const std::string& centre, const std::vec
 // read; more when the budget ran out. Returns the event revision the page reaches.
 std::int64_t add_events(SQLite::Database& db, const KioskAuth& k, std::int64_t e, std::int64_t max_event, int budget,
                         wire::PullPage& page, bool& more) {
-  SQLite::Statement st(db, "SELECT " WIRE_EVENT_COLUMNS ", rev, kiosk_id FROM events WHERE centre_id = ? AND rev > ? "
+  SQLite::Statement st(db, "SELECT " WIRE_EVENT_COLUMNS
+                           ", rev, kiosk_id FROM events WHERE centre_id = ? AND rev > ? "
                            "ORDER BY rev LIMIT ?");
   SQLite::bind(st, k.centre_id, e, budget);
   std::int64_t new_e = e;
@@ -813,8 +838,10 @@ wire::PullPage ServerStore::pull(const KioskAuth& k, const std::string& cursor, 
 std::vector<core::Participant> ServerStore::participants(const std::string& centre, bool active_only) const {
   std::lock_guard lock(m->mu);
   return guarded("reading participants", [&] {
-    return query_rows(m->db, "SELECT " PARTICIPANT_COLUMNS " FROM participants WHERE centre_id = ? "
-                             "AND (active = 1 OR ? = 0) ORDER BY last_name, first_name",
+    return query_rows(m->db,
+                      "SELECT " PARTICIPANT_COLUMNS
+                      " FROM participants WHERE centre_id = ? "
+                      "AND (active = 1 OR ? = 0) ORDER BY last_name, first_name",
                       read_participant, centre, active_only);
   });
 }
@@ -823,8 +850,10 @@ std::vector<StoredEvent> ServerStore::events(const std::string& centre, const st
                                              const std::string& to) const {
   std::lock_guard lock(m->mu);
   return guarded("reading events", [&] {
-    return query_rows(m->db,
-        "SELECT " WIRE_EVENT_COLUMNS ", kiosk_id, date, received_ms FROM events "
+    return query_rows(
+        m->db,
+        "SELECT " WIRE_EVENT_COLUMNS
+        ", kiosk_id, date, received_ms FROM events "
         "WHERE centre_id = ? AND date BETWEEN ? AND ? ORDER BY hlc, device_id, id",
         [&](SQLite::Statement& st) {
           return StoredEvent{st.getColumns<wire::WireEvent, 8>(), centre, st.getColumn(8), st.getColumn(9),
@@ -838,10 +867,10 @@ std::vector<std::pair<std::string, std::string>> ServerStore::last_seen(const st
   std::lock_guard lock(m->mu);
   return guarded("reading events", [&] {
     return query_rows(m->db,
-        "SELECT p.id, COALESCE((SELECT MAX(e.date) FROM events e WHERE e.centre_id = p.centre_id "
-        "AND e.participant_id = p.id AND e.type = 'check_in'), '') FROM participants p "
-        "WHERE p.centre_id = ? AND p.active = 1",
-        columns<std::pair<std::string, std::string>, 2>, centre);
+                      "SELECT p.id, COALESCE((SELECT MAX(e.date) FROM events e WHERE e.centre_id = p.centre_id "
+                      "AND e.participant_id = p.id AND e.type = 'check_in'), '') FROM participants p "
+                      "WHERE p.centre_id = ? AND p.active = 1",
+                      columns<std::pair<std::string, std::string>, 2>, centre);
   });
 }
 
@@ -849,7 +878,8 @@ std::int64_t ServerStore::event_count(const std::string& centre) const {
   std::lock_guard lock(m->mu);
   return guarded("counting events", [&] {
     return query_rows(m->db, "SELECT COUNT(*) FROM events WHERE ?1 = '' OR centre_id = ?1", columns<std::int64_t, 1>,
-                      centre).front();
+                      centre)
+        .front();
   });
 }
 

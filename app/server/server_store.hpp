@@ -68,8 +68,7 @@ class ServerStore {
 
   // [SECTION] Administration (the command line)
   void create_centre(const std::string& id, const std::string& name, core::TimeMs now);
-  EnrolCode enrol_kiosk(const std::string& centre_id, const std::string& name, core::TimeMs now,
-                        core::TimeMs valid_ms);
+  EnrolCode enrol_kiosk(const std::string& centre_id, const std::string& name, core::TimeMs now, core::TimeMs valid_ms);
   void revoke_kiosk(const std::string& kiosk_id);
   void add_coach(const std::string& centre_id, const core::Coach& c);
   // now > 0: the edit counts as of this server time against kiosks' activity_saved events (the
@@ -78,7 +77,9 @@ class ServerStore {
   void set_setting(const std::string& centre_id, const std::string& key, const std::string& value);
   // All or nothing; participants of the centre missing from rows become inactive (tombstones).
   // pin_hash(pin) is given by the caller (argon2id in storage/pin_hash). Returns counts.
-  struct ImportCounts { int added = 0, updated = 0, deactivated = 0; };
+  struct ImportCounts {
+    int added = 0, updated = 0, deactivated = 0;
+  };
   ImportCounts import_roster(const std::string& centre_id, const std::vector<RosterRow>& rows,
                              std::string (*pin_hash)(const std::string&));
   // Bulk participants with one ready hash (benchmarks, tests).

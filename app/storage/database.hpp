@@ -13,11 +13,11 @@ namespace meedoen::storage {
 // What differs between the stores. Every connection gets busy_timeout = 5000 ms,
 // synchronous = FULL (a commit is on disk before it is answered) and foreign_keys = ON.
 struct DatabaseOptions {
-  bool create = true;                  // a missing file is created (else: SQLITE_CANTOPEN)
-  bool wal = true;                     // switch to WAL; a file that cannot is refused
-  int wal_autocheckpoint = 0;          // pages; 0 = SQLite's default (1,000)
-  int cache_kib = 0;                   // page cache; 0 = SQLite's default (2 MB)
-  std::int64_t mmap_bytes = 0;         // memory-mapped reads; 0 = none
+  bool create = true;           // a missing file is created (else: SQLITE_CANTOPEN)
+  bool wal = true;              // switch to WAL; a file that cannot is refused
+  int wal_autocheckpoint = 0;   // pages; 0 = SQLite's default (1,000)
+  int cache_kib = 0;            // page cache; 0 = SQLite's default (2 MB)
+  std::int64_t mmap_bytes = 0;  // memory-mapped reads; 0 = none
   // Runs first, before anything could change the file (even its journal mode): refusing a file
   // written by a newer program leaves it as it was.
   std::function<void(SQLite::Database&)> before_changes;

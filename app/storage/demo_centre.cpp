@@ -3,9 +3,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <string>
 #include <vector>
-#include <cstdio>
 
 #include "storage/pin_hash.hpp"
 
@@ -22,27 +22,20 @@ struct DemoName {
 // Dutch, Surinamese, Antillean, Moroccan, Turkish, Polish, Syrian, Eritrean, Cape Verdean and
 // other backgrounds, as in Almere Haven.
 constexpr std::array<DemoName, kDemoParticipants> kNames{{
-    {"Fatima", "El Amrani", "nl"},      {"Jan", "de Vries", "nl"},
-    {"Ayşe", "Yılmaz", "nl"},           {"Wim", "Bakker", "nl"},
-    {"Marieke", "Jansen", "nl"},        {"Mohamed", "Bouzid", "nl"},
-    {"Gülşen", "Özdemir", "nl"},        {"Kofi", "Mensah", "en"},
-    {"Agnieszka", "Wiśniewska", "nl"},  {"Ruud", "van den Berg", "nl"},
-    {"Sandra", "Kromodikoro", "nl"},    {"Henk", "Visser", "nl"},
-    {"Nadia", "Haddou", "nl"},          {"Priya", "Ramdin", "nl"},
-    {"Tomasz", "Kowalczyk", "en"},      {"Ingrid", "Smit", "nl"},
-    {"Hüseyin", "Çelik", "nl"},         {"Elif", "Şahin", "nl"},
-    {"Ahmed", "Al-Khatib", "en"},       {"Yohannes", "Tesfaye", "en"},
-    {"Petra", "Mulder", "nl"},          {"Gerard", "de Boer", "nl"},
-    {"Rachida", "Ouali", "nl"},         {"Zeynep", "Aydın", "nl"},
-    {"Joke", "Hendriks", "nl"},         {"Dewi", "Soerjadi", "nl"},
-    {"Łucja", "Nowak", "en"},           {"René", "Dekker", "nl"},
-    {"Chantal", "Martina", "nl"},       {"Youssef", "Benali", "nl"},
-    {"Anneke", "Vermeulen", "nl"},      {"Emre", "Doğan", "nl"},
-    {"Natasja", "Pinas", "nl"},         {"Khadija", "Tahiri", "nl"},
-    {"Bram", "van Dijk", "nl"},         {"Maria", "dos Santos", "en"},
-    {"Saskia", "Brouwer", "nl"},        {"Gökhan", "Kılıç", "nl"},
-    {"Abdi", "Warsame", "en"},          {"Thea", "Schouten", "nl"},
-    {"Noël", "Meijer", "nl"},           {"Zoë", "Hoekstra", "nl"},
+    {"Fatima", "El Amrani", "nl"},  {"Jan", "de Vries", "nl"},       {"Ayşe", "Yılmaz", "nl"},
+    {"Wim", "Bakker", "nl"},        {"Marieke", "Jansen", "nl"},     {"Mohamed", "Bouzid", "nl"},
+    {"Gülşen", "Özdemir", "nl"},    {"Kofi", "Mensah", "en"},        {"Agnieszka", "Wiśniewska", "nl"},
+    {"Ruud", "van den Berg", "nl"}, {"Sandra", "Kromodikoro", "nl"}, {"Henk", "Visser", "nl"},
+    {"Nadia", "Haddou", "nl"},      {"Priya", "Ramdin", "nl"},       {"Tomasz", "Kowalczyk", "en"},
+    {"Ingrid", "Smit", "nl"},       {"Hüseyin", "Çelik", "nl"},      {"Elif", "Şahin", "nl"},
+    {"Ahmed", "Al-Khatib", "en"},   {"Yohannes", "Tesfaye", "en"},   {"Petra", "Mulder", "nl"},
+    {"Gerard", "de Boer", "nl"},    {"Rachida", "Ouali", "nl"},      {"Zeynep", "Aydın", "nl"},
+    {"Joke", "Hendriks", "nl"},     {"Dewi", "Soerjadi", "nl"},      {"Łucja", "Nowak", "en"},
+    {"René", "Dekker", "nl"},       {"Chantal", "Martina", "nl"},    {"Youssef", "Benali", "nl"},
+    {"Anneke", "Vermeulen", "nl"},  {"Emre", "Doğan", "nl"},         {"Natasja", "Pinas", "nl"},
+    {"Khadija", "Tahiri", "nl"},    {"Bram", "van Dijk", "nl"},      {"Maria", "dos Santos", "en"},
+    {"Saskia", "Brouwer", "nl"},    {"Gökhan", "Kılıç", "nl"},       {"Abdi", "Warsame", "en"},
+    {"Thea", "Schouten", "nl"},     {"Noël", "Meijer", "nl"},        {"Zoë", "Hoekstra", "nl"},
 }};
 
 struct DemoActivity {
@@ -66,7 +59,8 @@ constexpr std::array<DemoActivity, 17> kProgramme{{
     {"Nederlands oefenen", "language", 1, Dagdeel::Afternoon, "13:30", "15:30", "Huiskamer", "Erik", 12, false},
     {"Ruilwinkel 't Cirkeltje", "shop", 2, Dagdeel::Morning, "10:00", "12:30", "Voorkamer", "Marloes", 6, true},
     {"Computerles", "computer", 2, Dagdeel::Afternoon, "13:30", "15:30", "Kantoor", "Erik", 6, false},
-    {"Wandelen in het park", "walk", 2, Dagdeel::Afternoon, "15:45", "16:45", "Verzamelen bij de deur", "Marloes", 0, false},
+    {"Wandelen in het park", "walk", 2, Dagdeel::Afternoon, "15:45", "16:45", "Verzamelen bij de deur", "Marloes", 0,
+     false},
     {"Koffie-inloop", "coffee", 3, Dagdeel::Morning, "09:30", "11:00", "Huiskamer", "Erik", 0, false},
     {"Website van de buurt", "computer", 3, Dagdeel::Morning, "11:00", "12:30", "Kantoor", "Erik", 5, true},
     {"Creatief atelier", "craft", 3, Dagdeel::Afternoon, "13:30", "16:00", "Huiskamer", "Marloes", 10, false},
@@ -123,7 +117,7 @@ core::Dagdeel agreed_dagdeel(int i) { return (i / 5) % 2 == 0 ? core::Dagdeel::M
 void agree(core::Participant& p, int i, const std::string& today) {
   p.start_date = start_of(i, today);
   p.end_date = core::add_days(p.start_date, 365);
-  if (i == 6) p.end_date = core::add_days(today, -5);                  // past: the coach should act
+  if (i == 6) p.end_date = core::add_days(today, -5);                 // past: the coach should act
   if (i == 3 || i == 17) p.end_date = core::add_days(today, 12 + i);  // within 30 days
   p.talk_every_days = 14 + 7 * (i % 4);
   p.agreed_parts = core::agreed_bit(i % 5, agreed_dagdeel(i));
@@ -183,7 +177,8 @@ void seed_file(Store& store, core::TimeMs now) {
   }
   const std::string recent = core::add_days(today, -7);
   out.push_back({"demo-p-0001", core::from_local(recent, 14 * 60 + 30),
-                 ev::NoteAdded{recent, "Wil graag meer doen in de moestuin. Vraagt naar de Voedselbank.", false, "demo-coach-1"}});
+                 ev::NoteAdded{recent, "Wil graag meer doen in de moestuin. Vraagt naar de Voedselbank.", false,
+                               "demo-coach-1"}});
   out.push_back({"demo-p-0002", core::from_local(recent, 15 * 60),
                  ev::NoteAdded{recent, "Rugklachten, komt liever 's ochtends.", false, "demo-coach-2"}});
   // Two left the programme this month (when the month is young: the days before).
@@ -208,8 +203,10 @@ void seed_visits(std::vector<Store::TimedEvent>& out, const std::string& today) 
       const unsigned chance = i == 0 ? 85 : 35 + static_cast<unsigned>(i % 5) * 10;
       if (h % 100 >= chance) continue;
       const bool afternoon = (h >> 8) % 3 == 0;
-      const int in = afternoon ? 13 * 60 + 5 + static_cast<int>((h >> 12) % 40) : 9 * 60 + 5 + static_cast<int>((h >> 12) % 50);
-      const int out_min = afternoon ? 16 * 60 + static_cast<int>((h >> 16) % 55) : 12 * 60 + static_cast<int>((h >> 16) % 28);
+      const int in =
+          afternoon ? 13 * 60 + 5 + static_cast<int>((h >> 12) % 40) : 9 * 60 + 5 + static_cast<int>((h >> 12) % 50);
+      const int out_min =
+          afternoon ? 16 * 60 + static_cast<int>((h >> 16) % 55) : 12 * 60 + static_cast<int>((h >> 16) % 28);
       out.push_back({pid, at(d, in), ev::CheckIn{d, afternoon ? Dagdeel::Afternoon : Dagdeel::Morning, at(d, in)}});
       out.push_back({pid, at(d, out_min), ev::CheckOut{d, at(d, out_min)}});
     }
@@ -230,13 +227,15 @@ void seed_visits(std::vector<Store::TimedEvent>& out, const std::string& today) 
       }();
       if (random_visit) continue;
       if (h % 100 < 80) {
-        const int in = dd == core::Dagdeel::Morning ? 9 * 60 + 3 + static_cast<int>(h % 30) : 13 * 60 + 4 + static_cast<int>(h % 30);
+        const int in = dd == core::Dagdeel::Morning ? 9 * 60 + 3 + static_cast<int>(h % 30)
+                                                    : 13 * 60 + 4 + static_cast<int>(h % 30);
         const int out_min = in + 150 + static_cast<int>((h >> 8) % 30);
         out.push_back({pid, at(d, in), ev::CheckIn{d, dd, at(d, in)}});
         out.push_back({pid, at(d, out_min), ev::CheckOut{d, at(d, out_min)}});
       } else if (h % 100 < 92) {
-        out.push_back({pid, at(core::add_days(d, -1), 16 * 60),
-                       ev::AbsenceReported{d, dd, h % 2 ? core::AbsenceReason::Sick : core::AbsenceReason::Appointment, ""}});
+        out.push_back(
+            {pid, at(core::add_days(d, -1), 16 * 60),
+             ev::AbsenceReported{d, dd, h % 2 ? core::AbsenceReason::Sick : core::AbsenceReason::Appointment, ""}});
       }  // else: a no-show
     }
   }
@@ -268,14 +267,16 @@ std::string seed_decisions(Store& store, std::vector<Store::TimedEvent>& decisio
     if (h.date >= week_start) continue;  // this week's hours wait for the coach
     const core::TimeMs when = h.logged_at + core::minutes(60 * 24 * 2);
     decisions.push_back({h.participant_id, std::min(when, now - core::minutes(60)),
-                         ev::HoursDecided{h.event_id, true, h.minutes, "", h.participant_id == "demo-p-0001" ? "demo-coach-1" : "demo-coach-2"}});
+                         ev::HoursDecided{h.event_id, true, h.minutes, "",
+                                          h.participant_id == "demo-p-0001" ? "demo-coach-1" : "demo-coach-2"}});
   }
 
   // Jan (participant 2) forgot to check out on the last working day before today; the kiosk
   // closed his check-in at the end of that morning.
   std::string last = core::add_days(today, -1);
   while (core::weekday_of(last) >= 5) last = core::add_days(last, -1);
-  store.record_history({{"demo-p-0002", at(last, 9 * 60 + 31), ev::CheckIn{last, Dagdeel::Morning, at(last, 9 * 60 + 31)}}});
+  store.record_history(
+      {{"demo-p-0002", at(last, 9 * 60 + 31), ev::CheckIn{last, Dagdeel::Morning, at(last, 9 * 60 + 31)}}});
   for (const auto& a : store.load_attendance_of("demo-p-0002", last, last))
     if (a.open()) {
       const core::TimeMs end = at(last, core::KioskConfig{}.dagdelen[0].end);
@@ -300,8 +301,7 @@ void seed_week(std::vector<Store::TimedEvent>& decisions, core::TimeMs now) {
       const int count = full ? a.capacity + 2 : a.capacity / 2;
       for (int k = 0; k < count; ++k) {
         const int who = 2 + (n * 7 + k) % (kDemoParticipants - 2);  // never Fatima or Jan
-        decisions.push_back({demo_id("demo-p-", who + 1), signup_time + k * 60'000,
-                             ev::SignedUp{activity_id(n), d}});
+        decisions.push_back({demo_id("demo-p-", who + 1), signup_time + k * 60'000, ev::SignedUp{activity_id(n), d}});
       }
     }
   }
@@ -317,11 +317,13 @@ void seed_week(std::vector<Store::TimedEvent>& decisions, core::TimeMs now) {
   for (int day = 1; day < core::kWeekDays; ++day) {
     const std::string d = core::add_days(today, day);
     if (core::weekday_of(d) == 3) {
-      decisions.push_back({"demo-p-0001", signup_time, ev::AbsenceReported{d, Dagdeel::Afternoon, core::AbsenceReason::Medical, ""}});
+      decisions.push_back(
+          {"demo-p-0001", signup_time, ev::AbsenceReported{d, Dagdeel::Afternoon, core::AbsenceReason::Medical, ""}});
       break;
     }
   }
-  decisions.push_back({"demo-p-0005", signup_time, ev::AbsenceReported{core::add_days(today, 1), Dagdeel::Morning, core::AbsenceReason::Sick, ""}});
+  decisions.push_back({"demo-p-0005", signup_time,
+                       ev::AbsenceReported{core::add_days(today, 1), Dagdeel::Morning, core::AbsenceReason::Sick, ""}});
 }
 
 void seed_today(std::vector<Store::TimedEvent>& decisions, core::TimeMs now, const std::string& last) {
@@ -332,13 +334,17 @@ void seed_today(std::vector<Store::TimedEvent>& decisions, core::TimeMs now, con
   // and hours from the last working day that wait for the coach. Participants no test of the
   // participant flows uses, so those flows start from the same state as before.
   if (core::weekday_of(today) < 5) {
-    const int arrivals[][2] = {{10, 9 * 60 + 5}, {12, 9 * 60 + 12}, {15, 9 * 60 + 20}, {20, 9 * 60 + 26}, {24, 9 * 60 + 33}};
+    const int arrivals[][2] = {
+        {10, 9 * 60 + 5}, {12, 9 * 60 + 12}, {15, 9 * 60 + 20}, {20, 9 * 60 + 26}, {24, 9 * 60 + 33}};
     for (const auto& [n, minute] : arrivals) {
       if (at(today, minute) >= now) continue;
-      decisions.push_back({demo_id("demo-p-", n), at(today, minute), ev::CheckIn{today, Dagdeel::Morning, at(today, minute)}});
+      decisions.push_back(
+          {demo_id("demo-p-", n), at(today, minute), ev::CheckIn{today, Dagdeel::Morning, at(today, minute)}});
     }
-    decisions.push_back({"demo-p-0011", std::min(now, at(today, 8 * 60 + 15)), ev::AbsenceReported{today, Dagdeel::Morning, core::AbsenceReason::Sick, ""}});
-    decisions.push_back({"demo-p-0014", signup_time, ev::AbsenceReported{today, Dagdeel::Afternoon, core::AbsenceReason::Appointment, ""}});
+    decisions.push_back({"demo-p-0011", std::min(now, at(today, 8 * 60 + 15)),
+                         ev::AbsenceReported{today, Dagdeel::Morning, core::AbsenceReason::Sick, ""}});
+    decisions.push_back({"demo-p-0014", signup_time,
+                         ev::AbsenceReported{today, Dagdeel::Afternoon, core::AbsenceReason::Appointment, ""}});
   }
   decisions.push_back({"demo-p-0009", at(last, 16 * 60 + 40), ev::HoursLogged{last, kPlaces[0].name, 150}});
   decisions.push_back({"demo-p-0013", at(last, 17 * 60 + 5), ev::HoursLogged{last, kPlaces[2].name, 90}});

@@ -203,9 +203,8 @@ CREATE TABLE IF NOT EXISTS sync_rejected (event_id TEXT PRIMARY KEY, reason TEXT
 void refuse_newer_schema(SQLite::Database& db) {
   const int version = db.execAndGet("PRAGMA user_version").getInt();
   if (version > kSchemaVersion) {
-    throw SchemaTooNew("The database " + db.getFilename() + " has schema version " +
-                       std::to_string(version) + ", but this Meedoen knows only up to version " +
-                       std::to_string(kSchemaVersion) +
+    throw SchemaTooNew("The database " + db.getFilename() + " has schema version " + std::to_string(version) +
+                       ", but this Meedoen knows only up to version " + std::to_string(kSchemaVersion) +
                        ". It was written by a newer Meedoen: install that version, or use another "
                        "database file. Nothing was changed.");
   }

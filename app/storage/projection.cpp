@@ -6,8 +6,8 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "core/hlc.hpp"
-#include "wire/event_codec.hpp"
 #include "storage/rows.hpp"
+#include "wire/event_codec.hpp"
 
 namespace meedoen::storage {
 
@@ -58,15 +58,18 @@ void project_attendance(SQLite::Database& db, const std::string& pid, const std:
       del.exec();
     }
   }
-  SQLite::Statement up(db,
+  SQLite::Statement up(
+      db,
       "INSERT INTO attendance (check_in_event, participant_id, date, dagdeel, check_in_ms, check_out_ms, "
-      "auto_closed, answered, proposed_end_ms, by_coach) VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7, ?8, NULLIF(?9, 0), ?10) "
+      "auto_closed, answered, proposed_end_ms, by_coach) VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7, ?8, NULLIF(?9, "
+      "0), ?10) "
       "ON CONFLICT (check_in_event) DO UPDATE SET participant_id = excluded.participant_id, date = excluded.date, "
       "dagdeel = excluded.dagdeel, check_in_ms = excluded.check_in_ms, check_out_ms = excluded.check_out_ms, "
       "auto_closed = excluded.auto_closed, answered = excluded.answered, proposed_end_ms = excluded.proposed_end_ms, "
       "by_coach = excluded.by_coach "
       "WHERE (participant_id, date, dagdeel, check_in_ms, auto_closed, answered) IS NOT "
-      "(excluded.participant_id, excluded.date, excluded.dagdeel, excluded.check_in_ms, excluded.auto_closed, excluded.answered) "
+      "(excluded.participant_id, excluded.date, excluded.dagdeel, excluded.check_in_ms, excluded.auto_closed, "
+      "excluded.answered) "
       "OR check_out_ms IS NOT excluded.check_out_ms OR proposed_end_ms IS NOT excluded.proposed_end_ms "
       "OR by_coach IS NOT excluded.by_coach");
   for (const auto& a : rows) {
@@ -95,7 +98,8 @@ void project_signups(SQLite::Database& db, const std::string& activity, const st
   del.bind(1, activity);
   del.bind(2, date);
   del.exec();
-  SQLite::Statement ins(db,
+  SQLite::Statement ins(
+      db,
       "INSERT INTO signups (activity_id, date, participant_id, signed_at_ms, placed, waiting_position, "
       "from_waiting_list) VALUES (?, ?, ?, ?, ?, ?, ?)");
   for (const auto& s : core::fold_signups(events, capacity)) {
@@ -115,7 +119,8 @@ void project_absences(SQLite::Database& db, const std::string& pid, const std::v
   SQLite::Statement del(db, "DELETE FROM absences WHERE participant_id = ?");
   del.bind(1, pid);
   del.exec();
-  SQLite::Statement ins(db, "INSERT INTO absences (event_id, participant_id, date, dagdeel, reason) VALUES (?, ?, ?, ?, ?)");
+  SQLite::Statement ins(
+      db, "INSERT INTO absences (event_id, participant_id, date, dagdeel, reason) VALUES (?, ?, ?, ?, ?)");
   for (const auto& a : core::fold_absences(events)) {
     ins.reset();
     ins.bind(1, a.event_id);
@@ -131,7 +136,8 @@ void project_hours(SQLite::Database& db, const std::string& pid, const std::vect
   SQLite::Statement del(db, "DELETE FROM hours WHERE participant_id = ?");
   del.bind(1, pid);
   del.exec();
-  SQLite::Statement ins(db,
+  SQLite::Statement ins(
+      db,
       "INSERT INTO hours (event_id, participant_id, date, place, minutes, approved_minutes, status, logged_at_ms) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   for (const auto& h : core::fold_hours(events)) {
@@ -174,7 +180,8 @@ void project_file(SQLite::Database& db, const std::string& pid, const std::vecto
     del.exec();
   }
   const core::CoachFile f = core::fold_file(events);
-  SQLite::Statement ladder(db,
+  SQLite::Statement ladder(
+      db,
       "INSERT INTO ladder (event_id, participant_id, date, moment, rung, progress, areas, coach_id, at_ms) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (const auto& a : f.ladder) {
@@ -192,7 +199,8 @@ void project_file(SQLite::Database& db, const std::string& pid, const std::vecto
     ladder.bind(9, a.at);
     ladder.exec();
   }
-  SQLite::Statement notes(db,
+  SQLite::Statement notes(
+      db,
       "INSERT INTO notes (event_id, participant_id, date, text, talk, coach_id, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)");
   for (const auto& n : f.notes) {
     notes.reset();
@@ -205,8 +213,8 @@ void project_file(SQLite::Database& db, const std::string& pid, const std::vecto
     notes.bind(7, n.at);
     notes.exec();
   }
-  SQLite::Statement exits(db,
-      "INSERT INTO exits (event_id, participant_id, date, reason, coach_id, at_ms) VALUES (?, ?, ?, ?, ?, ?)");
+  SQLite::Statement exits(
+      db, "INSERT INTO exits (event_id, participant_id, date, reason, coach_id, at_ms) VALUES (?, ?, ?, ?, ?, ?)");
   for (const auto& x : f.exits) {
     exits.reset();
     exits.bind(1, x.event_id);
@@ -233,7 +241,8 @@ void reproject_signups(SQLite::Database& db, const std::string& activity_id) {
 }
 
 void apply_unsent_activity_edits(SQLite::Database& db, const std::string& device_id, const std::set<std::string>& ids) {
-  SQLite::Statement unsent(db, "SELECT 1 FROM events WHERE subject = ? AND subject <> '' AND device_id = ? AND synced_at IS NULL LIMIT 1");
+  SQLite::Statement unsent(
+      db, "SELECT 1 FROM events WHERE subject = ? AND subject <> '' AND device_id = ? AND synced_at IS NULL LIMIT 1");
   for (const auto& id : ids) {
     const std::string subject = "activity/" + id;
     unsent.reset();
@@ -260,7 +269,8 @@ void apply_unsent_activity_edits(SQLite::Database& db, const std::string& device
 
 bool insert_event(SQLite::Database& db, const JournalEntry& e) {
   const core::EventBody body = wire::decode_payload(e.type, e.payload, e.wall);
-  SQLite::Statement st(db,
+  SQLite::Statement st(
+      db,
       "INSERT OR IGNORE INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload, subject) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   st.bind(1, e.id);
@@ -279,8 +289,8 @@ bool insert_event(SQLite::Database& db, const JournalEntry& e) {
   core::Hlc stamp;
   if (core::hlc_parse(e.hlc, stamp)) {
     SQLite::Statement clock(db,
-        "INSERT INTO meta (key, value) VALUES ('hlc', ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)");
+                            "INSERT INTO meta (key, value) VALUES ('hlc', ?) "
+                            "ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)");
     clock.bind(1, core::hlc_to_string(stamp));
     clock.exec();
   }
@@ -316,7 +326,8 @@ core::Event decode_entry(const JournalEntry& j) {
 
 std::vector<core::Event> subject_events(SQLite::Database& db, const std::string& subject) {
   std::vector<core::Event> out;
-  SQLite::Statement st(db, "SELECT " MEEDOEN_EVENT_COLUMNS " FROM events WHERE subject = ? AND subject <> '' ORDER BY hlc, device_id, id");
+  SQLite::Statement st(db, "SELECT " MEEDOEN_EVENT_COLUMNS
+                           " FROM events WHERE subject = ? AND subject <> '' ORDER BY hlc, device_id, id");
   st.bind(1, subject);
   while (st.executeStep()) out.push_back(decode_entry(read_entry(st)));
   return out;

@@ -4,7 +4,8 @@
 namespace meedoen::storage {
 
 void upsert_activity(SQLite::Database& db, const core::Activity& a) {
-  SQLite::Statement st(db,
+  SQLite::Statement st(
+      db,
       "INSERT OR REPLACE INTO activities (id, title, icon, weekday, dagdeel, start_min, end_min, place, "
       "leader, capacity, volunteer_work, active, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   SQLite::bind(st, a.id, a.title, a.icon, a.weekday, core::dagdeel_key(a.dagdeel), a.start, a.end, a.place, a.leader,

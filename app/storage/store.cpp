@@ -12,11 +12,11 @@
 #include "core/hlc.hpp"
 #include "core/ids.hpp"
 #include "storage/database.hpp"
-#include "wire/event_codec.hpp"
 #include "storage/migrations.hpp"
-#include "storage/projection.hpp"
 #include "storage/pin_hash.hpp"
+#include "storage/projection.hpp"
 #include "storage/rows.hpp"
+#include "wire/event_codec.hpp"
 
 namespace meedoen::storage {
 
@@ -63,7 +63,7 @@ std::string new_uuid(TimeMs now) {
 
 namespace {
 
-#define ATTENDANCE_COLUMNS                                                                          \
+#define ATTENDANCE_COLUMNS                                                                               \
   "participant_id, date, dagdeel, check_in_ms, COALESCE(check_out_ms, 0), check_in_event, auto_closed, " \
   "answered, COALESCE(proposed_end_ms, 0), by_coach"
 
@@ -87,10 +87,13 @@ core::Attendance read_attendance(SQLite::Statement& st) {
 }
 
 core::Participant read_participant(SQLite::Statement& st) {
-  return {st.getColumn(0),  st.getColumn(1),  st.getColumn(2),  st.getColumn(3), st.getColumn(4),
-          flag(st, 5),      st.getColumn(6),  st.getColumn(7),  flag(st, 8),     flag(st, 9),
-          st.getColumn(10), st.getColumn(11), st.getColumn(12),
-          static_cast<std::uint32_t>(st.getColumn(13).getInt64())};
+  return {st.getColumn(0),  st.getColumn(1),
+          st.getColumn(2),  st.getColumn(3),
+          st.getColumn(4),  flag(st, 5),
+          st.getColumn(6),  st.getColumn(7),
+          flag(st, 8),      flag(st, 9),
+          st.getColumn(10), st.getColumn(11),
+          st.getColumn(12), static_cast<std::uint32_t>(st.getColumn(13).getInt64())};
 }
 
 core::Activity read_activity(SQLite::Statement& st) {
@@ -117,7 +120,7 @@ core::HoursStatus hours_status_at(SQLite::Statement& st, int i) {
 }
 
 core::HoursEntry read_hours(SQLite::Statement& st) {
-  return {st.getColumn(0), st.getColumn(1),        st.getColumn(2), st.getColumn(3),
+  return {st.getColumn(0), st.getColumn(1), st.getColumn(2),        st.getColumn(3),
           st.getColumn(4), st.getColumn(5), hours_status_at(st, 6), st.getColumn(7)};
 }
 
@@ -133,9 +136,11 @@ std::array<core::AreaStatus, 5> areas_at(SQLite::Statement& st, int i) {
 }
 
 core::LadderAssessment read_ladder(SQLite::Statement& st) {
-  return {st.getColumn(0), st.getColumn(1), st.getColumn(2),
-          key_at(st, 3, core::moment_from_key, core::LadderMoment::Monthly),
-          st.getColumn(4), st.getColumn(5), areas_at(st, 6), st.getColumn(7), st.getColumn(8)};
+  return {st.getColumn(0), st.getColumn(1),
+          st.getColumn(2), key_at(st, 3, core::moment_from_key, core::LadderMoment::Monthly),
+          st.getColumn(4), st.getColumn(5),
+          areas_at(st, 6), st.getColumn(7),
+          st.getColumn(8)};
 }
 
 core::CoachNote read_note(SQLite::Statement& st) {
@@ -144,8 +149,9 @@ core::CoachNote read_note(SQLite::Statement& st) {
 }
 
 core::Exit read_exit(SQLite::Statement& st) {
-  return {st.getColumn(0), st.getColumn(1), st.getColumn(2),
-          key_at(st, 3, core::exit_reason_from_key, core::ExitReason::Other), st.getColumn(4), st.getColumn(5)};
+  return {st.getColumn(0), st.getColumn(1),
+          st.getColumn(2), key_at(st, 3, core::exit_reason_from_key, core::ExitReason::Other),
+          st.getColumn(4), st.getColumn(5)};
 }
 
 template <class Key, class Value>
@@ -183,13 +189,15 @@ struct Store::Impl {
       : path(p),
         db(open_database(p, kiosk_database())),
         insert_event(db,
-            "INSERT INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload, subject) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     "INSERT INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload, subject) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         next_seq(db, "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE device_id = ?"),
         get_meta(db, "SELECT value FROM meta WHERE key = ?"),
-        put_meta(db, "INSERT INTO meta (key, value) VALUES (?, ?) "
-                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-        open_attendance(db, "SELECT " ATTENDANCE_COLUMNS " FROM attendance "
+        put_meta(db,
+                 "INSERT INTO meta (key, value) VALUES (?, ?) "
+                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+        open_attendance(db, "SELECT " ATTENDANCE_COLUMNS
+                            " FROM attendance "
                             "WHERE participant_id = ? AND date = ? AND check_out_ms IS NULL "
                             "ORDER BY check_in_ms DESC LIMIT 1"),
         attendance_by_event(db, "SELECT " ATTENDANCE_COLUMNS " FROM attendance WHERE check_in_event = ?") {}
@@ -266,8 +274,9 @@ Store Store::open(const std::string& path) {
     SQLite::Transaction tx(impl->db, SQLite::TransactionBehavior::IMMEDIATE);
     impl->device_id = impl->meta("device_id", "");
     if (impl->device_id.empty()) {
-      const TimeMs now = static_cast<TimeMs>(std::chrono::duration_cast<std::chrono::milliseconds>(
-          std::chrono::system_clock::now().time_since_epoch()).count());
+      const TimeMs now = static_cast<TimeMs>(
+          std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+              .count());
       impl->device_id = new_uuid(now);
       impl->set_meta("device_id", impl->device_id);
     }
@@ -364,15 +373,18 @@ std::vector<core::Attendance> Store::close_forgotten(TimeMs now, const core::Kio
 // [SECTION] Roster and programme
 
 bool Store::has_roster() const {
-  return guarded("reading the roster", [&] { return m->db.execAndGet("SELECT EXISTS (SELECT 1 FROM participants)").getInt() != 0; });
+  return guarded("reading the roster",
+                 [&] { return m->db.execAndGet("SELECT EXISTS (SELECT 1 FROM participants)").getInt() != 0; });
 }
 
 void Store::put_participant(const core::Participant& p, const std::string& pin_hash) {
   guarded("saving a participant", [&] {
-    SQLite::Statement st(m->db,
+    SQLite::Statement st(
+        m->db,
         "INSERT INTO participants (id, first_name, last_name, card_code, pin_hash, language, mandatory, coach_id, "
         "agreed_minutes, show_agreed, photo_consent, start_date, end_date, talk_every_days, agreed_parts) "
-        "VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, "
+        "VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET first_name = "
+        "excluded.first_name, "
         "last_name = excluded.last_name, card_code = excluded.card_code, pin_hash = excluded.pin_hash, "
         "language = excluded.language, mandatory = excluded.mandatory, coach_id = excluded.coach_id, "
         "agreed_minutes = excluded.agreed_minutes, show_agreed = excluded.show_agreed, "
@@ -387,7 +399,8 @@ void Store::put_participant(const core::Participant& p, const std::string& pin_h
 
 void Store::put_coach(const core::Coach& c, const std::string& pin_hash) {
   guarded("saving a coach", [&] {
-    SQLite::Statement st(m->db,
+    SQLite::Statement st(
+        m->db,
         "INSERT INTO coaches (id, name, pin_hash) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
         "name = excluded.name, pin_hash = CASE WHEN excluded.pin_hash = '' THEN pin_hash ELSE excluded.pin_hash END");
     SQLite::bind(st, c.id, c.name, pin_hash);
@@ -419,10 +432,12 @@ void Store::in_transaction(const std::function<void()>& fn) {
 
 core::Roster Store::load_roster() const {
   return guarded("reading the roster", [&] {
-    return core::Roster(query_rows(m->db,
-        "SELECT id, first_name, last_name, COALESCE(card_code, ''), language, mandatory, coach_id, "
-        "agreed_minutes, show_agreed, photo_consent, start_date, end_date, talk_every_days, agreed_parts "
-        "FROM participants WHERE active = 1", read_participant));
+    return core::Roster(
+        query_rows(m->db,
+                   "SELECT id, first_name, last_name, COALESCE(card_code, ''), language, mandatory, coach_id, "
+                   "agreed_minutes, show_agreed, photo_consent, start_date, end_date, talk_every_days, agreed_parts "
+                   "FROM participants WHERE active = 1",
+                   read_participant));
   });
 }
 
@@ -435,8 +450,10 @@ std::vector<core::Coach> Store::load_coaches() const {
 std::vector<core::Activity> Store::load_programme() const {
   return guarded("reading the programme", [&] {
     return query_rows(m->db,
-        "SELECT id, title, icon, weekday, dagdeel, start_min, end_min, place, leader, capacity, volunteer_work, active, date "
-        "FROM activities ORDER BY weekday, start_min, title", read_activity);
+                      "SELECT id, title, icon, weekday, dagdeel, start_min, end_min, place, leader, capacity, "
+                      "volunteer_work, active, date "
+                      "FROM activities ORDER BY weekday, start_min, title",
+                      read_activity);
   });
 }
 
@@ -450,15 +467,18 @@ std::vector<core::Attendance> Store::load_attendance(const std::string& date) co
 std::vector<core::Attendance> Store::load_attendance_of(const std::string& pid, const std::string& from,
                                                         const std::string& to) const {
   return guarded("reading attendance", [&] {
-    return query_rows(m->db, "SELECT " ATTENDANCE_COLUMNS " FROM attendance "
-                             "WHERE participant_id = ? AND date BETWEEN ? AND ? ORDER BY check_in_ms",
+    return query_rows(m->db,
+                      "SELECT " ATTENDANCE_COLUMNS
+                      " FROM attendance "
+                      "WHERE participant_id = ? AND date BETWEEN ? AND ? ORDER BY check_in_ms",
                       read_attendance, pid, from, to);
   });
 }
 
 std::vector<core::SignUp> Store::load_signups(const std::string& from, const std::string& to) const {
   return guarded("reading sign-ups", [&] {
-    return query_rows(m->db,
+    return query_rows(
+        m->db,
         "SELECT activity_id, date, participant_id, signed_at_ms, placed, waiting_position, from_waiting_list "
         "FROM signups WHERE date BETWEEN ? AND ? "
         "ORDER BY date, activity_id, placed DESC, waiting_position, signed_at_ms",
@@ -470,16 +490,17 @@ std::vector<core::Absence> Store::load_absences(const std::string& pid, const st
                                                 const std::string& to) const {
   return guarded("reading absences", [&] {
     return query_rows(m->db,
-        "SELECT event_id, participant_id, date, dagdeel, reason FROM absences "
-        "WHERE (?1 = '' OR participant_id = ?1) AND date BETWEEN ?2 AND ?3 "
-        "ORDER BY date, CASE dagdeel WHEN 'morning' THEN 0 WHEN 'afternoon' THEN 1 ELSE 2 END",
-        read_absence, pid, from, to);
+                      "SELECT event_id, participant_id, date, dagdeel, reason FROM absences "
+                      "WHERE (?1 = '' OR participant_id = ?1) AND date BETWEEN ?2 AND ?3 "
+                      "ORDER BY date, CASE dagdeel WHEN 'morning' THEN 0 WHEN 'afternoon' THEN 1 ELSE 2 END",
+                      read_absence, pid, from, to);
   });
 }
 
 std::vector<core::HoursEntry> Store::load_hours(const std::string& pid, const std::string& from) const {
   return guarded("reading volunteer hours", [&] {
-    return query_rows(m->db,
+    return query_rows(
+        m->db,
         "SELECT event_id, participant_id, date, place, minutes, approved_minutes, status, logged_at_ms FROM hours "
         "WHERE (?1 = '' OR participant_id = ?1) AND date >= ?2 ORDER BY date, logged_at_ms",
         read_hours, pid, from);
@@ -488,8 +509,11 @@ std::vector<core::HoursEntry> Store::load_hours(const std::string& pid, const st
 
 int Store::approved_minutes_total(const std::string& pid) const {
   return guarded("reading volunteer hours", [&] {
-    return query_rows(m->db, "SELECT COALESCE(SUM(approved_minutes), 0) FROM hours WHERE participant_id = ? "
-                             "AND status = 'approved'", columns<int, 1>, pid).front();
+    return query_rows(m->db,
+                      "SELECT COALESCE(SUM(approved_minutes), 0) FROM hours WHERE participant_id = ? "
+                      "AND status = 'approved'",
+                      columns<int, 1>, pid)
+        .front();
   });
 }
 
@@ -516,8 +540,8 @@ std::vector<core::VolunteerPlace> Store::load_places() const {
 
 void Store::put_appointment(const core::Appointment& a) {
   guarded("saving an appointment", [&] {
-    SQLite::Statement st(m->db,
-        "INSERT OR REPLACE INTO appointments (id, participant_id, at_ms, title, icon) VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement st(
+        m->db, "INSERT OR REPLACE INTO appointments (id, participant_id, at_ms, title, icon) VALUES (?, ?, ?, ?, ?)");
     SQLite::bind(st, a.id, a.participant_id, a.at, a.title, a.icon);
     st.exec();
   });
@@ -525,9 +549,11 @@ void Store::put_appointment(const core::Appointment& a) {
 
 std::vector<core::Appointment> Store::load_appointments(const std::string& pid, TimeMs from) const {
   return guarded("reading appointments", [&] {
-    return query_rows(m->db,
+    return query_rows(
+        m->db,
         "SELECT id, participant_id, at_ms, title, icon FROM appointments WHERE participant_id = ? AND at_ms >= ? "
-        "ORDER BY at_ms LIMIT 20", columns<core::Appointment, 5>, pid, from);
+        "ORDER BY at_ms LIMIT 20",
+        columns<core::Appointment, 5>, pid, from);
   });
 }
 
@@ -536,7 +562,8 @@ std::vector<core::Appointment> Store::load_appointments(const std::string& pid, 
 std::vector<core::LadderAssessment> Store::load_ladder(const std::string& pid, const std::string& from,
                                                        const std::string& to) const {
   return guarded("reading ladder assessments", [&] {
-    return query_rows(m->db,
+    return query_rows(
+        m->db,
         "SELECT event_id, participant_id, date, moment, rung, progress, areas, coach_id, at_ms FROM ladder "
         "WHERE (?1 = '' OR participant_id = ?1) AND date BETWEEN ?2 AND ?3 ORDER BY date, at_ms",
         read_ladder, pid, from, to);
@@ -545,46 +572,57 @@ std::vector<core::LadderAssessment> Store::load_ladder(const std::string& pid, c
 
 std::vector<core::CoachNote> Store::load_notes(const std::string& pid) const {
   return guarded("reading notes", [&] {
-    return query_rows(m->db,
+    return query_rows(
+        m->db,
         "SELECT event_id, participant_id, date, text, talk, coach_id, at_ms FROM notes WHERE participant_id = ? "
-        "ORDER BY at_ms DESC", read_note, pid);
+        "ORDER BY at_ms DESC",
+        read_note, pid);
   });
 }
 
 std::map<std::string, std::string> Store::last_talks() const {
   return guarded("reading talks", [&] {
-    return as_map(query_rows(m->db, "SELECT participant_id, MAX(date) FROM notes WHERE talk = 1 "
-                                    "GROUP BY participant_id", columns<std::pair<std::string, std::string>, 2>));
+    return as_map(query_rows(m->db,
+                             "SELECT participant_id, MAX(date) FROM notes WHERE talk = 1 "
+                             "GROUP BY participant_id",
+                             columns<std::pair<std::string, std::string>, 2>));
   });
 }
 
 std::vector<core::Exit> Store::load_exits(const std::string& from, const std::string& to) const {
   return guarded("reading exits", [&] {
-    return query_rows(m->db,
+    return query_rows(
+        m->db,
         "SELECT event_id, participant_id, date, reason, coach_id, at_ms FROM exits WHERE date BETWEEN ? AND ? "
-        "ORDER BY date, at_ms", read_exit, from, to);
+        "ORDER BY date, at_ms",
+        read_exit, from, to);
   });
 }
 
 std::vector<core::Event> Store::events_of(const std::string& pid) const {
   return guarded("reading the journal", [&] {
-    return query_rows(m->db, "SELECT " MEEDOEN_EVENT_COLUMNS " FROM events WHERE participant_id = ? "
-                             "ORDER BY hlc, device_id, id",
-                      [](SQLite::Statement& st) { return decode_entry(read_entry(st)); }, pid);
+    return query_rows(
+        m->db,
+        "SELECT " MEEDOEN_EVENT_COLUMNS
+        " FROM events WHERE participant_id = ? "
+        "ORDER BY hlc, device_id, id",
+        [](SQLite::Statement& st) { return decode_entry(read_entry(st)); }, pid);
   });
 }
 
 std::map<std::string, TimeMs> Store::next_appointments(TimeMs from) const {
   return guarded("reading appointments", [&] {
-    return as_map(query_rows(m->db, "SELECT participant_id, MIN(at_ms) FROM appointments WHERE at_ms >= ? "
-                                    "GROUP BY participant_id", columns<std::pair<std::string, TimeMs>, 2>, from));
+    return as_map(query_rows(m->db,
+                             "SELECT participant_id, MIN(at_ms) FROM appointments WHERE at_ms >= ? "
+                             "GROUP BY participant_id",
+                             columns<std::pair<std::string, TimeMs>, 2>, from));
   });
 }
 
 bool Store::verify_pin(const std::string& pid, const std::string& pin) const {
   const auto hash = guarded("reading a PIN", [&] {
-    return query_rows(m->db, "SELECT pin_hash FROM participants WHERE id = ? AND active = 1",
-                      columns<std::string, 1>, pid);
+    return query_rows(m->db, "SELECT pin_hash FROM participants WHERE id = ? AND active = 1", columns<std::string, 1>,
+                      pid);
   });
   return verify_pin_hash(hash.empty() ? std::string() : hash.front(), pin);
 }
@@ -601,8 +639,9 @@ std::string Store::find_coach_by_pin(const std::string& pin) const {
 
 std::map<std::string, std::string> Store::last_present(const std::string& before) const {
   return guarded("reading the last attendances", [&] {
-    return as_map(query_rows(m->db, "SELECT participant_id, MAX(date) FROM attendance WHERE date < ? "
-                                    "GROUP BY participant_id",
+    return as_map(query_rows(m->db,
+                             "SELECT participant_id, MAX(date) FROM attendance WHERE date < ? "
+                             "GROUP BY participant_id",
                              columns<std::pair<std::string, std::string>, 2>, before));
   });
 }
@@ -632,9 +671,9 @@ std::string journal_json_line(const JournalEntry& e) {
   char time[32];
   std::snprintf(time, sizeof time, "%sT%s:%02d", core::format_date_iso(lt).c_str(),
                 core::format_hhmm(lt.minute_of_day).c_str(), lt.second);
-  nlohmann::json j{{"id", e.id},     {"type", e.type}, {"participant", e.participant_id},
-                   {"time", time},   {"wall_ms", e.wall}, {"hlc", e.hlc},
-                   {"device", e.device_id}, {"seq", e.seq}, {"synced", e.synced}};
+  nlohmann::json j{{"id", e.id},        {"type", e.type}, {"participant", e.participant_id}, {"time", time},
+                   {"wall_ms", e.wall}, {"hlc", e.hlc},   {"device", e.device_id},           {"seq", e.seq},
+                   {"synced", e.synced}};
   auto payload = nlohmann::json::parse(e.payload, nullptr, false);
   j["payload"] = payload.is_discarded() ? nlohmann::json(e.payload) : std::move(payload);
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -32,7 +32,7 @@ struct JournalEntry {
   std::string hlc;        // hybrid logical clock stamp
   std::string type;       // "check_in", "check_out", ...
   std::string participant_id;
-  std::string payload;    // JSON object
+  std::string payload;  // JSON object
   bool synced = false;
 };
 

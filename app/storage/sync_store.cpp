@@ -61,7 +61,8 @@ struct SyncStore::Impl {
     return values.empty() ? fallback : values.front();
   }
   void put(const std::string& table, const std::string& key, const std::string& value) {
-    SQLite::Statement st(db, "INSERT INTO " + table + " (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    SQLite::Statement st(db, "INSERT INTO " + table +
+                                 " (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     SQLite::bind(st, key, value);
     st.exec();
   }
@@ -97,9 +98,10 @@ std::vector<wire::WireEvent> SyncStore::pending(std::size_t max_events, std::siz
                                                 std::int64_t after_seq) const {
   return guarded("reading unsent events", [&] {
     std::vector<wire::WireEvent> out;
-    SQLite::Statement st(m->db, "SELECT id, device_id, seq, wall_ms, hlc, type, COALESCE(participant_id, ''), payload "
-                                "FROM events WHERE device_id = ? AND seq > ? AND synced_at IS NULL "
-                                "ORDER BY seq LIMIT ?");
+    SQLite::Statement st(m->db,
+                         "SELECT id, device_id, seq, wall_ms, hlc, type, COALESCE(participant_id, ''), payload "
+                         "FROM events WHERE device_id = ? AND seq > ? AND synced_at IS NULL "
+                         "ORDER BY seq LIMIT ?");
     SQLite::bind(st, m->device_id, after_seq, static_cast<std::int64_t>(max_events));
     std::size_t bytes = 0;
     while (st.executeStep()) {
@@ -115,7 +117,8 @@ std::vector<wire::WireEvent> SyncStore::pending(std::size_t max_events, std::siz
 std::int64_t SyncStore::unsent_count() const {
   return guarded("counting unsent events", [&] {
     return query_rows(m->db, "SELECT COUNT(*) FROM events WHERE synced_at IS NULL AND device_id = ?",
-                      columns<std::int64_t, 1>, m->device_id).front();
+                      columns<std::int64_t, 1>, m->device_id)
+        .front();
   });
 }
 
@@ -125,8 +128,9 @@ void SyncStore::mark_pushed(const std::vector<wire::PushResult>& results, TimeMs
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
     const bool whole_batch = last_seq > 0 && first_seq <= last_seq;
     if (whole_batch) {
-      SQLite::Statement range(m->db, "UPDATE events SET synced_at = ? WHERE device_id = ? AND seq BETWEEN ? AND ? "
-                                     "AND synced_at IS NULL");
+      SQLite::Statement range(m->db,
+                              "UPDATE events SET synced_at = ? WHERE device_id = ? AND seq BETWEEN ? AND ? "
+                              "AND synced_at IS NULL");
       SQLite::bind(range, now, m->device_id, first_seq, last_seq);
       range.exec();
     }
@@ -160,7 +164,8 @@ std::vector<std::pair<std::string, std::string>> SyncStore::rejected() const {
 void SyncStore::Impl::apply_participants(const std::vector<wire::WireParticipant>& participants) {
   // A card that moved to another participant is taken off the old one first (UNIQUE card_code).
   SQLite::Statement free_card(db, "UPDATE participants SET card_code = NULL WHERE card_code = ? AND id <> ?");
-  SQLite::Statement person(db,
+  SQLite::Statement person(
+      db,
       "INSERT INTO participants (id, first_name, last_name, card_code, pin_hash, language, mandatory, coach_id, "
       "active) VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
       "first_name = excluded.first_name, last_name = excluded.last_name, card_code = excluded.card_code, "
@@ -262,7 +267,8 @@ PullApplied SyncStore::apply_pull(const wire::PullPage& page, TimeMs now) {
     // those ids would also keep them, but would lose a newer edit of another kiosk that the
     // server already holds; re-applying the fold decides by fold order, as the server will.)
     apply_unsent_activity_edits(m->db, m->device_id, pulled_ids);
-    if (page.reset) m->put("sync_state", "cursor_resets", std::to_string(std::stoll(m->get("sync_state", "cursor_resets", "0")) + 1));
+    if (page.reset)
+      m->put("sync_state", "cursor_resets", std::to_string(std::stoll(m->get("sync_state", "cursor_resets", "0")) + 1));
     m->put("sync_state", "cursor", page.cursor);
     if (!page.centre_id.empty()) m->put("sync_state", "centre_id", page.centre_id);
     tx.commit();

@@ -16,7 +16,7 @@ struct ClientOptions {
 };
 
 struct HttpResult {
-  int status = 0;          // 0: no answer (refused, timed out, cut off, TLS failure)
+  int status = 0;  // 0: no answer (refused, timed out, cut off, TLS failure)
   std::string body;
   std::string error;       // why there was no answer
   int retry_after_s = -1;  // Retry-After in seconds, -1 when absent

@@ -35,7 +35,8 @@ TimeMs retry_after_delay(int seconds, double random01) {
 namespace {
 
 TimeMs wall_now() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 // Why a non-200 answer failed, in one line for the log and the coach.
@@ -64,7 +65,9 @@ struct Worker::Impl {
   std::size_t batch_events;
 
   explicit Impl(WorkerOptions o)
-      : opt(std::move(o)), db(storage::SyncStore::open(opt.db_path)), client(ClientOptions{opt.server_url, opt.ca_bundle}),
+      : opt(std::move(o)),
+        db(storage::SyncStore::open(opt.db_path)),
+        client(ClientOptions{opt.server_url, opt.ca_bundle}),
         batch_events(opt.batch_events) {
     status.configured = !opt.server_url.empty();
     status.enrolled = !db.token().empty();
@@ -91,12 +94,14 @@ struct Worker::Impl {
       status.clock_off = off;
     }
     if (changed && off)
-      log("this kiosk's clock is off by " + std::to_string(offset / 1000) + " s against the server; events still count, "
+      log("this kiosk's clock is off by " + std::to_string(offset / 1000) +
+          " s against the server; events still count, "
           "but times shown may be wrong: set the clock (NTP)");
   }
 
   // Sends a request, measuring the clock from its answer.
-  HttpResult call(const std::string& method, const std::string& path, const std::string& body, const std::string& token) {
+  HttpResult call(const std::string& method, const std::string& path, const std::string& body,
+                  const std::string& token) {
     const TimeMs sent = wall_now();
     HttpResult r = method == "POST" ? client.post(path, body, token) : client.get(path, token);
     if (r.status != 0) measure_clock(r.body, sent, wall_now());
@@ -172,8 +177,7 @@ struct Worker::Impl {
       for (const auto& res : answered) answered_ids.insert(res.id);
       if (answered_ids.size() == req.events.size())  // every event answered: mark the batch by its seq range
         db.mark_pushed(answered, wall_now(), req.events.front().seq, req.events.back().seq);
-      else
-        db.mark_pushed(answered, wall_now());
+      else db.mark_pushed(answered, wall_now());
       for (const auto& res : answered)
         if (res.status == wire::PushStatus::Rejected) log("the server rejected event " + res.id + ": " + res.reason);
       for (const auto& w : a.warnings) log("server: " + w);
@@ -232,8 +236,7 @@ struct Worker::Impl {
     try {
       unsent = db.unsent_count();
       rejected = static_cast<std::int64_t>(db.rejected().size());
-    } catch (const storage::StorageError&) {
-    }
+    } catch (const storage::StorageError&) {}
     bool was_online = false;
     {
       std::lock_guard lock(mu);

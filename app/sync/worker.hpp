@@ -18,9 +18,9 @@ struct Status {
   core::TimeMs last_success = 0;
   core::TimeMs last_attempt = 0;
   core::TimeMs next_attempt = 0;
-  std::int64_t unsent = 0;     // this kiosk's events the server has not confirmed
-  std::int64_t rejected = 0;   // events the server refused (kept locally, with the reason)
-  std::string last_error;      // "" after a success
+  std::int64_t unsent = 0;        // this kiosk's events the server has not confirmed
+  std::int64_t rejected = 0;      // events the server refused (kept locally, with the reason)
+  std::string last_error;         // "" after a success
   core::TimeMs clock_offset = 0;  // server time minus ours, as last measured
   bool clock_off = false;         // |clock_offset| > 2 minutes
   int failures = 0;               // in a row

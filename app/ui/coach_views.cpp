@@ -65,12 +65,14 @@ bool here_in(const core::State& s, const std::string& pid, core::Dagdeel d) {
 }
 
 bool is_here_today(const core::State& s, const std::string& pid) {
-  return std::any_of(s.today.begin(), s.today.end(), [&](const core::Attendance& a) { return a.participant_id == pid; });
+  return std::any_of(s.today.begin(), s.today.end(),
+                     [&](const core::Attendance& a) { return a.participant_id == pid; });
 }
 
 bool reported_absent(const core::State& s, const std::string& pid, core::Dagdeel d) {
   const auto& abs = s.coach.data.absences;
-  return std::any_of(abs.begin(), abs.end(), [&](const core::Absence& a) { return a.participant_id == pid && a.dagdeel == d; });
+  return std::any_of(abs.begin(), abs.end(),
+                     [&](const core::Absence& a) { return a.participant_id == pid && a.dagdeel == d; });
 }
 
 // [SECTION] Exceptions
@@ -99,8 +101,7 @@ void not_here(const core::State& s, const Strings& tr, std::vector<AttentionItem
       const std::string part = tr.get(dagdeel_label_key(d));
       if (activity)
         it.what = tr.fmt("coach.missed", {{"activity", activity->title}, {"time", core::format_hhmm(activity->start)}});
-      else
-        it.what = tr.fmt(minute < times.end ? "coach.expected" : "coach.no_show", {{"dagdeel", part}});
+      else it.what = tr.fmt(minute < times.end ? "coach.expected" : "coach.no_show", {{"dagdeel", part}});
       it.primary_label = tr.get("coach.phoned");
       it.primary = core::AbsentByPhoneTapped{p.id, d};
       it.secondary_label = tr.get("coach.was_here");
@@ -121,15 +122,18 @@ void check_outs(const core::State& s, const Strings& tr, std::vector<AttentionIt
     it.id = a.check_in_event;
     it.icon = asked ? "schedule" : "check_out";
     if (asked) {
-      it.what = tr.fmt("coach.correction", {{"date", date_text(s, a.date, tr)}, {"in", time_of(a.check_in)},
-                                            {"end", time_of(a.check_out)}, {"proposed", time_of(a.proposed_end)}});
+      it.what = tr.fmt("coach.correction", {{"date", date_text(s, a.date, tr)},
+                                            {"in", time_of(a.check_in)},
+                                            {"end", time_of(a.check_out)},
+                                            {"proposed", time_of(a.proposed_end)}});
       it.primary_label = tr.get("coach.accept");
       it.primary = core::CorrectionAcceptTapped{a.check_in_event};
       it.secondary_label = tr.get("coach.reject");
       it.secondary = core::CorrectionRejectTapped{a.check_in_event};
     } else {
-      it.what = tr.fmt("coach.forgotten", {{"date", date_text(s, a.date, tr)}, {"in", time_of(a.check_in)},
-                                           {"end", time_of(a.check_out)}});
+      it.what =
+          tr.fmt("coach.forgotten",
+                 {{"date", date_text(s, a.date, tr)}, {"in", time_of(a.check_in)}, {"end", time_of(a.check_out)}});
       it.primary_label = tr.get("coach.confirm");
       it.primary = core::EndConfirmTapped{a.check_in_event};
     }
@@ -137,11 +141,13 @@ void check_outs(const core::State& s, const Strings& tr, std::vector<AttentionIt
   }
 }
 
-AttentionItem hours_item(const core::State& s, const core::Participant& p, const core::HoursEntry& h, const Strings& tr) {
+AttentionItem hours_item(const core::State& s, const core::Participant& p, const core::HoursEntry& h,
+                         const Strings& tr) {
   AttentionItem it = item_for(s, p, AttentionItem::Kind::Hours, tr);
   it.id = h.event_id;
   it.icon = "hours";
-  it.what = tr.fmt("coach.hours", {{"amount", hours_text(h.minutes, tr)}, {"place", h.place}, {"date", date_text(s, h.date, tr)}});
+  it.what = tr.fmt("coach.hours",
+                   {{"amount", hours_text(h.minutes, tr)}, {"place", h.place}, {"date", date_text(s, h.date, tr)}});
   it.primary_label = tr.get("coach.approve");
   it.primary = core::HoursApproveTapped{h.event_id};
   it.secondary_label = tr.get("coach.reject");
@@ -229,19 +235,19 @@ std::vector<ChoiceOption> choice_options(const core::State& s, const Strings& tr
     case core::PendingKind::None: break;
     case core::PendingKind::AbsentByPhone:
       for (core::AbsenceReason r : core::kAbsenceReasons)
-        out.push_back({std::string("choice:") + core::reason_key(r), tr.get(std::string("reason.") + core::reason_key(r)),
-                       core::ChoiceTapped{core::reason_key(r)}});
+        out.push_back({std::string("choice:") + core::reason_key(r),
+                       tr.get(std::string("reason.") + core::reason_key(r)), core::ChoiceTapped{core::reason_key(r)}});
       break;
     case core::PendingKind::PickDagdeel: {
       // The dagdelen of that day with nothing recorded yet, and already begun.
       const auto& person = s.coach.data.person;
       const int minute = core::to_local(s.now).minute_of_day;
       for (core::Dagdeel d : core::kDagdelen) {
-        const bool here = std::any_of(person.attendance.begin(), person.attendance.end(), [&](const core::Attendance& a) {
-          return a.date == s.coach.pending_date && a.dagdeel == d;
-        });
-        const bool begun = s.coach.pending_date < core::today_iso(s) ||
-                           minute >= s.config.dagdelen[static_cast<std::size_t>(d)].start;
+        const bool here =
+            std::any_of(person.attendance.begin(), person.attendance.end(),
+                        [&](const core::Attendance& a) { return a.date == s.coach.pending_date && a.dagdeel == d; });
+        const bool begun =
+            s.coach.pending_date < core::today_iso(s) || minute >= s.config.dagdelen[static_cast<std::size_t>(d)].start;
         if (here || !begun) continue;
         out.push_back({std::string("choice:") + core::dagdeel_key(d),
                        tr.fmt("coach.was_here_in", {{"dagdeel", tr.get(dagdeel_label_key(d))}}),
@@ -252,7 +258,8 @@ std::vector<ChoiceOption> choice_options(const core::State& s, const Strings& tr
     case core::PendingKind::Exit:
       for (core::ExitReason r : core::kExitReasons)
         out.push_back({std::string("choice:") + core::exit_reason_key(r),
-                       tr.get(std::string("exit.") + core::exit_reason_key(r)), core::ChoiceTapped{core::exit_reason_key(r)}});
+                       tr.get(std::string("exit.") + core::exit_reason_key(r)),
+                       core::ChoiceTapped{core::exit_reason_key(r)}});
       break;
     default:
       for (core::CoachReason r : core::kCoachReasons)
@@ -324,7 +331,8 @@ CoachNav make_coach_nav(const core::State& s, const Strings& tr) {
     v.sync_line = tr.fmt(s.sync.online ? "coach.sync.online" : "coach.sync.offline", {{"time", last}}) + ", " +
                   (s.sync.unsent == 0 ? tr.get("coach.sync.all_sent")
                                       : tr.fmt("coach.sync.unsent", {{"n", std::to_string(s.sync.unsent)}}));
-    if (s.sync.rejected > 0) v.sync_line += ", " + tr.fmt("coach.sync.rejected", {{"n", std::to_string(s.sync.rejected)}});
+    if (s.sync.rejected > 0)
+      v.sync_line += ", " + tr.fmt("coach.sync.rejected", {{"n", std::to_string(s.sync.rejected)}});
     if (s.sync.clock_off) v.sync_line += ", " + tr.get("coach.sync.clock_off");
     v.sync_trouble = !s.sync.online || s.sync.rejected > 0 || s.sync.clock_off;
   }
@@ -365,7 +373,8 @@ CoachTodayView make_coach_today_view(const core::State& s, const Strings& tr) {
 
   // Who is here now, per dagdeel, by check-in time.
   std::vector<core::Attendance> today = s.today;
-  std::sort(today.begin(), today.end(), [](const core::Attendance& a, const core::Attendance& b) { return a.check_in < b.check_in; });
+  std::sort(today.begin(), today.end(),
+            [](const core::Attendance& a, const core::Attendance& b) { return a.check_in < b.check_in; });
   int present = 0;
   for (core::Dagdeel d : core::kDagdelen) {
     CoachTodayView::HereGroup g;
@@ -477,9 +486,14 @@ CoachPeopleView make_coach_people_view(const core::State& s, const Strings& tr) 
       r.warn = days >= s.coach.not_seen_days;
     }
     const auto ladder = s.coach.data.ladder_now.find(p->id);
-    r.rung = ladder == s.coach.data.ladder_now.end() ? "-" : tr.fmt("coach.people.rung", {{"rung", std::to_string(ladder->second.rung)}});
+    r.rung = ladder == s.coach.data.ladder_now.end()
+                 ? "-"
+                 : tr.fmt("coach.people.rung", {{"rung", std::to_string(ladder->second.rung)}});
     if (!p->end_date.empty()) {
-      r.end = tr.fmt("coach.people.until", {{"date", short_date(p->end_date, tr) + (p->end_date.substr(0, 4) == today.substr(0, 4) ? std::string() : " " + p->end_date.substr(0, 4))}});
+      r.end = tr.fmt("coach.people.until",
+                     {{"date", short_date(p->end_date, tr) + (p->end_date.substr(0, 4) == today.substr(0, 4)
+                                                                  ? std::string()
+                                                                  : " " + p->end_date.substr(0, 4))}});
       if (core::days_between(today, p->end_date) <= core::kEndDateWarnDays) r.warn = true;
     }
     if (const core::Exit* x = exit_of(s, p->id)) {
@@ -512,16 +526,16 @@ std::vector<std::string> person_facts(const core::State& s, const core::Particip
   const std::string today = core::today_iso(s);
   std::vector<std::string> facts;
   if (gone)
-    facts.push_back(tr.fmt("coach.person.left", {{"date", short_date(gone->date, tr)},
-                                                 {"reason", exit_reason_text(gone->reason, tr)}}));
+    facts.push_back(tr.fmt("coach.person.left",
+                           {{"date", short_date(gone->date, tr)}, {"reason", exit_reason_text(gone->reason, tr)}}));
   if (!p.start_date.empty())
     facts.push_back(
         tr.fmt("coach.person.started", {{"date", short_date(p.start_date, tr) + " " + p.start_date.substr(0, 4)}}));
   if (!p.end_date.empty()) {
     const int left = core::days_between(today, p.end_date);
-    facts.push_back(tr.fmt(left < 0 ? "coach.person.ended" : "coach.person.ends",
-                           {{"date", short_date(p.end_date, tr) + " " + p.end_date.substr(0, 4)},
-                            {"days", std::to_string(left)}}));
+    facts.push_back(
+        tr.fmt(left < 0 ? "coach.person.ended" : "coach.person.ends",
+               {{"date", short_date(p.end_date, tr) + " " + p.end_date.substr(0, 4)}, {"days", std::to_string(left)}}));
   }
   const std::string agreed = agreed_text(p, tr);
   if (!agreed.empty()) facts.push_back(tr.fmt("coach.person.agreed", {{"parts", agreed}}));
@@ -530,8 +544,8 @@ std::vector<std::string> person_facts(const core::State& s, const core::Particip
   if (p.talk_every_days > 0) {
     const auto last = c.data.last_talk.find(p.id);
     const std::string last_text = last == c.data.last_talk.end() ? std::string("-") : short_date(last->second, tr);
-    facts.push_back(tr.fmt("coach.person.talks",
-                           {{"weeks", std::to_string((p.talk_every_days + 3) / 7)}, {"last", last_text}}));
+    facts.push_back(
+        tr.fmt("coach.person.talks", {{"weeks", std::to_string((p.talk_every_days + 3) / 7)}, {"last", last_text}}));
   }
   if (!d.appointments.empty()) {
     const core::TimeMs at = d.appointments.front().at;
@@ -586,8 +600,8 @@ StripDay strip_day(const core::State& s, const core::Participant& p, const core:
 }
 
 // The attendance strip: kStripWeeks weeks up to this one, Monday to Friday (weekends when used).
-void add_attendance_strip(CoachPersonView& v, const core::State& s, const core::Participant& p,
-                          const core::Exit* gone, const Strings& tr) {
+void add_attendance_strip(CoachPersonView& v, const core::State& s, const core::Participant& p, const core::Exit* gone,
+                          const Strings& tr) {
   const core::PersonData& d = s.coach.data.person;
   v.strip_title = tr.get("coach.person.attendance");
   v.legend_present = tr.get("coach.person.present");
@@ -606,9 +620,10 @@ void add_attendance_strip(CoachPersonView& v, const core::State& s, const core::
       week.push_back(strip_day(s, p, gone, core::add_days(monday, w * 7 + wd), wd, counts, tr));
     v.weeks.push_back(std::move(week));
   }
-  v.counts = tr.fmt("coach.person.counts",
-                    {{"weeks", std::to_string(core::kStripWeeks)}, {"present", std::to_string(counts.present)},
-                     {"absent", std::to_string(counts.absent)}, {"no_show", std::to_string(counts.no_show)}});
+  v.counts = tr.fmt("coach.person.counts", {{"weeks", std::to_string(core::kStripWeeks)},
+                                            {"present", std::to_string(counts.present)},
+                                            {"absent", std::to_string(counts.absent)},
+                                            {"no_show", std::to_string(counts.no_show)}});
 }
 
 // Where the participant stands now, the problem areas being worked on, and the way there.
@@ -621,10 +636,10 @@ void add_ladder(CoachPersonView& v, const core::State& s, const Strings& tr) {
   const core::LadderAssessment& now = d.ladder.back();
   v.ladder_now = rung_label(s, now.rung);
   v.ladder_progress_value = now.progress;
-  v.ladder_progress = tr.fmt("coach.person.progress", {{"n", std::to_string(now.progress)},
-                                                       {"of", std::to_string(core::kLadderProgressSteps)}});
-  v.ladder_date = tr.fmt("coach.person.assessed",
-                         {{"date", short_date(now.date, tr)}, {"who", coach_name_of(s, now.coach_id)}});
+  v.ladder_progress = tr.fmt("coach.person.progress",
+                             {{"n", std::to_string(now.progress)}, {"of", std::to_string(core::kLadderProgressSteps)}});
+  v.ladder_date =
+      tr.fmt("coach.person.assessed", {{"date", short_date(now.date, tr)}, {"who", coach_name_of(s, now.coach_id)}});
   for (std::size_t i = 0; i < core::kProblemAreas.size(); ++i)
     if (now.areas[i] != core::AreaStatus::None)
       v.areas.emplace_back(tr.get(std::string("area.") + core::area_key(core::kProblemAreas[i])),
@@ -678,56 +693,59 @@ std::string history_line(const core::State& s, const core::Event& e, const Strin
   };
   auto dagdeel = [&](core::Dagdeel d) { return lower_first(tr.get(dagdeel_label_key(d))); };
   std::string line;
-  std::visit(core::Overloaded{
-      [&](const core::ev::HoursLogged& b) {
-        line = tr.fmt("coach.history.hours_logged", {{"amount", hours_text(b.minutes, tr)}, {"place", b.place}});
-        line = by("") + ": " + line;
+  std::visit(
+      core::Overloaded{
+          [&](const core::ev::HoursLogged& b) {
+            line = tr.fmt("coach.history.hours_logged", {{"amount", hours_text(b.minutes, tr)}, {"place", b.place}});
+            line = by("") + ": " + line;
+          },
+          [&](const core::ev::HoursDecided& b) {
+            line = by(b.coach_id) + ": " +
+                   tr.fmt(b.approved ? "coach.history.hours_approved" : "coach.history.hours_rejected",
+                          {{"amount", hours_text(b.minutes, tr)}}) +
+                   why(b.reason);
+          },
+          [&](const core::ev::CorrectionRequested& b) {
+            line = by("") + ": " + tr.fmt("coach.history.correction_asked", {{"end", time_of(b.proposed_end)}});
+          },
+          [&](const core::ev::CorrectionDecided& b) {
+            line = by(b.coach_id) + ": " +
+                   (b.accepted ? tr.fmt("coach.history.correction_accepted", {{"end", time_of(b.end)}})
+                               : tr.get("coach.history.end_kept")) +
+                   why(b.reason);
+          },
+          [&](const core::ev::AutoCheckOut& b) {
+            line = tr.fmt("coach.history.auto_closed", {{"date", short_date(b.date, tr)}});
+          },
+          [&](const core::ev::AttendanceRecorded& b) {
+            line =
+                by(b.coach_id) + ": " +
+                tr.fmt("coach.history.was_here", {{"dagdeel", dagdeel(b.dagdeel)}, {"date", short_date(b.date, tr)}}) +
+                why(b.reason);
+          },
+          [&](const core::ev::AbsenceReported& b) {
+            line = by(b.coach_id) + ": " +
+                   tr.fmt("coach.history.absent",
+                          {{"dagdeel", dagdeel(b.dagdeel)},
+                           {"date", short_date(b.date, tr)},
+                           {"reason", lower_first(tr.get(std::string("reason.") + core::reason_key(b.reason)))}});
+          },
+          [&](const core::ev::LadderAssessed& b) {
+            line = by(b.coach_id) + ": " +
+                   tr.fmt("coach.history.ladder",
+                          {{"rung", std::to_string(b.rung)},
+                           {"progress", std::to_string(b.progress)},
+                           {"moment", lower_first(tr.get(std::string("moment.") + core::moment_key(b.moment)))}});
+          },
+          [&](const core::ev::NoteAdded& b) {
+            line = by(b.coach_id) + ": " + tr.get(b.talk ? "coach.history.talk" : "coach.history.note");
+          },
+          [&](const core::ev::ParticipantLeft& b) {
+            line = by(b.coach_id) + ": " + tr.fmt("coach.history.left", {{"reason", exit_reason_text(b.reason, tr)}});
+          },
+          [](const auto&) {},
       },
-      [&](const core::ev::HoursDecided& b) {
-        line = by(b.coach_id) + ": " +
-               tr.fmt(b.approved ? "coach.history.hours_approved" : "coach.history.hours_rejected",
-                      {{"amount", hours_text(b.minutes, tr)}}) +
-               why(b.reason);
-      },
-      [&](const core::ev::CorrectionRequested& b) {
-        line = by("") + ": " + tr.fmt("coach.history.correction_asked", {{"end", time_of(b.proposed_end)}});
-      },
-      [&](const core::ev::CorrectionDecided& b) {
-        line = by(b.coach_id) + ": " +
-               (b.accepted ? tr.fmt("coach.history.correction_accepted", {{"end", time_of(b.end)}})
-                           : tr.get("coach.history.end_kept")) +
-               why(b.reason);
-      },
-      [&](const core::ev::AutoCheckOut& b) {
-        line = tr.fmt("coach.history.auto_closed", {{"date", short_date(b.date, tr)}});
-      },
-      [&](const core::ev::AttendanceRecorded& b) {
-        line = by(b.coach_id) + ": " +
-               tr.fmt("coach.history.was_here", {{"dagdeel", dagdeel(b.dagdeel)}, {"date", short_date(b.date, tr)}}) +
-               why(b.reason);
-      },
-      [&](const core::ev::AbsenceReported& b) {
-        line = by(b.coach_id) + ": " +
-               tr.fmt("coach.history.absent",
-                      {{"dagdeel", dagdeel(b.dagdeel)},
-                       {"date", short_date(b.date, tr)},
-                       {"reason", lower_first(tr.get(std::string("reason.") + core::reason_key(b.reason)))}});
-      },
-      [&](const core::ev::LadderAssessed& b) {
-        line = by(b.coach_id) + ": " +
-               tr.fmt("coach.history.ladder",
-                      {{"rung", std::to_string(b.rung)},
-                       {"progress", std::to_string(b.progress)},
-                       {"moment", lower_first(tr.get(std::string("moment.") + core::moment_key(b.moment)))}});
-      },
-      [&](const core::ev::NoteAdded& b) {
-        line = by(b.coach_id) + ": " + tr.get(b.talk ? "coach.history.talk" : "coach.history.note");
-      },
-      [&](const core::ev::ParticipantLeft& b) {
-        line = by(b.coach_id) + ": " + tr.fmt("coach.history.left", {{"reason", exit_reason_text(b.reason, tr)}});
-      },
-      [](const auto&) {},
-  }, e.body);
+      e.body);
   return line;
 }
 
@@ -769,10 +787,10 @@ void add_actions(CoachPersonView& v, const core::State& s, const core::Participa
   }
   if (c.pending != core::PendingKind::None) {
     v.asking = true;
-    v.choice_title = tr.get(c.pending == core::PendingKind::Exit          ? "coach.exit_title"
-                            : c.pending == core::PendingKind::PickDagdeel ? "coach.pick_dagdeel"
+    v.choice_title = tr.get(c.pending == core::PendingKind::Exit            ? "coach.exit_title"
+                            : c.pending == core::PendingKind::PickDagdeel   ? "coach.pick_dagdeel"
                             : c.pending == core::PendingKind::AbsentByPhone ? "coach.phoned_title"
-                                                                             : "coach.reason_title");
+                                                                            : "coach.reason_title");
     v.choice_subject = pending_subject(s, tr);
     for (const auto& w : v.waiting)
       if (w.id == c.pending_id) v.choice_subject = w.who + ": " + w.what;
@@ -824,19 +842,22 @@ CoachLadderView make_coach_ladder_view(const core::State& s, const Strings& tr) 
   v.save_label = tr.get("common.save");
   v.busy = c.busy;
   for (core::LadderMoment m : {core::LadderMoment::Start, core::LadderMoment::Monthly, core::LadderMoment::Exit})
-    v.moments.push_back({std::string("moment:") + core::moment_key(m), tr.get(std::string("moment.") + core::moment_key(m)),
-                         c.ladder.moment == m, core::LadderMomentTapped{m}});
+    v.moments.push_back({std::string("moment:") + core::moment_key(m),
+                         tr.get(std::string("moment.") + core::moment_key(m)), c.ladder.moment == m,
+                         core::LadderMomentTapped{m}});
   for (int r = 1; r <= static_cast<int>(s.config.ladder_rungs.size()); ++r)
     v.rungs.push_back({"rung:" + std::to_string(r), rung_label(s, r), c.ladder.rung == r, core::LadderRungTapped{r}});
   for (int n = 0; n <= core::kLadderProgressSteps; ++n)
-    v.progress.push_back({"progress:" + std::to_string(n), std::to_string(n), c.ladder.progress == n, core::LadderProgressTapped{n}});
+    v.progress.push_back(
+        {"progress:" + std::to_string(n), std::to_string(n), c.ladder.progress == n, core::LadderProgressTapped{n}});
   for (std::size_t i = 0; i < core::kProblemAreas.size(); ++i) {
     CoachLadderView::Area a;
     a.label = tr.get(std::string("area.") + core::area_key(core::kProblemAreas[i]));
     for (core::AreaStatus st : {core::AreaStatus::None, core::AreaStatus::Working, core::AreaStatus::UnderControl})
-      a.states.push_back({std::string("area:") + core::area_key(core::kProblemAreas[i]) + ":" + core::area_status_key(st),
-                          tr.get(std::string("area_status.") + core::area_status_key(st)), c.ladder.areas[i] == st,
-                          core::LadderAreaTapped{static_cast<int>(i), st}});
+      a.states.push_back(
+          {std::string("area:") + core::area_key(core::kProblemAreas[i]) + ":" + core::area_status_key(st),
+           tr.get(std::string("area_status.") + core::area_status_key(st)), c.ladder.areas[i] == st,
+           core::LadderAreaTapped{static_cast<int>(i), st}});
     v.areas.push_back(std::move(a));
   }
   return v;

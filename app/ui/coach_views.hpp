@@ -24,10 +24,10 @@ struct CoachPinView {
 struct AttentionItem {
   enum class Kind { NotHere, Correction, Forgotten, Hours, Talk, Absent, EndDate, NotSeen };
   Kind kind = Kind::NotHere;
-  std::string id;    // hours event or check-in event the actions name; participant id otherwise
-  std::string icon;  // pictogram key
-  std::string who;   // full name: coaches see whom it is about
-  std::string what;  // the exception in one line
+  std::string id;             // hours event or check-in event the actions name; participant id otherwise
+  std::string icon;           // pictogram key
+  std::string who;            // full name: coaches see whom it is about
+  std::string what;           // the exception in one line
   std::string participation;  // "verplicht" / "vrijwillig": coaches only
   bool mandatory = false;
   bool mine = false;  // the logged-in coach's own participant
@@ -55,8 +55,8 @@ struct CoachNav {
   };
   std::vector<Tab> tabs;
   std::string coach_name;  // "Marloes Kuipers"
-  std::string clock;  // "maandag 23 november  09:42"
-  std::string sync_line;  // "Online, laatst 09:41, niets te versturen"; "" when no server is set
+  std::string clock;       // "maandag 23 november  09:42"
+  std::string sync_line;   // "Online, laatst 09:41, niets te versturen"; "" when no server is set
   bool sync_trouble = false;
   std::string leave_label;
   bool busy = false;
@@ -124,16 +124,16 @@ struct CoachPersonView {
   std::vector<std::string> facts;  // "Gestart 1 maart 2026", "Loopt tot ...", "Vaste dagdelen: ...", ...
   std::string strip_title, legend_present, legend_coach, legend_absent, legend_no_show;
   std::vector<std::vector<StripDay>> weeks;  // oldest first, Monday..Friday (+ weekend when used)
-  std::string strip_hint;  // "Tik een lege dag om aanwezigheid vast te leggen"
-  std::string counts;      // "Laatste 6 weken: 11 dagdelen aanwezig, 2 afgemeld, 1 niet gekomen"
+  std::string strip_hint;                    // "Tik een lege dag om aanwezigheid vast te leggen"
+  std::string counts;                        // "Laatste 6 weken: 11 dagdelen aanwezig, 2 afgemeld, 1 niet gekomen"
 
   std::string ladder_title, ladder_now, ladder_progress, ladder_date;
   int ladder_steps = core::kLadderProgressSteps;
   int ladder_progress_value = 0;
   std::vector<std::pair<std::string, std::string>> areas;  // area label, status label
   struct Point {
-    std::string date;   // "mrt"
-    float value = 0;    // rung + progress / (steps + 1): a full rung stays below the next one
+    std::string date;  // "mrt"
+    float value = 0;   // rung + progress / (steps + 1): a full rung stays below the next one
   };
   std::vector<Point> ladder_history;
   int rungs = 6;
@@ -144,14 +144,15 @@ struct CoachPersonView {
   std::string waiting_title;
   std::vector<AttentionItem> waiting;  // hours waiting, with approve / reject
   std::string signups_title;
-  std::vector<std::string> signups;   // "di 24 nov 09:30 Buurtmoestuin"
+  std::vector<std::string> signups;  // "di 24 nov 09:30 Buurtmoestuin"
   std::string notes_title;
   struct NoteLine {
     std::string when, who, text;
   };
   std::vector<NoteLine> notes;
   std::string history_title;
-  std::vector<std::string> history;  // newest first: "23 nov 09:50 Marloes Kuipers: uren goedgekeurd, 2:30 uur (gecontroleerd)"
+  std::vector<std::string>
+      history;  // newest first: "23 nov 09:50 Marloes Kuipers: uren goedgekeurd, 2:30 uur (gecontroleerd)"
 
   // Buttons
   std::string ladder_label, note_label, talk_label, report_label, exit_label;

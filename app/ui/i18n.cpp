@@ -84,7 +84,8 @@ Catalogue Catalogue::parse(std::string_view text) {
     std::string piece;
     if (!target || !parse_quoted(line, i, piece)) {
       // A broken line adds nothing; a broken msgid drops its whole entry.
-      c.m_errors.push_back("line " + std::to_string(line_no) + ": cannot read \"" + std::string(line.substr(0, 60)) + "\"");
+      c.m_errors.push_back("line " + std::to_string(line_no) + ": cannot read \"" + std::string(line.substr(0, 60)) +
+                           "\"");
       if (is_msgid) bad = true;
       continue;
     }

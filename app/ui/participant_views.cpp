@@ -41,7 +41,9 @@ const char* reason_icon(core::AbsenceReason r) {
   return "other";
 }
 
-std::string dagdeel_label(core::Dagdeel d, const Strings& tr) { return tr.get(std::string("dagdeel.") + core::dagdeel_key(d)); }
+std::string dagdeel_label(core::Dagdeel d, const Strings& tr) {
+  return tr.get(std::string("dagdeel.") + core::dagdeel_key(d));
+}
 
 // Logged minutes (waiting or approved) from a date on; rejected entries do not count.
 int minutes_since(const core::State& s, const std::string& from) {
@@ -104,7 +106,8 @@ HomeView make_home_view(const core::State& s, const Strings& tr) {
   const core::Attendance* open = p ? core::open_attendance(s, p->id) : nullptr;
   h.checked_in = open != nullptr;
   h.action_label = tr.get(h.checked_in ? "home.check_out" : "home.check_in");
-  h.status = h.checked_in ? tr.fmt("home.here_since", {{"time", time_of(open->check_in)}}) : tr.get("home.not_here_yet");
+  h.status =
+      h.checked_in ? tr.fmt("home.here_since", {{"time", time_of(open->check_in)}}) : tr.get("home.not_here_yet");
   h.today_title = tr.get("home.today");
   h.no_activities = tr.get("welcome.no_activities");
   h.done_label = tr.get("home.done");
@@ -113,7 +116,8 @@ HomeView make_home_view(const core::State& s, const Strings& tr) {
 
   h.tiles.push_back({core::Screen::Activities, "open:activities", "activities", tr.get("tile.activities")});
   h.tiles.push_back({core::Screen::Absence, "open:absence", "absence", tr.get("tile.absence")});
-  if (s.config.show_volunteer_hours) h.tiles.push_back({core::Screen::Hours, "open:hours", "hours", tr.get("tile.hours")});
+  if (s.config.show_volunteer_hours)
+    h.tiles.push_back({core::Screen::Hours, "open:hours", "hours", tr.get("tile.hours")});
   h.tiles.push_back({core::Screen::Progress, "open:progress", "progress", tr.get("tile.progress")});
 
   // My week: own sign-ups, appointments and reported absences, by time.
@@ -127,7 +131,8 @@ HomeView make_home_view(const core::State& s, const Strings& tr) {
     if (su.participant_id != s.participant_id || su.date < today) continue;
     const core::Activity* a = find_activity(s, su.activity_id);
     if (!a || core::activity_over(s, *a, su.date)) continue;
-    AgendaLine l{a->icon, day_label(s, core::days_between(today, su.date), tr) + " " + core::format_hhmm(a->start), a->title, "", false};
+    AgendaLine l{a->icon, day_label(s, core::days_between(today, su.date), tr) + " " + core::format_hhmm(a->start),
+                 a->title, "", false};
     if (!su.placed) l.note = tr.fmt("activities.waiting_number", {{"n", std::to_string(su.waiting_position)}});
     else if (su.from_waiting_list) {
       l.note = tr.get("activities.place_freed");
@@ -140,7 +145,8 @@ HomeView make_home_view(const core::State& s, const Strings& tr) {
     const std::string date = core::format_date_iso(at);
     items.push_back({date + core::format_hhmm(at.minute_of_day),
                      {ap.icon.empty() ? "talk" : ap.icon,
-                      day_label(s, core::days_between(today, date), tr) + " " + core::format_hhmm(at.minute_of_day), ap.title, "", false}});
+                      day_label(s, core::days_between(today, date), tr) + " " + core::format_hhmm(at.minute_of_day),
+                      ap.title, "", false}});
   }
   // One line per day and reason: "donderdag 26 november Ochtend, Middag  Afgemeld / Ziek".
   std::vector<core::Absence> absences = s.me.absences;
@@ -154,9 +160,10 @@ HomeView make_home_view(const core::State& s, const Strings& tr) {
     for (; j < absences.size() && absences[j].date == ab.date && absences[j].reason == ab.reason; ++j)
       parts += ", " + dagdeel_label(absences[j].dagdeel, tr);
     if (ab.date >= today)
-      items.push_back({ab.date + "~" + std::to_string(static_cast<int>(ab.dagdeel)),
-                       {"absence", day_label(s, core::days_between(today, ab.date), tr) + " " + parts,
-                        tr.get("home.reported_absent"), tr.get(std::string("reason.") + core::reason_key(ab.reason)), false}});
+      items.push_back(
+          {ab.date + "~" + std::to_string(static_cast<int>(ab.dagdeel)),
+           {"absence", day_label(s, core::days_between(today, ab.date), tr) + " " + parts,
+            tr.get("home.reported_absent"), tr.get(std::string("reason.") + core::reason_key(ab.reason)), false}});
     i = j;
   }
   std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.sort < b.sort; });
@@ -264,7 +271,8 @@ HoursView make_hours_view(const core::State& s, const Strings& tr) {
   v.more_label = tr.get("hours.more");
   v.no_places = tr.get("hours.no_places");
   for (const auto& p : core::hours_places(s)) v.places.push_back({p, p, p == s.hours_place});
-  for (int d = 0; d <= core::hours_days_back(s); ++d) v.days.push_back({std::to_string(d), day_label(s, -d, tr), d == s.hours_day});
+  for (int d = 0; d <= core::hours_days_back(s); ++d)
+    v.days.push_back({std::to_string(d), day_label(s, -d, tr), d == s.hours_day});
   v.can_save = !s.hours_place.empty() && !s.busy;
   v.can_less = s.hours_minutes > core::kHoursStepMinutes;
   v.can_more = s.hours_minutes < core::kMaxHoursPerEntry;
@@ -283,8 +291,9 @@ HoursView make_hours_view(const core::State& s, const Strings& tr) {
     e.place = it->place;
     e.approved = it->status == core::HoursStatus::Approved;
     e.amount = hours_text(e.approved ? it->approved_minutes : it->minutes, tr);
-    e.status = tr.get(e.approved ? "hours.approved"
-                      : it->status == core::HoursStatus::Rejected ? "hours.changed_by_coach" : "hours.waiting");
+    e.status = tr.get(e.approved                                  ? "hours.approved"
+                      : it->status == core::HoursStatus::Rejected ? "hours.changed_by_coach"
+                                                                  : "hours.waiting");
     v.entries.push_back(std::move(e));
   }
   return v;
@@ -304,7 +313,8 @@ ProgressView make_progress_view(const core::State& s, const Strings& tr) {
   std::vector<std::string> days;
   for (const auto& a : s.me.recent)
     if (a.date >= month && std::find(days.begin(), days.end(), a.date) == days.end()) days.push_back(a.date);
-  v.stats.push_back({"today", std::to_string(days.size()), tr.get(days.size() == 1 ? "progress.day_this_month" : "progress.days_this_month")});
+  v.stats.push_back({"today", std::to_string(days.size()),
+                     tr.get(days.size() == 1 ? "progress.day_this_month" : "progress.days_this_month")});
   if (s.config.show_volunteer_hours) {
     v.stats.push_back({"hours", hours_text(minutes_since(s, monday(s)), tr), tr.get("progress.hours_this_week")});
     v.stats.push_back({"hours", hours_text(minutes_since(s, month), tr), tr.get("progress.hours_this_month")});
@@ -315,13 +325,15 @@ ProgressView make_progress_view(const core::State& s, const Strings& tr) {
   const int hours = s.me.approved_minutes_total / 60;
   std::string next;
   for (int m : kDayMarks) {
-    if (s.me.days_present_total >= m) v.milestones.push_back({"star", tr.fmt("progress.days_milestone", {{"n", std::to_string(m)}})});
+    if (s.me.days_present_total >= m)
+      v.milestones.push_back({"star", tr.fmt("progress.days_milestone", {{"n", std::to_string(m)}})});
     else if (next.empty()) next = tr.fmt("progress.next_days", {{"n", std::to_string(m)}});
   }
   if (s.config.show_volunteer_hours) {
     std::string next_hours;
     for (int m : kHourMarks) {
-      if (hours >= m) v.milestones.push_back({"progress", tr.fmt("progress.hours_milestone", {{"n", std::to_string(m)}})});
+      if (hours >= m)
+        v.milestones.push_back({"progress", tr.fmt("progress.hours_milestone", {{"n", std::to_string(m)}})});
       else if (next_hours.empty()) next_hours = tr.fmt("progress.next_hours", {{"n", std::to_string(m)}});
     }
     if (hours > 0 && !next_hours.empty()) next = next_hours;
@@ -336,8 +348,9 @@ ProgressView make_progress_view(const core::State& s, const Strings& tr) {
 CheckoutQuestionView make_question_view(const core::State& s, const Strings& tr) {
   CheckoutQuestionView v;
   const int ago = core::days_between(s.question.date, core::today_iso(s));
-  const std::string when = ago == 0 ? tr.get("day.today.inline") : ago == 1 ? tr.get("day.yesterday.inline")
-                                                                      : tr.get("day." + std::to_string(std::max(0, core::weekday_of(s.question.date))));
+  const std::string when = ago == 0   ? tr.get("day.today.inline")
+                           : ago == 1 ? tr.get("day.yesterday.inline")
+                                      : tr.get("day." + std::to_string(std::max(0, core::weekday_of(s.question.date))));
   v.title = tr.get("question.title");
   v.question = tr.fmt("question.left_at", {{"day", when}, {"time", time_of(s.question.check_out)}});
   v.note = tr.fmt("question.note", {{"time", time_of(s.question.check_in)}});

@@ -51,8 +51,9 @@ ProgrammeRow row_of(const core::State& s, const core::Activity& a, const Strings
   r.where = a.leader.empty() ? a.place : a.place.empty() ? a.leader : a.place + "  -  " + a.leader;
   const std::string date = date_this_week(s, a);
   const int n = date.empty() ? 0 : core::places_taken(s, a.id, date);
-  r.signed_up = a.capacity > 0 ? tr.fmt("prog.signed_up_of", {{"n", std::to_string(n)}, {"capacity", std::to_string(a.capacity)}})
-                               : tr.fmt("prog.signed_up_open", {{"n", std::to_string(n)}});
+  r.signed_up = a.capacity > 0
+                    ? tr.fmt("prog.signed_up_of", {{"n", std::to_string(n)}, {"capacity", std::to_string(a.capacity)}})
+                    : tr.fmt("prog.signed_up_open", {{"n", std::to_string(n)}});
   if (a.volunteer_work) r.badge = tr.get("prog.volunteer_badge");
   if (!a.date.empty()) r.once = tr.fmt("prog.once", {{"date", date_long(a.date, tr)}});
   r.active = a.active;
@@ -128,15 +129,17 @@ ActivityEditView make_activity_edit_view(const core::State& s, const Strings& tr
   v.erase_label = tr.get("keyboard.erase");
   v.done_label = tr.get("prog.done");
   if (p.too_long)
-    v.too_long = tr.fmt("prog.too_long", {{"n", std::to_string(p.field == core::TextField::Title ? core::kMaxActivityTitle
-                                                                                                  : core::kMaxActivityText)}});
+    v.too_long = tr.fmt(
+        "prog.too_long",
+        {{"n", std::to_string(p.field == core::TextField::Title ? core::kMaxActivityTitle : core::kMaxActivityText)}});
 
   for (auto key : core::kActivityIcons) v.icons.push_back({std::string(key), f.icon == key});
   v.weekly_label = tr.get("prog.weekly");
   v.once_label = tr.get("prog.once_button");
   v.once = !f.date.empty();
   for (int wd = 0; wd < 7; ++wd)
-    v.weekdays.push_back({wd, "weekday:" + std::to_string(wd), tr.get("dayshort." + std::to_string(wd)), f.weekday == wd});
+    v.weekdays.push_back(
+        {wd, "weekday:" + std::to_string(wd), tr.get("dayshort." + std::to_string(wd)), f.weekday == wd});
   if (v.once) {
     v.date_text = date_long(f.date, tr);
     v.can_date_back = core::add_days(f.date, -1) >= core::today_iso(s);

@@ -24,9 +24,9 @@ struct CoachProgrammeView {
     std::string title;  // "Maandag"
     std::vector<ProgrammeRow> rows;
   };
-  std::vector<Day> days;              // Monday .. Sunday, only days with activities
+  std::vector<Day> days;  // Monday .. Sunday, only days with activities
   std::vector<ProgrammeRow> taken_off;
-  std::string error;                  // a failed save (put back)
+  std::string error;  // a failed save (put back)
   bool busy = false;
 };
 
@@ -76,7 +76,7 @@ struct ActivityEditView {
   bool can_save = false;
   std::string problem;  // why Save is disabled, "" when it is not
   bool can_take_off = false;
-  std::string error;    // a failed save: the form is kept
+  std::string error;  // a failed save: the form is kept
   bool confirming = false;
   std::string confirm_title, confirm_text, confirm_yes, confirm_no;
   bool busy = false;

@@ -28,7 +28,8 @@ std::string coach_label(const core::MonthFigures& f, const Strings& tr) {
 
 std::string week_short(const std::string& week, const Strings& tr) {
   const auto w = week.find("-W");
-  return tr.fmt("reports.week_short", {{"n", w == std::string::npos ? week : std::to_string(std::stoi(week.substr(w + 2)))}});
+  return tr.fmt("reports.week_short",
+                {{"n", w == std::string::npos ? week : std::to_string(std::stoi(week.substr(w + 2)))}});
 }
 
 std::string month_short(const std::string& month, const Strings& tr) {
@@ -36,14 +37,16 @@ std::string month_short(const std::string& month, const Strings& tr) {
   // Three letters, not three bytes: "paź" in Polish is four bytes.
   const std::string& name = tr.get("month." + std::to_string(m));
   std::size_t end = 0;
-  for (int letters = 0; end < name.size() && letters < 3; ++letters)
-    do ++end;
+  for (int letters = 0; end < name.size() && letters < 3; ++letters) do
+      ++end;
     while (end < name.size() && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80);
   return name.substr(0, end);
 }
 
 std::string rung_text(int rung, int progress) {
-  return rung <= 0 ? "-" : std::to_string(rung) + " (" + std::to_string(progress) + "/" + std::to_string(core::kLadderProgressSteps) + ")";
+  return rung <= 0 ? "-"
+                   : std::to_string(rung) + " (" + std::to_string(progress) + "/" +
+                         std::to_string(core::kLadderProgressSteps) + ")";
 }
 
 std::string rung_label(const DocumentContext& c, int rung) {
@@ -53,13 +56,13 @@ std::string rung_label(const DocumentContext& c, int rung) {
 
 exports::Table figures_table(const core::MonthReport& r, const Strings& tr) {
   exports::Table t;
-  t.columns = {tr.get("reports.col.coach"), tr.get("reports.col.participants"), tr.get("reports.col.present"),
-               tr.get("reports.col.absent"), tr.get("reports.col.no_show"), tr.get("reports.col.voluntary"),
-               tr.get("reports.col.hours"), tr.get("reports.col.waiting")};
+  t.columns = {tr.get("reports.col.coach"),  tr.get("reports.col.participants"), tr.get("reports.col.present"),
+               tr.get("reports.col.absent"), tr.get("reports.col.no_show"),      tr.get("reports.col.voluntary"),
+               tr.get("reports.col.hours"),  tr.get("reports.col.waiting")};
   t.numeric = {false, true, true, true, true, true, true, true};
   auto row = [&](const core::MonthFigures& f, const std::string& who) {
-    t.rows.push_back({who, num(f.participants), num(f.present), num(f.absent), num(f.no_shows), num(f.no_shows_voluntary),
-                      hhmm(f.approved_minutes), hhmm(f.waiting_minutes)});
+    t.rows.push_back({who, num(f.participants), num(f.present), num(f.absent), num(f.no_shows),
+                      num(f.no_shows_voluntary), hhmm(f.approved_minutes), hhmm(f.waiting_minutes)});
   };
   for (const auto& f : r.coaches) row(f, coach_label(f, tr));
   row(r.centre, tr.get("reports.total"));
@@ -69,13 +72,14 @@ exports::Table figures_table(const core::MonthReport& r, const Strings& tr) {
 
 exports::Table movement_table(const core::MonthReport& r, const Strings& tr) {
   exports::Table t;
-  t.columns = {tr.get("reports.col.coach"), tr.get("reports.col.ladder_up"), tr.get("reports.col.ladder_down"),
-               tr.get("reports.col.ladder_same"), tr.get("reports.col.ladder_within"), tr.get("reports.col.intake"),
+  t.columns = {tr.get("reports.col.coach"),         tr.get("reports.col.ladder_up"),
+               tr.get("reports.col.ladder_down"),   tr.get("reports.col.ladder_same"),
+               tr.get("reports.col.ladder_within"), tr.get("reports.col.intake"),
                tr.get("reports.col.outflow")};
   t.numeric = {false, true, true, true, true, true, true};
   auto row = [&](const core::MonthFigures& f, const std::string& who) {
-    t.rows.push_back({who, num(f.ladder_up), num(f.ladder_down), num(f.ladder_same), num(f.ladder_within_up), num(f.intake),
-                      num(f.outflow)});
+    t.rows.push_back({who, num(f.ladder_up), num(f.ladder_down), num(f.ladder_same), num(f.ladder_within_up),
+                      num(f.intake), num(f.outflow)});
   };
   for (const auto& f : r.coaches) row(f, coach_label(f, tr));
   row(r.centre, tr.get("reports.total"));
@@ -185,8 +189,8 @@ ReportsView make_reports_view(const core::State& s, const Strings& tr) {
   if (!rs.loaded) return v;
 
   const core::MonthReport& r = rs.report;
-  v.columns = {tr.get("reports.col.coach"), tr.get("reports.col.present"), tr.get("reports.col.absent"),
-               tr.get("reports.col.no_show"), tr.get("reports.col.hours"), tr.get("reports.col.ladder"),
+  v.columns = {tr.get("reports.col.coach"),   tr.get("reports.col.present"), tr.get("reports.col.absent"),
+               tr.get("reports.col.no_show"), tr.get("reports.col.hours"),   tr.get("reports.col.ladder"),
                tr.get("reports.col.in_out")};
   auto row = [&](const core::MonthFigures& f, const std::string& who) {
     v.rows.push_back({who, num(f.present), num(f.absent), num(f.no_shows), hhmm(f.approved_minutes),
@@ -244,18 +248,22 @@ exports::Document make_month_document(const core::MonthReport& r, const Document
   // Per coach: their participants, one line each.
   for (const auto& f : r.coaches) {
     exports::Table t;
-    t.columns = {tr.get("reports.col.name"), tr.get("reports.col.participation"), tr.get("reports.col.present"),
-                 tr.get("reports.col.absent"), tr.get("reports.col.no_show"), tr.get("reports.col.hours"),
+    t.columns = {tr.get("reports.col.name"),          tr.get("reports.col.participation"),
+                 tr.get("reports.col.present"),       tr.get("reports.col.absent"),
+                 tr.get("reports.col.no_show"),       tr.get("reports.col.hours"),
                  tr.get("reports.col.ladder_from_to")};
     t.numeric = {false, false, true, true, true, true, false};
     for (const auto& p : r.participants) {
       if (p.coach_id != f.coach_id) continue;
-      t.rows.push_back({p.name, tr.get(p.mandatory ? "coach.mandatory" : "coach.voluntary"), num(p.present), num(p.absent),
-                        num(p.no_shows), hhmm(p.approved_minutes),
-                        p.rung_from > 0 ? rung_text(p.rung_from, p.progress_from) + " > " + rung_text(p.rung_to, p.progress_to) : "-"});
+      t.rows.push_back({p.name, tr.get(p.mandatory ? "coach.mandatory" : "coach.voluntary"), num(p.present),
+                        num(p.absent), num(p.no_shows), hhmm(p.approved_minutes),
+                        p.rung_from > 0
+                            ? rung_text(p.rung_from, p.progress_from) + " > " + rung_text(p.rung_to, p.progress_to)
+                            : "-"});
     }
     if (t.rows.empty()) continue;
-    d.blocks.push_back(exports::Heading{tr.fmt("reports.coach_section", {{"coach", coach_label(f, tr)}, {"n", num(static_cast<int>(t.rows.size()))}})});
+    d.blocks.push_back(exports::Heading{
+        tr.fmt("reports.coach_section", {{"coach", coach_label(f, tr)}, {"n", num(static_cast<int>(t.rows.size()))}})});
     d.blocks.push_back(std::move(t));
   }
   d.blocks.push_back(exports::Heading{tr.get("reports.definitions_title")});
@@ -322,8 +330,9 @@ exports::Document make_progress_document(const core::ProgressReport& r, const Do
                       tr.get("reports.col.progress")};
     ladder.numeric = {false, false, false, true};
     for (const auto& l : r.ladder)
-      ladder.rows.push_back({report_date(l.date, tr), tr.get(std::string("reports.moment.") + core::moment_key(l.moment)),
-                             rung_label(c, l.rung), num(l.progress) + "/" + num(core::kLadderProgressSteps)});
+      ladder.rows.push_back({report_date(l.date, tr),
+                             tr.get(std::string("reports.moment.") + core::moment_key(l.moment)), rung_label(c, l.rung),
+                             num(l.progress) + "/" + num(core::kLadderProgressSteps)});
     d.blocks.push_back(std::move(ladder));
     exports::Table areas;
     areas.columns = {tr.get("reports.col.area"), tr.get("reports.col.status")};

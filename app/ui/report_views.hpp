@@ -28,7 +28,7 @@ struct ReportsView {
   bool mine = false;
   bool loaded = false;
   std::string loading;
-  std::vector<std::string> columns;  // coach, then figures
+  std::vector<std::string> columns;            // coach, then figures
   std::vector<std::vector<std::string>> rows;  // a row per coach, the total last
   bool total_row = false;
   std::string weeks_title, hours_title;
@@ -36,7 +36,7 @@ struct ReportsView {
   std::string export_label;
   bool exporting = false;
   bool busy = false;
-  std::string result;        // "Opgeslagen in /home/.../exports:" or the error
+  std::string result;  // "Opgeslagen in /home/.../exports:" or the error
   bool result_error = false;
   std::vector<std::string> result_files;  // file names under result
 };
@@ -45,10 +45,10 @@ ReportsView make_reports_view(const core::State& s, const Strings& tr);
 
 // What a document says beyond the figures: who sends it, for which centre, when.
 struct DocumentContext {
-  std::string centre;       // "De Cirkel"
-  std::string sender_name;  // the coach who exports: "Marloes Kuipers"
+  std::string centre;                     // "De Cirkel"
+  std::string sender_name;                // the coach who exports: "Marloes Kuipers"
   std::vector<std::string> ladder_rungs;  // labels from the configuration
-  std::string today;        // ISO date of the export
+  std::string today;                      // ISO date of the export
 };
 
 exports::Document make_month_document(const core::MonthReport& r, const DocumentContext& c, const Strings& tr);

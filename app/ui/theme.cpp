@@ -45,7 +45,8 @@ bool load_fonts(Theme& t, std::string& error) {
   for (const char* f : {kRegular, kBold, kIcons}) {
     std::error_code ec;
     if (!std::filesystem::exists(f, ec)) {
-      error = std::string("font file missing: ") + f + " (install fonts-noto-core and fonts-material-design-icons-iconfont)";
+      error = std::string("font file missing: ") + f +
+              " (install fonts-noto-core and fonts-material-design-icons-iconfont)";
       ImFont* fallback = atlas.AddFontDefault();
       t.fonts = Fonts{fallback, fallback, fallback, fallback, fallback, fallback};
       return false;

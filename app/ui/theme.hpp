@@ -8,11 +8,11 @@
 namespace meedoen::ui {
 
 struct Fonts {
-  ImFont* body = nullptr;     // running text
-  ImFont* bold = nullptr;     // labels on buttons, names
-  ImFont* large = nullptr;    // headings, greeting
-  ImFont* huge = nullptr;     // clock, confirmation
-  ImFont* icon = nullptr;     // pictograms on big buttons
+  ImFont* body = nullptr;   // running text
+  ImFont* bold = nullptr;   // labels on buttons, names
+  ImFont* large = nullptr;  // headings, greeting
+  ImFont* huge = nullptr;   // clock, confirmation
+  ImFont* icon = nullptr;   // pictograms on big buttons
   ImFont* icon_huge = nullptr;
 };
 
@@ -24,15 +24,15 @@ constexpr ImU32 panel = rgb(0xFF, 0xFF, 0xFF);
 constexpr ImU32 panel_border = rgb(0xD8, 0xD2, 0xC4);
 constexpr ImU32 text = rgb(0x1A, 0x1A, 0x1A);
 constexpr ImU32 text_muted = rgb(0x4A, 0x46, 0x40);
-constexpr ImU32 primary = rgb(0x17, 0x4A, 0x8B);     // start, continue
-constexpr ImU32 check_in = rgb(0x1B, 0x6B, 0x3A);    // green
-constexpr ImU32 check_out = rgb(0x8A, 0x3B, 0x12);   // warm brown, not alarm red
-constexpr ImU32 neutral = rgb(0xE6, 0xE0, 0xD4);     // keys, back
+constexpr ImU32 primary = rgb(0x17, 0x4A, 0x8B);    // start, continue
+constexpr ImU32 check_in = rgb(0x1B, 0x6B, 0x3A);   // green
+constexpr ImU32 check_out = rgb(0x8A, 0x3B, 0x12);  // warm brown, not alarm red
+constexpr ImU32 neutral = rgb(0xE6, 0xE0, 0xD4);    // keys, back
 constexpr ImU32 on_dark = rgb(0xFF, 0xFF, 0xFF);
-constexpr ImU32 notice_bg = rgb(0xFF, 0xF1, 0xC7);   // calm amber
+constexpr ImU32 notice_bg = rgb(0xFF, 0xF1, 0xC7);  // calm amber
 constexpr ImU32 notice_border = rgb(0xB7, 0x8A, 0x00);
-constexpr ImU32 good_bg = rgb(0xDD, 0xF2, 0xE3);     // calm green for good news
-constexpr ImU32 highlight = rgb(0xE8, 0xF0, 0xFA);   // a row that is the participant's own
+constexpr ImU32 good_bg = rgb(0xDD, 0xF2, 0xE3);    // calm green for good news
+constexpr ImU32 highlight = rgb(0xE8, 0xF0, 0xFA);  // a row that is the participant's own
 constexpr ImU32 overlay = IM_COL32(0, 0, 0, 150);
 }  // namespace colors
 

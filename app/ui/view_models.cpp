@@ -173,8 +173,8 @@ ConfirmationView make_confirmation_view(const core::State& s, const Strings& tr)
   switch (s.outcome) {
     case core::Outcome::CheckedIn:
     case core::Outcome::CheckedOut:
-      c.headline = tr.fmt(c.checked_in ? "confirm.checked_in" : "confirm.checked_out",
-                          {{"time", time_of(s.outcome_time)}});
+      c.headline =
+          tr.fmt(c.checked_in ? "confirm.checked_in" : "confirm.checked_out", {{"time", time_of(s.outcome_time)}});
       c.message = tr.get(c.checked_in ? "confirm.welcome" : "confirm.goodbye");
       break;
     case core::Outcome::AbsenceReported:

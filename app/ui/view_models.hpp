@@ -6,9 +6,9 @@
 
 #include "core/state.hpp"
 #include "ui/coach_views.hpp"
-#include "ui/report_views.hpp"
-#include "ui/programme_views.hpp"
 #include "ui/i18n.hpp"
+#include "ui/programme_views.hpp"
+#include "ui/report_views.hpp"
 
 namespace meedoen::ui {
 
@@ -215,7 +215,7 @@ struct FrameView {
   CoachProgrammeView coach_programme;
   ActivityEditView activity_edit;
   bool coach_corner = true;  // the discreet button into coach mode (not on coach screens)
-  std::string notice;  // "" when none
+  std::string notice;        // "" when none
   bool notice_good = false;  // good news (green) rather than a hint (amber)
 };
 
@@ -228,8 +228,8 @@ std::string long_date(const core::LocalTime& lt, const Strings& tr);
 std::vector<ActivityLine> today_lines(const core::State& s);
 std::string first_char(const std::string& s);
 std::string surname_initial(const std::string& last);
-std::string time_of(core::TimeMs t);                     // "09:42"
-std::string hours_text(int minutes, const Strings& tr);  // "1:30 uur"
+std::string time_of(core::TimeMs t);                                      // "09:42"
+std::string hours_text(int minutes, const Strings& tr);                   // "1:30 uur"
 std::string day_label(const core::State& s, int day, const Strings& tr);  // "Vandaag", "Morgen", "woensdag 25 november"
 std::string tab_label(const core::State& s, int day, const Strings& tr);  // "Vandaag", "Morgen", "wo 25"
 // Participants shown in the photo grid: those who consented, by first name.

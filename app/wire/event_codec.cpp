@@ -34,10 +34,8 @@ struct Encoder {
   void field(const char* key, int v, Presence = Presence::Required) { j[key] = v; }
   void field(const char* key, core::TimeMs v, Presence = Presence::Required) { j[key] = v; }
   template <class E>
-    requires std::is_enum_v<E>
-  void field(const char* key, E v, Presence = Presence::Required) {
-    j[key] = core::EnumKeys<E>::key(v);
-  }
+  requires std::is_enum_v<E>
+  void field(const char* key, E v, Presence = Presence::Required) { j[key] = core::EnumKeys<E>::key(v); }
   void field(const char* key, const Areas& areas, Presence = Presence::Required) {
     json o = json::object();
     for (std::size_t i = 0; i < core::kProblemAreas.size(); ++i)
@@ -80,7 +78,7 @@ class Decoder {
     else if (!skip(key, p)) v = num(key, 0, true);
   }
   template <class E>
-    requires std::is_enum_v<E>
+  requires std::is_enum_v<E>
   void field(const char* key, E& v, Presence p = Presence::Required) {
     flush_times();
     if (skip(key, p)) return;

@@ -208,7 +208,9 @@ std::string encode_push_answer(const PushAnswer& a) {
     if (!r.reason.empty()) x["reason"] = r.reason;
     results.push_back(std::move(x));
   }
-  json j{{"server_time", a.server_time}, {"last_seq", a.last_seq}, {"results", std::move(results)},
+  json j{{"server_time", a.server_time},
+         {"last_seq", a.last_seq},
+         {"results", std::move(results)},
          {"warnings", a.warnings}};
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -244,7 +246,10 @@ bool decode_push_answer(const std::string& body, PushAnswer& out, std::string& e
 std::string encode_pull_page(const PullPage& p) {
   std::string out;
   out.reserve(256 + p.participants.size() * 256 + p.events.size() * 320);
-  json head{{"server_time", p.server_time}, {"cursor", p.cursor}, {"more", p.more}, {"reset", p.reset},
+  json head{{"server_time", p.server_time},
+            {"cursor", p.cursor},
+            {"more", p.more},
+            {"reset", p.reset},
             {"centre", {{"id", p.centre_id}, {"name", p.centre_name}}}};
   json settings = json::object();
   for (const auto& [k, v] : p.settings) settings[k] = v;
@@ -255,10 +260,18 @@ std::string encode_pull_page(const PullPage& p) {
   json acts = json::array();
   for (const auto& w : p.activities) {
     const auto& a = w.a;
-    acts.push_back({{"id", a.id}, {"title", a.title}, {"icon", a.icon}, {"weekday", a.weekday},
-                    {"dagdeel", core::dagdeel_key(a.dagdeel)}, {"start", core::format_hhmm(a.start)},
-                    {"end", core::format_hhmm(a.end)}, {"place", a.place}, {"leader", a.leader},
-                    {"capacity", a.capacity}, {"volunteer_work", a.volunteer_work}, {"active", w.active},
+    acts.push_back({{"id", a.id},
+                    {"title", a.title},
+                    {"icon", a.icon},
+                    {"weekday", a.weekday},
+                    {"dagdeel", core::dagdeel_key(a.dagdeel)},
+                    {"start", core::format_hhmm(a.start)},
+                    {"end", core::format_hhmm(a.end)},
+                    {"place", a.place},
+                    {"leader", a.leader},
+                    {"capacity", a.capacity},
+                    {"volunteer_work", a.volunteer_work},
+                    {"active", w.active},
                     {"date", a.date}});
   }
   head["activities"] = std::move(acts);
@@ -357,7 +370,8 @@ bool decode_pull_page(const std::string& body, PullPage& out, std::string& error
         return false;
       if (!w.a.date.empty() && (!core::valid_date_iso(w.a.date) || core::weekday_of(w.a.date) != w.a.weekday))
         return af.fail("date", "must be \"\" or a YYYY-MM-DD on the weekday");
-      if (!core::dagdeel_from_key(dagdeel, w.a.dagdeel)) return af.fail("dagdeel", "is not morning, afternoon or evening");
+      if (!core::dagdeel_from_key(dagdeel, w.a.dagdeel))
+        return af.fail("dagdeel", "is not morning, afternoon or evening");
       w.a.start = core::parse_hhmm(start);
       w.a.end = core::parse_hhmm(end);
       if (w.a.start < 0 || w.a.end < 0) return af.fail("start", "and end must be times like 09:30");
@@ -391,8 +405,11 @@ bool decode_enrol_request(const std::string& body, EnrolRequest& out, std::strin
 }
 
 std::string encode_enrol_answer(const EnrolAnswer& a) {
-  return json{{"token", a.token}, {"kiosk_id", a.kiosk_id}, {"centre_id", a.centre_id},
-              {"centre_name", a.centre_name}, {"server_time", a.server_time}}
+  return json{{"token", a.token},
+              {"kiosk_id", a.kiosk_id},
+              {"centre_id", a.centre_id},
+              {"centre_name", a.centre_name},
+              {"server_time", a.server_time}}
       .dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -405,8 +422,8 @@ bool decode_enrol_answer(const std::string& body, EnrolAnswer& out, std::string&
 }
 
 std::string encode_error(const std::string& code, const std::string& reason, core::TimeMs server_time) {
-  return json{{"error", code}, {"reason", reason}, {"server_time", server_time}}.dump(
-      -1, ' ', false, json::error_handler_t::replace);
+  return json{{"error", code}, {"reason", reason}, {"server_time", server_time}}.dump(-1, ' ', false,
+                                                                                      json::error_handler_t::replace);
 }
 
 std::string error_reason(const std::string& body) {

@@ -13,11 +13,12 @@
 namespace meedoen::wire {
 
 // [SECTION] Limits (the server enforces them; the kiosk stays below them)
-constexpr std::size_t kMaxEventsPerPush = 1000;      // server limit per request
-constexpr std::size_t kPushBatchEvents = 1000;       // what the kiosk sends (the byte cap usually binds first for large payloads)
-constexpr std::size_t kPushBatchBytes = 1 << 20;     // what the kiosk sends
-constexpr std::size_t kMaxBodyBytes = 4 << 20;       // server limit per body (413 above)
-constexpr std::size_t kMaxPayloadBytes = 16 << 10;   // one event's payload
+constexpr std::size_t kMaxEventsPerPush = 1000;  // server limit per request
+constexpr std::size_t kPushBatchEvents =
+    1000;  // what the kiosk sends (the byte cap usually binds first for large payloads)
+constexpr std::size_t kPushBatchBytes = 1 << 20;    // what the kiosk sends
+constexpr std::size_t kMaxBodyBytes = 4 << 20;      // server limit per body (413 above)
+constexpr std::size_t kMaxPayloadBytes = 16 << 10;  // one event's payload
 constexpr int kMaxPullLimit = 5000;
 constexpr int kDefaultPullLimit = 1000;
 constexpr core::TimeMs kClockSkewLimit = 2 * 60 * 1000;  // 2 minutes

@@ -31,10 +31,12 @@ constexpr core::TimeMs kDay = 24LL * 3600 * 1000;
 void add_history(const std::string& path, core::TimeMs start) {
   SQLite::Database db(path, SQLite::OPEN_READWRITE);
   SQLite::Transaction tx(db);
-  SQLite::Statement ev(db, "INSERT INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload, subject) "
-                           "VALUES (?, 'history-device', ?, ?, ?, ?, ?, ?, ?)");
-  SQLite::Statement at(db, "INSERT INTO attendance (check_in_event, participant_id, date, dagdeel, check_in_ms, "
-                           "check_out_ms, check_out_event) VALUES (?, ?, ?, 'morning', ?, ?, ?)");
+  SQLite::Statement ev(db,
+                       "INSERT INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload, subject) "
+                       "VALUES (?, 'history-device', ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement at(db,
+                       "INSERT INTO attendance (check_in_event, participant_id, date, dagdeel, check_in_ms, "
+                       "check_out_ms, check_out_event) VALUES (?, ?, ?, 'morning', ?, ?, ?)");
   std::int64_t seq = 0;
   char id[64], date[16], hlc[40];
   for (int day = 0; day < 365; ++day) {
@@ -57,7 +59,8 @@ void add_history(const std::string& path, core::TimeMs start) {
         ev.bind(5, k == 0 ? "check_in" : "check_out");
         ev.bind(6, pid);
         const core::TimeMs when = t + k * 3 * 3600 * 1000;
-        ev.bind(7, k == 0 ? "{\"date\":\"" + std::string(date) + "\",\"dagdeel\":\"morning\",\"at\":" + std::to_string(when) + "}"
+        ev.bind(7, k == 0 ? "{\"date\":\"" + std::string(date) +
+                                "\",\"dagdeel\":\"morning\",\"at\":" + std::to_string(when) + "}"
                           : "{\"date\":\"" + std::string(date) + "\",\"at\":" + std::to_string(when) + "}");
         ev.bind(8, "attendance/" + std::string(pid) + "/" + date);
         ev.exec();
@@ -135,8 +138,10 @@ int main(int argc, char** argv) {
       session.dispatch(core::DoneTapped{});
     }
   }
-  std::printf("check-in  (n=%zu): median %.3f ms, p99 %.3f ms\n", in_ms.size(), percentile(in_ms, 0.5), percentile(in_ms, 0.99));
-  std::printf("check-out (n=%zu): median %.3f ms, p99 %.3f ms\n", out_ms.size(), percentile(out_ms, 0.5), percentile(out_ms, 0.99));
+  std::printf("check-in  (n=%zu): median %.3f ms, p99 %.3f ms\n", in_ms.size(), percentile(in_ms, 0.5),
+              percentile(in_ms, 0.99));
+  std::printf("check-out (n=%zu): median %.3f ms, p99 %.3f ms\n", out_ms.size(), percentile(out_ms, 0.5),
+              percentile(out_ms, 0.99));
   std::printf("journal now holds %lld events\n", static_cast<long long>(store.event_count()));
   // What the kiosk does later, idle on the welcome screen, for all of the writes above.
   const auto c0 = Clock::now();

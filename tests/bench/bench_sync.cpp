@@ -9,7 +9,7 @@
 #include <cstdio>
 
 #include "core/hlc.hpp"
-#include "sync/sync_fixture.hpp"
+#include "support/sync_fixture.hpp"
 
 using namespace meedoen;
 using namespace meedoen::test;
@@ -24,8 +24,9 @@ void queue_events(const std::string& db_path, int n, int kiosk) {
   SQLite::Database db(db_path, SQLite::OPEN_READWRITE);
   const std::string device = db.execAndGet("SELECT value FROM meta WHERE key = 'device_id'").getString();
   SQLite::Transaction tx(db);
-  SQLite::Statement st(db, "INSERT INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement st(db,
+                       "INSERT INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   const core::TimeMs start = kMonday0942 - 30LL * 24 * 3600 * 1000;
   for (int i = 1; i <= n; ++i) {
     char id[40];
@@ -64,8 +65,9 @@ int main(int argc, char** argv) {
     const auto t = Clock::now();
     const auto r = k.sync();
     const double ms = ms_since(t);
-    std::printf("push_end_to_end batch=%d events=%d ok=%d ms=%.0f events_per_s=%.0f server_events=%lld unsent=%lld\n", batch, events, r.ok,
-                ms, events / ms * 1000, static_cast<long long>(server_events(server)), static_cast<long long>(k.unsent()));
+    std::printf("push_end_to_end batch=%d events=%d ok=%d ms=%.0f events_per_s=%.0f server_events=%lld unsent=%lld\n",
+                batch, events, r.ok, ms, events / ms * 1000, static_cast<long long>(server_events(server)),
+                static_cast<long long>(k.unsent()));
   }
 
   // [SECTION] Server ingest: prebuilt bodies of 1000 events, server time only.
@@ -113,8 +115,8 @@ int main(int argc, char** argv) {
   {
     std::string csv = "id,first_name,last_name,card_code,language,mandatory\n";
     for (int i = 1; i <= people; ++i)
-      csv += "big-" + std::to_string(i) + ",Deelnemer,Nummer " + std::to_string(i) + ",CARD" + std::to_string(i) + ",nl," +
-             (i % 2 ? "ja" : "nee") + "\n";
+      csv += "big-" + std::to_string(i) + ",Deelnemer,Nummer " + std::to_string(i) + ",CARD" + std::to_string(i) +
+             ",nl," + (i % 2 ? "ja" : "nee") + "\n";
     server.admin("create-centre --id groot --name 'Groot'");
     server.admin("import-roster --centre groot " + dir.write("big.csv", csv));
     TestKiosk k(dir, "pull", server.url(), server.enrol_code("groot"));

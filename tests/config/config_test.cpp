@@ -119,15 +119,18 @@ TEST_CASE("parse_kiosk_config: a full example parses", "[config]") {
 }
 
 TEST_CASE("parse_kiosk_config: unknown keys are refused by name", "[config]") {
-  struct Case { const char* text; const char* key; };
-  for (const Case c : {Case{"centre_name = \"x\"\n", "centre_name"},
-                       Case{"[centre]\nnmae = \"De Ster\"\n", "centre.nmae"},
-                       Case{"[kiosk]\ninactivity = 30\n", "kiosk.inactivity"},
-                       Case{"[dagdelen]\nnight = { start = \"22:00\", end = \"23:00\" }\n", "dagdelen.night"},
-                       Case{"[dagdelen.morning]\nbegin = \"09:00\"\n", "dagdelen.morning.begin"},
-                       Case{"[languages]\nlist = [\"nl\"]\n", "languages.list"},
-                       Case{"[server]\nurl = \"\"\ntoken = \"secret\"\n", "server.token"},
-                       Case{"[sync]\ninterval = 5\n", "sync.interval"}}) {
+  struct Case {
+    const char* text;
+    const char* key;
+  };
+  for (const Case c :
+       {Case{"centre_name = \"x\"\n", "centre_name"}, Case{"[centre]\nnmae = \"De Ster\"\n", "centre.nmae"},
+        Case{"[kiosk]\ninactivity = 30\n", "kiosk.inactivity"},
+        Case{"[dagdelen]\nnight = { start = \"22:00\", end = \"23:00\" }\n", "dagdelen.night"},
+        Case{"[dagdelen.morning]\nbegin = \"09:00\"\n", "dagdelen.morning.begin"},
+        Case{"[languages]\nlist = [\"nl\"]\n", "languages.list"},
+        Case{"[server]\nurl = \"\"\ntoken = \"secret\"\n", "server.token"},
+        Case{"[sync]\ninterval = 5\n", "sync.interval"}}) {
     const std::string msg = error_of(c.text);
     INFO("toml: " << c.text << "message: " << msg);
     CHECK(contains(msg, std::string("kiosk.toml: ") + c.key + ": unknown key"));
@@ -160,8 +163,8 @@ TEST_CASE("parse_kiosk_config: bad dagdeel times are refused by key", "[config]"
     const std::string msg = error_of("[dagdelen]\nmorning = { start = \"09:00\", end = \"13:30\" }\n");
     INFO(msg);
     CHECK(contains(msg, "dagdelen.afternoon.start"));  // the default afternoon starts at 13:00
-    CHECK(contains(error_of("[dagdelen]\nevening = { start = \"16:00\", end = \"20:00\" }\n"),
-                   "dagdelen.evening.start"));
+    CHECK(
+        contains(error_of("[dagdelen]\nevening = { start = \"16:00\", end = \"20:00\" }\n"), "dagdelen.evening.start"));
   }
 }
 
@@ -240,19 +243,25 @@ TEST_CASE("parse_kiosk_config: the server url must be http or https", "[config]"
 }
 
 TEST_CASE("parse_kiosk_config: whole numbers within their range", "[config]") {
-  struct Case { const char* text; const char* key; const char* range; };
-  for (const Case c : {Case{"inactivity_seconds = 5", "kiosk.inactivity_seconds", "between 10 and 600"},
-                       Case{"inactivity_seconds = 601", "kiosk.inactivity_seconds", "between 10 and 600"},
-                       Case{"prompt_seconds = 0", "kiosk.prompt_seconds", "between 5 and 120"},
-                       Case{"prompt_seconds = -10", "kiosk.prompt_seconds", "between 5 and 120"},
-                       Case{"confirmation_seconds = 61", "kiosk.confirmation_seconds", "between 2 and 60"},
-                       Case{"confirmation_seconds = 9999999999999", "kiosk.confirmation_seconds", "between 2 and 60"}}) {
+  struct Case {
+    const char* text;
+    const char* key;
+    const char* range;
+  };
+  for (const Case c :
+       {Case{"inactivity_seconds = 5", "kiosk.inactivity_seconds", "between 10 and 600"},
+        Case{"inactivity_seconds = 601", "kiosk.inactivity_seconds", "between 10 and 600"},
+        Case{"prompt_seconds = 0", "kiosk.prompt_seconds", "between 5 and 120"},
+        Case{"prompt_seconds = -10", "kiosk.prompt_seconds", "between 5 and 120"},
+        Case{"confirmation_seconds = 61", "kiosk.confirmation_seconds", "between 2 and 60"},
+        Case{"confirmation_seconds = 9999999999999", "kiosk.confirmation_seconds", "between 2 and 60"}}) {
     const std::string msg = error_of(std::string("[kiosk]\n") + c.text + "\n");
     INFO(c.text << " -> " << msg);
     CHECK(contains(msg, c.key));
     CHECK(contains(msg, c.range));
   }
-  CHECK(contains(error_of("[kiosk]\ninactivity_seconds = \"30\"\n"), "kiosk.inactivity_seconds: must be a whole number"));
+  CHECK(
+      contains(error_of("[kiosk]\ninactivity_seconds = \"30\"\n"), "kiosk.inactivity_seconds: must be a whole number"));
   CHECK(contains(error_of("[kiosk]\ninactivity_seconds = 30.5\n"), "kiosk.inactivity_seconds: must be a whole number"));
   const auto edges = parse("[kiosk]\ninactivity_seconds = 10\nprompt_seconds = 120\nconfirmation_seconds = 2\n");
   CHECK(edges.inactivity_seconds == 10);
@@ -391,7 +400,8 @@ TEST_CASE("parse_kiosk_config: coach.ladder_rungs is a list of 2 to 10 names", "
 
 TEST_CASE("parse_kiosk_config: coach.export_dir is text, and [coach] refuses unknown keys", "[config]") {
   CHECK(contains(error_of("[coach]\nexport_dir = 3\n"), "kiosk.toml: coach.export_dir: must be a text in quotes"));
-  CHECK(contains(error_of("[coach]\nexport_dir = \"" + std::string(201, 'x') + "\"\n"), "coach.export_dir: is longer than 200"));
+  CHECK(contains(error_of("[coach]\nexport_dir = \"" + std::string(201, 'x') + "\"\n"),
+                 "coach.export_dir: is longer than 200"));
   const std::string msg = error_of("[coach]\nnot_seen_dayz = 14\n");
   CHECK(contains(msg, "kiosk.toml: coach.not_seen_dayz: unknown key"));
   CHECK(contains(msg, "not_seen_days, ladder_rungs, export_dir"));

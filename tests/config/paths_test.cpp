@@ -18,7 +18,7 @@ TEST_CASE("find_config_file: --config, then the system file, then the user's", "
   const ScopedEnv xdg("XDG_CONFIG_HOME", dir.file("xdg"));
 
   CHECK(config::find_config_file("/explicit/kiosk.toml") == "/explicit/kiosk.toml");  // even when missing
-  CHECK(config::find_config_file("").empty());  // none exists: built-in defaults
+  CHECK(config::find_config_file("").empty());                                        // none exists: built-in defaults
 
   std::filesystem::create_directories(dir.path() / "xdg/meedoen");
   const std::string user = dir.write("xdg/meedoen/kiosk.toml", "");

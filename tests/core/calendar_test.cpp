@@ -30,11 +30,15 @@ TEST_CASE("parse_date_iso: reads YYYY-MM-DD and rejects anything else", "[core][
   CHECK(core::parse_date_iso("2026-12-31", y, m, d));
   CHECK(core::parse_date_iso("2026-01-01", y, m, d));
 
-  for (const char* bad : {"2026-02-30", "2026-02-29", "2100-02-29", "1900-02-29", "2026-04-31", "2026-11-31",
-                          "2026-13-01", "2026-00-10", "2026-11-00", "2026-1-23", "2026-11-3", "26-11-23",
-                          "2026/11/23", "2026.11.23", "20261123", "2026-11-23 ", " 2026-11-23", "2026-11-23T09:42",
-                          "2026-11-2x", "+026-11-23", "-026-11-23", "2026-+1-23", "2026-1 -23", "", "2026",
-                          "yyyy-mm-dd", "\xEF\xBC\x92\xEF\xBC\x90\xEF\xBC\x92\xEF\xBC\x96-11-23"}) {
+  for (const char* bad : {"2026-02-30",  "2026-02-29",  "2100-02-29",
+                          "1900-02-29",  "2026-04-31",  "2026-11-31",
+                          "2026-13-01",  "2026-00-10",  "2026-11-00",
+                          "2026-1-23",   "2026-11-3",   "26-11-23",
+                          "2026/11/23",  "2026.11.23",  "20261123",
+                          "2026-11-23 ", " 2026-11-23", "2026-11-23T09:42",
+                          "2026-11-2x",  "+026-11-23",  "-026-11-23",
+                          "2026-+1-23",  "2026-1 -23",  "",
+                          "2026",        "yyyy-mm-dd",  "\xEF\xBC\x92\xEF\xBC\x90\xEF\xBC\x92\xEF\xBC\x96-11-23"}) {
     INFO("input \"" << bad << "\"");
     CHECK_FALSE(core::parse_date_iso(bad, y, m, d));
     CHECK_FALSE(core::valid_date_iso(bad));
@@ -140,12 +144,11 @@ TEST_CASE("days_between: to - from in whole days", "[core][calendar]") {
 TEST_CASE("from_local: a local minute on a local date in Europe/Amsterdam", "[core][calendar]") {
   test::use_amsterdam_time();
 
-  CHECK(core::from_local("2026-11-23", 9 * 60 + 42) == kMonday0942);       // CET, UTC+1
+  CHECK(core::from_local("2026-11-23", 9 * 60 + 42) == kMonday0942);  // CET, UTC+1
   CHECK(core::from_local("2026-11-23", 14 * 60) == test::kMonday1400);
-  CHECK(core::from_local("2026-07-01", 12 * 60) == kSummerNoon);           // CEST, UTC+2
-  CHECK(core::from_local("2026-11-23", 0) == 1'795'388'400'000);           // local midnight
-  CHECK(core::from_local("2026-11-23", 12 * 60 + 30) - core::from_local("2026-11-23", 9 * 60) ==
-        210 * 60'000);
+  CHECK(core::from_local("2026-07-01", 12 * 60) == kSummerNoon);  // CEST, UTC+2
+  CHECK(core::from_local("2026-11-23", 0) == 1'795'388'400'000);  // local midnight
+  CHECK(core::from_local("2026-11-23", 12 * 60 + 30) - core::from_local("2026-11-23", 9 * 60) == 210 * 60'000);
 
   SECTION("the day the clocks go forward (2026-03-29, 02:00 -> 03:00) has 23 hours") {
     const core::TimeMs midnight = core::from_local("2026-03-29", 0);
@@ -159,7 +162,7 @@ TEST_CASE("from_local: a local minute on a local date in Europe/Amsterdam", "[co
   }
   SECTION("the day the clocks go back (2026-10-25, 03:00 -> 02:00) has 25 hours") {
     const core::TimeMs midnight = core::from_local("2026-10-25", 0);
-    CHECK(midnight == 1'792'879'200'000);  // 2026-10-24 22:00 UTC
+    CHECK(midnight == 1'792'879'200'000);                                    // 2026-10-24 22:00 UTC
     CHECK(core::from_local("2026-10-25", 9 * 60) == midnight + 10 * kHour);  // 08:00 UTC
     CHECK(core::from_local("2026-10-25", 21 * 60 + 30) == midnight + 22 * kHour + 30 * 60'000);
     CHECK(core::from_local("2026-10-26", 0) - midnight == 25 * kHour);

@@ -11,9 +11,9 @@
 
 using namespace meedoen;
 using core::Screen;
+using test::activity;
 using test::FakeKiosk;
 using test::kMonday0942;
-using test::activity;
 using test::person;
 
 namespace {
@@ -23,7 +23,8 @@ core::State centre() {
   auto ayse = person("p-ayse", "Ayşe", "Yılmaz", "C001");
   ayse.coach_id = "c-marloes";
   ayse.mandatory = true;
-  s.roster = std::make_shared<const core::Roster>(std::vector<core::Participant>{ayse, person("p-jan", "Jan", "de Vries", "C002")});
+  s.roster = std::make_shared<const core::Roster>(
+      std::vector<core::Participant>{ayse, person("p-jan", "Jan", "de Vries", "C002")});
   return s;
 }
 
@@ -759,7 +760,7 @@ TEST_CASE("coach: a note is typed, erased a character at a time and saved trimme
   CHECK(k.state().coach.note == "  Belt terug ş");
   k.touch(core::NoteErased{});
   CHECK(k.state().coach.note == "  Belt terug ");  // "ş" is two bytes: both go
-  k.touch(core::NoteTyped{"\xF0\x9F\x98\x80"});  // a four-byte emoji
+  k.touch(core::NoteTyped{"\xF0\x9F\x98\x80"});    // a four-byte emoji
   k.touch(core::NoteErased{});
   CHECK(k.state().coach.note == "  Belt terug ");
   k.touch(core::NoteTyped{"vrijdag  "});
@@ -862,9 +863,7 @@ TEST_CASE("coach: the page and the ladder form leave coach mode after 2 minutes 
     k.touch(core::LadderOpenTapped{});
     REQUIRE(k.state().screen == Screen::CoachLadder);
   }
-  SECTION("the list") {
-    k.touch(core::CoachTabTapped{Screen::CoachPeople});
-  }
+  SECTION("the list") { k.touch(core::CoachTabTapped{Screen::CoachPeople}); }
   const Screen before = k.state().screen;
   k.advance(core::seconds(119));
   CHECK(k.state().screen == before);
@@ -912,7 +911,8 @@ TEST_CASE("expected: the agreed dagdelen of today's weekday", "[core][coach]") {
   CHECK(core::expected(s, monday_morning, core::Dagdeel::Morning));
   CHECK_FALSE(core::expected(s, monday_morning, core::Dagdeel::Afternoon));
   CHECK_FALSE(core::expected(s, monday_morning, core::Dagdeel::Evening));
-  const auto tuesday = agreed(core::agreed_bit(1, core::Dagdeel::Morning) | core::agreed_bit(1, core::Dagdeel::Afternoon));
+  const auto tuesday =
+      agreed(core::agreed_bit(1, core::Dagdeel::Morning) | core::agreed_bit(1, core::Dagdeel::Afternoon));
   for (core::Dagdeel d : core::kDagdelen) CHECK_FALSE(core::expected(s, tuesday, d));
   const auto evening = agreed(core::agreed_bit(0, core::Dagdeel::Evening));
   CHECK(core::expected(s, evening, core::Dagdeel::Evening));
@@ -922,7 +922,7 @@ TEST_CASE("expected: the agreed dagdelen of today's weekday", "[core][coach]") {
 TEST_CASE("expected: only between the programme's start and end dates", "[core][coach]") {
   const core::State s = monday_state();
   const std::uint32_t bit = core::agreed_bit(0, core::Dagdeel::Morning);
-  CHECK(core::expected(s, agreed(bit, "2026-11-23"), core::Dagdeel::Morning));   // starts today
+  CHECK(core::expected(s, agreed(bit, "2026-11-23"), core::Dagdeel::Morning));  // starts today
   CHECK_FALSE(core::expected(s, agreed(bit, "2026-11-24"), core::Dagdeel::Morning));
   CHECK(core::expected(s, agreed(bit, "", "2026-11-23"), core::Dagdeel::Morning));  // ends today
   CHECK_FALSE(core::expected(s, agreed(bit, "", "2026-11-22"), core::Dagdeel::Morning));

@@ -28,7 +28,8 @@ TEST_CASE("hlc_next: never goes backwards, even when the clock does", "[core]") 
     CHECK(next > last);
   }
   SECTION("a jumpy clock still gives strictly increasing stamps") {
-    const std::vector<core::TimeMs> clock{t, t + 5, t + 5, t - 1000, t - 999, t + 4, t + 6, t - 3'600'000, t + 6, t + 7};
+    const std::vector<core::TimeMs> clock{t,     t + 5, t + 5,         t - 1000, t - 999,
+                                          t + 4, t + 6, t - 3'600'000, t + 6,    t + 7};
     Hlc last;
     int not_increasing = 0;
     for (core::TimeMs now : clock) {
@@ -67,9 +68,9 @@ TEST_CASE("hlc_to_string / hlc_parse: fixed-width text, round trip and sort orde
     for (std::size_t i = 0; i < stamps.size(); ++i) CHECK(texts[i] == core::hlc_to_string(stamps[i]));
   }
   SECTION("malformed text is refused and leaves the output alone") {
-    for (const char* bad : {"", "abc", "0001763890000000", "0001763890000000.", "000176389000000.00000",
-                            "0001763890000000x00000", "0001763890000000.00a00", "00017638900000001.00000",
-                            "0001763890000000.00000 "}) {
+    for (const char* bad :
+         {"", "abc", "0001763890000000", "0001763890000000.", "000176389000000.00000", "0001763890000000x00000",
+          "0001763890000000.00a00", "00017638900000001.00000", "0001763890000000.00000 "}) {
       Hlc out{7, 7};
       INFO("input \"" << bad << "\"");
       CHECK_FALSE(core::hlc_parse(bad, out));

@@ -60,8 +60,8 @@ TEST_CASE("make_uuid_v7: canonical text with version 7 and variant 10", "[core]"
 }
 
 TEST_CASE("make_uuid_v7: ids sort by time as text", "[core]") {
-  const std::vector<core::TimeMs> times{0, 1, 255, 256, 65'535, 65'536, 1'700'000'000'000, 1'795'423'320'000,
-                                        1'795'423'320'001, 1'795'423'321'000};
+  const std::vector<core::TimeMs> times{
+      0, 1, 255, 256, 65'535, 65'536, 1'700'000'000'000, 1'795'423'320'000, 1'795'423'320'001, 1'795'423'321'000};
   std::vector<std::string> ids;
   for (std::size_t i = 0; i < times.size(); ++i) {
     // Later ids get smaller random parts: the time prefix alone must decide the order.

@@ -52,9 +52,8 @@ std::vector<Event> sorted(std::vector<Event> v) {
 std::string describe(const std::vector<Attendance>& rows) {
   std::ostringstream s;
   for (const auto& a : rows)
-    s << a.participant_id << ' ' << a.date << ' ' << dagdeel_key(a.dagdeel) << ' ' << a.check_in << ' '
-      << a.check_out << ' ' << a.check_in_event << ' ' << a.auto_closed << a.answered << ' ' << a.proposed_end
-      << '\n';
+    s << a.participant_id << ' ' << a.date << ' ' << dagdeel_key(a.dagdeel) << ' ' << a.check_in << ' ' << a.check_out
+      << ' ' << a.check_in_event << ' ' << a.auto_closed << a.answered << ' ' << a.proposed_end << '\n';
   return s.str();
 }
 std::string describe(const std::vector<SignUp>& rows) {
@@ -92,10 +91,10 @@ TEST_CASE("event_type: the wire names of docs/events.md", "[core][journal]") {
 
 TEST_CASE("fold_before: (hlc, device_id, id), a strict total order", "[core][journal]") {
   const Event a = at("id-2", kT0, "p", ev::Other{}, "kiosk-a");
-  const Event b = at("id-1", kT0, "p", ev::Other{}, "kiosk-b");       // same hlc, later device
-  const Event c = at("id-0", kT0, "p", ev::Other{}, "kiosk-b", 1);    // later counter
-  const Event d = at("id-3", kT0 + 1, "p", ev::Other{}, "kiosk-a");   // later wall
-  const Event a2 = at("id-3", kT0, "p", ev::Other{}, "kiosk-a");      // same hlc and device, later id
+  const Event b = at("id-1", kT0, "p", ev::Other{}, "kiosk-b");      // same hlc, later device
+  const Event c = at("id-0", kT0, "p", ev::Other{}, "kiosk-b", 1);   // later counter
+  const Event d = at("id-3", kT0 + 1, "p", ev::Other{}, "kiosk-a");  // later wall
+  const Event a2 = at("id-3", kT0, "p", ev::Other{}, "kiosk-a");     // same hlc and device, later id
 
   CHECK(fold_before(a, b));  // the device breaks a tie of hlc, whatever the ids
   CHECK_FALSE(fold_before(b, a));
@@ -267,8 +266,7 @@ TEST_CASE("fold_attendance: auto_check_out closes the attendance it names", "[co
   }
   SECTION("an attendance closed by a check-out first stays a normal check-out") {
     // Kiosk B closed the attendance automatically before it heard of the check-out on kiosk A.
-    events.insert(events.begin() + 2,
-                  at("out-ayse", kT0 + 60 * kMin, "p-ayse", ev::CheckOut{kToday, kT0 + 60 * kMin}));
+    events.insert(events.begin() + 2, at("out-ayse", kT0 + 60 * kMin, "p-ayse", ev::CheckOut{kToday, kT0 + 60 * kMin}));
     rows = fold_attendance(events);
     REQUIRE(rows.size() == 2);
     CHECK(rows[0].check_out == kT0 + 60 * kMin);
@@ -290,7 +288,8 @@ TEST_CASE("fold_attendance: auto_check_out closes the attendance it names", "[co
     CHECK_FALSE(rows[1].auto_closed);
   }
   SECTION("a check-in after the auto-close is a new visit") {
-    events.push_back(at("in-again", end + 60 * kMin, "p-ayse", ev::CheckIn{kToday, Dagdeel::Afternoon, end + 60 * kMin}));
+    events.push_back(
+        at("in-again", end + 60 * kMin, "p-ayse", ev::CheckIn{kToday, Dagdeel::Afternoon, end + 60 * kMin}));
     rows = fold_attendance(events);
     REQUIRE(rows.size() == 3);
     CHECK(rows[2].check_in_event == "in-again");
@@ -464,7 +463,8 @@ TEST_CASE("fold_signups: a cancellation gives the place to the first on the wait
   }
   SECTION("a cancellation without a sign-up changes nothing") {
     events.push_back(at("c-9", kT0 + 10, "p-9", ev::SignUpCancelled{"a-koken", kToday}));
-    CHECK(describe(fold_signups(events, 2)) == describe(fold_signups(std::vector<Event>(events.begin(), events.end() - 1), 2)));
+    CHECK(describe(fold_signups(events, 2)) ==
+          describe(fold_signups(std::vector<Event>(events.begin(), events.end() - 1), 2)));
   }
   SECTION("signing up again after cancelling joins at the end") {
     events.push_back(at("c-1", kT0 + 10, "p-1", ev::SignUpCancelled{"a-koken", kToday}));
@@ -481,10 +481,11 @@ TEST_CASE("fold_signups: a cancellation gives the place to the first on the wait
 TEST_CASE("fold_signups: signing up twice is one entry in the first place", "[core][journal]") {
   // The same person on two kiosks, or a double tap that reached the journal twice.
   const auto rows = fold_signups(sorted({
-      at("s-1", kT0, "p-1", ev::SignedUp{"a-koken", kToday}, "kiosk-a"),
-      at("s-2", kT0 + 1, "p-2", ev::SignedUp{"a-koken", kToday}, "kiosk-a"),
-      at("s-1b", kT0 + 2, "p-1", ev::SignedUp{"a-koken", kToday}, "kiosk-b"),
-  }), 1);
+                                     at("s-1", kT0, "p-1", ev::SignedUp{"a-koken", kToday}, "kiosk-a"),
+                                     at("s-2", kT0 + 1, "p-2", ev::SignedUp{"a-koken", kToday}, "kiosk-a"),
+                                     at("s-1b", kT0 + 2, "p-1", ev::SignedUp{"a-koken", kToday}, "kiosk-b"),
+                                 }),
+                                 1);
   REQUIRE(rows.size() == 2);
   CHECK(rows[0].participant_id == "p-1");
   CHECK(rows[0].placed);
@@ -555,7 +556,8 @@ TEST_CASE("fold_absences: one report per dagdeel, the latest one counts", "[core
   for (const auto& a : rows) CHECK_FALSE(a.withdrawn);
 
   SECTION("the same dagdeel on another date is another absence") {
-    events.push_back(at("abs-4", kT0 + 3, "p-ayse", ev::AbsenceReported{kToday, Dagdeel::Morning, AbsenceReason::Other, ""}));
+    events.push_back(
+        at("abs-4", kT0 + 3, "p-ayse", ev::AbsenceReported{kToday, Dagdeel::Morning, AbsenceReason::Other, ""}));
     CHECK(fold_absences(events).size() == 3);
   }
   SECTION("a withdrawal removes the absence it names") {
@@ -576,7 +578,8 @@ TEST_CASE("fold_absences: one report per dagdeel, the latest one counts", "[core
   }
   SECTION("after a withdrawal a new report counts again") {
     events.push_back(at("w-3", kT0 + 3, "p-ayse", ev::AbsenceWithdrawn{"abs-3"}));
-    events.push_back(at("abs-5", kT0 + 4, "p-ayse", ev::AbsenceReported{kTomorrow, Dagdeel::Morning, AbsenceReason::Appointment, ""}));
+    events.push_back(at("abs-5", kT0 + 4, "p-ayse",
+                        ev::AbsenceReported{kTomorrow, Dagdeel::Morning, AbsenceReason::Appointment, ""}));
     rows = fold_absences(events);
     REQUIRE(rows.size() == 2);
     CHECK(rows[1].event_id == "abs-5");
@@ -697,9 +700,15 @@ TEST_CASE("validate: places and ids", "[core][journal]") {
 }
 
 TEST_CASE("validate: text must be UTF-8, as the JSON payload is", "[core][journal]") {
-  CHECK(validate(ev::HoursLogged{kToday, "Caf\xC3\xA9 \xC3\x87" "a\xC4\x9Fr\xC4\xB1", 60}).empty());
+  CHECK(validate(ev::HoursLogged{kToday,
+                                 "Caf\xC3\xA9 \xC3\x87"
+                                 "a\xC4\x9Fr\xC4\xB1",
+                                 60})
+            .empty());
   CHECK(validate(ev::HoursLogged{kToday, "\xF0\x9F\x8D\xB2 Soepkeuken", 60}).empty());  // 4-byte sequence
-  for (const char* bad : {"Caf\xE9", "\xFF", "a\xC3", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\x80" "abc"}) {
+  for (const char* bad : {"Caf\xE9", "\xFF", "a\xC3", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+                          "\x80"
+                          "abc"}) {
     INFO("place bytes of '" << bad << "'");
     CHECK_FALSE(validate(ev::HoursLogged{kToday, bad, 60}).empty());
   }

@@ -16,10 +16,10 @@ using core::Dagdeel;
 using core::DayPart;
 using core::Notice;
 using core::Screen;
+using test::activity;
 using test::FakeKiosk;
 using test::kMonday0942;
 using test::local_ms;
-using test::activity;
 using test::person;
 
 namespace {
@@ -411,9 +411,10 @@ TEST_CASE("flows: a reason pictogram records one absence per chosen dagdeel", "[
     const core::Record r = record_of(k);
     CHECK(r.participant_id == "p-fatima");
     REQUIRE(r.bodies.size() == 4);
-    const std::vector<std::pair<std::string, Dagdeel>> expected{
-        {kTuesday, Dagdeel::Evening}, {"2026-11-26", Dagdeel::Morning}, {"2026-11-26", Dagdeel::Afternoon},
-        {"2026-11-26", Dagdeel::Evening}};
+    const std::vector<std::pair<std::string, Dagdeel>> expected{{kTuesday, Dagdeel::Evening},
+                                                                {"2026-11-26", Dagdeel::Morning},
+                                                                {"2026-11-26", Dagdeel::Afternoon},
+                                                                {"2026-11-26", Dagdeel::Evening}};
     for (std::size_t i = 0; i < expected.size(); ++i) {
       const auto* b = std::get_if<core::ev::AbsenceReported>(&r.bodies[i]);
       REQUIRE(b != nullptr);
@@ -754,7 +755,8 @@ TEST_CASE("flows: data loaded for someone whose session ended is not shown to th
     CHECK(k.state().me.recent.empty());
   }
   SECTION("a Recorded for someone else updates the week's sign-ups, not `me`") {
-    k.act(core::Recorded{{core::ev::SignedUp{"a-cook", kMonday}}, fatima, {signup("p-fatima", "a-cook", kMonday, true)}});
+    k.act(
+        core::Recorded{{core::ev::SignedUp{"a-cook", kMonday}}, fatima, {signup("p-fatima", "a-cook", kMonday, true)}});
     CHECK(k.state().me.participant_id == "p-jan");
     CHECK(k.state().me.approved_minutes_total == 0);
     CHECK(core::active_notice(k.state()) == Notice::None);

@@ -44,7 +44,8 @@ core::Event saved(const std::string& id, const std::string& hlc, const std::stri
 
 FakeKiosk coach_on_programme() {
   core::State s;
-  s.roster = std::make_shared<const core::Roster>(std::vector<core::Participant>{test::person("p-1", "Ayşe", "Yılmaz", "C001")});
+  s.roster = std::make_shared<const core::Roster>(
+      std::vector<core::Participant>{test::person("p-1", "Ayşe", "Yılmaz", "C001")});
   s.programme = {coffee()};
   FakeKiosk k(std::move(s), kMonday0942);
   k.mutable_state().coach.coach_id = "c-1";
@@ -68,7 +69,8 @@ TEST_CASE("check_activity: the rules of an activity", "[core][programme]") {
   CHECK(broken([](core::Activity& a) { a.title = std::string(121, 'x'); }) == P::TitleTooLong);
   CHECK(broken([](core::Activity& a) { a.title = std::string(10'000, 'x'); }) == P::TitleTooLong);
   CHECK(broken([](core::Activity& a) { a.title = "  " + std::string(120, 'x') + "  "; }) == P::None);  // trimmed
-  CHECK(broken([](core::Activity& a) { a.title = std::string(120, 'x').replace(0, 2, "é"); }) == P::None);  // characters, not bytes
+  CHECK(broken([](core::Activity& a) { a.title = std::string(120, 'x').replace(0, 2, "é"); }) ==
+        P::None);  // characters, not bytes
   CHECK(broken([](core::Activity& a) { a.place = std::string(121, 'x'); }) == P::PlaceTooLong);
   CHECK(broken([](core::Activity& a) { a.leader = std::string(121, 'x'); }) == P::LeaderTooLong);
   CHECK(broken([](core::Activity& a) { a.title = "a\nb"; }) == P::BadText);
@@ -101,7 +103,8 @@ TEST_CASE("fold_activity: the last activity_saved in fold order is the activity"
   core::Activity a = coffee(), b = coffee();
   a.title = "Koffie A";
   b.title = "Koffie B";
-  std::vector<core::Event> events{saved("e-1", "0001.0000000001", "dev-a", a), saved("e-2", "0001.0000000001", "dev-b", b)};
+  std::vector<core::Event> events{saved("e-1", "0001.0000000001", "dev-a", a),
+                                  saved("e-2", "0001.0000000001", "dev-b", b)};
   std::sort(events.begin(), events.end(), core::fold_before);
   // Equal stamps: the device id decides, the same way everywhere.
   CHECK(core::fold_activity(events).activity.title == "Koffie B");
@@ -124,7 +127,7 @@ TEST_CASE("programme: participants see what takes place on a date, not what was 
   CHECK(core::activities_on(programme, std::string("2026-11-23")).size() == 1);  // Monday: the weekly one
   CHECK(core::activities_on(programme, std::string("2026-11-25")).at(0).id == "a-once");
   CHECK(core::activities_on(programme, std::string("2026-12-02")).empty());  // a week later: once was once
-  CHECK(core::activities_on(programme, 2).empty());                         // not a weekly Wednesday
+  CHECK(core::activities_on(programme, 2).empty());                          // not a weekly Wednesday
   CHECK_FALSE(core::occurs_on(off, "2026-11-23"));
 }
 
@@ -133,7 +136,8 @@ TEST_CASE("programme: a participant cannot sign up for an activity taken off the
   core::Activity off = coffee();
   off.active = false;
   s.programme = {off};
-  s.roster = std::make_shared<const core::Roster>(std::vector<core::Participant>{test::person("p-1", "Ayşe", "Yılmaz", "C001")});
+  s.roster = std::make_shared<const core::Roster>(
+      std::vector<core::Participant>{test::person("p-1", "Ayşe", "Yılmaz", "C001")});
   FakeKiosk k(std::move(s), kMonday0942 - core::minutes(60));  // 08:42, before it starts
   k.mutable_state().participant_id = "p-1";
   k.mutable_state().screen = Screen::Activities;
@@ -147,7 +151,7 @@ TEST_CASE("programme editor: New activity, type, choose day and time, save", "[c
   REQUIRE(k.state().screen == Screen::CoachActivityEdit);
   CHECK(k.state().programme_edit.is_new);
   CHECK(k.state().programme_edit.field == core::TextField::Title);  // typing starts with the name
-  CHECK(k.state().programme_edit.form.weekday == 0);                 // today, a Monday
+  CHECK(k.state().programme_edit.form.weekday == 0);                // today, a Monday
   tap(k, prog::SaveTapped{});
   CHECK(k.command<core::SaveActivity>() == nullptr);  // no title yet
   for (const char* c : {"B", "r", "e", "i", "e", "n"}) tap(k, prog::Typed{c});
@@ -185,7 +189,7 @@ TEST_CASE("programme editor: New activity, type, choose day and time, save", "[c
   CHECK(save->coach_id == "c-1");
   CHECK(k.state().coach.busy);
   core::Activity stored = save->activity;  // (the next action replaces the commands)
-  tap(k, prog::Typed{"x"});  // nothing changes while the write is under way
+  tap(k, prog::Typed{"x"});                // nothing changes while the write is under way
   CHECK(k.state().programme_edit.form.title == "Breien");
 
   stored.id = "a-new";

@@ -84,8 +84,9 @@ ReportInputs inputs() {
   in.absences = {absent("p1", "2026-11-16", Dagdeel::Morning, AbsenceReason::Sick),
                  absent("p1", "2026-11-18", Dagdeel::Afternoon, AbsenceReason::Care, true),  // withdrawn
                  absent("p1", "2026-11-30", Dagdeel::Morning, AbsenceReason::Appointment)};  // not yet
-  in.hours = {hours("p1", "2026-11-05", 120, HoursStatus::Approved), hours("p1", "2026-11-20", 60, HoursStatus::Waiting),
-              hours("p1", "2026-10-15", 90, HoursStatus::Approved), hours("p1", "2026-11-06", 30, HoursStatus::Rejected)};
+  in.hours = {hours("p1", "2026-11-05", 120, HoursStatus::Approved),
+              hours("p1", "2026-11-20", 60, HoursStatus::Waiting), hours("p1", "2026-10-15", 90, HoursStatus::Approved),
+              hours("p1", "2026-11-06", 30, HoursStatus::Rejected)};
   in.ladder = {rung("p1", "2026-10-01", 2, 1), rung("p1", "2026-11-15", 3, 0), rung("p3", "2026-11-02", 3, 1),
                rung("p3", "2026-11-09", 3, 3), rung("p2", "2026-11-21", 2, 0)};
   in.exits = {Exit{"x1", "p3", "2026-11-10", ExitReason::VolunteerWork, "c1", 0}};

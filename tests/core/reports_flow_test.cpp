@@ -17,7 +17,8 @@ namespace {
 
 FakeKiosk logged_in() {
   core::State s;
-  s.roster = std::make_shared<const core::Roster>(std::vector<core::Participant>{test::person("p-1", "Ayşe", "Yılmaz", "C001")});
+  s.roster = std::make_shared<const core::Roster>(
+      std::vector<core::Participant>{test::person("p-1", "Ayşe", "Yılmaz", "C001")});
   FakeKiosk k(s, kMonday0942);
   k.touch(core::CoachCornerTapped{});
   for (char d : std::string("2468")) k.touch(core::CoachPinDigit{d});

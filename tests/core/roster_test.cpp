@@ -13,7 +13,6 @@ using test::person;
 
 namespace {
 
-
 core::Roster neighbourhood() {
   return core::Roster({
       person("p-ayse", "Ayşe", "Yılmaz", "C001"),
@@ -62,8 +61,10 @@ TEST_CASE("fold_for_search: folds diacritics to lower-case ASCII", "[core]") {
     CHECK(core::fold_for_search("") == "");
   }
   SECTION("typographic apostrophes become ASCII ones") {
-    CHECK(core::fold_for_search("O\xE2\x80\x99" "Brien") == "o'brien");  // U+2019
-    CHECK(core::fold_for_search("O\xE2\x80\x98" "Brien") == "o'brien");  // U+2018
+    CHECK(core::fold_for_search("O\xE2\x80\x99"
+                                "Brien") == "o'brien");  // U+2019
+    CHECK(core::fold_for_search("O\xE2\x80\x98"
+                                "Brien") == "o'brien");  // U+2018
   }
   SECTION("combining accents (decomposed text) are dropped") {
     CHECK(core::fold_for_search("Zoe\xCC\x88") == "zoe");  // e + U+0308
@@ -76,11 +77,12 @@ TEST_CASE("fold_for_search: folds diacritics to lower-case ASCII", "[core]") {
 
 TEST_CASE("fold_for_search: malformed UTF-8 does not crash", "[core]") {
   CHECK(core::fold_for_search("\xFF") == "");
-  CHECK(core::fold_for_search("Zo\xC3") == "zo");                 // truncated 2-byte sequence
-  CHECK(core::fold_for_search("\xC3" "Abc") == "abc");            // lead byte without continuation
-  CHECK(core::fold_for_search("a\xE2\x82") == "a");               // truncated 3-byte sequence
-  CHECK(core::fold_for_search("b\xF0\x9F\x98") == "b");           // truncated 4-byte sequence
-  CHECK(core::fold_for_search("\x80\x80jan") == "jan");           // lone continuation bytes
+  CHECK(core::fold_for_search("Zo\xC3") == "zo");  // truncated 2-byte sequence
+  CHECK(core::fold_for_search("\xC3"
+                              "Abc") == "abc");          // lead byte without continuation
+  CHECK(core::fold_for_search("a\xE2\x82") == "a");      // truncated 3-byte sequence
+  CHECK(core::fold_for_search("b\xF0\x9F\x98") == "b");  // truncated 4-byte sequence
+  CHECK(core::fold_for_search("\x80\x80jan") == "jan");  // lone continuation bytes
   CHECK(core::fold_for_search("Jan\xFF de Vries") == "jan de vries");
   CHECK(ascii_only(core::fold_for_search("\xC0\x80\xED\xA0\x80\xF8\x88\x80\x80\x80")));  // overlong, surrogate, 5-byte
 
@@ -173,7 +175,7 @@ TEST_CASE("Roster::find_by_card and find: exact lookups", "[core]") {
 
   CHECK(roster.find_by_card("c001") == nullptr);  // codes are exact
   CHECK(roster.find_by_card("C0010") == nullptr);
-  CHECK(roster.find_by_card("") == nullptr);      // a participant without card is not found by ""
+  CHECK(roster.find_by_card("") == nullptr);  // a participant without card is not found by ""
   CHECK(roster.find_by_card("nope") == nullptr);
 
   REQUIRE(roster.find("p-zoe") != nullptr);

@@ -81,8 +81,8 @@ TEST_CASE("parse_hhmm: accepts HH:MM and rejects malformed text", "[core]") {
   CHECK(core::parse_hhmm("23:59") == 1439);
   CHECK(core::parse_hhmm("12:30") == 750);
 
-  for (const char* bad : {"9:3", "9:30", "09:3", "24:00", "12:60", "ab:cd", "", "09-42", "09:420", " 9:30",
-                          "0942", "09:4a", "-1:00", "99:99"}) {
+  for (const char* bad : {"9:3", "9:30", "09:3", "24:00", "12:60", "ab:cd", "", "09-42", "09:420", " 9:30", "0942",
+                          "09:4a", "-1:00", "99:99"}) {
     INFO("input \"" << bad << "\"");
     CHECK(core::parse_hhmm(bad) == -1);
   }

@@ -20,7 +20,6 @@ using test::person;
 
 namespace {
 
-
 // A small centre: languages nl (default) and en.
 core::State centre() {
   core::State s;
@@ -50,16 +49,6 @@ std::string logged(const FakeKiosk& k) {
   for (const auto& c : k.commands())
     if (const auto* l = std::get_if<core::LogLine>(&c)) all += l->text + "\n";
   return all;
-}
-
-// The platform's answer to RecordCheckIn / RecordCheckOut.
-core::Attendance stored_check_in(const core::RecordCheckIn& rc) {
-  core::Attendance a;
-  a.participant_id = rc.participant_id;
-  a.date = rc.date;
-  a.dagdeel = rc.dagdeel;
-  a.check_in = rc.at;
-  return a;
 }
 
 }  // namespace
@@ -365,7 +354,7 @@ TEST_CASE("update: a card scan during another person's session switches identity
     k.touch(core::CheckInTapped{});
     const auto* rc = k.command<core::RecordCheckIn>();
     REQUIRE(rc != nullptr);
-    const core::Attendance ayse_in = stored_check_in(*rc);
+    const core::Attendance ayse_in = test::stored(*rc);
     REQUIRE(k.state().busy);
     k.touch(core::CardScanned{"C002"});
     CHECK(k.state().participant_id == "p-jan");
@@ -447,7 +436,7 @@ TEST_CASE("update: check-in and check-out on Home", "[core]") {
     k.advance(2000);
     k.touch(core::CheckInTapped{});
     REQUIRE(k.command<core::RecordCheckIn>() != nullptr);
-    const core::Attendance in = stored_check_in(*k.command<core::RecordCheckIn>());
+    const core::Attendance in = test::stored(*k.command<core::RecordCheckIn>());
     k.act(core::AttendanceStored{in, core::Outcome::CheckedIn});
     CHECK(k.state().screen == Screen::Confirmation);
     CHECK(k.state().outcome == core::Outcome::CheckedIn);
@@ -495,7 +484,7 @@ TEST_CASE("update: the confirmation returns to Welcome after confirmation_second
   k.touch(core::CardScanned{"C001"});
   k.touch(core::CheckInTapped{});
   REQUIRE(k.command<core::RecordCheckIn>() != nullptr);
-  k.act(core::AttendanceStored{stored_check_in(*k.command<core::RecordCheckIn>()), core::Outcome::CheckedIn});
+  k.act(core::AttendanceStored{test::stored(*k.command<core::RecordCheckIn>()), core::Outcome::CheckedIn});
   REQUIRE(k.state().screen == Screen::Confirmation);
   const core::TimeMs shown = k.now();
 
@@ -538,7 +527,7 @@ TEST_CASE("update: DoneTapped ends the session from Home or the confirmation, no
     k.touch(core::CardScanned{"C005"});
     k.touch(core::CheckInTapped{});
     REQUIRE(k.command<core::RecordCheckIn>() != nullptr);
-    k.act(core::AttendanceStored{stored_check_in(*k.command<core::RecordCheckIn>()), core::Outcome::CheckedIn});
+    k.act(core::AttendanceStored{test::stored(*k.command<core::RecordCheckIn>()), core::Outcome::CheckedIn});
     REQUIRE(k.state().screen == Screen::Confirmation);
     k.touch(core::DoneTapped{});
     CHECK(k.state().screen == Screen::Welcome);
@@ -655,7 +644,7 @@ TEST_CASE("update: next_deadline is the next moment the screen changes", "[core]
     k.advance(2000);
     k.touch(core::CheckInTapped{});
     REQUIRE(k.command<core::RecordCheckIn>() != nullptr);
-    k.act(core::AttendanceStored{stored_check_in(*k.command<core::RecordCheckIn>()), core::Outcome::CheckedIn});
+    k.act(core::AttendanceStored{test::stored(*k.command<core::RecordCheckIn>()), core::Outcome::CheckedIn});
     CHECK(core::next_deadline(k.state()) == t0 + 7000);
   }
   SECTION("a notice: its end") {
@@ -693,7 +682,10 @@ TEST_CASE("update: the search query is capped at kMaxQueryLength bytes", "[core]
 TEST_CASE("update: SearchErased removes a whole UTF-8 character", "[core]") {
   FakeKiosk k(centre(), kMonday0942);
   k.touch(core::StartTapped{});
-  auto erase = [&] { k.touch(core::SearchErased{}); return k.state().query; };
+  auto erase = [&] {
+    k.touch(core::SearchErased{});
+    return k.state().query;
+  };
 
   SECTION("two-byte characters") {
     k.touch(core::SearchTyped{"Ayş"});
@@ -790,8 +782,8 @@ TEST_CASE("update: DataLoaded replaces roster and attendance, a new day drops ye
   a.participant_id = "p-new";
   a.date = "2026-11-23";
   a.check_in = test::kMonday2000;
-  auto roster = std::make_shared<const core::Roster>(
-      std::vector<core::Participant>{person("p-new", "Nieuw", "Lid", "C100", "")});
+  auto roster =
+      std::make_shared<const core::Roster>(std::vector<core::Participant>{person("p-new", "Nieuw", "Lid", "C100", "")});
   k.act(core::DataLoaded{roster, {}, {a}, {}, {}});
   CHECK(k.state().roster->find_by_card("C100") != nullptr);
   CHECK(k.state().roster->find_by_card("C001") == nullptr);
@@ -806,7 +798,7 @@ TEST_CASE("update: DataLoaded replaces roster and attendance, a new day drops ye
     k.advance(20'000);  // 23:59:50, same day; the evening ended at 21:30, so a close was asked for
     CHECK(k.state().today.size() == 1);
     CHECK(k.state().closing_forgotten);
-    k.advance(40'000);  // 00:00:30 on Tuesday
+    k.advance(40'000);                     // 00:00:30 on Tuesday
     REQUIRE(k.state().today.size() == 1);  // still open: the kiosk must close it, not forget it
     k.act(core::ForgottenClosed{{}});      // the store closed it and today (Tuesday) has nothing yet
     CHECK(k.state().today.empty());
@@ -842,7 +834,7 @@ TEST_CASE("update: results from the platform do not count as a person's input", 
   k.act(core::DataLoaded{nullptr, {}, {}, {}, {}});
   k.act(core::PinChecked{"p-jan", false});
   CHECK(k.state().last_input == last);
-  k.act(core::AttendanceStored{stored_check_in(rc), core::Outcome::CheckedIn});
+  k.act(core::AttendanceStored{test::stored(rc), core::Outcome::CheckedIn});
   CHECK(k.state().last_input == last);
 }
 

@@ -33,7 +33,8 @@ RunResult replay(const TempDir& dir, const std::string& script, const std::strin
 // The events written in this test's session: the demo centre comes with four weeks of history
 // (all of it before the test clock's 09:42), which these tests leave aside.
 std::vector<nlohmann::json> journal(const TempDir& dir) {
-  const RunResult r = run("TZ=Europe/Amsterdam " + sh_quote(kKiosk) + " --db " + sh_quote(dir / "kiosk.db") + " --print-journal", dir);
+  const RunResult r =
+      run("TZ=Europe/Amsterdam " + sh_quote(kKiosk) + " --db " + sh_quote(dir / "kiosk.db") + " --print-journal", dir);
   REQUIRE(r.exit_code == 0);
   std::vector<nlohmann::json> events;
   std::size_t pos = 0;
@@ -238,7 +239,9 @@ expect "Tap here or scan your card"
 TEST_CASE("kiosk: a check-in survives SIGKILL right after its confirmation", "[e2e]") {
   TempDir dir;
   const std::string marker = dir / "confirmed.png";
-  meedoen::test::write_file(dir / "script.replay", "scan DEMO0007\ntap \"Inchecken\"\nexpect \"Je bent ingecheckt\"\nscreenshot " + marker + "\nwait 60s\n");
+  meedoen::test::write_file(
+      dir / "script.replay",
+      "scan DEMO0007\ntap \"Inchecken\"\nexpect \"Je bent ingecheckt\"\nscreenshot " + marker + "\nwait 60s\n");
   // The screenshot after the confirmation is the signal; kill -9 follows within milliseconds.
   const std::string inner = sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "kiosk.db") + " --clock " + kClock +
                             " --replay " + sh_quote(dir / "script.replay") + " & pid=$!; " +
@@ -259,7 +262,8 @@ TEST_CASE("kiosk: bad start-up conditions give a clear message and an exit code,
   TempDir dir;
   SECTION("a database path that cannot be written") {
     meedoen::test::write_file(dir / "file", "not a folder");
-    const RunResult r = run(sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "file/sub/kiosk.db") + " --print-journal", dir);
+    const RunResult r =
+        run(sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "file/sub/kiosk.db") + " --print-journal", dir);
     CHECK(r.exit_code == 3);
     CHECK(r.err.find("cannot use the database") != std::string::npos);
   }
@@ -276,13 +280,16 @@ TEST_CASE("kiosk: bad start-up conditions give a clear message and an exit code,
     CHECK(r.err.find("kiosk.inactivity_secnods") != std::string::npos);
   }
   SECTION("no display") {
-    const RunResult r = run("env -u DISPLAY -u WAYLAND_DISPLAY " + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "k.db"), dir);
+    const RunResult r =
+        run("env -u DISPLAY -u WAYLAND_DISPLAY " + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "k.db"), dir);
     CHECK(r.exit_code == 4);
     CHECK(r.err.find("no display") != std::string::npos);
   }
   SECTION("a replay script with a mistake names the line") {
     meedoen::test::write_file(dir / "bad.replay", "scan DEMO0001\njump around\n");
-    const RunResult r = run(xvfb() + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "k.db") + " --replay " + sh_quote(dir / "bad.replay"), dir);
+    const RunResult r = run(xvfb() + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "k.db") + " --replay " +
+                                sh_quote(dir / "bad.replay"),
+                            dir);
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("line 2") != std::string::npos);
   }
@@ -297,8 +304,8 @@ TEST_CASE("kiosk: screenshots at 1280x800 and 1920x1080", "[e2e]") {
   TempDir dir;
   for (const std::string size : {"1280x800", "1920x1080"}) {
     const std::string png = dir / ("welcome-" + size + ".png");
-    const RunResult r = run(xvfb(size) + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "k.db") + " --clock " + kClock +
-                                " --size " + size + " --screenshot " + sh_quote(png),
+    const RunResult r = run(xvfb(size) + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "k.db") + " --clock " +
+                                kClock + " --size " + size + " --screenshot " + sh_quote(png),
                             dir);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
@@ -311,7 +318,9 @@ TEST_CASE("kiosk: screenshots at 1280x800 and 1920x1080", "[e2e]") {
 TEST_CASE("kiosk: a USB card scanner (keys typed into the window, then Enter) identifies", "[e2e]") {
   TempDir dir;
   // xdotool types like a scanner would: eight keys 20 ms apart and Enter, on the welcome screen.
-  meedoen::test::write_file(dir / "script.replay", "wait 3s\nexpect \"Goedemorgen, Marieke\"\ntap \"Inchecken\"\nexpect \"Je bent ingecheckt\"\n");
+  meedoen::test::write_file(
+      dir / "script.replay",
+      "wait 3s\nexpect \"Goedemorgen, Marieke\"\ntap \"Inchecken\"\nexpect \"Je bent ingecheckt\"\n");
   const std::string inner = sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "kiosk.db") + " --clock " + kClock +
                             " --replay " + sh_quote(dir / "script.replay") + " & pid=$!; sleep 1.5; " +
                             "xdotool search --sync --name Meedoen windowactivate --sync >/dev/null 2>&1; " +
@@ -376,7 +385,8 @@ expect "Erik Bos"
 advance 2m
 expect "Coachmodus"
 expect-not "Erik Bos"
-)script", "--coach");
+)script",
+                             "--coach");
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
 }
@@ -435,8 +445,9 @@ expect "13:00 - 16:45"
   CHECK(p.at("active") == true);
   CHECK(p.at("coach_id") == "demo-coach-1");
   // The read model was written in the same transaction as the event.
-  const RunResult q = run("sqlite3 " + sh_quote(dir / "kiosk.db") +
-                              " \"SELECT title, start_min, end_min, capacity, active FROM activities WHERE title = 'Breien'\"",
-                          dir);
+  const RunResult q =
+      run("sqlite3 " + sh_quote(dir / "kiosk.db") +
+              " \"SELECT title, start_min, end_min, capacity, active FROM activities WHERE title = 'Breien'\"",
+          dir);
   CHECK(q.out == "Breien|780|1005|2|1\n");
 }

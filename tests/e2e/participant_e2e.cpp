@@ -43,7 +43,8 @@ RunResult replay(const TempDir& dir, const std::string& script, const std::strin
 
 // The whole journal, history included.
 std::vector<json> all_events(const TempDir& dir) {
-  const RunResult r = run("TZ=Europe/Amsterdam " + sh_quote(kKiosk) + " --db " + sh_quote(dir / "kiosk.db") + " --print-journal", dir);
+  const RunResult r =
+      run("TZ=Europe/Amsterdam " + sh_quote(kKiosk) + " --db " + sh_quote(dir / "kiosk.db") + " --print-journal", dir);
   REQUIRE(r.exit_code == 0);
   std::vector<json> events;
   std::size_t pos = 0;
@@ -81,7 +82,9 @@ std::string sql(const TempDir& dir, const std::string& query) {
 
 // Replay lines: a participant with a place in "Samen koken" today scans their card and cancels it.
 std::string cancel_place(const std::string& card) {
-  return "scan " + card + "\ntap \"open:activities\"\ntap \"act:demo-a-02\"\nexpect \"Goed, je doet niet mee.\"\ntap \"back\"\ntap \"done\"\n";
+  return "scan " + card +
+         "\ntap \"open:activities\"\ntap \"act:demo-a-02\"\nexpect \"Goed, je doet niet mee.\"\ntap \"back\"\ntap "
+         "\"done\"\n";
 }
 
 }  // namespace
@@ -124,9 +127,11 @@ expect "Morgen 13:30   Nederlands oefenen"
 
   // The read model: the cancelled place is free again, tomorrow's is Fatima's.
   CHECK(sql(dir, "SELECT count(*) FROM signups WHERE activity_id = 'demo-a-17' AND date = '2026-11-23'") == "6");
-  CHECK(sql(dir, "SELECT count(*) FROM signups WHERE participant_id = 'demo-p-0001' AND activity_id = 'demo-a-17'") == "0");
-  CHECK(sql(dir, "SELECT placed, waiting_position, from_waiting_list FROM signups WHERE participant_id = 'demo-p-0001' "
-                 "AND activity_id = 'demo-a-04' AND date = '2026-11-24'") == "1|0|0");
+  CHECK(sql(dir, "SELECT count(*) FROM signups WHERE participant_id = 'demo-p-0001' AND activity_id = 'demo-a-17'") ==
+        "0");
+  CHECK(sql(dir,
+            "SELECT placed, waiting_position, from_waiting_list FROM signups WHERE participant_id = 'demo-p-0001' "
+            "AND activity_id = 'demo-a-04' AND date = '2026-11-24'") == "1|0|0");
 }
 
 TEST_CASE("participant: a full activity's waiting list, and a place that comes free", "[e2e][participant]") {
@@ -145,7 +150,8 @@ expect "Van de wachtlijst af"
 tap "Terug"
 expect "Wachtlijst: nummer 3"
 tap "Klaar"
-)" + cancel_place("DEMO0017") + cancel_place("DEMO0018") + cancel_place("DEMO0021") + R"(
+)" + cancel_place("DEMO0017") + cancel_place("DEMO0018") +
+                                      cancel_place("DEMO0021") + R"(
 scan DEMO0001
 expect "Goedemorgen, Fatima"
 expect "Er kwam een plek vrij: je doet mee!"
@@ -202,10 +208,12 @@ expect "Ziek"
     CHECK(events[i]["participant"] == "demo-p-0004");
     CHECK(events[i]["payload"] == json{{"date", "2026-11-25"}, {"dagdeel", parts[i]}, {"reason", "sick"}});
   }
-  CHECK(sql(dir, "SELECT dagdeel, reason FROM absences WHERE participant_id = 'demo-p-0004' AND date = '2026-11-25' "
-                 "ORDER BY dagdeel") == "afternoon|sick\nevening|sick\nmorning|sick");
+  CHECK(sql(dir,
+            "SELECT dagdeel, reason FROM absences WHERE participant_id = 'demo-p-0004' AND date = '2026-11-25' "
+            "ORDER BY dagdeel") == "afternoon|sick\nevening|sick\nmorning|sick");
   // Reported absent, never a no-show: no attendance rows for that day.
-  CHECK(sql(dir, "SELECT count(*) FROM attendance WHERE participant_id = 'demo-p-0004' AND date = '2026-11-25'") == "0");
+  CHECK(sql(dir, "SELECT count(*) FROM attendance WHERE participant_id = 'demo-p-0004' AND date = '2026-11-25'") ==
+        "0");
 }
 
 TEST_CASE("participant: volunteer hours for yesterday wait for the coach", "[e2e][participant]") {
@@ -230,7 +238,8 @@ tap "Vrijwilligersuren"
 expect "Deze week: 1:30 uur"
 expect "Gisteren: 1:30 uur, Voedselbank Almere"
 expect "Wacht op je coach"
-)", kTuesday);
+)",
+                             kTuesday);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
 
@@ -252,8 +261,9 @@ TEST_CASE("participant: the question about a forgotten check-out", "[e2e][partic
     FAIL("Jan's check-in of Friday is not in the journal");
     return std::string();
   };
-  const std::string friday = "SELECT check_out_ms, auto_closed, answered, ifnull(proposed_end_ms, '-') FROM attendance "
-                             "WHERE participant_id = 'demo-p-0002' AND date = '2026-11-20'";
+  const std::string friday =
+      "SELECT check_out_ms, auto_closed, answered, ifnull(proposed_end_ms, '-') FROM attendance "
+      "WHERE participant_id = 'demo-p-0002' AND date = '2026-11-20'";
 
   SECTION("yes, 12:30 was right") {
     const RunResult r = replay(dir, R"(
@@ -337,8 +347,8 @@ expect "Tik om in te checken"
   const std::string check_in = events[0]["id"];
   CHECK(events[1]["payload"] == json{{"date", "2026-11-23"}, {"check_in_event", check_in}, {"at", kMonday1230}});
   CHECK(events[2]["payload"] == json{{"date", "2026-11-23"}, {"check_in_event", check_in}});
-  CHECK(sql(dir, "SELECT check_out_ms, auto_closed, answered FROM attendance WHERE check_in_event = '" + check_in + "'") ==
-        std::to_string(kMonday1230) + "|1|1");
+  CHECK(sql(dir, "SELECT check_out_ms, auto_closed, answered FROM attendance WHERE check_in_event = '" + check_in +
+                     "'") == std::to_string(kMonday1230) + "|1|1");
   CHECK(sql(dir, "SELECT count(*) FROM attendance WHERE check_out_ms IS NULL") == "0");
 }
 
@@ -374,7 +384,8 @@ tap "1"
 expect "Goedemorgen, Fatima"
 tap "Inchecken"
 expect "Je bent ingecheckt, 09:42"
-)", kMonday, "--config " + sh_quote(dir / "kiosk.toml"));
+)",
+                             kMonday, "--config " + sh_quote(dir / "kiosk.toml"));
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   const auto events = journal(dir);

@@ -23,10 +23,14 @@ const std::string kClock = "2026-11-23T09:42";
 const std::string kStem = "maandoverzicht-2026-11-de-cirkel-demo";
 
 // The exports land in $XDG_DATA_HOME/meedoen/exports: the test's own folder.
-std::string env(const TempDir& dir) { return "TZ=Europe/Amsterdam XDG_DATA_HOME=" + sh_quote(dir.path().string()) + " "; }
+std::string env(const TempDir& dir) {
+  return "TZ=Europe/Amsterdam XDG_DATA_HOME=" + sh_quote(dir.path().string()) + " ";
+}
 
 RunResult kiosk(const TempDir& dir, const std::string& args) {
-  return run(env(dir) + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "kiosk.db") + " --clock " + kClock + " " + args, dir);
+  return run(
+      env(dir) + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "kiosk.db") + " --clock " + kClock + " " + args,
+      dir);
 }
 
 int sqlite_count(const TempDir& dir, const std::string& sql) {
@@ -65,10 +69,10 @@ tap "Exporteren (CSV + PDF)"
 expect "maandoverzicht-2026-11-de-cirkel-demo.csv"
 expect "maandoverzicht-2026-11-de-cirkel-demo.pdf"
 )replay");
-  const RunResult r = run(env(dir) + "xvfb-run -a -s " + sh_quote("-screen 0 1280x800x24") + " " + sh_quote(kKiosk) +
-                              " --demo --db " + sh_quote(dir / "kiosk.db") + " --clock " + kClock + " --replay " +
-                              sh_quote(dir / "script.replay"),
-                          dir);
+  const RunResult r =
+      run(env(dir) + "xvfb-run -a -s " + sh_quote("-screen 0 1280x800x24") + " " + sh_quote(kKiosk) + " --demo --db " +
+              sh_quote(dir / "kiosk.db") + " --clock " + kClock + " --replay " + sh_quote(dir / "script.replay"),
+          dir);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
 
@@ -81,16 +85,20 @@ expect "maandoverzicht-2026-11-de-cirkel-demo.pdf"
   CHECK(rows[1][1] == "Marloes Kuipers, De Cirkel (demo)");  // the sender is the coach who exported
 
   // The centre's dagdelen present equal what sqlite3 counts in the database.
-  const int present = sqlite_count(dir, "SELECT COUNT(*) FROM (SELECT DISTINCT participant_id, date, dagdeel FROM attendance "
-                                        "WHERE date BETWEEN '2026-11-01' AND '2026-11-30')");
+  const int present =
+      sqlite_count(dir,
+                   "SELECT COUNT(*) FROM (SELECT DISTINCT participant_id, date, dagdeel FROM attendance "
+                   "WHERE date BETWEEN '2026-11-01' AND '2026-11-30')");
   REQUIRE(present > 0);
   const auto total = total_row(rows);
   CHECK(total[2] == std::to_string(present));
   // Reported absences up to today, each dagdeel once, unless the person came after all.
-  const int absences = sqlite_count(dir, "SELECT COUNT(*) FROM (SELECT DISTINCT participant_id, date, dagdeel FROM absences a "
-                                         "WHERE date BETWEEN '2026-11-01' AND '2026-11-23' AND NOT EXISTS (SELECT 1 FROM "
-                                         "attendance t WHERE t.participant_id = a.participant_id AND t.date = a.date AND "
-                                         "t.dagdeel = a.dagdeel))");
+  const int absences =
+      sqlite_count(dir,
+                   "SELECT COUNT(*) FROM (SELECT DISTINCT participant_id, date, dagdeel FROM absences a "
+                   "WHERE date BETWEEN '2026-11-01' AND '2026-11-23' AND NOT EXISTS (SELECT 1 FROM "
+                   "attendance t WHERE t.participant_id = a.participant_id AND t.date = a.date AND "
+                   "t.dagdeel = a.dagdeel))");
   CHECK(total[3] == std::to_string(absences));
 
   const RunResult pdf = run("pdftotext -layout " + sh_quote(base + ".pdf") + " -", dir);
@@ -179,27 +187,34 @@ expect "november 2026"
 tap "Exporteren (CSV + PDF)"
 expect "maandoverzicht-2026-11-de-cirkel-demo.csv"
 )replay");
-  const RunResult r = run(env(dir) + "xvfb-run -a -s " + sh_quote("-screen 0 1280x800x24") + " " + sh_quote(kKiosk) +
-                              " --demo --db " + sh_quote(dir / "kiosk.db") + " --clock 2026-11-23T13:30 --replay " +
-                              sh_quote(dir / "script.replay"),
-                          dir);
+  const RunResult r =
+      run(env(dir) + "xvfb-run -a -s " + sh_quote("-screen 0 1280x800x24") + " " + sh_quote(kKiosk) + " --demo --db " +
+              sh_quote(dir / "kiosk.db") + " --clock 2026-11-23T13:30 --replay " + sh_quote(dir / "script.replay"),
+          dir);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
 
   // The journal: the approval and the assessment, each by Marloes, for Agnieszka.
-  CHECK(sqlite_count(dir, "SELECT COUNT(*) FROM events WHERE type = 'hours_decided' AND participant_id = 'demo-p-0009' "
-                          "AND json_extract(payload, '$.approved') = 1 AND json_extract(payload, '$.coach_id') = 'demo-coach-1'") == 1);
-  CHECK(sqlite_count(dir, "SELECT COUNT(*) FROM ladder WHERE participant_id = 'demo-p-0009' AND date = '2026-11-23' "
-                          "AND rung = 4 AND progress = 2 AND coach_id = 'demo-coach-1' AND moment = 'monthly'") == 1);
-  CHECK(sqlite_count(dir, "SELECT COUNT(*) FROM hours WHERE participant_id = 'demo-p-0009' AND status = 'waiting'") == 0);
+  CHECK(sqlite_count(
+            dir,
+            "SELECT COUNT(*) FROM events WHERE type = 'hours_decided' AND participant_id = 'demo-p-0009' "
+            "AND json_extract(payload, '$.approved') = 1 AND json_extract(payload, '$.coach_id') = 'demo-coach-1'") ==
+        1);
+  CHECK(sqlite_count(dir,
+                     "SELECT COUNT(*) FROM ladder WHERE participant_id = 'demo-p-0009' AND date = '2026-11-23' "
+                     "AND rung = 4 AND progress = 2 AND coach_id = 'demo-coach-1' AND moment = 'monthly'") == 1);
+  CHECK(sqlite_count(dir, "SELECT COUNT(*) FROM hours WHERE participant_id = 'demo-p-0009' AND status = 'waiting'") ==
+        0);
 
   const std::string base = (dir.path() / "meedoen" / "exports" / kStem).string();
   const auto rows = meedoen::exports::parse_csv(meedoen::test::slurp(base + ".csv"));
   const auto total = total_row(rows);
   // No-shows this month: the report's figure is a count the test can redo from the database only
   // roughly, so check it is there and positive; presence is exact.
-  const int present = sqlite_count(dir, "SELECT COUNT(*) FROM (SELECT DISTINCT participant_id, date, dagdeel FROM attendance "
-                                        "WHERE date BETWEEN '2026-11-01' AND '2026-11-30')");
+  const int present =
+      sqlite_count(dir,
+                   "SELECT COUNT(*) FROM (SELECT DISTINCT participant_id, date, dagdeel FROM attendance "
+                   "WHERE date BETWEEN '2026-11-01' AND '2026-11-30')");
   CHECK(total[2] == std::to_string(present));
   CHECK(std::stoi(total[4]) > 0);
   // Agnieszka's line in Marloes's section carries her new rung and the approved hours.

@@ -33,7 +33,8 @@ Document sample(int rows = 3) {
   exports::Table t;
   t.columns = {"Naam", "Aanwezig", "Uren"};
   t.numeric = {false, true, true};
-  for (int i = 0; i < rows; ++i) t.rows.push_back({"Ayşe Yılmaz " + std::to_string(i), std::to_string(40 + i), "12:30"});
+  for (int i = 0; i < rows; ++i)
+    t.rows.push_back({"Ayşe Yılmaz " + std::to_string(i), std::to_string(40 + i), "12:30"});
   t.rows.push_back({"Totaal", "4242", "99:00"});
   t.last_row_total = true;
   d.blocks.push_back(t);
@@ -61,10 +62,9 @@ TEST_CASE("csv: fields are quoted only when they must be, records end in CRLF", 
 
 TEST_CASE("csv: a round trip keeps long names, quotes, newlines and commas", "[export]") {
   const std::string long_name(10'000, 'x');
-  const std::vector<std::vector<std::string>> rows{
-      {long_name + ",\"", "Ayşe \"Ay\" Yılmaz", "line1\r\nline2\nline3"},
-      {"", ",", "\"\""},
-      {"Łukasz Wiśniewski", "12:30", "trailing space "}};
+  const std::vector<std::vector<std::string>> rows{{long_name + ",\"", "Ayşe \"Ay\" Yılmaz", "line1\r\nline2\nline3"},
+                                                   {"", ",", "\"\""},
+                                                   {"Łukasz Wiśniewski", "12:30", "trailing space "}};
   const std::string text = std::string(exports::kUtf8Bom) + exports::csv_records(rows);
   CHECK(exports::parse_csv(text) == rows);
 }

@@ -1,12 +1,12 @@
 // meedoen-server as a process: bad requests refused with a reason and nothing stored, tokens
 // and centres kept apart, the roster import, and the reports.
-#include <catch2/catch.hpp>
 #include <httplib.h>
+#include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
 #include <random>
 
-#include "sync/sync_fixture.hpp"
+#include "support/sync_fixture.hpp"
 
 using namespace meedoen;
 using namespace meedoen::test;
@@ -21,14 +21,17 @@ struct Http {
   httplib::Headers headers() const {
     return token.empty() ? httplib::Headers{} : httplib::Headers{{"Authorization", "Bearer " + token}};
   }
-  httplib::Result post(const std::string& path, const std::string& body) { return c.Post(path.c_str(), headers(), body, "application/json"); }
+  httplib::Result post(const std::string& path, const std::string& body) {
+    return c.Post(path.c_str(), headers(), body, "application/json");
+  }
   httplib::Result get(const std::string& path) { return c.Get(path.c_str(), headers()); }
 };
 
 std::string reason_of(const httplib::Result& r) { return json::parse(r->body).value("reason", ""); }
 
 // An enrolled device: its token and device id.
-std::pair<std::string, std::string> enrol(ServerProcess& s, const std::string& device = "0193a000-0000-7000-8000-000000000001") {
+std::pair<std::string, std::string> enrol(ServerProcess& s,
+                                          const std::string& device = "0193a000-0000-7000-8000-000000000001") {
   Http h(s.port());
   auto r = h.post("/v1/enrol", json{{"code", s.enrol_code()}, {"device_id", device}}.dump());
   REQUIRE(r);
@@ -54,7 +57,11 @@ TEST_CASE("server: malformed, mistyped and oversized requests are refused with a
   const auto [token, device] = enrol(server);
   Http h(server.port(), token);
   const std::string good = event_json(device, 1, "check_in", "demo-p-0001");
-  struct Case { std::string body; int status; const char* reason; };
+  struct Case {
+    std::string body;
+    int status;
+    const char* reason;
+  };
   const Case cases[] = {
       {"", 400, "not valid JSON"},
       {"{\"device_id\":", 400, "not valid JSON"},
@@ -63,8 +70,9 @@ TEST_CASE("server: malformed, mistyped and oversized requests are refused with a
       {"{\"device_id\":\"" + device + "\",\"events\":{}}", 400, "events must be a list"},
       {"{\"device_id\":\"" + device + "\",\"events\":[" + good + ",7]}", 400, "events[1] must be an object"},
       {"{\"device_id\":\"" + device + "\",\"events\":[" + good + "," +
-           event_json(device, 2, "check_in", "demo-p-0002").replace(
-               event_json(device, 2, "check_in", "demo-p-0002").find("\"seq\":2"), 7, "\"seq\":\"2\"") + "]}",
+           event_json(device, 2, "check_in", "demo-p-0002")
+               .replace(event_json(device, 2, "check_in", "demo-p-0002").find("\"seq\":2"), 7, "\"seq\":\"2\"") +
+           "]}",
        400, "events[1].seq must be an integer"},
       {"{\"device_id\":\"" + device + "\",\"events\":[" + std::string(120000, ' ') + "]}", 413, "larger than"},
       {"{\"device_id\":\"0193a000-0000-7000-8000-000000000999\",\"events\":[" + good + "]}", 403, "not the device"},
@@ -126,7 +134,8 @@ TEST_CASE("server: credentials: missing, wrong, used codes and read tokens", "[s
   CHECK(anon.post("/v1/enrol", json{{"code", code}, {"device_id", device}}.dump())->status == 200);
   // The same device again (its answer was lost): a new token; another device: refused.
   CHECK(anon.post("/v1/enrol", json{{"code", code}, {"device_id", device}}.dump())->status == 200);
-  auto again = anon.post("/v1/enrol", json{{"code", code}, {"device_id", "0193a000-0000-7000-8000-000000000002"}}.dump());
+  auto again =
+      anon.post("/v1/enrol", json{{"code", code}, {"device_id", "0193a000-0000-7000-8000-000000000002"}}.dump());
   CHECK(again->status == 401);  // one kiosk only
   CHECK(reason_of(again).find("already used") != std::string::npos);
   // The server keeps hashes only.
@@ -163,14 +172,17 @@ TEST_CASE("server: import-roster reports bad rows by line number and imports not
   CHECK(r.err.find("line 5: id p1 appears before on line 2") != std::string::npos);
   CHECK(r.err.find("nothing was imported") != std::string::npos);
   CHECK(server_count(server, "SELECT COUNT(*) FROM participants") == 0);
-  const std::string good = dir.write("good.csv", "\xEF\xBB\xBFid;first_name;last_name;card_code;pin;mandatory\n"
-                                                 "p1;Ann;\"Smit; de Jong\";C1;1234;ja\np2;Piet;Bos;;;nee\n");
+  const std::string good = dir.write("good.csv",
+                                     "\xEF\xBB\xBFid;first_name;last_name;card_code;pin;mandatory\n"
+                                     "p1;Ann;\"Smit; de Jong\";C1;1234;ja\np2;Piet;Bos;;;nee\n");
   CHECK(server.admin("import-roster --centre c1 " + good).find("2 added") != std::string::npos);
-  CHECK(server_count(server, "SELECT COUNT(*) FROM participants WHERE last_name = 'Smit; de Jong' AND mandatory = 1") == 1);
+  CHECK(server_count(server, "SELECT COUNT(*) FROM participants WHERE last_name = 'Smit; de Jong' AND mandatory = 1") ==
+        1);
   CHECK(server.admin_result("import-roster --centre nowhere " + good).exit_code == 2);
 }
 
-TEST_CASE("server: reports: attendance per dagdeel and today's exceptions, each row with centre, kiosk and time", "[server]") {
+TEST_CASE("server: reports: attendance per dagdeel and today's exceptions, each row with centre, kiosk and time",
+          "[server]") {
   use_amsterdam_time();
   TempDir dir;
   ServerProcess server(dir);
@@ -191,7 +203,8 @@ TEST_CASE("server: reports: attendance per dagdeel and today's exceptions, each 
   CHECK(fatima["centre"] == "de-cirkel");
   CHECK(fatima["kiosk"].get<std::string>().size() == 36);
   CHECK(fatima["recorded_at"] == "2026-11-23T09:42:00");
-  const std::string csv = server.admin("report attendance --centre de-cirkel --from 2026-11-23 --to 2026-11-23 --format csv");
+  const std::string csv =
+      server.admin("report attendance --centre de-cirkel --from 2026-11-23 --to 2026-11-23 --format csv");
   CHECK(std::count(csv.begin(), csv.end(), '\n') == 3);
   const json exc = json::parse(server.admin("report exceptions --centre de-cirkel --date 2026-11-23 --days 14"));
   int no_shows = 0;

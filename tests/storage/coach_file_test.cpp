@@ -8,17 +8,17 @@
 
 #include "core/journal.hpp"
 #include "storage/demo_centre.hpp"
-#include "wire/event_codec.hpp"
 #include "storage/store.hpp"
 #include "support/fake_clock.hpp"
 #include "support/temp_dir.hpp"
+#include "wire/event_codec.hpp"
 
 using namespace meedoen;
 using namespace meedoen::core;
-using wire::decode_payload;
-using wire::encode_payload;
 using storage::Store;
 using test::kMonday0942;
+using wire::decode_payload;
+using wire::encode_payload;
 
 namespace {
 
@@ -63,12 +63,14 @@ TEST_CASE("coach file: codec round trips every field", "[storage][codec][coach]"
   CHECK(n.text == "Wil \"meer\" doen,\nin de tuin. Çok iyi ł");
   CHECK(round_trip(ev::NoteAdded{kToday, "", true, "c-1"}).talk);
   CHECK(round_trip(ev::ParticipantLeft{kToday, ExitReason::VolunteerWork, "c-1"}).reason == ExitReason::VolunteerWork);
-  const auto r = round_trip(ev::AttendanceRecorded{kToday, Dagdeel::Afternoon, kMonday0942, kMonday0942 + minutes(60), "seen", "c-1"});
+  const auto r = round_trip(
+      ev::AttendanceRecorded{kToday, Dagdeel::Afternoon, kMonday0942, kMonday0942 + minutes(60), "seen", "c-1"});
   CHECK(r.dagdeel == Dagdeel::Afternoon);
   CHECK(r.reason == "seen");
   CHECK(round_trip(ev::AbsenceReported{kToday, Dagdeel::Morning, AbsenceReason::Sick, "c-2"}).coach_id == "c-2");
   // A participant's own report carries no coach_id field at all.
-  CHECK(encode_payload(ev::AbsenceReported{kToday, Dagdeel::Morning, AbsenceReason::Sick, ""}).find("coach_id") == std::string::npos);
+  CHECK(encode_payload(ev::AbsenceReported{kToday, Dagdeel::Morning, AbsenceReason::Sick, ""}).find("coach_id") ==
+        std::string::npos);
 }
 
 TEST_CASE("coach file: malformed or out-of-range payloads are refused with a reason", "[storage][codec][coach]") {
@@ -78,20 +80,29 @@ TEST_CASE("coach file: malformed or out-of-range payloads are refused with a rea
   };
   const std::string long_note(kMaxNoteLength + 1, 'x');
   const Bad bad[] = {
-      {"ladder_assessed", R"({"date":"2026-11-23","moment":"monthly","rung":0,"progress":0,"areas":{},"coach_id":"c-1"})"},
-      {"ladder_assessed", R"({"date":"2026-11-23","moment":"monthly","rung":11,"progress":0,"areas":{},"coach_id":"c-1"})"},
-      {"ladder_assessed", R"({"date":"2026-11-23","moment":"monthly","rung":2,"progress":5,"areas":{},"coach_id":"c-1"})"},
-      {"ladder_assessed", R"({"date":"2026-11-23","moment":"weekly","rung":2,"progress":1,"areas":{},"coach_id":"c-1"})"},
-      {"ladder_assessed", R"({"date":"2026-11-23","moment":"monthly","rung":2,"progress":1,"areas":{"social":"great"},"coach_id":"c-1"})"},
-      {"ladder_assessed", R"({"date":"2026-11-23","moment":"monthly","rung":2,"progress":1,"areas":[1,2],"coach_id":"c-1"})"},
-      {"ladder_assessed", R"({"date":"2026-11-23","moment":"monthly","rung":4294967298,"progress":1,"areas":{},"coach_id":"c-1"})"},
+      {"ladder_assessed",
+       R"({"date":"2026-11-23","moment":"monthly","rung":0,"progress":0,"areas":{},"coach_id":"c-1"})"},
+      {"ladder_assessed",
+       R"({"date":"2026-11-23","moment":"monthly","rung":11,"progress":0,"areas":{},"coach_id":"c-1"})"},
+      {"ladder_assessed",
+       R"({"date":"2026-11-23","moment":"monthly","rung":2,"progress":5,"areas":{},"coach_id":"c-1"})"},
+      {"ladder_assessed",
+       R"({"date":"2026-11-23","moment":"weekly","rung":2,"progress":1,"areas":{},"coach_id":"c-1"})"},
+      {"ladder_assessed",
+       R"({"date":"2026-11-23","moment":"monthly","rung":2,"progress":1,"areas":{"social":"great"},"coach_id":"c-1"})"},
+      {"ladder_assessed",
+       R"({"date":"2026-11-23","moment":"monthly","rung":2,"progress":1,"areas":[1,2],"coach_id":"c-1"})"},
+      {"ladder_assessed",
+       R"({"date":"2026-11-23","moment":"monthly","rung":4294967298,"progress":1,"areas":{},"coach_id":"c-1"})"},
       {"note_added", R"({"date":"2026-11-23","text":"","talk":false,"coach_id":"c-1"})"},
       {"note_added", R"({"date":"2026-11-23","text":")" + long_note + R"(","coach_id":"c-1"})"},
       {"note_added", R"({"date":"23-11-2026","text":"x","coach_id":"c-1"})"},
       {"note_added", R"({"date":"2026-11-23","text":"x"})"},
       {"participant_left", R"({"date":"2026-11-23","reason":"fraud","coach_id":"c-1"})"},
-      {"attendance_recorded", R"({"date":"2026-11-23","dagdeel":"morning","start":100,"end":50,"reason":"seen","coach_id":"c-1"})"},
-      {"attendance_recorded", R"({"date":"2026-11-23","dagdeel":"morning","start":100,"end":200,"reason":"","coach_id":"c-1"})"},
+      {"attendance_recorded",
+       R"({"date":"2026-11-23","dagdeel":"morning","start":100,"end":50,"reason":"seen","coach_id":"c-1"})"},
+      {"attendance_recorded",
+       R"({"date":"2026-11-23","dagdeel":"morning","start":100,"end":200,"reason":"","coach_id":"c-1"})"},
   };
   for (const auto& b : bad) {
     INFO(b.type << " " << b.payload.substr(0, 160));
@@ -102,7 +113,8 @@ TEST_CASE("coach file: malformed or out-of-range payloads are refused with a rea
   // Areas a newer kiosk knows and this one does not are left out, not refused.
   std::string error;
   const auto b = decode_payload("ladder_assessed",
-                                R"({"date":"2026-11-23","moment":"exit","rung":2,"progress":1,"areas":{"housing":"working","financial":"working"},"coach_id":"c-1"})",
+                                R"({"date":"2026-11-23","moment":"exit","rung":2,"progress":1,)"
+                                R"("areas":{"housing":"working","financial":"working"},"coach_id":"c-1"})",
                                 kMonday0942, &error);
   CHECK(error.empty());
   REQUIRE(std::holds_alternative<ev::LadderAssessed>(b));
@@ -114,7 +126,8 @@ TEST_CASE("coach file: subjects and the fold keep every assessment, note and exi
   CHECK(event_subject("p-1", assessment(2, 1)) == "file/p-1");
   CHECK(event_subject("p-1", ev::NoteAdded{kToday, "x", false, "c-1"}) == "file/p-1");
   CHECK(event_subject("p-1", ev::ParticipantLeft{kToday, ExitReason::Work, "c-1"}) == "file/p-1");
-  CHECK(event_subject("p-1", ev::AttendanceRecorded{kToday, Dagdeel::Morning, 1, 2, "seen", "c-1"}) == "attendance/p-1/2026-11-23");
+  CHECK(event_subject("p-1", ev::AttendanceRecorded{kToday, Dagdeel::Morning, 1, 2, "seen", "c-1"}) ==
+        "attendance/p-1/2026-11-23");
   std::vector<Event> events;
   auto add = [&](const char* id, EventBody b) {
     Event e;
@@ -172,8 +185,9 @@ TEST_CASE("coach file: recorded through the store, read back from the read model
 
   // A 10,000-character note is refused as a whole; nothing is written.
   const auto before = store.event_count();
-  CHECK_THROWS_AS(store.record("p-1", ev::NoteAdded{kToday, std::string(10'000, 'a'), false, "c-1"}, kMonday0942 + 6000),
-                  storage::StorageError);
+  CHECK_THROWS_AS(
+      store.record("p-1", ev::NoteAdded{kToday, std::string(10'000, 'a'), false, "c-1"}, kMonday0942 + 6000),
+      storage::StorageError);
   CHECK(store.event_count() == before);
   // The history of a participant is every event about them, in fold order.
   CHECK(store.events_of("p-1").size() == 4);
@@ -192,8 +206,10 @@ TEST_CASE("coach file: a coach records an attendance nobody checked in, once per
   // A second one for the same dagdeel changes nothing; the afternoon is another attendance.
   store.record("p-1", ev::AttendanceRecorded{kToday, Dagdeel::Morning, start, end, "checked", "c-2"}, kMonday0942 + 1);
   CHECK(store.load_attendance_of("p-1", kToday, kToday).size() == 1);
-  store.record("p-1", ev::AttendanceRecorded{kToday, Dagdeel::Afternoon, from_local(kToday, 13 * 60),
-                                             from_local(kToday, 17 * 60), "seen", "c-1"}, kMonday0942 + 2);
+  store.record("p-1",
+               ev::AttendanceRecorded{kToday, Dagdeel::Afternoon, from_local(kToday, 13 * 60),
+                                      from_local(kToday, 17 * 60), "seen", "c-1"},
+               kMonday0942 + 2);
   CHECK(store.load_attendance_of("p-1", kToday, kToday).size() == 2);
 }
 

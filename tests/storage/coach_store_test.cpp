@@ -26,7 +26,9 @@ TEST_CASE("store: migration 3 gives coaches a PIN hash, kept for coaches already
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     db.exec("ALTER TABLE coaches DROP COLUMN pin_hash");
     // ... and nothing of version 4.
-    db.exec("DROP TABLE ladder; DROP TABLE notes; DROP TABLE exits; ALTER TABLE activities DROP COLUMN active; ALTER TABLE attendance DROP COLUMN by_coach; ALTER TABLE activities DROP COLUMN date;");
+    db.exec(
+        "DROP TABLE ladder; DROP TABLE notes; DROP TABLE exits; ALTER TABLE activities DROP COLUMN active; ALTER TABLE "
+        "attendance DROP COLUMN by_coach; ALTER TABLE activities DROP COLUMN date;");
     for (const char* col : {"start_date", "end_date", "talk_every_days", "agreed_parts"})
       db.exec(std::string("ALTER TABLE participants DROP COLUMN ") + col);
     db.exec("PRAGMA user_version = 2");
@@ -83,9 +85,10 @@ TEST_CASE("store: a coach's decisions are events that change the read models", "
   REQUIRE(jan.size() == 1);
   REQUIRE(jan[0].auto_closed);
   REQUIRE_FALSE(jan[0].answered);
-  store.record("demo-p-0002",
-               core::ev::CorrectionDecided{"", jan[0].check_in_event, "2026-11-20", false, 0, "confirmed", "demo-coach-1"},
-               kMonday0942);
+  store.record(
+      "demo-p-0002",
+      core::ev::CorrectionDecided{"", jan[0].check_in_event, "2026-11-20", false, 0, "confirmed", "demo-coach-1"},
+      kMonday0942);
   jan = store.load_attendance_of("demo-p-0002", "2026-11-20", "2026-11-20");
   CHECK(jan[0].answered);
   CHECK(store.journal().back().type == "correction_decided");

@@ -15,8 +15,8 @@
 #include "support/temp_dir.hpp"
 
 using namespace meedoen;
-using storage::Store;
 using storage::StorageError;
+using storage::Store;
 
 namespace {
 
@@ -157,12 +157,8 @@ TEST_CASE("Store::open: a folder that cannot be created gives a clear StorageErr
     INFO(msg);
     CHECK(msg.find(path) != std::string::npos);
   }
-  SECTION("the path is a folder") {
-    CHECK_THROWS_AS(Store::open(dir.path().string()), StorageError);
-  }
-  SECTION("no path at all") {
-    CHECK_THROWS_WITH(Store::open(""), Catch::Contains("No database path"));
-  }
+  SECTION("the path is a folder") { CHECK_THROWS_AS(Store::open(dir.path().string()), StorageError); }
+  SECTION("no path at all") { CHECK_THROWS_WITH(Store::open(""), Catch::Contains("No database path")); }
   CHECK(test::slurp(blocker) == "I am a file, not a folder\n");
 }
 

@@ -9,18 +9,18 @@
 #include <vector>
 
 #include "core/journal.hpp"
-#include "wire/event_codec.hpp"
 #include "storage/store.hpp"
 #include "storage/sync_store.hpp"
 #include "support/fake_clock.hpp"
 #include "support/people.hpp"
 #include "support/temp_dir.hpp"
+#include "wire/event_codec.hpp"
 
 using namespace meedoen;
 using storage::StorageError;
 using storage::Store;
-using test::kMonday0942;
 using test::find_activity;
+using test::kMonday0942;
 using test::knitting;
 namespace ev = core::ev;
 
@@ -138,7 +138,8 @@ TEST_CASE("Store::record: a new capacity moves places and waiting lists of every
   CHECK(placed(kThursday) == 3);
 }
 
-TEST_CASE("SyncStore::apply_pull: a pulled programme keeps the local edit the server has not seen", "[storage][programme]") {
+TEST_CASE("SyncStore::apply_pull: a pulled programme keeps the local edit the server has not seen",
+          "[storage][programme]") {
   test::use_amsterdam_time();
   test::TempDir dir;
   const std::string path = dir.file("kiosk.db");

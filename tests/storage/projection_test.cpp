@@ -12,11 +12,11 @@
 
 #include "core/hlc.hpp"
 #include "core/journal.hpp"
-#include "wire/event_codec.hpp"
 #include "storage/projection.hpp"
 #include "storage/store.hpp"
 #include "support/fake_clock.hpp"
 #include "support/temp_dir.hpp"
+#include "wire/event_codec.hpp"
 
 using namespace meedoen;
 using core::Dagdeel;
@@ -29,7 +29,7 @@ namespace ev = core::ev;
 
 namespace {
 
-constexpr const char* kToday = "2026-11-23";     // Monday
+constexpr const char* kToday = "2026-11-23";  // Monday
 constexpr const char* kThursday = "2026-11-26";
 constexpr core::TimeMs kMin = 60'000;
 constexpr core::TimeMs kDay = 86'400'000;
@@ -222,10 +222,14 @@ TEST_CASE("Store::record: absences and their withdrawal", "[storage][projection]
   test::TempDir dir;
   const std::string path = dir.file("kiosk.db");
   Store store = Store::open(path);
-  const auto first = store.record("p-ayse", ev::AbsenceReported{kThursday, Dagdeel::Morning, core::AbsenceReason::Sick, ""}, kMonday0942);
-  const auto other = store.record("p-ayse", ev::AbsenceReported{kThursday, Dagdeel::Evening, core::AbsenceReason::Care, ""}, kMonday0942 + 1);
-  store.record("p-jan", ev::AbsenceReported{kThursday, Dagdeel::Morning, core::AbsenceReason::Appointment, ""}, kMonday0942 + 2);
-  const auto second = store.record("p-ayse", ev::AbsenceReported{kThursday, Dagdeel::Morning, core::AbsenceReason::Medical, ""}, kMonday0942 + 3);
+  const auto first = store.record(
+      "p-ayse", ev::AbsenceReported{kThursday, Dagdeel::Morning, core::AbsenceReason::Sick, ""}, kMonday0942);
+  const auto other = store.record(
+      "p-ayse", ev::AbsenceReported{kThursday, Dagdeel::Evening, core::AbsenceReason::Care, ""}, kMonday0942 + 1);
+  store.record("p-jan", ev::AbsenceReported{kThursday, Dagdeel::Morning, core::AbsenceReason::Appointment, ""},
+               kMonday0942 + 2);
+  const auto second = store.record(
+      "p-ayse", ev::AbsenceReported{kThursday, Dagdeel::Morning, core::AbsenceReason::Medical, ""}, kMonday0942 + 3);
 
   auto mine = store.load_absences("p-ayse", kToday, "2026-11-30");
   REQUIRE(mine.size() == 2);
@@ -391,7 +395,8 @@ TEST_CASE("Store::close_forgotten: closes check-ins whose dagdeel ended, at its 
       CHECK(store.load_attendance_of("p-ayse", kToday, kToday)[0].check_out == morning_end);
     }
     SECTION("the participant's answer is derived") {
-      store.record("p-ayse", ev::CorrectionRequested{kToday, ayse.check_in_event, kMonday0942 + 120 * kMin}, kMonday1400);
+      store.record("p-ayse", ev::CorrectionRequested{kToday, ayse.check_in_event, kMonday0942 + 120 * kMin},
+                   kMonday1400);
       const auto a2 = store.load_attendance_of("p-ayse", kToday, kToday);
       REQUIRE(a2.size() == 1);
       CHECK(a2[0].answered);
@@ -479,12 +484,13 @@ TEST_CASE("Store: a version-1 database is migrated and its attendance re-derived
   {
     SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     db.exec(kSchemaV1);
-    db.exec("INSERT INTO meta VALUES ('device_id', 'dev-v1'), ('hlc', '" +
-            core::hlc_to_string(core::Hlc{out_at, 0}) + "')");
+    db.exec("INSERT INTO meta VALUES ('device_id', 'dev-v1'), ('hlc', '" + core::hlc_to_string(core::Hlc{out_at, 0}) +
+            "')");
     auto insert = [&](const std::string& id, std::int64_t seq, core::TimeMs wall, const std::string& type,
                       const std::string& pid, const std::string& payload) {
-      SQLite::Statement st(db, "INSERT INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload) "
-                               "VALUES (?, 'dev-v1', ?, ?, ?, ?, ?, ?)");
+      SQLite::Statement st(db,
+                           "INSERT INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload) "
+                           "VALUES (?, 'dev-v1', ?, ?, ?, ?, ?, ?)");
       st.bind(1, id);
       st.bind(2, seq);
       st.bind(3, wall);
@@ -565,8 +571,8 @@ TEST_CASE("import: events from another kiosk are stored once and folded with our
 
   // The person checks out on kiosk B, which had received the check-in by sync.
   const core::TimeMs out_at = kMonday0942 + 150 * kMin;
-  const auto out_b = from_device("dev-b", 1, out_at, "p-ayse", ev::CheckOut{kToday, out_at},
-                                 "0193c0de-0000-7000-8000-00000000000b");
+  const auto out_b =
+      from_device("dev-b", 1, out_at, "p-ayse", ev::CheckOut{kToday, out_at}, "0193c0de-0000-7000-8000-00000000000b");
   // And, earlier, someone else checked in on kiosk B only.
   const auto jan_b = from_device("dev-b", 2, kMonday0942 + 5 * kMin, "p-jan",
                                  ev::CheckIn{kToday, Dagdeel::Morning, kMonday0942 + 5 * kMin},
@@ -605,7 +611,8 @@ TEST_CASE("import: events from another kiosk are stored once and folded with our
     auto junk = from_device("dev-b", 3, out_at + kMin, "p-jan", ev::CheckOut{kToday, out_at + kMin},
                             "0193c0de-0000-7000-8000-00000000000d");
     junk.payload = R"({"date":"2026-02-30","at":1})";
-    auto future = from_device("dev-b", 4, out_at + 2 * kMin, "p-jan", ev::Other{}, "0193c0de-0000-7000-8000-00000000000e");
+    auto future =
+        from_device("dev-b", 4, out_at + 2 * kMin, "p-jan", ev::Other{}, "0193c0de-0000-7000-8000-00000000000e");
     future.type = "ladder_assessed";
     future.payload = R"({"rung":2})";
     CHECK(importer.import({junk, future}) == 2);
@@ -615,9 +622,9 @@ TEST_CASE("import: events from another kiosk are stored once and folded with our
     CHECK(kiosk_a.load_attendance(kToday)[1].open());
   }
   SECTION("a second check-in of the same person on kiosk B is a duplicate") {
-    const auto dup = from_device("dev-b", 3, kMonday0942 + 1, "p-ayse",
-                                 ev::CheckIn{kToday, Dagdeel::Morning, kMonday0942 + 1},
-                                 "0193c0de-0000-7000-8000-00000000000f");
+    const auto dup =
+        from_device("dev-b", 3, kMonday0942 + 1, "p-ayse", ev::CheckIn{kToday, Dagdeel::Morning, kMonday0942 + 1},
+                    "0193c0de-0000-7000-8000-00000000000f");
     CHECK(importer.import({dup}) == 1);
     att = kiosk_a.load_attendance(kToday);
     REQUIRE(att.size() == 2);
@@ -637,8 +644,8 @@ TEST_CASE("import: events from a kiosk whose clock runs ahead do not block local
   kiosk_a.check_in("p-ayse", kMonday0942, kToday, Dagdeel::Morning);
 
   const core::TimeMs b_clock = kMonday0942 + 60 * kMin + 48 * kMin;  // 10:30 real time, 11:30 on B
-  const auto out_b = from_device("dev-b", 1, b_clock, "p-ayse", ev::CheckOut{kToday, b_clock},
-                                 "0193c0de-0000-7000-8000-0000000000b1");
+  const auto out_b =
+      from_device("dev-b", 1, b_clock, "p-ayse", ev::CheckOut{kToday, b_clock}, "0193c0de-0000-7000-8000-0000000000b1");
   Importer importer(path);
   REQUIRE(importer.import({out_b}) == 1);
   REQUIRE_FALSE(kiosk_a.load_attendance(kToday)[0].open());
@@ -674,7 +681,8 @@ TEST_CASE("Store::record: text that is not UTF-8 is refused, not silently altere
   test::TempDir dir;
   Store store = Store::open(dir.file("kiosk.db"));
   CHECK_THROWS_AS(store.record("p-ayse", ev::HoursLogged{kToday, "Caf\xE9 De Hoek", 60}, kMonday0942), StorageError);
-  CHECK_THROWS_AS(store.record("p-ayse", ev::HoursLogged{kToday, std::string(100, '\xFF'), 60}, kMonday0942), StorageError);
+  CHECK_THROWS_AS(store.record("p-ayse", ev::HoursLogged{kToday, std::string(100, '\xFF'), 60}, kMonday0942),
+                  StorageError);
   CHECK_THROWS_AS(store.record("p-ayse", ev::SignedUp{"a-\xE9", kThursday}, kMonday0942), StorageError);
   CHECK(store.event_count() == 0);
 

@@ -14,8 +14,8 @@
 
 using namespace meedoen;
 using core::Dagdeel;
-using storage::Store;
 using storage::StorageError;
+using storage::Store;
 using test::kMonday0942;
 
 namespace {
@@ -81,7 +81,7 @@ TEST_CASE("Store::check_in: seq counts 1, 2, 3 per device and the HLC only incre
     }
   }
   CHECK(hlc_of(journal[2]) == core::Hlc{kMonday0942, 2});  // wall kept, counter on
-  CHECK(journal[2].wall == kMonday0942 - 60'000);            // the raw clock is still recorded
+  CHECK(journal[2].wall == kMonday0942 - 60'000);          // the raw clock is still recorded
   CHECK(hlc_of(journal[3]) == core::Hlc{kMonday0942 + 1000, 0});
 }
 
@@ -92,7 +92,7 @@ TEST_CASE("Store::check_in: a second check-in while checked in writes nothing", 
 
   const auto again = store.check_in("p-ayse", kMonday0942 + 5 * 60'000, kToday, Dagdeel::Afternoon);
   CHECK_FALSE(again.new_event);
-  CHECK(again.attendance.check_in == kMonday0942);          // the existing one
+  CHECK(again.attendance.check_in == kMonday0942);  // the existing one
   CHECK(again.attendance.dagdeel == Dagdeel::Morning);
   CHECK(again.attendance.open());
   CHECK(store.event_count() == 1);
@@ -322,7 +322,8 @@ TEST_CASE("Store::in_transaction: all or nothing", "[storage]") {
   CHECK_THROWS_AS(store.in_transaction([&] {
     store.put_participant(p, "");
     throw std::runtime_error("the sync was interrupted");
-  }), std::runtime_error);
+  }),
+                  std::runtime_error);
   CHECK_FALSE(store.has_roster());
 
   store.in_transaction([&] { store.put_participant(p, ""); });

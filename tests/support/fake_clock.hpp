@@ -43,6 +43,16 @@ inline core::TimeMs local_ms(int year, int month, int day, int hour, int minute,
   return static_cast<core::TimeMs>(std::mktime(&tm)) * 1000;
 }
 
+// The attendance the platform stores for a RecordCheckIn (what AttendanceStored carries back).
+inline core::Attendance stored(const core::RecordCheckIn& rc) {
+  core::Attendance a;
+  a.participant_id = rc.participant_id;
+  a.date = rc.date;
+  a.dagdeel = rc.dagdeel;
+  a.check_in = rc.at;
+  return a;
+}
+
 // A kiosk state driven by a fake clock: every step applies one action, like the platform does.
 class FakeKiosk {
  public:

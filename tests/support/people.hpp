@@ -38,20 +38,42 @@ class activity {
     m_a.title = id;
     at(10 * 60, 11 * 60);
   }
-  activity& title(const char* t) { m_a.title = t; return *this; }
-  activity& icon(const char* i) { m_a.icon = i; return *this; }
-  activity& on(int weekday) { m_a.weekday = weekday; return *this; }
+  activity& title(const char* t) {
+    m_a.title = t;
+    return *this;
+  }
+  activity& icon(const char* i) {
+    m_a.icon = i;
+    return *this;
+  }
+  activity& on(int weekday) {
+    m_a.weekday = weekday;
+    return *this;
+  }
   activity& at(int start, int end) {
     m_a.start = start;
     m_a.end = end;
-    m_a.dagdeel = start < 12 * 60 ? core::Dagdeel::Morning
-                  : start < 18 * 60 ? core::Dagdeel::Afternoon : core::Dagdeel::Evening;
+    m_a.dagdeel = start < 12 * 60   ? core::Dagdeel::Morning
+                  : start < 18 * 60 ? core::Dagdeel::Afternoon
+                                    : core::Dagdeel::Evening;
     return *this;
   }
-  activity& place(const char* p) { m_a.place = p; return *this; }
-  activity& capacity(int n) { m_a.capacity = n; return *this; }
-  activity& volunteer() { m_a.volunteer_work = true; return *this; }
-  activity& inactive() { m_a.active = false; return *this; }
+  activity& place(const char* p) {
+    m_a.place = p;
+    return *this;
+  }
+  activity& capacity(int n) {
+    m_a.capacity = n;
+    return *this;
+  }
+  activity& volunteer() {
+    m_a.volunteer_work = true;
+    return *this;
+  }
+  activity& inactive() {
+    m_a.active = false;
+    return *this;
+  }
   operator core::Activity() const { return m_a; }  // NOLINT: a builder reads as the value it builds
 
  private:

@@ -22,8 +22,7 @@ namespace meedoen::test {
 
 class ServerProcess {
  public:
-  explicit ServerProcess(const TempDir& dir, std::string centre = "de-cirkel")
-      : m_dir(dir), m_db(dir / "server.db") {
+  explicit ServerProcess(const TempDir& dir, std::string centre = "de-cirkel") : m_dir(dir), m_db(dir / "server.db") {
     if (!centre.empty()) admin("create-centre --id " + centre + " --name 'De Cirkel' --demo");
   }
   ~ServerProcess() { kill_hard(); }

@@ -6,11 +6,10 @@
 #include <string>
 
 #include "support/people.hpp"
-#include "sync/sync_fixture.hpp"
+#include "support/sync_fixture.hpp"
 
 using namespace meedoen;
 using namespace meedoen::test;
-
 
 TEST_CASE("sync: a new activity made offline on kiosk A shows on kiosk B", "[sync][programme]") {
   use_amsterdam_time();
@@ -96,13 +95,16 @@ TEST_CASE("sync: the server refuses an activity_saved the rules refuse, and keep
   // Written past the Store's checks (an older or broken kiosk): a 10,000-character title.
   {
     SQLite::Database db(a.db(), SQLite::OPEN_READWRITE);
-    const std::string payload = "{\"id\":\"a-x\",\"title\":\"" + std::string(10'000, 'x') +
-                                "\",\"icon\":\"craft\",\"weekday\":0,\"date\":\"\",\"dagdeel\":\"morning\",\"start\":\"09:00\","
-                                "\"end\":\"10:00\",\"place\":\"\",\"leader\":\"\",\"capacity\":0,\"volunteer_work\":false,"
-                                "\"active\":true}";
-    SQLite::Statement st(db, "INSERT INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload, subject) "
-                             "VALUES ('0193c0de-0000-7000-8000-0000000000ff', ?, 1, ?, '0001795423320000.0000000000', "
-                             "'activity_saved', '', ?, 'activity/a-x')");
+    const std::string payload =
+        "{\"id\":\"a-x\",\"title\":\"" + std::string(10'000, 'x') +
+        "\",\"icon\":\"craft\",\"weekday\":0,\"date\":\"\",\"dagdeel\":\"morning\",\"start\":\"09:00\","
+        "\"end\":\"10:00\",\"place\":\"\",\"leader\":\"\",\"capacity\":0,\"volunteer_work\":false,"
+        "\"active\":true}";
+    SQLite::Statement st(
+        db,
+        "INSERT INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload, subject) "
+        "VALUES ('0193c0de-0000-7000-8000-0000000000ff', ?, 1, ?, '0001795423320000.0000000000', "
+        "'activity_saved', '', ?, 'activity/a-x')");
     st.bind(1, a.store().device_id());
     st.bind(2, kMonday0942);
     st.bind(3, payload);

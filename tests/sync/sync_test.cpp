@@ -1,7 +1,7 @@
 // The kiosk's sync against a real meedoen-server on loopback: the failure scenarios of
 // shared/SYNC.md, each asserted on both databases.
-#include <catch2/catch.hpp>
 #include <httplib.h>
+#include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <random>
@@ -9,7 +9,7 @@
 #include <thread>
 
 #include "support/fault_proxy.hpp"
-#include "sync/sync_fixture.hpp"
+#include "support/sync_fixture.hpp"
 
 using namespace meedoen;
 using namespace meedoen::test;
@@ -86,14 +86,13 @@ TEST_CASE("sync: the server's answer is lost; the retry stores nothing twice", "
   ServerProcess server(dir);
   server.start();
   // Connection 0 (enrolment) passes; connections 1 and 2 carry requests whose answers are lost.
-  FaultProxy proxy(server.port(), [](int n) {
-    return n == 1 || n == 2 ? FaultProxy::Fault::LoseAnswer : FaultProxy::Fault::None;
-  });
+  FaultProxy proxy(server.port(),
+                   [](int n) { return n == 1 || n == 2 ? FaultProxy::Fault::LoseAnswer : FaultProxy::Fault::None; });
   TestKiosk k(dir, "a", proxy.url(), server.enrol_code());
   k.write_events(40, kMonday0942);
-  CHECK_FALSE(k.sync().ok);  // enrolled, then the push answer is lost
+  CHECK_FALSE(k.sync().ok);            // enrolled, then the push answer is lost
   CHECK(server_events(server) == 40);  // the server committed before answering
-  CHECK(k.unsent() == 40);              // but the kiosk cannot know: it keeps them
+  CHECK(k.unsent() == 40);             // but the kiosk cannot know: it keeps them
   CHECK(k.sync_until_ok() > 0);
   CHECK(k.unsent() == 0);
   CHECK(server_events(server) == 40);
@@ -146,7 +145,8 @@ TEST_CASE("sync: the server killed in the middle of a push, then restarted: no l
   k.worker().start();
   k.worker().sync_now();
   // Kill it while batches are being committed.
-  for (int i = 0; i < 300 && server_events(server) < 200; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  for (int i = 0; i < 300 && server_events(server) < 200; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
   server.kill_hard();
   const std::int64_t before = server_events(server);
   CHECK(before >= 200);
@@ -154,7 +154,8 @@ TEST_CASE("sync: the server killed in the middle of a push, then restarted: no l
   CHECK(before % 100 == 0);  // whole batches or nothing
   server.start();
   k.worker().sync_now();
-  for (int i = 0; i < 500 && k.worker().status().unsent > 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  for (int i = 0; i < 500 && k.worker().status().unsent > 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
   k.worker().stop();
   CHECK(k.unsent() == 0);
   CHECK(server_events(server) == 1000);
@@ -256,8 +257,9 @@ TEST_CASE("sync: two offline kiosks that both gave away the last place agree on 
   ServerProcess server(dir);
   server.start();
   // One place left: an activity on Monday with capacity 1.
-  server.admin("add-activity --centre de-cirkel --id a-last --title Naaiatelier --weekday 0 --dagdeel afternoon "
-               "--start 13:30 --end 15:30 --capacity 1");
+  server.admin(
+      "add-activity --centre de-cirkel --id a-last --title Naaiatelier --weekday 0 --dagdeel afternoon "
+      "--start 13:30 --end 15:30 --capacity 1");
   TestKiosk a(dir, "a", server.url(), server.enrol_code());
   TestKiosk b(dir, "b", server.url(), server.enrol_code());
   REQUIRE(a.sync().ok);
@@ -346,7 +348,8 @@ TEST_CASE("sync: a kiosk of centre A can neither read nor write centre B", "[syn
   ServerProcess server(dir);
   server.admin("create-centre --id de-brug --name 'De Brug'");
   server.admin("add-coach --centre de-brug --id brug-coach --name 'Ans'");
-  const std::string csv = dir.write("brug.csv", "id,first_name,last_name,card_code,pin\nbrug-1,Piet,Pieters,BRUG0001,1234\n");
+  const std::string csv =
+      dir.write("brug.csv", "id,first_name,last_name,card_code,pin\nbrug-1,Piet,Pieters,BRUG0001,1234\n");
   server.admin("import-roster --centre de-brug " + csv);
   server.start();
   TestKiosk cirkel(dir, "cirkel", server.url(), server.enrol_code("de-cirkel"));
@@ -390,8 +393,8 @@ TEST_CASE("sync: a revoked token keeps the queue until the kiosk is enrolled aga
   CHECK(k.unsent() == 25);
   CHECK(server_events(server) == 0);
   k.restart_worker(server.url(), server.enrol_code());  // a coach types a new code
-  CHECK_FALSE(k.sync().ok);                              // the old token is refused once more...
-  REQUIRE(k.sync().ok);                                  // ...then the new code enrols it
+  CHECK_FALSE(k.sync().ok);                             // the old token is refused once more...
+  REQUIRE(k.sync().ok);                                 // ...then the new code enrols it
   CHECK(k.unsent() == 0);
   CHECK(server_events(server) == 25);
 }
@@ -416,7 +419,7 @@ TEST_CASE("sync: a kiosk database restored from an old backup is noticed, nothin
   std::filesystem::remove(dir / "a.db-shm");
   std::filesystem::copy_file(backup, dir / "a.db", std::filesystem::copy_options::overwrite_existing);
   TestKiosk k(dir, "a", server.url(), "");
-  CHECK(k.unsent() == 3);  // the backup knew nothing of the push
+  CHECK(k.unsent() == 3);                          // the backup knew nothing of the push
   k.write_events(2, kMonday0942 + 3'600'000, 30);  // new events reuse seq 4 and 5
   REQUIRE(k.sync().ok);
   CHECK(k.unsent() == 0);
@@ -425,15 +428,18 @@ TEST_CASE("sync: a kiosk database restored from an old backup is noticed, nothin
   CHECK(server.log().find("seq_reused") != std::string::npos);
 }
 
-TEST_CASE("sync: a deleted participant and activity arrive as tombstones; a page applied twice changes nothing", "[sync]") {
+TEST_CASE("sync: a deleted participant and activity arrive as tombstones; a page applied twice changes nothing",
+          "[sync]") {
   use_amsterdam_time();
   TempDir dir;
   ServerProcess server(dir);
   server.start();
   TestKiosk k(dir, "a", server.url(), server.enrol_code());
   REQUIRE(k.sync().ok);
-  const std::string csv = dir.write("r.csv", "id;first_name;last_name;card_code;pin\ndemo-p-0001;Fatima;El Amrani;DEMO0001;0001\n"
-                                             "demo-p-0002;Jan;de Vries;DEMO0002;0002\n");
+  const std::string csv =
+      dir.write("r.csv",
+                "id;first_name;last_name;card_code;pin\ndemo-p-0001;Fatima;El Amrani;DEMO0001;0001\n"
+                "demo-p-0002;Jan;de Vries;DEMO0002;0002\n");
   server.admin("import-roster --centre de-cirkel " + csv);
   server.admin("add-activity --centre de-cirkel --id demo-a-01 --remove");
   REQUIRE(k.sync().ok);
@@ -570,9 +576,11 @@ TEST_CASE("sync: killed between the local commit and the push: a restarted kiosk
 TEST_CASE("sync: https with a configured CA bundle, and an unknown certificate refused", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
-  const RunResult cert = run("openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 "
-                             "-addext subjectAltName=IP:127.0.0.1 -keyout " + sh_quote(dir / "key.pem") +
-                             " -out " + sh_quote(dir / "cert.pem"), dir);
+  const RunResult cert =
+      run("openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 "
+          "-addext subjectAltName=IP:127.0.0.1 -keyout " +
+              sh_quote(dir / "key.pem") + " -out " + sh_quote(dir / "cert.pem"),
+          dir);
   REQUIRE(cert.exit_code == 0);
   ServerProcess server(dir);
   server.start("--tls-cert " + sh_quote(dir / "cert.pem") + " --tls-key " + sh_quote(dir / "key.pem"));
@@ -594,7 +602,8 @@ TEST_CASE("sync: meedoen-kiosk --sync-once enrols, syncs and says how it went", 
   ServerProcess server(dir);
   server.start();
   const std::string kiosk = std::string(MEEDOEN_KIOSK_BIN) + " --db " + sh_quote(dir / "k.db");
-  const RunResult ok = run(kiosk + " --server " + server.url() + " --enrol-code " + server.enrol_code() + " --sync-once", dir);
+  const RunResult ok =
+      run(kiosk + " --server " + server.url() + " --enrol-code " + server.enrol_code() + " --sync-once", dir);
   CHECK(ok.exit_code == 0);
   CHECK(ok.out.find("sync: online, enrolled yes") != std::string::npos);
   CHECK(ok.err.find("enrolled as kiosk") != std::string::npos);

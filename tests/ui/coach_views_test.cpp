@@ -7,9 +7,9 @@
 
 #include "core/state.hpp"
 #include "support/fake_clock.hpp"
+#include "support/ui_fixtures.hpp"
 #include "ui/coach_views.hpp"
 #include "ui/view_models.hpp"
-#include "ui_fixtures.hpp"
 
 using namespace meedoen;
 using ui::AttentionItem;
@@ -60,8 +60,8 @@ core::State monday() {
   h.place = "Voedselbank Almere";
   h.minutes = 150;
   d.hours_waiting = {h};
-  core::Attendance forgotten = attendance("p-piotr", core::from_local("2026-11-20", 9 * 60 + 31),
-                                          core::from_local("2026-11-20", 12 * 60 + 30));
+  core::Attendance forgotten =
+      attendance("p-piotr", core::from_local("2026-11-20", 9 * 60 + 31), core::from_local("2026-11-20", 12 * 60 + 30));
   forgotten.auto_closed = true;
   d.unresolved = {forgotten};
   // Everyone was here recently except Amira (20 days) and Annelies (never).
@@ -250,7 +250,8 @@ void ask_about_amira(core::State& s, core::PendingKind kind) {
 
 }  // namespace
 
-TEST_CASE("coach views: an agreed participant not here is late while the dagdeel runs, a no-show after", "[ui][coach]") {
+TEST_CASE("coach views: an agreed participant not here is late while the dagdeel runs, a no-show after",
+          "[ui][coach]") {
   const ui::Strings tr = test::strings();
   SECTION("during the morning: not in yet, with both one-tap answers") {
     const ui::CoachTodayView v = ui::make_coach_today_view(amira_expected(test::kMonday0942), tr);
@@ -297,7 +298,8 @@ TEST_CASE("coach views: no 'not here' for who called in or checked in that dagde
   const ui::Strings tr = test::strings();
   SECTION("reported absent for the morning") {
     core::State s = amira_expected(test::kMonday1245);
-    s.coach.data.absences.push_back({"abs-2", "p-amira", "2026-11-23", core::Dagdeel::Morning, core::AbsenceReason::Care, false});
+    s.coach.data.absences.push_back(
+        {"abs-2", "p-amira", "2026-11-23", core::Dagdeel::Morning, core::AbsenceReason::Care, false});
     const ui::CoachTodayView v = ui::make_coach_today_view(s, tr);
     CHECK(find_for(v, AttentionItem::Kind::NotHere, "p-amira") == nullptr);
     CHECK(find_for(v, AttentionItem::Kind::Absent, "p-amira") != nullptr);
@@ -309,7 +311,8 @@ TEST_CASE("coach views: no 'not here' for who called in or checked in that dagde
   }
   SECTION("the afternoon's absence does not excuse the morning") {
     core::State s = amira_expected(test::kMonday0942);
-    s.coach.data.absences.push_back({"abs-2", "p-amira", "2026-11-23", core::Dagdeel::Afternoon, core::AbsenceReason::Care, false});
+    s.coach.data.absences.push_back(
+        {"abs-2", "p-amira", "2026-11-23", core::Dagdeel::Afternoon, core::AbsenceReason::Care, false});
     CHECK(find_for(ui::make_coach_today_view(s, tr), AttentionItem::Kind::NotHere, "p-amira") != nullptr);
   }
 }
@@ -337,7 +340,8 @@ TEST_CASE("coach views: a due talk shows only for the logged-in coach's own part
   REQUIRE(open != nullptr);
   CHECK(open->participant_id == "p-ayse");
   CHECK(find_for(v, AttentionItem::Kind::Talk, "p-fatima") == nullptr);
-  CHECK(std::count_if(v.items.begin(), v.items.end(), [](const AttentionItem& i) { return i.kind == AttentionItem::Kind::Talk; }) == 1);
+  CHECK(std::count_if(v.items.begin(), v.items.end(),
+                      [](const AttentionItem& i) { return i.kind == AttentionItem::Kind::Talk; }) == 1);
 
   // Erik sees Fatima's, not Ayşe's.
   s.coach.coach_id = "c-erik";
@@ -386,7 +390,8 @@ TEST_CASE("coach views: someone who left the programme is on no line of Today", 
   s.signups.push_back({"a-koffie", "2026-11-23", "p-annelies", 0, true, 0, false});
   const ui::Strings tr = test::strings();
   auto lines_about = [&](const ui::CoachTodayView& v) {
-    return std::count_if(v.items.begin(), v.items.end(), [](const AttentionItem& i) { return i.person_id == "p-annelies"; });
+    return std::count_if(v.items.begin(), v.items.end(),
+                         [](const AttentionItem& i) { return i.person_id == "p-annelies"; });
   };
   // Still in the programme: late, a talk due, the end date passed, never seen.
   ui::CoachTodayView v = ui::make_coach_today_view(s, tr);
@@ -616,7 +621,8 @@ core::State ayse_page() {
   core::PersonData& d = s.coach.data.person;
   d.participant_id = "p-ayse";
   auto at = [](int month, int day, int hour, core::Dagdeel dd) {
-    core::Attendance a = attendance("p-ayse", test::local_ms(2026, month, day, hour, 5), test::local_ms(2026, month, day, hour + 2, 0));
+    core::Attendance a =
+        attendance("p-ayse", test::local_ms(2026, month, day, hour, 5), test::local_ms(2026, month, day, hour + 2, 0));
     a.dagdeel = dd;
     return a;
   };
@@ -746,12 +752,13 @@ TEST_CASE("coach views: no ladder yet, and no hours", "[ui][coach]") {
 TEST_CASE("coach views: the page's history names who changed what, and why, newest first", "[ui][coach]") {
   core::State s = ayse_page();
   auto& h = s.coach.data.person.history;
-  h = {event("e1", test::local_ms(2026, 11, 20, 15, 10), core::ev::HoursLogged{"2026-11-20", "Voedselbank", 150}),
-       event("e2", test::local_ms(2026, 11, 23, 9, 30), core::ev::HoursDecided{"e1", true, 150, "checked", "c-marloes"}),
-       event("e3", test::local_ms(2026, 11, 23, 9, 35),
-             core::ev::AttendanceRecorded{"2026-11-17", core::Dagdeel::Afternoon, 1, 2, "seen", "c-erik"}),
-       event("e4", test::local_ms(2026, 11, 23, 9, 40),
-             core::ev::HoursDecided{"e9", false, 60, "duplicate", "c-marloes"})};
+  h = {
+      event("e1", test::local_ms(2026, 11, 20, 15, 10), core::ev::HoursLogged{"2026-11-20", "Voedselbank", 150}),
+      event("e2", test::local_ms(2026, 11, 23, 9, 30), core::ev::HoursDecided{"e1", true, 150, "checked", "c-marloes"}),
+      event("e3", test::local_ms(2026, 11, 23, 9, 35),
+            core::ev::AttendanceRecorded{"2026-11-17", core::Dagdeel::Afternoon, 1, 2, "seen", "c-erik"}),
+      event("e4", test::local_ms(2026, 11, 23, 9, 40),
+            core::ev::HoursDecided{"e9", false, 60, "duplicate", "c-marloes"})};
   const ui::CoachPersonView v = ui::make_coach_person_view(s, test::strings());
   REQUIRE(v.history.size() == 4);
   CHECK(v.history[0].find("23 nov 09:40") == 0);

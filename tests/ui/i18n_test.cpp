@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "support/ui_fixtures.hpp"
 #include "ui/i18n.hpp"
-#include "ui_fixtures.hpp"
 
 using namespace meedoen;
 using ui::Catalogue;
@@ -220,7 +220,7 @@ TEST_CASE("i18n: Strings falls back to the first language, then to the key", "[u
   CHECK(tr.language() == "en");
   CHECK(tr.get("a") == "A-en");
   CHECK(tr.get("only.en") == "only en");
-  CHECK(tr.get("only.nl") == "alleen nl");           // fallback: first language
+  CHECK(tr.get("only.nl") == "alleen nl");              // fallback: first language
   CHECK(tr.get("nowhere.at.all") == "nowhere.at.all");  // then the key, never ""
 
   tr.set_language("tr");  // no catalogue: stays on the current language
@@ -260,7 +260,7 @@ TEST_CASE("i18n: every catalogue is complete and loads without errors", "[ui]") 
       const std::string* s = c.find(k);
       REQUIRE(s != nullptr);
       CHECK_FALSE(s->empty());
-      CHECK(s->find(k) == std::string::npos);  // not the key copied as its own translation
+      CHECK(s->find(k) == std::string::npos);                     // not the key copied as its own translation
       CHECK(s->find_first_not_of(" \t\n") != std::string::npos);  // not only blanks
     }
     CHECK(c.size() == keys.size());
@@ -474,5 +474,6 @@ TEST_CASE("i18n: Turkish and Polish load and format like the others", "[ui]") {
         "poniedziałek, 23 listopada");
   CHECK(tr.fmt("hours.amount", {{"h", "2"}, {"mm", "30"}}) == "2:30 h");
   // Polish counts: one text right for 2, 5 and 22 ("2 miejsca", "5 miejsc", "22 miejsca").
-  for (const char* n : {"2", "5", "22"}) CHECK(tr.fmt("activities.places", {{"n", n}}) == std::string("Wolne miejsca: ") + n);
+  for (const char* n : {"2", "5", "22"})
+    CHECK(tr.fmt("activities.places", {{"n", n}}) == std::string("Wolne miejsca: ") + n);
 }

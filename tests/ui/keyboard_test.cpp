@@ -1,7 +1,7 @@
 // The on-screen name keyboard and the numeric keypad, drawn headless and tapped like a finger
 // does: what they type (capitals, accents, erase), their layers, and their key sizes.
-#include <catch2/catch.hpp>
 #include <imgui_internal.h>
+#include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <set>
@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "core/state.hpp"
+#include "support/widget_bench.hpp"
 #include "ui/widgets/keyboard.hpp"
-#include "widget_bench.hpp"
 
 using namespace meedoen;
 using test::WidgetBench;
@@ -91,8 +91,8 @@ void check_keys(const ImVec2 display) {
 TEST_CASE("keyboard: letters with capitals at word starts", "[ui]") {
   WidgetBench b(1280, 800);
   NameEntry e(b);
-  e.type({"key:A", "key:N", "key:N", "key:A", "key: ", "key:D", "key:E", "key: ", "key:V", "key:R", "key:I", "key:E",
-          "key:S", "key:-", "key:B", "key:A", "key:K", "key:K", "key:E", "key:R", "key:'"});
+  e.type({"key:A", "key:N", "key:N", "key:A", "key: ", "key:D", "key:E", "key: ", "key:V", "key:R", "key:I",
+          "key:E", "key:S", "key:-", "key:B", "key:A", "key:K", "key:K", "key:E", "key:R", "key:'"});
   CHECK(e.text == "Anna De Vries-Bakker'");
   CHECK(e.events == 21);
 
@@ -188,7 +188,7 @@ TEST_CASE("keyboard: a keyboard off screen for a frame starts on the letters aga
   e.tap("key:accents");
   REQUIRE(e.key("key:é") != nullptr);
   REQUIRE(e.key("key:é") != nullptr);  // it stays while it is on screen
-  b.frames(2, [] {});                   // another screen
+  b.frames(2, [] {});                  // another screen
   CHECK(e.key("key:é") == nullptr);
   CHECK(e.key("key:A") != nullptr);
 }
@@ -249,7 +249,8 @@ struct Pad {
   explicit Pad(WidgetBench& b) : bench(b) {}
   void draw() {
     const ui::Theme& t = bench.theme();
-    ui::KeypadSpec spec{id, ImVec2(t.px(40), t.px(40)), ImVec2(t.px(170), t.px(104)), t.px(24), &erase, ok ? &ok_label : nullptr};
+    ui::KeypadSpec spec{id,     ImVec2(t.px(40), t.px(40)), ImVec2(t.px(170), t.px(104)), t.px(24),
+                        &erase, ok ? &ok_label : nullptr};
     spec.enabled = enabled;
     spec.can_erase = !digits.empty();
     spec.can_ok = digits.size() == 4;

@@ -8,12 +8,12 @@
 
 #include "core/state.hpp"
 #include "support/fake_clock.hpp"
+#include "support/ui_fixtures.hpp"
 #include "ui/programme_views.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/view_models.hpp"
 #include "ui/widgets/icons.hpp"
 #include "ui/widgets/widgets.hpp"
-#include "ui_fixtures.hpp"
 
 using namespace meedoen;
 
@@ -69,7 +69,8 @@ const T* action_of(const ui::Actions& actions) {
 }  // namespace
 
 TEST_CASE("programme view: the week by weekday, what was taken off below", "[ui][programme]") {
-  const ui::CoachProgrammeView v = ui::make_coach_programme_view(coach_state(core::Screen::CoachProgramme), test::strings());
+  const ui::CoachProgrammeView v =
+      ui::make_coach_programme_view(coach_state(core::Screen::CoachProgramme), test::strings());
   CHECK(v.title == "Weekprogramma");
   CHECK(v.new_label == "Nieuwe activiteit");
   REQUIRE(v.days.size() == 3);  // Monday, Tuesday, Wednesday (the one-off)
@@ -107,7 +108,7 @@ TEST_CASE("activity editor view: Save waits with a reason; every pictogram has a
   CHECK(v.fields[0].active);
   CHECK(v.fields[1].value == "Tik om te typen");
   CHECK(v.icons.size() == core::kActivityIcons.size());
-  for (const auto& ic : v.icons) CHECK(std::string(ui::icons::utf8(ic.key)) != "" );
+  for (const auto& ic : v.icons) CHECK(std::string(ui::icons::utf8(ic.key)) != "");
   for (auto key : core::kActivityIcons)
     if (key != "event") CHECK(std::string(ui::icons::utf8(key)) != ui::icons::utf8("event"));  // a glyph of its own
   s.programme_edit.form.title = "Breien";
@@ -165,7 +166,8 @@ TEST_CASE("programme screens: fit, targets >= 64 px, taps give actions", "[ui][p
       CHECK(r.find_target("Opslaan") != nullptr);
       if (field == core::TextField::Title) {
         REQUIRE(r.find_target("key:A") != nullptr);
-        CHECK(action_of<core::prog::Typed>(h.tap(v, test::centre_of(*ui::frame_record().find_target("key:A")))) != nullptr);
+        CHECK(action_of<core::prog::Typed>(h.tap(v, test::centre_of(*ui::frame_record().find_target("key:A")))) !=
+              nullptr);
       } else {
         REQUIRE(r.find_target("Van programma halen") != nullptr);
         REQUIRE(r.find_target("weekday:3") != nullptr);

@@ -10,8 +10,8 @@
 
 #include "core/state.hpp"
 #include "support/fake_clock.hpp"
+#include "support/ui_fixtures.hpp"
 #include "ui/widgets/icons.hpp"
-#include "ui_fixtures.hpp"
 
 using namespace meedoen;
 using core::Screen;
@@ -29,8 +29,8 @@ constexpr float kMinTarget = 64.0f;
 
 std::string describe(const ui::FrameRecord::Target& t) {
   std::ostringstream s;
-  s << '"' << t.id << "\" (" << t.label << ") [" << t.min.x << "," << t.min.y << " - " << t.max.x << ","
-    << t.max.y << "]" << (t.enabled ? "" : " disabled");
+  s << '"' << t.id << "\" (" << t.label << ") [" << t.min.x << "," << t.min.y << " - " << t.max.x << "," << t.max.y
+    << "]" << (t.enabled ? "" : " disabled");
   return s.str();
 }
 
@@ -189,9 +189,7 @@ TEST_CASE("screens: welcome", "[ui]") {
     CHECK(target("English").label == "English");
     check_layout(ui::frame_record(), s.h.display());
   }
-  SECTION("a tap next to the targets does nothing") {
-    CHECK(s.h.tap(v, ImVec2(3, d.h * 0.5f)).empty());
-  }
+  SECTION("a tap next to the targets does nothing") { CHECK(s.h.tap(v, ImVec2(3, d.h * 0.5f)).empty()); }
 }
 
 TEST_CASE("screens: welcome with a notice banner", "[ui]") {
@@ -561,4 +559,3 @@ TEST_CASE("screens: a whole check-in by taps only", "[ui]") {
   CHECK(k.state().screen == Screen::Welcome);
   CHECK(k.state().participant_id.empty());
 }
-

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "support/widget_bench.hpp"
 #include "ui/widgets/scroll.hpp"
-#include "widget_bench.hpp"
 
 using namespace meedoen;
 using test::WidgetBench;
@@ -30,7 +30,9 @@ struct List {
     ui::end_drag_scroll(t, r);
     if (disabled) ImGui::EndDisabled();
   }
-  void frames(int n) { bench.frames(n, [&] { draw(); }); }
+  void frames(int n) {
+    bench.frames(n, [&] { draw(); });
+  }
   const ui::FrameRecord::Scroller& scroller() {
     const auto* s = ui::frame_record().find_scroller("people");
     REQUIRE(s != nullptr);
@@ -49,7 +51,9 @@ struct List {
   void drag(ImVec2 from, ImVec2 to, int steps = 10, int rest = 10) {
     bench.drag(from, to, steps, rest, [&] { draw(); });
   }
-  void tap(ImVec2 at) { bench.tap(at, [&] { draw(); }); }
+  void tap(ImVec2 at) {
+    bench.tap(at, [&] { draw(); });
+  }
 
   WidgetBench& bench;
   int count;
@@ -143,9 +147,7 @@ TEST_CASE("scroll: a fast flick released within a row does not tap it", "[ui]") 
   const ImVec2 at = test::centre_of(l.row(3));
   const float d = ui::drag_threshold(b.theme()) * 2;  // still inside the 96 px row
 
-  SECTION("pressed, moved, released on the next frames") {
-    l.drag(at, ImVec2(at.x, at.y - d), 1, 0);
-  }
+  SECTION("pressed, moved, released on the next frames") { l.drag(at, ImVec2(at.x, at.y - d), 1, 0); }
   SECTION("pressed, then released somewhere else on the very next frame") {
     b.finger(at, true);
     l.frames(1);

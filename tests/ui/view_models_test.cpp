@@ -6,8 +6,8 @@
 
 #include "core/state.hpp"
 #include "support/fake_clock.hpp"
+#include "support/ui_fixtures.hpp"
 #include "ui/view_models.hpp"
-#include "ui_fixtures.hpp"
 
 using namespace meedoen;
 using core::Screen;
@@ -21,14 +21,14 @@ namespace {
 std::vector<std::string> all_texts(const ui::FrameView& v) {
   std::vector<std::string> t;
   const auto& w = v.welcome;
-  for (const auto* s : {&w.centre_name, &w.clock, &w.date, &w.start_label, &w.start_hint, &w.today_title,
-                        &w.no_activities})
+  for (const auto* s :
+       {&w.centre_name, &w.clock, &w.date, &w.start_label, &w.start_hint, &w.today_title, &w.no_activities})
     t.push_back(*s);
   for (const auto& a : w.today) t.insert(t.end(), {a.time, a.title, a.place});
   for (const auto& l : w.languages) t.push_back(l.label);
   const auto& s = v.search;
-  for (const auto* x : {&s.title, &s.hint, &s.query, &s.none_text, &s.scan_hint, &s.back_label, &s.space_label,
-                        &s.erase_label})
+  for (const auto* x :
+       {&s.title, &s.hint, &s.query, &s.none_text, &s.scan_hint, &s.back_label, &s.space_label, &s.erase_label})
     t.push_back(*x);
   for (const auto& m : s.matches) t.insert(t.end(), {m.label, m.initials});
   const auto& p = v.pin;
@@ -280,10 +280,10 @@ TEST_CASE("view models: home greets by time of day", "[ui]") {
     int hour, minute;
     const char* greeting;
   };
-  for (const Case& c : {Case{9, 42, "Goedemorgen, Fatima"}, Case{11, 59, "Goedemorgen, Fatima"},
-                        Case{12, 0, "Goedemiddag, Fatima"}, Case{14, 0, "Goedemiddag, Fatima"},
-                        Case{17, 59, "Goedemiddag, Fatima"}, Case{18, 0, "Goedenavond, Fatima"},
-                        Case{20, 0, "Goedenavond, Fatima"}}) {
+  for (const Case& c :
+       {Case{9, 42, "Goedemorgen, Fatima"}, Case{11, 59, "Goedemorgen, Fatima"}, Case{12, 0, "Goedemiddag, Fatima"},
+        Case{14, 0, "Goedemiddag, Fatima"}, Case{17, 59, "Goedemiddag, Fatima"}, Case{18, 0, "Goedenavond, Fatima"},
+        Case{20, 0, "Goedenavond, Fatima"}}) {
     INFO(c.hour << ":" << c.minute);
     FakeKiosk k = at_home(local_ms(2026, 11, 23, c.hour, c.minute));
     const ui::FrameView v = ui::make_frame_view(k.state(), tr);

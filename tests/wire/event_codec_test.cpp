@@ -92,13 +92,12 @@ TEST_CASE("event codec: every type round-trips with all its fields", "[wire][cod
         CHECK(b.dagdeel == d);
         CHECK(b.reason == r);
       }
-    const json j = json::parse(encode_payload(ev::AbsenceReported{"2026-11-25", Dagdeel::Morning, AbsenceReason::Care, ""}));
+    const json j =
+        json::parse(encode_payload(ev::AbsenceReported{"2026-11-25", Dagdeel::Morning, AbsenceReason::Care, ""}));
     CHECK(j.at("reason") == "care");
     CHECK(j.at("dagdeel") == "morning");
   }
-  SECTION("absence_withdrawn") {
-    CHECK(round_trip(ev::AbsenceWithdrawn{"abs-1"}).absence_event == "abs-1");
-  }
+  SECTION("absence_withdrawn") { CHECK(round_trip(ev::AbsenceWithdrawn{"abs-1"}).absence_event == "abs-1"); }
   SECTION("hours_logged, with text that needs escaping") {
     const std::string place = "Buurthuis \"De Ster\" \\ Çağrı's kringloop\n2e verdieping";
     const auto b = round_trip(ev::HoursLogged{"2026-11-23", place, 195});
@@ -117,9 +116,7 @@ TEST_CASE("event codec: every type round-trips with all its fields", "[wire][cod
     CHECK_FALSE(r.approved);
     CHECK(r.minutes == 0);
   }
-  SECTION("ev::Other encodes as an empty object") {
-    CHECK(encode_payload(ev::Other{}) == "{}");
-  }
+  SECTION("ev::Other encodes as an empty object") { CHECK(encode_payload(ev::Other{}) == "{}"); }
 }
 
 TEST_CASE("event codec: older payloads without 'at' take the event's wall clock", "[wire][codec]") {
@@ -127,8 +124,8 @@ TEST_CASE("event codec: older payloads without 'at' take the event's wall clock"
   const EventBody in = decode_payload("check_in", R"({"date":"2026-11-23","dagdeel":"morning"})", kWall);
   REQUIRE(std::holds_alternative<ev::CheckIn>(in));
   CHECK(std::get<ev::CheckIn>(in).at == kWall);
-  const EventBody out = decode_payload(
-      "check_out", R"({"date":"2026-11-23","dagdeel":"morning","check_in_event":"e-1"})", kWall);
+  const EventBody out =
+      decode_payload("check_out", R"({"date":"2026-11-23","dagdeel":"morning","check_in_event":"e-1"})", kWall);
   REQUIRE(std::holds_alternative<ev::CheckOut>(out));
   CHECK(std::get<ev::CheckOut>(out).at == kWall);
   CHECK(std::get<ev::CheckOut>(out).date == "2026-11-23");
@@ -176,14 +173,17 @@ TEST_CASE("event codec: malformed payloads give ev::Other and a reason, never an
       {"hours_logged", R"({"date":"2026-11-23","place":"Voedselbank","minutes":"60"})", "'minutes' must be an integer"},
       {"hours_logged", R"({"date":"2026-11-23","place":["Voedselbank"],"minutes":60})", "'place' must be a string"},
       {"hours_decided", R"({"hours_event":"h-1","approved":"yes","minutes":60})", "'approved' must be true or false"},
-      {"hours_decided", R"({"hours_event":"h-1","approved":true,"minutes":60,"reason":7})", "'reason' must be a string"},
-      {"hours_decided", R"({"hours_event":"h-1","approved":true,"minutes":60,"coach_id":{}})", "'coach_id' must be a string"},
+      {"hours_decided", R"({"hours_event":"h-1","approved":true,"minutes":60,"reason":7})",
+       "'reason' must be a string"},
+      {"hours_decided", R"({"hours_event":"h-1","approved":true,"minutes":60,"coach_id":{}})",
+       "'coach_id' must be a string"},
       {"signed_up", R"({"activity_id":{"id":"a-koken"},"date":"2026-11-23"})", "'activity_id' must be a string"},
       // Unknown enumeration values.
       {"check_in", R"({"date":"2026-11-23","dagdeel":"night"})", "unknown dagdeel 'night'"},
       {"check_in", R"({"date":"2026-11-23","dagdeel":"Morning"})", "unknown dagdeel"},
       {"absence_reported", R"({"date":"2026-11-23","dagdeel":"noon","reason":"sick"})", "unknown dagdeel"},
-      {"absence_reported", R"({"date":"2026-11-23","dagdeel":"morning","reason":"holiday"})", "unknown reason 'holiday'"},
+      {"absence_reported", R"({"date":"2026-11-23","dagdeel":"morning","reason":"holiday"})",
+       "unknown reason 'holiday'"},
       // Sound JSON, unsound values (core::validate).
       {"check_in", R"({"date":"2026-02-30","dagdeel":"morning"})", "not a date"},
       {"check_in", R"({"date":"23-11-2026","dagdeel":"morning"})", "not a date"},
@@ -217,14 +217,16 @@ TEST_CASE("event codec: unknown types are kept as ev::Other without complaint", 
   for (const char* type : {"from_the_future", ""}) {
     INFO("type '" << type << "'");
     std::string error;
-    const EventBody b = decode_payload(type, R"({"rung":3,"areas":{"wonen":"working"},"coach_id":"c-1"})", kWall, &error);
+    const EventBody b =
+        decode_payload(type, R"({"rung":3,"areas":{"wonen":"working"},"coach_id":"c-1"})", kWall, &error);
     CHECK(std::holds_alternative<ev::Other>(b));
     CHECK(error.empty());
     CHECK(event_subject("p-1", b).empty());  // no fold reads it
   }
   // A known type is matched exactly: no case folding, no trimming.
   std::string error;
-  CHECK(std::holds_alternative<ev::Other>(decode_payload("Check_In", R"({"date":"2026-11-23","dagdeel":"morning"})", kWall, &error)));
+  CHECK(std::holds_alternative<ev::Other>(
+      decode_payload("Check_In", R"({"date":"2026-11-23","dagdeel":"morning"})", kWall, &error)));
   CHECK(error.empty());
 }
 

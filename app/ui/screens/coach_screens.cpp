@@ -36,7 +36,8 @@ void attention_list(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 
   }
   // No arrow column: the row needs the width for two labelled buttons; coaches drag (the fade
   // shows there is more).
-  const ScrollRegion r = begin_drag_scroll(t, {"attention", ImVec2(size.x, pos.y + size.y - list_y), colors::background, false});
+  const ScrollRegion r =
+      begin_drag_scroll(t, {"attention", ImVec2(size.x, pos.y + size.y - list_y), colors::background, false});
   const float w = r.list_width;
   const float row_h = t.px(84);
   const float gap = t.px(8);
@@ -72,7 +73,8 @@ void attention_list(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 
     if (!it.person_id.empty()) {
       ImGui::SetCursorPos(ImVec2(0, ry));
       const std::string open_id = "open:" + it.id;
-      if (tap_area(open_id.c_str(), it.who, ImVec2(std::max(1.0f, tx - rmin.x + text_w), row_h), !v.busy && !v.asking_reason))
+      if (tap_area(open_id.c_str(), it.who, ImVec2(std::max(1.0f, tx - rmin.x + text_w), row_h),
+                   !v.busy && !v.asking_reason))
         out.push_back(core::PersonTapped{it.person_id});
     }
 
@@ -81,8 +83,8 @@ void attention_list(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 
     if (!it.primary_label.empty()) {
       ImGui::SetCursorPos(ImVec2(bx, by));
       const std::string id = "yes:" + it.id;
-      if (big_button(t, {id.c_str(), nullptr, &it.primary_label, ImVec2(button_w, button_h),
-                         ButtonStyle::CheckIn, !v.busy && !v.asking_reason})) {
+      if (big_button(t, {id.c_str(), nullptr, &it.primary_label, ImVec2(button_w, button_h), ButtonStyle::CheckIn,
+                         !v.busy && !v.asking_reason})) {
         out.push_back(it.primary);
       }
       bx += button_w + gap;
@@ -90,8 +92,8 @@ void attention_list(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 
     if (!it.secondary_label.empty()) {
       ImGui::SetCursorPos(ImVec2(bx, by));
       const std::string id = "no:" + it.id;
-      if (big_button(t, {id.c_str(), nullptr, &it.secondary_label, ImVec2(button_w, button_h),
-                         ButtonStyle::Neutral, !v.busy && !v.asking_reason})) {
+      if (big_button(t, {id.c_str(), nullptr, &it.secondary_label, ImVec2(button_w, button_h), ButtonStyle::Neutral,
+                         !v.busy && !v.asking_reason})) {
         out.push_back(it.secondary);
       }
     }
@@ -126,7 +128,8 @@ void here_panel(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 size
       label_at(t.fonts.body, ImVec2(origin.x + t.px(8), origin.y + y), c, p.since);
       const float name_x = origin.x + t.px(8) + t.px(p.left ? 150 : 72);
       const float tag_w = t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, 0, p.participation.c_str()).x;
-      label_at(t.fonts.body, ImVec2(name_x, origin.y + y), c, fit(t.fonts.body, p.who, w - (name_x - origin.x) - tag_w - t.px(16)));
+      label_at(t.fonts.body, ImVec2(name_x, origin.y + y), c,
+               fit(t.fonts.body, p.who, w - (name_x - origin.x) - tag_w - t.px(16)));
       label_at(t.fonts.body, ImVec2(origin.x + w - tag_w, origin.y + y),
                p.mandatory ? colors::check_out : colors::text_muted, p.participation);
       y += line_h;
@@ -247,12 +250,14 @@ float coach_top_bar(const CoachNav& v, const Theme& t, const Layout& L, Actions&
       out.push_back(core::CoachTabTapped{tab.screen});
   }
   ImGui::SetCursorPos(ImVec2(L.size.x - M - leave_w, M));
-  if (big_button(t, {"coach:leave", icons::utf8("lock"), &v.leave_label, ImVec2(leave_w, top_h), ButtonStyle::Neutral, !v.busy}))
+  if (big_button(t, {"coach:leave", icons::utf8("lock"), &v.leave_label, ImVec2(leave_w, top_h), ButtonStyle::Neutral,
+                     !v.busy}))
     out.push_back(core::CoachLeaveTapped{});
   // Under the bar: who is logged in and the clock on the left, the sync status on the right.
   const float line_y = M + top_h + t.px(8);
   ImGui::SetCursorPos(ImVec2(M, line_y));
-  text(t.fonts.body, colors::text_muted, std::string(icons::utf8("today")) + " " + v.clock + "   " + icons::utf8("person") + " " + v.coach_name);
+  text(t.fonts.body, colors::text_muted,
+       std::string(icons::utf8("today")) + " " + v.clock + "   " + icons::utf8("person") + " " + v.coach_name);
   if (!v.sync_line.empty()) {
     const std::string line = std::string(icons::utf8(v.sync_trouble ? "info" : "confirmed")) + " " + v.sync_line;
     const ImVec2 ls = t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, 0, line.c_str());

@@ -53,7 +53,8 @@ void draw_home(const HomeView& v, const Theme& t, const Layout& L, Actions& out)
   ImGui::SetCursorPos(ImVec2(M, M + t.px(8)));
   text(t.fonts.large, colors::text, std::string(icons::utf8("still_here")) + "  " + v.greeting);
   ImGui::SetCursorPos(ImVec2(L.size.x - M - t.px(220), M));
-  if (big_button(t, {"done", icons::utf8("done"), &v.done_label, ImVec2(t.px(220), t.px(84)), ButtonStyle::Neutral, !v.busy}))
+  if (big_button(
+          t, {"done", icons::utf8("done"), &v.done_label, ImVec2(t.px(220), t.px(84)), ButtonStyle::Neutral, !v.busy}))
     out.push_back(core::DoneTapped{});
 
   const float top = M + t.px(84) + L.gap;
@@ -64,9 +65,9 @@ void draw_home(const HomeView& v, const Theme& t, const Layout& L, Actions& out)
   // Left: the one big button, the status, and my week.
   const float button_h = std::clamp(avail * 0.42f, t.px(150), t.px(380));
   ImGui::SetCursorPos(ImVec2(M, top));
-  if (big_button(t, {"check", icons::utf8(v.checked_in ? "check_out" : "check_in"), &v.action_label,
-                     ImVec2(col_w, button_h), v.checked_in ? ButtonStyle::CheckOut : ButtonStyle::CheckIn, !v.busy, true,
-                     t.fonts.huge})) {
+  if (big_button(
+          t, {"check", icons::utf8(v.checked_in ? "check_out" : "check_in"), &v.action_label, ImVec2(col_w, button_h),
+              v.checked_in ? ButtonStyle::CheckOut : ButtonStyle::CheckIn, !v.busy, true, t.fonts.huge})) {
     if (v.checked_in) out.push_back(core::CheckOutTapped{});
     else out.push_back(core::CheckInTapped{});
   }
@@ -85,7 +86,8 @@ void draw_home(const HomeView& v, const Theme& t, const Layout& L, Actions& out)
   } else {
     // My week scrolls by dragging; a fade at the bottom edge shows there is more.
     ImGui::SetCursorPos(ImVec2(M + pad * 0.5f, list_top));
-    const ScrollRegion r = begin_drag_scroll(t, {"my-week", ImVec2(col_w - pad, bottom - pad * 0.5f - list_top), colors::panel, false});
+    const ScrollRegion r =
+        begin_drag_scroll(t, {"my-week", ImVec2(col_w - pad, bottom - pad * 0.5f - list_top), colors::panel, false});
     const float line_h = t.fonts.body->FontSize * 1.25f;
     const float text_w = r.list_width - pad * 0.5f - t.px(44);
     float y = 0;
@@ -94,12 +96,13 @@ void draw_home(const HomeView& v, const Theme& t, const Layout& L, Actions& out)
       ImGui::SetCursorPos(ImVec2(0, y));
       const ImVec2 p = ImGui::GetCursorScreenPos();
       if (a.highlight)
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y - t.px(2)), ImVec2(p.x + r.list_width, p.y + h), colors::good_bg, t.px(8));
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y - t.px(2)), ImVec2(p.x + r.list_width, p.y + h),
+                                                  colors::good_bg, t.px(8));
       icon_at(t.fonts.bold, ImVec2(p.x + pad * 0.5f, p.y), colors::primary, a.icon);
       label_at(t.fonts.body, ImVec2(p.x + pad * 0.5f + t.px(44), p.y), colors::text, a.when + "   " + a.title, text_w);
       if (!a.note.empty())
-        label_at(t.fonts.body, ImVec2(p.x + pad * 0.5f + t.px(44), p.y + line_h), a.highlight ? colors::check_in : colors::text_muted,
-                 a.note, text_w);
+        label_at(t.fonts.body, ImVec2(p.x + pad * 0.5f + t.px(44), p.y + line_h),
+                 a.highlight ? colors::check_in : colors::text_muted, a.note, text_w);
       y += h + t.px(6);
     }
     ImGui::SetCursorPos(ImVec2(0, y));
@@ -116,8 +119,8 @@ void draw_home(const HomeView& v, const Theme& t, const Layout& L, Actions& out)
     const auto& tile = v.tiles[i];
     ImGui::SetCursorPos(ImVec2(rx + static_cast<float>(i % cols) * (tile_w + L.gap),
                                top + static_cast<float>(i / cols) * (tile_h + L.gap)));
-    if (big_button(t, {tile.id.c_str(), icons::utf8(tile.icon), &tile.label, ImVec2(tile_w, tile_h), ButtonStyle::Primary,
-                       !v.busy, true}))
+    if (big_button(t, {tile.id.c_str(), icons::utf8(tile.icon), &tile.label, ImVec2(tile_w, tile_h),
+                       ButtonStyle::Primary, !v.busy, true}))
       out.push_back(core::OpenTapped{tile.screen});
   }
   const float rows = static_cast<float>((v.tiles.size() + cols - 1) / cols);
@@ -150,16 +153,19 @@ void draw_activities(const ActivitiesView& v, const Theme& t, const Layout& L, A
     const ImVec2 rmin = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(rmin, ImVec2(rmin.x + w, rmin.y + row_h), row.mine ? colors::highlight : colors::panel, t.px(16));
-    dl->AddRect(rmin, ImVec2(rmin.x + w, rmin.y + row_h), row.mine ? colors::primary : colors::panel_border, t.px(16), 0,
-                t.px(row.mine ? 3 : 2));
+    dl->AddRect(rmin, ImVec2(rmin.x + w, rmin.y + row_h), row.mine ? colors::primary : colors::panel_border, t.px(16),
+                0, t.px(row.mine ? 3 : 2));
     const float pad = t.px(20);
-    icon_at(t.fonts.icon, ImVec2(rmin.x + pad, rmin.y + (row_h - t.fonts.icon->FontSize) * 0.5f), colors::primary, row.icon);
+    icon_at(t.fonts.icon, ImVec2(rmin.x + pad, rmin.y + (row_h - t.fonts.icon->FontSize) * 0.5f), colors::primary,
+            row.icon);
     const float tx = rmin.x + pad + t.fonts.icon->FontSize + pad;
     const float text_w = w - (tx - rmin.x) - action_w - 2 * pad;
     label_at(t.fonts.bold, ImVec2(tx, rmin.y + pad * 0.6f), colors::text, row.time + "   " + row.title, text_w);
-    label_at(t.fonts.body, ImVec2(tx, rmin.y + pad * 0.6f + t.fonts.bold->FontSize * 1.3f), colors::text_muted, row.where, text_w);
+    label_at(t.fonts.body, ImVec2(tx, rmin.y + pad * 0.6f + t.fonts.bold->FontSize * 1.3f), colors::text_muted,
+             row.where, text_w);
     const std::string status = row.status.empty() ? row.places : row.status + "   " + row.places;
-    label_at(t.fonts.body, ImVec2(tx, rmin.y + pad * 0.6f + t.fonts.bold->FontSize * 1.3f + t.fonts.body->FontSize * 1.3f),
+    label_at(t.fonts.body,
+             ImVec2(tx, rmin.y + pad * 0.6f + t.fonts.bold->FontSize * 1.3f + t.fonts.body->FontSize * 1.3f),
              row.mine ? colors::check_in : colors::text, status, text_w);
 
     ImGui::SetCursorPos(ImVec2(w - action_w - pad * 0.5f, ry + (row_h - t.px(92)) * 0.5f));
@@ -169,10 +175,12 @@ void draw_activities(const ActivitiesView& v, const Theme& t, const Layout& L, A
                        : row.action == A::JoinWaitingList ? "waiting"
                        : row.action == A::None            ? "schedule"
                                                           : "cancel";
-    const ButtonStyle style = row.action == A::SignUp ? ButtonStyle::CheckIn
-                              : row.action == A::JoinWaitingList ? ButtonStyle::Primary : ButtonStyle::Neutral;
+    const ButtonStyle style = row.action == A::SignUp            ? ButtonStyle::CheckIn
+                              : row.action == A::JoinWaitingList ? ButtonStyle::Primary
+                                                                 : ButtonStyle::Neutral;
     if (big_button(t, {id.c_str(), icons::utf8(icon), &row.action_label, ImVec2(action_w, t.px(92)), style, enabled})) {
-      if (row.action == A::SignUp || row.action == A::JoinWaitingList) out.push_back(core::SignUpTapped{row.activity_id});
+      if (row.action == A::SignUp || row.action == A::JoinWaitingList)
+        out.push_back(core::SignUpTapped{row.activity_id});
       else out.push_back(core::CancelSignUpTapped{row.activity_id});
     }
   }
@@ -218,8 +226,8 @@ void draw_absence(const AbsenceView& v, const Theme& t, const Layout& L, Actions
       // again reports anew (with another reason, say).
       if (p.reported) {
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddRect(ImVec2(bpos.x + t.px(3), bpos.y + t.px(3)), ImVec2(bpos.x + part_w - t.px(3), bpos.y + row_h - t.px(3)),
-                    colors::primary, t.px(16), 0, t.px(3));
+        dl->AddRect(ImVec2(bpos.x + t.px(3), bpos.y + t.px(3)),
+                    ImVec2(bpos.x + part_w - t.px(3), bpos.y + row_h - t.px(3)), colors::primary, t.px(16), 0, t.px(3));
         dl->AddCircleFilled(ImVec2(bpos.x + part_w - t.px(14), bpos.y + t.px(14)), t.px(6), colors::primary);
       }
     }
@@ -287,8 +295,8 @@ void draw_hours(const HoursView& v, const Theme& t, const Layout& L, Actions& ou
     const auto& d = v.days[i];
     ImGui::SetCursorPos(ImVec2(x2, days_y + static_cast<float>(i) * (dh + g)));
     const std::string id = "hday:" + d.key;
-    if (big_button(t, {id.c_str(), nullptr, &d.label, ImVec2(col_w, dh), d.active ? ButtonStyle::Selected : ButtonStyle::Neutral,
-                       !v.busy}))
+    if (big_button(t, {id.c_str(), nullptr, &d.label, ImVec2(col_w, dh),
+                       d.active ? ButtonStyle::Selected : ButtonStyle::Neutral, !v.busy}))
       out.push_back(core::HoursDayTapped{std::stoi(d.key)});
   }
 
@@ -299,15 +307,18 @@ void draw_hours(const HoursView& v, const Theme& t, const Layout& L, Actions& ou
   const float sy = ImGui::GetCursorPosY() + t.px(8);
   const float bw = t.px(110);
   ImGui::SetCursorPos(ImVec2(x3, sy));
-  if (big_button(t, {"minus", icons::utf8("minus"), nullptr, ImVec2(bw, bw), ButtonStyle::Neutral, v.can_less && !v.busy}))
+  if (big_button(t,
+                 {"minus", icons::utf8("minus"), nullptr, ImVec2(bw, bw), ButtonStyle::Neutral, v.can_less && !v.busy}))
     out.push_back(core::MinutesStep{-core::kHoursStepMinutes});
   ImGui::SetCursorPos(ImVec2(x3 + col_w - bw, sy));
-  if (big_button(t, {"plus", icons::utf8("plus"), nullptr, ImVec2(bw, bw), ButtonStyle::Neutral, v.can_more && !v.busy}))
+  if (big_button(t,
+                 {"plus", icons::utf8("plus"), nullptr, ImVec2(bw, bw), ButtonStyle::Neutral, v.can_more && !v.busy}))
     out.push_back(core::MinutesStep{core::kHoursStepMinutes});
   const ImVec2 as = t.fonts.large->CalcTextSizeA(t.fonts.large->FontSize, FLT_MAX, 0, v.amount.c_str());
   label_at(t.fonts.large, screen_pos(x3 + (col_w - as.x) * 0.5f, sy + (bw - as.y) * 0.5f), colors::text, v.amount);
   ImGui::SetCursorPos(ImVec2(x3, sy + bw + L.gap));
-  if (big_button(t, {"save", icons::utf8("done"), &v.save_label, ImVec2(col_w, t.px(100)), ButtonStyle::CheckIn, v.can_save}))
+  if (big_button(
+          t, {"save", icons::utf8("done"), &v.save_label, ImVec2(col_w, t.px(100)), ButtonStyle::CheckIn, v.can_save}))
     out.push_back(core::SaveHoursTapped{});
   ImGui::SetCursorPos(ImVec2(x3, sy + bw + L.gap + t.px(100) + L.gap));
   text(t.fonts.bold, colors::text, v.week_total, col_w);
@@ -347,10 +358,11 @@ void draw_progress(const ProgressView& v, const Theme& t, const Layout& L, Actio
     const float room = max.x - t.px(20) - vx;
     const float natural = t.fonts.huge->CalcTextSizeA(t.fonts.huge->FontSize, FLT_MAX, 0, s.value.c_str()).x;
     const float size = natural > room ? t.fonts.huge->FontSize * room / natural : t.fonts.huge->FontSize;
-    ImGui::GetWindowDrawList()->AddText(t.fonts.huge, size, ImVec2(vx, min.y + t.px(12)), colors::text, s.value.c_str());
+    ImGui::GetWindowDrawList()->AddText(t.fonts.huge, size, ImVec2(vx, min.y + t.px(12)), colors::text,
+                                        s.value.c_str());
     frame_record().texts.push_back(s.value);
-    label_at(t.fonts.bold, ImVec2(min.x + t.px(24), max.y - t.px(24) - t.fonts.bold->FontSize * 2.3f), colors::text_muted,
-             s.label, card_w - t.px(48));
+    label_at(t.fonts.bold, ImVec2(min.x + t.px(24), max.y - t.px(24) - t.fonts.bold->FontSize * 2.3f),
+             colors::text_muted, s.label, card_w - t.px(48));
   }
   const float py = y + card_h + L.gap;
   const ImVec2 pmin = screen_pos(M, py), pmax = screen_pos(L.size.x - M, L.size.y - M);
@@ -371,14 +383,20 @@ void draw_progress(const ProgressView& v, const Theme& t, const Layout& L, Actio
     const float bx = pmin.x + pad + static_cast<float>(shown % 2) * (badge_w + pad);
     const float by = ly + static_cast<float>(shown / 2) * (badge_h + t.px(10));
     if (by + badge_h > pmax.y - pad - t.fonts.body->FontSize * 2.5f) break;
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(bx, by), ImVec2(bx + badge_w, by + badge_h), colors::good_bg, t.px(12));
-    icon_at(t.fonts.bold, ImVec2(bx + t.px(14), by + (badge_h - t.fonts.bold->FontSize) * 0.5f), colors::check_in, m.icon);
-    label_at(t.fonts.bold, ImVec2(bx + t.px(56), by + (badge_h - t.fonts.bold->FontSize) * 0.5f), colors::text, m.label);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(bx, by), ImVec2(bx + badge_w, by + badge_h), colors::good_bg,
+                                              t.px(12));
+    icon_at(t.fonts.bold, ImVec2(bx + t.px(14), by + (badge_h - t.fonts.bold->FontSize) * 0.5f), colors::check_in,
+            m.icon);
+    label_at(t.fonts.bold, ImVec2(bx + t.px(56), by + (badge_h - t.fonts.bold->FontSize) * 0.5f), colors::text,
+             m.label);
     ++shown;
   }
   float fy = pmax.y - pad - t.fonts.body->FontSize * (v.agreed.empty() ? 1.2f : 2.5f);
-  if (!v.next.empty()) label_at(t.fonts.body, ImVec2(pmin.x + pad, fy), colors::text_muted, std::string(icons::utf8("next")) + " " + v.next);
-  if (!v.agreed.empty()) label_at(t.fonts.body, ImVec2(pmin.x + pad, fy + t.fonts.body->FontSize * 1.3f), colors::text_muted, v.agreed);
+  if (!v.next.empty())
+    label_at(t.fonts.body, ImVec2(pmin.x + pad, fy), colors::text_muted,
+             std::string(icons::utf8("next")) + " " + v.next);
+  if (!v.agreed.empty())
+    label_at(t.fonts.body, ImVec2(pmin.x + pad, fy + t.fonts.body->FontSize * 1.3f), colors::text_muted, v.agreed);
 }
 
 // [SECTION] The check-out the kiosk closed by itself
@@ -446,23 +464,26 @@ void draw_grid(const GridView& v, const Theme& t, const Layout& L, Actions& out)
     const float ty = y + static_cast<float>(i / cols) * (tile_h + L.gap);
     ImGui::SetCursorPos(ImVec2(x, ty));
     const std::string id = "face:" + f.id;
-    if (big_button(t, {id.c_str(), nullptr, &f.label, ImVec2(tile_w, tile_h), ButtonStyle::Neutral, true, false, t.fonts.bold,
-                       true}))
+    if (big_button(t, {id.c_str(), nullptr, &f.label, ImVec2(tile_w, tile_h), ButtonStyle::Neutral, true, false,
+                       t.fonts.bold, true}))
       out.push_back(core::ParticipantChosen{f.id});
     // The initials in a circle above the name: for those who recognise letters more than words.
     const float r = std::min(tile_h * 0.28f, t.px(44));
     const ImVec2 c = screen_pos(x + tile_w * 0.5f, ty + tile_h * 0.36f);
     ImGui::GetWindowDrawList()->AddCircleFilled(c, r, colors::primary);
     const ImVec2 is = t.fonts.bold->CalcTextSizeA(t.fonts.bold->FontSize, FLT_MAX, 0, f.initials.c_str());
-    ImGui::GetWindowDrawList()->AddText(t.fonts.bold, t.fonts.bold->FontSize, ImVec2(c.x - is.x * 0.5f, c.y - is.y * 0.5f),
-                                        colors::on_dark, f.initials.c_str());
+    ImGui::GetWindowDrawList()->AddText(t.fonts.bold, t.fonts.bold->FontSize,
+                                        ImVec2(c.x - is.x * 0.5f, c.y - is.y * 0.5f), colors::on_dark,
+                                        f.initials.c_str());
   }
   const float ny = L.size.y - M - nav_h;
   ImGui::SetCursorPos(ImVec2(M, ny));
-  if (big_button(t, {"grid:prev", icons::utf8("prev"), &v.prev_label, ImVec2(t.px(260), nav_h), ButtonStyle::Neutral, v.has_prev}))
+  if (big_button(t, {"grid:prev", icons::utf8("prev"), &v.prev_label, ImVec2(t.px(260), nav_h), ButtonStyle::Neutral,
+                     v.has_prev}))
     out.push_back(core::GridPage{-1});
   ImGui::SetCursorPos(ImVec2(L.size.x - M - t.px(260), ny));
-  if (big_button(t, {"grid:next", icons::utf8("next"), &v.next_label, ImVec2(t.px(260), nav_h), ButtonStyle::Neutral, v.has_next}))
+  if (big_button(t, {"grid:next", icons::utf8("next"), &v.next_label, ImVec2(t.px(260), nav_h), ButtonStyle::Neutral,
+                     v.has_next}))
     out.push_back(core::GridPage{1});
 }
 

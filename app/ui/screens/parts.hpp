@@ -21,8 +21,8 @@ struct Layout {
 
 bool back_button(const Theme& t, const std::string& label, bool enabled = true);
 // Back button at the top left and a heading beside it; returns the y where content starts.
-float title_row(const Theme& t, const Layout& L, const std::string& back_label, const std::string& title,
-                Actions& out, bool enabled = true);
+float title_row(const Theme& t, const Layout& L, const std::string& back_label, const std::string& title, Actions& out,
+                bool enabled = true);
 // A heading inside a column: pictogram-free bold text at the cursor.
 void section_title(const Theme& t, const std::string& s, float width);
 // The PIN pads (participant and coach): progress dots at height y, and the keypad on the right.
@@ -63,7 +63,8 @@ void draw_coach_corner(const Theme& t, ImVec2 display, Actions& out);
 void draw_coach_reports(const CoachNav& nav, const ReportsView& v, const Theme& t, const Layout& L, Actions& out);
 
 // The programme (programme_screens.cpp)
-void draw_coach_programme(const CoachNav& nav, const CoachProgrammeView& v, const Theme& t, const Layout& L, Actions& out);
+void draw_coach_programme(const CoachNav& nav, const CoachProgrammeView& v, const Theme& t, const Layout& L,
+                          Actions& out);
 void draw_activity_edit(const CoachNav& nav, const ActivityEditView& v, const Theme& t, const Layout& L, Actions& out);
 
 }  // namespace meedoen::ui

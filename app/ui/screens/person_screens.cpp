@@ -23,9 +23,9 @@ ImU32 mark_color(Mark m) {
   switch (m) {
     case Mark::Present: return colors::check_in;
     case Mark::PresentByCoach: return IM_COL32(0x6F, 0xA8, 0x82, 255);  // a lighter green: recorded by a coach
-    case Mark::Absent: return colors::notice_border;                      // amber: reported, with a reason
-    case Mark::NoShow: return colors::check_out;                          // warm brown: not there, not reported
-    case Mark::Future: return colors::panel_border;                       // expected, still to come
+    case Mark::Absent: return colors::notice_border;                    // amber: reported, with a reason
+    case Mark::NoShow: return colors::check_out;                        // warm brown: not there, not reported
+    case Mark::Future: return colors::panel_border;                     // expected, still to come
     case Mark::None: break;
   }
   return IM_COL32(0, 0, 0, 0);
@@ -47,7 +47,8 @@ void heading(const Theme& t, const std::string& s, float& y, const ImVec2 origin
   y += t.fonts.bold->FontSize * 1.35f;
 }
 
-void line(const Theme& t, const std::string& s, float& y, const ImVec2 origin, float width, ImU32 color = colors::text_muted) {
+void line(const Theme& t, const std::string& s, float& y, const ImVec2 origin, float width,
+          ImU32 color = colors::text_muted) {
   ImFont* f = t.fonts.body;
   const ImVec2 size = f->CalcTextSizeA(f->FontSize, FLT_MAX, width, s.c_str());
   label_at(f, ImVec2(origin.x, origin.y + y), color, s, width);
@@ -68,8 +69,9 @@ void attendance_strip(const CoachPersonView& v, const Theme& t, ImVec2 pos, ImVe
   if (rows == 0) return;
   const std::size_t cols = v.weeks.front().size();
   const float g = t.px(6);
-  const float cell_h = std::max(t.px(64), (size.y - (y - pos.y) - legend_h - counts_h - t.px(8) - static_cast<float>(rows - 1) * g) /
-                                              static_cast<float>(rows));
+  const float cell_h =
+      std::max(t.px(64), (size.y - (y - pos.y) - legend_h - counts_h - t.px(8) - static_cast<float>(rows - 1) * g) /
+                             static_cast<float>(rows));
   const float cell_w = (size.x - static_cast<float>(cols - 1) * g) / static_cast<float>(cols);
   for (std::size_t r = 0; r < rows; ++r) {
     for (std::size_t c = 0; c < v.weeks[r].size(); ++c) {
@@ -77,15 +79,18 @@ void attendance_strip(const CoachPersonView& v, const Theme& t, ImVec2 pos, ImVe
       const ImVec2 cmin(wp.x + pos.x + static_cast<float>(c) * (cell_w + g), wp.y + y);
       const ImVec2 cmax(cmin.x + cell_w, cmin.y + cell_h);
       dl->AddRectFilled(cmin, cmax, colors::panel, t.px(8));
-      dl->AddRect(cmin, cmax, d.today ? colors::primary : colors::panel_border, t.px(8), 0, d.today ? t.px(3) : t.px(1));
-      label_at(t.fonts.body, ImVec2(cmin.x + t.px(8), cmin.y + t.px(4)), d.today ? colors::primary : colors::text_muted, d.label);
+      dl->AddRect(cmin, cmax, d.today ? colors::primary : colors::panel_border, t.px(8), 0,
+                  d.today ? t.px(3) : t.px(1));
+      label_at(t.fonts.body, ImVec2(cmin.x + t.px(8), cmin.y + t.px(4)), d.today ? colors::primary : colors::text_muted,
+               d.label);
       // Three bars, morning to evening, under the day's label.
       const float top = cmin.y + t.fonts.body->FontSize + t.px(8);
       const float bar_h = (cmax.y - t.px(6) - top - 2 * t.px(3)) / 3;
       for (std::size_t i = 0; i < d.parts.size(); ++i) {
         if (d.parts[i] == Mark::None) continue;
         const float by = top + static_cast<float>(i) * (bar_h + t.px(3));
-        dl->AddRectFilled(ImVec2(cmin.x + t.px(8), by), ImVec2(cmax.x - t.px(8), by + bar_h), mark_color(d.parts[i]), t.px(3));
+        dl->AddRectFilled(ImVec2(cmin.x + t.px(8), by), ImVec2(cmax.x - t.px(8), by + bar_h), mark_color(d.parts[i]),
+                          t.px(3));
       }
       ImGui::SetCursorPos(ImVec2(pos.x + static_cast<float>(c) * (cell_w + g), y));
       const std::string id = "day:" + d.date;
@@ -117,7 +122,9 @@ void ladder_chart(const CoachPersonView& v, const Theme& t, ImVec2 origin, float
   }
   const std::size_t n = v.ladder_history.size();
   auto point = [&](std::size_t i) {
-    const float x = n == 1 ? (min.x + max.x) * 0.5f : min.x + t.px(8) + static_cast<float>(i) / static_cast<float>(n - 1) * (max.x - min.x - t.px(16));
+    const float x =
+        n == 1 ? (min.x + max.x) * 0.5f
+               : min.x + t.px(8) + static_cast<float>(i) / static_cast<float>(n - 1) * (max.x - min.x - t.px(16));
     return ImVec2(x, max.y - (v.ladder_history[i].value - 0.5f) / rungs * h);
   };
   for (std::size_t i = 0; i + 1 < n; ++i) dl->AddLine(point(i), point(i + 1), colors::primary, t.px(3));
@@ -149,10 +156,12 @@ void details(const CoachPersonView& v, const Theme& t, ImVec2 pos, ImVec2 size, 
     const float bw = std::min(t.px(200), (w - t.px(12)) / 2);
     ImGui::SetCursorPos(ImVec2(0, y));
     const std::string yes = "yes:" + h.id, no = "no:" + h.id;
-    if (big_button(t, {yes.c_str(), nullptr, &h.primary_label, ImVec2(bw, t.px(64)), ButtonStyle::CheckIn, !v.busy && !v.asking}))
+    if (big_button(t, {yes.c_str(), nullptr, &h.primary_label, ImVec2(bw, t.px(64)), ButtonStyle::CheckIn,
+                       !v.busy && !v.asking}))
       out.push_back(h.primary);
     ImGui::SetCursorPos(ImVec2(bw + t.px(12), y));
-    if (big_button(t, {no.c_str(), nullptr, &h.secondary_label, ImVec2(bw, t.px(64)), ButtonStyle::Neutral, !v.busy && !v.asking}))
+    if (big_button(t, {no.c_str(), nullptr, &h.secondary_label, ImVec2(bw, t.px(64)), ButtonStyle::Neutral,
+                       !v.busy && !v.asking}))
       out.push_back(h.secondary);
     y += t.px(72);
   }
@@ -169,10 +178,11 @@ void details(const CoachPersonView& v, const Theme& t, ImVec2 pos, ImVec2 size, 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float dot = t.px(9);
     for (int i = 0; i < v.ladder_steps; ++i)
-      dl->AddCircleFilled(ImVec2(origin.x + dot + static_cast<float>(i) * dot * 2.8f, origin.y + y + t.fonts.body->FontSize * 0.55f), dot,
-                          i < v.ladder_progress_value ? colors::primary : colors::neutral);
-    label_at(t.fonts.body, ImVec2(origin.x + dot * 2.8f * static_cast<float>(v.ladder_steps) + t.px(8), origin.y + y), colors::text_muted,
-             v.ladder_progress);
+      dl->AddCircleFilled(
+          ImVec2(origin.x + dot + static_cast<float>(i) * dot * 2.8f, origin.y + y + t.fonts.body->FontSize * 0.55f),
+          dot, i < v.ladder_progress_value ? colors::primary : colors::neutral);
+    label_at(t.fonts.body, ImVec2(origin.x + dot * 2.8f * static_cast<float>(v.ladder_steps) + t.px(8), origin.y + y),
+             colors::text_muted, v.ladder_progress);
     y += t.fonts.body->FontSize * 1.5f;
     line(t, v.ladder_date, y, origin, w);
     for (const auto& [area, status] : v.areas) line(t, area + ": " + status, y, origin, w);
@@ -208,15 +218,18 @@ void note_editor(const CoachPersonView& v, const Theme& t, const Layout& L, Acti
   ImGui::SetNextWindowFocus();
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(colors::background));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, t.px(24));
-  ImGui::Begin("##coach_note", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::Begin("##coach_note", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
   ImGui::SetCursorPos(ImVec2(pad, pad));
   text(t.fonts.large, colors::text, v.note_title);
   const float bw = t.px(220), bh = t.px(72);
   ImGui::SetCursorPos(ImVec2(size.x - pad - 2 * bw - t.px(12), pad));
-  if (big_button(t, {"note:cancel", icons::utf8("back"), &v.cancel_label, ImVec2(bw, bh), ButtonStyle::Neutral, !v.busy}))
+  if (big_button(t,
+                 {"note:cancel", icons::utf8("back"), &v.cancel_label, ImVec2(bw, bh), ButtonStyle::Neutral, !v.busy}))
     out.push_back(core::NoteCancelTapped{});
   ImGui::SetCursorPos(ImVec2(size.x - pad - bw, pad));
-  if (big_button(t, {"note:save", icons::utf8("done"), &v.save_label, ImVec2(bw, bh), ButtonStyle::CheckIn, v.can_save_note}))
+  if (big_button(
+          t, {"note:save", icons::utf8("done"), &v.save_label, ImVec2(bw, bh), ButtonStyle::CheckIn, v.can_save_note}))
     out.push_back(core::NoteSaveTapped{});
   // The text so far, wrapped, in a white field; the last lines stay in view.
   const float kb_h = keyboard_height(t);
@@ -233,8 +246,10 @@ void note_editor(const CoachPersonView& v, const Theme& t, const Layout& L, Acti
   const float ty = std::min(fmin.y + t.px(12), fmax.y - t.px(12) - ts.y);
   label_at(f, ImVec2(fmin.x + t.px(16), ty), colors::text, shown, wrap);
   ImGui::PopClipRect();
-  label_at(t.fonts.body, ImVec2(fmax.x - text_w(t.fonts.body, v.note_count), fmax.y + t.px(4)), colors::text_muted, v.note_count);
-  const KeyEvent key = keyboard(t, {ImVec2(pad, size.y - pad - kb_h), size.x - 2 * pad, v.note_text, &v.space_label, &v.erase_label, "note:erase", true});
+  label_at(t.fonts.body, ImVec2(fmax.x - text_w(t.fonts.body, v.note_count), fmax.y + t.px(4)), colors::text_muted,
+           v.note_count);
+  const KeyEvent key = keyboard(t, {ImVec2(pad, size.y - pad - kb_h), size.x - 2 * pad, v.note_text, &v.space_label,
+                                    &v.erase_label, "note:erase", true});
   if (key.kind == KeyEvent::Kind::Text) out.push_back(core::NoteTyped{key.text});
   if (key.kind == KeyEvent::Kind::Erase) out.push_back(core::NoteErased{});
   ImGui::End();
@@ -243,8 +258,8 @@ void note_editor(const CoachPersonView& v, const Theme& t, const Layout& L, Acti
 }
 
 // A row of option buttons (the ladder form); the active one stands out.
-void option_row(const Theme& t, const std::vector<CoachLadderView::Option>& options, float x, float y, float width, float h,
-                bool enabled, Actions& out, ImFont* font = nullptr) {
+void option_row(const Theme& t, const std::vector<CoachLadderView::Option>& options, float x, float y, float width,
+                float h, bool enabled, Actions& out, ImFont* font = nullptr) {
   const float g = t.px(10);
   const float n = static_cast<float>(std::max<std::size_t>(1, options.size()));
   const float bw = (width - (n - 1) * g) / n;
@@ -270,10 +285,12 @@ void draw_coach_people(const CoachNav& nav, const CoachPeopleView& v, const Them
   // Mine / everyone
   const float sw = t.px(240), sh = t.px(68);
   ImGui::SetCursorPos(ImVec2(L.size.x - M - 2 * sw - t.px(10), top));
-  if (big_button(t, {"people:mine", nullptr, &v.mine_label, ImVec2(sw, sh), v.all ? ButtonStyle::Neutral : ButtonStyle::Selected}))
+  if (big_button(t, {"people:mine", nullptr, &v.mine_label, ImVec2(sw, sh),
+                     v.all ? ButtonStyle::Neutral : ButtonStyle::Selected}))
     out.push_back(core::PeopleScopeTapped{false});
   ImGui::SetCursorPos(ImVec2(L.size.x - M - sw, top));
-  if (big_button(t, {"people:all", nullptr, &v.all_label, ImVec2(sw, sh), v.all ? ButtonStyle::Selected : ButtonStyle::Neutral}))
+  if (big_button(t, {"people:all", nullptr, &v.all_label, ImVec2(sw, sh),
+                     v.all ? ButtonStyle::Selected : ButtonStyle::Neutral}))
     out.push_back(core::PeopleScopeTapped{true});
   const float y = top + sh + L.gap * 0.5f;
   ImGui::SetCursorPos(ImVec2(M, y));
@@ -294,23 +311,29 @@ void draw_coach_people(const CoachNav& nav, const CoachPeopleView& v, const Them
     ImGui::SetCursorPos(ImVec2(0, ry));
     const ImVec2 rmin = ImGui::GetCursorScreenPos();
     dl->AddRectFilled(rmin, ImVec2(rmin.x + w, rmin.y + row_h), colors::panel, t.px(10));
-    if (p.warn) dl->AddRectFilled(rmin, ImVec2(rmin.x + t.px(8), rmin.y + row_h), colors::check_out, t.px(10), ImDrawFlags_RoundCornersLeft);
+    if (p.warn)
+      dl->AddRectFilled(rmin, ImVec2(rmin.x + t.px(8), rmin.y + row_h), colors::check_out, t.px(10),
+                        ImDrawFlags_RoundCornersLeft);
     const float ty = rmin.y + (row_h - t.fonts.bold->FontSize) * 0.5f;
     const float pad = t.px(20);
     // Columns: name | participation | last seen | rung | end date | coach
     const float c1 = w * 0.30f, c2 = w * 0.12f, c3 = w * 0.25f, c4 = w * 0.10f, c5 = w * 0.12f;
     float x = rmin.x + pad;
-    label_at(t.fonts.bold, ImVec2(x, ty), left ? colors::text_muted : colors::text, fit(t.fonts.bold, p.name, c1 - t.px(12)));
+    label_at(t.fonts.bold, ImVec2(x, ty), left ? colors::text_muted : colors::text,
+             fit(t.fonts.bold, p.name, c1 - t.px(12)));
     x += c1;
-    label_at(t.fonts.body, ImVec2(x, ty + t.px(3)), p.mandatory ? colors::check_out : colors::text_muted, p.participation);
+    label_at(t.fonts.body, ImVec2(x, ty + t.px(3)), p.mandatory ? colors::check_out : colors::text_muted,
+             p.participation);
     x += c2;
-    label_at(t.fonts.body, ImVec2(x, ty + t.px(3)), p.warn ? colors::check_out : colors::text_muted, fit(t.fonts.body, p.last_seen, c3 - t.px(12)));
+    label_at(t.fonts.body, ImVec2(x, ty + t.px(3)), p.warn ? colors::check_out : colors::text_muted,
+             fit(t.fonts.body, p.last_seen, c3 - t.px(12)));
     x += c3;
     label_at(t.fonts.body, ImVec2(x, ty + t.px(3)), colors::text_muted, p.rung);
     x += c4;
     label_at(t.fonts.body, ImVec2(x, ty + t.px(3)), colors::text_muted, p.end);
     x += c5;
-    label_at(t.fonts.body, ImVec2(x, ty + t.px(3)), colors::text_muted, fit(t.fonts.body, p.coach, rmin.x + w - x - pad));
+    label_at(t.fonts.body, ImVec2(x, ty + t.px(3)), colors::text_muted,
+             fit(t.fonts.body, p.coach, rmin.x + w - x - pad));
     ImGui::SetCursorPos(ImVec2(0, ry));
     const std::string id = "person:" + p.id;
     if (tap_area(id.c_str(), p.name, ImVec2(w, row_h))) out.push_back(core::PersonTapped{p.id});
@@ -352,13 +375,15 @@ void draw_coach_person(const CoachNav& nav, const CoachPersonView& v, const Them
   };
   int shown = 0;
   for (const auto& b : buttons) shown += b.show;
-  const float bw = std::min(t.px(190), (L.size.x - 2 * M - t.px(520)) / static_cast<float>(std::max(1, shown)) - t.px(8));
+  const float bw =
+      std::min(t.px(190), (L.size.x - 2 * M - t.px(520)) / static_cast<float>(std::max(1, shown)) - t.px(8));
   float bx = L.size.x - M - static_cast<float>(shown) * (bw + t.px(8)) + t.px(8);
   const bool enabled = v.loaded && !v.busy && !v.asking && !v.note_open;
   for (const auto& b : buttons) {
     if (!b.show) continue;
     ImGui::SetCursorPos(ImVec2(bx, top));
-    if (big_button(t, {b.id, bw >= t.px(185) ? icons::utf8(b.icon) : nullptr, b.label, ImVec2(bw, bh), ButtonStyle::Neutral, enabled})) {
+    if (big_button(t, {b.id, bw >= t.px(185) ? icons::utf8(b.icon) : nullptr, b.label, ImVec2(bw, bh),
+                       ButtonStyle::Neutral, enabled})) {
       if (core::holds_alternative<core::TalkHeldTapped>(b.action))
         out.push_back(core::TalkHeldTapped{v.participant_id});
       else if (core::holds_alternative<core::ExportProgressTapped>(b.action))
@@ -372,9 +397,11 @@ void draw_coach_person(const CoachNav& nav, const CoachPersonView& v, const Them
   const ImVec2 wp = ImGui::GetWindowPos();
   // A long name steps down a font size before it is ever cut.
   ImFont* name_font = text_w(t.fonts.large, v.name) <= name_w ? t.fonts.large : t.fonts.bold;
-  label_at(name_font, ImVec2(wp.x + name_x, wp.y + top - t.px(4) + (t.fonts.large->FontSize - name_font->FontSize) * 0.5f),
+  label_at(name_font,
+           ImVec2(wp.x + name_x, wp.y + top - t.px(4) + (t.fonts.large->FontSize - name_font->FontSize) * 0.5f),
            colors::text, fit(name_font, v.name, name_w));
-  label_at(t.fonts.body, ImVec2(wp.x + name_x, wp.y + top + t.fonts.large->FontSize), v.mandatory ? colors::check_out : colors::text_muted,
+  label_at(t.fonts.body, ImVec2(wp.x + name_x, wp.y + top + t.fonts.large->FontSize),
+           v.mandatory ? colors::check_out : colors::text_muted,
            fit(t.fonts.body, v.participation + "   " + v.coach_line, name_w));
 
   const float y = top + bh + L.gap * 0.6f;
@@ -414,7 +441,9 @@ void draw_coach_ladder(const CoachNav& nav, const CoachLadderView& v, const Them
   const float oh = t.px(64);  // the form must fit 800 px: five rows of options and four headings
   float y = top + bh + L.gap * 0.5f;
   const float label_h = t.fonts.bold->FontSize * 1.3f;
-  auto title = [&](const std::string& s, float x) { label_at(t.fonts.bold, ImVec2(wp.x + x, wp.y + y), colors::text, s); };
+  auto title = [&](const std::string& s, float x) {
+    label_at(t.fonts.bold, ImVec2(wp.x + x, wp.y + y), colors::text, s);
+  };
   // Moment and progress side by side, then the rungs, then the five areas.
   title(v.moment_title, M);
   title(v.progress_title, M + W * 0.5f + L.gap * 0.5f);

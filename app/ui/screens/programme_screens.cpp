@@ -45,14 +45,17 @@ float stepper(const Theme& t, ImVec2 pos, float h, const std::string& id, const 
   x += text_w(t.fonts.body, caption) + t.px(10);
   const std::string down = id + ":down", up = id + ":up";
   ImGui::SetCursorPos(ImVec2(x, pos.y));
-  if (big_button(t, {down.c_str(), icons::utf8("minus"), nullptr, ImVec2(h, h), ButtonStyle::Neutral, enabled && can_down})) step = -1;
+  if (big_button(
+          t, {down.c_str(), icons::utf8("minus"), nullptr, ImVec2(h, h), ButtonStyle::Neutral, enabled && can_down}))
+    step = -1;
   x += h + t.px(6);
   const float vw = std::max(text_w(bf, "00:00"), text_w(bf, value)) + t.px(16);
-  label_at(bf, on_screen(ImVec2(x + (vw - text_w(bf, value)) * 0.5f, pos.y + (h - bf->FontSize) * 0.5f)),
-           colors::text, value);
+  label_at(bf, on_screen(ImVec2(x + (vw - text_w(bf, value)) * 0.5f, pos.y + (h - bf->FontSize) * 0.5f)), colors::text,
+           value);
   x += vw + t.px(6);
   ImGui::SetCursorPos(ImVec2(x, pos.y));
-  if (big_button(t, {up.c_str(), icons::utf8("plus"), nullptr, ImVec2(h, h), ButtonStyle::Neutral, enabled && can_up})) step = 1;
+  if (big_button(t, {up.c_str(), icons::utf8("plus"), nullptr, ImVec2(h, h), ButtonStyle::Neutral, enabled && can_up}))
+    step = 1;
   return x + h - pos.x;
 }
 
@@ -63,8 +66,9 @@ void programme_row(const CoachProgrammeView& v, const ProgrammeRow& r, const The
   ImGui::SetCursorPos(ImVec2(0, y));
   const ImVec2 o = ImGui::GetCursorScreenPos();
   const float put_back_w = r.active ? 0 : t.px(220);
-  const bool tapped = face_button(t, "act:" + r.id, r.title, ImVec2(w - (put_back_w > 0 ? put_back_w + t.px(12) : 0), h),
-                                  ButtonStyle::Neutral, !v.busy && r.active);
+  const bool tapped =
+      face_button(t, "act:" + r.id, r.title, ImVec2(w - (put_back_w > 0 ? put_back_w + t.px(12) : 0), h),
+                  ButtonStyle::Neutral, !v.busy && r.active);
   if (tapped) out.push_back(core::prog::EditTapped{r.id});
   const ImU32 ink = r.active ? colors::text : colors::text_muted;
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -83,7 +87,8 @@ void programme_row(const CoachProgrammeView& v, const ProgrammeRow& r, const The
   const float title_w = right_x - title_x - t.px(12);
   label_at(bf, ImVec2(title_x, line1), ink, fit(bf, r.title, title_w));
   label_at(body, ImVec2(title_x, line2), colors::text_muted, fit(body, r.where, title_w));
-  if (!r.once.empty()) label_at(body, ImVec2(time_x, line2), colors::primary, fit(body, r.once, title_x - time_x - t.px(8)));
+  if (!r.once.empty())
+    label_at(body, ImVec2(time_x, line2), colors::primary, fit(body, r.once, title_x - time_x - t.px(8)));
   label_at(body, ImVec2(right_x, line1 + t.px(2)), ink, fit(body, r.signed_up, right_w));
   if (!r.badge.empty()) {
     const float bw = text_w(body, r.badge) + t.px(20);
@@ -94,7 +99,8 @@ void programme_row(const CoachProgrammeView& v, const ProgrammeRow& r, const The
   if (!r.active) {
     ImGui::SetCursorPos(ImVec2(w - put_back_w, y));
     const std::string id = "putback:" + r.id;
-    if (big_button(t, {id.c_str(), icons::utf8("back"), &v.put_back_label, ImVec2(put_back_w, h), ButtonStyle::Primary, !v.busy}))
+    if (big_button(t, {id.c_str(), icons::utf8("back"), &v.put_back_label, ImVec2(put_back_w, h), ButtonStyle::Primary,
+                       !v.busy}))
       out.push_back(core::prog::PutBackTapped{r.id});
   }
 }
@@ -104,7 +110,8 @@ void programme_row(const CoachProgrammeView& v, const ProgrammeRow& r, const The
 void text_fields(const ActivityEditView& v, const Theme& t, ImVec2 pos, float w, float h, float gap, Actions& out) {
   // The title over the full width; place and leader side by side under it.
   const float half = (w - gap) * 0.5f;
-  const ImVec2 spots[] = {pos, ImVec2(pos.x, pos.y + h + gap * 0.6f), ImVec2(pos.x + half + gap, pos.y + h + gap * 0.6f)};
+  const ImVec2 spots[] = {pos, ImVec2(pos.x, pos.y + h + gap * 0.6f),
+                          ImVec2(pos.x + half + gap, pos.y + h + gap * 0.6f)};
   const float widths[] = {w, half, half};
   for (std::size_t i = 0; i < v.fields.size() && i < 3; ++i) {
     const auto& f = v.fields[i];
@@ -115,8 +122,8 @@ void text_fields(const ActivityEditView& v, const Theme& t, ImVec2 pos, float w,
       out.push_back(core::prog::FieldTapped{f.field});
     const ImU32 ink = f.active ? colors::on_dark : colors::text;
     const float lx = o.x + t.px(18);
-    label_at(t.fonts.body, ImVec2(lx, o.y + (h - t.fonts.body->FontSize) * 0.5f), f.active ? colors::on_dark : colors::text_muted,
-             f.label);
+    label_at(t.fonts.body, ImVec2(lx, o.y + (h - t.fonts.body->FontSize) * 0.5f),
+             f.active ? colors::on_dark : colors::text_muted, f.label);
     const float vx = lx + t.px(i == 0 ? 130 : 150);
     const std::string shown = f.value + (f.active ? "|" : "");
     // The end of a long text is where the typing happens: show that end.
@@ -130,18 +137,21 @@ void text_fields(const ActivityEditView& v, const Theme& t, ImVec2 pos, float w,
       }
       tail = "..." + tail;
     }
-    label_at(t.fonts.bold, ImVec2(vx, o.y + (h - t.fonts.bold->FontSize) * 0.5f), f.empty ? colors::text_muted : ink, tail);
+    label_at(t.fonts.bold, ImVec2(vx, o.y + (h - t.fonts.bold->FontSize) * 0.5f), f.empty ? colors::text_muted : ink,
+             tail);
   }
 }
 
-void schedule_controls(const ActivityEditView& v, const Theme& t, ImVec2 pos, float w, float h, float gap, Actions& out) {
+void schedule_controls(const ActivityEditView& v, const Theme& t, ImVec2 pos, float w, float h, float gap,
+                       Actions& out) {
   const bool on = !v.busy && !v.confirming;
   const float g = t.px(8);
   using namespace core::prog;
   // Row 1: the pictograms.
   float x = pos.x;
   float y = pos.y;
-  const float icon_w = std::min(h, (w - g * static_cast<float>(v.icons.size() - 1)) / static_cast<float>(v.icons.size()));
+  const float icon_w =
+      std::min(h, (w - g * static_cast<float>(v.icons.size() - 1)) / static_cast<float>(v.icons.size()));
   for (const auto& ic : v.icons) {
     ImGui::SetCursorPos(ImVec2(x, y));
     const std::string id = "icon:" + ic.key;
@@ -155,29 +165,35 @@ void schedule_controls(const ActivityEditView& v, const Theme& t, ImVec2 pos, fl
   x = pos.x;
   const float mode_w = t.px(190);
   ImGui::SetCursorPos(ImVec2(x, y));
-  if (big_button(t, {"when:weekly", nullptr, &v.weekly_label, ImVec2(mode_w, h), v.once ? ButtonStyle::Neutral : ButtonStyle::Selected, on}))
+  if (big_button(t, {"when:weekly", nullptr, &v.weekly_label, ImVec2(mode_w, h),
+                     v.once ? ButtonStyle::Neutral : ButtonStyle::Selected, on}))
     out.push_back(WeeklyChosen{});
   x += mode_w + g;
   ImGui::SetCursorPos(ImVec2(x, y));
-  if (big_button(t, {"when:once", nullptr, &v.once_label, ImVec2(mode_w, h), v.once ? ButtonStyle::Selected : ButtonStyle::Neutral, on}))
+  if (big_button(t, {"when:once", nullptr, &v.once_label, ImVec2(mode_w, h),
+                     v.once ? ButtonStyle::Selected : ButtonStyle::Neutral, on}))
     out.push_back(OnceChosen{});
   x += mode_w + gap;
   if (!v.once) {
     const float dw = (pos.x + w - x - g * 6) / 7;
     for (const auto& d : v.weekdays) {
       ImGui::SetCursorPos(ImVec2(x, y));
-      if (big_button(t, {d.id.c_str(), nullptr, &d.label, ImVec2(dw, h), d.selected ? ButtonStyle::Selected : ButtonStyle::Neutral, on}))
+      if (big_button(t, {d.id.c_str(), nullptr, &d.label, ImVec2(dw, h),
+                         d.selected ? ButtonStyle::Selected : ButtonStyle::Neutral, on}))
         out.push_back(WeekdayChosen{d.weekday});
       x += dw + g;
     }
   } else {
     ImGui::SetCursorPos(ImVec2(x, y));
-    if (big_button(t, {"date:prev", icons::utf8("prev"), nullptr, ImVec2(h, h), ButtonStyle::Neutral, on && v.can_date_back}))
+    if (big_button(
+            t, {"date:prev", icons::utf8("prev"), nullptr, ImVec2(h, h), ButtonStyle::Neutral, on && v.can_date_back}))
       out.push_back(DateStep{-1});
     const float dx = x + h + g;
     const float dw = pos.x + w - dx - h - g;
     panel(on_screen(ImVec2(dx, y)), on_screen(ImVec2(dx + dw, y + h)), t);
-    label_at(t.fonts.bold, on_screen(ImVec2(dx + (dw - text_w(t.fonts.bold, v.date_text)) * 0.5f, y + (h - t.fonts.bold->FontSize) * 0.5f)),
+    label_at(t.fonts.bold,
+             on_screen(
+                 ImVec2(dx + (dw - text_w(t.fonts.bold, v.date_text)) * 0.5f, y + (h - t.fonts.bold->FontSize) * 0.5f)),
              colors::text, v.date_text);
     ImGui::SetCursorPos(ImVec2(pos.x + w - h, y));
     if (big_button(t, {"date:next", icons::utf8("next"), nullptr, ImVec2(h, h), ButtonStyle::Neutral, on}))
@@ -189,20 +205,25 @@ void schedule_controls(const ActivityEditView& v, const Theme& t, ImVec2 pos, fl
   const float part_w = t.px(160);
   for (const auto& p : v.parts) {
     ImGui::SetCursorPos(ImVec2(x, y));
-    if (big_button(t, {p.id.c_str(), nullptr, &p.label, ImVec2(part_w, h), p.selected ? ButtonStyle::Selected : ButtonStyle::Neutral, on}))
+    if (big_button(t, {p.id.c_str(), nullptr, &p.label, ImVec2(part_w, h),
+                       p.selected ? ButtonStyle::Selected : ButtonStyle::Neutral, on}))
       out.push_back(DagdeelChosen{p.dagdeel});
     x += part_w + g;
   }
   x += gap;
   int step = 0;
-  x += stepper(t, ImVec2(x, y), h, "start", v.start_label, v.start_text, v.can_start_earlier, v.can_start_later, on, step) + gap;
+  x += stepper(t, ImVec2(x, y), h, "start", v.start_label, v.start_text, v.can_start_earlier, v.can_start_later, on,
+               step) +
+       gap;
   if (step) out.push_back(StartStep{step * core::kActivityTimeStep});
   stepper(t, ImVec2(x, y), h, "end", v.end_label, v.end_text, v.can_end_earlier, v.can_end_later, on, step);
   if (step) out.push_back(EndStep{step * core::kActivityTimeStep});
   // Row 4: places, volunteer work, and taking it off the programme.
   y += h + gap;
   x = pos.x;
-  x += stepper(t, ImVec2(x, y), h, "places", v.places_label, v.places_text, v.can_places_down, v.can_places_up, on, step) + gap;
+  x += stepper(t, ImVec2(x, y), h, "places", v.places_label, v.places_text, v.can_places_down, v.can_places_up, on,
+               step) +
+       gap;
   if (step) out.push_back(CapacityStep{step});
   ImGui::SetCursorPos(ImVec2(x, y));
   if (big_button(t, {"volunteer", icons::utf8(v.volunteer ? "done" : "hours"), &v.volunteer_label, ImVec2(t.px(300), h),
@@ -223,7 +244,8 @@ void confirm_popup(const ActivityEditView& v, const Theme& t, const Layout& L, A
   ImGui::SetNextWindowFocus();
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(colors::panel));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, t.px(24));
-  ImGui::Begin("##take_off", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::Begin("##take_off", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
   const float pad = t.px(32);
   ImGui::SetCursorPos(ImVec2(pad, pad));
   text(t.fonts.large, colors::text, fit(t.fonts.large, v.confirm_title, size.x - 2 * pad));
@@ -232,10 +254,12 @@ void confirm_popup(const ActivityEditView& v, const Theme& t, const Layout& L, A
   const float bw = (size.x - 2 * pad - t.px(16)) * 0.5f;
   const float y = size.y - pad - t.px(84);
   ImGui::SetCursorPos(ImVec2(pad, y));
-  if (big_button(t, {"take_off:yes", icons::utf8("cancel"), &v.confirm_yes, ImVec2(bw, t.px(84)), ButtonStyle::CheckOut, !v.busy}))
+  if (big_button(t, {"take_off:yes", icons::utf8("cancel"), &v.confirm_yes, ImVec2(bw, t.px(84)), ButtonStyle::CheckOut,
+                     !v.busy}))
     out.push_back(core::prog::TakeOffConfirmed{});
   ImGui::SetCursorPos(ImVec2(pad + bw + t.px(16), y));
-  if (big_button(t, {"take_off:no", icons::utf8("back"), &v.confirm_no, ImVec2(bw, t.px(84)), ButtonStyle::Neutral, !v.busy}))
+  if (big_button(
+          t, {"take_off:no", icons::utf8("back"), &v.confirm_no, ImVec2(bw, t.px(84)), ButtonStyle::Neutral, !v.busy}))
     out.push_back(core::prog::TakeOffCancelled{});
   ImGui::End();
   ImGui::PopStyleVar();
@@ -246,18 +270,21 @@ void confirm_popup(const ActivityEditView& v, const Theme& t, const Layout& L, A
 
 // [SECTION] The Programme tab
 
-void draw_coach_programme(const CoachNav& nav, const CoachProgrammeView& v, const Theme& t, const Layout& L, Actions& out) {
+void draw_coach_programme(const CoachNav& nav, const CoachProgrammeView& v, const Theme& t, const Layout& L,
+                          Actions& out) {
   const float M = L.margin;
   const float top = coach_top_bar(nav, t, L, out);
   const float new_w = t.px(340), new_h = t.px(76);
   ImGui::SetCursorPos(ImVec2(M, top + (new_h - t.fonts.large->FontSize) * 0.5f));
   text(t.fonts.large, colors::text, v.title);
   if (!v.error.empty()) {
-    ImGui::SetCursorPos(ImVec2(M + text_w(t.fonts.large, v.title) + L.gap, top + (new_h - t.fonts.body->FontSize) * 0.5f));
+    ImGui::SetCursorPos(
+        ImVec2(M + text_w(t.fonts.large, v.title) + L.gap, top + (new_h - t.fonts.body->FontSize) * 0.5f));
     text(t.fonts.body, colors::check_out, v.error);
   }
   ImGui::SetCursorPos(ImVec2(L.size.x - M - new_w, top));
-  if (big_button(t, {"programme:new", icons::utf8("plus"), &v.new_label, ImVec2(new_w, new_h), ButtonStyle::Primary, !v.busy}))
+  if (big_button(
+          t, {"programme:new", icons::utf8("plus"), &v.new_label, ImVec2(new_w, new_h), ButtonStyle::Primary, !v.busy}))
     out.push_back(core::prog::NewTapped{});
   const float list_y = top + new_h + L.gap * 0.75f;
   ImGui::SetCursorPos(ImVec2(M, list_y));
@@ -265,7 +292,8 @@ void draw_coach_programme(const CoachNav& nav, const CoachProgrammeView& v, cons
     text(t.fonts.bold, colors::text_muted, v.empty_text);
     return;
   }
-  const ScrollRegion r = begin_drag_scroll(t, {"programme", ImVec2(L.size.x - 2 * M, L.size.y - M - list_y), colors::background, true});
+  const ScrollRegion r =
+      begin_drag_scroll(t, {"programme", ImVec2(L.size.x - 2 * M, L.size.y - M - list_y), colors::background, true});
   const float w = r.list_width;
   const float row_h = t.px(84), gap = t.px(8);
   float y = 0;
@@ -317,7 +345,8 @@ void draw_activity_edit(const CoachNav& nav, const ActivityEditView& v, const Th
   }
   if (v.keyboard) {
     ImGui::SetCursorPos(ImVec2(L.size.x - M - done_w, top));
-    if (big_button(t, {"keyboard:done", icons::utf8("done"), &v.done_label, ImVec2(done_w, row_h), ButtonStyle::Primary, !v.busy}))
+    if (big_button(t, {"keyboard:done", icons::utf8("done"), &v.done_label, ImVec2(done_w, row_h), ButtonStyle::Primary,
+                       !v.busy}))
       out.push_back(core::prog::KeyboardDone{});
   }
   // The fields on the left, Save and Cancel on the right of them.
@@ -325,11 +354,12 @@ void draw_activity_edit(const CoachNav& nav, const ActivityEditView& v, const Th
   const float side_w = t.px(260);
   text_fields(v, t, ImVec2(M, fields_y), w - side_w - L.gap, row_h, gap, out);
   ImGui::SetCursorPos(ImVec2(L.size.x - M - side_w, fields_y));
-  if (big_button(t, {"programme:save", icons::utf8("done"), &v.save_label, ImVec2(side_w, row_h), ButtonStyle::CheckIn, v.can_save}))
+  if (big_button(t, {"programme:save", icons::utf8("done"), &v.save_label, ImVec2(side_w, row_h), ButtonStyle::CheckIn,
+                     v.can_save}))
     out.push_back(core::prog::SaveTapped{});
   ImGui::SetCursorPos(ImVec2(L.size.x - M - side_w, fields_y + row_h + gap * 0.6f));
-  if (big_button(t, {"programme:cancel", icons::utf8("back"), &v.cancel_label, ImVec2(side_w, row_h), ButtonStyle::Neutral,
-                     !v.busy && !v.confirming}))
+  if (big_button(t, {"programme:cancel", icons::utf8("back"), &v.cancel_label, ImVec2(side_w, row_h),
+                     ButtonStyle::Neutral, !v.busy && !v.confirming}))
     out.push_back(core::prog::CancelTapped{});
   const float below = fields_y + 2 * row_h + gap * 0.6f + gap * 1.5f;
   if (v.keyboard) {

@@ -45,7 +45,8 @@ void figures_table(const ReportsView& v, const Theme& t, ImVec2 min, ImVec2 max)
   for (std::size_t r = 0; r < v.rows.size(); ++r) shown.push_back(r);
   if (shown.size() > fits) {
     const std::size_t keep_total = v.total_row ? 1 : 0;
-    shown.erase(shown.begin() + static_cast<std::ptrdiff_t>(fits - keep_total), shown.end() - static_cast<std::ptrdiff_t>(keep_total));
+    shown.erase(shown.begin() + static_cast<std::ptrdiff_t>(fits - keep_total),
+                shown.end() - static_cast<std::ptrdiff_t>(keep_total));
   }
   for (std::size_t k = 0; k < shown.size(); ++k) {
     const std::size_t r = shown[k];
@@ -60,7 +61,8 @@ void figures_table(const ReportsView& v, const Theme& t, ImVec2 min, ImVec2 max)
 
 // [SECTION] Charts
 
-void bar_chart(const Theme& t, ImVec2 min, ImVec2 max, const std::string& title, const std::vector<ChartBar>& bars, ImU32 color) {
+void bar_chart(const Theme& t, ImVec2 min, ImVec2 max, const std::string& title, const std::vector<ChartBar>& bars,
+               ImU32 color) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float pad = t.px(16);
   label_at(t.fonts.bold, ImVec2(min.x + pad, min.y + pad * 0.75f), colors::text, title);
@@ -76,7 +78,8 @@ void bar_chart(const Theme& t, ImVec2 min, ImVec2 max, const std::string& title,
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const float cx = min.x + pad + slot * (static_cast<float>(i) + 0.5f);
     const float h = most > 0 ? static_cast<float>(bars[i].amount / most) * (base - top) : 0;
-    dl->AddRectFilled(ImVec2(cx - bw / 2, base - h), ImVec2(cx + bw / 2, base), color, t.px(4), ImDrawFlags_RoundCornersTop);
+    dl->AddRectFilled(ImVec2(cx - bw / 2, base - h), ImVec2(cx + bw / 2, base), color, t.px(4),
+                      ImDrawFlags_RoundCornersTop);
     const std::string& val = bars[i].value;
     label_at(t.fonts.body, ImVec2(cx - width_of(t.fonts.body, val) / 2, base - h - label_h), colors::text, val);
     const std::string lab = fit(t.fonts.body, bars[i].label, slot - t.px(4));
@@ -104,12 +107,14 @@ void draw_coach_reports(const CoachNav& nav, const ReportsView& v, const Theme& 
     out.push_back(core::ReportsMonthStep{-1});
   const float month_w = t.px(300);
   const float mx = M + step_w + g;
-  label_at(t.fonts.large, ImVec2(wp.x + mx + (month_w - width_of(t.fonts.large, v.month_label)) / 2,
-                                 wp.y + top + (bh - t.fonts.large->FontSize) / 2 - (v.as_of.empty() ? 0 : t.px(10))),
+  label_at(t.fonts.large,
+           ImVec2(wp.x + mx + (month_w - width_of(t.fonts.large, v.month_label)) / 2,
+                  wp.y + top + (bh - t.fonts.large->FontSize) / 2 - (v.as_of.empty() ? 0 : t.px(10))),
            colors::text, v.month_label);
   if (!v.as_of.empty())
-    label_at(t.fonts.body, ImVec2(wp.x + mx + (month_w - width_of(t.fonts.body, v.as_of)) / 2,
-                                  wp.y + top + bh / 2 + t.px(10)), colors::text_muted, v.as_of);
+    label_at(t.fonts.body,
+             ImVec2(wp.x + mx + (month_w - width_of(t.fonts.body, v.as_of)) / 2, wp.y + top + bh / 2 + t.px(10)),
+             colors::text_muted, v.as_of);
   ImGui::SetCursorPos(ImVec2(mx + month_w + g, top));
   if (big_button(t, {"reports:next", icons::utf8("next"), &v.next_label, ImVec2(step_w, bh), ButtonStyle::Neutral,
                      v.can_next && !v.busy}))
@@ -119,11 +124,13 @@ void draw_coach_reports(const CoachNav& nav, const ReportsView& v, const Theme& 
   const float scope_w = std::min(t.px(260), (W - (mx + month_w + g + step_w - M) - 3 * g) / 2);
   ImGui::SetCursorPos(ImVec2(L.size.x - M - 2 * scope_w - g, top));
   if (big_button(t, {"reports:centre", nullptr, &v.scope_centre, ImVec2(scope_w, bh),
-                     v.mine ? ButtonStyle::Neutral : ButtonStyle::Primary, !v.busy}) && v.mine)
+                     v.mine ? ButtonStyle::Neutral : ButtonStyle::Primary, !v.busy}) &&
+      v.mine)
     out.push_back(core::ReportsScopeTapped{false});
   ImGui::SetCursorPos(ImVec2(L.size.x - M - scope_w, top));
   if (big_button(t, {"reports:mine", nullptr, &v.scope_mine, ImVec2(scope_w, bh),
-                     v.mine ? ButtonStyle::Primary : ButtonStyle::Neutral, !v.busy}) && !v.mine)
+                     v.mine ? ButtonStyle::Primary : ButtonStyle::Neutral, !v.busy}) &&
+      !v.mine)
     out.push_back(core::ReportsScopeTapped{true});
 
   // The export row at the foot, then the figures and charts share what is between.

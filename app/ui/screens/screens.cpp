@@ -8,8 +8,8 @@
 #include <string>
 
 #include "ui/widgets/icons.hpp"
-#include "ui/widgets/scroll.hpp"
 #include "ui/widgets/keyboard.hpp"
+#include "ui/widgets/scroll.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace meedoen::ui {
@@ -60,7 +60,8 @@ void draw_welcome(const WelcomeView& v, const Theme& t, const Layout& L, Actions
       out.push_back(core::GridTapped{});
   }
   ImGui::SetCursorPos(ImVec2(M, top + start_h + grid_h + t.px(16)));
-  text(t.fonts.bold, colors::text, std::string(icons::utf8(v.show_start ? "card" : "info")) + "  " + v.start_hint, left_w);
+  text(t.fonts.bold, colors::text, std::string(icons::utf8(v.show_start ? "card" : "info")) + "  " + v.start_hint,
+       left_w);
 
   today_panel(t, ImVec2(wp.x + M + left_w + L.gap, wp.y + top), ImVec2(wp.x + L.size.x - M, wp.y + bottom),
               v.today_title, v.today, v.no_activities);
@@ -68,8 +69,8 @@ void draw_welcome(const WelcomeView& v, const Theme& t, const Layout& L, Actions
   if (!v.languages.empty()) {
     float x = M;
     const float y = L.size.y - M - t.px(84);
-    ImGui::GetWindowDrawList()->AddText(t.fonts.large, t.fonts.large->FontSize,
-                                        ImVec2(wp.x + x, wp.y + y + t.px(14)), colors::text_muted, icons::utf8("globe"));
+    ImGui::GetWindowDrawList()->AddText(t.fonts.large, t.fonts.large->FontSize, ImVec2(wp.x + x, wp.y + y + t.px(14)),
+                                        colors::text_muted, icons::utf8("globe"));
     x += t.px(72);
     for (const auto& lang : v.languages) {
       ImGui::SetCursorPos(ImVec2(x, y));
@@ -151,7 +152,8 @@ void draw_pin(const PinView& v, const Theme& t, const Layout& L, Actions& out) {
   ImGui::SetCursorPos(ImVec2(M, M + t.px(140)));
   text(t.fonts.large, colors::text, v.title, col_w);
   ImGui::SetCursorPosX(M);
-  text(t.fonts.bold, colors::text_muted, std::string(icons::utf8("lock")) + "  " + (v.paused ? v.paused_hint : v.hint), col_w);
+  text(t.fonts.bold, colors::text_muted, std::string(icons::utf8("lock")) + "  " + (v.paused ? v.paused_hint : v.hint),
+       col_w);
 
   pin_dots(t, L, v.digits_entered, v.digits_total, M + t.px(330));
   const KeypadEvent key = pin_keypad(t, L, "pin", v.erase_label, !v.paused && !v.busy, v.digits_entered > 0);
@@ -168,7 +170,8 @@ void draw_confirmation(const ConfirmationView& v, const Theme& t, const Layout& 
   const ImVec2 is = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, icon);
   const float y0 = L.size.y * 0.12f;
   ImGui::GetWindowDrawList()->AddText(f, f->FontSize, ImVec2(wp.x + (L.size.x - is.x) * 0.5f, wp.y + y0),
-                                      v.outcome == core::Outcome::CheckedOut ? colors::primary : colors::check_in, icon);
+                                      v.outcome == core::Outcome::CheckedOut ? colors::primary : colors::check_in,
+                                      icon);
   ImGui::SetCursorPosY(y0 + is.y + t.px(24));
   text_centered(t.fonts.large, colors::text, v.headline, 0, L.size.x);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.px(8));
@@ -205,7 +208,8 @@ void draw_prompt(const PromptView& v, const Theme& t, const Layout& L, Actions& 
   text_centered(t.fonts.body, colors::text_muted, v.countdown, t.px(24), size.x - t.px(48));
   const float bw = size.x - t.px(96);
   ImGui::SetCursorPos(ImVec2(t.px(48), size.y - t.px(48) - t.px(110)));
-  if (big_button(t, {"still_here", icons::utf8("still_here"), &v.continue_label, ImVec2(bw, t.px(110)), ButtonStyle::Primary}))
+  if (big_button(
+          t, {"still_here", icons::utf8("still_here"), &v.continue_label, ImVec2(bw, t.px(110)), ButtonStyle::Primary}))
     out.push_back(core::StillHereTapped{});
   ImGui::End();
   ImGui::PopStyleVar();
@@ -287,8 +291,8 @@ void today_panel(const Theme& t, ImVec2 min, ImVec2 max, const std::string& titl
   // The day's programme scrolls by dragging; a fade at the edge shows there is more.
   const float top = ImGui::GetCursorScreenPos().y + t.px(4);
   ImGui::SetCursorScreenPos(ImVec2(min.x + pad, top));
-  const ScrollRegion r = begin_drag_scroll(t, {"today-list", ImVec2(max.x - min.x - 2 * pad, max.y - pad * 0.5f - top),
-                                               colors::panel, false});
+  const ScrollRegion r = begin_drag_scroll(
+      t, {"today-list", ImVec2(max.x - min.x - 2 * pad, max.y - pad * 0.5f - top), colors::panel, false});
   const float width = r.list_width;
   const float row_h = t.fonts.bold->FontSize + t.fonts.body->FontSize + t.px(18);
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -296,7 +300,8 @@ void today_panel(const Theme& t, ImVec2 min, ImVec2 max, const std::string& titl
     const float y = t.px(6) + static_cast<float>(i) * row_h;
     ImGui::SetCursorPos(ImVec2(0, y));
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddText(t.fonts.large, t.fonts.large->FontSize, p, colors::primary, icons::utf8(a.icon));
+    ImGui::GetWindowDrawList()->AddText(t.fonts.large, t.fonts.large->FontSize, p, colors::primary,
+                                        icons::utf8(a.icon));
     ImGui::SetCursorPos(ImVec2(t.px(64), y));
     text(t.fonts.bold, colors::text, a.time + "   " + a.title, width - t.px(64));
     ImGui::SetCursorPos(ImVec2(t.px(64), ImGui::GetCursorPosY() - t.px(10)));
@@ -308,11 +313,12 @@ void today_panel(const Theme& t, ImVec2 min, ImVec2 max, const std::string& titl
 }
 
 bool back_button(const Theme& t, const std::string& label, bool enabled) {
-  return big_button(t, {"back", icons::utf8("back"), &label, ImVec2(t.px(220), t.px(84)), ButtonStyle::Neutral, enabled});
+  return big_button(t,
+                    {"back", icons::utf8("back"), &label, ImVec2(t.px(220), t.px(84)), ButtonStyle::Neutral, enabled});
 }
 
-float title_row(const Theme& t, const Layout& L, const std::string& back_label, const std::string& title,
-                Actions& out, bool enabled) {
+float title_row(const Theme& t, const Layout& L, const std::string& back_label, const std::string& title, Actions& out,
+                bool enabled) {
   ImGui::SetCursorPos(ImVec2(L.margin, L.margin));
   if (back_button(t, back_label, enabled)) out.push_back(core::BackTapped{});
   ImGui::SetCursorPos(ImVec2(L.margin + t.px(220) + L.gap, L.margin + (t.px(84) - t.fonts.large->FontSize) * 0.5f));
@@ -320,9 +326,7 @@ float title_row(const Theme& t, const Layout& L, const std::string& back_label, 
   return L.margin + t.px(84) + L.gap;
 }
 
-void section_title(const Theme& t, const std::string& s, float width) {
-  text(t.fonts.bold, colors::text, s, width);
-}
+void section_title(const Theme& t, const std::string& s, float width) { text(t.fonts.bold, colors::text, s, width); }
 
 void pin_dots(const Theme& t, const Layout& L, int entered, int total, float y) {
   // How many digits are in, never which.

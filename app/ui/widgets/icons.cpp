@@ -15,47 +15,47 @@ struct Entry {
 
 constexpr std::array<Entry, 59> kIcons{{
     // UI actions
-    {"start", 0xe913},        // touch_app
-    {"check_in", 0xea77},     // login
-    {"check_out", 0xe9ba},    // logout
-    {"confirmed", 0xe86c},    // check_circle
-    {"back", 0xe5c4},         // arrow_back
-    {"erase", 0xe14a},        // backspace
-    {"space", 0xe256},        // space_bar
-    {"globe", 0xe894},        // language
-    {"person", 0xe7fd},       // person
-    {"card", 0xea71},         // contactless
-    {"lock", 0xe897},         // lock
-    {"still_here", 0xe766},   // waving_hand
-    {"hourglass", 0xea5b},    // hourglass_top
-    {"info", 0xe88e},         // info
-    {"help", 0xe887},         // help
-    {"done", 0xe876},         // done
-    {"today", 0xe8df},        // today
-    {"schedule", 0xe8b5},     // schedule
-    {"place", 0xe55f},        // place
-    {"smile", 0xe813},        // sentiment_satisfied
-    {"up", 0xe5ce},           // expand_less: scroll a list up
-    {"down", 0xe5cf},         // expand_more
+    {"start", 0xe913},       // touch_app
+    {"check_in", 0xea77},    // login
+    {"check_out", 0xe9ba},   // logout
+    {"confirmed", 0xe86c},   // check_circle
+    {"back", 0xe5c4},        // arrow_back
+    {"erase", 0xe14a},       // backspace
+    {"space", 0xe256},       // space_bar
+    {"globe", 0xe894},       // language
+    {"person", 0xe7fd},      // person
+    {"card", 0xea71},        // contactless
+    {"lock", 0xe897},        // lock
+    {"still_here", 0xe766},  // waving_hand
+    {"hourglass", 0xea5b},   // hourglass_top
+    {"info", 0xe88e},        // info
+    {"help", 0xe887},        // help
+    {"done", 0xe876},        // done
+    {"today", 0xe8df},       // today
+    {"schedule", 0xe8b5},    // schedule
+    {"place", 0xe55f},       // place
+    {"smile", 0xe813},       // sentiment_satisfied
+    {"up", 0xe5ce},          // expand_less: scroll a list up
+    {"down", 0xe5cf},        // expand_more
     // activities
     {"event", 0xe878},
     {"coffee", 0xefef},
-    {"cooking", 0xe56c},      // restaurant
-    {"garden", 0xea63},       // park
-    {"language", 0xe80c},     // school: language lessons
+    {"cooking", 0xe56c},   // restaurant
+    {"garden", 0xea63},    // park
+    {"language", 0xe80c},  // school: language lessons
     {"computer", 0xe30a},
-    {"walk", 0xe536},         // directions_walk
-    {"craft", 0xe40a},        // palette
-    {"party", 0xea65},        // celebration
-    {"bike", 0xeb29},         // pedal_bike
-    {"music", 0xe405},        // music_note
-    {"sport", 0xeb43},        // fitness_center
-    {"shop", 0xea12},         // storefront
+    {"walk", 0xe536},   // directions_walk
+    {"craft", 0xe40a},  // palette
+    {"party", 0xea65},  // celebration
+    {"bike", 0xeb29},   // pedal_bike
+    {"music", 0xe405},  // music_note
+    {"sport", 0xeb43},  // fitness_center
+    {"shop", 0xea12},   // storefront
     // Participant screens
-    {"activities", 0xe614},   // event_available
-    {"absence", 0xe615},      // event_busy
-    {"hours", 0xea70},        // volunteer_activism
-    {"progress", 0xea23},     // emoji_events
+    {"activities", 0xe614},  // event_available
+    {"absence", 0xe615},     // event_busy
+    {"hours", 0xea70},       // volunteer_activism
+    {"progress", 0xea23},    // emoji_events
     {"sick", 0xf220},
     {"medical", 0xf109},      // medical_services
     {"care", 0xf1a2},         // family_restroom
@@ -64,19 +64,19 @@ constexpr std::array<Entry, 59> kIcons{{
     {"plus", 0xe145},         // add
     {"minus", 0xe15b},        // remove
     {"star", 0xe838},
-    {"prev", 0xe5cb},         // chevron_left
-    {"next", 0xe5cc},         // chevron_right
+    {"prev", 0xe5cb},  // chevron_left
+    {"next", 0xe5cc},  // chevron_right
     {"cancel", 0xe5c9},
-    {"signed_up", 0xe174},    // how_to_reg
-    {"waiting", 0xef64},      // pending
-    {"grid", 0xe9b0},         // grid_view
+    {"signed_up", 0xe174},  // how_to_reg
+    {"waiting", 0xef64},    // pending
+    {"grid", 0xe9b0},       // grid_view
     {"edit", 0xe3c9},
-    {"talk", 0xe7ef},         // group: a talk with the coach
+    {"talk", 0xe7ef},  // group: a talk with the coach
     // Coach mode
-    {"ladder", 0xe8e5},       // trending_up: the participation ladder
-    {"report", 0xe873},       // description
-    {"exit", 0xe879},         // exit_to_app: leaves the programme
-    {"people", 0xe7fb},       // people
+    {"ladder", 0xe8e5},  // trending_up: the participation ladder
+    {"report", 0xe873},  // description
+    {"exit", 0xe879},    // exit_to_app: leaves the programme
+    {"people", 0xe7fb},  // people
 }};
 
 // UTF-8 encodings, built once (all code points are in the BMP's private-use-like range).

@@ -22,9 +22,10 @@ struct Accent {
 // Portuguese (à â ç ã õ ô ú). Every one is in Latin-1 Supplement or Latin Extended-A, the
 // glyph ranges theme.cpp loads. Dotless ı capitalises to a plain I (Turkish rules).
 constexpr std::array<Accent, 30> kAccents{{
-    {"á", "Á"}, {"à", "À"}, {"â", "Â"}, {"ä", "Ä"}, {"ã", "Ã"}, {"ą", "Ą"}, {"ç", "Ç"}, {"ć", "Ć"}, {"é", "É"}, {"è", "È"},
-    {"ê", "Ê"}, {"ë", "Ë"}, {"ę", "Ę"}, {"ğ", "Ğ"}, {"í", "Í"}, {"ï", "Ï"}, {"ı", "I"}, {"ł", "Ł"}, {"ñ", "Ñ"}, {"ń", "Ń"},
-    {"ó", "Ó"}, {"ô", "Ô"}, {"ö", "Ö"}, {"õ", "Õ"}, {"ş", "Ş"}, {"ś", "Ś"}, {"ú", "Ú"}, {"ü", "Ü"}, {"ż", "Ż"}, {"ź", "Ź"},
+    {"á", "Á"}, {"à", "À"}, {"â", "Â"}, {"ä", "Ä"}, {"ã", "Ã"}, {"ą", "Ą"}, {"ç", "Ç"}, {"ć", "Ć"},
+    {"é", "É"}, {"è", "È"}, {"ê", "Ê"}, {"ë", "Ë"}, {"ę", "Ę"}, {"ğ", "Ğ"}, {"í", "Í"}, {"ï", "Ï"},
+    {"ı", "I"}, {"ł", "Ł"}, {"ñ", "Ñ"}, {"ń", "Ń"}, {"ó", "Ó"}, {"ô", "Ô"}, {"ö", "Ö"}, {"õ", "Õ"},
+    {"ş", "Ş"}, {"ś", "Ś"}, {"ú", "Ú"}, {"ü", "Ü"}, {"ż", "Ż"}, {"ź", "Ź"},
 }};
 constexpr int kColumns = 10;
 constexpr const char* kLetterRows[] = {"QWERTYUIOP", "ASDFGHJKL-", "ZXCVBNM'"};
@@ -32,9 +33,7 @@ constexpr const char* kSentenceRow = "ZXCVBNM',.";  // free text (a coach's note
 const std::string kAccentToggle = "é ş ł …";
 const std::string kLettersToggle = "ABC";
 
-bool word_start(std::string_view text) {
-  return text.empty() || text.back() == ' ' || text.back() == '-';
-}
+bool word_start(std::string_view text) { return text.empty() || text.back() == ' ' || text.back() == '-'; }
 
 // Free text starts a sentence in capitals: at the start and after ". ".
 bool sentence_start(std::string_view text) {
@@ -59,8 +58,8 @@ LayerState layer_state() {
   return s;
 }
 
-bool key(const Theme& t, const std::string& id, const std::string& label, ImVec2 pos, ImVec2 size,
-         bool enabled = true, const char* icon = nullptr) {
+bool key(const Theme& t, const std::string& id, const std::string& label, ImVec2 pos, ImVec2 size, bool enabled = true,
+         const char* icon = nullptr) {
   ImGui::SetCursorPos(pos);
   return big_button(t, {id.c_str(), icon, &label, size, ButtonStyle::Neutral, enabled, false, t.fonts.large});
 }
@@ -104,7 +103,9 @@ KeyEvent keyboard(const Theme& t, const KeyboardSpec& spec) {
   const float kg = t.px(10);
   const float key_h = key_height(t);
   const float key_w = (spec.width - (kColumns - 1) * kg) / kColumns;
-  auto at = [&](float col, int row) { return ImVec2(spec.pos.x + col * (key_w + kg), spec.pos.y + row * (key_h + kg)); };
+  auto at = [&](float col, int row) {
+    return ImVec2(spec.pos.x + col * (key_w + kg), spec.pos.y + row * (key_h + kg));
+  };
   auto wide = [&](int keys) { return ImVec2(keys * key_w + (keys - 1) * kg, key_h); };
   KeyEvent ev;
   auto typed = [&](std::string s) { ev = {KeyEvent::Kind::Text, std::move(s)}; };
@@ -138,8 +139,8 @@ KeyEvent keyboard(const Theme& t, const KeyboardSpec& spec) {
   if (key(t, "key:accents", accents ? kLettersToggle : kAccentToggle, at(0, 3), wide(2))) layer.set_accents(!accents);
   static const std::string space;
   ImGui::SetCursorPos(at(2, 3));
-  if (big_button(t, {"key: ", icons::utf8("space"), spec.space_label ? spec.space_label : &space, wide(spec.erase_label ? 6 : 8),
-                     ButtonStyle::Neutral, !spec.text.empty()}))
+  if (big_button(t, {"key: ", icons::utf8("space"), spec.space_label ? spec.space_label : &space,
+                     wide(spec.erase_label ? 6 : 8), ButtonStyle::Neutral, !spec.text.empty()}))
     typed(" ");
   if (spec.erase_label) {
     ImGui::SetCursorPos(at(8, 3));
@@ -152,9 +153,7 @@ KeyEvent keyboard(const Theme& t, const KeyboardSpec& spec) {
 
 // [SECTION] Numeric keypad
 
-ImVec2 keypad_size(const KeypadSpec& s) {
-  return ImVec2(3 * s.key_size.x + 2 * s.gap, 4 * s.key_size.y + 3 * s.gap);
-}
+ImVec2 keypad_size(const KeypadSpec& s) { return ImVec2(3 * s.key_size.x + 2 * s.gap, 4 * s.key_size.y + 3 * s.gap); }
 
 KeypadEvent keypad(const Theme& t, const KeypadSpec& s) {
   auto at = [&](int col, int row) {

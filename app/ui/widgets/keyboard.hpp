@@ -24,9 +24,9 @@ struct KeyEvent {
 };
 
 struct KeyboardSpec {
-  ImVec2 pos;                    // top-left in window coordinates (as ImGui::SetCursorPos)
+  ImVec2 pos;  // top-left in window coordinates (as ImGui::SetCursorPos)
   float width = 0;
-  std::string_view text;         // typed so far: decides capitals, and whether space/erase work
+  std::string_view text;  // typed so far: decides capitals, and whether space/erase work
   const std::string* space_label = nullptr;
   const std::string* erase_label = nullptr;  // null: no erase key (the screen has its own)
   const char* erase_id = "erase";

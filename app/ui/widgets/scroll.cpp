@@ -18,11 +18,11 @@ namespace {
 
 // A flick glides on and slows down within about half a second: enough to move through a long
 // list, calm enough that nobody loses their place.
-constexpr float kFriction = 6.0f;         // velocity decays as exp(-kFriction * t)
-constexpr float kEase = 14.0f;            // arrows: the list eases towards its target
-constexpr float kPage = 0.8f;             // an arrow moves 80% of the visible height
-constexpr float kMinVelocity = 30.0f;     // px/s below which a glide stops
-constexpr float kMaxVelocity = 3000.0f;   // px/s at scale 1: a glide covers at most 500 px
+constexpr float kFriction = 6.0f;        // velocity decays as exp(-kFriction * t)
+constexpr float kEase = 14.0f;           // arrows: the list eases towards its target
+constexpr float kPage = 0.8f;            // an arrow moves 80% of the visible height
+constexpr float kMinVelocity = 30.0f;    // px/s below which a glide stops
+constexpr float kMaxVelocity = 3000.0f;  // px/s at scale 1: a glide covers at most 500 px
 
 struct State {
   ImGuiStorage* s;
@@ -38,8 +38,7 @@ struct State {
 };
 
 State state_of(ImGuiWindow* w) {
-  return {&w->StateStorage, w->GetID("##armed"), w->GetID("##dragging"), w->GetID("##velocity"),
-          w->GetID("##target")};
+  return {&w->StateStorage, w->GetID("##armed"), w->GetID("##dragging"), w->GetID("##velocity"), w->GetID("##target")};
 }
 
 float clamp_scroll(ImGuiWindow* w, float y) { return std::clamp(y, 0.0f, w->ScrollMax.y); }
@@ -52,7 +51,7 @@ void follow_finger(const Theme& t, ImGuiWindow* w, State& st, bool disabled) {
   if (ImGui::IsMouseClicked(0)) {
     const bool moving = std::fabs(st.velocity()) > kMinVelocity || st.target() >= 0;
     st.set_armed(!disabled && ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows |
-                                                      ImGuiHoveredFlags_AllowWhenBlockedByActiveItem));
+                                                     ImGuiHoveredFlags_AllowWhenBlockedByActiveItem));
     // A finger on a gliding list stops it, as on a phone; that touch is not a tap either.
     st.set_dragging(st.armed() && moving);
     st.set_velocity(0);

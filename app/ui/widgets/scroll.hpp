@@ -18,10 +18,10 @@ struct ImGuiWindow;
 namespace meedoen::ui {
 
 struct ScrollSpec {
-  const char* id;      // the region's id; its arrows are "<id>:up" and "<id>:down"
-  ImVec2 size;         // the whole region, arrow column included
+  const char* id;                         // the region's id; its arrows are "<id>:up" and "<id>:down"
+  ImVec2 size;                            // the whole region, arrow column included
   ImU32 background = colors::background;  // what the edge fade blends into
-  bool arrows = true;  // false: a narrow region where only the fade shows there is more
+  bool arrows = true;                     // false: a narrow region where only the fade shows there is more
 };
 
 // What end_drag_scroll needs from begin_drag_scroll.

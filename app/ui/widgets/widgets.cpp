@@ -87,7 +87,9 @@ bool big_button(const Theme& t, const ButtonSpec& b) {
 
   ImFont* lf = b.label_font ? b.label_font : t.fonts.bold;
   const std::string& label = b.label ? *b.label : std::string();
-  const ImVec2 ls = label.empty() ? ImVec2(0, 0) : lf->CalcTextSizeA(lf->FontSize, b.size.x - t.px(24), b.size.x - t.px(24), label.c_str());
+  const ImVec2 ls = label.empty()
+                        ? ImVec2(0, 0)
+                        : lf->CalcTextSizeA(lf->FontSize, b.size.x - t.px(24), b.size.x - t.px(24), label.c_str());
   if (b.icon && b.icon_above) {
     ImFont* f = t.fonts.icon;
     const ImVec2 is = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, b.icon);
@@ -95,8 +97,8 @@ bool big_button(const Theme& t, const ButtonSpec& b) {
     const float y = pos.y + (b.size.y - total) * 0.5f;
     dl->AddText(f, f->FontSize, ImVec2(pos.x + (b.size.x - is.x) * 0.5f, y), p.fg, b.icon);
     if (!label.empty())
-      dl->AddText(lf, lf->FontSize, ImVec2(pos.x + (b.size.x - ls.x) * 0.5f, y + is.y + t.px(6)), p.fg,
-                  label.c_str(), nullptr, b.size.x - t.px(24));
+      dl->AddText(lf, lf->FontSize, ImVec2(pos.x + (b.size.x - ls.x) * 0.5f, y + is.y + t.px(6)), p.fg, label.c_str(),
+                  nullptr, b.size.x - t.px(24));
   } else {
     ImFont* f = b.size.y >= t.px(120) ? t.fonts.icon : lf;
     const ImVec2 is = b.icon ? f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, b.icon) : ImVec2(0, 0);

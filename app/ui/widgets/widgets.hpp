@@ -53,9 +53,9 @@ struct ButtonSpec {
   ImVec2 size;
   ButtonStyle style = ButtonStyle::Neutral;
   bool enabled = true;
-  bool icon_above = false;     // large pictogram above the label (tiles), else left of it
+  bool icon_above = false;  // large pictogram above the label (tiles), else left of it
   ImFont* label_font = nullptr;
-  bool label_low = false;      // label at the bottom edge, leaving room above (grid tiles)
+  bool label_low = false;  // label at the bottom edge, leaving room above (grid tiles)
 };
 
 // A rounded button with pictogram and label; true on the frame it is tapped.

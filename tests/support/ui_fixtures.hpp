@@ -21,18 +21,13 @@ namespace meedoen::test {
 
 inline std::string assets_dir() { return MEEDOEN_ASSETS_DIR; }
 
-
 // Nine people; seven of them have a name part starting with "a", so "a" fills all six tiles.
 inline std::vector<core::Participant> people() {
   return {
-      person("p-ayse", "Ayşe", "Yılmaz", "C001", "en"),
-      person("p-ruud", "Ruud", "van den Berg", "C002"),
-      person("p-fatima", "Fatima", "El Amrani", "C003"),
-      person("p-anouk", "Anouk", "Bakker", "C004"),
-      person("p-ahmed", "Ahmed", "Benali", "C005"),
-      person("p-ali", "Ali", "Öztürk", "C006"),
-      person("p-amira", "Amira", "Haddad", "C007"),
-      person("p-annelies", "Annelies", "de Groot", "C008"),
+      person("p-ayse", "Ayşe", "Yılmaz", "C001", "en"),  person("p-ruud", "Ruud", "van den Berg", "C002"),
+      person("p-fatima", "Fatima", "El Amrani", "C003"), person("p-anouk", "Anouk", "Bakker", "C004"),
+      person("p-ahmed", "Ahmed", "Benali", "C005"),      person("p-ali", "Ali", "Öztürk", "C006"),
+      person("p-amira", "Amira", "Haddad", "C007"),      person("p-annelies", "Annelies", "de Groot", "C008"),
       person("p-piotr", "Piotr", "Kowalski", "C009"),
   };
 }
@@ -59,16 +54,6 @@ inline ui::Strings strings() {
   ui::Strings tr;
   tr.load(assets_dir() + "/i18n", {"nl", "en"});
   return tr;
-}
-
-// The attendance the platform stores for a RecordCheckIn.
-inline core::Attendance stored(const core::RecordCheckIn& rc) {
-  core::Attendance a;
-  a.participant_id = rc.participant_id;
-  a.date = rc.date;
-  a.dagdeel = rc.dagdeel;
-  a.check_in = rc.at;
-  return a;
 }
 
 // An ImGui context without window or GPU: fonts are rasterised into a CPU atlas, frames are

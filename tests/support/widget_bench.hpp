@@ -6,8 +6,8 @@
 #include <cfloat>
 #include <string>
 
+#include "support/ui_fixtures.hpp"
 #include "ui/widgets/widgets.hpp"
-#include "ui_fixtures.hpp"
 
 namespace meedoen::test {
 
