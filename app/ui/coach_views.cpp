@@ -743,7 +743,16 @@ std::string history_line(const core::State& s, const core::Event& e, const Strin
           [&](const core::ev::ParticipantLeft& b) {
             line = by(b.coach_id) + ": " + tr.fmt("coach.history.left", {{"reason", exit_reason_text(b.reason, tr)}});
           },
-          [](const auto&) {},
+          // Shown elsewhere on the page (the strip, sign-ups) or not about the participant: no line.
+          // Listed one by one, so a new event type must choose here.
+          [](const core::ev::CheckIn&) {},
+          [](const core::ev::CheckOut&) {},
+          [](const core::ev::CheckoutConfirmed&) {},
+          [](const core::ev::SignedUp&) {},
+          [](const core::ev::SignUpCancelled&) {},
+          [](const core::ev::AbsenceWithdrawn&) {},
+          [](const core::ev::ActivitySaved&) {},
+          [](const core::ev::Other&) {},
       },
       e.body);
   return line;
