@@ -41,8 +41,7 @@ void project_attendance(SQLite::Database& db, const std::string& pid, const std:
   // Every page written is fsynced before the screen confirms, so this is what a tap costs.
   const auto rows = core::fold_attendance(events);
   SQLite::Statement existing(db, "SELECT check_in_event FROM attendance WHERE participant_id = ? AND date = ?");
-  existing.bind(1, pid);
-  existing.bind(2, date);
+  SQLite::bind(existing, pid, date);
   std::vector<std::string> stale;
   while (existing.executeStep()) {
     const std::string id = existing.getColumn(0).getString();
@@ -74,16 +73,8 @@ void project_attendance(SQLite::Database& db, const std::string& pid, const std:
       "OR by_coach IS NOT excluded.by_coach");
   for (const auto& a : rows) {
     up.reset();
-    up.bind(1, a.check_in_event);
-    up.bind(2, a.participant_id);
-    up.bind(3, a.date);
-    up.bind(4, core::dagdeel_key(a.dagdeel));
-    up.bind(5, a.check_in);
-    up.bind(6, a.check_out);
-    up.bind(7, a.auto_closed ? 1 : 0);
-    up.bind(8, a.answered ? 1 : 0);
-    up.bind(9, a.proposed_end);
-    up.bind(10, a.by_coach ? 1 : 0);
+    SQLite::bind(up, a.check_in_event, a.participant_id, a.date, core::dagdeel_key(a.dagdeel), a.check_in, a.check_out,
+                 a.auto_closed ? 1 : 0, a.answered ? 1 : 0, a.proposed_end, a.by_coach ? 1 : 0);
     up.exec();
   }
 }
@@ -95,8 +86,7 @@ void project_signups(SQLite::Database& db, const std::string& activity, const st
   const int capacity = cap.executeStep() ? cap.getColumn(0).getInt() : 0;
   cap.reset();
   SQLite::Statement del(db, "DELETE FROM signups WHERE activity_id = ? AND date = ?");
-  del.bind(1, activity);
-  del.bind(2, date);
+  SQLite::bind(del, activity, date);
   del.exec();
   SQLite::Statement ins(
       db,
@@ -104,13 +94,8 @@ void project_signups(SQLite::Database& db, const std::string& activity, const st
       "from_waiting_list) VALUES (?, ?, ?, ?, ?, ?, ?)");
   for (const auto& s : core::fold_signups(events, capacity)) {
     ins.reset();
-    ins.bind(1, activity);
-    ins.bind(2, date);
-    ins.bind(3, s.participant_id);
-    ins.bind(4, s.at);
-    ins.bind(5, s.placed ? 1 : 0);
-    ins.bind(6, s.waiting_position);
-    ins.bind(7, s.from_waiting_list ? 1 : 0);
+    SQLite::bind(ins, activity, date, s.participant_id, s.at, s.placed ? 1 : 0, s.waiting_position,
+                 s.from_waiting_list ? 1 : 0);
     ins.exec();
   }
 }
@@ -123,11 +108,7 @@ void project_absences(SQLite::Database& db, const std::string& pid, const std::v
       db, "INSERT INTO absences (event_id, participant_id, date, dagdeel, reason) VALUES (?, ?, ?, ?, ?)");
   for (const auto& a : core::fold_absences(events)) {
     ins.reset();
-    ins.bind(1, a.event_id);
-    ins.bind(2, a.participant_id);
-    ins.bind(3, a.date);
-    ins.bind(4, core::dagdeel_key(a.dagdeel));
-    ins.bind(5, core::reason_key(a.reason));
+    SQLite::bind(ins, a.event_id, a.participant_id, a.date, core::dagdeel_key(a.dagdeel), core::reason_key(a.reason));
     ins.exec();
   }
 }
@@ -142,14 +123,8 @@ void project_hours(SQLite::Database& db, const std::string& pid, const std::vect
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   for (const auto& h : core::fold_hours(events)) {
     ins.reset();
-    ins.bind(1, h.event_id);
-    ins.bind(2, h.participant_id);
-    ins.bind(3, h.date);
-    ins.bind(4, h.place);
-    ins.bind(5, h.minutes);
-    ins.bind(6, h.approved_minutes);
-    ins.bind(7, status_key(h.status));
-    ins.bind(8, h.logged_at);
+    SQLite::bind(ins, h.event_id, h.participant_id, h.date, h.place, h.minutes, h.approved_minutes,
+                 status_key(h.status), h.logged_at);
     ins.exec();
   }
 }
@@ -188,15 +163,8 @@ void project_file(SQLite::Database& db, const std::string& pid, const std::vecto
     std::string areas;  // one letter per area in kProblemAreas order: n(one), w(orking), u(nder control)
     for (core::AreaStatus st : a.areas) areas += core::area_status_key(st)[0];
     ladder.reset();
-    ladder.bind(1, a.event_id);
-    ladder.bind(2, a.participant_id);
-    ladder.bind(3, a.date);
-    ladder.bind(4, core::moment_key(a.moment));
-    ladder.bind(5, a.rung);
-    ladder.bind(6, a.progress);
-    ladder.bind(7, areas);
-    ladder.bind(8, a.coach_id);
-    ladder.bind(9, a.at);
+    SQLite::bind(ladder, a.event_id, a.participant_id, a.date, core::moment_key(a.moment), a.rung, a.progress, areas,
+                 a.coach_id, a.at);
     ladder.exec();
   }
   SQLite::Statement notes(
@@ -204,25 +172,14 @@ void project_file(SQLite::Database& db, const std::string& pid, const std::vecto
       "INSERT INTO notes (event_id, participant_id, date, text, talk, coach_id, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)");
   for (const auto& n : f.notes) {
     notes.reset();
-    notes.bind(1, n.event_id);
-    notes.bind(2, n.participant_id);
-    notes.bind(3, n.date);
-    notes.bind(4, n.text);
-    notes.bind(5, n.talk ? 1 : 0);
-    notes.bind(6, n.coach_id);
-    notes.bind(7, n.at);
+    SQLite::bind(notes, n.event_id, n.participant_id, n.date, n.text, n.talk ? 1 : 0, n.coach_id, n.at);
     notes.exec();
   }
   SQLite::Statement exits(
       db, "INSERT INTO exits (event_id, participant_id, date, reason, coach_id, at_ms) VALUES (?, ?, ?, ?, ?, ?)");
   for (const auto& x : f.exits) {
     exits.reset();
-    exits.bind(1, x.event_id);
-    exits.bind(2, x.participant_id);
-    exits.bind(3, x.date);
-    exits.bind(4, core::exit_reason_key(x.reason));
-    exits.bind(5, x.coach_id);
-    exits.bind(6, x.at);
+    SQLite::bind(exits, x.event_id, x.participant_id, x.date, core::exit_reason_key(x.reason), x.coach_id, x.at);
     exits.exec();
   }
 }
@@ -232,8 +189,7 @@ void project_file(SQLite::Database& db, const std::string& pid, const std::vecto
 void reproject_signups(SQLite::Database& db, const std::string& activity_id) {
   // A range on the subject: "signups/<id>/" up to "signups/<id>0" ('0' follows '/').
   SQLite::Statement st(db, "SELECT DISTINCT subject FROM events WHERE subject >= ? AND subject < ? AND subject <> ''");
-  st.bind(1, "signups/" + activity_id + "/");
-  st.bind(2, "signups/" + activity_id + "0");
+  SQLite::bind(st, "signups/" + activity_id + "/", "signups/" + activity_id + "0");
   std::set<std::string> subjects;
   while (st.executeStep()) subjects.insert(st.getColumn(0).getString());
   st.reset();
@@ -246,8 +202,7 @@ void apply_unsent_activity_edits(SQLite::Database& db, const std::string& device
   for (const auto& id : ids) {
     const std::string subject = "activity/" + id;
     unsent.reset();
-    unsent.bind(1, subject);
-    unsent.bind(2, device_id);
+    SQLite::bind(unsent, subject, device_id);
     const bool has_unsent = unsent.executeStep();
     unsent.reset();
     if (!has_unsent) continue;
@@ -273,15 +228,8 @@ bool insert_event(SQLite::Database& db, const JournalEntry& e) {
       db,
       "INSERT OR IGNORE INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload, subject) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  st.bind(1, e.id);
-  st.bind(2, e.device_id);
-  st.bind(3, e.seq);
-  st.bind(4, e.wall);
-  st.bind(5, e.hlc);
-  st.bind(6, e.type);
-  st.bind(7, e.participant_id);
-  st.bind(8, e.payload);
-  st.bind(9, core::event_subject(e.participant_id, body));
+  SQLite::bind(st, e.id, e.device_id, e.seq, e.wall, e.hlc, e.type, e.participant_id, e.payload,
+               core::event_subject(e.participant_id, body));
   if (st.exec() != 1) return false;
   // The hybrid logical clock's receive rule: this device's next stamp must come after every
   // event it has seen, or a kiosk whose clock runs ahead would make local events fold before
