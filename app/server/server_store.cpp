@@ -11,6 +11,8 @@
 #include <set>
 #include <thread>
 #include <unordered_map>
+#include <utility>
+#include <variant>
 
 #include "core/hlc.hpp"
 #include "core/ids.hpp"
@@ -71,7 +73,17 @@ CREATE TABLE IF NOT EXISTS rejections (id TEXT PRIMARY KEY, kiosk_id TEXT NOT NU
 
 // The event types of core's table (core/events.hpp, docs/events.md); anything else is refused with a reason.
 const std::set<std::string> kKnownTypes(core::event_types().begin(), core::event_types().end());
-const std::set<std::string> kCentreWideTypes{"activity_saved"};
+// Types whose subject is the centre, not a participant: those core's table folds into an activity.
+template <std::size_t... I>
+std::set<std::string> centre_wide_types(std::index_sequence<I...>) {
+  std::set<std::string> out;
+  auto add = [&](auto body) {
+    if (decltype(body)::kFold == core::Fold::Activity) out.insert(decltype(body)::kName);
+  };
+  (add(std::variant_alternative_t<I, core::EventBody>{}), ...);
+  return out;
+}
+const std::set<std::string> kCentreWideTypes = centre_wide_types(std::make_index_sequence<core::kEventTypeCount>{});
 
 std::string hex(const unsigned char* p, std::size_t n) {
   static const char* d = "0123456789abcdef";
