@@ -5,7 +5,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -31,7 +33,7 @@ using nlohmann::json;
 
 namespace {
 
-constexpr int kServerSchema = 1;
+constexpr int kServerSchema = 2;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -70,6 +72,28 @@ CREATE INDEX IF NOT EXISTS events_date ON events (centre_id, date);
 CREATE TABLE IF NOT EXISTS rejections (id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, reason TEXT NOT NULL,
   received_ms INTEGER NOT NULL, body TEXT NOT NULL);
 )sql";
+
+// Schema changes after version 1, in order: kMigrations[i] takes a database from version i + 1
+// to i + 2. A database is brought up one step at a time in the transaction that opens it.
+constexpr const char* kMigrations[] = {
+    // 2: what a real centre needs on the server. Coaches log in with a PIN that travels to the
+    // kiosks as an argon2id hash (pin_key: the fold-order key of the change that set it, so the
+    // last change wins as with activities). Participants carry their agreements from the roster
+    // or a coach's change (agreements_key: likewise).
+    R"sql(
+ALTER TABLE coaches ADD COLUMN pin_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE coaches ADD COLUMN pin_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE participants ADD COLUMN start_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE participants ADD COLUMN end_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE participants ADD COLUMN agreed_parts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE participants ADD COLUMN talk_every_days INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE participants ADD COLUMN agreed_minutes INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE participants ADD COLUMN show_agreed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE participants ADD COLUMN photo_consent INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE participants ADD COLUMN agreements_key TEXT NOT NULL DEFAULT '';
+)sql",
+};
+static_assert(std::size(kMigrations) == kServerSchema - 1, "one migration per schema version after 1");
 
 // The event types of core's table (core/events.hpp, docs/events.md); anything else is refused with a reason.
 const std::set<std::string> kKnownTypes(core::event_types().begin(), core::event_types().end());
@@ -121,7 +145,9 @@ storage::DatabaseOptions server_database(const std::string& path) {
   };
   o.after_pragmas = [](SQLite::Database& db) {
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    db.exec(kSchema);
+    int version = db.execAndGet("PRAGMA user_version").getInt();
+    db.exec(kSchema);  // version 1 (or nothing, on a new file: then it is version 1 now)
+    for (version = std::max(version, 1); version < kServerSchema; ++version) db.exec(kMigrations[version - 1]);
     db.exec("PRAGMA user_version = " + std::to_string(kServerSchema));
     tx.commit();
   };
