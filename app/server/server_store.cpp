@@ -256,13 +256,19 @@ struct ServerStore::Impl {
     SQLite::Statement st(
         db,
         "INSERT INTO participants (id, centre_id, first_name, last_name, card_code, pin_hash, language, mandatory, "
-        "coach_id, active, rev) VALUES (?1, ?2, ?3, ?4, NULLIF(?5, ''), ?6, ?7, ?8, ?9, 1, ?10) "
-        "ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name, "
+        "coach_id, active, rev, start_date, end_date, agreed_parts, talk_every_days, agreed_minutes, show_agreed, "
+        "photo_consent) VALUES (?1, ?2, ?3, ?4, NULLIF(?5, ''), ?6, ?7, ?8, ?9, 1, ?10, ?12, ?13, ?14, ?15, ?16, ?17, "
+        "?18) ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name, "
         "card_code = excluded.card_code, pin_hash = CASE WHEN ?11 AND excluded.pin_hash = '' THEN pin_hash "
         "ELSE excluded.pin_hash END, language = excluded.language, mandatory = excluded.mandatory, "
-        "coach_id = excluded.coach_id, active = 1, rev = excluded.rev");
+        "coach_id = excluded.coach_id, active = 1, rev = excluded.rev, start_date = excluded.start_date, "
+        "end_date = excluded.end_date, agreed_parts = excluded.agreed_parts, "
+        "talk_every_days = excluded.talk_every_days, agreed_minutes = excluded.agreed_minutes, "
+        "show_agreed = excluded.show_agreed, photo_consent = excluded.photo_consent");
     SQLite::bind(st, p.id, centre, p.first_name, p.last_name, p.card_code, pin_hash, p.language, p.mandatory,
-                 p.coach_id, next_rev(), keep_pin_if_empty);
+                 p.coach_id, next_rev(), keep_pin_if_empty, p.start_date, p.end_date,
+                 static_cast<std::int64_t>(p.agreed_parts), p.talk_every_days, p.agreed_minutes_per_week,
+                 p.show_agreed_hours, p.photo_consent);
     st.exec();
   }
 };
@@ -722,9 +728,11 @@ bool parse_cursor(const std::string& c, std::int64_t& r, std::int64_t& e) {
 // The columns of a wire::WireEvent, in the order of its members (getColumns<wire::WireEvent, 8>).
 #define WIRE_EVENT_COLUMNS "id, device_id, seq, wall_ms, hlc, type, participant_id, payload"
 // The columns of the participant rows both kiosks and reports read, in core::Participant's order.
-#define PARTICIPANT_COLUMNS "id, first_name, last_name, COALESCE(card_code, ''), language, mandatory, coach_id"
+#define PARTICIPANT_COLUMNS                                                                                          \
+  "id, first_name, last_name, COALESCE(card_code, ''), language, mandatory, coach_id, agreed_minutes, show_agreed, " \
+  "photo_consent, start_date, end_date, talk_every_days, agreed_parts"
+constexpr int kParticipantColumns = 14;
 
-// The server keeps no agreements (the coaches' own file): those members keep their defaults.
 core::Participant read_participant(SQLite::Statement& st) {
   core::Participant p;
   p.id = st.getColumn(0).getString();
@@ -734,11 +742,18 @@ core::Participant read_participant(SQLite::Statement& st) {
   p.language = st.getColumn(4).getString();
   p.mandatory = storage::flag(st, 5);
   p.coach_id = st.getColumn(6).getString();
+  p.agreed_minutes_per_week = st.getColumn(7).getInt();
+  p.show_agreed_hours = storage::flag(st, 8);
+  p.photo_consent = storage::flag(st, 9);
+  p.start_date = st.getColumn(10).getString();
+  p.end_date = st.getColumn(11).getString();
+  p.talk_every_days = st.getColumn(12).getInt();
+  p.agreed_parts = static_cast<std::uint32_t>(st.getColumn(13).getInt64());
   return p;
 }
 
 wire::WireParticipant read_wire_participant(SQLite::Statement& st) {
-  return {read_participant(st), st.getColumn(7), storage::flag(st, 8)};
+  return {read_participant(st), st.getColumn(kParticipantColumns), storage::flag(st, kParticipantColumns + 1)};
 }
 
 wire::WireCoach read_wire_coach(SQLite::Statement& st) {

@@ -167,10 +167,14 @@ void SyncStore::Impl::apply_participants(const std::vector<wire::WireParticipant
   SQLite::Statement person(
       db,
       "INSERT INTO participants (id, first_name, last_name, card_code, pin_hash, language, mandatory, coach_id, "
-      "active) VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+      "active, start_date, end_date, agreed_parts, talk_every_days, agreed_minutes, show_agreed, photo_consent) "
+      "VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
       "first_name = excluded.first_name, last_name = excluded.last_name, card_code = excluded.card_code, "
       "pin_hash = excluded.pin_hash, language = excluded.language, mandatory = excluded.mandatory, "
-      "coach_id = excluded.coach_id, active = excluded.active");
+      "coach_id = excluded.coach_id, active = excluded.active, start_date = excluded.start_date, "
+      "end_date = excluded.end_date, agreed_parts = excluded.agreed_parts, talk_every_days = excluded.talk_every_days, "
+      "agreed_minutes = excluded.agreed_minutes, show_agreed = excluded.show_agreed, "
+      "photo_consent = excluded.photo_consent");
   for (const auto& w : participants) {
     if (!w.p.card_code.empty() && w.active) {
       free_card.reset();
@@ -179,7 +183,9 @@ void SyncStore::Impl::apply_participants(const std::vector<wire::WireParticipant
     }
     person.reset();
     SQLite::bind(person, w.p.id, w.p.first_name, w.p.last_name, w.active ? w.p.card_code : std::string(), w.pin_hash,
-                 w.p.language, w.p.mandatory, w.p.coach_id, w.active);
+                 w.p.language, w.p.mandatory, w.p.coach_id, w.active, w.p.start_date, w.p.end_date,
+                 static_cast<std::int64_t>(w.p.agreed_parts), w.p.talk_every_days, w.p.agreed_minutes_per_week,
+                 w.p.show_agreed_hours, w.p.photo_consent);
     person.exec();
   }
 }

@@ -243,6 +243,38 @@ bool decode_push_answer(const std::string& body, PushAnswer& out, std::string& e
 
 // [SECTION] Pull
 
+namespace {
+
+// A participant's agreements (docs/sync-protocol.md): agreed_parts is the bit set of
+// core::agreed_bit(weekday, dagdeel).
+void append_agreements(std::string& out, const core::Participant& p) {
+  out += ",\"start_date\":";
+  append_json_string(out, p.start_date);
+  out += ",\"end_date\":";
+  append_json_string(out, p.end_date);
+  out += ",\"agreed_parts\":" + std::to_string(p.agreed_parts);
+  out += ",\"talk_every_days\":" + std::to_string(p.talk_every_days);
+  out += ",\"agreed_minutes\":" + std::to_string(p.agreed_minutes_per_week);
+  out += p.show_agreed_hours ? ",\"show_agreed_hours\":true" : ",\"show_agreed_hours\":false";
+  out += p.photo_consent ? ",\"photo_consent\":true" : ",\"photo_consent\":false";
+}
+
+// Optional: a server before agreements sends none (the defaults: no agreements).
+bool read_agreements(const Fields& f, core::Participant& p) {
+  std::int64_t parts = 0;
+  if (!f.text("start_date", p.start_date, false, 10) || !f.text("end_date", p.end_date, false, 10) ||
+      !f.integer("agreed_parts", parts, false) || !f.integer("talk_every_days", p.talk_every_days, false) ||
+      !f.integer("agreed_minutes", p.agreed_minutes_per_week, false) ||
+      !f.boolean("show_agreed_hours", p.show_agreed_hours, false) ||
+      !f.boolean("photo_consent", p.photo_consent, false))
+    return false;
+  if (parts < 0 || parts >= (std::int64_t{1} << (core::kWeekDays * 3))) return f.fail("agreed_parts", "out of range");
+  p.agreed_parts = static_cast<std::uint32_t>(parts);
+  return true;
+}
+
+}  // namespace
+
 std::string encode_pull_page(const PullPage& p) {
   std::string out;
   out.reserve(256 + p.participants.size() * 256 + p.events.size() * 320);
@@ -297,6 +329,7 @@ std::string encode_pull_page(const PullPage& p) {
     out += w.p.mandatory ? "true" : "false";
     out += ",\"coach_id\":";
     append_json_string(out, w.p.coach_id);
+    append_agreements(out, w.p);
     out += ",\"active\":";
     out += w.active ? "true}" : "false}";
   }
@@ -336,7 +369,8 @@ bool decode_pull_page(const std::string& body, PullPage& out, std::string& error
       if (!pf.text("id", w.p.id) || !pf.text("first_name", w.p.first_name) || !pf.text("last_name", w.p.last_name) ||
           !pf.text("card_code", w.p.card_code, false) || !pf.text("pin_hash", w.pin_hash, false) ||
           !pf.text("language", w.p.language, false) || !pf.boolean("mandatory", w.p.mandatory, false) ||
-          !pf.text("coach_id", w.p.coach_id, false) || !pf.boolean("active", w.active, false))
+          !pf.text("coach_id", w.p.coach_id, false) || !pf.boolean("active", w.active, false) ||
+          !read_agreements(pf, w.p))
         return false;
       out.participants.push_back(std::move(w));
     }
