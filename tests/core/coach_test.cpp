@@ -73,7 +73,7 @@ TEST_CASE("coach: the corner button opens the coach PIN pad from every participa
   }
 }
 
-TEST_CASE("coach: a right PIN opens Today and asks for its data; back leaves the pad", "[core][coach]") {
+TEST_CASE("coach: a right PIN opens Today and asks for its data, back leaves the pad", "[core][coach]") {
   FakeKiosk k(centre(), kMonday0942);
   SECTION("right PIN") {
     log_in(k);
@@ -401,7 +401,7 @@ TEST_CASE("coach: no participant's page without a coach logged in", "[core][coac
   CHECK(k.command<core::LoadCoachData>() == nullptr);
 }
 
-TEST_CASE("coach: back goes from the ladder to the page to the list; the tabs stay put", "[core][coach]") {
+TEST_CASE("coach: back goes from the ladder to the page to the list, the tabs stay put", "[core][coach]") {
   FakeKiosk k(people_centre(), kMonday0942);
   on_page(k, "p-ayse");
   k.touch(core::LadderOpenTapped{});
@@ -433,7 +433,7 @@ TEST_CASE("coach: back waits while a write on the page is under way", "[core][co
   CHECK(k.state().screen == Screen::CoachPerson);
 }
 
-TEST_CASE("coach: a tab switches screens and reloads the journal; other screens are no tabs", "[core][coach]") {
+TEST_CASE("coach: a tab switches screens and reloads the journal, other screens are no tabs", "[core][coach]") {
   FakeKiosk k(people_centre(), kMonday0942);
   on_page(k, "p-ayse");
   k.touch(core::NoteOpenTapped{});

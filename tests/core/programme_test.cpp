@@ -242,7 +242,7 @@ TEST_CASE("programme editor: a 10,000-character title is refused, never stored",
   CHECK(k.command<core::SaveActivity>() == nullptr);
 }
 
-TEST_CASE("programme editor: once on a date, never in the past; weekday follows the date", "[core][programme]") {
+TEST_CASE("programme editor: once on a date, never in the past, weekday follows the date", "[core][programme]") {
   FakeKiosk k = coach_on_programme();
   tap(k, prog::NewTapped{});
   tap(k, prog::WeekdayChosen{2});

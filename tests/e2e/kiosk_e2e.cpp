@@ -391,7 +391,7 @@ expect-not "Erik Bos"
   CHECK(r.exit_code == 0);
 }
 
-TEST_CASE("kiosk: a coach adds an activity to the programme; participants see it today", "[e2e][coach][programme]") {
+TEST_CASE("kiosk: a coach adds an activity to the programme, participants see it today", "[e2e][coach][programme]") {
   TempDir dir;
   const RunResult r = replay(dir, R"script(
 tap "coach"

@@ -50,7 +50,7 @@ std::string event_json(const std::string& device, int seq, const std::string& ty
 
 }  // namespace
 
-TEST_CASE("server: malformed, mistyped and oversized requests are refused with a reason; nothing stored", "[server]") {
+TEST_CASE("server: malformed, mistyped and oversized requests are refused with a reason, nothing stored", "[server]") {
   TempDir dir;
   ServerProcess server(dir);
   server.start("--max-body-bytes 100000");

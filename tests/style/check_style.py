@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """The house style that a reader and a diff depend on (../shared/ARCHITECTURE.md, "Growing without
 losing the shape"): no function in app/ longer than 100 lines, no line in app/ or tests/ longer than
-120 characters, and every source file as clang-format (ROOT/.clang-format) writes it.
+120 characters, every source file as clang-format (ROOT/.clang-format) writes it, and no test name
+that ctest cannot run (catch_discover_tests splits a name at ';': the test then never runs).
 
-Usage: check_style.py functions|lines|format ROOT
+Usage: check_style.py functions|lines|format|names ROOT
 Prints one line per offence (file:line: what) and exits 1 when there is any."""
 import pathlib
 import re
@@ -92,16 +93,29 @@ def unformatted(paths):
             yield f"{path}: not as .clang-format writes it ({first}); run clang-format -i {path}"
 
 
+TEST_NAME = re.compile(r'TEST_CASE\(\s*"((?:[^"\\]|\\.)*)"')
+
+
+def unrunnable_names(path):
+    text = path.read_text(encoding="utf-8")
+    for m in TEST_NAME.finditer(text):
+        if ";" in m.group(1):
+            line = text.count("\n", 0, m.start()) + 1
+            yield f"{path}:{line}: test name holds ';', which ctest splits (the test would never run)"
+
+
 def main():
     what, root = sys.argv[1], pathlib.Path(sys.argv[2])
     if what == "functions":
         offences = [o for p in sources(root, ["app"]) for o in long_functions(p)]
     elif what == "lines":
         offences = [o for p in sources(root, ["app", "tests"]) for o in long_lines(p)]
+    elif what == "names":
+        offences = [o for p in sources(root, ["tests"]) for o in unrunnable_names(p)]
     elif what == "format":
         offences = list(unformatted(sources(root, ["app", "tests"])))
     else:
-        sys.exit(f"usage: {sys.argv[0]} functions|lines|format ROOT")
+        sys.exit(f"usage: {sys.argv[0]} functions|lines|format|names ROOT")
     for o in offences:
         print(o)
     print(f"{len(offences)} {what} over the limit")

@@ -49,7 +49,7 @@ TEST_CASE("sync: a new activity made offline on kiosk A shows on kiosk B", "[syn
   CHECK(db.execAndGet("SELECT COUNT(*) FROM activities").getInt() == 18);
 }
 
-TEST_CASE("sync: two kiosks edit one activity offline; both end with the last in fold order", "[sync][programme]") {
+TEST_CASE("sync: two kiosks edit one activity offline, both end with the last in fold order", "[sync][programme]") {
   use_amsterdam_time();
   TempDir dir;
   ServerProcess server(dir);

@@ -90,7 +90,7 @@ TEST_CASE("programme view: the week by weekday, what was taken off below", "[ui]
   CHECK(v.taken_off_title == "Van het programma gehaald");
 }
 
-TEST_CASE("activity editor view: Save waits with a reason; every pictogram has a glyph", "[ui][programme]") {
+TEST_CASE("activity editor view: Save waits with a reason, every pictogram has a glyph", "[ui][programme]") {
   core::State s = coach_state(core::Screen::CoachActivityEdit);
   s.programme_edit.is_new = true;
   s.programme_edit.form.icon = "event";
