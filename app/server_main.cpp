@@ -43,6 +43,11 @@ void add_kiosk_commands(CLI::App& app, Command& run) {
   create->add_option("--id", c->id, "Centre id, e.g. de-cirkel")->required();
   create->add_option("--name", c->name, "Centre name")->required();
   create->add_flag("--demo", c->demo, "Fill it with the kiosk's demo centre (42 participants, cards DEMO0001...)");
+  create->add_option("--go-live", c->go_live, "YYYY-MM-DD: nobody is expected or a no-show before it");
+  auto [go_live, g] = subcommand<cli::GoLiveCommand>(
+      app, "set-go-live", "Set the date a centre goes live (synced to its kiosks)", run, cli::set_go_live);
+  go_live->add_option("--centre", g->centre)->required();
+  go_live->add_option("--date", g->date, "YYYY-MM-DD")->required();
   auto [enrol, e] = subcommand<cli::EnrolCommand>(app, "enrol-kiosk", "Make a one-time enrolment code for a new kiosk",
                                                   run, cli::enrol_kiosk);
   enrol->add_option("--centre", e->centre)->required();
@@ -100,6 +105,22 @@ void add_roster_and_reader(CLI::App& app, Command& run) {
   reader->add_option("--centre", d->centre, "Only this centre (default: every centre)");
 }
 
+// The kiosk's month overview and progress report, as CSV + PDF files.
+void add_documents(CLI::App& report, Command& run) {
+  auto [month, m] = subcommand<cli::DocumentCommand>(report, "month", "The month overview (CSV + PDF) as the kiosk's",
+                                                     run, cli::report_month);
+  auto [progress, p] = subcommand<cli::DocumentCommand>(
+      report, "progress", "A participant's progress report (CSV + PDF) as the kiosk's", run, cli::report_progress);
+  month->add_option("--month", m->month, "YYYY-MM")->required();
+  progress->add_option("--participant", p->participant, "The participant's id")->required();
+  for (auto [sub, c] : {std::pair{month, m.get()}, std::pair{progress, p.get()}}) {
+    sub->add_option("--centre", c->centre)->required();
+    sub->add_option("--out", c->out, "Folder for the files (made when missing)")->required();
+    sub->add_option("--as-of", c->as_of, "Figures as of this local time, e.g. 2026-11-30T17:00 (default: now)");
+    sub->add_option("--lang", c->lang, "nl, en, tr or pl (default: the centre's default_language, else nl)");
+  }
+}
+
 void add_reports(CLI::App& app, Command& run) {
   auto* report = app.add_subcommand("report", "Print a report");
   report->require_subcommand(1);
@@ -115,6 +136,7 @@ void add_reports(CLI::App& app, Command& run) {
   exc->add_option("--date", e->date, "YYYY-MM-DD")->required();
   exc->add_option("--days", e->days)->check(CLI::Range(1, 365));
   exc->add_option("--format", e->format, "json or csv")->check(CLI::IsMember({"json", "csv"}));
+  add_documents(*report, run);
 }
 
 }  // namespace

@@ -33,13 +33,6 @@ core::TimeMs parse_local(const std::string& s) {
   return t == -1 ? -1 : static_cast<core::TimeMs>(t) * 1000;
 }
 
-std::string assets_dir() {
-  if (const char* env = std::getenv("MEEDOEN_ASSETS"); env && *env) return env;
-  std::error_code ec;
-  if (std::filesystem::exists(MEEDOEN_ASSETS_DIR, ec)) return MEEDOEN_ASSETS_DIR;
-  return "/usr/share/meedoen";
-}
-
 int load_settings(const StartOptions& o, KioskStart& k) {
   k.config_file = config::find_config_file(o.config_path);
   if (k.config_file.empty()) return 0;
@@ -138,7 +131,7 @@ ui::Strings load_strings(const core::KioskConfig& cfg) {
   std::vector<std::string> langs{cfg.default_language};
   for (const auto& l : cfg.languages)
     if (l != cfg.default_language) langs.push_back(l);
-  const std::string dir = assets_dir() + "/i18n";
+  const std::string dir = ui::assets_dir() + "/i18n";
   tr.load(dir, langs);
   for (const auto& lang : langs) {
     tr.set_language(lang);

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "export/files.hpp"
+#include "server/report_files.hpp"
 #include "server/reports.hpp"
 #include "server/roster_csv.hpp"
 #include "storage/demo_centre.hpp"
@@ -41,6 +43,8 @@ void seed_demo(server::ServerStore& s, const std::string& centre) {
     storage::seed_demo_centre(kiosk, now_ms());
     for (const auto& c : kiosk.load_coaches()) s.add_coach(centre, c);
     for (const auto& a : kiosk.load_programme()) s.put_activity(centre, a, true);
+    // The demo's history begins on its go-live date: nobody is a no-show before it.
+    s.set_setting(centre, "go_live", kiosk.setting("go_live"));
     int line = 1;
     const core::Roster people = kiosk.load_roster();  // kept: all() refers into it
     for (const auto& p : people.all()) {
@@ -73,6 +77,36 @@ void require_centre(const server::ServerStore& store, const std::string& centre)
   if (!store.centre_exists(centre)) throw server::UsageError("there is no centre \"" + centre + "\"");
 }
 
+std::string checked_go_live(const std::string& option, const std::string& date) {
+  if (!core::valid_date_iso(date))
+    throw server::UsageError(option + ": expected a date like 2026-11-02 (YYYY-MM-DD), got \"" + date + "\"");
+  return date;
+}
+
+// --as-of: "2026-11-23T17:00" local, or a date alone for the end of that day; "" = now.
+core::TimeMs as_of(const std::string& s) {
+  if (s.empty()) return now_ms();
+  const std::string date = s.substr(0, s.find('T'));
+  const int minute = s.size() > 11 && s[10] == 'T' ? core::parse_hhmm(s.substr(11)) : s.size() == 10 ? 24 * 60 - 1 : -1;
+  if (!core::valid_date_iso(date) || minute < 0)
+    throw server::UsageError("--as-of: expected a local time like 2026-11-23T17:00 or a date, got \"" + s + "\"");
+  return core::from_local(date, minute);
+}
+
+server::ReportRequest request_of(const DocumentCommand& c) {
+  return {c.centre, c.month, c.participant, c.lang, as_of(c.as_of)};
+}
+
+int write_report(const reports::ReportFiles& f, const std::string& out) {
+  try {
+    for (const auto& path : reports::write_files(f, out)) std::printf("%s\n", path.c_str());
+  } catch (const exports::ExportError& e) {
+    std::fprintf(stderr, "meedoen-server: the report was not written: %s\n", e.what());
+    return 3;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int run_server_command(const std::string& db, const std::function<int(server::ServerStore&)>& command) {
@@ -103,9 +137,17 @@ int serve(server::ServerStore& store, ServeCommand c) {
 }
 
 int create_centre(server::ServerStore& store, const CentreCommand& c) {
+  if (!c.go_live.empty()) checked_go_live("--go-live", c.go_live);  // before anything is created
   store.create_centre(c.id, c.name, now_ms());
   if (c.demo) seed_demo(store, c.id);
+  if (!c.go_live.empty()) store.set_setting(c.id, "go_live", c.go_live);
   std::printf("centre %s \"%s\" created%s\n", c.id.c_str(), c.name.c_str(), c.demo ? " with the demo roster" : "");
+  return 0;
+}
+
+int set_go_live(server::ServerStore& store, const GoLiveCommand& c) {
+  store.set_setting(c.centre, "go_live", checked_go_live("--date", c.date));
+  std::printf("centre %s goes live on %s (the kiosks take it at their next sync)\n", c.centre.c_str(), c.date.c_str());
   return 0;
 }
 
@@ -191,6 +233,14 @@ int report_attendance(server::ServerStore& store, const ReportCommand& c) {
 int report_exceptions(server::ServerStore& store, const ReportCommand& c) {
   require_centre(store, c.centre);
   return print_report(server::exceptions_report(store, c.centre, c.date, c.days), c.format);
+}
+
+int report_month(server::ServerStore& store, const DocumentCommand& c) {
+  return write_report(server::month_files(store, request_of(c)), c.out);
+}
+
+int report_progress(server::ServerStore& store, const DocumentCommand& c) {
+  return write_report(server::progress_files(store, request_of(c)), c.out);
 }
 
 }  // namespace meedoen::cli

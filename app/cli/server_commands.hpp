@@ -20,9 +20,15 @@ int serve(server::ServerStore& store, ServeCommand c);
 
 struct CentreCommand {
   std::string id, name;
-  bool demo = false;  // fill it with the kiosk's demo centre
+  bool demo = false;    // fill it with the kiosk's demo centre
+  std::string go_live;  // YYYY-MM-DD: nobody is expected before it ("" = the first event's date)
 };
 int create_centre(server::ServerStore& store, const CentreCommand& c);
+
+struct GoLiveCommand {
+  std::string centre, date;  // YYYY-MM-DD
+};
+int set_go_live(server::ServerStore& store, const GoLiveCommand& c);
 
 struct EnrolCommand {
   std::string centre, name;
@@ -55,5 +61,13 @@ struct ReportCommand {
 };
 int report_attendance(server::ServerStore& store, const ReportCommand& c);
 int report_exceptions(server::ServerStore& store, const ReportCommand& c);
+
+// The month overview and progress report as the kiosk makes them (CSV + PDF into out); prints the paths.
+struct DocumentCommand {
+  std::string centre, month, participant, out, lang;
+  std::string as_of;  // YYYY-MM-DDTHH:MM or YYYY-MM-DD (end of that day) local; "" = now
+};
+int report_month(server::ServerStore& store, const DocumentCommand& c);
+int report_progress(server::ServerStore& store, const DocumentCommand& c);
 
 }  // namespace meedoen::cli

@@ -3,6 +3,7 @@
 // like update.cpp: it describes writes and PIN checks as commands.
 #include <algorithm>
 
+#include "core/report.hpp"
 #include "core/state.hpp"
 
 namespace meedoen::core {
@@ -214,9 +215,9 @@ bool has_left(const State& s, const std::string& pid) {
 bool expected(const State& s, const Participant& p, Dagdeel d) {
   if (has_left(s, p.id)) return false;
   const std::string today = today_iso(s);
-  const bool in_programme =
-      (p.start_date.empty() || p.start_date <= today) && (p.end_date.empty() || today <= p.end_date);
-  if (in_programme && (p.agreed_parts & agreed_bit(weekday_of(today), d)) != 0) return true;
+  // The reports' rule (core/report.hpp): nothing before go-live or the start, the agreement up to its end.
+  if (today < expected_from(p, s.coach.data.go_live)) return false;
+  if (agreed_on(p, today, d, s.coach.data.go_live)) return true;
   for (const auto& su : s.signups) {
     if (su.participant_id != p.id || su.date != today || !su.placed) continue;
     for (const auto& a : s.programme)

@@ -63,6 +63,7 @@ struct CoachData {
   std::map<std::string, TimeMs> next_talk;             // participant -> the next planned appointment
   std::map<std::string, LadderAssessment> ladder_now;  // participant -> the latest assessment
   std::vector<Exit> exits;                             // everyone who left, oldest first
+  std::string go_live;                                 // the centre's go-live date (core::go_live_date)
   PersonData person;                                   // the open page ("" = none)
 };
 

@@ -168,14 +168,27 @@ ReportRange report_range(const std::string& month) {
 
 // [SECTION] Outcomes
 
+std::string go_live_date(const std::string& setting, const std::string& first_event_date) {
+  if (valid_date_iso(setting)) return setting;
+  return valid_date_iso(first_event_date) ? first_event_date : "";
+}
+
+std::string expected_from(const Participant& p, const std::string& go_live) {
+  return std::max(go_live, p.start_date);  // ISO dates sort as text; "" is no bound
+}
+
+bool agreed_on(const Participant& p, const std::string& date, Dagdeel d, const std::string& go_live) {
+  if (date < expected_from(p, go_live) || (!p.end_date.empty() && date > p.end_date)) return false;
+  const int wd = weekday_of(date);
+  return wd >= 0 && (p.agreed_parts & agreed_bit(wd, d)) != 0;
+}
+
 std::vector<Dagdeel> expected_parts(const ReportInputs& in, const Participant& p, const std::string& date) {
   std::vector<Dagdeel> out;
   if (const Exit* e = first_exit(in, p.id); e && date >= e->date) return out;  // left: expected nowhere
-  const int wd = weekday_of(date);
-  const bool in_programme =
-      (p.start_date.empty() || date >= p.start_date) && (p.end_date.empty() || date <= p.end_date);
+  if (date < expected_from(p, in.go_live)) return out;  // before go-live or the start: not even a sign-up
   for (Dagdeel d : kDagdelen) {
-    bool expected = in_programme && wd >= 0 && (p.agreed_parts & agreed_bit(wd, d)) != 0;
+    bool expected = agreed_on(p, date, d, in.go_live);
     for (const auto& su : in.signups) {
       if (expected) break;
       if (su.participant_id != p.id || su.date != date || !su.placed) continue;

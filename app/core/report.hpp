@@ -9,7 +9,8 @@
 // - no-show: an expected dagdeel that has ended before now with neither an attendance nor an
 //   absence for that date and dagdeel. Expected = the participant's agreed dagdelen for that
 //   weekday between start_date and end_date, or a placed sign-up for an activity on that date
-//   (the activity's dagdeel); never on or after the date of an exit. Each participant/date/dagdeel
+//   (the activity's dagdeel); never on or after the date of an exit, never before the centre's
+//   go-live date nor before the participant's start_date (expected_from). Each participant/date/dagdeel
 //   counts once. Voluntary participants' no-shows are facts too; nothing here speaks of sanctions.
 // - volunteer hours: approved minutes of entries dated in the month; waiting ones separately.
 // - ladder movement: per participant, the last assessment before the month (else the first one in
@@ -38,7 +39,18 @@ struct ReportInputs {
   std::vector<HoursEntry> hours;
   std::vector<LadderAssessment> ladder;  // all assessments up to the end of the period
   std::vector<Exit> exits;               // all exits up to the end of the period
+  std::string go_live;                   // the centre's go-live date (go_live_date); "" = no bound
 };
+
+// [SECTION] Who is expected: one rule for the reports, coach mode's Today and the participant's strip
+// The centre's go-live date: the setting when it is a date, else the date of the first event in the
+// journal (a kiosk without the setting, an older server), else "". Before it nobody is expected.
+std::string go_live_date(const std::string& setting, const std::string& first_event_date);
+// The first date anything is expected of p: the later of the go-live date and p's start date ("" = no bound).
+std::string expected_from(const Participant& p, const std::string& go_live);
+// p's agreement names this dagdeel on date: an agreed dagdeel of its weekday, from expected_from up to
+// p's end date. Exits and sign-ups are the caller's (their lists differ per screen).
+bool agreed_on(const Participant& p, const std::string& date, Dagdeel d, const std::string& go_live);
 
 // [SECTION] Calendar helpers for reports
 bool valid_month(const std::string& month);               // "2026-11"
@@ -71,7 +83,8 @@ struct PartOutcome {
 // is no no-show yet).
 std::vector<PartOutcome> part_outcomes(const ReportInputs& in, const std::string& from, const std::string& to,
                                        TimeMs now);
-// The dagdelen a participant is expected on a date (agreement, sign-ups, not after an exit).
+// The dagdelen a participant is expected on a date (agreement, sign-ups, not after an exit, nothing
+// before expected_from).
 std::vector<Dagdeel> expected_parts(const ReportInputs& in, const Participant& p, const std::string& date);
 
 // [SECTION] Month overview

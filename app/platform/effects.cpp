@@ -60,6 +60,7 @@ core::CoachData coach_data(const storage::Store& store, core::TimeMs now, const 
   d.last_talk = store.last_talks();
   for (const auto& a : store.load_ladder("", "0000-01-01", today)) d.ladder_now[a.participant_id] = a;  // oldest first
   d.exits = store.load_exits("0000-01-01", "9999-12-31");
+  d.go_live = store.go_live();
   d.next_talk = store.next_appointments(now);
   if (!person.empty()) {
     core::PersonData& p = d.person;

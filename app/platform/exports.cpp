@@ -1,14 +1,12 @@
-// Reading, computing, writing: the coach exports end to end.
+// Reading, computing, writing: the coach exports end to end. The documents and files are
+// reports/report_files, which meedoen-server shares.
 #include "platform/exports.hpp"
 
-#include <cstdlib>
 #include <filesystem>
 
 #include "config/paths.hpp"
-#include "export/csv.hpp"
 #include "export/files.hpp"
-#include "export/pdf.hpp"
-#include "ui/report_views.hpp"
+#include "reports/report_files.hpp"
 
 namespace meedoen::platform {
 
@@ -20,6 +18,7 @@ core::ReportInputs base_inputs(const storage::Store& store, const core::KioskCon
   in.coaches = store.load_coaches();
   in.programme = store.load_programme();
   in.dagdelen = cfg.dagdelen;
+  in.go_live = store.go_live();
   return in;
 }
 
@@ -30,40 +29,6 @@ std::vector<core::Attendance> attendance_between(const storage::Store& store, co
   for (std::string d = from; !d.empty() && d <= to; d = core::add_days(d, 1))
     for (auto& a : store.load_attendance(d)) out.push_back(std::move(a));
   return out;
-}
-
-std::string coach_name_of(const storage::Store& store, const std::string& id) {
-  for (const auto& c : store.load_coaches())
-    if (c.id == id) return c.name;
-  return id;
-}
-
-ui::DocumentContext context(const storage::Store& store, const core::KioskConfig& cfg, const std::string& sender,
-                            core::TimeMs now) {
-  ui::DocumentContext c;
-  c.centre = cfg.centre_name;
-  c.sender_name = sender.empty() ? "" : coach_name_of(store, sender);
-  c.ladder_rungs = cfg.ladder_rungs;
-  c.today = core::format_date_iso(core::to_local(now));
-  return c;
-}
-
-ExportResult write_both(const exports::Document& d, const std::string& dir, const std::string& stem) {
-  ExportResult r;
-  try {
-    exports::ensure_dir(dir);
-    const std::string base = (std::filesystem::path(dir) / stem).string();
-    // Both built before either is written: a failure leaves no half pair behind.
-    const std::string csv = exports::to_csv(d);
-    const std::string pdf = exports::to_pdf(d);
-    exports::write_file_atomic(base + ".csv", csv);
-    r.paths.push_back(base + ".csv");
-    exports::write_file_atomic(base + ".pdf", pdf);
-    r.paths.push_back(base + ".pdf");
-  } catch (const exports::ExportError& e) {
-    r.error = e.what();
-  }
-  return r;
 }
 
 }  // namespace
@@ -112,12 +77,13 @@ ExportResult export_month(const storage::Store& store, const core::KioskConfig& 
   if (!core::valid_month(month)) return {{}, "not a month: \"" + month + "\" (expected YYYY-MM, e.g. 2026-11)"};
   try {
     const core::MonthReport r = load_month_report(store, cfg, month, only_coach, now);
-    const exports::Document d = ui::make_month_document(r, context(store, cfg, sender_coach, now), tr);
-    std::string stem = "maandoverzicht-" + month + "-" + exports::slug(cfg.centre_name);
-    if (!only_coach.empty()) stem += "-" + exports::slug(coach_name_of(store, only_coach));
-    return write_both(d, dir, stem);
+    const auto coaches = store.load_coaches();
+    const auto c = reports::document_context(cfg.centre_name, coaches, sender_coach, cfg.ladder_rungs, now);
+    return {reports::write_files(reports::month_files(r, c, coaches, tr), dir), ""};
   } catch (const storage::StorageError& e) {
     return {{}, std::string("cannot read the database: ") + e.what()};
+  } catch (const exports::ExportError& e) {
+    return {{}, e.what()};
   }
 }
 
@@ -129,10 +95,12 @@ ExportResult export_progress(const storage::Store& store, const core::KioskConfi
     if (!r.found) return {{}, "no participant with id \"" + pid + "\" on the roster"};
     // Sent by the coach who exports; from the command line, by the participant's own coach.
     const std::string sender = sender_coach.empty() ? r.coach_id : sender_coach;
-    const exports::Document d = ui::make_progress_document(r, context(store, cfg, sender, now), tr);
-    return write_both(d, dir, "voortgang-" + exports::slug(pid) + "-" + r.date);
+    const auto c = reports::document_context(cfg.centre_name, store.load_coaches(), sender, cfg.ladder_rungs, now);
+    return {reports::write_files(reports::progress_files(r, c, tr), dir), ""};
   } catch (const storage::StorageError& e) {
     return {{}, std::string("cannot read the database: ") + e.what()};
+  } catch (const exports::ExportError& e) {
+    return {{}, e.what()};
   }
 }
 

@@ -11,6 +11,7 @@
 #include <memory>
 #include <thread>
 
+#include "server/report_files.hpp"
 #include "server/reports.hpp"
 
 namespace meedoen::server {
@@ -82,6 +83,10 @@ class Api {
           [this](const httplib::Request& req, httplib::Response& res) { report(req, res, true); });
     s.Get("/v1/reports/exceptions",
           [this](const httplib::Request& req, httplib::Response& res) { report(req, res, false); });
+    s.Get("/v1/reports/month",
+          [this](const httplib::Request& req, httplib::Response& res) { document(req, res, true); });
+    s.Get("/v1/reports/progress",
+          [this](const httplib::Request& req, httplib::Response& res) { document(req, res, false); });
   }
 
  private:
@@ -187,6 +192,32 @@ class Api {
     }
     if (format == "csv") res.set_content(to_csv(t), "text/csv; charset=utf-8");
     else res.set_content(to_json(t), "application/json");
+  }
+
+  // The month overview and progress report as the kiosk makes them (server/report_files), in the
+  // centre's language or lang=. Checks in the order a caller fixes them: token, centre, the rest.
+  void document(const httplib::Request& req, httplib::Response& res, bool month) {
+    const auto reader = m_store.reader_for_token(bearer(req));
+    if (!reader) return reply_error(res, 401, "unauthorized", "missing or unknown read token");
+    ReportRequest r{req.get_param_value("centre"), req.get_param_value("month"), req.get_param_value("participant"),
+                    req.get_param_value("lang"), now_ms()};
+    if (!reader->centre_id.empty() && reader->centre_id != r.centre)
+      return reply_error(res, 403, "forbidden", "this token may read centre " + reader->centre_id + " only");
+    const std::string format = req.has_param("format") ? req.get_param_value("format") : "csv";
+    if (format != "csv" && format != "pdf" && (format != "json" || !month))
+      return reply_error(res, 400, "bad_request",
+                         std::string("format must be ") + (month ? "json, csv or pdf" : "csv or pdf"));
+    try {
+      if (format == "json") return res.set_content(month_json(month_figures(m_store, r)), "application/json");
+      const reports::ReportFiles f = month ? month_files(m_store, r) : progress_files(m_store, r);
+      res.set_header("Content-Disposition", "attachment; filename=\"" + f.stem + "." + format + "\"");
+      if (format == "csv") res.set_content(f.csv, "text/csv; charset=utf-8");
+      else res.set_content(f.pdf, "application/pdf");
+    } catch (const NotFound& e) {
+      reply_error(res, 404, "not_found", e.what());
+    } catch (const UsageError& e) {
+      reply_error(res, 400, "bad_request", e.what());
+    }
   }
 
   ServerStore& m_store;

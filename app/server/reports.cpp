@@ -8,7 +8,7 @@
 
 #include "core/journal.hpp"
 #include "core/time.hpp"
-#include "wire/event_codec.hpp"
+#include "server/report_inputs.hpp"
 
 namespace meedoen::server {
 
@@ -92,21 +92,8 @@ struct Folded {
 
 Folded group(const std::vector<StoredEvent>& events) {
   Folded f;
-  for (const auto& s : events) {
-    core::Event e;
-    e.id = s.e.id;
-    e.device_id = s.e.device_id;
-    e.seq = s.e.seq;
-    e.wall = s.e.wall_ms;
-    e.hlc = s.e.hlc;
-    e.type = s.e.type;
-    e.participant_id = s.e.participant_id;
-    e.body = wire::decode_payload(s.e.type, s.e.payload, s.e.wall_ms);
-    const std::string subject = core::event_subject(e.participant_id, e.body);
-    f.by_id[e.id] = &s;
-    if (!subject.empty()) f.by_subject[subject].push_back(std::move(e));
-  }
-  for (auto& [subject, list] : f.by_subject) std::sort(list.begin(), list.end(), core::fold_before);
+  f.by_subject = server::by_subject(events);
+  for (const auto& s : events) f.by_id[s.e.id] = &s;
   return f;
 }
 
@@ -202,6 +189,7 @@ Table exceptions_report(const ServerStore& s, const std::string& centre, const s
   for (const auto& e : today)
     if (e.e.type == "check_in" || e.e.type == "absence_reported") accounted[e.e.participant_id] = true;
   const std::string cutoff = add_days(date, -days);
+  const std::string go_live = centre_go_live(s, centre);
   for (const auto& p : people) {
     const auto it = last_in.find(p.id);
     const StoredEvent* last = it == last_in.end() ? nullptr : it->second;
@@ -210,7 +198,8 @@ Table exceptions_report(const ServerStore& s, const std::string& centre, const s
       t.rows.push_back({centre, date, kind, p.id, p.first_name + " " + p.last_name, p.coach_id, seen,
                         last ? last->kiosk_id : "", last ? local_time(last->e.wall_ms) : ""});
     };
-    if (p.mandatory && !accounted.count(p.id)) row("mandatory_no_show");
+    // Nobody is missed before the centre went live or before their own start (core::expected_from).
+    if (p.mandatory && !accounted.count(p.id) && date >= core::expected_from(p, go_live)) row("mandatory_no_show");
     if (seen.empty() || seen <= cutoff) row("not_seen");
   }
   return t;

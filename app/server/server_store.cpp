@@ -899,6 +899,54 @@ std::vector<core::Participant> ServerStore::participants(const std::string& cent
   });
 }
 
+std::vector<core::Coach> ServerStore::coaches(const std::string& centre) const {
+  std::lock_guard lock(m->mu);
+  return guarded("reading coaches", [&] {
+    return query_rows(m->db, "SELECT id, name FROM coaches WHERE centre_id = ? AND active = 1 ORDER BY name",
+                      columns<core::Coach, 2>, centre);
+  });
+}
+
+std::vector<core::Activity> ServerStore::programme(const std::string& centre) const {
+  std::lock_guard lock(m->mu);
+  return guarded("reading the programme", [&] {
+    auto rows = query_rows(m->db, "SELECT id, body, active FROM activities WHERE centre_id = ? ORDER BY id",
+                           read_wire_activity, centre);
+    std::vector<core::Activity> out;
+    for (auto& w : rows) {
+      w.a.active = w.active;
+      out.push_back(std::move(w.a));
+    }
+    return out;
+  });
+}
+
+std::string ServerStore::centre_name(const std::string& centre) const {
+  std::lock_guard lock(m->mu);
+  return guarded("reading centres", [&] {
+    const auto names = query_rows(m->db, "SELECT name FROM centres WHERE id = ?", columns<std::string, 1>, centre);
+    return names.empty() ? std::string() : names.front();
+  });
+}
+
+std::string ServerStore::setting(const std::string& centre, const std::string& key) const {
+  std::lock_guard lock(m->mu);
+  return guarded("reading a setting", [&] {
+    const auto values = query_rows(m->db, "SELECT value FROM settings WHERE centre_id = ? AND key = ?",
+                                   columns<std::string, 1>, centre, key);
+    return values.empty() ? std::string() : values.front();
+  });
+}
+
+std::string ServerStore::first_event_date(const std::string& centre) const {
+  std::lock_guard lock(m->mu);
+  return guarded("reading events", [&] {
+    const auto first = query_rows(m->db, "SELECT MIN(wall_ms) FROM events WHERE centre_id = ? HAVING COUNT(*) > 0",
+                                  columns<std::int64_t, 1>, centre);
+    return first.empty() ? std::string() : core::format_date_iso(core::to_local(first.front()));
+  });
+}
+
 std::vector<StoredEvent> ServerStore::events(const std::string& centre, const std::string& from,
                                              const std::string& to) const {
   std::lock_guard lock(m->mu);

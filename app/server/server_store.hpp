@@ -101,6 +101,14 @@ class ServerStore {
 
   // [SECTION] Reads for the reports
   std::vector<core::Participant> participants(const std::string& centre_id, bool active_only) const;
+  // The centre's active coaches by name, and its programme with the activities taken off it (as a
+  // kiosk holds them after a pull).
+  std::vector<core::Coach> coaches(const std::string& centre_id) const;
+  std::vector<core::Activity> programme(const std::string& centre_id) const;
+  std::string centre_name(const std::string& centre_id) const;                      // "" when there is no such centre
+  std::string setting(const std::string& centre_id, const std::string& key) const;  // "" when not set
+  // The local date of the centre's first event (by the kiosk's clock), "" without events.
+  std::string first_event_date(const std::string& centre_id) const;
   // Events of a centre whose payload date lies in [from, to] (ISO dates), fold order.
   std::vector<StoredEvent> events(const std::string& centre_id, const std::string& from, const std::string& to) const;
   // The last date each participant of the centre was checked in ("" if never).

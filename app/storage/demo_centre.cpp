@@ -190,11 +190,14 @@ void seed_file(Store& store, core::TimeMs now) {
   store.record_history(out);
 }
 
-// Four weeks of visits, agreed dagdelen and volunteer hours before today.
+// Four weeks of visits, agreed dagdelen and volunteer hours before today: the demo kiosk's use
+// begins kHistoryDays ago, its go-live date (the ladder assessments before it came from paper).
+constexpr int kHistoryDays = 28;
+
 void seed_visits(std::vector<Store::TimedEvent>& out, const std::string& today) {
   namespace ev = core::ev;
   // Four weeks of mornings and afternoons; participant 1 (Fatima) comes most days.
-  for (int back = 28; back >= 1; --back) {
+  for (int back = kHistoryDays; back >= 1; --back) {
     const std::string d = core::add_days(today, -back);
     if (core::weekday_of(d) >= 5) continue;
     for (int i = 0; i < kDemoParticipants; ++i) {
@@ -212,7 +215,7 @@ void seed_visits(std::vector<Store::TimedEvent>& out, const std::string& today) 
     }
   }
   // The agreed dagdeel: most come; some phoned in sick the day before, a few did not turn up.
-  for (int back = 28; back >= 1; --back) {
+  for (int back = kHistoryDays; back >= 1; --back) {
     const std::string d = core::add_days(today, -back);
     const int wd = core::weekday_of(d);
     if (wd >= 5) continue;
@@ -381,6 +384,8 @@ bool seed_demo_centre(Store& store, core::TimeMs now) {
   if (store.has_roster()) return false;
   store.in_transaction([&] {
     store.set_setting("centre_name", "De Cirkel (demo)");
+    // Nobody is expected before the history begins: no phantom no-shows in its reports and strips.
+    store.set_setting("go_live", core::add_days(core::format_date_iso(core::to_local(now)), -kHistoryDays));
     // Coach PINs for trying coach mode (README): Marloes 2468, Erik 1357.
     store.put_coach({"demo-coach-1", "Marloes Kuipers"}, hash_pin("2468"));
     store.put_coach({"demo-coach-2", "Erik Bos"}, hash_pin("1357"));

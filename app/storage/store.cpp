@@ -11,6 +11,7 @@
 
 #include "core/hlc.hpp"
 #include "core/ids.hpp"
+#include "core/report.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 #include "storage/pin_hash.hpp"
@@ -418,6 +419,14 @@ void Store::set_setting(const std::string& key, const std::string& value) {
 
 std::string Store::setting(const std::string& key, const std::string& fallback) const {
   return guarded("reading a setting", [&] { return m->meta("setting." + key, fallback); });
+}
+
+std::string Store::go_live() const {
+  return guarded("reading the go-live date", [&] {
+    const auto first = m->db.execAndGet("SELECT MIN(wall_ms) FROM events");
+    const std::string first_date = first.isNull() ? "" : core::format_date_iso(core::to_local(first.getInt64()));
+    return core::go_live_date(m->meta("setting.go_live", ""), first_date);
+  });
 }
 
 void Store::in_transaction(const std::function<void()>& fn) {

@@ -88,6 +88,9 @@ class Store {
   void put_appointment(const core::Appointment& a);
   void set_setting(const std::string& key, const std::string& value);
   std::string setting(const std::string& key, const std::string& fallback = "") const;
+  // The centre's go-live date (core::go_live_date): the "go_live" setting the server sends when it
+  // is a date, else the local date of the first event in the journal, else "" (an empty journal).
+  std::string go_live() const;
   // Runs fn inside one transaction (for bulk loads); rolls back if fn throws.
   void in_transaction(const std::function<void()>& fn);
 

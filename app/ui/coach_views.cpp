@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "core/overloaded.hpp"
+#include "core/report.hpp"
 
 #include "ui/view_models.hpp"
 
@@ -94,7 +95,7 @@ void not_here(const core::State& s, const Strings& tr, std::vector<AttentionItem
         if (su.participant_id == p.id && su.date == today && su.placed)
           for (const auto& a : s.programme)
             if (a.id == su.activity_id && a.active && a.dagdeel == d && a.start <= minute) activity = &a;
-      const bool agreed = (p.agreed_parts & core::agreed_bit(core::weekday_of(today), d)) != 0;
+      const bool agreed = core::agreed_on(p, today, d, s.coach.data.go_live);
       if (!activity && !agreed) continue;  // signed up for something later in the dagdeel
       AttentionItem it = item_for(s, p, AttentionItem::Kind::NotHere, tr);
       it.icon = "person";
@@ -576,9 +577,8 @@ StripDay strip_day(const core::State& s, const core::Participant& p, const core:
     const auto i = static_cast<std::size_t>(dd);
     const core::DagdeelTimes& t = s.config.dagdelen[i];
     const bool over = day.date < today || (day.date == today && lt.minute_of_day >= t.end);
-    const bool in_programme = (p.start_date.empty() || p.start_date <= day.date) &&
-                              (p.end_date.empty() || day.date <= p.end_date) && (!gone || day.date <= gone->date);
-    const bool agreed_part = in_programme && (p.agreed_parts & core::agreed_bit(wd, dd)) != 0;
+    // The reports' rule (core::agreed_on): nothing before go-live or the start date, none from the exit on.
+    const bool agreed_part = (!gone || day.date < gone->date) && core::agreed_on(p, day.date, dd, s.coach.data.go_live);
     Mark m = Mark::None;
     for (const auto& a : d.attendance)
       if (a.date == day.date && a.dagdeel == dd) m = a.by_coach ? Mark::PresentByCoach : Mark::Present;

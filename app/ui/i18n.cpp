@@ -1,6 +1,8 @@
 // .po parsing and lookup.
 #include "ui/i18n.hpp"
 
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -38,6 +40,13 @@ std::string_view trim(std::string_view s) {
 }
 
 }  // namespace
+
+std::string assets_dir() {
+  if (const char* env = std::getenv("MEEDOEN_ASSETS"); env && *env) return env;
+  std::error_code ec;
+  if (std::filesystem::exists(MEEDOEN_ASSETS_DIR, ec)) return MEEDOEN_ASSETS_DIR;
+  return "/usr/share/meedoen";
+}
 
 Catalogue Catalogue::parse(std::string_view text) {
   Catalogue c;

@@ -956,10 +956,23 @@ TEST_CASE("expected: a placed sign-up for today's active activity of that dagdee
   // An activity taken off the programme expects nobody.
   s.signups = {signup("a-weg", "2026-11-23", "p-x", true)};
   CHECK_FALSE(core::expected(s, p, core::Dagdeel::Morning));
-  // A sign-up counts even before the programme's start date.
+  // Nothing before the programme's start date, not even a sign-up (issue 11: the reports' rule).
   const core::Participant later = agreed(0, "2026-12-01");
   s.signups = {signup("a-koken", "2026-11-23", "p-x", true)};
-  CHECK(core::expected(s, later, core::Dagdeel::Afternoon));
+  CHECK_FALSE(core::expected(s, later, core::Dagdeel::Afternoon));
+}
+
+TEST_CASE("expected: nobody before the centre's go-live date, agreed or signed up", "[core][coach]") {
+  core::State s = monday_state();
+  s.programme = {activity("a-koken").at(14 * 60, 15 * 60)};
+  s.signups = {{"a-koken", "2026-11-23", "p-x", 0, true, 0, false}};
+  const core::Participant p = agreed(core::agreed_bit(0, core::Dagdeel::Morning));
+  s.coach.data.go_live = "2026-11-23";  // today: live
+  CHECK(core::expected(s, p, core::Dagdeel::Morning));
+  CHECK(core::expected(s, p, core::Dagdeel::Afternoon));
+  s.coach.data.go_live = "2026-11-24";  // tomorrow
+  CHECK_FALSE(core::expected(s, p, core::Dagdeel::Morning));
+  CHECK_FALSE(core::expected(s, p, core::Dagdeel::Afternoon));
 }
 
 TEST_CASE("expected: nobody who left, whatever was agreed", "[core][coach]") {

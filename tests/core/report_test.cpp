@@ -2,6 +2,8 @@
 // cases, absences by reason, hours, ladder movements, intake and outflow, the chart series.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "core/report.hpp"
 
 using namespace meedoen::core;
@@ -147,14 +149,66 @@ TEST_CASE("report: no-shows follow the definition", "[core][report]") {
     CHECK(kind_of("p1", "2026-11-25", Dagdeel::Afternoon) == -1);
     CHECK(kind_of("p1", "2026-11-30", Dagdeel::Morning) == -1);  // an absence reported ahead is no figure yet
   }
-  SECTION("before start_date only a sign-up makes a dagdeel expected") {
+  SECTION("before start_date nothing is expected, not even a sign-up (issue 11: no phantom no-shows)") {
     CHECK(kind_of("p2", "2026-11-16", Dagdeel::Afternoon) == -1);
-    CHECK(kind_of("p2", "2026-11-17", Dagdeel::Evening) == no_show);
+    CHECK(kind_of("p2", "2026-11-17", Dagdeel::Evening) == -1);
   }
   SECTION("nothing is expected on or after an exit") {
     CHECK(kind_of("p3", "2026-11-09", Dagdeel::Morning) == no_show);
     CHECK(kind_of("p3", "2026-11-16", Dagdeel::Morning) == -1);
   }
+}
+
+TEST_CASE("report: a placed sign-up makes its dagdeel expected from the start date on", "[core][report]") {
+  ReportInputs in = inputs();
+  in.signups.push_back(SignUp{"a1", "2026-11-17", "p1", 0, true, 0, false});   // p1 started on the 1st
+  in.signups.push_back(SignUp{"a1", "2026-11-10", "p1", 0, false, 1, false});  // on the waiting list
+  const auto outcomes = part_outcomes(in, "2026-11-01", "2026-11-30", kNow);
+  auto evening_of = [&](const std::string& date) {
+    return std::count_if(outcomes.begin(), outcomes.end(), [&](const PartOutcome& o) {
+      return o.participant_id == "p1" && o.date == date && o.dagdeel == Dagdeel::Evening && o.kind == PartKind::NoShow;
+    });
+  };
+  CHECK(evening_of("2026-11-17") == 1);
+  CHECK(evening_of("2026-11-10") == 0);
+}
+
+TEST_CASE("report: the go-live date is the setting, else the journal's first event", "[core][report]") {
+  CHECK(go_live_date("2026-11-02", "2026-10-01") == "2026-11-02");
+  CHECK(go_live_date("", "2026-10-01") == "2026-10-01");            // a kiosk without the setting
+  CHECK(go_live_date("2026-13-01", "2026-10-01") == "2026-10-01");  // malformed over sync: not a date
+  CHECK(go_live_date("2-11-2026", "") == "");
+  CHECK(go_live_date("", "") == "");  // an empty journal: no bound
+  Participant p = person("p", "c1", agreed_bit(0, Dagdeel::Morning), "2026-11-09", true);
+  CHECK(expected_from(p, "") == "2026-11-09");
+  CHECK(expected_from(p, "2026-11-16") == "2026-11-16");
+  CHECK(expected_from(p, "2026-11-02") == "2026-11-09");
+  p.end_date = "2026-11-23";
+  CHECK_FALSE(agreed_on(p, "2026-11-02", Dagdeel::Morning, ""));  // before the start
+  CHECK(agreed_on(p, "2026-11-09", Dagdeel::Morning, ""));
+  CHECK_FALSE(agreed_on(p, "2026-11-09", Dagdeel::Morning, "2026-11-10"));  // before go-live
+  CHECK_FALSE(agreed_on(p, "2026-11-10", Dagdeel::Morning, ""));            // a Tuesday: not agreed
+  CHECK(agreed_on(p, "2026-11-23", Dagdeel::Morning, "2026-11-10"));        // the end date itself
+  CHECK_FALSE(agreed_on(p, "2026-11-30", Dagdeel::Morning, ""));
+}
+
+TEST_CASE("report: nothing before the go-live date is expected or a no-show; what happened still counts",
+          "[core][report]") {
+  ReportInputs in = inputs();
+  in.go_live = "2026-11-10";
+  in.signups.push_back(SignUp{"a1", "2026-11-03", "p1", 0, true, 0, false});  // before go-live
+  const MonthReport r = month_report(in, "2026-11", kNow);
+  // c1 without go-live: p1 9th morning, 11th and 18th afternoon, 23rd morning; p3 2nd and 9th morning.
+  CHECK(coach(r, "c1").no_shows == 3);
+  CHECK(coach(r, "c1").no_shows_voluntary == 0);
+  CHECK(coach(r, "c1").present == 3);  // attendance on the 2nd and 4th is a fact: still present
+  for (const auto& o : part_outcomes(in, "2026-10-01", "2026-11-30", kNow))
+    if (o.kind == PartKind::NoShow) CHECK(o.date >= "2026-11-10");
+  const MonthReport oct = month_report(in, "2026-10", kNow);
+  CHECK(oct.centre.no_shows == 0);  // p3's Mondays in October: before go-live
+  const ProgressReport p1 = progress_report(in, "p1", kNow);
+  CHECK(p1.no_shows == 3);
+  CHECK(p1.present == 3);
 }
 
 TEST_CASE("report: the month overview per coach and for the centre", "[core][report]") {
@@ -178,12 +232,12 @@ TEST_CASE("report: the month overview per coach and for the centre", "[core][rep
   CHECK(c1.outflow == 1);
   CHECK(c1.outflow_by_reason[static_cast<std::size_t>(ExitReason::VolunteerWork)] == 1);
   const MonthFigures& c2 = coach(r, "c2");
-  CHECK(c2.no_shows == 1);
-  CHECK(c2.no_shows_voluntary == 1);
+  CHECK(c2.no_shows == 0);  // the sign-up of the 17th is before p2's start on the 20th
+  CHECK(c2.no_shows_voluntary == 0);
   CHECK(c2.intake == 1);
   CHECK(c2.ladder_up + c2.ladder_down + c2.ladder_same == 0);  // one assessment is no movement
   CHECK(r.centre.present == 3);
-  CHECK(r.centre.no_shows == 7);
+  CHECK(r.centre.no_shows == 6);
   CHECK(r.centre.intake == 2);
   CHECK(r.centre.participants == 3);
 
@@ -213,7 +267,7 @@ TEST_CASE("report: the month overview per coach and for the centre", "[core][rep
     const MonthReport mine = month_report(inputs(), "2026-11", kNow, "c2");
     REQUIRE(mine.coaches.size() == 1);
     CHECK(mine.centre.present == 0);
-    CHECK(mine.centre.no_shows == 1);
+    CHECK(mine.centre.no_shows == 0);
     CHECK(mine.participants.size() == 1);
   }
   SECTION("a month in the past counts every dagdeel of it") {

@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <random>
 
@@ -187,6 +188,8 @@ TEST_CASE("server: reports: attendance per dagdeel and today's exceptions, each 
   TempDir dir;
   ServerProcess server(dir);
   server.start();
+  // The demo centre goes live four weeks before the real today: this test's Monday must be after it.
+  server.admin("set-go-live --centre de-cirkel --date 2026-01-05");
   TestKiosk k(dir, "a", server.url(), server.enrol_code());
   const std::string date = "2026-11-23";
   k.store().check_in("demo-p-0001", kMonday0942, date, core::Dagdeel::Morning);
@@ -213,5 +216,76 @@ TEST_CASE("server: reports: attendance per dagdeel and today's exceptions, each 
     CHECK(row["participant_id"] != "demo-p-0001");
     CHECK(row["centre"] == "de-cirkel");
   }
-  CHECK(no_shows == 26);  // 28 of 42 demo participants are mandatory; two came
+  // 28 of 42 demo participants are mandatory; two came. Nobody is missed before their start date
+  // (the demo's start dates count back from the real today).
+  CHECK(no_shows == server_count(server,
+                                 "SELECT COUNT(*) FROM participants WHERE mandatory = 1 AND start_date <= '2026-11-23' "
+                                 "AND id NOT IN ('demo-p-0001', 'demo-p-0002')"));
+  CHECK(no_shows > 0);
+}
+
+TEST_CASE("server: the month overview and progress report refuse bad input with a reason", "[server][reports]") {
+  use_amsterdam_time();
+  TempDir dir;
+  ServerProcess server(dir);
+  server.admin("create-centre --id de-brug --name 'De Brug'");
+  const std::string out = " --out " + sh_quote(dir / "out");
+  auto refused = [&](const std::string& args, const std::string& why) {
+    const RunResult r = server.admin_result(args);
+    INFO(args << ": " << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find(why) != std::string::npos);
+  };
+  SECTION("the command line: exit 2 and a message") {
+    refused("report month --centre de-cirkel --month 2026-13" + out, "month must be YYYY-MM");
+    refused("report month --centre nowhere --month 2026-11" + out, "there is no centre \"nowhere\"");
+    refused("report month --centre de-cirkel --month 2026-11 --lang de" + out, "unknown language \"de\"");
+    refused("report month --centre de-cirkel --month 2026-11 --as-of gisteren" + out, "--as-of: expected");
+    refused("report progress --centre de-cirkel --participant nobody" + out, "no participant \"nobody\"");
+    refused("report progress --centre de-brug --participant demo-p-0001" + out, "no participant \"demo-p-0001\"");
+    refused("set-go-live --centre de-cirkel --date 2026-02-30", "--date: expected a date like");
+    refused("set-go-live --centre nowhere --date 2026-02-03", "there is no centre \"nowhere\"");
+    refused("create-centre --id de-wijk --name 'De Wijk' --go-live 1-2-2026", "--go-live: expected a date like");
+    CHECK(server_count(server, "SELECT COUNT(*) FROM centres WHERE id = 'de-wijk'") == 0);  // nothing half made
+    CHECK_FALSE(std::filesystem::exists(dir / "out"));
+    CHECK(server.admin("create-centre --id de-wijk --name 'De Wijk' --go-live 2026-02-02").find("created") !=
+          std::string::npos);
+    CHECK(server_count(server,
+                       "SELECT COUNT(*) FROM settings WHERE centre_id = 'de-wijk' AND key = 'go_live' "
+                       "AND value = '2026-02-02'") == 1);
+    const std::string files = server.admin("report month --centre de-wijk --month 2026-02 --lang en" + out);
+    CHECK(files.find("maandoverzicht-2026-02-de-wijk.csv\n") != std::string::npos);
+    CHECK(files.find("maandoverzicht-2026-02-de-wijk.pdf\n") != std::string::npos);
+  }
+  SECTION("the API: 400, 403 and 404 with a reason") {
+    server.start();
+    const std::string reader = server.admin("add-reader --name gemeente --centre de-cirkel").substr(7, 64);
+    Http h(server.port(), reader);
+    auto status = [&](const std::string& path, int want, const std::string& why) {
+      const auto r = h.get(path);
+      REQUIRE(r);
+      INFO(path << ": " << r->body);
+      CHECK(r->status == want);
+      if (!why.empty()) CHECK(reason_of(r).find(why) != std::string::npos);
+    };
+    CHECK(Http(server.port()).get("/v1/reports/month?centre=de-cirkel&month=2026-11")->status == 401);
+    status("/v1/reports/month?centre=de-brug&month=2026-11", 403, "may read centre de-cirkel only");
+    status("/v1/reports/month?centre=de-cirkel&month=2026-13", 400, "month must be YYYY-MM");
+    status("/v1/reports/month?centre=de-cirkel&month=2026-11&format=xml", 400, "format must be");
+    status("/v1/reports/month?centre=de-cirkel&month=2026-11&lang=de", 400, "unknown language");
+    status("/v1/reports/progress?centre=de-cirkel&participant=nobody", 404, "no participant \"nobody\"");
+    status("/v1/reports/progress?centre=de-cirkel", 400, "participant is missing");
+    status("/v1/reports/progress?centre=de-cirkel&participant=demo-p-0001&format=json", 400, "format must be csv");
+    const auto csv = h.get("/v1/reports/month?centre=de-cirkel&month=2026-11");
+    REQUIRE(csv);
+    CHECK(csv->status == 200);
+    CHECK(csv->get_header_value("Content-Type").rfind("text/csv", 0) == 0);
+    CHECK(csv->body.rfind("\xEF\xBB\xBF", 0) == 0);
+    const auto js = h.get("/v1/reports/month?centre=de-cirkel&month=2026-11&format=json");
+    REQUIRE(js);
+    CHECK(json::parse(js->body)["centre"]["participants"] == 42);
+    const auto any = Http(server.port(), server.admin("add-reader --name provincie").substr(7, 64))
+                         .get("/v1/reports/month?centre=nowhere&month=2026-11");
+    CHECK(any->status == 404);  // a reader of every centre: the centre does not exist
+  }
 }

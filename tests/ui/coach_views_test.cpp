@@ -666,6 +666,18 @@ TEST_CASE("coach views: the page's strip marks six weeks of attendance", "[ui][c
   CHECK(v.counts == "3 dagdelen aanwezig, 1 afgemeld, 3 niet gekomen");
 }
 
+TEST_CASE("coach views: the strip is not red before the centre's go-live date", "[ui][coach]") {
+  core::State s = ayse_page();
+  s.coach.data.go_live = "2026-11-10";
+  const ui::CoachPersonView v = ui::make_coach_person_view(s, test::strings());
+  using ui::Mark;
+  constexpr auto M = static_cast<std::size_t>(core::Dagdeel::Morning);
+  CHECK(v.weeks[2][0].parts[M] == Mark::Present);  // 2 November: what happened still shows
+  CHECK(v.weeks[2][2].parts[M] == Mark::None);     // 4 November: agreed, but before go-live
+  CHECK(v.weeks[3][2].parts[M] == Mark::NoShow);   // 11 November: live
+  CHECK(v.counts == "3 dagdelen aanwezig, 1 afgemeld, 2 niet gekomen");
+}
+
 TEST_CASE("coach views: the strip shows weekends when there was weekend attendance", "[ui][coach]") {
   core::State s = ayse_page();
   core::Attendance sat = attendance("p-ayse", test::local_ms(2026, 11, 21, 10, 0), test::local_ms(2026, 11, 21, 12, 0));
@@ -690,7 +702,9 @@ TEST_CASE("coach views: the strip's no-shows end once the morning is over, and a
   s.coach.data.exits = {{"ev-exit", "p-ayse", "2026-11-11", core::ExitReason::Work, "c-marloes", 0}};
   v = ui::make_coach_person_view(s, test::strings());
   CHECK(v.left);
-  CHECK(v.weeks[3][2].parts[0] == ui::Mark::NoShow);  // the day itself
+  // Not the day itself either, as in the month overview (core::expected_parts): one rule everywhere.
+  CHECK(v.weeks[3][2].parts[0] == ui::Mark::None);
+  CHECK(v.weeks[3][0].parts[0] == ui::Mark::Absent);
   CHECK(v.weeks[4][2].parts[0] == ui::Mark::None);
   CHECK(v.weeks[5][0].parts[0] == ui::Mark::None);
   CHECK(v.weeks[4][0].parts[0] == ui::Mark::Present);  // what happened still shows
