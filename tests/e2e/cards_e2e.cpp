@@ -1,6 +1,6 @@
 // End-to-end: a coach prints a participant's card from the participant page (the real kiosk
-// under Xvfb), a real reader (zbarimg) decodes the printed QR code, and that code, typed by a
-// card scanner as a keyboard would (the replay's scan: the text, then Enter), checks the
+// under Xvfb), a real reader (zbarimg) decodes the printed QR code, and that code, typed into the
+// kiosk's window as a USB card scanner does (xdotool: the keys, then Enter), checks the
 // participant in. And a participant without a card code gets a page that says why, no card.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -82,15 +82,19 @@ screenshot )" + dir.file("page.png") +
   CHECK(text.find("Al-Khatib") == std::string::npos);
   CHECK(text.find("demo-p-0019") == std::string::npos);
 
-  // The decoded code, typed by the scanner with Enter, identifies Ahmed: one tap checks him in.
-  r = replay(dir, "scan " + codes[0] + R"(
-expect "Ahmed"
-expect-not "Al-Khatib"
-tap "Inchecken"
-expect "Je bent ingecheckt"
-)");
+  // The decoded code, typed into the window key by key and Enter as a USB scanner does (xdotool,
+  // as in kiosk_e2e), identifies Ahmed: one tap checks him in (in English, his roster language).
+  meedoen::test::write_file(dir / "scan.replay",
+                            "wait 3s\nexpect \"Ahmed\"\nexpect-not \"Al-Khatib\"\ntap \"Check in\"\n"
+                            "expect \"You are checked in\"\n");
+  const std::string inner = sh_quote(kKiosk) + " --db " + sh_quote(dir / "kiosk.db") + " --clock " + kClock +
+                            " --replay " + sh_quote(dir / "scan.replay") + " & pid=$!; sleep 1.5; " +
+                            "xdotool search --sync --name Meedoen windowactivate --sync >/dev/null 2>&1; " +
+                            "xdotool type --delay 20 " + sh_quote(codes[0]) + "; xdotool key Return; wait $pid; " +
+                            "echo status=$?";
+  r = run("TZ=Europe/Amsterdam xvfb-run -a -s " + sh_quote("-screen 0 1280x800x24") + " sh -c " + sh_quote(inner), dir);
   INFO(r.err);
-  REQUIRE(r.exit_code == 0);
+  REQUIRE(r.out.find("status=0") != std::string::npos);
   const auto events = session_events(dir);
   REQUIRE(events.size() == 1);
   CHECK(events[0]["type"] == "check_in");
@@ -99,7 +103,8 @@ expect "Je bent ingecheckt"
 
 TEST_CASE("kiosk: without a card code the page says why and prints nothing", "[e2e][cards]") {
   TempDir dir;
-  // The demo centre first, then Ahmed's card code taken off the roster.
+  // The demo centre first, then Ahmed's card code taken off the roster. The button is there but
+  // disabled: the replay refuses to tap it ("on screen but cannot be tapped now").
   REQUIRE(replay(dir, "expect \"Start\"\n").exit_code == 0);
   const RunResult q = run("sqlite3 " + sh_quote(dir / "kiosk.db") +
                               " \"UPDATE participants SET card_code = NULL WHERE id = 'demo-p-0019'\"",
@@ -111,8 +116,6 @@ TEST_CASE("kiosk: without a card code the page says why and prints nothing", "[e
 expect "Geen kaartcode"
 expect "De kaartcode komt uit de deelnemerslijst op de server."
 expect-not "Kaart afdrukken"
-tap "Geen kaartcode"
-expect-not "Opgeslagen"
 screenshot )" + dir.file("no-card-" + size + ".png") +
                                    "\n",
                                size);
