@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 
+#include "cli/card_commands.hpp"
 #include "cli/server_commands.hpp"
 
 namespace {
@@ -139,6 +140,17 @@ void add_reports(CLI::App& app, Command& run) {
   add_documents(*report, run);
 }
 
+void add_cards(CLI::App& app, Command& run) {
+  auto [cards, c] = subcommand<cli::PrintCardsCommand>(
+      app, "print-cards", "Print participant cards (first name, centre, QR code of the card code) as an A4 PDF", run,
+      cli::print_cards);
+  cards->add_option("--centre", c->centre)->required();
+  cards->add_option("--out", c->out, "The PDF file to write")->required();
+  cards->add_option("--participant", c->participants, "Only this participant (repeat for more; default: everyone)");
+  cards->add_flag("--assign-missing", c->assign_missing,
+                  "Give participants without a card code a new random one first (kiosks pull it)");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -152,6 +164,7 @@ int main(int argc, char** argv) {
   add_programme_commands(app, run);
   add_roster_and_reader(app, run);
   add_reports(app, run);
+  add_cards(app, run);
   CLI11_PARSE(app, argc, argv);
   return cli::run_server_command(db, run);
 }

@@ -1,7 +1,7 @@
 // The Reports tab's reducer: choosing a month (never past this one) and a scope, loading the
 // figures, and the exports (the month overview from this tab, a progress report from the
-// participant page). Pure, like coach.cpp: files are written by the platform (ExportMonth,
-// ExportProgress) and their answer comes back as ExportFinished.
+// participant page, and their card to print). Pure, like coach.cpp: files are written by the
+// platform (ExportMonth, ExportProgress, PrintCard) and their answer comes back as ExportFinished.
 #include "core/state.hpp"
 
 namespace meedoen::core {
@@ -69,6 +69,22 @@ void on(State& s, Commands& out, const ExportProgressTapped& a) {
   clear_result(r);
   out.push_back(ExportProgress{a.participant_id, s.coach.coach_id, s.now});
   out.push_back(LogLine{"coach " + s.coach.coach_id + " exports the progress report of " + a.participant_id});
+}
+
+void on(State& s, Commands& out, const PrintCardTapped& a) {
+  ReportsState& r = s.reports;
+  if (!logged_in(s) || r.exporting || a.participant_id.empty()) return;
+  const Participant* p = s.roster->find(a.participant_id);
+  if (!p) return;
+  // The page says why there is no card; a card with an empty code would only fail at the kiosk.
+  if (p->card_code.empty()) {
+    out.push_back(LogLine{"no card printed for " + a.participant_id + ": no card code on the roster"});
+    return;
+  }
+  r.exporting = true;
+  clear_result(r);
+  out.push_back(PrintCard{a.participant_id});
+  out.push_back(LogLine{"coach " + s.coach.coach_id + " prints the card of " + a.participant_id});
 }
 
 void on(State& s, Commands&, const ReportLoaded& a) {

@@ -1,7 +1,8 @@
 // Coach mode's Reports tab as a value: the month chosen, the scope (the whole centre or the
 // coach's own participants), the figures on screen and the result of the last export. The
 // reducer half is reports_flow.cpp; the top-level update() hands ReportsAction over. Exports are commands:
-// the platform writes the files and answers with the paths or a readable error.
+// the platform writes the files and answers with the paths or a readable error. A participant's
+// card to print is one more export of the participant page.
 #pragma once
 #include <string>
 #include <variant>
@@ -33,6 +34,9 @@ struct ReportsExportTapped {};  // the month overview as CSV + PDF
 struct ExportProgressTapped {
   std::string participant_id;
 };  // from the participant page
+struct PrintCardTapped {
+  std::string participant_id;
+};  // from the participant page: their card to scan, as a PDF
 struct ReportLoaded {
   MonthReport report;
 };
@@ -43,7 +47,7 @@ struct ExportFinished {
 
 // The Reports tab's actions; update(State, const ReportsAction&) in reports_flow.cpp handles each one.
 using ReportsAction = std::variant<ReportsMonthStep, ReportsScopeTapped, ReportsExportTapped, ExportProgressTapped,
-                                   ReportLoaded, ExportFinished>;
+                                   PrintCardTapped, ReportLoaded, ExportFinished>;
 
 // [SECTION] Commands
 // Reads the month's inputs and answers ReportLoaded. coach_id "" = the whole centre.
@@ -65,6 +69,11 @@ struct ExportProgress {
   std::string participant_id;
   std::string sender_coach;
   TimeMs now;
+};
+// Writes one participant's card (first name, centre, QR code of the card code) as an A4 PDF to
+// print; answers ExportFinished. Only for a participant with a card code.
+struct PrintCard {
+  std::string participant_id;
 };
 
 }  // namespace meedoen::core

@@ -389,7 +389,7 @@ struct RecordCoach {
 
 using Command = std::variant<VerifyPin, RecordCheckIn, RecordCheckOut, LogLine, LoadParticipant, Record, CloseForgotten,
                              VerifyCoachPin, LoadCoachData, RecordCoach, LoadMonthReport, ExportMonth, ExportProgress,
-                             SaveActivity>;
+                             PrintCard, SaveActivity>;
 
 struct Step {
   State state;

@@ -13,24 +13,6 @@
 
 namespace meedoen::exports {
 
-namespace {
-
-// [SECTION] Page geometry (points: 1/72 inch)
-constexpr double kPageW = 595.28, kPageH = 841.89;  // A4
-constexpr double kMargin = 48;
-constexpr double kTop = kMargin + 26;              // below the running header
-constexpr double kBottom = kPageH - kMargin - 18;  // above the footer
-constexpr double kBody = 9.5, kSmall = 8, kHeading = 13, kTitle = 18;
-constexpr double kRowH = 15;
-constexpr double kChartH = 150;
-const char* const kFont = "Noto Sans";
-
-struct Rgb {
-  double r, g, b;
-};
-constexpr Rgb kText{0.12, 0.14, 0.17}, kMuted{0.42, 0.45, 0.5}, kRule{0.8, 0.82, 0.85}, kBar{0.16, 0.42, 0.72},
-    kStripe{0.95, 0.96, 0.97};
-
 // cairo's text calls want valid UTF-8; anything else becomes '?', so one bad byte in a name
 // cannot stop the report.
 std::string clean_utf8(const std::string& s) {
@@ -54,6 +36,24 @@ std::string clean_utf8(const std::string& s) {
   }
   return out;
 }
+
+namespace {
+
+// [SECTION] Page geometry (points: 1/72 inch)
+constexpr double kPageW = 595.28, kPageH = 841.89;  // A4
+constexpr double kMargin = 48;
+constexpr double kTop = kMargin + 26;              // below the running header
+constexpr double kBottom = kPageH - kMargin - 18;  // above the footer
+constexpr double kBody = 9.5, kSmall = 8, kHeading = 13, kTitle = 18;
+constexpr double kRowH = 15;
+constexpr double kChartH = 150;
+const char* const kFont = kPdfFont;
+
+struct Rgb {
+  double r, g, b;
+};
+constexpr Rgb kText{0.12, 0.14, 0.17}, kMuted{0.42, 0.45, 0.5}, kRule{0.8, 0.82, 0.85}, kBar{0.16, 0.42, 0.72},
+    kStripe{0.95, 0.96, 0.97};
 
 class Layout {
  public:

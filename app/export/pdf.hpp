@@ -8,7 +8,14 @@
 
 namespace meedoen::exports {
 
+// Every PDF we write uses this family (fontconfig finds it; Debian's fonts-noto-core).
+inline constexpr const char* kPdfFont = "Noto Sans";
+
 // The PDF file's bytes; throws ExportError when cairo fails.
 std::string to_pdf(const Document& d);
+
+// The text as cairo's text calls want it: valid UTF-8 (a bad byte becomes '?', so one bad byte
+// in a name cannot stop the document) and no control characters (a newline becomes a space).
+std::string clean_utf8(const std::string& s);
 
 }  // namespace meedoen::exports

@@ -229,6 +229,11 @@ void Session::carry_out(const core::ExportProgress& c, FollowUp& follow_up) {
   follow_up.push_back(core::ExportFinished{r.paths, r.error});
 }
 
+void Session::carry_out(const core::PrintCard& c, FollowUp& follow_up) {
+  const ExportResult r = export_card(m_store, m_state.config, c.participant_id, export_dir(m_state.config));
+  follow_up.push_back(core::ExportFinished{r.paths, r.error});
+}
+
 void Session::carry_out(const core::SaveActivity& c, FollowUp& follow_up) {
   core::prog::Stored done;
   core::Activity a = c.activity;

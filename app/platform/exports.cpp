@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "config/paths.hpp"
+#include "export/cards.hpp"
 #include "export/files.hpp"
 #include "reports/report_files.hpp"
 
@@ -101,6 +102,25 @@ ExportResult export_progress(const storage::Store& store, const core::KioskConfi
     return {{}, std::string("cannot read the database: ") + e.what()};
   } catch (const exports::ExportError& e) {
     return {{}, e.what()};
+  }
+}
+
+ExportResult export_card(const storage::Store& store, const core::KioskConfig& cfg, const std::string& pid,
+                         const std::string& dir) {
+  try {
+    const core::Roster roster = store.load_roster();
+    const core::Participant* p = roster.find(pid);
+    if (!p) return {{}, "no participant with id \"" + pid + "\" on the roster"};
+    if (const std::string why = exports::card_code_problem(p->card_code); !why.empty()) return {{}, why};
+    const std::string pdf = exports::to_cards_pdf({cfg.centre_name, {{p->first_name, p->card_code}}});
+    exports::ensure_dir(dir);
+    const std::string path = (std::filesystem::path(dir) / ("kaart-" + exports::slug(pid) + ".pdf")).string();
+    exports::write_file_atomic(path, pdf);
+    return {{path}, ""};
+  } catch (const exports::ExportError& e) {
+    return {{}, e.what()};
+  } catch (const storage::StorageError& e) {
+    return {{}, std::string("cannot read the database: ") + e.what()};
   }
 }
 

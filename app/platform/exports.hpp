@@ -1,7 +1,8 @@
 // Coach exports, shared by the kiosk's Reports tab (effects.cpp) and the headless command line
 // (meedoen-kiosk --export-month / --export-progress): read the inputs from the store, compute
 // the figures (core/report.hpp), build the documents (ui/report_views.hpp) and write CSV + PDF
-// atomically (export/). Local files only: nothing here waits on the network.
+// atomically (export/); and a participant's card to print. Local files only: nothing here waits
+// on the network.
 #pragma once
 #include <string>
 #include <vector>
@@ -34,5 +35,9 @@ ExportResult export_month(const storage::Store& store, const core::KioskConfig& 
 ExportResult export_progress(const storage::Store& store, const core::KioskConfig& cfg, const ui::Strings& tr,
                              const std::string& participant_id, const std::string& sender_coach, core::TimeMs now,
                              const std::string& dir);
+// kaart-<participant-id>.pdf: the participant's card to print (export/cards.hpp), named by id
+// only, as the card itself carries no more than the first name.
+ExportResult export_card(const storage::Store& store, const core::KioskConfig& cfg, const std::string& participant_id,
+                         const std::string& dir);
 
 }  // namespace meedoen::platform

@@ -46,6 +46,7 @@ class Session {
   void carry_out(const core::LoadMonthReport& c, FollowUp& follow_up);
   void carry_out(const core::ExportMonth& c, FollowUp& follow_up);
   void carry_out(const core::ExportProgress& c, FollowUp& follow_up);
+  void carry_out(const core::PrintCard& c, FollowUp& follow_up);
   void carry_out(const core::SaveActivity& c, FollowUp& follow_up);
 
   core::State m_state;

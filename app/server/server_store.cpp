@@ -181,6 +181,13 @@ std::string new_enrol_code() {
   return code;
 }
 
+std::string new_card_code() {
+  static constexpr std::string_view alphabet = "BCDEFGHJKNPRSTUVX23456789";
+  std::string code;
+  for (int i = 0; i < 8; ++i) code += alphabet[randombytes_uniform(static_cast<std::uint32_t>(alphabet.size()))];
+  return code;
+}
+
 // [SECTION] Impl
 
 struct ServerStore::Impl {
@@ -453,6 +460,33 @@ std::string ServerStore::add_reader(const std::string& name, const std::string& 
     SQLite::bind(st, token_hash(token).substr(0, 16), name, centre, token_hash(token));
     st.exec();
     return token;
+  });
+}
+
+std::vector<std::pair<std::string, std::string>> ServerStore::assign_card_codes(const std::string& centre,
+                                                                                const std::vector<std::string>& ids) {
+  std::lock_guard lock(m->mu);
+  return guarded("assigning card codes", [&] {
+    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+    m->require_centre(centre);
+    std::vector<std::pair<std::string, std::string>> given;
+    SQLite::Statement used(m->db, "SELECT 1 FROM participants WHERE card_code = ?");
+    SQLite::Statement set(m->db,
+                          "UPDATE participants SET card_code = ?, rev = ? WHERE id = ? AND centre_id = ? AND "
+                          "active = 1 AND COALESCE(card_code, '') = ''");
+    for (const auto& id : ids) {
+      std::string code = new_card_code();
+      // 25^8 codes: a clash is rare, but one would let a card check in the wrong person.
+      for (int tries = 0; !query_rows(used, columns<int, 1>, code).empty(); ++tries) {
+        if (tries == 20) throw ServerError("no unused card code found");
+        code = new_card_code();
+      }
+      set.reset();
+      SQLite::bind(set, code, m->next_rev(), id, centre);
+      if (set.exec() == 1) given.emplace_back(id, code);
+    }
+    tx.commit();
+    return given;
   });
 }
 

@@ -86,6 +86,11 @@ class ServerStore {
   void put_participants(const std::string& centre_id, const std::vector<core::Participant>& ps,
                         const std::string& pin_hash);
   std::string add_reader(const std::string& name, const std::string& centre_id);  // returns the token
+  // A new random card code (new_card_code, unused by any participant) for each of these active
+  // participants of the centre that has none; each one's revision moves on, so kiosks pull it.
+  // All or nothing; returns participant id -> new code, in the order given.
+  std::vector<std::pair<std::string, std::string>> assign_card_codes(const std::string& centre_id,
+                                                                     const std::vector<std::string>& participant_ids);
   std::vector<KioskInfo> kiosks(const std::string& centre_id) const;
   bool centre_exists(const std::string& id) const;
   std::vector<std::pair<std::string, std::string>> centres() const;
@@ -127,5 +132,9 @@ std::string token_hash(const std::string& token);
 // Random hex token (32 bytes) and a short enrolment code (8 characters without look-alikes).
 std::string new_token();
 std::string new_enrol_code();
+// A card code for a printed card: 8 characters that neither look alike (no 0/O, 1/I/L) nor move
+// between QWERTY, QWERTZ and AZERTY keyboards (no A, M, Q, W, Y, Z): a card scanner types it as
+// a keyboard would, in whatever layout the kiosk has.
+std::string new_card_code();
 
 }  // namespace meedoen::server

@@ -808,6 +808,16 @@ void add_actions(CoachPersonView& v, const core::State& s, const core::Participa
   }
 }
 
+// The participant's card: printed with the first name, the centre and a QR code of the card code,
+// which only the roster gives; without one the button says so instead of printing an empty code.
+void add_card(CoachPersonView& v, const core::Participant& p, const Strings& tr) {
+  v.show_card = !v.left;
+  v.can_print_card = !p.card_code.empty();
+  v.card_title = tr.get("coach.person.card");
+  v.card_label = tr.get(v.can_print_card ? "coach.person.card_button" : "coach.person.no_card_button");
+  v.card_note = tr.get(v.can_print_card ? "coach.person.card_what" : "coach.person.no_card");
+}
+
 }  // namespace
 
 CoachPersonView make_coach_person_view(const core::State& s, const Strings& tr) {
@@ -835,6 +845,7 @@ CoachPersonView make_coach_person_view(const core::State& s, const Strings& tr) 
   v.signups = signup_lines(s, *p, tr);
   add_notes_and_history(v, s, tr);
   add_actions(v, s, *p, tr);
+  add_card(v, *p, tr);
   return v;
 }
 

@@ -156,6 +156,10 @@ struct CoachPersonView {
 
   // Buttons
   std::string ladder_label, note_label, talk_label, report_label, exit_label;
+  // The card to print (not for someone who left): what is on it, or why there is none.
+  bool show_card = false;
+  bool can_print_card = false;  // a card code is on the roster
+  std::string card_title, card_label, card_note;
   // The note editor
   bool note_open = false;
   std::string note_title, note_text, note_count, save_label, cancel_label, space_label, erase_label;

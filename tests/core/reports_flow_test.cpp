@@ -96,3 +96,39 @@ TEST_CASE("reports: a progress export from another coach screen answers with a n
     CHECK(k.command<core::ExportProgress>() == nullptr);
   }
 }
+
+TEST_CASE("reports: a participant's card is printed only with a card code", "[core][reports][cards]") {
+  core::State s;
+  s.roster = std::make_shared<const core::Roster>(std::vector<core::Participant>{
+      test::person("p-1", "Ayşe", "Yılmaz", "C001"), test::person("p-2", "Bram", "van Dijk", "")});
+  FakeKiosk k(s, kMonday0942);
+  k.touch(core::CoachCornerTapped{});
+  for (char d : std::string("2468")) k.touch(core::CoachPinDigit{d});
+  k.act(core::CoachPinChecked{"c-marloes"});
+  k.touch(core::PersonTapped{"p-1"});
+
+  k.touch(core::PrintCardTapped{"p-1"});
+  const auto* print = k.command<core::PrintCard>();
+  REQUIRE(print != nullptr);
+  CHECK(print->participant_id == "p-1");
+  CHECK(k.state().reports.exporting);
+  k.touch(core::PrintCardTapped{"p-1"});  // a second tap while writing does nothing
+  CHECK(k.command<core::PrintCard>() == nullptr);
+  k.act(core::ExportFinished{{"/x/kaart-p-1.pdf"}, ""});
+  CHECK_FALSE(k.state().reports.exporting);
+  CHECK(core::active_notice(k.state()) == core::Notice::Exported);
+  CHECK(k.state().reports.paths == std::vector<std::string>{"/x/kaart-p-1.pdf"});
+
+  SECTION("no card code: nothing to print, and no export under way") {
+    k.touch(core::PrintCardTapped{"p-2"});
+    CHECK(k.command<core::PrintCard>() == nullptr);
+    CHECK_FALSE(k.state().reports.exporting);
+  }
+  SECTION("not someone off the roster, nor without a coach logged in") {
+    k.touch(core::PrintCardTapped{"p-9"});
+    CHECK(k.command<core::PrintCard>() == nullptr);
+    k.touch(core::CoachLeaveTapped{});
+    k.touch(core::PrintCardTapped{"p-1"});
+    CHECK(k.command<core::PrintCard>() == nullptr);
+  }
+}

@@ -869,3 +869,25 @@ TEST_CASE("coach views: the page and the ladder form belong to the People tab", 
   s.screen = core::Screen::CoachToday;
   CHECK(ui::make_coach_nav(s, tr).tabs[0].active);
 }
+
+TEST_CASE("coach views: the page prints a card, or says why there is no card code", "[ui][coach][cards]") {
+  core::State s = monday();
+  s.screen = core::Screen::CoachPerson;
+  s.coach.person_id = "p-ayse";
+  s.coach.data.person.participant_id = "p-ayse";
+  const ui::Strings tr = test::strings();
+  ui::CoachPersonView v = ui::make_coach_person_view(s, tr);
+  CHECK(v.show_card);
+  CHECK(v.can_print_card);
+  CHECK(v.card_label == "Kaart afdrukken");
+  CHECK(v.card_note.find("voornaam") != std::string::npos);
+
+  auto people = test::people();
+  people[0].card_code.clear();
+  s.roster = std::make_shared<const core::Roster>(people);
+  v = ui::make_coach_person_view(s, tr);
+  CHECK(v.show_card);
+  CHECK_FALSE(v.can_print_card);
+  CHECK(v.card_label == "Geen kaartcode");
+  CHECK(v.card_note.find("deelnemerslijst") != std::string::npos);
+}

@@ -140,6 +140,23 @@ void ladder_chart(const CoachPersonView& v, const Theme& t, ImVec2 origin, float
   }
 }
 
+// The participant's card: the print button and what goes on the card, or why there is none.
+void card_row(const CoachPersonView& v, const Theme& t, const ImVec2 origin, float width, float& y, Actions& out) {
+  heading(t, v.card_title, y, origin);
+  const float bw = std::min(t.px(320), width * 0.5f), bh = t.px(64);
+  ImGui::SetCursorPos(ImVec2(0, y));
+  const bool enabled = v.can_print_card && v.loaded && !v.busy && !v.asking && !v.note_open;
+  if (big_button(t,
+                 {"person:card", icons::utf8("print"), &v.card_label, ImVec2(bw, bh), ButtonStyle::Neutral, enabled}))
+    out.push_back(core::PrintCardTapped{v.participant_id});
+  const float nx = bw + t.px(14), nw = width - nx;
+  ImFont* f = t.fonts.body;
+  const ImVec2 size = f->CalcTextSizeA(f->FontSize, FLT_MAX, nw, v.card_note.c_str());
+  label_at(f, ImVec2(origin.x + nx, origin.y + y + std::max(0.0f, (bh - size.y) * 0.5f)),
+           v.can_print_card ? colors::text_muted : colors::check_out, v.card_note, nw);
+  y += std::max(bh, size.y) + t.px(6);
+}
+
 void details(const CoachPersonView& v, const Theme& t, ImVec2 pos, ImVec2 size, Actions& out) {
   ImGui::SetCursorPos(pos);
   const ScrollRegion r = begin_drag_scroll(t, {"person", size, colors::panel, false});
@@ -167,6 +184,7 @@ void details(const CoachPersonView& v, const Theme& t, ImVec2 pos, ImVec2 size, 
   }
   if (!v.waiting.empty()) y += t.px(10);
   for (const auto& f : v.facts) line(t, f, y, origin, w, colors::text);
+  if (v.show_card) card_row(v, t, origin, w, y, out);
 
   heading(t, v.ladder_title, y, origin);
   if (v.ladder_history.empty()) {

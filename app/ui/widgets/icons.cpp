@@ -13,7 +13,7 @@ struct Entry {
   char16_t code;
 };
 
-constexpr std::array<Entry, 59> kIcons{{
+constexpr std::array<Entry, 60> kIcons{{
     // UI actions
     {"start", 0xe913},       // touch_app
     {"check_in", 0xea77},    // login
@@ -77,6 +77,7 @@ constexpr std::array<Entry, 59> kIcons{{
     {"report", 0xe873},  // description
     {"exit", 0xe879},    // exit_to_app: leaves the programme
     {"people", 0xe7fb},  // people
+    {"print", 0xe8ad},   // a participant's card to print
 }};
 
 // UTF-8 encodings, built once (all code points are in the BMP's private-use-like range).
