@@ -13,7 +13,7 @@ struct Entry {
   char16_t code;
 };
 
-constexpr std::array<Entry, 59> kIcons{{
+constexpr std::array<Entry, 60> kIcons{{
     // UI actions
     {"start", 0xe913},       // touch_app
     {"check_in", 0xea77},    // login
@@ -26,6 +26,7 @@ constexpr std::array<Entry, 59> kIcons{{
     {"person", 0xe7fd},      // person
     {"card", 0xea71},        // contactless
     {"lock", 0xe897},        // lock
+    {"key", 0xe0da},         // vpn_key: a coach changes their PIN
     {"still_here", 0xe766},  // waving_hand
     {"hourglass", 0xea5b},   // hourglass_top
     {"info", 0xe88e},        // info
