@@ -4,6 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <string>
 
@@ -153,4 +154,32 @@ TEST_CASE("server: remove-coach leaves a tombstone without a PIN, an unknown coa
   const std::string file = dir / "pin";
   std::ofstream(file) << "1357\n";
   CHECK(server.admin_result("add-coach --centre de-cirkel --id c-anna --name Anna < " + sh_quote(file)).exit_code == 0);
+}
+
+TEST_CASE("server: add-coach on a terminal asks twice with echo off, and refuses two PINs that differ",
+          "[server][coach]") {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) {
+    WARN("util-linux script is not installed: the terminal path is not tested here");
+    return;
+  }
+  TempDir dir;
+  ServerProcess server(dir);
+  // A pseudo-terminal (util-linux script) with an operator typing: each PIN and Enter.
+  const auto on_terminal = [&](const std::string& id, const char* first, const char* second) {
+    const std::string cmd = std::string(MEEDOEN_SERVER_BIN) + " --db " + sh_quote(server.db()) +
+                            " add-coach --centre de-cirkel --id " + id + " --name Someone; echo EXIT=$?";
+    return run("(sleep 0.5; printf '" + std::string(first) + "\\r'; sleep 0.5; printf '" + second +
+                   "\\r'; sleep 0.5) | script -qc " + sh_quote(cmd) + " /dev/null",
+               dir);
+  };
+  RunResult r = on_terminal("c-anna", "9753", "9753");
+  CHECK(r.out.find("PIN:") != std::string::npos);
+  CHECK(r.out.find("PIN again:") != std::string::npos);
+  CHECK(r.out.find("9753") == std::string::npos);  // not echoed
+  CHECK(r.out.find("EXIT=0") != std::string::npos);
+  CHECK(storage::verify_pin_hash(coach(server, "c-anna").pin_hash, "9753"));
+  r = on_terminal("c-bert", "8642", "8643");
+  CHECK(r.out.find("the two PINs differ; nothing was stored") != std::string::npos);
+  CHECK(r.out.find("EXIT=2") != std::string::npos);
+  CHECK_FALSE(coach(server, "c-bert").found);
 }
