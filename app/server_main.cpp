@@ -63,10 +63,17 @@ void add_kiosk_commands(CLI::App& app, Command& run) {
 }
 
 void add_programme_commands(CLI::App& app, Command& run) {
-  auto [coach, c] = subcommand<cli::CoachCommand>(app, "add-coach", "Add or rename a coach", run, cli::add_coach);
+  auto [coach, c] = subcommand<cli::CoachCommand>(
+      app, "add-coach", "Add a coach, or rename and re-PIN one; the PIN is read from standard input", run,
+      cli::add_coach);
   coach->add_option("--centre", c->centre)->required();
   coach->add_option("--id", c->id)->required();
   coach->add_option("--name", c->name)->required();
+  auto [uncoach, u] = subcommand<cli::CoachCommand>(
+      app, "remove-coach", "Remove a coach: the kiosks stop taking their PIN at their next sync", run,
+      cli::remove_coach);
+  uncoach->add_option("--centre", u->centre)->required();
+  uncoach->add_option("--id", u->id)->required();
   auto [activity, a] = subcommand<cli::ActivityCommand>(
       app, "add-activity", "Add, change or (--remove) an activity of the weekly programme", run, cli::add_activity);
   activity->add_option("--centre", a->centre)->required();

@@ -1,14 +1,17 @@
 // meedoen-server's subcommands: what used to be the branches of its main.
 #include "cli/server_commands.hpp"
 
+#include <termios.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
+#include "core/coach.hpp"
 #include "export/files.hpp"
 #include "server/report_files.hpp"
 #include "server/reports.hpp"
@@ -41,7 +44,8 @@ void seed_demo(server::ServerStore& s, const std::string& centre) {
   {
     auto kiosk = storage::Store::open((dir / "seed.db").string());
     storage::seed_demo_centre(kiosk, now_ms());
-    for (const auto& c : kiosk.load_coaches()) s.add_coach(centre, c);
+    // With their demo PINs: a demo kiosk synced to a demo server still opens coach mode.
+    for (const auto& c : storage::kDemoCoaches) s.add_coach(centre, {c.id, c.name}, hash_pin(c.pin), now_ms());
     for (const auto& a : kiosk.load_programme()) s.put_activity(centre, a, true);
     // The demo's history begins on its go-live date: nobody is a no-show before it.
     s.set_setting(centre, "go_live", kiosk.setting("go_live"));
@@ -71,6 +75,67 @@ int print_report(const server::Table& t, const std::string& format) {
   const std::string out = format == "csv" ? server::to_csv(t) : server::to_json(t);
   std::fwrite(out.data(), 1, out.size(), stdout);
   return 0;
+}
+
+// [SECTION] Reading a coach's PIN
+
+// One line from standard input, without its line end; false at end of input.
+bool read_line(std::string& line) {
+  if (!std::getline(std::cin, line)) return false;
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return true;
+}
+
+// Echo off on the terminal while a PIN is typed, and back on whatever happens.
+class NoEcho {
+ public:
+  NoEcho() : m_ok(::tcgetattr(STDIN_FILENO, &m_saved) == 0) {
+    if (!m_ok) return;
+    termios quiet = m_saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+  }
+  ~NoEcho() {
+    if (m_ok) ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &m_saved);
+  }
+  NoEcho(const NoEcho&) = delete;
+  NoEcho& operator=(const NoEcho&) = delete;
+
+ private:
+  termios m_saved{};
+  bool m_ok = false;
+};
+
+std::string ask_pin(const char* prompt) {
+  std::fprintf(stderr, "%s ", prompt);
+  std::fflush(stderr);
+  std::string pin;
+  bool got = false;
+  {
+    NoEcho quiet;
+    got = read_line(pin);
+  }
+  std::fputc('\n', stderr);  // the Enter was not echoed
+  if (!got) throw server::UsageError("no PIN was typed; nothing was stored");
+  return pin;
+}
+
+// The new coach's PIN, checked by the kiosk's rules (core::check_coach_pin); never echoed back.
+std::string read_coach_pin() {
+  std::string pin;
+  if (::isatty(STDIN_FILENO)) {
+    pin = ask_pin("PIN:");
+    if (const std::string why = core::check_coach_pin(pin); !why.empty())
+      throw server::UsageError(why + "; nothing was stored");
+    if (ask_pin("PIN again:") != pin) throw server::UsageError("the two PINs differ; nothing was stored");
+    return pin;
+  }
+  if (!read_line(pin))
+    throw server::UsageError("no PIN on standard input (one line with " + std::to_string(core::kCoachPinLength) +
+                             " digits); nothing was stored");
+  if (const std::string why = core::check_coach_pin(pin); !why.empty())
+    throw server::UsageError(why + " on standard input; nothing was stored");
+  return pin;
 }
 
 void require_centre(const server::ServerStore& store, const std::string& centre) {
@@ -180,8 +245,22 @@ int list_kiosks(server::ServerStore& store, const std::string& centre) {
 }
 
 int add_coach(server::ServerStore& store, const CoachCommand& c) {
-  store.add_coach(c.centre, {c.id, c.name});
-  std::printf("coach %s saved\n", c.id.c_str());
+  require_centre(store, c.centre);
+  const std::string pin = read_coach_pin();
+  // Coach mode is opened by the PIN alone: two coaches with one PIN would both be the first.
+  for (const auto& [other, hash] : store.coach_pins(c.centre))
+    if (other != c.id && storage::verify_pin_hash(hash, pin))
+      throw server::UsageError("coach " + other + " of " + c.centre +
+                               " has this PIN already (coaches log in by PIN alone); choose another. Nothing was "
+                               "stored");
+  store.add_coach(c.centre, {c.id, c.name}, hash_pin(pin), now_ms());
+  std::printf("coach %s saved with a new PIN; the centre's kiosks take it at their next sync\n", c.id.c_str());
+  return 0;
+}
+
+int remove_coach(server::ServerStore& store, const CoachCommand& c) {
+  store.remove_coach(c.centre, c.id);
+  std::printf("coach %s removed; the centre's kiosks stop taking their PIN at their next sync\n", c.id.c_str());
   return 0;
 }
 

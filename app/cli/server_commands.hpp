@@ -41,7 +41,10 @@ int list_kiosks(server::ServerStore& store, const std::string& centre);
 struct CoachCommand {
   std::string centre, id, name;
 };
+// The PIN comes from standard input, never the command line: one line when it is not a
+// terminal, else asked twice with echo off ("PIN:", "PIN again:"). Stored only as argon2id.
 int add_coach(server::ServerStore& store, const CoachCommand& c);
+int remove_coach(server::ServerStore& store, const CoachCommand& c);  // name unused
 
 struct ActivityCommand {
   std::string centre, id, title, dagdeel = "morning", start, end, place, leader, icon;

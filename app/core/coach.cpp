@@ -34,12 +34,38 @@ void load(State& s, std::vector<Command>& out) {
 void on_pin_digit(State& s, std::vector<Command>& out, char d) {
   CoachState& c = s.coach;
   if (s.screen != Screen::CoachPin || c.busy || d < '0' || d > '9' || coach_locked(s)) return;
+  if (s.coaches && s.coaches->empty()) return;  // no PIN can open it: the pad says how to add a coach
   if (static_cast<int>(c.pin.size()) >= kCoachPinLength) return;
   c.pin.push_back(d);
   if (static_cast<int>(c.pin.size()) == kCoachPinLength) {
     c.busy = true;
     out.push_back(VerifyCoachPin{c.pin});
   }
+}
+
+// A wrong coach PIN, on the pad or as the old PIN of a PIN change: counted together, so the
+// change screen is no way around the lockout. True when this one locked coach mode.
+bool wrong_coach_pin(State& s, std::vector<Command>& out) {
+  CoachState& c = s.coach;
+  c.guard.wrong += 1;
+  out.push_back(LogLine{"wrong coach PIN (" + std::to_string(c.guard.wrong) + " in a row)"});
+  if (c.guard.wrong < kCoachMaxWrongPins) {
+    notice(s, Notice::WrongPin);
+    return false;
+  }
+  // Doubling from 30 s, capped: a guesser needs days for 10,000 PINs, a coach who mistyped
+  // waits half a minute.
+  const TimeMs lock = std::min(kCoachMaxLock, kCoachFirstLock << std::min(c.guard.locks, 10));
+  c.guard.locked_until = s.now + lock;
+  c.guard.locks += 1;
+  c.guard.wrong = 0;
+  out.push_back(LogLine{"coach mode locked for " + std::to_string(lock / 1000) + " s after " +
+                        std::to_string(kCoachMaxWrongPins) + " wrong PINs (lock " + std::to_string(c.guard.locks) +
+                        ")"});
+  // No banner: the pad itself says it is locked and for how long (the participants' "pause"
+  // banner tells them to ask a coach, which is wrong here).
+  s.notice = Notice::None;
+  return true;
 }
 
 void on_pin_checked(State& s, std::vector<Command>& out, const CoachPinChecked& r) {
@@ -58,21 +84,92 @@ void on_pin_checked(State& s, std::vector<Command>& out, const CoachPinChecked& 
     load(s, out);
     return;
   }
-  c.guard.wrong += 1;
-  out.push_back(LogLine{"wrong coach PIN (" + std::to_string(c.guard.wrong) + " in a row)"});
-  if (c.guard.wrong < kCoachMaxWrongPins) return notice(s, Notice::WrongPin);
-  // Doubling from 30 s, capped: a guesser needs days for 10,000 PINs, a coach who mistyped
-  // waits half a minute.
-  const TimeMs lock = std::min(kCoachMaxLock, kCoachFirstLock << std::min(c.guard.locks, 10));
-  c.guard.locked_until = s.now + lock;
-  c.guard.locks += 1;
-  c.guard.wrong = 0;
-  out.push_back(LogLine{"coach mode locked for " + std::to_string(lock / 1000) + " s after " +
-                        std::to_string(kCoachMaxWrongPins) + " wrong PINs (lock " + std::to_string(c.guard.locks) +
-                        ")"});
-  // No banner: the pad itself says it is locked and for how long (the participants' "pause"
-  // banner tells them to ask a coach, which is wrong here).
-  s.notice = Notice::None;
+  wrong_coach_pin(s, out);
+}
+
+// [SECTION] Changing one's own PIN: old, new, new again
+
+void end_pin_change(State& s) {
+  CoachState& c = s.coach;
+  c.pin.clear();
+  c.pin_new.clear();
+  c.pin_step = PinChangeStep::Old;
+}
+
+// A full PIN was typed on the change screen.
+void on_change_pin_typed(State& s, std::vector<Command>& out) {
+  CoachState& c = s.coach;
+  switch (c.pin_step) {
+    case PinChangeStep::Old:
+      c.busy = true;
+      out.push_back(VerifyOwnCoachPin{c.coach_id, c.pin});
+      return;
+    case PinChangeStep::New:
+      c.pin_new = c.pin;
+      c.pin.clear();
+      c.pin_step = PinChangeStep::Repeat;
+      return;
+    case PinChangeStep::Repeat:
+      if (c.pin != c.pin_new) {
+        c.pin.clear();
+        c.pin_new.clear();
+        c.pin_step = PinChangeStep::New;
+        notice(s, Notice::PinsDiffer);
+        return;
+      }
+      c.busy = true;
+      out.push_back(SaveCoachPin{c.coach_id, c.pin_new, s.now});
+      c.pin.clear();
+      c.pin_new.clear();
+      return;
+  }
+}
+
+void on_change_pin_digit(State& s, std::vector<Command>& out, char d) {
+  CoachState& c = s.coach;
+  if (c.busy || c.coach_id.empty() || d < '0' || d > '9' || coach_locked(s)) return;
+  if (static_cast<int>(c.pin.size()) >= kCoachPinLength) return;
+  c.pin.push_back(d);
+  if (static_cast<int>(c.pin.size()) == kCoachPinLength) on_change_pin_typed(s, out);
+}
+
+void on_own_pin_checked(State& s, std::vector<Command>& out, bool ok) {
+  CoachState& c = s.coach;
+  c.busy = false;
+  c.pin.clear();
+  if (s.screen != Screen::CoachPinChange) return;
+  if (ok) {
+    c.guard.wrong = 0;
+    c.pin_step = PinChangeStep::New;
+    s.notice = Notice::None;
+    return;
+  }
+  // Five wrong old PINs end coach mode, as on the pad: someone else may be at the kiosk.
+  if (wrong_coach_pin(s, out)) go_home(s, out, "too many wrong PINs");
+}
+
+void on_pin_saved(State& s, std::vector<Command>& out, const CoachPinSaved& r) {
+  CoachState& c = s.coach;
+  c.busy = false;
+  if (s.screen != Screen::CoachPinChange) return;
+  end_pin_change(s);
+  switch (r.result) {
+    case CoachPinSaved::Result::Saved:
+      out.push_back(LogLine{"coach " + c.coach_id + " changed their PIN"});
+      s.screen = c.pin_from;
+      notice(s, Notice::PinChanged);
+      load(s, out);
+      return;
+    case CoachPinSaved::Result::Taken:
+      c.pin_step = PinChangeStep::New;  // the old PIN was right: only a new one is needed
+      notice(s, Notice::PinTaken);
+      return;
+    case CoachPinSaved::Result::Failed:
+      c.pin_step = PinChangeStep::New;
+      out.push_back(LogLine{"could not store coach " + c.coach_id + "'s new PIN: " + r.reason});
+      notice(s, Notice::StoreFailed);
+      return;
+  }
 }
 
 // A decision on the Today screen: one event, written by the platform, then fresh data.
@@ -235,6 +332,15 @@ int talk_due_days(const State& s, const Participant& p) {
   return days >= p.talk_every_days ? days : -1;
 }
 
+std::string check_coach_pin(const std::string& pin) {
+  const std::string rule = "a coach PIN is " + std::to_string(kCoachPinLength) + " digits (0-9)";
+  if (pin.empty()) return rule + ", got nothing";
+  if (!std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return rule + ", got other characters";
+  if (static_cast<int>(pin.size()) != kCoachPinLength) return rule + ", got " + std::to_string(pin.size()) + " digits";
+  return "";
+}
+
 bool coach_screen(Screen sc) { return sc >= Screen::CoachPin; }
 
 bool coach_tab(Screen sc) {
@@ -255,7 +361,7 @@ const char* coach_reason_key(CoachReason r) {
 void leave_coach(State& s) {
   CoachState& c = s.coach;
   c.coach_id.clear();
-  c.pin.clear();
+  end_pin_change(s);
   c.busy = false;
   c.data = CoachData{};
   c.pending = PendingKind::None;
@@ -269,6 +375,14 @@ void leave_coach(State& s) {
 }
 
 bool coach_locked(const State& s) { return s.coach.guard.locked_until > s.now; }
+
+void coaches_reloaded(State& s, std::vector<Command>& out) {
+  const std::string& id = s.coach.coach_id;
+  if (id.empty() || !s.coaches) return;
+  const auto& cs = *s.coaches;
+  if (std::none_of(cs.begin(), cs.end(), [&](const Coach& c) { return c.id == id; }))
+    go_home(s, out, "no longer a coach on this kiosk");
+}
 
 int coach_lock_seconds_left(const State& s) {
   const TimeMs left = s.coach.guard.locked_until - s.now;
@@ -304,11 +418,15 @@ void on(State& s, Commands&, const CoachCornerTapped&) {
   s.notice = Notice::None;  // a lock shows on the pad itself
 }
 
-void on(State& s, Commands& out, const CoachPinDigit& a) { on_pin_digit(s, out, a.digit); }
+void on(State& s, Commands& out, const CoachPinDigit& a) {
+  if (s.screen == Screen::CoachPinChange) on_change_pin_digit(s, out, a.digit);
+  else on_pin_digit(s, out, a.digit);
+}
 
 void on(State& s, Commands&, const CoachPinErased&) {
   CoachState& c = s.coach;
-  if (s.screen == Screen::CoachPin && !c.busy && !c.pin.empty()) c.pin.pop_back();
+  const bool pad = s.screen == Screen::CoachPin || s.screen == Screen::CoachPinChange;
+  if (pad && !c.busy && !c.pin.empty()) c.pin.pop_back();
 }
 
 void on(State& s, Commands& out, const CoachPinChecked& a) { on_pin_checked(s, out, a); }
@@ -330,7 +448,9 @@ void on(State& s, Commands& out, const CoachLeaveTapped&) {
 
 void on(State& s, Commands& out, const CoachTabTapped& a) {
   CoachState& c = s.coach;
-  if (c.coach_id.empty() || c.busy || !coach_tab(a.screen) || s.screen == Screen::CoachPin) return;
+  if (c.coach_id.empty() || c.busy || !coach_tab(a.screen) || s.screen == Screen::CoachPin ||
+      s.screen == Screen::CoachPinChange)
+    return;
   c.pending = PendingKind::None;
   c.pending_id.clear();
   c.note_open = false;
@@ -482,6 +602,35 @@ void on(State& s, Commands&, const NoteCancelTapped&) {
   s.coach.note_open = false;
   s.coach.note.clear();
 }
+
+// [SECTION] Changing one's own PIN
+
+void on(State& s, Commands&, const PinChangeTapped&) {
+  CoachState& c = s.coach;
+  if (c.coach_id.empty() || c.busy || !coach_screen(s.screen) || s.screen == Screen::CoachPin ||
+      s.screen == Screen::CoachPinChange)
+    return;
+  // Back to the tab it was opened from (a page or form underneath is left, like another tab).
+  c.pin_from = coach_tab(s.screen) ? s.screen : Screen::CoachToday;
+  c.pending = PendingKind::None;
+  c.pending_id.clear();
+  c.note_open = false;
+  s.programme_edit = ProgrammeState{};
+  end_pin_change(s);
+  s.screen = Screen::CoachPinChange;
+  s.notice = Notice::None;
+}
+
+void on(State& s, Commands& out, const PinChangeCancelled&) {
+  if (s.screen != Screen::CoachPinChange || s.coach.busy) return;
+  end_pin_change(s);
+  s.screen = s.coach.pin_from;
+  load(s, out);
+}
+
+void on(State& s, Commands& out, const CoachOwnPinChecked& a) { on_own_pin_checked(s, out, a.ok); }
+
+void on(State& s, Commands& out, const CoachPinSaved& a) { on_pin_saved(s, out, a); }
 
 }  // namespace
 

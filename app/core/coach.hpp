@@ -25,6 +25,10 @@ constexpr int kDefaultNotSeenDays = 14;
 constexpr int kStripWeeks = 6;        // the participant page's attendance strip: six weeks back
 constexpr int kEndDateWarnDays = 30;  // Today warns when a programme ends within this many days
 
+// "" when pin is a PIN the coach PIN pad can type (kCoachPinLength digits 0-9), else why not.
+// The server's add-coach takes the same PINs as the kiosk's pad.
+std::string check_coach_pin(const std::string& pin);
+
 // Fixed reasons for a coach's decision: a tap, not a text field (short notes come later, on the
 // participant page). Keys are what the journal stores.
 enum class CoachReason : std::uint8_t { Checked, Seen, Duplicate, Other };
@@ -88,6 +92,9 @@ struct LadderForm {
   std::array<AreaStatus, 5> areas{};
 };
 
+// Changing one's own PIN (Screen::CoachPinChange): the old PIN first, then the new one twice.
+enum class PinChangeStep : std::uint8_t { Old, New, Repeat };
+
 struct CoachState {
   bool office = false;   // meedoen-kiosk --coach: the coach PIN pad is home, not the welcome screen
   std::string coach_id;  // "" while nobody is logged in
@@ -107,6 +114,10 @@ struct CoachState {
   LadderForm ladder;
   bool note_open = false;  // the note editor is over the page
   std::string note;        // the note being typed
+
+  PinChangeStep pin_step = PinChangeStep::Old;
+  std::string pin_new;  // the new PIN while it is typed again; never stored
+  Screen pin_from{};    // the screen the PIN change returns to
 };
 
 // [SECTION] Actions
@@ -194,6 +205,20 @@ struct NoteErased {};
 struct NoteSaveTapped {};
 struct NoteCancelTapped {};
 
+// Changing one's own PIN
+struct PinChangeTapped {};  // the coach bar's "PIN wijzigen"
+struct PinChangeCancelled {};
+// The answer to VerifyOwnCoachPin.
+struct CoachOwnPinChecked {
+  bool ok;
+};
+// The answer to SaveCoachPin.
+struct CoachPinSaved {
+  enum class Result : std::uint8_t { Saved, Taken, Failed };
+  Result result;
+  std::string reason;  // Failed: why (for the log)
+};
+
 // Coach mode's own actions; update(State, const CoachAction&) in coach.cpp handles each one.
 using CoachAction =
     std::variant<CoachCornerTapped, CoachPinDigit, CoachPinErased, CoachPinChecked, CoachDataLoaded, CoachLeaveTapped,
@@ -201,7 +226,8 @@ using CoachAction =
                  EndConfirmTapped, CoachReasonTapped, CoachReasonCancelled, PersonTapped, PeopleScopeTapped,
                  WasHereTapped, AbsentByPhoneTapped, TalkHeldTapped, ExitTapped, StripDayTapped, ChoiceTapped,
                  LadderOpenTapped, LadderMomentTapped, LadderRungTapped, LadderProgressTapped, LadderAreaTapped,
-                 LadderSaveTapped, NoteOpenTapped, NoteTyped, NoteErased, NoteSaveTapped, NoteCancelTapped>;
+                 LadderSaveTapped, NoteOpenTapped, NoteTyped, NoteErased, NoteSaveTapped, NoteCancelTapped,
+                 PinChangeTapped, PinChangeCancelled, CoachOwnPinChecked, CoachPinSaved>;
 
 // [SECTION] Commands
 struct VerifyCoachPin {
@@ -210,6 +236,18 @@ struct VerifyCoachPin {
 struct LoadCoachData {
   TimeMs now;
   std::string person_id;
+};
+// Is this the logged-in coach's own PIN? Answers CoachOwnPinChecked.
+struct VerifyOwnCoachPin {
+  std::string coach_id;
+  std::string pin;
+};
+// Hashes the new PIN and appends coach_pin_changed with the coach's row in one durable
+// transaction, unless another coach has this PIN. Answers CoachPinSaved.
+struct SaveCoachPin {
+  std::string coach_id;
+  std::string pin;
+  TimeMs now;
 };
 
 }  // namespace meedoen::core

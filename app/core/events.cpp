@@ -15,6 +15,7 @@ std::string fold_subject(Fold f, const std::string& a, const std::string& b) {
     case Fold::Hours: return "hours/" + a;
     case Fold::Activity: return "activity/" + a;
     case Fold::File: return "file/" + a;
+    case Fold::Coach: return "coach/" + a;
   }
   return {};
 }
@@ -123,6 +124,20 @@ std::string note_added(const std::string& d, const std::string& text, bool talk,
   if (!valid_utf8(text)) return "the note is not UTF-8";
   if (text.empty() && !talk) return "an empty note";
   return id(coach_id, "coach_id");
+}
+
+std::string pin_hash(const std::string& hash) {
+  if (hash.size() > kMaxPinHashLength) return "the PIN hash is longer than 127 bytes";
+  if (hash.rfind("$argon2id$v=", 0) != 0) return "the PIN hash is not an argon2id hash";
+  int dollars = 0;
+  for (const char c : hash) {
+    const bool base64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
+                        c == '/' || c == '=' || c == ',' || c == '-';
+    if (c == '$') ++dollars;
+    else if (!base64) return "the PIN hash is not an argon2id hash";
+  }
+  // $argon2id$v=19$m=...,t=...,p=...$salt$hash
+  return dollars == 5 ? "" : "the PIN hash is not an argon2id hash";
 }
 
 }  // namespace check

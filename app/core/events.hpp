@@ -22,10 +22,10 @@ namespace meedoen::core {
 
 // The fold that reads a type (core/journal.hpp). Each fold handles exactly the types marked for
 // it: a type marked for a fold that has no case for it does not compile.
-enum class Fold : std::uint8_t { None, Attendance, SignUps, Absences, Hours, Activity, File };
+enum class Fold : std::uint8_t { None, Attendance, SignUps, Absences, Hours, Activity, File, Coach };
 
 // The fold key of an event (event_subject): attendance/<a>/<b>, signups/<a>/<b>, absences/<a>,
-// hours/<a>, file/<a>, activity/<a>; "" for Fold::None.
+// hours/<a>, file/<a>, activity/<a>, coach/<a>; "" for Fold::None.
 std::string fold_subject(Fold f, const std::string& a, const std::string& b = "");
 
 // How a field travels when it is not simply required. describe(v, body) calls, in the order a
@@ -89,6 +89,11 @@ std::string attendance_recorded(const std::string& date, TimeMs start, TimeMs en
                                 const std::string& coach_id);
 std::string ladder_assessed(const std::string& date, int rung, int progress, const std::string& coach_id);
 std::string note_added(const std::string& date, const std::string& text, bool talk, const std::string& coach_id);
+// A PIN hash as libsodium's crypto_pwhash_str writes it for argon2id: "$argon2id$v=19$m=...",
+// printable ASCII, shorter than its 128-byte buffer. Core cannot verify a hash; this keeps what
+// is not one (garbage, another algorithm, a 10 MB string) out of the coaches' rows.
+std::string pin_hash(const std::string& hash);
+constexpr std::size_t kMaxPinHashLength = 127;
 }  // namespace check
 
 // [SECTION] The table: one struct per type (docs/events.md)
@@ -450,6 +455,24 @@ struct ActivitySaved {
   bool operator==(const ActivitySaved&) const = default;
 };
 
+// A coach chose a new PIN on a kiosk (centre-wide, participant_id ""): the argon2id hash of it,
+// never the PIN. The last one in fold order is the coach's PIN, on the server as on every kiosk.
+struct CoachPinChanged {
+  std::string coach_id;
+  std::string pin_hash;
+
+  static constexpr const char* kName = "coach_pin_changed";
+  static constexpr Fold kFold = Fold::Coach;
+  std::string subject(const std::string&) const { return fold_subject(kFold, coach_id); }
+  std::string validate() const { return check::first({check::id(coach_id, "coach_id"), check::pin_hash(pin_hash)}); }
+  template <class V, class Self>
+  static void describe(V& v, Self& e) {
+    v.field("coach_id", e.coach_id);
+    v.field("pin_hash", e.pin_hash);
+  }
+  bool operator==(const CoachPinChanged&) const = default;
+};
+
 // A type this version does not fold: kept and synced as it is (its payload stays in the journal).
 struct Other {
   static constexpr const char* kName = "";
@@ -468,7 +491,7 @@ using EventBody =
     std::variant<ev::CheckIn, ev::CheckOut, ev::AutoCheckOut, ev::CheckoutConfirmed, ev::CorrectionRequested,
                  ev::SignedUp, ev::SignUpCancelled, ev::AbsenceReported, ev::AbsenceWithdrawn, ev::HoursLogged,
                  ev::HoursDecided, ev::CorrectionDecided, ev::AttendanceRecorded, ev::LadderAssessed, ev::NoteAdded,
-                 ev::ParticipantLeft, ev::ActivitySaved, ev::Other>;
+                 ev::ParticipantLeft, ev::ActivitySaved, ev::CoachPinChanged, ev::Other>;
 constexpr std::size_t kEventTypeCount = std::variant_size_v<EventBody> - 1;
 static_assert(std::is_same_v<std::variant_alternative_t<kEventTypeCount, EventBody>, ev::Other>);
 
@@ -488,7 +511,7 @@ const char* event_type(const EventBody& body);
 // The fold key of an event: all events with one subject are folded together, and only they
 // change that subject's derived rows. "" for events no fold reads.
 //   attendance/<participant>/<date>, signups/<activity>/<date>, absences/<participant>,
-//   hours/<participant>, file/<participant>, activity/<activity>
+//   hours/<participant>, file/<participant>, activity/<activity>, coach/<coach>
 std::string event_subject(const std::string& participant_id, const EventBody& body);
 
 // Checks a body's values (dates, minutes, ids); "" when sound, else the reason.

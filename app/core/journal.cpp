@@ -203,6 +203,19 @@ FoldedActivity fold_activity(const std::vector<Event>& events) {
   return out;
 }
 
+// [SECTION] Coaches
+
+FoldedCoachPin fold_coach_pin(const std::vector<Event>& events) {
+  FoldedCoachPin out;
+  fold_over<Fold::Coach>(events, [&](const Event& e, const ev::CoachPinChanged& b) {
+    out.found = true;
+    out.pin_hash = b.pin_hash;
+    out.event_id = e.id;
+    out.device_id = e.device_id;
+  });
+  return out;
+}
+
 // [SECTION] The coach's file
 
 CoachFile fold_file(const std::vector<Event>& events) {

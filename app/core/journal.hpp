@@ -48,5 +48,12 @@ struct CoachFile {
   std::vector<Exit> exits;
 };
 CoachFile fold_file(const std::vector<Event>& events);
+// A coach's PIN as the last coach_pin_changed in fold order says; found = false without one.
+struct FoldedCoachPin {
+  bool found = false;
+  std::string pin_hash;
+  std::string event_id, device_id;
+};
+FoldedCoachPin fold_coach_pin(const std::vector<Event>& events);
 
 }  // namespace meedoen::core

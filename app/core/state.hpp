@@ -11,6 +11,7 @@
 //   3. write its handler, on(State&, Commands&, const NewAction&), in the feature's .cpp.
 #pragma once
 #include <map>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -49,7 +50,8 @@ enum class Screen {
   CoachLadder,
   CoachProgramme,
   CoachActivityEdit,
-  CoachReports
+  CoachReports,
+  CoachPinChange  // a coach changes their own PIN: old, new, new again (core/coach.hpp)
 };
 bool coach_screen(Screen sc);
 bool coach_tab(Screen sc);  // a screen the coach-mode tab bar opens
@@ -72,8 +74,11 @@ enum class Notice {
   SignUpCancelled,
   CorrectionSent,
   EndConfirmed,
-  Exported,     // good news: an export was written (the paths are in State::reports)
-  ExportFailed  // a hint: State::reports.error says why
+  Exported,      // good news: an export was written (the paths are in State::reports)
+  ExportFailed,  // a hint: State::reports.error says why
+  PinsDiffer,    // changing a coach PIN: the new PIN typed again was another
+  PinTaken,      // changing a coach PIN: another coach has it (coaches log in by PIN alone)
+  PinChanged     // good news: the coach's new PIN is stored
 };
 bool good_news(Notice n);
 
@@ -130,6 +135,9 @@ struct State {
   std::vector<Attendance> today;  // attendances of the current local date, all participants
   std::vector<SignUp> signups;    // today and the coming six days, all participants (places left)
   std::vector<VolunteerPlace> places;
+  // The coaches who can open coach mode on this kiosk (with a PIN); unset until the store was
+  // read. Empty: the coach PIN pad says how to add one instead of waiting for a PIN.
+  std::optional<std::vector<Coach>> coaches;
   bool closing_forgotten = false;  // a CloseForgotten command is under way
   SyncInfo sync;                   // shown to coaches only
 
@@ -262,6 +270,7 @@ struct DataLoaded {
   std::vector<Attendance> today;
   std::vector<SignUp> signups;
   std::vector<VolunteerPlace> places;
+  std::optional<std::vector<Coach>> coaches;  // State::coaches; unset = not read
 };
 struct ParticipantLoaded {
   ParticipantData data;
@@ -389,7 +398,7 @@ struct RecordCoach {
 
 using Command = std::variant<VerifyPin, RecordCheckIn, RecordCheckOut, LogLine, LoadParticipant, Record, CloseForgotten,
                              VerifyCoachPin, LoadCoachData, RecordCoach, LoadMonthReport, ExportMonth, ExportProgress,
-                             PrintCard, SaveActivity>;
+                             PrintCard, SaveActivity, VerifyOwnCoachPin, SaveCoachPin>;
 
 struct Step {
   State state;
@@ -414,6 +423,9 @@ Step update(State s, const T& a) {
 
 // [SECTION] Coach mode (coach.cpp): helpers the other reducers share.
 void coach_tick(State& s, std::vector<Command>& out);
+// The kiosk's coaches were read again (a pull): a logged-in coach who is no longer one of them
+// (removed on the server) leaves coach mode.
+void coaches_reloaded(State& s, std::vector<Command>& out);
 void leave_coach(State& s);  // forgets the coach, the PIN and pending decisions
 bool coach_locked(const State& s);
 // Left the programme (a participant_left event): coach mode lists them apart, Today leaves them out.

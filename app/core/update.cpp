@@ -354,12 +354,16 @@ void on(State&, Commands&, const Touched&) {}  // update() already restarted the
 void on(State& s, Commands&, const BackTapped&) { on_back(s); }
 void on(State& s, Commands&, const SyncChanged& a) { s.sync = a.info; }
 
-void on(State& s, Commands&, const DataLoaded& a) {
+void on(State& s, Commands& out, const DataLoaded& a) {
   if (a.roster) s.roster = a.roster;
   s.programme = a.programme;
   s.today = a.today;
   s.signups = a.signups;
   s.places = a.places;
+  if (a.coaches) {
+    s.coaches = a.coaches;
+    coaches_reloaded(s, out);
+  }
 }
 
 void on(State& s, Commands&, const ForgottenClosed& a) {
@@ -503,7 +507,8 @@ bool from_person(const Action& a) {
          !holds_alternative<StoreFailed>(a) && !holds_alternative<DataLoaded>(a) &&
          !holds_alternative<ParticipantLoaded>(a) && !holds_alternative<Recorded>(a) &&
          !holds_alternative<ForgottenClosed>(a) && !holds_alternative<CoachPinChecked>(a) &&
-         !holds_alternative<CoachDataLoaded>(a) && !holds_alternative<SyncChanged>(a);
+         !holds_alternative<CoachDataLoaded>(a) && !holds_alternative<SyncChanged>(a) &&
+         !holds_alternative<CoachOwnPinChecked>(a) && !holds_alternative<CoachPinSaved>(a);
 }
 
 }  // namespace
@@ -571,7 +576,7 @@ Notice active_notice(const State& s) { return s.notice_until > s.now ? s.notice 
 
 bool good_news(Notice n) {
   return n == Notice::SignedUp || n == Notice::OnWaitingList || n == Notice::SignUpCancelled ||
-         n == Notice::CorrectionSent || n == Notice::EndConfirmed || n == Notice::Exported;
+         n == Notice::CorrectionSent || n == Notice::EndConfirmed || n == Notice::Exported || n == Notice::PinChanged;
 }
 
 std::string today_iso(const State& s) { return format_date_iso(to_local(s.now)); }

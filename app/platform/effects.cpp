@@ -7,6 +7,7 @@
 
 #include "platform/log.hpp"
 #include "platform/session.hpp"
+#include "storage/pin_hash.hpp"
 
 namespace meedoen::platform {
 
@@ -93,6 +94,7 @@ void Session::reload(core::TimeMs now) {
     d.today = m_store.load_attendance(local_date(now));
     d.signups = week_signups(m_store, now);
     d.places = m_store.load_places();
+    d.coaches = m_store.load_coaches_with_pin();
     dispatch(std::move(d));
   } catch (const storage::StorageError& e) {
     log_line(std::string("could not load the roster: ") + e.what());
@@ -264,6 +266,36 @@ void Session::carry_out(const core::SaveActivity& c, FollowUp& follow_up) {
     }
   }
   follow_up.push_back(std::move(done));
+}
+
+void Session::carry_out(const core::VerifyOwnCoachPin& c, FollowUp& follow_up) {
+  bool ok = false;
+  try {
+    ok = m_store.verify_coach_pin(c.coach_id, c.pin);
+  } catch (const storage::StorageError& e) {
+    log_line(std::string("coach PIN check failed: ") + e.what());
+  }
+  follow_up.push_back(core::CoachOwnPinChecked{ok});
+}
+
+void Session::carry_out(const core::SaveCoachPin& c, FollowUp& follow_up) {
+  using Result = core::CoachPinSaved::Result;
+  try {
+    // Coach mode opens by the PIN alone: a PIN another coach has would open theirs (or this
+    // coach's for them). The answer does not say whose it is.
+    const std::string holder = m_store.find_coach_by_pin(c.pin);
+    if (!holder.empty() && holder != c.coach_id) {
+      log_line("coach " + c.coach_id + " chose a PIN another coach has; asked for another");
+      follow_up.push_back(core::CoachPinSaved{Result::Taken, ""});
+      return;
+    }
+    // The event and the coach's row in one durable transaction (projection: coach/<id>).
+    m_store.record("", core::ev::CoachPinChanged{c.coach_id, storage::hash_pin(c.pin)}, c.now);
+    ++m_writes;
+    follow_up.push_back(core::CoachPinSaved{Result::Saved, ""});
+  } catch (const std::exception& e) {  // StorageError, or libsodium out of memory
+    follow_up.push_back(core::CoachPinSaved{Result::Failed, e.what()});
+  }
 }
 
 void Session::carry_out(const core::CloseForgotten& c, FollowUp& follow_up) {

@@ -97,12 +97,14 @@ static_assert(std::size(kMigrations) == kServerSchema - 1, "one migration per sc
 
 // The event types of core's table (core/events.hpp, docs/events.md); anything else is refused with a reason.
 const std::set<std::string> kKnownTypes(core::event_types().begin(), core::event_types().end());
-// Types whose subject is the centre, not a participant: those core's table folds into an activity.
+// Types whose subject is the centre, not a participant: those core's table folds into an
+// activity or a coach.
 template <std::size_t... I>
 std::set<std::string> centre_wide_types(std::index_sequence<I...>) {
   std::set<std::string> out;
   auto add = [&](auto body) {
-    if (decltype(body)::kFold == core::Fold::Activity) out.insert(decltype(body)::kName);
+    constexpr core::Fold fold = decltype(body)::kFold;
+    if (fold == core::Fold::Activity || fold == core::Fold::Coach) out.insert(decltype(body)::kName);
   };
   (add(std::variant_alternative_t<I, core::EventBody>{}), ...);
   return out;
@@ -237,6 +239,22 @@ struct ServerStore::Impl {
     write_activity(centre, b.activity, b.activity.active, key);
   }
 
+  // A coach's PIN from a kiosk's coach_pin_changed: applied when it is the last in fold order of
+  // what this coach has seen (pin_key; the command line's changes count as of the server's clock).
+  // A losing change, or one for a removed coach, still touches the row's revision, so the kiosk
+  // that sent it pulls the row as it stands.
+  void apply_coach_pin_changed(const std::string& centre, const wire::WireEvent& e,
+                               const core::ev::CoachPinChanged& b) {
+    const std::string key = e.hlc + "|" + e.device_id + "|" + e.id;
+    SQLite::Statement st(
+        db,
+        "UPDATE coaches SET pin_hash = CASE WHEN active = 1 AND pin_key < ?1 THEN ?2 ELSE pin_hash END, "
+        "pin_key = CASE WHEN active = 1 AND pin_key < ?1 THEN ?1 ELSE pin_key END, rev = ?3 "
+        "WHERE id = ?4 AND centre_id = ?5");
+    SQLite::bind(st, key, b.pin_hash, next_rev(), b.coach_id, centre);
+    st.exec();
+  }
+
   void write_activity(const std::string& centre, const core::Activity& a, bool active, const std::string& saved_key) {
     const json body{{"title", a.title},
                     {"icon", a.icon},
@@ -359,19 +377,45 @@ void ServerStore::revoke_kiosk(const std::string& kiosk_id) {
   });
 }
 
-void ServerStore::add_coach(const std::string& centre, const core::Coach& c) {
+void ServerStore::add_coach(const std::string& centre, const core::Coach& c, const std::string& pin_hash, TimeMs now) {
   if (c.id.empty() || c.name.empty()) throw UsageError("a coach needs an id and a name");
+  if (const std::string why = core::check::id(c.id, "coach id"); !why.empty()) throw UsageError(why);
+  if (const std::string why = core::check::pin_hash(pin_hash); !why.empty()) throw UsageError(why);
   std::lock_guard lock(m->mu);
   guarded("saving a coach", [&] {
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
     m->require_centre(centre);
+    // As of the server's clock, like put_activity ("server" sorts after the kiosks' device ids).
+    const std::string key = core::hlc_to_string(core::Hlc{now, 0}) + "|server";
     SQLite::Statement st(m->db,
-                         "INSERT INTO coaches (id, centre_id, name, active, rev) VALUES (?, ?, ?, 1, ?) "
-                         "ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = 1, rev = excluded.rev "
+                         "INSERT INTO coaches (id, centre_id, name, active, rev, pin_hash, pin_key) "
+                         "VALUES (?, ?, ?, 1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+                         "active = 1, rev = excluded.rev, pin_hash = excluded.pin_hash, pin_key = excluded.pin_key "
                          "WHERE centre_id = excluded.centre_id");
-    SQLite::bind(st, c.id, centre, c.name, m->next_rev());
+    SQLite::bind(st, c.id, centre, c.name, m->next_rev(), pin_hash, key);
     if (st.exec() == 0) throw UsageError("the coach id \"" + c.id + "\" belongs to another centre");
     tx.commit();
+  });
+}
+
+void ServerStore::remove_coach(const std::string& centre, const std::string& coach_id) {
+  std::lock_guard lock(m->mu);
+  guarded("removing a coach", [&] {
+    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+    m->require_centre(centre);
+    // The hash goes too: a removed coach's PIN is no longer handed to anyone.
+    SQLite::Statement st(m->db, "UPDATE coaches SET active = 0, pin_hash = '', rev = ? WHERE id = ? AND centre_id = ?");
+    SQLite::bind(st, m->next_rev(), coach_id, centre);
+    if (st.exec() == 0) throw UsageError("there is no coach \"" + coach_id + "\" at the centre \"" + centre + "\"");
+    tx.commit();
+  });
+}
+
+std::vector<std::pair<std::string, std::string>> ServerStore::coach_pins(const std::string& centre) const {
+  std::lock_guard lock(m->mu);
+  return guarded("reading coaches", [&] {
+    return query_rows(m->db, "SELECT id, pin_hash FROM coaches WHERE centre_id = ? AND active = 1 ORDER BY id",
+                      columns<std::pair<std::string, std::string>, 2>, centre);
   });
 }
 
@@ -620,6 +664,7 @@ class PushBatch {
         m_rejected(db, "SELECT reason FROM rejections WHERE id = ?"),
         m_known(db, "SELECT 1 FROM participants WHERE id = ? AND centre_id = ?"),
         m_other_centre(db, "SELECT 1 FROM activities WHERE id = ? AND centre_id <> ?"),
+        m_coach(db, "SELECT 1 FROM coaches WHERE id = ? AND centre_id = ?"),
         m_same_seq(db, "SELECT 1 FROM events WHERE device_id = ? AND seq = ? AND id <> ?"),
         // ON CONFLICT DO NOTHING: an id we have is a duplicate, found by the insert itself (one
         // index probe instead of a lookup and then an insert).
@@ -636,7 +681,7 @@ class PushBatch {
   }
 
   // Why the event cannot be stored, "" when it can; date is its payload's date. The body is
-  // decoded for an activity_saved (the programme row it changes), else left empty.
+  // decoded for an activity_saved or coach_pin_changed (the row it changes), else left empty.
   std::string check(const wire::WireEvent& e, std::string& date, core::EventBody& body) {
     std::string why = check_event(e, m_kiosk, date, [&](const std::string& pid) { return participant_known(pid); });
     if (why.empty() && e.type == "activity_saved") {
@@ -644,6 +689,11 @@ class PushBatch {
       const auto& act = std::get<core::ev::ActivitySaved>(body).activity;
       if (!query_rows(m_other_centre, columns<int, 1>, act.id, m_kiosk.centre_id).empty())
         why = "activity " + act.id + " belongs to another centre";
+    } else if (why.empty() && e.type == core::ev::CoachPinChanged::kName) {
+      body = wire::decode_payload(e.type, e.payload, e.wall_ms);
+      const std::string& coach = std::get<core::ev::CoachPinChanged>(body).coach_id;
+      if (query_rows(m_coach, columns<int, 1>, coach, m_kiosk.centre_id).empty())
+        why = "unknown coach " + coach + " at this centre";
     }
     return why;
   }
@@ -703,7 +753,7 @@ class PushBatch {
   SQLite::Database& m_db;
   const KioskAuth& m_kiosk;
   TimeMs m_now;
-  SQLite::Statement m_rejected, m_known, m_other_centre, m_same_seq, m_insert, m_reject;
+  SQLite::Statement m_rejected, m_known, m_other_centre, m_coach, m_same_seq, m_insert, m_reject;
   std::unordered_map<std::string, bool> m_roster;  // participant -> of this centre
   std::int64_t m_last_seq = 0, m_gaps = 0, m_reused = 0;
   int m_inserted = 0;
@@ -731,6 +781,8 @@ wire::PushAnswer ServerStore::push(const KioskAuth& k, const wire::PushRequest& 
       } else {
         if (const auto* saved = std::get_if<core::ev::ActivitySaved>(&body))
           m->apply_activity_saved(k.centre_id, e, *saved);
+        else if (const auto* pin = std::get_if<core::ev::CoachPinChanged>(&body))
+          m->apply_coach_pin_changed(k.centre_id, e, *pin);
         if (m->faults.fail_after_events > 0 && batch.inserted() >= m->faults.fail_after_events)
           throw ServerError("injected fault: the database failed in the middle of a batch");
         res.status = wire::PushStatus::Stored;
@@ -791,7 +843,7 @@ wire::WireParticipant read_wire_participant(SQLite::Statement& st) {
 }
 
 wire::WireCoach read_wire_coach(SQLite::Statement& st) {
-  return {{st.getColumn(0), st.getColumn(1)}, storage::flag(st, 2)};
+  return {{st.getColumn(0), st.getColumn(1)}, storage::flag(st, 2), st.getColumn(3)};
 }
 
 wire::WireActivity read_wire_activity(SQLite::Statement& st) {
@@ -849,7 +901,7 @@ std::vector<Change> changes_after(SQLite::Database& db, const std::string& centr
 void add_changes(SQLite::Database& db, const std::string& centre, const std::vector<Change>& changes,
                  wire::PullPage& page) {
   SQLite::Statement part(db, "SELECT " PARTICIPANT_COLUMNS ", pin_hash, active FROM participants WHERE id = ?");
-  SQLite::Statement coach(db, "SELECT id, name, active FROM coaches WHERE id = ?");
+  SQLite::Statement coach(db, "SELECT id, name, active, pin_hash FROM coaches WHERE id = ?");
   SQLite::Statement act(db, "SELECT id, body, active FROM activities WHERE id = ?");
   SQLite::Statement set(db, "SELECT key, value FROM settings WHERE centre_id = ? AND key = ?");
   for (const auto& ch : changes) {

@@ -70,7 +70,13 @@ class ServerStore {
   void create_centre(const std::string& id, const std::string& name, core::TimeMs now);
   EnrolCode enrol_kiosk(const std::string& centre_id, const std::string& name, core::TimeMs now, core::TimeMs valid_ms);
   void revoke_kiosk(const std::string& kiosk_id);
-  void add_coach(const std::string& centre_id, const core::Coach& c);
+  // Adds a coach or renames and re-PINs one (pin_hash: argon2id, storage/pin_hash). The new PIN
+  // counts as of this server time against kiosks' coach_pin_changed events (the last one wins).
+  void add_coach(const std::string& centre_id, const core::Coach& c, const std::string& pin_hash, core::TimeMs now);
+  // A tombstone (active = 0, no PIN) the kiosks pull: the coach can no longer log in there.
+  void remove_coach(const std::string& centre_id, const std::string& coach_id);
+  // The active coaches of a centre with their PIN hashes (id, hash), to keep two coaches off one PIN.
+  std::vector<std::pair<std::string, std::string>> coach_pins(const std::string& centre_id) const;
   // now > 0: the edit counts as of this server time against kiosks' activity_saved events (the
   // last one wins); 0: any later kiosk edit wins.
   void put_activity(const std::string& centre_id, const core::Activity& a, bool active, core::TimeMs now = 0);

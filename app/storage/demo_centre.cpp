@@ -386,9 +386,7 @@ bool seed_demo_centre(Store& store, core::TimeMs now) {
     store.set_setting("centre_name", "De Cirkel (demo)");
     // Nobody is expected before the history begins: no phantom no-shows in its reports and strips.
     store.set_setting("go_live", core::add_days(core::format_date_iso(core::to_local(now)), -kHistoryDays));
-    // Coach PINs for trying coach mode (README): Marloes 2468, Erik 1357.
-    store.put_coach({"demo-coach-1", "Marloes Kuipers"}, hash_pin("2468"));
-    store.put_coach({"demo-coach-2", "Erik Bos"}, hash_pin("1357"));
+    for (const DemoCoach& c : kDemoCoaches) store.put_coach({c.id, c.name}, hash_pin(c.pin));
     for (int i = 0; i < kDemoParticipants; ++i) {
       char code[16], pin[8], id[32];
       std::snprintf(code, sizeof code, "DEMO%04d", i + 1);

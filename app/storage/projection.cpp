@@ -147,6 +147,17 @@ void project_activity(SQLite::Database& db, const std::vector<core::Event>& even
   if (!existed || before != f.activity.capacity) reproject_signups(db, f.activity.id);
 }
 
+// A coach's PIN as their last coach_pin_changed says. Only this kiosk's own changes are folded
+// here (pulled ones arrive as the server's coach rows, like the programme); a coach this kiosk
+// does not have (removed on the server) gets no row back.
+void project_coach(SQLite::Database& db, const std::string& coach_id, const std::vector<core::Event>& events) {
+  const core::FoldedCoachPin f = core::fold_coach_pin(events);
+  if (!f.found) return;
+  SQLite::Statement st(db, "UPDATE coaches SET pin_hash = ? WHERE id = ?");
+  SQLite::bind(st, f.pin_hash, coach_id);
+  st.exec();
+}
+
 // The coach's file: a handful of rows per participant, so delete and insert.
 void project_file(SQLite::Database& db, const std::string& pid, const std::vector<core::Event>& events) {
   for (const char* table : {"ladder", "notes", "exits"}) {
@@ -222,6 +233,19 @@ void apply_unsent_activity_edits(SQLite::Database& db, const std::string& device
   }
 }
 
+void apply_unsent_coach_pins(SQLite::Database& db, const std::string& device_id, const std::set<std::string>& ids) {
+  SQLite::Statement unsent(db,
+                           "SELECT 1 FROM events WHERE subject = ? AND device_id = ? AND synced_at IS NULL LIMIT 1");
+  for (const auto& id : ids) {
+    const std::string subject = "coach/" + id;
+    if (query_rows(unsent, columns<int, 1>, subject, device_id).empty()) continue;
+    // Only when our unsent change is the last word, as for activities: a later change of another
+    // kiosk already won on the server, and the pulled row says so.
+    const std::vector<core::Event> events = subject_events(db, subject);
+    if (core::fold_coach_pin(events).device_id == device_id) project_coach(db, id, events);
+  }
+}
+
 bool insert_event(SQLite::Database& db, const JournalEntry& e) {
   const core::EventBody body = wire::decode_payload(e.type, e.payload, e.wall);
   SQLite::Statement st(
@@ -292,14 +316,17 @@ void project(SQLite::Database& db, const std::set<std::string>& subjects) {
     else if (parts[0] == "hours" && parts.size() == 2) project_hours(db, parts[1], events);
     else if (parts[0] == "activity" && parts.size() == 2) project_activity(db, events);
     else if (parts[0] == "file" && parts.size() == 2) project_file(db, parts[1], events);
+    else if (parts[0] == "coach" && parts.size() == 2) project_coach(db, parts[1], events);
   }
 }
 
 void project_all(SQLite::Database& db) {
   std::set<std::string> subjects;
-  // Not the activities: their rows also come from the server's programme (sync), which already
+  // Not the activities and coaches: their rows also come from the server (sync), which already
   // holds every event it has; folding our journal again could undo a newer row from there.
-  SQLite::Statement st(db, "SELECT DISTINCT subject FROM events WHERE subject <> '' AND subject NOT LIKE 'activity/%'");
+  SQLite::Statement st(db,
+                       "SELECT DISTINCT subject FROM events WHERE subject <> '' AND subject NOT LIKE 'activity/%' "
+                       "AND subject NOT LIKE 'coach/%'");
   while (st.executeStep()) subjects.insert(st.getColumn(0).getString());
   project(db, subjects);
 }

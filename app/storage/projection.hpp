@@ -28,6 +28,9 @@ void reproject_signups(SQLite::Database& db, const std::string& activity_id);
 // After a pulled programme replaced activity rows: puts back this device's edits of those
 // activities that have not reached the server yet, when they are the last in fold order.
 void apply_unsent_activity_edits(SQLite::Database& db, const std::string& device_id, const std::set<std::string>& ids);
+// After pulled coach rows replaced PIN hashes: puts back this device's PIN changes of those
+// coaches that have not reached the server yet, when they are the last in fold order.
+void apply_unsent_coach_pins(SQLite::Database& db, const std::string& device_id, const std::set<std::string>& ids);
 // Re-derives every subject (after a migration, or when capacities of activities changed).
 void project_all(SQLite::Database& db);
 

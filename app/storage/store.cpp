@@ -217,9 +217,9 @@ struct Store::Impl {
   JournalEntry append(const std::string& participant_id, const core::EventBody& body, TimeMs now) {
     if (participant_id.size() > 64 || participant_id.find('/') != std::string::npos)
       throw StorageError("refusing an event for a malformed participant id");
-    // Every folded event but a centre-wide one (the programme) is about someone.
+    // Every folded event but a centre-wide one (the programme, a coach's PIN) is about someone.
     if (participant_id.empty() && !std::holds_alternative<core::ev::ActivitySaved>(body) &&
-        !std::holds_alternative<core::ev::Other>(body))
+        !std::holds_alternative<core::ev::CoachPinChanged>(body) && !std::holds_alternative<core::ev::Other>(body))
       throw StorageError(std::string("refusing a ") + core::event_type(body) + " event without a participant");
     if (const std::string why = core::validate(body); !why.empty())
       throw StorageError(std::string("refusing a malformed ") + core::event_type(body) + " event: " + why);
@@ -456,6 +456,13 @@ std::vector<core::Coach> Store::load_coaches() const {
   });
 }
 
+std::vector<core::Coach> Store::load_coaches_with_pin() const {
+  return guarded("reading the coaches", [&] {
+    return query_rows(m->db, "SELECT id, name FROM coaches WHERE pin_hash <> '' ORDER BY name",
+                      columns<core::Coach, 2>);
+  });
+}
+
 std::vector<core::Activity> Store::load_programme() const {
   return guarded("reading the programme", [&] {
     return query_rows(m->db,
@@ -644,6 +651,13 @@ std::string Store::find_coach_by_pin(const std::string& pin) const {
   for (const auto& [id, hash] : coaches)
     if (verify_pin_hash(hash, pin)) return id;
   return "";
+}
+
+bool Store::verify_coach_pin(const std::string& coach_id, const std::string& pin) const {
+  const auto hash = guarded("reading a coach's PIN", [&] {
+    return query_rows(m->db, "SELECT pin_hash FROM coaches WHERE id = ?", columns<std::string, 1>, coach_id);
+  });
+  return !hash.empty() && verify_pin_hash(hash.front(), pin);
 }
 
 std::map<std::string, std::string> Store::last_present(const std::string& before) const {

@@ -97,6 +97,8 @@ class Store {
   // [SECTION] Reads
   core::Roster load_roster() const;
   std::vector<core::Coach> load_coaches() const;
+  // The coaches who can open coach mode here: those with a PIN (from the server or the demo).
+  std::vector<core::Coach> load_coaches_with_pin() const;
   std::vector<core::Activity> load_programme() const;
   std::vector<core::Attendance> load_attendance(const std::string& date) const;
   std::vector<core::Attendance> load_attendance_of(const std::string& participant_id, const std::string& from,
@@ -124,6 +126,7 @@ class Store {
   bool verify_pin(const std::string& participant_id, const std::string& pin) const;
   // The coach whose PIN this is, "" when none (each hash is checked: argon2id, ~10 ms a coach).
   std::string find_coach_by_pin(const std::string& pin) const;
+  bool verify_coach_pin(const std::string& coach_id, const std::string& pin) const;
   // Each participant's last date present before `before`: for "not seen for N days".
   std::map<std::string, std::string> last_present(const std::string& before) const;
   std::vector<JournalEntry> journal() const;

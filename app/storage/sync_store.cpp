@@ -68,7 +68,7 @@ struct SyncStore::Impl {
   }
 
   void apply_participants(const std::vector<wire::WireParticipant>& participants);
-  void apply_coaches(const std::vector<wire::WireCoach>& coaches);
+  void apply_coaches(const std::vector<wire::WireCoach>& coaches, std::vector<std::string>& warnings);
   void apply_activities(const std::vector<wire::WireActivity>& activities, std::set<std::string>& pulled_ids);
   int apply_events(const std::vector<wire::WireEvent>& events, TimeMs now);
 };
@@ -190,15 +190,30 @@ void SyncStore::Impl::apply_participants(const std::vector<wire::WireParticipant
   }
 }
 
-void SyncStore::Impl::apply_coaches(const std::vector<wire::WireCoach>& coaches) {
+void SyncStore::Impl::apply_coaches(const std::vector<wire::WireCoach>& coaches, std::vector<std::string>& warnings) {
+  // An upsert, not a replace: a row without a hash (an older server) keeps the one this kiosk has.
+  SQLite::Statement put(db,
+                        "INSERT INTO coaches (id, name, pin_hash) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                        "name = excluded.name, pin_hash = CASE WHEN excluded.pin_hash = '' THEN pin_hash "
+                        "ELSE excluded.pin_hash END");
+  SQLite::Statement remove(db, "DELETE FROM coaches WHERE id = ?");
   for (const auto& w : coaches) {
-    // An upsert, not a replace: the coach's PIN hash is set on this kiosk and must survive.
-    SQLite::Statement st(db, w.active ? "INSERT INTO coaches (id, name) VALUES (?, ?) "
-                                        "ON CONFLICT (id) DO UPDATE SET name = excluded.name"
-                                      : "DELETE FROM coaches WHERE id = ?");
-    if (w.active) SQLite::bind(st, w.c.id, w.c.name);
-    else SQLite::bind(st, w.c.id);
-    st.exec();
+    if (!w.active) {  // removed on the server: the PIN no longer opens coach mode here
+      remove.reset();
+      SQLite::bind(remove, w.c.id);
+      remove.exec();
+      continue;
+    }
+    std::string hash = w.pin_hash;
+    if (const std::string why = core::check::pin_hash(hash); !hash.empty() && !why.empty()) {
+      // Not a hash we could ever verify: the coach keeps the PIN they have; the rest applies.
+      warnings.push_back("coach " + w.c.id + ": " + why + " (" + std::to_string(hash.size()) +
+                         " bytes from the server); the previous PIN stays");
+      hash.clear();
+    }
+    put.reset();
+    SQLite::bind(put, w.c.id, w.c.name, hash);
+    put.exec();
   }
 }
 
@@ -247,7 +262,9 @@ int SyncStore::Impl::apply_events(const std::vector<wire::WireEvent>& events, Ti
     subjects.erase("");
     // Activities of other kiosks arrive as programme rows (above), which the server derived
     // from these same events and perhaps newer ones: folding them here could only go back.
-    std::erase_if(subjects, [](const std::string& x) { return x.rfind("activity/", 0) == 0; });
+    // Likewise coaches' PINs: the pulled coach rows say them.
+    std::erase_if(subjects,
+                  [](const std::string& x) { return x.rfind("activity/", 0) == 0 || x.rfind("coach/", 0) == 0; });
     project(db, subjects);
   }
   return n;
@@ -259,7 +276,7 @@ PullApplied SyncStore::apply_pull(const wire::PullPage& page, TimeMs now) {
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
     m->apply_participants(page.participants);
     n.participants = static_cast<int>(page.participants.size());
-    m->apply_coaches(page.coaches);
+    m->apply_coaches(page.coaches, n.warnings);
     n.coaches = static_cast<int>(page.coaches.size());
     std::set<std::string> pulled_ids;
     m->apply_activities(page.activities, pulled_ids);
@@ -273,6 +290,9 @@ PullApplied SyncStore::apply_pull(const wire::PullPage& page, TimeMs now) {
     // those ids would also keep them, but would lose a newer edit of another kiosk that the
     // server already holds; re-applying the fold decides by fold order, as the server will.)
     apply_unsent_activity_edits(m->db, m->device_id, pulled_ids);
+    std::set<std::string> pulled_coaches;
+    for (const auto& w : page.coaches) pulled_coaches.insert(w.c.id);
+    apply_unsent_coach_pins(m->db, m->device_id, pulled_coaches);
     if (page.reset)
       m->put("sync_state", "cursor_resets", std::to_string(std::stoll(m->get("sync_state", "cursor_resets", "0")) + 1));
     m->put("sync_state", "cursor", page.cursor);

@@ -15,6 +15,8 @@ namespace meedoen::storage {
 struct PullApplied {
   int participants = 0, coaches = 0, activities = 0, settings = 0;
   int events = 0;  // new events of other kiosks (already known ones are ignored)
+  // What was skipped and why, one line each for the kiosk's log (a coach's malformed PIN hash).
+  std::vector<std::string> warnings;
   bool changed() const { return participants + coaches + activities + settings + events > 0; }
 };
 

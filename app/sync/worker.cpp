@@ -204,6 +204,7 @@ struct Worker::Impl {
       }
       if (p.reset) log("the server did not know our cursor; reading everything again once");
       const storage::PullApplied n = db.apply_pull(p, wall_now());
+      for (const auto& w : n.warnings) log("pull: " + w);
       out.pulled_events += n.events;
       out.data_changed |= n.changed();
       if (!p.more) return true;

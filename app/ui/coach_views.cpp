@@ -300,6 +300,28 @@ CoachPinView make_coach_pin_view(const core::State& s, const Strings& tr) {
   if (v.locked) v.locked_text = tr.fmt("coach.locked", {{"seconds", std::to_string(core::coach_lock_seconds_left(s))}});
   v.busy = s.coach.busy;
   v.digits_entered = static_cast<int>(s.coach.pin.size());
+  v.no_coaches = s.coaches && s.coaches->empty();
+  if (v.no_coaches) {
+    v.no_coaches_title = tr.get("coach.no_coaches_title");
+    v.no_coaches_text = tr.get(s.sync.configured ? "coach.no_coaches" : "coach.no_coaches_standalone");
+    v.no_coaches_command = tr.get("coach.no_coaches_command");
+  }
+  return v;
+}
+
+CoachPinChangeView make_coach_pin_change_view(const core::State& s, const Strings& tr) {
+  CoachPinChangeView v;
+  v.title = tr.get("coach.pin_change");
+  v.step = static_cast<int>(s.coach.pin_step);
+  static constexpr const char* kSteps[] = {"coach.pin_change.old", "coach.pin_change.new", "coach.pin_change.repeat"};
+  v.step_text = tr.get(kSteps[v.step]);
+  v.coach_name = coach_name(s);
+  v.cancel_label = tr.get("coach.cancel");
+  v.erase_label = tr.get("keyboard.erase");
+  v.locked = core::coach_locked(s);
+  if (v.locked) v.locked_text = tr.fmt("coach.locked", {{"seconds", std::to_string(core::coach_lock_seconds_left(s))}});
+  v.busy = s.coach.busy;
+  v.digits_entered = static_cast<int>(s.coach.pin.size());
   return v;
 }
 
@@ -752,6 +774,7 @@ std::string history_line(const core::State& s, const core::Event& e, const Strin
           [](const core::ev::SignUpCancelled&) {},
           [](const core::ev::AbsenceWithdrawn&) {},
           [](const core::ev::ActivitySaved&) {},
+          [](const core::ev::CoachPinChanged&) {},
           [](const core::ev::Other&) {},
       },
       e.body);

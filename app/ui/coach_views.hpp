@@ -18,6 +18,19 @@ struct CoachPinView {
   bool busy = false;
   int digits_entered = 0;
   int digits_total = core::kCoachPinLength;
+  // No coach can log in on this kiosk: instead of a pad no PIN can open, how to add a coach.
+  bool no_coaches = false;
+  std::string no_coaches_title, no_coaches_text, no_coaches_command;
+};
+
+// A coach changes their own PIN: the step says which PIN the pad asks for now.
+struct CoachPinChangeView {
+  std::string title, step_text, coach_name, cancel_label, erase_label, locked_text;
+  int step = 0;  // 0 old, 1 new, 2 new again (the three dots above the pad)
+  bool locked = false;
+  bool busy = false;
+  int digits_entered = 0;
+  int digits_total = core::kCoachPinLength;
 };
 
 // One exception on Today, with the action that resolves it.
@@ -193,6 +206,7 @@ struct CoachLadderView {
 };
 
 CoachPinView make_coach_pin_view(const core::State& s, const Strings& tr);
+CoachPinChangeView make_coach_pin_change_view(const core::State& s, const Strings& tr);
 CoachNav make_coach_nav(const core::State& s, const Strings& tr);
 CoachPeopleView make_coach_people_view(const core::State& s, const Strings& tr);
 CoachPersonView make_coach_person_view(const core::State& s, const Strings& tr);

@@ -49,6 +49,9 @@ const char* notice_key(core::Notice n) {
     case core::Notice::EndConfirmed: return "notice.end_confirmed";
     case core::Notice::Exported: return "reports.saved_notice";
     case core::Notice::ExportFailed: return "reports.failed";
+    case core::Notice::PinsDiffer: return "notice.pins_differ";
+    case core::Notice::PinTaken: return "notice.pin_taken";
+    case core::Notice::PinChanged: return "notice.pin_changed";
     case core::Notice::None: break;
   }
   return nullptr;
@@ -212,6 +215,7 @@ void make_screen_view(const core::State& s, Strings& tr, FrameView& v) {
     case core::Screen::Pin: v.pin = make_pin_view(s, tr); break;
     case core::Screen::Home: v.home = make_home_view(s, tr); break;
     case core::Screen::CoachPin: v.coach_pin = make_coach_pin_view(s, tr); break;
+    case core::Screen::CoachPinChange: v.coach_pin_change = make_coach_pin_change_view(s, tr); break;
     case core::Screen::CoachToday: v.coach_today = make_coach_today_view(s, tr); break;
     case core::Screen::CoachPeople: v.coach_people = make_coach_people_view(s, tr); break;
     case core::Screen::CoachPerson: v.coach_person = make_coach_person_view(s, tr); break;
@@ -238,7 +242,8 @@ FrameView make_frame_view(const core::State& s, Strings& tr) {
   v.screen = s.screen;
   // Not over the name keyboard, which needs the bottom edge at small sizes (screens_test).
   v.coach_corner = !core::coach_screen(s.screen) && s.screen != core::Screen::Search;
-  if (core::coach_screen(s.screen) && s.screen != core::Screen::CoachPin) v.coach_nav = make_coach_nav(s, tr);
+  if (core::coach_screen(s.screen) && s.screen != core::Screen::CoachPin && s.screen != core::Screen::CoachPinChange)
+    v.coach_nav = make_coach_nav(s, tr);
   if (const char* key = notice_key(core::active_notice(s))) {
     const core::Notice n = core::active_notice(s);
     v.notice = n == core::Notice::Exported || n == core::Notice::ExportFailed ? export_notice(s, tr) : tr.get(key);

@@ -206,6 +206,7 @@ struct FrameView {
   ProgressView progress;
   PromptView prompt;
   CoachPinView coach_pin;
+  CoachPinChangeView coach_pin_change;
   CoachNav coach_nav;  // on every coach screen after the PIN
   CoachTodayView coach_today;
   CoachPeopleView coach_people;

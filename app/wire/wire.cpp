@@ -287,7 +287,11 @@ std::string encode_pull_page(const PullPage& p) {
   for (const auto& [k, v] : p.settings) settings[k] = v;
   head["settings"] = std::move(settings);
   json coaches = json::array();
-  for (const auto& c : p.coaches) coaches.push_back({{"id", c.c.id}, {"name", c.c.name}, {"active", c.active}});
+  for (const auto& c : p.coaches) {
+    json coach{{"id", c.c.id}, {"name", c.c.name}, {"active", c.active}};
+    if (!c.pin_hash.empty()) coach["pin_hash"] = c.pin_hash;  // optional: older kiosks ignore it
+    coaches.push_back(std::move(coach));
+  }
   head["coaches"] = std::move(coaches);
   json acts = json::array();
   for (const auto& w : p.activities) {
@@ -384,6 +388,11 @@ bool decode_pull_page(const std::string& body, PullPage& out, std::string& error
       Fields cf{x, "coaches[" + std::to_string(i) + "].", error};
       WireCoach w;
       if (!cf.text("id", w.c.id) || !cf.text("name", w.c.name) || !cf.boolean("active", w.active, false)) return false;
+      // Taken as it comes, any size or type (a non-string as its JSON text): whether it is an
+      // argon2id hash the kiosk checks per coach, so one bad hash does not refuse the whole page
+      // and with it every later change (storage/sync_store).
+      if (auto h = x.find("pin_hash"); h != x.end() && !h->is_null())
+        w.pin_hash = h->is_string() ? h->get<std::string>() : h->dump();
       out.coaches.push_back(std::move(w));
     }
   } else if (!error.empty()) {

@@ -73,6 +73,9 @@ struct WireParticipant {
 struct WireCoach {
   core::Coach c;
   bool active = true;
+  // The argon2id hash of the coach's PIN; "" = none sent (a server before coach PINs, or a coach
+  // added without one): the kiosk keeps the hash it has.
+  std::string pin_hash;
 };
 struct WireActivity {
   core::Activity a;

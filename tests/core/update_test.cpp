@@ -784,13 +784,13 @@ TEST_CASE("update: DataLoaded replaces roster and attendance, a new day drops ye
   a.check_in = test::kMonday2000;
   auto roster =
       std::make_shared<const core::Roster>(std::vector<core::Participant>{person("p-new", "Nieuw", "Lid", "C100", "")});
-  k.act(core::DataLoaded{roster, {}, {a}, {}, {}});
+  k.act(core::DataLoaded{roster, {}, {a}, {}, {}, {}});
   CHECK(k.state().roster->find_by_card("C100") != nullptr);
   CHECK(k.state().roster->find_by_card("C001") == nullptr);
   CHECK(core::open_attendance(k.state(), "p-new") != nullptr);
 
   SECTION("a null roster keeps the current one") {
-    k.act(core::DataLoaded{nullptr, {}, {}, {}, {}});
+    k.act(core::DataLoaded{nullptr, {}, {}, {}, {}, {}});
     CHECK(k.state().roster->find_by_card("C100") != nullptr);
     CHECK(k.state().today.empty());
   }
@@ -831,7 +831,7 @@ TEST_CASE("update: results from the platform do not count as a person's input", 
   const core::TimeMs last = k.state().last_input;
   k.advance(core::seconds(20));
   k.act(core::StoreFailed{"disk full"});
-  k.act(core::DataLoaded{nullptr, {}, {}, {}, {}});
+  k.act(core::DataLoaded{nullptr, {}, {}, {}, {}, {}});
   k.act(core::PinChecked{"p-jan", false});
   CHECK(k.state().last_input == last);
   k.act(core::AttendanceStored{test::stored(rc), core::Outcome::CheckedIn});

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "server/server_store.hpp"
+#include "storage/pin_hash.hpp"
 #include "support/people.hpp"
 #include "support/temp_dir.hpp"
 
@@ -14,7 +15,7 @@ TEST_CASE("server store: a schema-1 database is migrated with its data intact", 
   {
     auto s = server::ServerStore::open(path);
     s->create_centre("c1", "De Cirkel", 1000);
-    s->add_coach("c1", {"marloes", "Marloes"});
+    s->add_coach("c1", {"marloes", "Marloes"}, storage::hash_pin("2468"), 1000);
     s->put_participants("c1", {test::person("p1", "Amal", "Haddad")}, "hash");
   }
   {  // take the database back to version 1, as an older meedoen-server left it

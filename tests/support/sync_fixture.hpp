@@ -34,6 +34,7 @@ class TestKiosk {
     m_opt.pull_interval_ms = 60'000;
     m_opt.push_delay_ms = 20;
     m_opt.batch_events = batch;
+    m_opt.log = [log = m_log](const std::string& line) { log->push_back(line); };
     m_worker = std::make_unique<sync::Worker>(m_opt);
   }
   // A new worker (as after a restart of the kiosk), e.g. with another server URL or code.
@@ -69,6 +70,8 @@ class TestKiosk {
   storage::Store& store() { return m_store; }
   sync::Worker& worker() { return *m_worker; }
   const std::string& db() const { return m_db; }
+  // The sync worker's log lines so far (sync() runs on the test's thread).
+  const std::vector<std::string>& log() const { return *m_log; }
   std::int64_t unsent() const { return storage::SyncStore::open(m_db).unsent_count(); }
 
  private:
@@ -77,6 +80,7 @@ class TestKiosk {
   sync::WorkerOptions m_opt;
   std::unique_ptr<sync::Worker> m_worker;
   std::map<std::string, bool> m_open;
+  std::shared_ptr<std::vector<std::string>> m_log = std::make_shared<std::vector<std::string>>();
 };
 
 // Rows in the server's database (read from outside, like an auditor would).

@@ -350,7 +350,8 @@ TEST_CASE("sync: a kiosk of centre A can neither read nor write centre B", "[syn
   TempDir dir;
   ServerProcess server(dir);
   server.admin("create-centre --id de-brug --name 'De Brug'");
-  server.admin("add-coach --centre de-brug --id brug-coach --name 'Ans'");
+  // add-coach reads the coach's PIN from standard input (never from the command line).
+  server.admin("add-coach --centre de-brug --id brug-coach --name 'Ans' < " + sh_quote(dir.write("pin", "8080\n")));
   const std::string csv =
       dir.write("brug.csv", "id,first_name,last_name,card_code,pin\nbrug-1,Piet,Pieters,BRUG0001,1234\n");
   server.admin("import-roster --centre de-brug " + csv);

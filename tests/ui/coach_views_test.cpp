@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -890,4 +891,53 @@ TEST_CASE("coach views: the page prints a card, or says why there is no card cod
   CHECK_FALSE(v.can_print_card);
   CHECK(v.card_label == "Geen kaartcode");
   CHECK(v.card_note.find("deelnemerslijst") != std::string::npos);
+}
+
+TEST_CASE("coach views: a kiosk without coaches says how to add one, in every language", "[ui][coach]") {
+  core::State s = monday();
+  s.screen = core::Screen::CoachPin;
+  s.coach.coach_id.clear();
+  ui::Strings tr = test::strings();
+  CHECK_FALSE(ui::make_coach_pin_view(s, tr).no_coaches);  // not read yet: the pad as always
+  s.coaches = std::vector<core::Coach>{{"c-marloes", "Marloes Kuipers"}};
+  CHECK_FALSE(ui::make_coach_pin_view(s, tr).no_coaches);
+  s.coaches = std::vector<core::Coach>{};
+  ui::CoachPinView v = ui::make_coach_pin_view(s, tr);
+  CHECK(v.no_coaches);
+  CHECK(v.no_coaches_title == "Nog geen coaches op deze kiosk");
+  CHECK(v.no_coaches_text.find("koppel") != std::string::npos);  // no server: link the kiosk first
+  CHECK(v.no_coaches_command.find("meedoen-server add-coach --centre") == 0);
+  s.sync.configured = true;
+  v = ui::make_coach_pin_view(s, tr);
+  CHECK(v.no_coaches_text.find("synchroniseert de kiosk vanzelf") != std::string::npos);
+  std::set<std::string> titles;
+  tr.load(test::assets_dir() + "/i18n", {"nl", "en", "tr", "pl"});
+  for (const char* lang : {"nl", "en", "tr", "pl"}) {
+    tr.set_language(lang);
+    v = ui::make_coach_pin_view(s, tr);
+    INFO(lang);
+    CHECK(v.no_coaches_title.find("no_coaches") == std::string::npos);  // translated, not the key
+    titles.insert(v.no_coaches_title);
+    CHECK(v.no_coaches_command.find("meedoen-server add-coach") == 0);  // the command is the command
+  }
+  CHECK(titles.size() == 4);
+}
+
+TEST_CASE("coach views: changing the PIN asks for the old one, the new one, then the new one again", "[ui][coach]") {
+  core::State s = monday();
+  s.screen = core::Screen::CoachPinChange;
+  const ui::Strings tr = test::strings();
+  ui::CoachPinChangeView v = ui::make_coach_pin_change_view(s, tr);
+  CHECK(v.title == "PIN wijzigen");
+  CHECK(v.step_text == "Typ je huidige PIN.");
+  CHECK(v.coach_name == "Marloes Kuipers");
+  s.coach.pin_step = core::PinChangeStep::New;
+  s.coach.pin = "13";
+  v = ui::make_coach_pin_change_view(s, tr);
+  CHECK(v.step_text == "Kies een nieuwe PIN van 4 cijfers.");
+  CHECK(v.digits_entered == 2);
+  s.coach.pin_step = core::PinChangeStep::Repeat;
+  CHECK(ui::make_coach_pin_change_view(s, tr).step_text == "Typ de nieuwe PIN nog een keer.");
+  s.coach.guard.locked_until = s.now + core::seconds(30);
+  CHECK(ui::make_coach_pin_change_view(s, tr).locked);
 }

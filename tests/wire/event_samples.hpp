@@ -45,6 +45,7 @@ inline std::vector<core::EventBody> event_samples() {
       ev::NoteAdded{"2026-11-23", "Gesprek over werk; één regel", true, "c-1"},
       ev::ParticipantLeft{"2026-11-23", ExitReason::SubsidisedWork, "c-1"},
       ev::ActivitySaved{a, "c-1"},
+      ev::CoachPinChanged{"c-1", "$argon2id$v=19$m=4096,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNo"},
   };
 }
 

@@ -51,6 +51,8 @@ const std::vector<Golden> kGolden{
     {"activity_saved", R"({"active":false,"capacity":8,"coach_id":"c-1","dagdeel":"afternoon","date":"2026-11-26",)"
                        R"("end":"15:05","icon":"cooking","id":"a-koken","leader":"Marloes","place":"Keuken",)"
                        R"("start":"13:30","title":"Koken \"met\" Çağrı","volunteer_work":true,"weekday":3})"},
+    {"coach_pin_changed",
+     R"({"coach_id":"c-1","pin_hash":"$argon2id$v=19$m=4096,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNo"})"},
 };
 
 template <std::size_t... I>

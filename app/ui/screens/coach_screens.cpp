@@ -212,12 +212,29 @@ void choice_popup(const std::string& title, const std::string& subject, const st
 
 // [SECTION] Coach PIN pad
 
+// No coach can log in here: what to do, in place of a pad no PIN can open.
+void no_coaches_panel(const CoachPinView& v, const Theme& t, const Layout& L) {
+  const float M = L.margin;
+  const float top = M + t.px(120);
+  const ImVec2 wp = ImGui::GetWindowPos();
+  panel(ImVec2(wp.x + M, wp.y + top), ImVec2(wp.x + L.size.x - M, wp.y + L.size.y - M), t);
+  const float pad = t.px(32);
+  const float w = L.size.x - 2 * M - 2 * pad;
+  ImGui::SetCursorPos(ImVec2(M + pad, top + pad));
+  text(t.fonts.large, colors::text, std::string(icons::utf8("info")) + "  " + v.no_coaches_title, w);
+  ImGui::SetCursorPosX(M + pad);
+  text(t.fonts.bold, colors::text_muted, v.no_coaches_text, w);
+  ImGui::SetCursorPos(ImVec2(M + pad, ImGui::GetCursorPosY() + t.px(12)));
+  text(t.fonts.body, colors::text, v.no_coaches_command, w);
+}
+
 void draw_coach_pin(const CoachPinView& v, const Theme& t, const Layout& L, Actions& out) {
   const float M = L.margin;
   if (v.show_back) {
     ImGui::SetCursorPos(ImVec2(M, M));
     if (back_button(t, v.back_label, !v.busy)) out.push_back(core::BackTapped{});
   }
+  if (v.no_coaches) return no_coaches_panel(v, t, L);
   const float col_w = L.size.x * 0.42f;
   ImGui::SetCursorPos(ImVec2(M, M + t.px(140)));
   text(t.fonts.large, colors::text, std::string(icons::utf8("lock")) + "  " + v.title, col_w);
@@ -230,14 +247,32 @@ void draw_coach_pin(const CoachPinView& v, const Theme& t, const Layout& L, Acti
   if (key.kind == KeypadEvent::Kind::Erase) out.push_back(core::CoachPinErased{});
 }
 
+void draw_coach_pin_change(const CoachPinChangeView& v, const Theme& t, const Layout& L, Actions& out) {
+  const float M = L.margin;
+  ImGui::SetCursorPos(ImVec2(M, M));
+  if (back_button(t, v.cancel_label, !v.busy)) out.push_back(core::PinChangeCancelled{});
+  const float col_w = L.size.x * 0.42f;
+  ImGui::SetCursorPos(ImVec2(M, M + t.px(140)));
+  text(t.fonts.large, colors::text, std::string(icons::utf8("key")) + "  " + v.title, col_w);
+  ImGui::SetCursorPosX(M);
+  text(t.fonts.body, colors::text_muted, std::string(icons::utf8("person")) + " " + v.coach_name, col_w);
+  ImGui::SetCursorPos(ImVec2(M, ImGui::GetCursorPosY() + t.px(12)));
+  text(t.fonts.bold, v.locked ? colors::check_out : colors::text, v.locked ? v.locked_text : v.step_text, col_w);
+  pin_dots(t, L, v.digits_entered, v.digits_total, M + t.px(360));
+  const KeypadEvent key = pin_keypad(t, L, "pinchange", v.erase_label, !v.locked && !v.busy, v.digits_entered > 0);
+  if (key.kind == KeypadEvent::Kind::Digit) out.push_back(core::CoachPinDigit{key.digit});
+  if (key.kind == KeypadEvent::Kind::Erase) out.push_back(core::CoachPinErased{});
+}
+
 // [SECTION] Today
 
 float coach_top_bar(const CoachNav& v, const Theme& t, const Layout& L, Actions& out) {
   const float M = L.margin;
   const float top_h = t.px(76);
   const float leave_w = t.px(200);
-  // Tabs share what the way out leaves; at 1280 px each is about 230 px wide.
-  const float tabs_w = L.size.x - 2 * M - leave_w - L.gap;
+  const float key_w = top_h;  // "PIN wijzigen": a square key button, named by its label for replays
+  // Tabs share what the key and the way out leave.
+  const float tabs_w = L.size.x - 2 * M - leave_w - key_w - 2 * L.gap;
   const float n = static_cast<float>(std::max<std::size_t>(1, v.tabs.size()));
   const float tab_gap = t.px(8);
   const float tab_w = std::min(t.px(300), (tabs_w - (n - 1) * tab_gap) / n);
@@ -249,6 +284,10 @@ float coach_top_bar(const CoachNav& v, const Theme& t, const Layout& L, Actions&
         !tab.active)
       out.push_back(core::CoachTabTapped{tab.screen});
   }
+  ImGui::SetCursorPos(ImVec2(L.size.x - M - leave_w - L.gap - key_w, M));
+  if (big_button(
+          t, {"coach:pin_change", icons::utf8("key"), nullptr, ImVec2(key_w, top_h), ButtonStyle::Neutral, !v.busy}))
+    out.push_back(core::PinChangeTapped{});
   ImGui::SetCursorPos(ImVec2(L.size.x - M - leave_w, M));
   if (big_button(t, {"coach:leave", icons::utf8("lock"), &v.leave_label, ImVec2(leave_w, top_h), ButtonStyle::Neutral,
                      !v.busy}))

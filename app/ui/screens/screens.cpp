@@ -242,6 +242,7 @@ void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out
     case core::Screen::Hours: draw_hours(v.hours, t, L, out); break;
     case core::Screen::Progress: draw_progress(v.progress, t, L, out); break;
     case core::Screen::CoachPin: draw_coach_pin(v.coach_pin, t, L, out); break;
+    case core::Screen::CoachPinChange: draw_coach_pin_change(v.coach_pin_change, t, L, out); break;
     case core::Screen::CoachToday: draw_coach_today(v.coach_nav, v.coach_today, t, L, out); break;
     case core::Screen::CoachPeople: draw_coach_people(v.coach_nav, v.coach_people, t, L, out); break;
     case core::Screen::CoachPerson: draw_coach_person(v.coach_nav, v.coach_person, t, L, out); break;

@@ -26,6 +26,7 @@ constexpr std::array<Entry, 60> kIcons{{
     {"person", 0xe7fd},      // person
     {"card", 0xea71},        // contactless
     {"lock", 0xe897},        // lock
+    {"key", 0xe0da},         // vpn_key: a coach changes their PIN
     {"still_here", 0xe766},  // waving_hand
     {"hourglass", 0xea5b},   // hourglass_top
     {"info", 0xe88e},        // info
