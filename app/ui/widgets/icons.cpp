@@ -13,7 +13,8 @@ struct Entry {
   char16_t code;
 };
 
-constexpr std::array<Entry, 60> kIcons{{
+// The size follows the list (std::to_array): adding a pictogram is one line.
+constexpr auto kIcons = std::to_array<Entry>({
     // UI actions
     {"start", 0xe913},       // touch_app
     {"check_in", 0xea77},    // login
@@ -79,7 +80,7 @@ constexpr std::array<Entry, 60> kIcons{{
     {"exit", 0xe879},    // exit_to_app: leaves the programme
     {"people", 0xe7fb},  // people
     {"print", 0xe8ad},   // a participant's card to print
-}};
+});
 
 // UTF-8 encodings, built once (all code points are in the BMP's private-use-like range).
 struct Table {
