@@ -47,6 +47,7 @@ enum class Screen {
   CoachPeople,
   CoachPerson,
   CoachLadder,
+  CoachAgreements,  // the participant's agreements, edited by their coach
   CoachProgramme,
   CoachActivityEdit,
   CoachReports

@@ -147,6 +147,22 @@ void project_activity(SQLite::Database& db, const std::vector<core::Event>& even
   if (!existed || before != f.activity.capacity) reproject_signups(db, f.activity.id);
 }
 
+// The participant row's agreements as the last agreements_changed says (a coach's edit). No
+// event: the row stays as the roster (the server) set it.
+void write_agreements(SQLite::Database& db, const std::string& pid, const core::ev::AgreementsChanged& a) {
+  SQLite::Statement st(db,
+                       "UPDATE participants SET start_date = ?, end_date = ?, agreed_parts = ?, talk_every_days = ?, "
+                       "agreed_minutes = ?, show_agreed = ?, photo_consent = ? WHERE id = ?");
+  SQLite::bind(st, a.start_date, a.end_date, a.agreed_parts, a.talk_every_days, a.agreed_minutes, a.show_agreed_hours,
+               a.photo_consent, pid);
+  st.exec();
+}
+
+void project_agreements(SQLite::Database& db, const std::string& pid, const std::vector<core::Event>& events) {
+  const core::FoldedAgreements f = core::fold_agreements(events);
+  if (f.found) write_agreements(db, pid, f.agreements);
+}
+
 // The coach's file: a handful of rows per participant, so delete and insert.
 void project_file(SQLite::Database& db, const std::string& pid, const std::vector<core::Event>& events) {
   for (const char* table : {"ladder", "notes", "exits"}) {
@@ -222,6 +238,24 @@ void apply_unsent_activity_edits(SQLite::Database& db, const std::string& device
   }
 }
 
+void apply_unsent_agreement_edits(SQLite::Database& db, const std::string& device_id,
+                                  const std::set<std::string>& participant_ids) {
+  SQLite::Statement unsent(
+      db, "SELECT 1 FROM events WHERE subject = ? AND subject <> '' AND device_id = ? AND synced_at IS NULL LIMIT 1");
+  for (const auto& pid : participant_ids) {
+    const std::string subject = core::fold_subject(core::Fold::Agreements, pid);
+    unsent.reset();
+    SQLite::bind(unsent, subject, device_id);
+    const bool has_unsent = unsent.executeStep();
+    unsent.reset();
+    if (!has_unsent) continue;
+    // Only when our unsent edit is the last word in fold order (another kiosk's later edit
+    // already won on the server, and the pulled row says so).
+    const core::FoldedAgreements f = core::fold_agreements(subject_events(db, subject));
+    if (f.found && f.device_id == device_id) write_agreements(db, pid, f.agreements);
+  }
+}
+
 bool insert_event(SQLite::Database& db, const JournalEntry& e) {
   const core::EventBody body = wire::decode_payload(e.type, e.payload, e.wall);
   SQLite::Statement st(
@@ -292,14 +326,18 @@ void project(SQLite::Database& db, const std::set<std::string>& subjects) {
     else if (parts[0] == "hours" && parts.size() == 2) project_hours(db, parts[1], events);
     else if (parts[0] == "activity" && parts.size() == 2) project_activity(db, events);
     else if (parts[0] == "file" && parts.size() == 2) project_file(db, parts[1], events);
+    else if (parts[0] == "agreements" && parts.size() == 2) project_agreements(db, parts[1], events);
   }
 }
 
 void project_all(SQLite::Database& db) {
   std::set<std::string> subjects;
-  // Not the activities: their rows also come from the server's programme (sync), which already
-  // holds every event it has; folding our journal again could undo a newer row from there.
-  SQLite::Statement st(db, "SELECT DISTINCT subject FROM events WHERE subject <> '' AND subject NOT LIKE 'activity/%'");
+  // Not the activities nor the agreements: their rows also come from the server (the programme,
+  // the roster), which already holds every event it has; folding our journal again could undo
+  // a newer row from there.
+  SQLite::Statement st(db,
+                       "SELECT DISTINCT subject FROM events WHERE subject <> '' AND subject NOT LIKE 'activity/%' "
+                       "AND subject NOT LIKE 'agreements/%'");
   while (st.executeStep()) subjects.insert(st.getColumn(0).getString());
   project(db, subjects);
 }

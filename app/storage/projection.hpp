@@ -28,6 +28,10 @@ void reproject_signups(SQLite::Database& db, const std::string& activity_id);
 // After a pulled programme replaced activity rows: puts back this device's edits of those
 // activities that have not reached the server yet, when they are the last in fold order.
 void apply_unsent_activity_edits(SQLite::Database& db, const std::string& device_id, const std::set<std::string>& ids);
+// After pulled participant rows replaced their agreements: puts back this device's agreement
+// edits the server has not seen yet, when they are the last in fold order.
+void apply_unsent_agreement_edits(SQLite::Database& db, const std::string& device_id,
+                                  const std::set<std::string>& participant_ids);
 // Re-derives every subject (after a migration, or when capacities of activities changed).
 void project_all(SQLite::Database& db);
 

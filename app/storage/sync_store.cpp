@@ -67,7 +67,7 @@ struct SyncStore::Impl {
     st.exec();
   }
 
-  void apply_participants(const std::vector<wire::WireParticipant>& participants);
+  void apply_participants(const std::vector<wire::WireParticipant>& participants, std::set<std::string>& pulled_ids);
   void apply_coaches(const std::vector<wire::WireCoach>& coaches);
   void apply_activities(const std::vector<wire::WireActivity>& activities, std::set<std::string>& pulled_ids);
   int apply_events(const std::vector<wire::WireEvent>& events, TimeMs now);
@@ -161,7 +161,8 @@ std::vector<std::pair<std::string, std::string>> SyncStore::rejected() const {
 
 // [SECTION] Pull
 
-void SyncStore::Impl::apply_participants(const std::vector<wire::WireParticipant>& participants) {
+void SyncStore::Impl::apply_participants(const std::vector<wire::WireParticipant>& participants,
+                                         std::set<std::string>& pulled_ids) {
   // A card that moved to another participant is taken off the old one first (UNIQUE card_code).
   SQLite::Statement free_card(db, "UPDATE participants SET card_code = NULL WHERE card_code = ? AND id <> ?");
   SQLite::Statement person(
@@ -187,6 +188,7 @@ void SyncStore::Impl::apply_participants(const std::vector<wire::WireParticipant
                  static_cast<std::int64_t>(w.p.agreed_parts), w.p.talk_every_days, w.p.agreed_minutes_per_week,
                  w.p.show_agreed_hours, w.p.photo_consent);
     person.exec();
+    pulled_ids.insert(w.p.id);
   }
 }
 
@@ -247,7 +249,9 @@ int SyncStore::Impl::apply_events(const std::vector<wire::WireEvent>& events, Ti
     subjects.erase("");
     // Activities of other kiosks arrive as programme rows (above), which the server derived
     // from these same events and perhaps newer ones: folding them here could only go back.
-    std::erase_if(subjects, [](const std::string& x) { return x.rfind("activity/", 0) == 0; });
+    // Likewise other kiosks' agreement edits arrive as participant rows.
+    std::erase_if(subjects,
+                  [](const std::string& x) { return x.rfind("activity/", 0) == 0 || x.rfind("agreements/", 0) == 0; });
     project(db, subjects);
   }
   return n;
@@ -257,7 +261,8 @@ PullApplied SyncStore::apply_pull(const wire::PullPage& page, TimeMs now) {
   return guarded("applying changes from the server", [&] {
     PullApplied n;
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-    m->apply_participants(page.participants);
+    std::set<std::string> pulled_people;
+    m->apply_participants(page.participants, pulled_people);
     n.participants = static_cast<int>(page.participants.size());
     m->apply_coaches(page.coaches);
     n.coaches = static_cast<int>(page.coaches.size());
@@ -273,6 +278,7 @@ PullApplied SyncStore::apply_pull(const wire::PullPage& page, TimeMs now) {
     // those ids would also keep them, but would lose a newer edit of another kiosk that the
     // server already holds; re-applying the fold decides by fold order, as the server will.)
     apply_unsent_activity_edits(m->db, m->device_id, pulled_ids);
+    apply_unsent_agreement_edits(m->db, m->device_id, pulled_people);
     if (page.reset)
       m->put("sync_state", "cursor_resets", std::to_string(std::stoll(m->get("sync_state", "cursor_resets", "0")) + 1));
     m->put("sync_state", "cursor", page.cursor);

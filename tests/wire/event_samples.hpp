@@ -45,6 +45,9 @@ inline std::vector<core::EventBody> event_samples() {
       ev::NoteAdded{"2026-11-23", "Gesprek over werk; één regel", true, "c-1"},
       ev::ParticipantLeft{"2026-11-23", ExitReason::SubsidisedWork, "c-1"},
       ev::ActivitySaved{a, "c-1"},
+      ev::AgreementsChanged{"2026-09-01", "2027-08-31",
+                            static_cast<int>(agreed_bit(0, Dagdeel::Morning) | agreed_bit(2, Dagdeel::Afternoon)), 14,
+                            270, true, true, "c-1"},
   };
 }
 
