@@ -51,6 +51,10 @@ const std::vector<Golden> kGolden{
     {"activity_saved", R"({"active":false,"capacity":8,"coach_id":"c-1","dagdeel":"afternoon","date":"2026-11-26",)"
                        R"("end":"15:05","icon":"cooking","id":"a-koken","leader":"Marloes","place":"Keuken",)"
                        R"("start":"13:30","title":"Koken \"met\" Çağrı","volunteer_work":true,"weekday":3})"},
+    // New with the agreements editor: a coach's change of a participant's agreements.
+    {"agreements_changed", R"({"agreed_minutes":270,"agreed_parts":129,"coach_id":"c-1","end_date":"2027-08-31",)"
+                           R"("photo_consent":true,"show_agreed_hours":true,"start_date":"2026-09-01",)"
+                           R"("talk_every_days":14})"},
 };
 
 template <std::size_t... I>
