@@ -131,14 +131,19 @@ TEST_CASE("agreements screen: fits 1280x800, 1024x600 and 1080x1920; taps give t
       REQUIRE(t != nullptr);
       return h.tap(v, test::centre_of(*t));
     };
-    const auto* part = action_of<core::AgreementsPartTapped>(tap("part:4:evening"));
+    const ui::Actions on_part = tap("part:4:evening");  // kept: action_of points into it
+    const auto* part = action_of<core::AgreementsPartTapped>(on_part);
     REQUIRE(part != nullptr);
     CHECK(part->weekday == 4);
     CHECK(part->dagdeel == core::Dagdeel::Evening);
     CHECK(action_of<core::AgreementsDateStepped>(tap("end:+week")) != nullptr);
     CHECK(action_of<core::AgreementsDateCleared>(tap("start:clear")) != nullptr);
-    CHECK(action_of<core::AgreementsHoursStepped>(tap("hours:15"))->minutes == 15);
-    CHECK(action_of<core::AgreementsRhythmStepped>(tap("rhythm:-"))->weeks == -1);
+    const ui::Actions on_hours = tap("hours:15");
+    REQUIRE(action_of<core::AgreementsHoursStepped>(on_hours) != nullptr);
+    CHECK(action_of<core::AgreementsHoursStepped>(on_hours)->minutes == 15);
+    const ui::Actions on_rhythm = tap("rhythm:-");
+    REQUIRE(action_of<core::AgreementsRhythmStepped>(on_rhythm) != nullptr);
+    CHECK(action_of<core::AgreementsRhythmStepped>(on_rhythm)->weeks == -1);
     CHECK(action_of<core::AgreementsPhotoTapped>(tap("toggle:photo")) != nullptr);
     CHECK(action_of<core::BackTapped>(tap("back")) != nullptr);
   }
@@ -156,4 +161,23 @@ TEST_CASE("agreements screen: the participant page opens the editor", "[ui][coac
   const auto* button = ui::frame_record().find_target("Afspraken wijzigen");
   REQUIRE(button != nullptr);
   CHECK(action_of<core::AgreementsOpenTapped>(h.tap(v, test::centre_of(*button))) != nullptr);
+}
+
+TEST_CASE("agreements view: the participant's history names the coach who changed the agreements", "[ui][coach]") {
+  core::State s = editor();
+  s.screen = core::Screen::CoachPerson;
+  s.coach.data.loaded = true;
+  s.coach.data.coaches = {{"c-1", "Marloes Kuipers"}};
+  s.coach.data.person.participant_id = "p-ayse";
+  core::Event e;
+  e.id = "e-1";
+  e.type = core::ev::AgreementsChanged::kName;
+  e.participant_id = "p-ayse";
+  e.wall = test::kMonday0942;
+  e.body = core::ev::AgreementsChanged{"2026-09-01", "", 1, 14, 240, true, false, "c-1"};
+  s.coach.data.person.history = {e};
+  const ui::CoachPersonView v = ui::make_coach_person_view(s, test::strings());
+  REQUIRE(v.history.size() == 1);
+  CHECK(v.history[0].find("Marloes Kuipers: afspraken gewijzigd") != std::string::npos);
+  CHECK(v.agreements_label == "Afspraken wijzigen");
 }

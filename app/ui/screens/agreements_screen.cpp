@@ -59,9 +59,9 @@ void date_row(const Theme& t, const Grid& g, float x, float y, float width, cons
 // The week: dagdelen down, weekdays across; a tapped cell is agreed (green, with a check).
 float week_grid(const CoachAgreementsView& v, const Theme& t, const Grid& g, float x, float y, Actions& out) {
   const ImVec2 wp = ImGui::GetWindowPos();
-  label_at(t.fonts.bold, ImVec2(wp.x + x, wp.y + y), colors::text, v.parts_title);
-  y += t.fonts.bold->FontSize * 1.4f;
   const float cell = g.row_h, step = cell + t.px(6), label_w = t.px(150);
+  // The title in the dagdeel labels' column, on the line of the weekdays: 1024x600 has no line to spare.
+  label_at(t.fonts.bold, ImVec2(wp.x + x, wp.y + y), colors::text, fit(t.fonts.bold, v.parts_title, label_w * 2));
   for (std::size_t d = 0; d < v.day_labels.size(); ++d)
     label_at(t.fonts.body, ImVec2(wp.x + x + label_w + static_cast<float>(d) * step + t.px(8), wp.y + y),
              colors::text_muted, v.day_labels[d]);
@@ -92,8 +92,14 @@ void draw_coach_agreements(const CoachAgreementsView& v, const Theme& t, const L
   const ImVec2 wp = ImGui::GetWindowPos();
   const float sw = t.px(240);
   const float title_x = M + t.px(220) + L.gap * 0.5f;
-  label_at(t.fonts.large, ImVec2(wp.x + title_x, wp.y + M + (g.row_h - t.fonts.large->FontSize) * 0.5f), colors::text,
-           fit(t.fonts.large, v.title + ": " + v.name, L.size.x - 2 * M - sw - t.px(220) - L.gap));
+  const float title_w = L.size.x - 2 * M - sw - t.px(220) - L.gap;
+  // The title, and under it the warning about the dates when there is one.
+  const float title_y = v.warning.empty() ? (g.row_h - t.fonts.large->FontSize) * 0.5f : 0.0f;
+  label_at(t.fonts.large, ImVec2(wp.x + title_x, wp.y + M + title_y), colors::text,
+           fit(t.fonts.large, v.title + ": " + v.name, title_w));
+  if (!v.warning.empty())
+    label_at(t.fonts.bold, ImVec2(wp.x + title_x, wp.y + M + t.fonts.large->FontSize * 1.1f), colors::check_out,
+             fit(t.fonts.bold, v.warning, title_w));
   ImGui::SetCursorPos(ImVec2(L.size.x - M - sw, M));
   if (big_button(t, {"agreements:save", icons::utf8("done"), &v.save_label, ImVec2(sw, g.row_h), ButtonStyle::CheckIn,
                      v.can_save}))
@@ -104,10 +110,7 @@ void draw_coach_agreements(const CoachAgreementsView& v, const Theme& t, const L
   date_row(t, g, M, y, W, v.start, enabled, out);
   y += g.row_h + g.gap;
   date_row(t, g, M, y, W, v.end, enabled, out);
-  y += g.row_h + g.gap;
-  if (!v.warning.empty())
-    label_at(t.fonts.bold, ImVec2(wp.x + M + g.label_w, wp.y + y), colors::check_out, fit(t.fonts.bold, v.warning, W));
-  y += t.fonts.bold->FontSize * 1.4f;
+  y += g.row_h + L.gap;
   const float half = (W - L.gap) * 0.5f;
   const Grid narrow{g.row_h, g.gap, t.px(250)};
   stepper_row(t, narrow, M, y, half, v.hours_title, v.hours_value, v.hours_steps, enabled, out);
@@ -117,7 +120,7 @@ void draw_coach_agreements(const CoachAgreementsView& v, const Theme& t, const L
   // The two consents right of the week, one above the other, as wide as is left.
   const float tx = M + grid_w + L.gap;
   const float tw = L.size.x - M - tx;
-  const float ty = y + t.fonts.bold->FontSize * 1.4f + t.fonts.body->FontSize * 1.3f;
+  const float ty = y + t.fonts.body->FontSize * 1.3f;
   option_button(t, v.show_hours, ImVec2(tx, ty), ImVec2(tw, g.row_h), enabled, out,
                 icons::utf8(v.show_hours.active ? "done" : "hours"));
   option_button(t, v.photo, ImVec2(tx, ty + g.row_h + t.px(6) * 2), ImVec2(tw, g.row_h), enabled, out,
