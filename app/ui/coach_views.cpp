@@ -944,7 +944,7 @@ CoachAgreementsView make_coach_agreements_view(const core::State& s, const Strin
   v.hours_value = f.agreed_minutes > 0 ? hours_text(f.agreed_minutes, tr) : tr.get("coach.agreements.no_hours");
   for (int m : {-60, -core::kAgreedMinutesStep, core::kAgreedMinutesStep, 60})
     v.hours_steps.push_back({"hours:" + std::to_string(m),
-                             (m < 0 ? "- " : "+ ") + (std::abs(m) == 60 ? std::string("1:00") : std::string("0:15")),
+                             (m < 0 ? "-" : "+") + (std::abs(m) == 60 ? std::string("1:00") : std::string("0:15")),
                              false, core::AgreementsHoursStepped{m}});
   v.rhythm_title = tr.get("coach.agreements.rhythm");
   v.rhythm_value = rhythm_label(f.talk_every_days, tr);

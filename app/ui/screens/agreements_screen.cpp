@@ -85,7 +85,7 @@ float week_grid(const CoachAgreementsView& v, const Theme& t, const Grid& g, flo
 
 void draw_coach_agreements(const CoachAgreementsView& v, const Theme& t, const Layout& L, Actions& out) {
   const float M = L.margin;
-  const Grid g{t.px(84), t.px(8), t.px(330)};
+  const Grid g{t.px(84), t.px(8), t.px(240)};
   const bool enabled = !v.busy;
   ImGui::SetCursorPos(ImVec2(M, M));
   if (back_button(t, v.back_label, enabled)) out.push_back(core::BackTapped{});
@@ -112,7 +112,7 @@ void draw_coach_agreements(const CoachAgreementsView& v, const Theme& t, const L
   date_row(t, g, M, y, W, v.end, enabled, out);
   y += g.row_h + L.gap;
   const float half = (W - L.gap) * 0.5f;
-  const Grid narrow{g.row_h, g.gap, t.px(250)};
+  const Grid narrow{g.row_h, g.gap, t.px(190)};
   stepper_row(t, narrow, M, y, half, v.hours_title, v.hours_value, v.hours_steps, enabled, out);
   stepper_row(t, narrow, M + half + L.gap, y, half, v.rhythm_title, v.rhythm_value, v.rhythm_steps, enabled, out);
   y += g.row_h + L.gap;
