@@ -59,9 +59,10 @@ void date_row(const Theme& t, const Grid& g, float x, float y, float width, cons
 // The week: dagdelen down, weekdays across; a tapped cell is agreed (green, with a check).
 float week_grid(const CoachAgreementsView& v, const Theme& t, const Grid& g, float x, float y, Actions& out) {
   const ImVec2 wp = ImGui::GetWindowPos();
-  const float cell = g.row_h, step = cell + t.px(6), label_w = t.px(150);
+  const float cell = g.row_h, step = cell + t.px(6), label_w = t.px(185);
   // The title in the dagdeel labels' column, on the line of the weekdays: 1024x600 has no line to spare.
-  label_at(t.fonts.bold, ImVec2(wp.x + x, wp.y + y), colors::text, fit(t.fonts.bold, v.parts_title, label_w * 2));
+  label_at(t.fonts.bold, ImVec2(wp.x + x, wp.y + y), colors::text,
+           fit(t.fonts.bold, v.parts_title, label_w - t.px(10)));
   for (std::size_t d = 0; d < v.day_labels.size(); ++d)
     label_at(t.fonts.body, ImVec2(wp.x + x + label_w + static_cast<float>(d) * step + t.px(8), wp.y + y),
              colors::text_muted, v.day_labels[d]);
