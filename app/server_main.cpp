@@ -104,8 +104,7 @@ void add_roster_and_reader(CLI::App& app, Command& run) {
       app, "import-roster", "Import the centre's roster from CSV (all or nothing)", run,
       [](server::ServerStore& s, const RosterImport& o) { return cli::import_roster(s, o.centre, o.file); });
   roster->add_option("--centre", r->centre)->required();
-  roster->add_option("file", r->file, "CSV: id,first_name,last_name,card_code,pin,language,mandatory,coach_id")
-      ->required();
+  roster->add_option("file", r->file, "CSV with a header row; the columns are in docs/roster.md")->required();
   auto [reader, d] = subcommand<CentreAndName>(
       app, "add-reader", "Make a read token for a municipal user (reports)", run,
       [](server::ServerStore& s, const CentreAndName& o) { return cli::add_reader(s, o.name, o.centre); });

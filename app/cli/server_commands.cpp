@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "core/coach.hpp"
@@ -284,16 +285,34 @@ int add_activity(server::ServerStore& store, const ActivityCommand& c) {
   return 0;
 }
 
-// All or nothing: one bad line and nothing is imported.
+// All or nothing: one bad line and nothing is imported (docs/roster.md). A coach_id that is not
+// (yet) a coach of the centre is a warning, not a refusal: the roster often comes before the
+// coaches are added, and the participant shows up in that coach's list once add-coach runs.
 int import_roster(server::ServerStore& store, const std::string& centre, const std::string& file) {
+  require_centre(store, centre);
   const auto parsed = server::parse_roster_csv(read_file(file));
   if (!parsed.errors.empty()) {
-    for (const auto& e : parsed.errors) std::fprintf(stderr, "%s: %s\n", file.c_str(), e.c_str());
+    constexpr std::size_t kShown = 100;  // a file with every line wrong: the first hundred tell enough
+    for (std::size_t i = 0; i < parsed.errors.size() && i < kShown; ++i)
+      std::fprintf(stderr, "%s: %s\n", file.c_str(), parsed.errors[i].c_str());
+    if (parsed.errors.size() > kShown)
+      std::fprintf(stderr, "%s: ... and %zu more\n", file.c_str(), parsed.errors.size() - kShown);
     std::fprintf(stderr, "meedoen-server: nothing was imported (%zu problem%s)\n", parsed.errors.size(),
                  parsed.errors.size() == 1 ? "" : "s");
     return 2;
   }
-  const auto n = store.import_roster(centre, parsed.rows, &hash_pin);
+  std::set<std::string> coaches;
+  for (const auto& r : parsed.rows)
+    if (!r.p.coach_id.empty()) coaches.insert(r.p.coach_id);
+  for (const auto& id : store.unknown_coaches(centre, coaches)) {
+    for (const auto& r : parsed.rows)
+      if (r.p.coach_id == id) {
+        std::fprintf(stderr, "%s: warning: line %d: coach_id %s is not a coach of %s (yet); add it with add-coach\n",
+                     file.c_str(), r.line, id.c_str(), centre.c_str());
+        break;
+      }
+  }
+  const auto n = store.import_roster(centre, parsed.rows, &hash_pin, now_ms());
   std::printf("roster of %s: %d added, %d updated, %d no longer active\n", centre.c_str(), n.added, n.updated,
               n.deactivated);
   return 0;

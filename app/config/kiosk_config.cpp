@@ -74,19 +74,9 @@ class Reader {
   std::string m_source;
 };
 
-// Languages with a complete catalogue in assets/i18n/<code>.po (tests/ui/i18n_test.cpp checks each).
-// Arabic is not here: Dear ImGui draws neither right-to-left nor joined letters.
-const std::vector<std::string> kKnownLanguages{"nl", "en", "tr", "pl"};
-
-bool known_language(const std::string& code) {
-  return std::find(kKnownLanguages.begin(), kKnownLanguages.end(), code) != kKnownLanguages.end();
-}
-
-std::string known_languages_text() {
-  std::string s;
-  for (const auto& code : kKnownLanguages) s += (s.empty() ? "" : ", ") + code;
-  return s;
-}
+// The languages the kiosk offers: one list, in core (core::kLanguages).
+using core::known_language;
+using core::known_languages_text;
 
 bool is_http_url(const std::string& url) { return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0; }
 

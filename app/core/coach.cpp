@@ -27,7 +27,8 @@ void go_home(State& s, std::vector<Command>& out, const char* why) {
 }
 
 void load(State& s, std::vector<Command>& out) {
-  const bool page = s.screen == Screen::CoachPerson || s.screen == Screen::CoachLadder;
+  const bool page =
+      s.screen == Screen::CoachPerson || s.screen == Screen::CoachLadder || s.screen == Screen::CoachAgreements;
   out.push_back(LoadCoachData{s.now, page ? s.coach.person_id : std::string()});
 }
 
@@ -631,6 +632,79 @@ void on(State& s, Commands& out, const PinChangeCancelled&) {
 void on(State& s, Commands& out, const CoachOwnPinChecked& a) { on_own_pin_checked(s, out, a.ok); }
 
 void on(State& s, Commands& out, const CoachPinSaved& a) { on_pin_saved(s, out, a); }
+
+// [SECTION] The agreements editor
+
+bool in_agreements(const State& s) {
+  return s.screen == Screen::CoachAgreements && !s.coach.busy && !s.coach.person_id.empty();
+}
+
+void on(State& s, Commands&, const AgreementsOpenTapped&) {
+  CoachState& c = s.coach;
+  const Participant* p = on_page(s) && !c.busy ? s.roster->find(c.person_id) : nullptr;
+  if (!p) return;
+  c.agreements = AgreementsForm{
+      p->start_date,        p->end_date,     p->agreed_parts, p->talk_every_days, p->agreed_minutes_per_week,
+      p->show_agreed_hours, p->photo_consent};
+  c.note_open = false;
+  c.pending = PendingKind::None;
+  s.screen = Screen::CoachAgreements;
+}
+
+void on(State& s, Commands&, const AgreementsDateStepped& a) {
+  if (!in_agreements(s) || (a.direction != 1 && a.direction != -1)) return;
+  std::string& date = a.end ? s.coach.agreements.end_date : s.coach.agreements.start_date;
+  if (date.empty()) {
+    date = today_iso(s);  // the first tap sets the date to today; the next ones move it
+    return;
+  }
+  const std::string moved = a.step == DateStep::Month
+                                ? add_months_to_date(date, a.direction)
+                                : add_days(date, a.direction * (a.step == DateStep::Week ? 7 : 1));
+  if (!moved.empty()) date = moved;
+}
+
+void on(State& s, Commands&, const AgreementsDateCleared& a) {
+  if (in_agreements(s)) (a.end ? s.coach.agreements.end_date : s.coach.agreements.start_date).clear();
+}
+
+void on(State& s, Commands&, const AgreementsPartTapped& a) {
+  if (in_agreements(s) && a.weekday >= 0 && a.weekday < kWeekDays)
+    s.coach.agreements.agreed_parts ^= agreed_bit(a.weekday, a.dagdeel);
+}
+
+void on(State& s, Commands&, const AgreementsHoursStepped& a) {
+  if (!in_agreements(s) || a.minutes == 0 || a.minutes % kAgreedMinutesStep != 0) return;
+  int& m = s.coach.agreements.agreed_minutes;
+  m = std::clamp(m + a.minutes, 0, kMaxAgreedMinutes);
+}
+
+void on(State& s, Commands&, const AgreementsRhythmStepped& a) {
+  if (!in_agreements(s) || (a.weeks != 1 && a.weeks != -1)) return;
+  int& days = s.coach.agreements.talk_every_days;
+  days = days + 7 * a.weeks < 7 ? 0 : std::min(days + 7 * a.weeks, kMaxTalkEveryDays);
+}
+
+void on(State& s, Commands&, const AgreementsShowHoursTapped&) {
+  if (in_agreements(s)) s.coach.agreements.show_agreed_hours = !s.coach.agreements.show_agreed_hours;
+}
+
+void on(State& s, Commands&, const AgreementsPhotoTapped&) {
+  if (in_agreements(s)) s.coach.agreements.photo_consent = !s.coach.agreements.photo_consent;
+}
+
+// One agreements_changed with every agreement and the coach; an end before the start is not
+// saved (the screen says so and greys Save out).
+void on(State& s, Commands& out, const AgreementsSaveTapped&) {
+  if (!in_agreements(s)) return;
+  const AgreementsForm& f = s.coach.agreements;
+  const ev::AgreementsChanged e{f.start_date,      f.end_date,       static_cast<int>(f.agreed_parts),
+                                f.talk_every_days, f.agreed_minutes, f.show_agreed_hours,
+                                f.photo_consent,   s.coach.coach_id};
+  if (!e.validate().empty()) return;
+  s.screen = Screen::CoachPerson;  // the page shows the change when the write is done
+  decide(s, out, s.coach.person_id, e);
+}
 
 }  // namespace
 

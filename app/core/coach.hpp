@@ -95,6 +95,17 @@ struct LadderForm {
 // Changing one's own PIN (Screen::CoachPinChange): the old PIN first, then the new one twice.
 enum class PinChangeStep : std::uint8_t { Old, New, Repeat };
 
+// The agreements editor, prefilled from the participant's row: what Save writes as one
+// agreements_changed.
+struct AgreementsForm {
+  std::string start_date, end_date;  // "" = unknown / open-ended
+  std::uint32_t agreed_parts = 0;    // bits of agreed_bit(weekday, dagdeel)
+  int talk_every_days = 0;           // 0 = no rhythm
+  int agreed_minutes = 0;            // a week
+  bool show_agreed_hours = false;
+  bool photo_consent = false;
+};
+
 struct CoachState {
   bool office = false;   // meedoen-kiosk --coach: the coach PIN pad is home, not the welcome screen
   std::string coach_id;  // "" while nobody is logged in
@@ -112,6 +123,7 @@ struct CoachState {
   std::string person_id;    // the participant whose page is open
   bool people_all = false;  // the list shows everyone, not only the coach's own participants
   LadderForm ladder;
+  AgreementsForm agreements;
   bool note_open = false;  // the note editor is over the page
   std::string note;        // the note being typed
 
@@ -218,6 +230,30 @@ struct CoachPinSaved {
   Result result;
   std::string reason;  // Failed: why (for the log)
 };
+// The agreements editor (Screen::CoachAgreements); Back leaves it without saving.
+struct AgreementsOpenTapped {};
+enum class DateStep : std::uint8_t { Day, Week, Month };
+struct AgreementsDateStepped {
+  bool end = false;  // the end date, else the start date
+  DateStep step = DateStep::Day;
+  int direction = 1;  // +1 or -1; an empty date starts at today
+};
+struct AgreementsDateCleared {
+  bool end = false;
+};
+struct AgreementsPartTapped {
+  int weekday = 0;  // 0 = Monday
+  Dagdeel dagdeel = Dagdeel::Morning;
+};
+struct AgreementsHoursStepped {
+  int minutes = 0;  // +-15 or +-60
+};
+struct AgreementsRhythmStepped {
+  int weeks = 0;  // +1 or -1: the talk rhythm a week longer or shorter; below a week is none
+};
+struct AgreementsShowHoursTapped {};
+struct AgreementsPhotoTapped {};
+struct AgreementsSaveTapped {};
 
 // Coach mode's own actions; update(State, const CoachAction&) in coach.cpp handles each one.
 using CoachAction =
@@ -227,7 +263,9 @@ using CoachAction =
                  WasHereTapped, AbsentByPhoneTapped, TalkHeldTapped, ExitTapped, StripDayTapped, ChoiceTapped,
                  LadderOpenTapped, LadderMomentTapped, LadderRungTapped, LadderProgressTapped, LadderAreaTapped,
                  LadderSaveTapped, NoteOpenTapped, NoteTyped, NoteErased, NoteSaveTapped, NoteCancelTapped,
-                 PinChangeTapped, PinChangeCancelled, CoachOwnPinChecked, CoachPinSaved>;
+                 PinChangeTapped, PinChangeCancelled, CoachOwnPinChecked, CoachPinSaved, AgreementsOpenTapped,
+                 AgreementsDateStepped, AgreementsDateCleared, AgreementsPartTapped, AgreementsHoursStepped,
+                 AgreementsRhythmStepped, AgreementsShowHoursTapped, AgreementsPhotoTapped, AgreementsSaveTapped>;
 
 // [SECTION] Commands
 struct VerifyCoachPin {

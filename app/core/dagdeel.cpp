@@ -5,6 +5,18 @@
 
 namespace meedoen::core {
 
+bool known_language(std::string_view code) {
+  for (const auto known : kLanguages)
+    if (known == code) return true;
+  return false;
+}
+
+std::string known_languages_text() {
+  std::string s;
+  for (const auto code : kLanguages) (s += s.empty() ? "" : ", ") += code;
+  return s;
+}
+
 const char* dagdeel_key(Dagdeel d) {
   switch (d) {
     case Dagdeel::Morning: return "morning";

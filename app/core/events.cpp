@@ -16,6 +16,7 @@ std::string fold_subject(Fold f, const std::string& a, const std::string& b) {
     case Fold::Activity: return "activity/" + a;
     case Fold::File: return "file/" + a;
     case Fold::Coach: return "coach/" + a;
+    case Fold::Agreements: return "agreements/" + a;
   }
   return {};
 }
@@ -69,6 +70,20 @@ std::string hours_logged(const std::string& d, const std::string& place, int min
   if (minutes <= 0 || minutes > kMaxHoursPerEntry || minutes % kHoursStepMinutes != 0)
     return "minutes must be a multiple of 15 between 15 and 720";
   if (place.empty() || place.size() > kMaxPlaceLength || !valid_utf8(place)) return "bad place";
+  return {};
+}
+
+std::string agreements(const std::string& start_date, const std::string& end_date, std::int64_t agreed_parts,
+                       int talk_every_days, int agreed_minutes) {
+  if (!start_date.empty() && !valid_date_iso(start_date)) return "start_date: " + date(start_date);
+  if (!end_date.empty() && !valid_date_iso(end_date)) return "end_date: " + date(end_date);
+  if (!start_date.empty() && !end_date.empty() && end_date < start_date)
+    return "end_date " + end_date + " is before start_date " + start_date;
+  if (agreed_parts < 0 || agreed_parts >= std::int64_t{kAgreedPartsEnd}) return "agreed_parts out of range";
+  if (talk_every_days < 0 || talk_every_days > kMaxTalkEveryDays)
+    return "talk_every_days must be 0 to " + std::to_string(kMaxTalkEveryDays);
+  if (agreed_minutes < 0 || agreed_minutes > kMaxAgreedMinutes)
+    return "agreed_minutes must be 0 to " + std::to_string(kMaxAgreedMinutes);
   return {};
 }
 
@@ -141,6 +156,33 @@ std::string pin_hash(const std::string& hash) {
 }
 
 }  // namespace check
+
+// [SECTION] Agreements
+
+namespace ev {
+
+AgreementsChanged agreements_of(const Participant& p, const std::string& coach_id) {
+  return {p.start_date,
+          p.end_date,
+          static_cast<int>(p.agreed_parts),
+          p.talk_every_days,
+          p.agreed_minutes_per_week,
+          p.show_agreed_hours,
+          p.photo_consent,
+          coach_id};
+}
+
+void apply_agreements(Participant& p, const AgreementsChanged& a) {
+  p.start_date = a.start_date;
+  p.end_date = a.end_date;
+  p.agreed_parts = static_cast<std::uint32_t>(a.agreed_parts);
+  p.talk_every_days = a.talk_every_days;
+  p.agreed_minutes_per_week = a.agreed_minutes;
+  p.show_agreed_hours = a.show_agreed_hours;
+  p.photo_consent = a.photo_consent;
+}
+
+}  // namespace ev
 
 // [SECTION] Lookups by body
 

@@ -22,10 +22,10 @@ namespace meedoen::core {
 
 // The fold that reads a type (core/journal.hpp). Each fold handles exactly the types marked for
 // it: a type marked for a fold that has no case for it does not compile.
-enum class Fold : std::uint8_t { None, Attendance, SignUps, Absences, Hours, Activity, File, Coach };
+enum class Fold : std::uint8_t { None, Attendance, SignUps, Absences, Hours, Activity, File, Coach, Agreements };
 
 // The fold key of an event (event_subject): attendance/<a>/<b>, signups/<a>/<b>, absences/<a>,
-// hours/<a>, file/<a>, activity/<a>, coach/<a>; "" for Fold::None.
+// hours/<a>, file/<a>, activity/<a>, coach/<a>, agreements/<a>; "" for Fold::None.
 std::string fold_subject(Fold f, const std::string& a, const std::string& b = "");
 
 // How a field travels when it is not simply required. describe(v, body) calls, in the order a
@@ -94,6 +94,11 @@ std::string note_added(const std::string& date, const std::string& text, bool ta
 // is not one (garbage, another algorithm, a 10 MB string) out of the coaches' rows.
 std::string pin_hash(const std::string& hash);
 constexpr std::size_t kMaxPinHashLength = 127;
+
+// A participant's agreements: dates "" or ISO with the end not before the start, agreed_parts a
+// set of the week's dagdelen, the rhythm and minutes within kMaxTalkEveryDays / kMaxAgreedMinutes.
+std::string agreements(const std::string& start_date, const std::string& end_date, std::int64_t agreed_parts,
+                       int talk_every_days, int agreed_minutes);
 }  // namespace check
 
 // [SECTION] The table: one struct per type (docs/events.md)
@@ -473,6 +478,43 @@ struct CoachPinChanged {
   bool operator==(const CoachPinChanged&) const = default;
 };
 
+// A coach changed a participant's agreements (subject agreements/<participant>): all of them as
+// they now stand, so the last one in fold order is what holds (on the server against the roster
+// import too, which counts as of the server's clock). agreed_parts: bits of core::agreed_bit.
+struct AgreementsChanged {
+  std::string start_date;  // "" = unknown
+  std::string end_date;    // "" = open-ended
+  int agreed_parts = 0;
+  int talk_every_days = 0;  // 0 = no rhythm
+  int agreed_minutes = 0;   // a week; 0 = none
+  bool show_agreed_hours = false;
+  bool photo_consent = false;
+  std::string coach_id;
+
+  static constexpr const char* kName = "agreements_changed";
+  static constexpr Fold kFold = Fold::Agreements;
+  std::string subject(const std::string& pid) const { return fold_subject(kFold, pid); }
+  std::string validate() const {
+    return check::first({check::agreements(start_date, end_date, agreed_parts, talk_every_days, agreed_minutes),
+                         check::id(coach_id, "coach_id")});
+  }
+  template <class V, class Self>
+  static void describe(V& v, Self& e) {
+    v.field("start_date", e.start_date);
+    v.field("end_date", e.end_date);
+    v.field("agreed_parts", e.agreed_parts);
+    v.field("talk_every_days", e.talk_every_days);
+    v.field("agreed_minutes", e.agreed_minutes);
+    v.field("show_agreed_hours", e.show_agreed_hours);
+    v.field("photo_consent", e.photo_consent);
+    v.field("coach_id", e.coach_id);
+  }
+  bool operator==(const AgreementsChanged&) const = default;
+};
+// The event that states p's agreements as they are, and p with an event's agreements.
+AgreementsChanged agreements_of(const Participant& p, const std::string& coach_id);
+void apply_agreements(Participant& p, const AgreementsChanged& a);
+
 // A type this version does not fold: kept and synced as it is (its payload stays in the journal).
 struct Other {
   static constexpr const char* kName = "";
@@ -491,7 +533,7 @@ using EventBody =
     std::variant<ev::CheckIn, ev::CheckOut, ev::AutoCheckOut, ev::CheckoutConfirmed, ev::CorrectionRequested,
                  ev::SignedUp, ev::SignUpCancelled, ev::AbsenceReported, ev::AbsenceWithdrawn, ev::HoursLogged,
                  ev::HoursDecided, ev::CorrectionDecided, ev::AttendanceRecorded, ev::LadderAssessed, ev::NoteAdded,
-                 ev::ParticipantLeft, ev::ActivitySaved, ev::CoachPinChanged, ev::Other>;
+                 ev::ParticipantLeft, ev::ActivitySaved, ev::CoachPinChanged, ev::AgreementsChanged, ev::Other>;
 constexpr std::size_t kEventTypeCount = std::variant_size_v<EventBody> - 1;
 static_assert(std::is_same_v<std::variant_alternative_t<kEventTypeCount, EventBody>, ev::Other>);
 

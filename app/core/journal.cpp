@@ -216,6 +216,19 @@ FoldedCoachPin fold_coach_pin(const std::vector<Event>& events) {
   return out;
 }
 
+// [SECTION] Agreements
+
+FoldedAgreements fold_agreements(const std::vector<Event>& events) {
+  FoldedAgreements out;
+  fold_over<Fold::Agreements>(events, [&](const Event& e, const ev::AgreementsChanged& b) {
+    out.found = true;
+    out.agreements = b;
+    out.event_id = e.id;
+    out.device_id = e.device_id;
+  });
+  return out;
+}
+
 // [SECTION] The coach's file
 
 CoachFile fold_file(const std::vector<Event>& events) {

@@ -41,6 +41,13 @@ struct FoldedActivity {
   std::string event_id;
 };
 FoldedActivity fold_activity(const std::vector<Event>& events);
+// A participant's agreements as their last agreements_changed in fold order says.
+struct FoldedAgreements {
+  bool found = false;
+  ev::AgreementsChanged agreements;
+  std::string event_id, device_id;  // of the last one
+};
+FoldedAgreements fold_agreements(const std::vector<Event>& events);
 // The coach's file: every assessment, note and exit as its own row, in fold order.
 struct CoachFile {
   std::vector<LadderAssessment> ladder;

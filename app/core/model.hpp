@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/time.hpp"
@@ -42,6 +43,22 @@ struct Participant {
 
 // Bit of a weekday (0 = Monday) and dagdeel in Participant::agreed_parts.
 constexpr std::uint32_t agreed_bit(int weekday, Dagdeel d) { return 1u << (weekday * 3 + static_cast<int>(d)); }
+// agreed_parts holds one bit per dagdeel of the week: anything above is not a dagdeel.
+constexpr std::uint32_t kAgreedPartsEnd = 1u << (kWeekDays * 3);
+
+// [SECTION] Limits of the agreements (the roster import, the coach's editor and validate() share them)
+constexpr int kMaxTalkEveryDays = 365;       // a talk rhythm of at most a year
+constexpr int kMaxAgreedMinutes = 60 * 60;   // at most 60 hours a week
+constexpr int kAgreedMinutesStep = 15;       // agreed hours in quarter hours
+constexpr std::size_t kMaxNameLength = 100;  // characters of a first or last name
+
+// The languages the kiosk offers: each has a complete catalogue in assets/i18n/<code>.po
+// (tests/ui/i18n_test.cpp checks each). The kiosk's configuration, the roster import and the
+// language buttons all read this list. Arabic is not here: Dear ImGui draws neither right-to-left
+// nor joined letters.
+inline constexpr std::array<std::string_view, 4> kLanguages{"nl", "en", "tr", "pl"};
+bool known_language(std::string_view code);
+std::string known_languages_text();  // "nl, en, tr, pl"
 
 struct Coach {
   std::string id;
@@ -221,7 +238,7 @@ struct KioskConfig {
   IdentificationMethods identification;
   bool show_volunteer_hours = true;  // the volunteer-hours tile on the home screen
   std::string default_language = "nl";
-  std::vector<std::string> languages{"nl", "en", "tr", "pl"};
+  std::vector<std::string> languages{kLanguages.begin(), kLanguages.end()};
   std::string database_path;  // "" = $XDG_DATA_HOME/meedoen/kiosk.db
   int inactivity_seconds = 30;
   int prompt_seconds = 10;

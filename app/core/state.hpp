@@ -48,6 +48,7 @@ enum class Screen {
   CoachPeople,
   CoachPerson,
   CoachLadder,
+  CoachAgreements,  // the participant's agreements, edited by their coach
   CoachProgramme,
   CoachActivityEdit,
   CoachReports,

@@ -105,6 +105,18 @@ std::string add_days(const std::string& iso, int days) {
   return format_date_iso(lt);
 }
 
+std::string add_months_to_date(const std::string& iso, int months) {
+  int y, m, d;
+  if (!parse_date_iso(iso, y, m, d)) return "";
+  const int index = y * 12 + (m - 1) + months;
+  LocalTime lt;
+  lt.year = index / 12;
+  lt.month = index % 12 + 1;
+  // The same day of the month, or the month's last day when it is shorter.
+  for (lt.day = d; lt.day > 28 && !valid_date_iso(format_date_iso(lt)); --lt.day) {}
+  return format_date_iso(lt);
+}
+
 int weekday_of(const std::string& iso) {
   int y, m, d;
   if (!parse_date_iso(iso, y, m, d)) return -1;

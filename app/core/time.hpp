@@ -30,9 +30,10 @@ int parse_hhmm(const std::string& s);              // "09:42" -> 582, -1 when ma
 // [SECTION] Calendar arithmetic on local ISO dates ("2026-11-23"), independent of time zones.
 bool parse_date_iso(const std::string& iso, int& year, int& month, int& day);
 bool valid_date_iso(const std::string& iso);
-std::string add_days(const std::string& iso, int days);            // "" when iso is malformed
-int weekday_of(const std::string& iso);                            // 0 = Monday; -1 when malformed
-int days_between(const std::string& from, const std::string& to);  // to - from in days
+std::string add_days(const std::string& iso, int days);              // "" when iso is malformed
+std::string add_months_to_date(const std::string& iso, int months);  // 31 Jan + 1 = 28/29 Feb; "" if malformed
+int weekday_of(const std::string& iso);                              // 0 = Monday; -1 when malformed
+int days_between(const std::string& from, const std::string& to);    // to - from in days
 // The instant of a local wall-clock minute on a local date (DST resolved by the C library).
 TimeMs from_local(const std::string& iso, int minute_of_day);
 

@@ -335,6 +335,7 @@ void on_back(State& s) {
       s.coach.pending = PendingKind::None;
       break;
     case Screen::CoachLadder:
+    case Screen::CoachAgreements:  // leaves the editor without saving
       if (!s.coach.busy) s.screen = Screen::CoachPerson;
       break;
     case Screen::CoachActivityEdit:

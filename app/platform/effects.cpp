@@ -86,16 +86,20 @@ void Session::start_in_coach_mode() {
   m_state.screen = core::Screen::CoachPin;
 }
 
+core::DataLoaded Session::load_data(core::TimeMs now) {
+  core::DataLoaded d;
+  d.roster = std::make_shared<const core::Roster>(m_store.load_roster());
+  d.programme = m_store.load_programme();
+  d.today = m_store.load_attendance(local_date(now));
+  d.signups = week_signups(m_store, now);
+  d.places = m_store.load_places();
+  d.coaches = m_store.load_coaches_with_pin();
+  return d;
+}
+
 void Session::reload(core::TimeMs now) {
   try {
-    core::DataLoaded d;
-    d.roster = std::make_shared<const core::Roster>(m_store.load_roster());
-    d.programme = m_store.load_programme();
-    d.today = m_store.load_attendance(local_date(now));
-    d.signups = week_signups(m_store, now);
-    d.places = m_store.load_places();
-    d.coaches = m_store.load_coaches_with_pin();
-    dispatch(std::move(d));
+    dispatch(load_data(now));
   } catch (const storage::StorageError& e) {
     log_line(std::string("could not load the roster: ") + e.what());
   }
@@ -202,6 +206,8 @@ void Session::carry_out(const core::RecordCoach& c, FollowUp& follow_up) {
     m_store.record(c.participant_id, c.body, c.now);
     ++m_writes;
     log_line(std::string("coach decision recorded: ") + core::event_type(c.body) + " for " + c.participant_id);
+    // New agreements are in the participant's row (same transaction): the roster shows them at once.
+    if (std::holds_alternative<core::ev::AgreementsChanged>(c.body)) follow_up.push_back(load_data(c.now));
     follow_up.push_back(core::CoachDataLoaded{coach_data(m_store, c.now, c.person_id)});
   } catch (const storage::StorageError& e) {
     follow_up.push_back(core::StoreFailed{e.what()});

@@ -43,6 +43,7 @@ class Session {
   void carry_out(const core::VerifyCoachPin& c, FollowUp& follow_up);
   void carry_out(const core::LoadCoachData& c, FollowUp& follow_up);
   void carry_out(const core::RecordCoach& c, FollowUp& follow_up);
+  core::DataLoaded load_data(core::TimeMs now);  // roster, programme, today; throws storage::StorageError
   void carry_out(const core::LoadMonthReport& c, FollowUp& follow_up);
   void carry_out(const core::ExportMonth& c, FollowUp& follow_up);
   void carry_out(const core::ExportProgress& c, FollowUp& follow_up);

@@ -255,6 +255,26 @@ struct ServerStore::Impl {
     st.exec();
   }
 
+  // A coach's agreements_changed: applied to the participant's row when it is the last in fold
+  // order of what the row has seen (agreements_key: a coach's event or a roster import), like an
+  // activity_saved. Either way the row's revision moves, so every kiosk pulls the winner.
+  void apply_agreements_changed(const wire::WireEvent& e, const core::ev::AgreementsChanged& b) {
+    const std::string key = e.hlc + "|" + e.device_id + "|" + e.id;
+    SQLite::Statement st(db,
+                         "UPDATE participants SET start_date = ?1, end_date = ?2, agreed_parts = ?3, "
+                         "talk_every_days = ?4, agreed_minutes = ?5, show_agreed = ?6, photo_consent = ?7, "
+                         "agreements_key = ?8, rev = ?9 WHERE id = ?10 AND agreements_key < ?8");
+    SQLite::bind(st, b.start_date, b.end_date, b.agreed_parts, b.talk_every_days, b.agreed_minutes, b.show_agreed_hours,
+                 b.photo_consent, key, next_rev(), e.participant_id);
+    if (st.exec() > 0) return;
+    SQLite::Statement touch(db, "UPDATE participants SET rev = ? WHERE id = ?");
+    SQLite::bind(touch, next_rev(), e.participant_id);
+    touch.exec();
+  }
+
+  // The participant as stored (any centre), for an import that keeps the columns a file leaves out.
+  std::optional<core::Participant> stored_participant(const std::string& id);
+
   void write_activity(const std::string& centre, const core::Activity& a, bool active, const std::string& saved_key) {
     const json body{{"title", a.title},
                     {"icon", a.icon},
@@ -442,8 +462,35 @@ void ServerStore::set_setting(const std::string& centre, const std::string& key,
   });
 }
 
+namespace {
+
+// The row as the file gives it, with a known participant's current values where the file has no column.
+core::Participant merged(const RosterRow& r, const core::Participant& now) {
+  core::Participant p = r.p;
+  if (!r.has("card_code")) p.card_code = now.card_code;
+  if (!r.has("language")) p.language = now.language;
+  if (!r.has("mandatory")) p.mandatory = now.mandatory;
+  if (!r.has("coach_id")) p.coach_id = now.coach_id;
+  if (!r.has("start_date")) p.start_date = now.start_date;
+  if (!r.has("end_date")) p.end_date = now.end_date;
+  if (!r.has("agreed_dagdelen")) p.agreed_parts = now.agreed_parts;
+  if (!r.has("talk_every")) p.talk_every_days = now.talk_every_days;
+  if (!r.has("agreed_hours")) p.agreed_minutes_per_week = now.agreed_minutes_per_week;
+  if (!r.has("show_agreed_hours")) p.show_agreed_hours = now.show_agreed_hours;
+  if (!r.has("photo_consent")) p.photo_consent = now.photo_consent;
+  return p;
+}
+
+bool has_agreements(const RosterRow& r) {
+  for (const auto& c : kAgreementColumns)
+    if (r.has(c)) return true;
+  return false;
+}
+
+}  // namespace
+
 ServerStore::ImportCounts ServerStore::import_roster(const std::string& centre, const std::vector<RosterRow>& rows,
-                                                     std::string (*pin_hash)(const std::string&)) {
+                                                     std::string (*pin_hash)(const std::string&), TimeMs now) {
   // Hash outside the lock: argon2id takes a while per PIN.
   std::vector<std::string> hashes;
   hashes.reserve(rows.size());
@@ -462,7 +509,14 @@ ServerStore::ImportCounts ServerStore::import_roster(const std::string& centre, 
       if (exists && owners.front() != centre)
         throw UsageError("line " + std::to_string(r.line) + ": participant " + r.p.id + " belongs to another centre");
       seen.insert(r.p.id);
-      m->upsert_participant(centre, r.p, hashes[i], true);
+      const auto current = exists ? m->stored_participant(r.p.id) : std::nullopt;
+      m->upsert_participant(centre, current ? merged(r, *current) : r.p, hashes[i], true);
+      if (now > 0 && has_agreements(r)) {
+        // As of the server's clock, like put_activity: a coach's later change wins, an earlier one loses.
+        SQLite::Statement key(m->db, "UPDATE participants SET agreements_key = ? WHERE id = ?");
+        SQLite::bind(key, core::hlc_to_string(core::Hlc{now, 0}) + "|server", r.p.id);
+        key.exec();
+      }
       (exists ? n.updated : n.added)++;
     }
     for (const auto& id : query_rows(m->db, "SELECT id FROM participants WHERE centre_id = ? AND active = 1",
@@ -681,10 +735,13 @@ class PushBatch {
   }
 
   // Why the event cannot be stored, "" when it can; date is its payload's date. The body is
-  // decoded for an activity_saved or coach_pin_changed (the row it changes), else left empty.
+  // decoded for an activity_saved (the programme row it changes), a coach_pin_changed (the coach
+  // row) and an agreements_changed (the participant row), else left empty.
   std::string check(const wire::WireEvent& e, std::string& date, core::EventBody& body) {
     std::string why = check_event(e, m_kiosk, date, [&](const std::string& pid) { return participant_known(pid); });
-    if (why.empty() && e.type == "activity_saved") {
+    if (why.empty() && e.type == core::ev::AgreementsChanged::kName) {
+      body = wire::decode_payload(e.type, e.payload, e.wall_ms);
+    } else if (why.empty() && e.type == "activity_saved") {
       body = wire::decode_payload(e.type, e.payload, e.wall_ms);
       const auto& act = std::get<core::ev::ActivitySaved>(body).activity;
       if (!query_rows(m_other_centre, columns<int, 1>, act.id, m_kiosk.centre_id).empty())
@@ -783,6 +840,8 @@ wire::PushAnswer ServerStore::push(const KioskAuth& k, const wire::PushRequest& 
           m->apply_activity_saved(k.centre_id, e, *saved);
         else if (const auto* pin = std::get_if<core::ev::CoachPinChanged>(&body))
           m->apply_coach_pin_changed(k.centre_id, e, *pin);
+        else if (const auto* agreed = std::get_if<core::ev::AgreementsChanged>(&body))
+          m->apply_agreements_changed(e, *agreed);
         if (m->faults.fail_after_events > 0 && batch.inserted() >= m->faults.fail_after_events)
           throw ServerError("injected fault: the database failed in the middle of a batch");
         res.status = wire::PushStatus::Stored;
@@ -837,6 +896,16 @@ core::Participant read_participant(SQLite::Statement& st) {
   p.agreed_parts = static_cast<std::uint32_t>(st.getColumn(13).getInt64());
   return p;
 }
+
+}  // namespace
+
+std::optional<core::Participant> ServerStore::Impl::stored_participant(const std::string& id) {
+  auto found = query_rows(db, "SELECT " PARTICIPANT_COLUMNS " FROM participants WHERE id = ?", read_participant, id);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+namespace {
 
 wire::WireParticipant read_wire_participant(SQLite::Statement& st) {
   return {read_participant(st), st.getColumn(kParticipantColumns), storage::flag(st, kParticipantColumns + 1)};
@@ -1003,6 +1072,18 @@ std::vector<core::Activity> ServerStore::programme(const std::string& centre) co
       w.a.active = w.active;
       out.push_back(std::move(w.a));
     }
+    return out;
+  });
+}
+
+std::vector<std::string> ServerStore::unknown_coaches(const std::string& centre,
+                                                      const std::set<std::string>& ids) const {
+  std::lock_guard lock(m->mu);
+  return guarded("reading coaches", [&] {
+    std::vector<std::string> out;
+    SQLite::Statement st(m->db, "SELECT 1 FROM coaches WHERE id = ? AND centre_id = ? AND active = 1");
+    for (const auto& id : ids)
+      if (query_rows(st, columns<int, 1>, id, centre).empty()) out.push_back(id);
     return out;
   });
 }

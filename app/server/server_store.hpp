@@ -4,6 +4,7 @@
 #pragma once
 #include <memory>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -39,7 +40,16 @@ struct RosterRow {
   int line = 0;
   core::Participant p;
   std::string pin;  // 4 digits or ""
+  // The file's columns (docs/roster.md); empty = all of them. A column the file does not have
+  // keeps a known participant's current value, so a roster export without the agreement columns
+  // does not wipe what coaches set.
+  std::set<std::string> columns;
+  bool has(const std::string& column) const { return columns.empty() || columns.count(column) > 0; }
 };
+// The roster columns that are agreements: a file with any of them sets the participant's
+// agreements as of the import (the last change wins against coaches' agreements_changed).
+inline const std::set<std::string> kAgreementColumns{
+    "start_date", "end_date", "agreed_dagdelen", "talk_every", "agreed_hours", "show_agreed_hours", "photo_consent"};
 
 struct KioskInfo {
   std::string kiosk_id, centre_id, name, device_id;
@@ -86,8 +96,12 @@ class ServerStore {
   struct ImportCounts {
     int added = 0, updated = 0, deactivated = 0;
   };
+  // now > 0: agreements in the file count as of this server time against coaches' changes
+  // (agreements_changed; the last one wins); 0: any later coach's change wins.
   ImportCounts import_roster(const std::string& centre_id, const std::vector<RosterRow>& rows,
-                             std::string (*pin_hash)(const std::string&));
+                             std::string (*pin_hash)(const std::string&), core::TimeMs now = 0);
+  // Coaches of the centre whose ids are not in ids (for the import's warnings).
+  std::vector<std::string> unknown_coaches(const std::string& centre_id, const std::set<std::string>& ids) const;
   // Bulk participants with one ready hash (benchmarks, tests).
   void put_participants(const std::string& centre_id, const std::vector<core::Participant>& ps,
                         const std::string& pin_hash);

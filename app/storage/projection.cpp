@@ -158,6 +158,22 @@ void project_coach(SQLite::Database& db, const std::string& coach_id, const std:
   st.exec();
 }
 
+// The participant row's agreements as the last agreements_changed says (a coach's edit). No
+// event: the row stays as the roster (the server) set it.
+void write_agreements(SQLite::Database& db, const std::string& pid, const core::ev::AgreementsChanged& a) {
+  SQLite::Statement st(db,
+                       "UPDATE participants SET start_date = ?, end_date = ?, agreed_parts = ?, talk_every_days = ?, "
+                       "agreed_minutes = ?, show_agreed = ?, photo_consent = ? WHERE id = ?");
+  SQLite::bind(st, a.start_date, a.end_date, a.agreed_parts, a.talk_every_days, a.agreed_minutes, a.show_agreed_hours,
+               a.photo_consent, pid);
+  st.exec();
+}
+
+void project_agreements(SQLite::Database& db, const std::string& pid, const std::vector<core::Event>& events) {
+  const core::FoldedAgreements f = core::fold_agreements(events);
+  if (f.found) write_agreements(db, pid, f.agreements);
+}
+
 // The coach's file: a handful of rows per participant, so delete and insert.
 void project_file(SQLite::Database& db, const std::string& pid, const std::vector<core::Event>& events) {
   for (const char* table : {"ladder", "notes", "exits"}) {
@@ -246,6 +262,20 @@ void apply_unsent_coach_pins(SQLite::Database& db, const std::string& device_id,
   }
 }
 
+void apply_unsent_agreement_edits(SQLite::Database& db, const std::string& device_id,
+                                  const std::set<std::string>& participant_ids) {
+  SQLite::Statement unsent(db,
+                           "SELECT 1 FROM events WHERE subject = ? AND device_id = ? AND synced_at IS NULL LIMIT 1");
+  for (const auto& pid : participant_ids) {
+    const std::string subject = core::fold_subject(core::Fold::Agreements, pid);
+    if (query_rows(unsent, columns<int, 1>, subject, device_id).empty()) continue;
+    // Only when our unsent edit is the last word in fold order (another kiosk's later edit
+    // already won on the server, and the pulled row says so).
+    const core::FoldedAgreements f = core::fold_agreements(subject_events(db, subject));
+    if (f.found && f.device_id == device_id) write_agreements(db, pid, f.agreements);
+  }
+}
+
 bool insert_event(SQLite::Database& db, const JournalEntry& e) {
   const core::EventBody body = wire::decode_payload(e.type, e.payload, e.wall);
   SQLite::Statement st(
@@ -317,16 +347,18 @@ void project(SQLite::Database& db, const std::set<std::string>& subjects) {
     else if (parts[0] == "activity" && parts.size() == 2) project_activity(db, events);
     else if (parts[0] == "file" && parts.size() == 2) project_file(db, parts[1], events);
     else if (parts[0] == "coach" && parts.size() == 2) project_coach(db, parts[1], events);
+    else if (parts[0] == "agreements" && parts.size() == 2) project_agreements(db, parts[1], events);
   }
 }
 
 void project_all(SQLite::Database& db) {
   std::set<std::string> subjects;
-  // Not the activities and coaches: their rows also come from the server (sync), which already
-  // holds every event it has; folding our journal again could undo a newer row from there.
+  // Not the activities, coaches' PINs nor agreements: their rows also come from the server (the
+  // programme, the coaches, the roster), which already holds every event it has; folding our
+  // journal again could undo a newer row from there.
   SQLite::Statement st(db,
                        "SELECT DISTINCT subject FROM events WHERE subject <> '' AND subject NOT LIKE 'activity/%' "
-                       "AND subject NOT LIKE 'coach/%'");
+                       "AND subject NOT LIKE 'coach/%' AND subject NOT LIKE 'agreements/%'");
   while (st.executeStep()) subjects.insert(st.getColumn(0).getString());
   project(db, subjects);
 }

@@ -31,6 +31,10 @@ void apply_unsent_activity_edits(SQLite::Database& db, const std::string& device
 // After pulled coach rows replaced PIN hashes: puts back this device's PIN changes of those
 // coaches that have not reached the server yet, when they are the last in fold order.
 void apply_unsent_coach_pins(SQLite::Database& db, const std::string& device_id, const std::set<std::string>& ids);
+// After pulled participant rows replaced their agreements: puts back this device's agreement
+// edits the server has not seen yet, when they are the last in fold order.
+void apply_unsent_agreement_edits(SQLite::Database& db, const std::string& device_id,
+                                  const std::set<std::string>& participant_ids);
 // Re-derives every subject (after a migration, or when capacities of activities changed).
 void project_all(SQLite::Database& db);
 

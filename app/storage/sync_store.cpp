@@ -67,7 +67,7 @@ struct SyncStore::Impl {
     st.exec();
   }
 
-  void apply_participants(const std::vector<wire::WireParticipant>& participants);
+  void apply_participants(const std::vector<wire::WireParticipant>& participants, std::set<std::string>& pulled_ids);
   void apply_coaches(const std::vector<wire::WireCoach>& coaches, std::vector<std::string>& warnings);
   void apply_activities(const std::vector<wire::WireActivity>& activities, std::set<std::string>& pulled_ids);
   int apply_events(const std::vector<wire::WireEvent>& events, TimeMs now);
@@ -161,7 +161,8 @@ std::vector<std::pair<std::string, std::string>> SyncStore::rejected() const {
 
 // [SECTION] Pull
 
-void SyncStore::Impl::apply_participants(const std::vector<wire::WireParticipant>& participants) {
+void SyncStore::Impl::apply_participants(const std::vector<wire::WireParticipant>& participants,
+                                         std::set<std::string>& pulled_ids) {
   // A card that moved to another participant is taken off the old one first (UNIQUE card_code).
   SQLite::Statement free_card(db, "UPDATE participants SET card_code = NULL WHERE card_code = ? AND id <> ?");
   SQLite::Statement person(
@@ -187,6 +188,7 @@ void SyncStore::Impl::apply_participants(const std::vector<wire::WireParticipant
                  static_cast<std::int64_t>(w.p.agreed_parts), w.p.talk_every_days, w.p.agreed_minutes_per_week,
                  w.p.show_agreed_hours, w.p.photo_consent);
     person.exec();
+    pulled_ids.insert(w.p.id);
   }
 }
 
@@ -262,9 +264,11 @@ int SyncStore::Impl::apply_events(const std::vector<wire::WireEvent>& events, Ti
     subjects.erase("");
     // Activities of other kiosks arrive as programme rows (above), which the server derived
     // from these same events and perhaps newer ones: folding them here could only go back.
-    // Likewise coaches' PINs: the pulled coach rows say them.
-    std::erase_if(subjects,
-                  [](const std::string& x) { return x.rfind("activity/", 0) == 0 || x.rfind("coach/", 0) == 0; });
+    // Likewise coaches' PINs and other kiosks' agreement edits: the pulled coach and participant
+    // rows say them.
+    std::erase_if(subjects, [](const std::string& x) {
+      return x.rfind("activity/", 0) == 0 || x.rfind("coach/", 0) == 0 || x.rfind("agreements/", 0) == 0;
+    });
     project(db, subjects);
   }
   return n;
@@ -274,7 +278,8 @@ PullApplied SyncStore::apply_pull(const wire::PullPage& page, TimeMs now) {
   return guarded("applying changes from the server", [&] {
     PullApplied n;
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-    m->apply_participants(page.participants);
+    std::set<std::string> pulled_people;
+    m->apply_participants(page.participants, pulled_people);
     n.participants = static_cast<int>(page.participants.size());
     m->apply_coaches(page.coaches, n.warnings);
     n.coaches = static_cast<int>(page.coaches.size());
@@ -293,6 +298,7 @@ PullApplied SyncStore::apply_pull(const wire::PullPage& page, TimeMs now) {
     std::set<std::string> pulled_coaches;
     for (const auto& w : page.coaches) pulled_coaches.insert(w.c.id);
     apply_unsent_coach_pins(m->db, m->device_id, pulled_coaches);
+    apply_unsent_agreement_edits(m->db, m->device_id, pulled_people);
     if (page.reset)
       m->put("sync_state", "cursor_resets", std::to_string(std::stoll(m->get("sync_state", "cursor_resets", "0")) + 1));
     m->put("sync_state", "cursor", page.cursor);

@@ -203,6 +203,7 @@ struct Worker::Impl {
         return false;
       }
       if (p.reset) log("the server did not know our cursor; reading everything again once");
+      for (const auto& why : p.skipped) log("pull: " + why);
       const storage::PullApplied n = db.apply_pull(p, wall_now());
       for (const auto& w : n.warnings) log("pull: " + w);
       out.pulled_events += n.events;

@@ -344,7 +344,9 @@ CoachNav make_coach_nav(const core::State& s, const Strings& tr) {
               {core::Screen::CoachReports, "tab:reports", "progress", "coach.tab.reports"}};
   // The participant page and the ladder belong to People, the activity editor to Programme.
   core::Screen section = s.screen;
-  if (section == core::Screen::CoachPerson || section == core::Screen::CoachLadder) section = core::Screen::CoachPeople;
+  if (section == core::Screen::CoachPerson || section == core::Screen::CoachLadder ||
+      section == core::Screen::CoachAgreements)
+    section = core::Screen::CoachPeople;
   if (section == core::Screen::CoachActivityEdit) section = core::Screen::CoachProgramme;
   for (const auto& t : tabs) v.tabs.push_back({t.screen, t.id, t.icon, tr.get(t.key), t.screen == section});
   v.coach_name = coach_name(s);
@@ -765,6 +767,9 @@ std::string history_line(const core::State& s, const core::Event& e, const Strin
           [&](const core::ev::ParticipantLeft& b) {
             line = by(b.coach_id) + ": " + tr.fmt("coach.history.left", {{"reason", exit_reason_text(b.reason, tr)}});
           },
+          [&](const core::ev::AgreementsChanged& b) {
+            line = by(b.coach_id) + ": " + tr.get("coach.history.agreements");
+          },
           // Shown elsewhere on the page (the strip, sign-ups) or not about the participant: no line.
           // Listed one by one, so a new event type must choose here.
           [](const core::ev::CheckIn&) {},
@@ -801,6 +806,7 @@ void add_notes_and_history(CoachPersonView& v, const core::State& s, const Strin
 void add_actions(CoachPersonView& v, const core::State& s, const core::Participant& p, const Strings& tr) {
   const core::CoachState& c = s.coach;
   v.ladder_label = tr.get("coach.person.ladder_button");
+  v.agreements_label = tr.get("coach.person.agreements_button");
   v.note_label = tr.get("coach.person.note_button");
   v.talk_label = tr.get("coach.talk_held");
   v.report_label = tr.get("coach.person.report_button");
@@ -903,6 +909,86 @@ CoachLadderView make_coach_ladder_view(const core::State& s, const Strings& tr) 
            core::LadderAreaTapped{static_cast<int>(i), st}});
     v.areas.push_back(std::move(a));
   }
+  return v;
+}
+
+namespace {
+
+CoachAgreementsView::DateField date_field(const core::State& s, const Strings& tr, bool end) {
+  const core::AgreementsForm& f = s.coach.agreements;
+  const std::string& date = end ? f.end_date : f.start_date;
+  CoachAgreementsView::DateField d;
+  d.title = tr.get(end ? "coach.agreements.end" : "coach.agreements.start");
+  d.set = !date.empty();
+  d.value = d.set ? tr.get("dayshort." + std::to_string(core::weekday_of(date))) + " " + short_date(date, tr) + " " +
+                        date.substr(0, 4)
+                  : tr.get(end ? "coach.agreements.no_end" : "coach.agreements.no_start");
+  const std::string side = end ? "end:" : "start:";
+  const struct {
+    core::DateStep step;
+    const char* key;
+    const char* id;
+  } units[] = {{core::DateStep::Month, "coach.agreements.step_month", "month"},
+               {core::DateStep::Week, "coach.agreements.step_week", "week"},
+               {core::DateStep::Day, "coach.agreements.step_day", "day"}};
+  for (int direction : {-1, 1})
+    for (std::size_t i = 0; i < 3; ++i) {
+      const auto& u = units[direction < 0 ? i : 2 - i];  // - month - week - day | + day + week + month
+      d.steps.push_back({side + (direction < 0 ? "-" : "+") + u.id,
+                         std::string(direction < 0 ? "- " : "+ ") + tr.get(u.key), false,
+                         core::AgreementsDateStepped{end, u.step, direction}});
+    }
+  d.clear = {side + "clear", tr.get("coach.agreements.clear"), false, core::AgreementsDateCleared{end}};
+  return d;
+}
+
+std::string rhythm_label(int days, const Strings& tr) {
+  if (days == 0) return tr.get("coach.agreements.rhythm_none");
+  return days % 7 == 0 ? tr.fmt("coach.agreements.rhythm_weeks", {{"n", std::to_string(days / 7)}})
+                       : tr.fmt("coach.agreements.rhythm_days", {{"n", std::to_string(days)}});
+}
+
+}  // namespace
+
+CoachAgreementsView make_coach_agreements_view(const core::State& s, const Strings& tr) {
+  CoachAgreementsView v;
+  const core::CoachState& c = s.coach;
+  const core::AgreementsForm& f = c.agreements;
+  v.back_label = tr.get("common.back");
+  v.title = tr.get("coach.agreements.title");
+  if (const core::Participant* p = s.roster->find(c.person_id)) v.name = full_name(*p);
+  v.save_label = tr.get("common.save");
+  v.busy = c.busy;
+  v.start = date_field(s, tr, false);
+  v.end = date_field(s, tr, true);
+  const bool backwards = !f.start_date.empty() && !f.end_date.empty() && f.end_date < f.start_date;
+  if (backwards) v.warning = tr.get("coach.agreements.end_before_start");
+  v.can_save = !c.busy && !backwards;
+  v.parts_title = tr.get("coach.agreements.parts");
+  for (int wd = 0; wd < core::kWeekDays; ++wd) v.day_labels.push_back(tr.get("dayshort." + std::to_string(wd)));
+  for (core::Dagdeel d : core::kDagdelen) {
+    v.dagdeel_labels.push_back(tr.get(dagdeel_label_key(d)));
+    std::vector<CoachAgreementsView::Option> row;
+    for (int wd = 0; wd < core::kWeekDays; ++wd)
+      row.push_back({"part:" + std::to_string(wd) + ":" + core::dagdeel_key(d), "",
+                     (f.agreed_parts & core::agreed_bit(wd, d)) != 0, core::AgreementsPartTapped{wd, d}});
+    v.grid.push_back(std::move(row));
+  }
+  v.hours_title = tr.get("coach.agreements.hours");
+  v.hours_value = f.agreed_minutes > 0 ? hours_text(f.agreed_minutes, tr) : tr.get("coach.agreements.no_hours");
+  for (int m : {-60, -core::kAgreedMinutesStep, core::kAgreedMinutesStep, 60})
+    v.hours_steps.push_back({"hours:" + std::to_string(m),
+                             (m < 0 ? "-" : "+") + (std::abs(m) == 60 ? std::string("1:00") : std::string("0:15")),
+                             false, core::AgreementsHoursStepped{m}});
+  v.rhythm_title = tr.get("coach.agreements.rhythm");
+  v.rhythm_value = rhythm_label(f.talk_every_days, tr);
+  for (int weeks : {-1, 1})
+    v.rhythm_steps.push_back({weeks < 0 ? "rhythm:-" : "rhythm:+",
+                              (weeks < 0 ? "- " : "+ ") + tr.fmt("coach.agreements.rhythm_weeks", {{"n", "1"}}), false,
+                              core::AgreementsRhythmStepped{weeks}});
+  v.show_hours = {"toggle:show_hours", tr.get("coach.agreements.show_hours"), f.show_agreed_hours,
+                  core::AgreementsShowHoursTapped{}};
+  v.photo = {"toggle:photo", tr.get("coach.agreements.photo"), f.photo_consent, core::AgreementsPhotoTapped{}};
   return v;
 }
 

@@ -168,6 +168,7 @@ struct CoachPersonView {
       history;  // newest first: "23 nov 09:50 Marloes Kuipers: uren goedgekeurd, 2:30 uur (gecontroleerd)"
 
   // Buttons
+  std::string agreements_label;  // under the facts: opens the agreements editor
   std::string ladder_label, note_label, talk_label, report_label, exit_label;
   // The card to print (not for someone who left): what is on it, or why there is none.
   bool show_card = false;
@@ -205,12 +206,39 @@ struct CoachLadderView {
   bool busy = false;
 };
 
+// The agreements editor: every control a big tap target (dates with steppers, a week grid of
+// dagdelen, hours in quarter-hour steps, the talk rhythm, two toggles).
+struct CoachAgreementsView {
+  std::string back_label, title, name, save_label;
+  bool can_save = false;  // not while busy or with an end before the start
+  bool busy = false;
+  using Option = CoachLadderView::Option;
+  struct DateField {
+    std::string title, value;  // "Startdatum", "ma 1 sep 2026" or "onbekend"
+    bool set = false;
+    std::vector<Option> steps;  // - month, - week, - day, + day, + week, + month
+    Option clear;
+  };
+  DateField start, end;
+  std::string warning;  // "De einddatum ligt vóór de startdatum." or ""
+  std::string parts_title;
+  std::vector<std::string> day_labels;      // ma .. zo
+  std::vector<std::string> dagdeel_labels;  // Ochtend, Middag, Avond
+  std::vector<std::vector<Option>> grid;    // [dagdeel][weekday]
+  std::string hours_title, hours_value;     // "4:30 uur" or "geen"
+  std::vector<Option> hours_steps;          // -1 h, -15 m, +15 m, +1 h
+  std::string rhythm_title, rhythm_value;   // "Gesprek met de coach, elke", "2 wk" or "geen"
+  std::vector<Option> rhythm_steps;         // - 1 wk, + 1 wk
+  Option show_hours, photo;                 // toggles: active = on
+};
+
 CoachPinView make_coach_pin_view(const core::State& s, const Strings& tr);
 CoachPinChangeView make_coach_pin_change_view(const core::State& s, const Strings& tr);
 CoachNav make_coach_nav(const core::State& s, const Strings& tr);
 CoachPeopleView make_coach_people_view(const core::State& s, const Strings& tr);
 CoachPersonView make_coach_person_view(const core::State& s, const Strings& tr);
 CoachLadderView make_coach_ladder_view(const core::State& s, const Strings& tr);
+CoachAgreementsView make_coach_agreements_view(const core::State& s, const Strings& tr);
 std::string coach_name(const core::State& s);  // the logged-in coach's name
 CoachTodayView make_coach_today_view(const core::State& s, const Strings& tr);
 std::string full_name(const core::Participant& p);  // "Ruud van den Berg"

@@ -220,6 +220,7 @@ void make_screen_view(const core::State& s, Strings& tr, FrameView& v) {
     case core::Screen::CoachPeople: v.coach_people = make_coach_people_view(s, tr); break;
     case core::Screen::CoachPerson: v.coach_person = make_coach_person_view(s, tr); break;
     case core::Screen::CoachLadder: v.coach_ladder = make_coach_ladder_view(s, tr); break;
+    case core::Screen::CoachAgreements: v.coach_agreements = make_coach_agreements_view(s, tr); break;
     case core::Screen::CoachProgramme: v.coach_programme = make_coach_programme_view(s, tr); break;
     case core::Screen::CoachActivityEdit: v.activity_edit = make_activity_edit_view(s, tr); break;
     case core::Screen::CoachReports: v.reports = make_reports_view(s, tr); break;

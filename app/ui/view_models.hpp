@@ -212,6 +212,7 @@ struct FrameView {
   CoachPeopleView coach_people;
   CoachPersonView coach_person;
   CoachLadderView coach_ladder;
+  CoachAgreementsView coach_agreements;
   ReportsView reports;
   CoachProgrammeView coach_programme;
   ActivityEditView activity_edit;

@@ -2,6 +2,8 @@
 // are built by hand; everything read from the network is checked field by field.
 #include "wire/wire.hpp"
 
+#include "core/events.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace meedoen::wire {
@@ -268,8 +270,17 @@ bool read_agreements(const Fields& f, core::Participant& p) {
       !f.boolean("show_agreed_hours", p.show_agreed_hours, false) ||
       !f.boolean("photo_consent", p.photo_consent, false))
     return false;
-  if (parts < 0 || parts >= (std::int64_t{1} << (core::kWeekDays * 3))) return f.fail("agreed_parts", "out of range");
+  if (!p.start_date.empty() && !core::valid_date_iso(p.start_date)) return f.fail("start_date", "is not a date");
+  if (!p.end_date.empty() && !core::valid_date_iso(p.end_date)) return f.fail("end_date", "is not a date");
+  if (parts < 0 || parts >= std::int64_t{core::kAgreedPartsEnd}) return f.fail("agreed_parts", "is out of range");
   p.agreed_parts = static_cast<std::uint32_t>(parts);
+  // The rest as an agreements_changed event is checked (end before start, rhythm, minutes).
+  if (const std::string why =
+          core::check::agreements(p.start_date, p.end_date, parts, p.talk_every_days, p.agreed_minutes_per_week);
+      !why.empty()) {
+    f.error = f.where + why;  // why starts with the field: "end_date 2026-01-01 is before start_date ..."
+    return false;
+  }
   return true;
 }
 
@@ -373,9 +384,15 @@ bool decode_pull_page(const std::string& body, PullPage& out, std::string& error
       if (!pf.text("id", w.p.id) || !pf.text("first_name", w.p.first_name) || !pf.text("last_name", w.p.last_name) ||
           !pf.text("card_code", w.p.card_code, false) || !pf.text("pin_hash", w.pin_hash, false) ||
           !pf.text("language", w.p.language, false) || !pf.boolean("mandatory", w.p.mandatory, false) ||
-          !pf.text("coach_id", w.p.coach_id, false) || !pf.boolean("active", w.active, false) ||
-          !read_agreements(pf, w.p))
+          !pf.text("coach_id", w.p.coach_id, false) || !pf.boolean("active", w.active, false))
         return false;
+      // Malformed agreements skip this one row, not the page: a page that always fails would stop
+      // this kiosk's sync for good. The row comes again when the server's row is next changed.
+      if (!read_agreements(pf, w.p)) {
+        out.skipped.push_back("participant " + w.p.id + " skipped: " + error);
+        error.clear();
+        continue;
+      }
       out.participants.push_back(std::move(w));
     }
   } else if (!error.empty()) {

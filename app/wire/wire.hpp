@@ -93,6 +93,9 @@ struct PullPage {
   std::vector<WireActivity> activities;
   std::vector<std::pair<std::string, std::string>> settings;
   std::vector<WireEvent> events;
+  // Decoding only: participant rows left out because their agreements were malformed, one line
+  // each naming the participant and the field (the sync worker logs them).
+  std::vector<std::string> skipped;
   bool empty() const {
     return participants.empty() && coaches.empty() && activities.empty() && settings.empty() && events.empty();
   }

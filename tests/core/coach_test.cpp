@@ -1019,3 +1019,107 @@ TEST_CASE("talk_due_days: due when the interval has passed since the last talk o
     CHECK(core::talk_due_days(s, p) == -1);
   }
 }
+
+// [SECTION] The agreements editor
+
+TEST_CASE("coach: the agreements editor opens prefilled from the participant and Back leaves it unsaved",
+          "[core][coach]") {
+  FakeKiosk k(people_centre(), kMonday0942);
+  k.touch(core::AgreementsOpenTapped{});  // not on a page: nothing
+  CHECK(k.state().screen != Screen::CoachAgreements);
+  on_page(k, "p-ayse");
+  k.touch(core::AgreementsOpenTapped{});
+  REQUIRE(k.state().screen == Screen::CoachAgreements);
+  const core::AgreementsForm& f = k.state().coach.agreements;
+  CHECK(f.start_date == "2026-09-01");
+  CHECK(f.end_date.empty());
+  CHECK(f.talk_every_days == 14);
+  CHECK(f.agreed_parts == (core::agreed_bit(0, core::Dagdeel::Morning) | core::agreed_bit(2, core::Dagdeel::Morning)));
+  k.touch(core::AgreementsHoursStepped{60});
+  k.touch(core::BackTapped{});
+  CHECK(k.state().screen == Screen::CoachPerson);
+  CHECK(k.count<core::RecordCoach>() == 0);
+  CHECK(k.state().roster->find("p-ayse")->agreed_minutes_per_week == 0);
+}
+
+TEST_CASE("coach: the agreements editor steps dates, taps dagdelen, steps hours and rhythm, and saves one event",
+          "[core][coach]") {
+  FakeKiosk k(people_centre(), kMonday0942);
+  on_page(k, "p-ayse");
+  k.touch(core::AgreementsOpenTapped{});
+  const core::AgreementsForm& f = k.state().coach.agreements;
+  using core::DateStep;
+  // Dates: the first tap on an empty date sets today; days, weeks and months move it.
+  k.touch(core::AgreementsDateStepped{true, DateStep::Week, 1});
+  CHECK(f.end_date == "2026-11-23");
+  k.touch(core::AgreementsDateStepped{true, DateStep::Month, 1});
+  k.touch(core::AgreementsDateStepped{true, DateStep::Week, 1});
+  k.touch(core::AgreementsDateStepped{true, DateStep::Day, -1});
+  CHECK(f.end_date == "2026-12-29");
+  k.touch(core::AgreementsDateStepped{false, DateStep::Month, -1});
+  CHECK(f.start_date == "2026-08-01");
+  k.touch(core::AgreementsDateStepped{false, DateStep::Day, 5});  // not a step
+  CHECK(f.start_date == "2026-08-01");
+  // The dagdelen: a tap switches one on or off.
+  k.touch(core::AgreementsPartTapped{0, core::Dagdeel::Morning});
+  k.touch(core::AgreementsPartTapped{4, core::Dagdeel::Afternoon});
+  k.touch(core::AgreementsPartTapped{7, core::Dagdeel::Morning});  // no such day
+  CHECK(f.agreed_parts ==
+        (core::agreed_bit(2, core::Dagdeel::Morning) | core::agreed_bit(4, core::Dagdeel::Afternoon)));
+  // Hours in quarter hours, never below 0 nor above 60.
+  k.touch(core::AgreementsHoursStepped{-15});
+  CHECK(f.agreed_minutes == 0);
+  for (int i = 0; i < 4; ++i) k.touch(core::AgreementsHoursStepped{60});
+  k.touch(core::AgreementsHoursStepped{15});
+  k.touch(core::AgreementsHoursStepped{15});
+  k.touch(core::AgreementsHoursStepped{10});  // not a quarter
+  CHECK(f.agreed_minutes == 270);
+  for (int i = 0; i < 70; ++i) k.touch(core::AgreementsHoursStepped{60});
+  CHECK(f.agreed_minutes == core::kMaxAgreedMinutes);
+  for (int i = 0; i < 56; ++i) k.touch(core::AgreementsHoursStepped{-60});
+  CHECK(f.agreed_minutes == 4 * 60);
+  // The talk rhythm by weeks; below a week is no rhythm.
+  k.touch(core::AgreementsRhythmStepped{1});
+  CHECK(f.talk_every_days == 21);
+  for (int i = 0; i < 4; ++i) k.touch(core::AgreementsRhythmStepped{-1});
+  CHECK(f.talk_every_days == 0);
+  k.touch(core::AgreementsRhythmStepped{1});
+  k.touch(core::AgreementsRhythmStepped{1});
+  CHECK(f.talk_every_days == 14);
+  k.touch(core::AgreementsShowHoursTapped{});
+  k.touch(core::AgreementsPhotoTapped{});
+  k.touch(core::AgreementsPhotoTapped{});
+  CHECK(f.show_agreed_hours);
+  CHECK_FALSE(f.photo_consent);
+  CHECK(k.commands().empty());
+
+  k.touch(core::AgreementsSaveTapped{});
+  CHECK(k.state().screen == Screen::CoachPerson);
+  const auto* b = recorded<core::ev::AgreementsChanged>(k, "p-ayse");
+  REQUIRE(b != nullptr);
+  CHECK(k.command<core::RecordCoach>()->person_id == "p-ayse");
+  CHECK(*b == core::ev::AgreementsChanged{"2026-08-01", "2026-12-29",
+                                          static_cast<int>(core::agreed_bit(2, core::Dagdeel::Morning) |
+                                                           core::agreed_bit(4, core::Dagdeel::Afternoon)),
+                                          14, 240, true, false, "c-marloes"});
+  CHECK(k.state().coach.busy);
+}
+
+TEST_CASE("coach: an end before the start is not saved; clearing a date is", "[core][coach]") {
+  FakeKiosk k(people_centre(), kMonday0942);
+  on_page(k, "p-ayse");
+  k.touch(core::AgreementsOpenTapped{});
+  k.touch(core::AgreementsDateStepped{true, core::DateStep::Day, 1});  // today, 2026-11-23
+  for (int i = 0; i < 3; ++i) k.touch(core::AgreementsDateStepped{true, core::DateStep::Month, -1});
+  CHECK(k.state().coach.agreements.end_date == "2026-08-23");  // before the start, 2026-09-01
+  k.touch(core::AgreementsSaveTapped{});
+  CHECK(k.state().screen == Screen::CoachAgreements);
+  CHECK(k.count<core::RecordCoach>() == 0);
+  k.touch(core::AgreementsDateCleared{true});
+  k.touch(core::AgreementsDateCleared{false});
+  k.touch(core::AgreementsSaveTapped{});
+  const auto* b = recorded<core::ev::AgreementsChanged>(k, "p-ayse");
+  REQUIRE(b != nullptr);
+  CHECK(b->start_date.empty());
+  CHECK(b->end_date.empty());
+}

@@ -182,6 +182,44 @@ TEST_CASE("server: import-roster reports bad rows by line number and imports not
   CHECK(server.admin_result("import-roster --centre nowhere " + good).exit_code == 2);
 }
 
+TEST_CASE("server: import-roster with agreements: bad agreements refuse the file, an unknown coach only warns",
+          "[server][roster]") {
+  TempDir dir;
+  ServerProcess server(dir, "");
+  server.admin("create-centre --id c1 --name 'C1'");
+  server.admin("add-coach --centre c1 --id c-1 --name 'Marloes'");
+  const std::string head =
+      "id;first_name;last_name;card_code;coach_id;start_date;end_date;agreed_dagdelen;talk_every;agreed_hours\n";
+  const std::string bad = dir.write("bad.csv", head +
+                                                   "p1;Ann;Smit;C1;c-1;2026-09-01;2026-08-01;ma-ochtend;2w;4:30\n"
+                                                   "p2;Bo;Bos;C2;c-1;;;zondagnacht;;\n"
+                                                   "p3;Cem;Kaya;C3;c-1;;;;elke week;5,1\n");
+  const RunResult r = server.admin_result("import-roster --centre c1 " + bad);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("line 2: end_date 2026-08-01 is before start_date 2026-09-01") != std::string::npos);
+  CHECK(r.err.find("line 3: agreed_dagdelen \"zondagnacht\" is not a weekday and dagdeel") != std::string::npos);
+  CHECK(r.err.find("line 4: talk_every is not a number of days or weeks") != std::string::npos);
+  CHECK(r.err.find("line 4: agreed_hours must be in quarter hours") != std::string::npos);
+  CHECK(r.err.find("nothing was imported (4 problems)") != std::string::npos);
+  CHECK(server_count(server, "SELECT COUNT(*) FROM participants") == 0);
+
+  const std::string good = dir.write("good.csv", head +
+                                                     "p1;Ann;Smit;C1;c-1;01-09-2026;31-08-2027;ma-ochtend wo-middag;"
+                                                     "2 weken;4,5\n"
+                                                     "p2;Bo;Bos;C2;c-9;;;;;\n");
+  const RunResult ok = server.admin_result("import-roster --centre c1 " + good);
+  CHECK(ok.exit_code == 0);
+  CHECK(ok.out.find("2 added") != std::string::npos);
+  CHECK(ok.err.find("warning: line 3: coach_id c-9 is not a coach of c1 (yet); add it with add-coach") !=
+        std::string::npos);
+  CHECK(ok.err.find("c-1") == std::string::npos);
+  CHECK(server_count(server,
+                     "SELECT COUNT(*) FROM participants WHERE id = 'p1' AND start_date = '2026-09-01' AND "
+                     "end_date = '2027-08-31' AND agreed_parts = 129 AND talk_every_days = 14 AND agreed_minutes = 270 "
+                     "AND agreements_key LIKE '%|server'") == 1);
+  CHECK(server_count(server, "SELECT COUNT(*) FROM participants WHERE id = 'p2' AND coach_id = 'c-9'") == 1);
+}
+
 TEST_CASE("server: reports: attendance per dagdeel and today's exceptions, each row with centre, kiosk and time",
           "[server]") {
   use_amsterdam_time();

@@ -46,6 +46,9 @@ inline std::vector<core::EventBody> event_samples() {
       ev::ParticipantLeft{"2026-11-23", ExitReason::SubsidisedWork, "c-1"},
       ev::ActivitySaved{a, "c-1"},
       ev::CoachPinChanged{"c-1", "$argon2id$v=19$m=4096,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNo"},
+      ev::AgreementsChanged{"2026-09-01", "2027-08-31",
+                            static_cast<int>(agreed_bit(0, Dagdeel::Morning) | agreed_bit(2, Dagdeel::Afternoon)), 14,
+                            270, true, true, "c-1"},
   };
 }
 

@@ -53,6 +53,10 @@ const std::vector<Golden> kGolden{
                        R"("start":"13:30","title":"Koken \"met\" Çağrı","volunteer_work":true,"weekday":3})"},
     {"coach_pin_changed",
      R"({"coach_id":"c-1","pin_hash":"$argon2id$v=19$m=4096,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNo"})"},
+    // New with the agreements editor: a coach's change of a participant's agreements.
+    {"agreements_changed", R"({"agreed_minutes":270,"agreed_parts":129,"coach_id":"c-1","end_date":"2027-08-31",)"
+                           R"("photo_consent":true,"show_agreed_hours":true,"start_date":"2026-09-01",)"
+                           R"("talk_every_days":14})"},
 };
 
 template <std::size_t... I>

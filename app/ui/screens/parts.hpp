@@ -54,6 +54,8 @@ void choice_popup(const std::string& title, const std::string& subject, const st
 void draw_coach_people(const CoachNav& nav, const CoachPeopleView& v, const Theme& t, const Layout& L, Actions& out);
 void draw_coach_person(const CoachNav& nav, const CoachPersonView& v, const Theme& t, const Layout& L, Actions& out);
 void draw_coach_ladder(const CoachNav& nav, const CoachLadderView& v, const Theme& t, const Layout& L, Actions& out);
+// The agreements editor (agreements_screen.cpp).
+void draw_coach_agreements(const CoachAgreementsView& v, const Theme& t, const Layout& L, Actions& out);
 void draw_coach_pin(const CoachPinView& v, const Theme& t, const Layout& L, Actions& out);
 void draw_coach_pin_change(const CoachPinChangeView& v, const Theme& t, const Layout& L, Actions& out);
 // The tab bar over every coach screen after the PIN; returns the y where the screen's content starts.

@@ -184,6 +184,13 @@ void details(const CoachPersonView& v, const Theme& t, ImVec2 pos, ImVec2 size, 
   }
   if (!v.waiting.empty()) y += t.px(10);
   for (const auto& f : v.facts) line(t, f, y, origin, w, colors::text);
+  // The agreements above are the coach's to change.
+  ImGui::SetCursorPos(ImVec2(0, y));
+  if (big_button(
+          t, {"person:agreements", icons::utf8("edit"), &v.agreements_label, ImVec2(std::min(w, t.px(360)), t.px(84)),
+              ButtonStyle::Neutral, !v.busy && !v.asking && !v.note_open}))
+    out.push_back(core::AgreementsOpenTapped{});
+  y += t.px(84) + t.px(12);
   if (v.show_card) card_row(v, t, origin, w, y, out);
 
   heading(t, v.ladder_title, y, origin);

@@ -247,6 +247,7 @@ void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out
     case core::Screen::CoachPeople: draw_coach_people(v.coach_nav, v.coach_people, t, L, out); break;
     case core::Screen::CoachPerson: draw_coach_person(v.coach_nav, v.coach_person, t, L, out); break;
     case core::Screen::CoachLadder: draw_coach_ladder(v.coach_nav, v.coach_ladder, t, L, out); break;
+    case core::Screen::CoachAgreements: draw_coach_agreements(v.coach_agreements, t, L, out); break;
     case core::Screen::CoachProgramme: draw_coach_programme(v.coach_nav, v.coach_programme, t, L, out); break;
     case core::Screen::CoachActivityEdit: draw_activity_edit(v.coach_nav, v.activity_edit, t, L, out); break;
     case core::Screen::CoachReports: draw_coach_reports(v.coach_nav, v.reports, t, L, out); break;
