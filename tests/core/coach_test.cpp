@@ -1105,7 +1105,7 @@ TEST_CASE("coach: the agreements editor steps dates, taps dagdelen, steps hours 
   CHECK(k.state().coach.busy);
 }
 
-TEST_CASE("coach: an end before the start is not saved; clearing a date is", "[core][coach]") {
+TEST_CASE("coach: an end before the start is not saved, clearing a date is", "[core][coach]") {
   FakeKiosk k(people_centre(), kMonday0942);
   on_page(k, "p-ayse");
   k.touch(core::AgreementsOpenTapped{});

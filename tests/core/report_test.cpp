@@ -192,7 +192,7 @@ TEST_CASE("report: the go-live date is the setting, else the journal's first eve
   CHECK_FALSE(agreed_on(p, "2026-11-30", Dagdeel::Morning, ""));
 }
 
-TEST_CASE("report: nothing before the go-live date is expected or a no-show; what happened still counts",
+TEST_CASE("report: nothing before the go-live date is expected or a no-show, what happened still counts",
           "[core][report]") {
   ReportInputs in = inputs();
   in.go_live = "2026-11-10";

@@ -21,7 +21,7 @@ import sys
 import tempfile
 import time
 
-COACH_PIN = "2580"
+COACH_PINS = ["2580", "1470", "3690"]  # one per add-coach line: two coaches cannot share a PIN
 
 
 def blocks(readme):
@@ -69,6 +69,7 @@ class Walk:
         self.server = None
         self.port = free_port()
         self.code = None
+        self.coaches = 0
 
     def sh(self, line, stdin=""):
         line = line.replace("/var/lib/meedoen", str(self.tmp / "lib"))
@@ -82,7 +83,7 @@ class Walk:
 
     def server_block(self, lines):
         (self.tmp / "lib").mkdir()
-        shutil.copy(self.root / "docs/examples/roster.csv", self.tmp / "roster.csv")
+        shutil.copy(self.root / "docs/roster-example.csv", self.tmp / "roster.csv")
         for line in lines:
             if " serve" in line:
                 line = re.sub(r"--listen \S+", f"--listen 127.0.0.1:{self.port}", line)
@@ -92,7 +93,12 @@ class Walk:
                                                stderr=open(self.tmp / "server.log", "w"))
                 wait_for_port(self.port, self.server)
                 continue
-            out = self.sh(line, stdin=f"{COACH_PIN}\n{COACH_PIN}\n" if "add-coach" in line else "")
+            stdin = ""
+            if "add-coach" in line:
+                pin = COACH_PINS[self.coaches]
+                self.coaches += 1
+                stdin = f"{pin}\n"
+            out = self.sh(line, stdin=stdin)
             if "enrol-kiosk" in line:
                 m = re.search(r"code: (\S+)", out)
                 if not m:
@@ -101,7 +107,7 @@ class Walk:
 
     def kiosk_block(self, lines, card):
         replay = self.tmp / "first.replay"
-        replay.write_text(f"wait 1s\nscan {card}\ntap \"Inchecken\"\nexpect \"Welkom\"\nwait 3s\n")
+        replay.write_text(f"wait 1s\nscan {card}\ntap \"Inchecken\"\nexpect \"ingecheckt\"\nwait 3s\n")
         for line in lines:
             line = re.sub(r"--server \S+", f"--server http://127.0.0.1:{self.port}", line)
             line = re.sub(r"--enrol-code \S+", f"--enrol-code {self.code}", line)
@@ -123,7 +129,7 @@ def first_card(roster):
 def main():
     root, bin_dir = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
     server_lines, kiosk_lines, check_lines = blocks(root / "README.md")
-    card, first_name = first_card(root / "docs/examples/roster.csv")
+    card, first_name = first_card(root / "docs/roster-example.csv")
     with tempfile.TemporaryDirectory(prefix="meedoen-go-live-") as t:
         walk = Walk(root, bin_dir, pathlib.Path(t))
         try:

@@ -83,7 +83,7 @@ TEST_CASE("roster csv: every language the kiosk offers, from the kiosk's own lis
   CHECK(r.rows.back().p.language == "nl");
 }
 
-TEST_CASE("roster csv: columns in any order, ',' or ';', a BOM, CRLF; absent columns are listed as absent",
+TEST_CASE("roster csv: columns in any order, comma or semicolon, a BOM, CRLF, absent columns listed as absent",
           "[server][roster]") {
   const auto r = parse_roster_csv(
       "\xEF\xBB\xBF"

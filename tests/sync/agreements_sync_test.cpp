@@ -65,13 +65,14 @@ int server_events(const ServerProcess& server, const std::string& type) {
 
 }  // namespace
 
-TEST_CASE("sync: the roster's agreements reach the kiosks; a coach's change on A reaches B; a re-import keeps them",
+TEST_CASE("sync: the roster's agreements reach the kiosks, a coach's change on A reaches B, a re-import keeps them",
           "[sync][roster]") {
   use_amsterdam_time();
   TempDir dir;
   ServerProcess server(dir, "");
   server.admin("create-centre --id de-cirkel --name 'De Cirkel'");
-  server.admin("add-coach --centre de-cirkel --id c-1 --name 'Marloes Kuipers'");
+  server.admin("add-coach --centre de-cirkel --id c-1 --name 'Marloes Kuipers' < " +
+               sh_quote(dir.write("pin", "4711\n")));
   const std::string roster = dir.write(
       "roster.csv",
       "\xEF\xBB\xBFid;first_name;last_name;card_code;pin;language;coach_id;start_date;end_date;agreed_dagdelen;"

@@ -99,7 +99,7 @@ TEST_CASE("agreements view: dates, the week grid, hours, rhythm and toggles as t
   CHECK_FALSE(ui::make_coach_agreements_view(s, tr).can_save);
 }
 
-TEST_CASE("agreements screen: fits 1280x800, 1024x600 and 1080x1920; taps give the editor's actions", "[ui][coach]") {
+TEST_CASE("agreements screen: fits 1280x800, 1024x600 and 1080x1920, taps give the editor's actions", "[ui][coach]") {
   for (ImVec2 size : {ImVec2(1280, 800), ImVec2(1024, 600), ImVec2(1080, 1920)}) {
     INFO("display " << size.x << "x" << size.y);
     test::Headless h(size.x, size.y);
