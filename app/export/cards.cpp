@@ -12,6 +12,7 @@
 #include <cstring>
 #include <memory>
 
+#include "export/cairo_text.hpp"
 #include "export/files.hpp"
 #include "export/pdf.hpp"
 
@@ -33,9 +34,6 @@ constexpr double kCentreSize = 7.5, kNameMax = 20, kNameMin = 9;  // font sizes,
 constexpr double kLineH = 1.2;                                    // line height, in font sizes
 constexpr int kMaxNameLines = 4;
 
-struct Rgb {
-  double r, g, b;
-};
 constexpr Rgb kText{0.12, 0.14, 0.17}, kMuted{0.42, 0.45, 0.5}, kMark{0.72, 0.74, 0.77};
 
 // [SECTION] QR codes
@@ -55,22 +53,10 @@ Qr encode(const std::string& code) {
 double module_mm(const QRcode& q) { return kQrBox / (q.width + 2 * kQuietModules); }
 
 // [SECTION] Text
-class Ink {
+class Ink : public CairoText {
  public:
-  explicit Ink(cairo_t* cr) : m_cr(cr) {}
+  explicit Ink(cairo_t* cr) : CairoText(cr, kNameMax) {}
 
-  void font(double size, bool bold) {
-    cairo_select_font_face(m_cr, kPdfFont, CAIRO_FONT_SLANT_NORMAL,
-                           bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-    cairo_set_font_size(m_cr, size);
-    m_size = size;
-  }
-  void color(Rgb c) { cairo_set_source_rgb(m_cr, c.r, c.g, c.b); }
-  double width_of(const std::string& s) {
-    cairo_text_extents_t e;
-    cairo_text_extents(m_cr, s.c_str(), &e);
-    return e.x_advance;
-  }
   void text_at(double x_mm, double baseline_mm, const std::string& s) {
     cairo_move_to(m_cr, x_mm * kPt, baseline_mm * kPt);
     cairo_show_text(m_cr, s.c_str());
@@ -136,9 +122,6 @@ class Ink {
     while (n < s.size() && (static_cast<unsigned char>(s[s.size() - n]) & 0xC0) == 0x80) ++n;
     return n;
   }
-
-  cairo_t* m_cr;
-  double m_size = kNameMax;
 };
 
 // A name as it goes on the card: the largest size at which it fits on at most kMaxNameLines

@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "core/overloaded.hpp"
+#include "export/cairo_text.hpp"
 #include "export/files.hpp"
 
 namespace meedoen::exports {
@@ -47,17 +48,12 @@ constexpr double kBottom = kPageH - kMargin - 18;  // above the footer
 constexpr double kBody = 9.5, kSmall = 8, kHeading = 13, kTitle = 18;
 constexpr double kRowH = 15;
 constexpr double kChartH = 150;
-const char* const kFont = kPdfFont;
-
-struct Rgb {
-  double r, g, b;
-};
 constexpr Rgb kText{0.12, 0.14, 0.17}, kMuted{0.42, 0.45, 0.5}, kRule{0.8, 0.82, 0.85}, kBar{0.16, 0.42, 0.72},
     kStripe{0.95, 0.96, 0.97};
 
-class Layout {
+class Layout : CairoText {
  public:
-  Layout(cairo_t* cr, const Document& d, int total) : m_cr(cr), m_doc(d), m_total(total) {}
+  Layout(cairo_t* cr, const Document& d, int total) : CairoText(cr, kBody), m_doc(d), m_total(total) {}
 
   int run() {
     begin_page();
@@ -73,18 +69,6 @@ class Layout {
 
  private:
   // [SECTION] Text
-  void font(double size, bool bold) {
-    cairo_select_font_face(m_cr, kFont, CAIRO_FONT_SLANT_NORMAL,
-                           bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-    cairo_set_font_size(m_cr, size);
-    m_size = size;
-  }
-  void color(Rgb c) { cairo_set_source_rgb(m_cr, c.r, c.g, c.b); }
-  double width_of(const std::string& s) {
-    cairo_text_extents_t e;
-    cairo_text_extents(m_cr, s.c_str(), &e);
-    return e.x_advance;
-  }
   // Cut to a width with an ellipsis; a 10,000-character name is first cut to what could fit.
   std::string fit(const std::string& raw, double w) {
     std::string s = clean_utf8(raw);
@@ -346,12 +330,10 @@ class Layout {
     m_y += kChartH + 6;
   }
 
-  cairo_t* m_cr;
   const Document& m_doc;
   int m_total;
   int m_page = 0;
   double m_y = 0;
-  double m_size = kBody;
 };
 
 cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
