@@ -123,7 +123,12 @@ int prepare_sync(const StartOptions& o, KioskStart& k) {
 
 void adopt_centre(const StartOptions& o, KioskStart& k) {
   if (o.demo || k.worker) k.cfg.centre_name = k.store->setting("centre_name", k.cfg.centre_name);
-  if (!k.store->has_roster()) log_line("no participants in " + k.db_path + " yet (start with --demo to try the kiosk)");
+  if (k.store->has_roster()) return;
+  // A new kiosk of a real centre gets its roster at its first pull; one without a server has none.
+  log_line("no participants in " + k.db_path + " yet " +
+           (k.worker ? std::string("(they arrive from the server at the first sync)")
+                     : std::string("(link the kiosk to a server, README \"Going live at a centre\", or start with "
+                                   "--demo to try it)")));
 }
 
 ui::Strings load_strings(const core::KioskConfig& cfg) {
