@@ -191,43 +191,17 @@ std::vector<HoursEntry> fold_hours(const std::vector<Event>& events) {
   return out;
 }
 
-// [SECTION] Programme
+// [SECTION] Last-word folds: the programme, coaches' PINs, agreements
 
-FoldedActivity fold_activity(const std::vector<Event>& events) {
-  FoldedActivity out;
-  fold_over<Fold::Activity>(events, [&](const Event& e, const ev::ActivitySaved& b) {
-    out.found = true;
-    out.activity = b.activity;
-    out.event_id = e.id;
-  });
+template <class Body>
+LastWord<Body> fold_last(const std::vector<Event>& events) {
+  LastWord<Body> out;
+  fold_over<Body::kFold>(events, [&](const Event& e, const Body& b) { out = {true, b, e.id, e.device_id}; });
   return out;
 }
-
-// [SECTION] Coaches
-
-FoldedCoachPin fold_coach_pin(const std::vector<Event>& events) {
-  FoldedCoachPin out;
-  fold_over<Fold::Coach>(events, [&](const Event& e, const ev::CoachPinChanged& b) {
-    out.found = true;
-    out.pin_hash = b.pin_hash;
-    out.event_id = e.id;
-    out.device_id = e.device_id;
-  });
-  return out;
-}
-
-// [SECTION] Agreements
-
-FoldedAgreements fold_agreements(const std::vector<Event>& events) {
-  FoldedAgreements out;
-  fold_over<Fold::Agreements>(events, [&](const Event& e, const ev::AgreementsChanged& b) {
-    out.found = true;
-    out.agreements = b;
-    out.event_id = e.id;
-    out.device_id = e.device_id;
-  });
-  return out;
-}
+template LastWord<ev::ActivitySaved> fold_last(const std::vector<Event>&);
+template LastWord<ev::CoachPinChanged> fold_last(const std::vector<Event>&);
+template LastWord<ev::AgreementsChanged> fold_last(const std::vector<Event>&);
 
 // [SECTION] The coach's file
 

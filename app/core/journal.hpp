@@ -34,20 +34,17 @@ std::vector<Attendance> fold_attendance(const std::vector<Event>& events);
 std::vector<SignUp> fold_signups(const std::vector<Event>& events, int capacity);
 std::vector<Absence> fold_absences(const std::vector<Event>& events);
 std::vector<HoursEntry> fold_hours(const std::vector<Event>& events);
-// The activity as its last activity_saved in fold order says; found = false without one.
-struct FoldedActivity {
+// The last-word folds (the programme's activity_saved, a coach's coach_pin_changed, a
+// participant's agreements_changed): each event states the whole row, so the last one in fold
+// order is what holds. Body is the one type its fold reads; found = false without one.
+template <class Body>
+struct LastWord {
   bool found = false;
-  Activity activity;
-  std::string event_id;
-};
-FoldedActivity fold_activity(const std::vector<Event>& events);
-// A participant's agreements as their last agreements_changed in fold order says.
-struct FoldedAgreements {
-  bool found = false;
-  ev::AgreementsChanged agreements;
+  Body body{};
   std::string event_id, device_id;  // of the last one
 };
-FoldedAgreements fold_agreements(const std::vector<Event>& events);
+template <class Body>
+LastWord<Body> fold_last(const std::vector<Event>& events);
 // The coach's file: every assessment, note and exit as its own row, in fold order.
 struct CoachFile {
   std::vector<LadderAssessment> ladder;
@@ -55,12 +52,4 @@ struct CoachFile {
   std::vector<Exit> exits;
 };
 CoachFile fold_file(const std::vector<Event>& events);
-// A coach's PIN as the last coach_pin_changed in fold order says; found = false without one.
-struct FoldedCoachPin {
-  bool found = false;
-  std::string pin_hash;
-  std::string event_id, device_id;
-};
-FoldedCoachPin fold_coach_pin(const std::vector<Event>& events);
-
 }  // namespace meedoen::core

@@ -136,30 +136,22 @@ int activity_capacity(SQLite::Database& db, const std::string& id, bool& found) 
   return found ? st.getColumn(0).getInt() : 0;
 }
 
-// The activity as its last activity_saved says. A new capacity moves places and waiting lists
-// of every date of the activity (the sign-up fold reads the capacity).
-void project_activity(SQLite::Database& db, const std::vector<core::Event>& events) {
-  const core::FoldedActivity f = core::fold_activity(events);
-  if (!f.found) return;
+// An activity as saved. A new capacity moves places and waiting lists of every date of the
+// activity (the sign-up fold reads the capacity).
+void write_activity(SQLite::Database& db, const core::Activity& a) {
   bool existed = false;
-  const int before = activity_capacity(db, f.activity.id, existed);
-  upsert_activity(db, f.activity);
-  if (!existed || before != f.activity.capacity) reproject_signups(db, f.activity.id);
+  const int before = activity_capacity(db, a.id, existed);
+  upsert_activity(db, a);
+  if (!existed || before != a.capacity) reproject_signups(db, a.id);
 }
 
-// A coach's PIN as their last coach_pin_changed says. Only this kiosk's own changes are folded
-// here (pulled ones arrive as the server's coach rows, like the programme); a coach this kiosk
-// does not have (removed on the server) gets no row back.
-void project_coach(SQLite::Database& db, const std::string& coach_id, const std::vector<core::Event>& events) {
-  const core::FoldedCoachPin f = core::fold_coach_pin(events);
-  if (!f.found) return;
+void write_coach_pin(SQLite::Database& db, const std::string& coach_id, const std::string& pin_hash) {
   SQLite::Statement st(db, "UPDATE coaches SET pin_hash = ? WHERE id = ?");
-  SQLite::bind(st, f.pin_hash, coach_id);
+  SQLite::bind(st, pin_hash, coach_id);
   st.exec();
 }
 
-// The participant row's agreements as the last agreements_changed says (a coach's edit). No
-// event: the row stays as the roster (the server) set it.
+// The participant row's agreements as a coach's edit states them.
 void write_agreements(SQLite::Database& db, const std::string& pid, const core::ev::AgreementsChanged& a) {
   SQLite::Statement st(db,
                        "UPDATE participants SET start_date = ?, end_date = ?, agreed_parts = ?, talk_every_days = ?, "
@@ -169,9 +161,13 @@ void write_agreements(SQLite::Database& db, const std::string& pid, const core::
   st.exec();
 }
 
-void project_agreements(SQLite::Database& db, const std::string& pid, const std::vector<core::Event>& events) {
-  const core::FoldedAgreements f = core::fold_agreements(events);
-  if (f.found) write_agreements(db, pid, f.agreements);
+// The row of a last-word subject (core::fold_last) as its last event says; no event, no change
+// (the row stays as the server or the roster set it). A coach this kiosk does not have (removed
+// on the server) gets no row back: the UPDATE finds none.
+template <class Body, class Write>
+void project_last(const std::vector<core::Event>& events, Write&& write) {
+  const core::LastWord<Body> last = core::fold_last<Body>(events);
+  if (last.found) write(last.body);
 }
 
 // The coach's file: a handful of rows per participant, so delete and insert.
@@ -223,57 +219,42 @@ void reproject_signups(SQLite::Database& db, const std::string& activity_id) {
   project(db, subjects);
 }
 
-void apply_unsent_activity_edits(SQLite::Database& db, const std::string& device_id, const std::set<std::string>& ids) {
-  SQLite::Statement unsent(
-      db, "SELECT 1 FROM events WHERE subject = ? AND subject <> '' AND device_id = ? AND synced_at IS NULL LIMIT 1");
-  for (const auto& id : ids) {
-    const std::string subject = "activity/" + id;
-    unsent.reset();
-    SQLite::bind(unsent, subject, device_id);
-    const bool has_unsent = unsent.executeStep();
-    unsent.reset();
-    if (!has_unsent) continue;
-    const auto events = subject_events(db, subject);
-    const core::FoldedActivity f = core::fold_activity(events);
-    // Only when our unsent edit is the last word: an edit of another kiosk that came later
-    // (in fold order) already won on the server, and the pulled row says so.
-    if (!f.found || events.empty()) continue;
-    const auto winner = std::find_if(events.rbegin(), events.rend(), [&](const core::Event& e) {
-      return std::holds_alternative<core::ev::ActivitySaved>(e.body);
-    });
-    if (winner == events.rend() || winner->device_id != device_id) continue;
-    bool existed = false;
-    const int before = activity_capacity(db, id, existed);
-    upsert_activity(db, f.activity);
-    if (!existed || before != f.activity.capacity) reproject_signups(db, id);
+namespace {
+
+// After pulled rows replaced them: puts back this device's edits of those keys that have not
+// reached the server yet, when they are the last word in fold order (a later edit of another
+// kiosk already won on the server, and the pulled row says so).
+template <class Body, class Write>
+void put_back_unsent(SQLite::Database& db, const std::string& device_id, const std::set<std::string>& keys,
+                     Write&& write) {
+  SQLite::Statement unsent(db,
+                           "SELECT 1 FROM events WHERE subject = ? AND device_id = ? AND synced_at IS NULL LIMIT 1");
+  for (const auto& key : keys) {
+    const std::string subject = core::fold_subject(Body::kFold, key);
+    if (query_rows(unsent, columns<int, 1>, subject, device_id).empty()) continue;
+    const core::LastWord<Body> last = core::fold_last<Body>(subject_events(db, subject));
+    if (last.found && last.device_id == device_id) write(key, last.body);
   }
 }
 
+}  // namespace
+
+void apply_unsent_activity_edits(SQLite::Database& db, const std::string& device_id, const std::set<std::string>& ids) {
+  put_back_unsent<core::ev::ActivitySaved>(
+      db, device_id, ids,
+      [&](const std::string&, const core::ev::ActivitySaved& b) { write_activity(db, b.activity); });
+}
+
 void apply_unsent_coach_pins(SQLite::Database& db, const std::string& device_id, const std::set<std::string>& ids) {
-  SQLite::Statement unsent(db,
-                           "SELECT 1 FROM events WHERE subject = ? AND device_id = ? AND synced_at IS NULL LIMIT 1");
-  for (const auto& id : ids) {
-    const std::string subject = "coach/" + id;
-    if (query_rows(unsent, columns<int, 1>, subject, device_id).empty()) continue;
-    // Only when our unsent change is the last word, as for activities: a later change of another
-    // kiosk already won on the server, and the pulled row says so.
-    const std::vector<core::Event> events = subject_events(db, subject);
-    if (core::fold_coach_pin(events).device_id == device_id) project_coach(db, id, events);
-  }
+  put_back_unsent<core::ev::CoachPinChanged>(
+      db, device_id, ids, [&](const std::string& id, const auto& b) { write_coach_pin(db, id, b.pin_hash); });
 }
 
 void apply_unsent_agreement_edits(SQLite::Database& db, const std::string& device_id,
                                   const std::set<std::string>& participant_ids) {
-  SQLite::Statement unsent(db,
-                           "SELECT 1 FROM events WHERE subject = ? AND device_id = ? AND synced_at IS NULL LIMIT 1");
-  for (const auto& pid : participant_ids) {
-    const std::string subject = core::fold_subject(core::Fold::Agreements, pid);
-    if (query_rows(unsent, columns<int, 1>, subject, device_id).empty()) continue;
-    // Only when our unsent edit is the last word in fold order (another kiosk's later edit
-    // already won on the server, and the pulled row says so).
-    const core::FoldedAgreements f = core::fold_agreements(subject_events(db, subject));
-    if (f.found && f.device_id == device_id) write_agreements(db, pid, f.agreements);
-  }
+  put_back_unsent<core::ev::AgreementsChanged>(
+      db, device_id, participant_ids,
+      [&](const std::string& pid, const core::ev::AgreementsChanged& b) { write_agreements(db, pid, b); });
 }
 
 bool insert_event(SQLite::Database& db, const JournalEntry& e) {
@@ -344,10 +325,14 @@ void project(SQLite::Database& db, const std::set<std::string>& subjects) {
     else if (parts[0] == "signups" && parts.size() == 3) project_signups(db, parts[1], parts[2], events);
     else if (parts[0] == "absences" && parts.size() == 2) project_absences(db, parts[1], events);
     else if (parts[0] == "hours" && parts.size() == 2) project_hours(db, parts[1], events);
-    else if (parts[0] == "activity" && parts.size() == 2) project_activity(db, events);
+    else if (parts[0] == "activity" && parts.size() == 2)
+      project_last<core::ev::ActivitySaved>(events, [&](const auto& b) { write_activity(db, b.activity); });
     else if (parts[0] == "file" && parts.size() == 2) project_file(db, parts[1], events);
-    else if (parts[0] == "coach" && parts.size() == 2) project_coach(db, parts[1], events);
-    else if (parts[0] == "agreements" && parts.size() == 2) project_agreements(db, parts[1], events);
+    else if (parts[0] == "coach" && parts.size() == 2)
+      project_last<core::ev::CoachPinChanged>(events,
+                                              [&](const auto& b) { write_coach_pin(db, parts[1], b.pin_hash); });
+    else if (parts[0] == "agreements" && parts.size() == 2)
+      project_last<core::ev::AgreementsChanged>(events, [&](const auto& b) { write_agreements(db, parts[1], b); });
   }
 }
 

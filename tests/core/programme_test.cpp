@@ -99,7 +99,7 @@ TEST_CASE("validate: activity_saved refuses what check_activity refuses, with a 
   CHECK(std::string(core::event_type(core::ev::ActivitySaved{})) == "activity_saved");
 }
 
-TEST_CASE("fold_activity: the last activity_saved in fold order is the activity", "[core][programme]") {
+TEST_CASE("fold_last: the last activity_saved in fold order is the activity", "[core][programme]") {
   core::Activity a = coffee(), b = coffee();
   a.title = "Koffie A";
   b.title = "Koffie B";
@@ -107,11 +107,11 @@ TEST_CASE("fold_activity: the last activity_saved in fold order is the activity"
                                   saved("e-2", "0001.0000000001", "dev-b", b)};
   std::sort(events.begin(), events.end(), core::fold_before);
   // Equal stamps: the device id decides, the same way everywhere.
-  CHECK(core::fold_activity(events).activity.title == "Koffie B");
-  CHECK(core::fold_activity(events).event_id == "e-2");
+  CHECK(core::fold_last<core::ev::ActivitySaved>(events).body.activity.title == "Koffie B");
+  CHECK(core::fold_last<core::ev::ActivitySaved>(events).event_id == "e-2");
   events.push_back(saved("e-3", "0002.0000000000", "dev-a", a));
-  CHECK(core::fold_activity(events).activity.title == "Koffie A");
-  CHECK_FALSE(core::fold_activity({}).found);
+  CHECK(core::fold_last<core::ev::ActivitySaved>(events).body.activity.title == "Koffie A");
+  CHECK_FALSE(core::fold_last<core::ev::ActivitySaved>({}).found);
 }
 
 TEST_CASE("programme: participants see what takes place on a date, not what was taken off", "[core][programme]") {
