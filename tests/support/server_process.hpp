@@ -22,7 +22,9 @@ namespace meedoen::test {
 
 class ServerProcess {
  public:
-  explicit ServerProcess(const TempDir& dir, std::string centre = "de-cirkel") : m_dir(dir), m_db(dir / "server.db") {
+  // db: the --db argument, passed through as it is ("": server.db in dir).
+  explicit ServerProcess(const TempDir& dir, std::string centre = "de-cirkel", std::string db = "")
+      : m_dir(dir), m_db(db.empty() ? dir / "server.db" : db) {
     if (!centre.empty()) admin("create-centre --id " + centre + " --name 'De Cirkel' --demo");
   }
   ~ServerProcess() { kill_hard(); }
@@ -81,6 +83,7 @@ class ServerProcess {
     m_pid = -1;
   }
   bool running() const { return m_pid > 0; }
+  pid_t pid() const { return m_pid; }
 
   int port() const { return m_port; }
   std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
