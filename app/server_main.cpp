@@ -33,6 +33,12 @@ void add_serve(CLI::App& app, Command& run) {
   sub->add_option("--tls-cert", so.tls_cert, "PEM certificate: serve HTTPS");
   sub->add_option("--tls-key", so.tls_key, "PEM private key for --tls-cert");
   sub->add_option("--max-body-bytes", so.max_body_bytes, "Largest request body (413 above)");
+  sub->add_option("--workers", so.workers, "Threads that run requests using the database")->check(CLI::Range(1, 256));
+  sub->add_option("--max-in-flight", so.max_in_flight, "Pushes and pulls queued or running (503 above)")
+      ->check(CLI::Range(1, 100000));
+  sub->add_option("--idle-timeout", so.idle_timeout_s, "Seconds a silent connection stays open")
+      ->check(CLI::Range(1, 3600));
+  sub->add_option("--max-connections", so.max_connections, "Open connections at most")->check(CLI::Range(1, 1000000));
   sub->add_option("--fault-fail-after", so.faults.fail_after_events, "Test hook: fail a push after N inserts");
   sub->add_option("--fault-push-delay-ms", so.faults.push_delay_ms, "Test hook: sleep before committing a push");
   sub->add_option("--fault-busy", so.busy_first_requests, "Test hook: answer 429 to the first N sync requests");

@@ -1,16 +1,15 @@
-// HTTP routes of meedoen-server (cpp-httplib): enrol, push, pull, time and the reports.
+// HTTP routes of meedoen-server: enrol, push, pull, time and the reports, as one table over the
+// HTTP layer (server/http_server: libmicrohttpd, workers for the routes that use the store).
 #include "server/api.hpp"
 
-#include <httplib.h>
 #include <signal.h>
 
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
-#include <memory>
-#include <thread>
 
+#include "server/http_server.hpp"
 #include "server/report_files.hpp"
 #include "server/reports.hpp"
 
@@ -30,12 +29,12 @@ core::TimeMs now_ms() {
 
 void log(const std::string& line) { std::fprintf(stderr, "meedoen-server: %s\n", line.c_str()); }
 
-void reply_error(httplib::Response& res, int status, const std::string& code, const std::string& reason) {
+void reply_error(Response& res, int status, const std::string& code, const std::string& reason) {
   res.status = status;
   res.set_content(wire::encode_error(code, reason, now_ms()), "application/json");
 }
 
-std::string bearer(const httplib::Request& req) {
+std::string bearer(const Request& req) {
   const std::string h = req.get_header_value("Authorization");
   return h.rfind("Bearer ", 0) == 0 ? h.substr(7) : std::string();
 }
@@ -47,66 +46,40 @@ bool is_date(const std::string& s) {
 
 class Api {
  public:
-  Api(ServerStore& store, const ServeOptions& o) : m_store(store), m_opt(o) {}
+  explicit Api(ServerStore& store) : m_store(store) {}
 
-  void install(httplib::Server& s) {
-    s.set_payload_max_length(m_opt.max_body_bytes);
-    s.set_tcp_nodelay(true);  // answers go out at once, not after a delayed ACK
-    s.set_read_timeout(30, 0);
-    s.set_write_timeout(30, 0);
-    s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-      if (!res.body.empty()) return;
-      if (res.status == 413) reply_error(res, 413, "too_large", "the body is larger than the server accepts");
-      else if (res.status == 404) reply_error(res, 404, "not_found", "no such path: " + req.path);
-      else reply_error(res, res.status, "error", "request failed with HTTP " + std::to_string(res.status));
-    });
-    s.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
-      try {
-        std::rethrow_exception(ep);
-      } catch (const ServerError& e) {
-        log(req.path + ": " + e.what());
-        res.set_header("Retry-After", "5");
-        reply_error(res, 503, "unavailable", "the server's database failed; nothing was stored; try again later");
-      } catch (const std::exception& e) {
-        log(req.path + ": " + e.what());
-        reply_error(res, 500, "internal", "the server failed; nothing was stored");
-      }
-    });
-    s.Get("/v1/time", [](const httplib::Request&, httplib::Response& res) {  // no token: the no-op round trip
-      res.set_content("{\"server_time\":" + std::to_string(now_ms()) + ",\"version\":\"meedoen-server 0.1.0\"}",
-                      "application/json");
-    });
-    s.Post("/v1/enrol", [this](const httplib::Request& req, httplib::Response& res) { enrol(req, res); });
-    s.Post("/v1/push", [this](const httplib::Request& req, httplib::Response& res) { guarded(req, res, &Api::push); });
-    s.Get("/v1/pull", [this](const httplib::Request& req, httplib::Response& res) { guarded(req, res, &Api::pull); });
-    s.Get("/v1/reports/attendance",
-          [this](const httplib::Request& req, httplib::Response& res) { report(req, res, true); });
-    s.Get("/v1/reports/exceptions",
-          [this](const httplib::Request& req, httplib::Response& res) { report(req, res, false); });
-    s.Get("/v1/reports/month",
-          [this](const httplib::Request& req, httplib::Response& res) { document(req, res, true); });
-    s.Get("/v1/reports/progress",
-          [this](const httplib::Request& req, httplib::Response& res) { document(req, res, false); });
+  // Every route: method, path, where it runs (http_server.hpp: RouteKind) and its handler.
+  std::vector<Route> routes() {
+    return {
+        {"GET", "/v1/time", RouteKind::Quick,  // no token, no database: the no-op round trip
+         [](const Request&, Response& res) {
+           res.set_content("{\"server_time\":" + std::to_string(now_ms()) + ",\"version\":\"meedoen-server 0.1.0\"}",
+                           "application/json");
+         }},
+        {"POST", "/v1/enrol", RouteKind::Store, using_store([this](auto& req, auto& res) { enrol(req, res); })},
+        {"POST", "/v1/push", RouteKind::Sync,
+         using_store([this](auto& req, auto& res) { guarded(req, res, &Api::push); })},
+        {"GET", "/v1/pull", RouteKind::Sync,
+         using_store([this](auto& req, auto& res) { guarded(req, res, &Api::pull); })},
+        {"GET", "/v1/reports/attendance", RouteKind::Store,
+         using_store([this](auto& req, auto& res) { report(req, res, true); })},
+        {"GET", "/v1/reports/exceptions", RouteKind::Store,
+         using_store([this](auto& req, auto& res) { report(req, res, false); })},
+        {"GET", "/v1/reports/month", RouteKind::Store,
+         using_store([this](auto& req, auto& res) { document(req, res, true); })},
+        {"GET", "/v1/reports/progress", RouteKind::Store,
+         using_store([this](auto& req, auto& res) { document(req, res, false); })},
+    };
   }
 
  private:
   // [SECTION] Kiosk endpoints: authenticated, limited in flight.
-  using KioskHandler = void (Api::*)(const KioskAuth&, const httplib::Request&, httplib::Response&);
+  using KioskHandler = void (Api::*)(const KioskAuth&, const Request&, Response&);
 
-  void guarded(const httplib::Request& req, httplib::Response& res, KioskHandler h) {
+  void guarded(const Request& req, Response& res, KioskHandler h) {
     if (m_busy_left.load() > 0 && m_busy_left.fetch_sub(1) > 0) {
       res.set_header("Retry-After", "1");
       reply_error(res, 429, "busy", "too many requests; try again after Retry-After seconds");
-      return;
-    }
-    struct InFlight {
-      std::atomic<int>& n;
-      explicit InFlight(std::atomic<int>& c) : n(c) { ++n; }
-      ~InFlight() { --n; }
-    } in_flight(m_in_flight);
-    if (m_in_flight.load() > m_opt.max_in_flight) {
-      res.set_header("Retry-After", "2");
-      reply_error(res, 503, "busy", "the server is busy; try again after Retry-After seconds");
       return;
     }
     const std::string token = bearer(req);
@@ -121,7 +94,7 @@ class Api {
     (this->*h)(*kiosk, req, res);
   }
 
-  void enrol(const httplib::Request& req, httplib::Response& res) {
+  void enrol(const Request& req, Response& res) {
     wire::EnrolRequest r;
     std::string error;
     if (!wire::decode_enrol_request(req.body, r, error)) return reply_error(res, 400, "bad_request", error);
@@ -134,7 +107,7 @@ class Api {
     res.set_content(wire::encode_enrol_answer(*a), "application/json");
   }
 
-  void push(const KioskAuth& k, const httplib::Request& req, httplib::Response& res) {
+  void push(const KioskAuth& k, const Request& req, Response& res) {
     wire::PushRequest r;
     std::string error;
     if (!wire::decode_push_request(req.body, r, error)) {
@@ -151,7 +124,7 @@ class Api {
     res.set_content(wire::encode_push_answer(a), "application/json");
   }
 
-  void pull(const KioskAuth& k, const httplib::Request& req, httplib::Response& res) {
+  void pull(const KioskAuth& k, const Request& req, Response& res) {
     int limit = wire::kDefaultPullLimit;
     if (req.has_param("limit")) {
       const std::string v = req.get_param_value("limit");
@@ -168,7 +141,7 @@ class Api {
   }
 
   // [SECTION] Reports: municipal read tokens.
-  void report(const httplib::Request& req, httplib::Response& res, bool attendance) {
+  void report(const Request& req, Response& res, bool attendance) {
     const auto reader = m_store.reader_for_token(bearer(req));
     if (!reader) return reply_error(res, 401, "unauthorized", "missing or unknown read token");
     const std::string centre = req.get_param_value("centre");
@@ -196,7 +169,7 @@ class Api {
 
   // The month overview and progress report as the kiosk makes them (server/report_files), in the
   // centre's language or lang=. Checks in the order a caller fixes them: token, centre, the rest.
-  void document(const httplib::Request& req, httplib::Response& res, bool month) {
+  void document(const Request& req, Response& res, bool month) {
     const auto reader = m_store.reader_for_token(bearer(req));
     if (!reader) return reply_error(res, 401, "unauthorized", "missing or unknown read token");
     ReportRequest r{req.get_param_value("centre"), req.get_param_value("month"), req.get_param_value("participant"),
@@ -220,9 +193,22 @@ class Api {
     }
   }
 
+  // A route that uses the store: a failing database is 503 with Retry-After, nothing stored (any
+  // other exception is the HTTP layer's 500).
+  static Handler using_store(Handler h) {
+    return [h = std::move(h)](const Request& req, Response& res) {
+      try {
+        h(req, res);
+      } catch (const ServerError& e) {
+        log(req.path + ": " + e.what());
+        res = Response{};
+        res.set_header("Retry-After", "5");
+        reply_error(res, 503, "unavailable", "the server's database failed; nothing was stored; try again later");
+      }
+    };
+  }
+
   ServerStore& m_store;
-  const ServeOptions& m_opt;
-  std::atomic<int> m_in_flight{0};
   std::atomic<int> m_busy_left{0};
 
  public:
@@ -234,7 +220,7 @@ class Api {
 // [SECTION] serve
 
 int serve(ServerStore& store, const ServeOptions& o) {
-  // Signals are waited for on one thread, so the server's worker threads never see them.
+  // Signals are waited for on this thread; the HTTP layer's threads, started below, never see them.
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
@@ -242,27 +228,25 @@ int serve(ServerStore& store, const ServeOptions& o) {
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   ::signal(SIGPIPE, SIG_IGN);
 
-  std::unique_ptr<httplib::Server> server;
-  if (!o.tls_cert.empty() || !o.tls_key.empty()) {
-    auto tls = std::make_unique<httplib::SSLServer>(o.tls_cert.c_str(), o.tls_key.c_str());
-    if (!tls->is_valid()) {
-      log("cannot use the TLS certificate " + o.tls_cert + " and key " + o.tls_key);
-      return 2;
-    }
-    server = std::move(tls);
-  } else {
-    server = std::make_unique<httplib::Server>();
-  }
   store.set_faults(o.faults);
   g_clock_offset = o.clock_offset_ms;
-  Api api(store, o);
+  Api api(store);
   api.set_busy(o.busy_first_requests);
-  api.install(*server);
-  int port = o.port;
-  if (port == 0) port = server->bind_to_any_port(o.host);
-  else if (!server->bind_to_port(o.host, port)) port = -1;
+  HttpOptions http;
+  http.host = o.host;
+  http.port = o.port;
+  http.tls_cert = o.tls_cert;
+  http.tls_key = o.tls_key;
+  http.max_body_bytes = o.max_body_bytes;
+  http.max_in_flight = o.max_in_flight;
+  http.workers = o.workers;
+  http.idle_timeout_s = o.idle_timeout_s;
+  http.max_connections = o.max_connections;
+  HttpServer server(http, api.routes(), &reply_error);
+  std::string why;
+  const int port = server.start(why);
   if (port <= 0) {
-    log("cannot listen on " + o.host + ":" + std::to_string(o.port) + " (in use, or not an address of this machine)");
+    log(why);
     return 2;
   }
   const std::string url =
@@ -273,17 +257,10 @@ int serve(ServerStore& store, const ServeOptions& o) {
     std::ofstream(tmp) << port << "\n";
     std::rename(tmp.c_str(), o.port_file.c_str());  // whole or absent, never half-written
   }
-  std::thread waiter([&] {
-    int sig = 0;
-    sigwait(&set, &sig);
-    log("stopping (signal " + std::to_string(sig) + ")");
-    server->stop();
-  });
-  server->listen_after_bind();
-  if (waiter.joinable()) {
-    pthread_kill(waiter.native_handle(), SIGTERM);  // listen ended by itself: release the waiter
-    waiter.join();
-  }
+  int sig = 0;
+  sigwait(&set, &sig);
+  log("stopping (signal " + std::to_string(sig) + ")");
+  server.stop();
   return 0;
 }
 

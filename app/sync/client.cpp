@@ -1,8 +1,10 @@
-// cpp-httplib behind the sync client: keep-alive connection, TLS with a configurable CA bundle.
+// cpp-httplib behind the sync client: a keep-alive connection for the requests of one cycle (never
+// one idle longer than keep_alive_ms), TLS with a configurable CA bundle.
 #include "sync/client.hpp"
 
 #include <httplib.h>
 
+#include <chrono>
 #include <mutex>
 
 namespace meedoen::sync {
@@ -30,9 +32,14 @@ struct Client::Impl {
   std::string origin, prefix, url_error;
   std::mutex mu;  // guards cli against stop() from another thread
   std::unique_ptr<httplib::Client> cli;
+  std::chrono::steady_clock::time_point last_answer;
 
   httplib::Client* client() {
     std::lock_guard lock(mu);
+    // Idle too long: the server may be closing it right now, and a request written into a closing
+    // connection fails. A new connection costs a loopback/LAN round trip; a failed sync costs a backoff.
+    if (cli && std::chrono::steady_clock::now() - last_answer > std::chrono::milliseconds(opt.keep_alive_ms))
+      cli.reset();
     if (!cli && url_error.empty()) {
       cli = std::make_unique<httplib::Client>(origin);
       if (!cli->is_valid()) {
@@ -60,6 +67,10 @@ struct Client::Impl {
       std::lock_guard lock(mu);
       cli.reset();  // a fresh connection next time (the old one may be half-read)
       return out;
+    }
+    {
+      std::lock_guard lock(mu);
+      last_answer = std::chrono::steady_clock::now();
     }
     out.status = r->status;
     out.body = std::move(r->body);
@@ -95,6 +106,11 @@ HttpResult Client::get(const std::string& path, const std::string& token) {
   httplib::Headers h;
   if (!token.empty()) h.emplace("Authorization", "Bearer " + token);
   return m->finish(c->Get((m->prefix + path).c_str(), h));
+}
+
+void Client::close() {
+  std::lock_guard lock(m->mu);
+  m->cli.reset();
 }
 
 void Client::stop() {

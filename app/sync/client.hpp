@@ -8,11 +8,14 @@
 
 namespace meedoen::sync {
 
+// Timeouts and keep-alive, chosen against the server's (docs/sync-protocol.md, "Connections and
+// timeouts"): a connection serves the requests of one sync cycle, never one the server may be closing.
 struct ClientOptions {
-  std::string server_url;  // http://host:port/prefix or https://...
-  std::string ca_bundle;   // PEM file of trusted CAs for https ("" = the system's)
-  int connect_timeout_ms = 3000;
-  int read_timeout_ms = 15000;
+  std::string server_url;         // http://host:port/prefix or https://...
+  std::string ca_bundle;          // PEM file of trusted CAs for https ("" = the system's)
+  int connect_timeout_ms = 3000;  // TCP connect: one SYN retransmission (after 1 s) fits, a dead host fails fast
+  int read_timeout_ms = 15000;    // per read/write: the server answers in ms, or in s when its database is busy
+  int keep_alive_ms = 5000;       // reuse a connection idle at most this long (the server closes at 15 s)
 };
 
 struct HttpResult {
@@ -33,6 +36,9 @@ class Client {
   const std::string& url_error() const;
   HttpResult post(const std::string& path, const std::string& body, const std::string& token);
   HttpResult get(const std::string& path, const std::string& token);
+  // Closes the connection (the sync worker, after each cycle): the server need not keep an idle
+  // connection until its timeout, and the next cycle starts on a fresh one.
+  void close();
   // Aborts a request in progress from another thread (shutdown).
   void stop();
 

@@ -233,6 +233,7 @@ struct Worker::Impl {
       out.ok = false;
       out.error = std::string("local database: ") + e.what();
     }
+    client.close();  // the next cycle is 60 s away: no idle connection held on the server until then
     if (out.data_changed) data_changed = true;
     std::int64_t unsent = -1, rejected = -1;
     try {

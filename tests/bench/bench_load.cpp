@@ -44,7 +44,7 @@ struct Options {
   int per_centre = 4;
   int participants = 20;
   int slow_loris = 0;
-  bool keep_open = false;  // never close between syncs (the kiosk before this change)
+  bool keep_open = false;  // never close between syncs (as kiosks did before this change)
   std::string db;
   std::string server_args;
 };
@@ -178,7 +178,9 @@ class Deadline {
 void run_kiosk(const BenchKiosk& b, const std::string& url, const Options& o, Stats& stats, Deadline& deadline,
                std::uint64_t seed) {
   std::mt19937_64 rng(seed);
-  sync::Client client(sync::ClientOptions{url, ""});
+  sync::ClientOptions co{url, ""};
+  if (o.keep_open) co.keep_alive_ms = 24 * 3600 * 1000;  // as kiosks did before: never closed on purpose
+  sync::Client client(co);
   const auto interval = std::chrono::milliseconds(o.interval_s * 1000);
   auto due = Clock::now() + std::chrono::milliseconds(std::uniform_int_distribution<int>(0, o.interval_s * 1000)(rng));
   std::int64_t seq = 0;
@@ -215,6 +217,7 @@ void run_kiosk(const BenchKiosk& b, const std::string& url, const Options& o, St
       cursor = p.cursor;
       if (!p.more) break;
     }
+    if (!o.keep_open) client.close();  // as sync::Worker does after each cycle
   }
 }
 
@@ -295,7 +298,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 1000));
   app.add_option("--slow-loris", o.slow_loris, "Extra connections that send one byte every 10 s, never finishing")
       ->check(CLI::Range(0, 10000));
-  app.add_flag("--keep-open", o.keep_open, "Keep each kiosk's connection open between syncs (the kiosk before 0.2)");
+  app.add_flag("--keep-open", o.keep_open,
+               "Keep each kiosk's connection open between syncs (as kiosks did before this change)");
   app.add_option("--db", o.db, "The server's --db, passed through unchanged (default: a new SQLite file)");
   app.add_option("--server-args", o.server_args, "Extra arguments for meedoen-server serve");
   CLI11_PARSE(app, argc, argv);
