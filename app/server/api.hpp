@@ -13,7 +13,7 @@ struct ServeOptions {
   std::string port_file;          // written with the bound port once listening (tests)
   std::string tls_cert, tls_key;  // both set: HTTPS
   std::size_t max_body_bytes = 4 << 20;
-  int max_in_flight = 64;  // pushes and pulls queued or running; above, 503 with Retry-After
+  int max_in_flight = 512;  // pushes and pulls queued or running; above, 503 with Retry-After
   // Connections (docs/sync-protocol.md, "Connections and timeouts"):
   int workers = 8;                // threads that run the routes using the database
   int idle_timeout_s = 15;        // a connection silent this long is closed

@@ -194,21 +194,17 @@ struct HttpServer::Impl {
     return queue(c, r);
   }
 
-  static void read_head(MHD_Connection* c, Request& req) {
+  // Appends MHD's values of one kind (headers, query arguments; decoded) to a vector or multimap.
+  template <class Into>
+  static void collect(MHD_Connection* c, MHD_ValueKind kind, Into& into) {
     MHD_get_connection_values(
-        c, MHD_HEADER_KIND,
+        c, kind,
         [](void* cls, MHD_ValueKind, const char* k, const char* v) {
-          static_cast<Request*>(cls)->headers.emplace_back(k, v ? v : "");
+          auto& out = *static_cast<Into*>(cls);
+          out.insert(out.end(), {k, v ? v : ""});
           return MHD_YES;
         },
-        &req);
-    MHD_get_connection_values(
-        c, MHD_GET_ARGUMENT_KIND,
-        [](void* cls, MHD_ValueKind, const char* k, const char* v) {
-          static_cast<Request*>(cls)->params.emplace(k, v ? v : "");
-          return MHD_YES;
-        },
-        &req);
+        &into);
   }
 
   // Runs the route on a worker while the connection is suspended; the answer is queued when MHD
@@ -262,7 +258,8 @@ struct HttpServer::Impl {
     if (x->too_large) return reply_error(c, 413, "too_large", "the body is larger than the server accepts");
     const Route* route = find(x->req.method, x->req.path);
     if (!route) return reply_error(c, 404, "not_found", "no such path: " + x->req.path);
-    read_head(c, x->req);
+    collect(c, MHD_HEADER_KIND, x->req.headers);
+    collect(c, MHD_GET_ARGUMENT_KIND, x->req.params);
     if (route->kind == RouteKind::Quick) {
       run(*route, x->req, x->res);
       return queue(c, x->res);

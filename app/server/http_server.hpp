@@ -54,7 +54,7 @@ struct HttpOptions {
   int port = 8470;                // 0: any free port
   std::string tls_cert, tls_key;  // PEM files; both set: HTTPS (GnuTLS)
   std::size_t max_body_bytes = 4 << 20;
-  int max_in_flight = 64;                    // Sync requests queued or running; above: 503
+  int max_in_flight = 512;                   // Sync requests queued or running; above: 503
   int workers = 8;                           // threads that run Store and Sync routes
   int io_threads = 0;                        // epoll threads; 0: one per core, at most 4
   int idle_timeout_s = 15;                   // a connection silent this long is closed (idle keep-alive or stalled)

@@ -23,6 +23,7 @@
 #include <map>
 #include <mutex>
 #include <random>
+#include <sstream>
 #include <thread>
 
 #include "support/fake_clock.hpp"
@@ -105,9 +106,12 @@ std::vector<BenchKiosk> prepare(const Options& o) {
 // [SECTION] What was measured
 class Stats {
  public:
+  explicit Stats(Clock::time_point start) : m_start(start) {}
+
   void record(const char* kind, double ms, const sync::HttpResult& r, bool valid) {
     std::lock_guard lock(m_mu);
     m_latency[kind].push_back(ms);
+    if (ms > 100) ++m_slow_by_second[static_cast<int>(ms_since(m_start) / 1000)];
     if (r.status == 200 && valid) return;
     std::string why = r.status == 0     ? "no answer (" + r.error + ")"
                       : r.status == 200 ? "HTTP 200 with an unreadable body"
@@ -130,6 +134,9 @@ class Stats {
       std::printf("error %s: %d\n", why.c_str(), n);
       errors += static_cast<std::size_t>(n);
     }
+    std::string slow;  // when the slow ones happened: a burst (a start, a slow-loris tick) or spread
+    for (const auto& [second, n] : m_slow_by_second) slow += " s" + std::to_string(second) + ":" + std::to_string(n);
+    if (!slow.empty()) std::printf("requests over 100 ms by second of the run:%s\n", slow.c_str());
     std::printf("requests=%zu errors=%zu (%.2f %%) rejected_events=%d throughput=%.1f requests/s\n", total, errors,
                 total ? 100.0 * static_cast<double>(errors) / static_cast<double>(total) : 0.0, m_rejected.load(),
                 static_cast<double>(total) / seconds);
@@ -142,8 +149,10 @@ class Stats {
   }
 
  private:
+  Clock::time_point m_start;
   std::mutex m_mu;
   std::map<std::string, std::vector<double>> m_latency;
+  std::map<int, int> m_slow_by_second;
   std::map<std::string, int> m_errors;
   std::atomic<int> m_rejected{0};
 };
@@ -266,6 +275,7 @@ void run_slow_loris(int n, int port, Deadline& deadline, LorisCounts& counts) {
 // [SECTION] The server's memory, threads and descriptors, from /proc.
 struct ProcSample {
   long rss_kib = 0, hwm_kib = 0, threads = 0, fds = 0;
+  double cpu_s = 0;  // user + system time so far
 };
 
 ProcSample sample(pid_t pid) {
@@ -278,6 +288,14 @@ ProcSample sample(pid_t pid) {
   s.rss_kib = field("VmRSS:");
   s.hwm_kib = field("VmHWM:");
   s.threads = field("Threads:");
+  // /proc/PID/stat: utime and stime are fields 14 and 15, after the ")" that ends the name.
+  const std::string stat = slurp("/proc/" + std::to_string(pid) + "/stat");
+  std::istringstream rest(stat.substr(std::min(stat.size(), stat.rfind(')') + 2)));
+  std::string skip;
+  for (int i = 3; i < 14; ++i) rest >> skip;
+  long long utime = 0, stime = 0;
+  rest >> utime >> stime;
+  s.cpu_s = static_cast<double>(utime + stime) / static_cast<double>(::sysconf(_SC_CLK_TCK));
   std::error_code ec;
   for (auto it = std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/fd", ec);
        !ec && it != std::filesystem::directory_iterator(); it.increment(ec))
@@ -316,7 +334,7 @@ int main(int argc, char** argv) {
               server.url().c_str(), o.kiosks, o.interval_s, o.seconds, o.slow_loris,
               o.keep_open ? "connections kept open between syncs" : "the kiosk client's connection policy");
 
-  Stats stats;
+  Stats stats(Clock::now());
   LorisCounts loris;
   Deadline deadline(Clock::now() + std::chrono::seconds(o.seconds));
   std::vector<std::thread> threads;
@@ -327,6 +345,7 @@ int main(int argc, char** argv) {
     threads.emplace_back([&, s] { run_kiosk(k, server.url(), o, stats, deadline, s); });
   }
   ProcSample peak;
+  const ProcSample before = sample(server.pid());
   const auto start = Clock::now();
   while (Clock::now() < deadline.end()) {
     std::this_thread::sleep_for(std::chrono::seconds(1));
@@ -340,9 +359,9 @@ int main(int argc, char** argv) {
   const ProcSample end = sample(server.pid());
   server.stop();
   stats.print(seconds);
-  std::printf("server VmRSS=%.1f MiB VmHWM=%.1f MiB threads=%ld (peak %ld) fds=%ld (peak %ld)\n",
+  std::printf("server VmRSS=%.1f MiB VmHWM=%.1f MiB threads=%ld (peak %ld) fds=%ld (peak %ld) cpu=%.1f %% of a core\n",
               static_cast<double>(end.rss_kib) / 1024, static_cast<double>(end.hwm_kib) / 1024, end.threads,
-              peak.threads, end.fds, peak.fds);
+              peak.threads, end.fds, peak.fds, 100 * (end.cpu_s - before.cpu_s) / seconds);
   if (o.slow_loris > 0)
     std::printf("slow loris: %d connections, %d bytes sent, %d closed by the server (and reopened)\n",
                 loris.open.load(), loris.bytes.load(), loris.closed_by_server.load());
