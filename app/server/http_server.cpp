@@ -242,6 +242,10 @@ struct HttpServer::Impl {
       x->req.path = url;
       const char* length = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
       x->too_large = length && std::strtoull(length, nullptr, 10) > opt.max_body_bytes;
+      // A client that waits for "100 Continue" before its body gets the 413 instead: nothing is sent.
+      const char* expect = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_EXPECT);
+      if (x->too_large && expect && strcasecmp(expect, "100-continue") == 0)
+        return reply_error(c, 413, "too_large", "the body is larger than the server accepts");
       return MHD_YES;
     }
     if (*upload_size > 0) {  // a body too large is read and dropped, never held: 413 when it ends
@@ -328,12 +332,12 @@ int HttpServer::start(std::string& why) {
     log("http: " + s);
   };
   std::vector<MHD_OptionItem> o = {
+      {MHD_OPTION_EXTERNAL_LOGGER, reinterpret_cast<intptr_t>(logger), nullptr},  // first: MHD logs from here on
       {MHD_OPTION_LISTEN_SOCKET, m->listen_fd, nullptr},
       {MHD_OPTION_CONNECTION_TIMEOUT, m->opt.idle_timeout_s, nullptr},
       {MHD_OPTION_CONNECTION_LIMIT, usable_connections(m->opt.max_connections), nullptr},
       {MHD_OPTION_CONNECTION_MEMORY_LIMIT, static_cast<intptr_t>(m->opt.connection_memory), nullptr},
       {MHD_OPTION_NOTIFY_COMPLETED, reinterpret_cast<intptr_t>(completed), m.get()},
-      {MHD_OPTION_EXTERNAL_LOGGER, reinterpret_cast<intptr_t>(logger), nullptr},
   };
   if (io > 1) o.push_back({MHD_OPTION_THREAD_POOL_SIZE, io, nullptr});
   if (tls) {

@@ -20,9 +20,12 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-// A connected socket to the server on loopback (blocking), -1 when it cannot connect.
+// A connected socket to the server on loopback (blocking, reads give up after 5 s), -1 when it
+// cannot connect.
 int connect_to(int port) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  const timeval five{5, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &five, sizeof five);
   sockaddr_in a{};
   a.sin_family = AF_INET;
   a.sin_port = htons(static_cast<std::uint16_t>(port));
@@ -132,4 +135,26 @@ TEST_CASE("server: SIGTERM lets a push in flight finish and answer, then stops",
   CHECK(r.pushed == 4);
   CHECK(server.log().find("stopping (signal 15)") != std::string::npos);
   CHECK(connect_to(server.port()) < 0);  // no longer listening
+}
+
+TEST_CASE("server: a body over the limit is refused from its Content-Length before it is sent",
+          "[server][connections]") {
+  TempDir dir;
+  ServerProcess server(dir);
+  server.start();
+  Sockets open;
+  const int fd = connect_to(server.port());
+  REQUIRE(fd >= 0);
+  open.fds.push_back(fd);
+  // 100 MiB announced, the client waits for "100 Continue": the answer is 413 and no body is read.
+  REQUIRE(send_text(fd,
+                    "POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    "Content-Length: 104857600\r\nExpect: 100-continue\r\n\r\n"));
+  std::string answer;
+  char buf[1024];
+  for (ssize_t n; answer.find("}") == std::string::npos && (n = ::recv(fd, buf, sizeof buf, 0)) > 0;)
+    answer.append(buf, static_cast<std::size_t>(n));
+  CHECK(answer.rfind("HTTP/1.1 413", 0) == 0);
+  CHECK(answer.find("larger than the server accepts") != std::string::npos);
+  CHECK(answer.find("100 Continue") == std::string::npos);
 }
