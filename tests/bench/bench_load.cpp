@@ -328,7 +328,7 @@ int main(int argc, char** argv) {
   TempDir dir;
   if (o.db.empty()) o.db = dir / "server.db";
   const std::vector<BenchKiosk> kiosks = prepare(o);
-  ServerProcess server(dir, "", o.db);
+  ServerProcess server(dir, o.db, "", 0);
   server.start(o.server_args);
   std::printf("server pid %d on %s; %d kiosks, sync every %d s, %d s, slow loris %d, %s\n", server.pid(),
               server.url().c_str(), o.kiosks, o.interval_s, o.seconds, o.slow_loris,

@@ -22,9 +22,11 @@ namespace meedoen::test {
 
 class ServerProcess {
  public:
-  // db: the --db argument, passed through as it is ("": server.db in dir).
-  explicit ServerProcess(const TempDir& dir, std::string centre = "de-cirkel", std::string db = "")
-      : m_dir(dir), m_db(db.empty() ? dir / "server.db" : db) {
+  explicit ServerProcess(const TempDir& dir, std::string centre = "de-cirkel")
+      : ServerProcess(dir, dir / "server.db", std::move(centre), 0) {}
+  // On the database db (the --db value, passed as it is): a load test's, or a second process's.
+  ServerProcess(const TempDir& dir, std::string db, std::string centre, int /*instance*/)
+      : m_dir(dir), m_db(std::move(db)) {
     if (!centre.empty()) admin("create-centre --id " + centre + " --name 'De Cirkel' --demo");
   }
   ~ServerProcess() { kill_hard(); }
