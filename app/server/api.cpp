@@ -9,7 +9,6 @@
 #include <cstdio>
 #include <fstream>
 
-#include "server/http_server.hpp"
 #include "server/report_files.hpp"
 #include "server/reports.hpp"
 
@@ -232,17 +231,7 @@ int serve(ServerStore& store, const ServeOptions& o) {
   g_clock_offset = o.clock_offset_ms;
   Api api(store);
   api.set_busy(o.busy_first_requests);
-  HttpOptions http;
-  http.host = o.host;
-  http.port = o.port;
-  http.tls_cert = o.tls_cert;
-  http.tls_key = o.tls_key;
-  http.max_body_bytes = o.max_body_bytes;
-  http.max_in_flight = o.max_in_flight;
-  http.workers = o.workers;
-  http.idle_timeout_s = o.idle_timeout_s;
-  http.max_connections = o.max_connections;
-  HttpServer server(http, api.routes(), &reply_error);
+  HttpServer server(o, api.routes(), &reply_error);
   std::string why;
   const int port = server.start(why);
   if (port <= 0) {
