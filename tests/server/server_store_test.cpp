@@ -5,6 +5,7 @@
 #include <set>
 
 #include "server/server_store.hpp"
+#include "server/store_schema.hpp"
 #include "storage/pin_hash.hpp"
 #include "support/people.hpp"
 #include "support/server_fixture.hpp"
@@ -35,7 +36,7 @@ TEST_CASE("server store: a schema-1 database is migrated with its data intact", 
   REQUIRE(ps.size() == 1);
   CHECK(ps[0].first_name == "Amal");
   SQLite::Database db(path, SQLite::OPEN_READONLY);
-  CHECK(db.execAndGet("PRAGMA user_version").getInt() == 2);
+  CHECK(db.execAndGet("PRAGMA user_version").getInt() == server::kServerSchema);
   CHECK(db.execAndGet("SELECT COUNT(*) FROM coaches WHERE pin_hash = '' AND id = 'marloes'").getInt() == 1);
   CHECK(db.execAndGet("SELECT agreed_parts FROM participants WHERE id = 'p1'").getInt() == 0);
 }

@@ -1,0 +1,19 @@
+// Choosing the database from --db: SQLite (a path, or sqlite:PATH) or PostgreSQL (a libpq URI).
+#include "server/db/database.hpp"
+
+namespace meedoen::server::db {
+
+Location parse_location(const std::string& url) {
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) return {Backend::Postgres, url};
+  if (url.rfind("sqlite:", 0) == 0) return {Backend::Sqlite, url.substr(7)};
+  return {Backend::Sqlite, url};
+}
+
+std::unique_ptr<Database> open(const std::string& url, const Schema& schema) {
+  const Location at = parse_location(url);
+  if (at.target.empty())
+    throw Error("--db: expected sqlite:PATH, postgresql://... or a file path, got \"" + url + "\"");
+  return at.backend == Backend::Postgres ? open_postgres(at.target, schema) : open_sqlite(at.target, schema);
+}
+
+}  // namespace meedoen::server::db
