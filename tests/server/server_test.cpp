@@ -53,7 +53,9 @@ std::string event_json(const std::string& device, int seq, const std::string& ty
 
 TEST_CASE("server: malformed, mistyped and oversized requests are refused with a reason, nothing stored", "[server]") {
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start("--max-body-bytes 100000");
   const auto [token, device] = enrol(server);
   Http h(server.port(), token);
@@ -121,7 +123,9 @@ TEST_CASE("server: malformed, mistyped and oversized requests are refused with a
 
 TEST_CASE("server: credentials: missing, wrong, used codes and read tokens", "[server]") {
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   Http anon(server.port());
   auto r = anon.get("/v1/pull");
@@ -155,7 +159,9 @@ TEST_CASE("server: credentials: missing, wrong, used codes and read tokens", "[s
 
 TEST_CASE("server: import-roster reports bad rows by line number and imports nothing", "[server]") {
   TempDir dir;
-  ServerProcess server(dir, "");
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "", store);
   server.admin("create-centre --id c1 --name 'C1'");
   const std::string bad = dir.write("bad.csv",
                                     "id,first_name,last_name,card_code,pin,language,mandatory,coach_id\n"
@@ -185,7 +191,9 @@ TEST_CASE("server: import-roster reports bad rows by line number and imports not
 TEST_CASE("server: import-roster with agreements: bad agreements refuse the file, an unknown coach only warns",
           "[server][roster]") {
   TempDir dir;
-  ServerProcess server(dir, "");
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "", store);
   server.admin("create-centre --id c1 --name 'C1'");
   server.admin("add-coach --centre c1 --id c-1 --name 'Marloes' < " + sh_quote(dir.write("pin", "4711\n")));
   const std::string head =
@@ -224,7 +232,9 @@ TEST_CASE("server: reports: attendance per dagdeel and today's exceptions, each 
           "[server]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   // The demo centre goes live four weeks before the real today: this test's Monday must be after it.
   server.admin("set-go-live --centre de-cirkel --date 2026-01-05");
@@ -265,7 +275,9 @@ TEST_CASE("server: reports: attendance per dagdeel and today's exceptions, each 
 TEST_CASE("server: the month overview and progress report refuse bad input with a reason", "[server][reports]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.admin("create-centre --id de-brug --name 'De Brug'");
   const std::string out = " --out " + sh_quote(dir / "out");
   auto refused = [&](const std::string& args, const std::string& why) {
