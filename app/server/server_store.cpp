@@ -274,20 +274,34 @@ std::vector<std::pair<std::string, std::string>> ServerStore::centres() const {
 }
 
 EnrolCode ServerStore::enrol_kiosk(const std::string& centre, const std::string& name, TimeMs now, TimeMs valid_ms) {
-  return guarded("enrolling a kiosk", [&] {
+  return enrol_kiosks(centre, {name}, now, valid_ms).front();
+}
+
+std::vector<EnrolCode> ServerStore::enrol_kiosks(const std::string& centre, const std::vector<std::string>& names,
+                                                 TimeMs now, TimeMs valid_ms) {
+  return guarded("enrolling kiosks", [&] {
     auto conn = m->db->connect();
     db::Transaction tx(*conn, db::Mode::Write);
     Impl::require_centre(*conn, centre);
-    EnrolCode c;
-    core::RandomBytes r;
-    randombytes_buf(r.data(), r.size());
-    c.kiosk_id = core::make_uuid_v7(now, r);
-    c.code = new_enrol_code();
-    c.expires = now + valid_ms;
-    conn->run("INSERT INTO kiosks (id, centre_id, name, code_hash, code_expires_ms) VALUES (?, ?, ?, ?, ?)", c.kiosk_id,
-              centre, name.empty() ? "kiosk" : name, token_hash(c.code), c.expires);
+    std::vector<EnrolCode> codes;
+    for (const auto& name : names) {
+      EnrolCode c;
+      core::RandomBytes r;
+      randombytes_buf(r.data(), r.size());
+      c.kiosk_id = core::make_uuid_v7(now, r);
+      c.code = new_enrol_code();
+      c.expires = now + valid_ms;
+      c.name = name.empty() ? "kiosk" : name;
+      // 32^8 codes: a clash with a waiting code is rare; the UNIQUE index refuses it, and then
+      // the whole batch, so draw again rather than fail a roll-out of hundreds.
+      while (!conn->rows("SELECT 1 FROM kiosks WHERE code_hash = ?", token_hash(c.code)).empty())
+        c.code = new_enrol_code();
+      conn->run("INSERT INTO kiosks (id, centre_id, name, code_hash, code_expires_ms) VALUES (?, ?, ?, ?, ?)",
+                c.kiosk_id, centre, c.name, token_hash(c.code), c.expires);
+      codes.push_back(std::move(c));
+    }
     tx.commit();
-    return c;
+    return codes;
   });
 }
 
