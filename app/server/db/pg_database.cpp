@@ -101,8 +101,11 @@ class PgConnection final : public Connection {
   // Ready for a new task: connected, and no transaction left open. A lost connection is reset
   // (libpq reconnects with the same URI); false when the database is still away.
   bool ready() {
-    if (PQstatus(m_conn) != CONNECTION_OK) {
+    // An idle connection whose server went away (restarted, stopped) has its end of the socket
+    // closed: reading what is there notices it now, not in the middle of the next request.
+    if (m_lost || PQstatus(m_conn) != CONNECTION_OK || PQconsumeInput(m_conn) == 0) {
       m_prepared.clear();  // a new session has none of them
+      m_lost = false;
       PQreset(m_conn);
       if (PQstatus(m_conn) != CONNECTION_OK) return false;
     }
@@ -118,16 +121,31 @@ class PgConnection final : public Connection {
   std::string error() const { return trimmed(PQerrorMessage(m_conn)); }
 
  private:
-  static std::string trimmed(std::string s) {
-    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  // libpq's message on one line (it spreads a hint over indented lines).
+  static std::string trimmed(const std::string& message) {
+    std::string s;
+    for (char c : message) {
+      if (c == '\n' || c == '\t') {
+        if (!s.empty() && s.back() != ' ') s += ' ';
+      } else {
+        s += c;
+      }
+    }
+    while (!s.empty() && s.back() == ' ') s.pop_back();
     return s;
   }
 
   // Throws Error unless r is a success; lost when the connection went with it.
-  Result checked(Result r, const std::string& sql) const {
+  Result checked(Result r, const std::string& sql) {
     const ExecStatusType st = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
     if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return r;
-    const bool lost = PQstatus(m_conn) != CONNECTION_OK;
+    // Lost: libpq says so, or the error has no SQLSTATE (it never reached a server), or the
+    // server said it is going away (class 08: connection exception; 57P: shutdown, crash).
+    const char* state = r ? PQresultErrorField(r.get(), PG_DIAG_SQLSTATE) : nullptr;
+    const std::string code = state ? state : "";
+    const bool lost =
+        PQstatus(m_conn) != CONNECTION_OK || code.empty() || code.rfind("08", 0) == 0 || code.rfind("57P", 0) == 0;
+    m_lost = m_lost || lost;
     std::string why = r ? PQresultErrorMessage(r.get()) : PQerrorMessage(m_conn);
     if (why.empty()) why = PQerrorMessage(m_conn);
     throw Error(
@@ -151,6 +169,7 @@ class PgConnection final : public Connection {
   }
 
   PGconn* m_conn;
+  bool m_lost = false;  // a statement found the connection gone: reset it before the next task
   std::unordered_map<std::string, std::string> m_prepared;  // SQL -> prepared statement name
 };
 
