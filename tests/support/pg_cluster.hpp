@@ -24,9 +24,13 @@ class PgCluster {
  public:
   static constexpr const char* kBin = "/usr/lib/postgresql/15/bin";
 
-  // The cluster of this executable (started at the first call).
-  static PgCluster& instance() {
-    static PgCluster cluster;
+  // Tests: no fsync (nothing must survive a power cut). Benchmarks: fsync as a real server has
+  // it, to compare with SQLite's synchronous=FULL.
+  enum class Durability { None, Fsync };
+
+  // The cluster of this executable (started at the first call, with that call's durability).
+  static PgCluster& instance(Durability durability = Durability::None) {
+    static PgCluster cluster(durability);
     return cluster;
   }
 
@@ -52,7 +56,7 @@ class PgCluster {
   PgCluster& operator=(const PgCluster&) = delete;
 
  private:
-  PgCluster() {
+  explicit PgCluster(Durability durability) : m_durability(durability) {
     std::string pattern = (std::filesystem::temp_directory_path() / "meedoen-pg-XXXXXX").string();
     if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed for " + pattern);
     m_dir = pattern;
@@ -73,11 +77,11 @@ class PgCluster {
     std::filesystem::remove_all(m_dir, ec);
   }
 
-  // No TCP: a unix socket in the cluster's folder only. fsync off: a test's data need not survive
-  // a power cut (a stop -m immediate is a crash of PostgreSQL, not of the machine: nothing is lost).
+  // No TCP: a unix socket in the cluster's folder only. fsync off for tests: their data need not
+  // survive a power cut (a stop -m immediate is a crash of PostgreSQL, not of the machine).
   std::string options() const {
-    return "-c listen_addresses='' -c unix_socket_directories='" + m_dir.string() +
-           "' -c fsync=off -c max_connections=200";
+    return "-c listen_addresses='' -c unix_socket_directories='" + m_dir.string() + "' -c max_connections=200" +
+           (m_durability == Durability::None ? " -c fsync=off" : "");
   }
   void pg_ctl(const std::string& args) {
     shell(as_postgres(std::string(kBin) + "/pg_ctl -D " + sh_quote((m_dir / "data").string()) + " " + args));
@@ -112,6 +116,7 @@ class PgCluster {
     ::close(fds[0]);  // fds[1] stays open (close-on-exec) until this process ends
   }
 
+  Durability m_durability;
   std::filesystem::path m_dir;
   std::atomic<int> m_databases{0};
 };
