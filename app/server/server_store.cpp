@@ -262,12 +262,12 @@ void ServerStore::create_centre(const std::string& id, const std::string& name, 
 }
 
 bool ServerStore::centre_exists(const std::string& id) const {
-  return guarded("reading centres", [&] { return Impl::centre_exists(*m->db->connect(), id); });
+  return guarded("reading centres", [&] { return Impl::centre_exists(*m->db->connect(db::Use::Read), id); });
 }
 
 std::vector<std::pair<std::string, std::string>> ServerStore::centres() const {
   return guarded("reading centres", [&] {
-    auto conn = m->db->connect();
+    auto conn = m->db->connect(db::Use::Read);
     return query_rows(*conn, "SELECT id, name FROM centres ORDER BY id",
                       columns<std::pair<std::string, std::string>, 2>);
   });
@@ -348,7 +348,7 @@ void ServerStore::remove_coach(const std::string& centre, const std::string& coa
 
 std::vector<std::pair<std::string, std::string>> ServerStore::coach_pins(const std::string& centre) const {
   return guarded("reading coaches", [&] {
-    auto conn = m->db->connect();
+    auto conn = m->db->connect(db::Use::Read);
     return query_rows(*conn, "SELECT id, pin_hash FROM coaches WHERE centre_id = ? AND active = 1 ORDER BY id",
                       columns<std::pair<std::string, std::string>, 2>, centre);
   });
@@ -499,7 +499,7 @@ std::vector<std::pair<std::string, std::string>> ServerStore::assign_card_codes(
 
 std::vector<KioskInfo> ServerStore::kiosks(const std::string& centre) const {
   return guarded("reading kiosks", [&] {
-    auto conn = m->db->connect();
+    auto conn = m->db->connect(db::Use::Read);
     return query_rows(
         *conn,
         "SELECT k.id, k.centre_id, k.name, COALESCE(k.device_id, ''), CASE WHEN k.token_hash IS NULL THEN 0 ELSE 1 "
@@ -559,7 +559,7 @@ std::optional<wire::EnrolAnswer> ServerStore::enrol(const wire::EnrolRequest& r,
 
 std::optional<KioskAuth> ServerStore::kiosk_for_token(const std::string& token, std::string& why) {
   return guarded("checking a token", [&]() -> std::optional<KioskAuth> {
-    auto conn = m->db->connect();
+    auto conn = m->db->connect(db::Use::Read);
     // Read from the database on every request, never cached: a kiosk revoked or enrolled again
     // through another server process is refused here at once.
     const auto found =
@@ -578,7 +578,7 @@ std::optional<KioskAuth> ServerStore::kiosk_for_token(const std::string& token, 
 
 std::optional<ReaderAuth> ServerStore::reader_for_token(const std::string& token) const {
   return guarded("checking a token", [&]() -> std::optional<ReaderAuth> {
-    auto conn = m->db->connect();
+    auto conn = m->db->connect(db::Use::Read);
     auto readers = query_rows(*conn, "SELECT id, centre_id FROM readers WHERE token_hash = ?", columns<ReaderAuth, 2>,
                               token_hash(token));
     if (readers.empty()) return std::nullopt;
@@ -916,7 +916,7 @@ std::int64_t add_events(db::Connection& c, const KioskAuth& k, std::int64_t e, s
 
 wire::PullPage ServerStore::pull(const KioskAuth& k, const std::string& cursor, int limit, TimeMs now) {
   return guarded("reading changes", [&] {
-    auto conn = m->db->connect();
+    auto conn = m->db->connect(db::Use::Read);
     wire::PullPage page;
     page.server_time = now;
     limit = std::clamp(limit, 1, wire::kMaxPullLimit);
@@ -951,7 +951,7 @@ wire::PullPage ServerStore::pull(const KioskAuth& k, const std::string& cursor, 
 
 std::vector<core::Participant> ServerStore::participants(const std::string& centre, bool active_only) const {
   return guarded("reading participants", [&] {
-    auto conn = m->db->connect();
+    auto conn = m->db->connect(db::Use::Read);
     return query_rows(*conn,
                       "SELECT " PARTICIPANT_COLUMNS
                       " FROM participants WHERE centre_id = ? "
@@ -962,7 +962,7 @@ std::vector<core::Participant> ServerStore::participants(const std::string& cent
 
 std::vector<core::Coach> ServerStore::coaches(const std::string& centre) const {
   return guarded("reading coaches", [&] {
-    auto conn = m->db->connect();
+    auto conn = m->db->connect(db::Use::Read);
     return query_rows(*conn, "SELECT id, name FROM coaches WHERE centre_id = ? AND active = 1 ORDER BY name",
                       columns<core::Coach, 2>, centre);
   });
@@ -970,7 +970,7 @@ std::vector<core::Coach> ServerStore::coaches(const std::string& centre) const {
 
 std::vector<core::Activity> ServerStore::programme(const std::string& centre) const {
   return guarded("reading the programme", [&] {
-    auto conn = m->db->connect();
+    auto conn = m->db->connect(db::Use::Read);
     auto rows = query_rows(*conn, "SELECT id, body, active FROM activities WHERE centre_id = ? ORDER BY id",
                            read_wire_activity, centre);
     std::vector<core::Activity> out;
@@ -985,7 +985,7 @@ std::vector<core::Activity> ServerStore::programme(const std::string& centre) co
 std::vector<std::string> ServerStore::unknown_coaches(const std::string& centre,
                                                       const std::set<std::string>& ids) const {
   return guarded("reading coaches", [&] {
-    auto conn = m->db->connect();
+    auto conn = m->db->connect(db::Use::Read);
     std::vector<std::string> out;
     for (const auto& id : ids)
       if (conn->rows("SELECT 1 FROM coaches WHERE id = ? AND centre_id = ? AND active = 1", id, centre).empty())
@@ -996,7 +996,7 @@ std::vector<std::string> ServerStore::unknown_coaches(const std::string& centre,
 
 std::string ServerStore::centre_name(const std::string& centre) const {
   return guarded("reading centres", [&] {
-    auto conn = m->db->connect();
+    auto conn = m->db->connect(db::Use::Read);
     const auto names = query_rows(*conn, "SELECT name FROM centres WHERE id = ?", columns<std::string, 1>, centre);
     return names.empty() ? std::string() : names.front();
   });
@@ -1004,7 +1004,7 @@ std::string ServerStore::centre_name(const std::string& centre) const {
 
 std::string ServerStore::setting(const std::string& centre, const std::string& key) const {
   return guarded("reading a setting", [&] {
-    auto conn = m->db->connect();
+    auto conn = m->db->connect(db::Use::Read);
     const auto values = query_rows(*conn, "SELECT value FROM settings WHERE centre_id = ? AND key = ?",
                                    columns<std::string, 1>, centre, key);
     return values.empty() ? std::string() : values.front();
@@ -1013,7 +1013,7 @@ std::string ServerStore::setting(const std::string& centre, const std::string& k
 
 std::string ServerStore::first_event_date(const std::string& centre) const {
   return guarded("reading events", [&] {
-    auto conn = m->db->connect();
+    auto conn = m->db->connect(db::Use::Read);
     const auto first = query_rows(*conn, "SELECT MIN(wall_ms) FROM events WHERE centre_id = ? HAVING COUNT(*) > 0",
                                   columns<std::int64_t, 1>, centre);
     return first.empty() ? std::string() : core::format_date_iso(core::to_local(first.front()));
@@ -1023,7 +1023,7 @@ std::string ServerStore::first_event_date(const std::string& centre) const {
 std::vector<StoredEvent> ServerStore::events(const std::string& centre, const std::string& from,
                                              const std::string& to) const {
   return guarded("reading events", [&] {
-    auto conn = m->db->connect();
+    auto conn = m->db->connect(db::Use::Read);
     return query_rows(
         *conn,
         "SELECT " WIRE_EVENT_COLUMNS
@@ -1038,7 +1038,7 @@ std::vector<StoredEvent> ServerStore::events(const std::string& centre, const st
 
 std::vector<std::pair<std::string, std::string>> ServerStore::last_seen(const std::string& centre) const {
   return guarded("reading events", [&] {
-    auto conn = m->db->connect();
+    auto conn = m->db->connect(db::Use::Read);
     return query_rows(*conn,
                       "SELECT p.id, COALESCE((SELECT MAX(e.date) FROM events e WHERE e.centre_id = p.centre_id "
                       "AND e.participant_id = p.id AND e.type = 'check_in'), '') FROM participants p "
@@ -1049,7 +1049,7 @@ std::vector<std::pair<std::string, std::string>> ServerStore::last_seen(const st
 
 std::int64_t ServerStore::event_count(const std::string& centre) const {
   return guarded("counting events", [&] {
-    auto conn = m->db->connect();
+    auto conn = m->db->connect(db::Use::Read);
     return query_rows(*conn, "SELECT COUNT(*) FROM events WHERE ?1 = '' OR centre_id = ?1", columns<std::int64_t, 1>,
                       centre)
         .front();
@@ -1058,7 +1058,7 @@ std::int64_t ServerStore::event_count(const std::string& centre) const {
 
 std::string ServerStore::integrity_check() const {
   return guarded("checking the database", [&] {
-    auto conn = m->db->connect();
+    auto conn = m->db->connect(db::Use::Read);
     if (conn->backend() == db::Backend::Sqlite) return conn->one("PRAGMA integrity_check").operator std::string();
     // PostgreSQL checks its own pages as it reads them; here: the database answers and has our schema.
     return schema_version(*conn) == kServerSchema ? std::string("ok") : std::string("schema version differs");

@@ -192,15 +192,19 @@ struct Schema {
   std::function<void(Connection&)> migrate;
 };
 
-// A database: SQLite (one connection, lent to one thread at a time: SQLite has one writer
-// anyway) or PostgreSQL (a pool of connections, one per busy thread).
+// What a connection is lent for. Read: only reads (SQLite lends one of its reader connections,
+// which in WAL mode never wait for the writer; PostgreSQL's pooled connections do both).
+enum class Use { Write, Read };
+
+// A database: SQLite (one writing connection lent to one thread at a time, as SQLite has one
+// writer anyway, and a few reading ones) or PostgreSQL (a pool of connections, one per busy thread).
 class Database {
  public:
   virtual ~Database() = default;
   virtual Backend backend() const = 0;
   // A connection for this thread; waits while all are busy. Throws Error when the database
   // cannot be reached (PostgreSQL down): the caller answers 503 and the next call tries again.
-  virtual Lease connect() = 0;
+  virtual Lease connect(Use use = Use::Write) = 0;
   // For messages: the file, or the PostgreSQL URI without its password.
   virtual std::string name() const = 0;
 };

@@ -176,7 +176,7 @@ class PgConnection final : public Connection {
 class PgDatabase final : public Database {
  public:
   PgDatabase(const std::string& uri, const Schema& schema) : m_uri(uri) {
-    Lease c = connect();
+    Lease c = connect(Use::Write);
     if (schema.check) schema.check(*c);
     if (schema.migrate) schema.migrate(*c);
   }
@@ -191,7 +191,7 @@ class PgDatabase final : public Database {
     return m_uri.substr(0, colon) + m_uri.substr(at);
   }
 
-  Lease connect() override {
+  Lease connect(Use) override {  // every pooled connection reads and writes
     std::unique_lock lock(m_mu);
     m_free.wait(lock, [&] { return !m_idle.empty() || m_open < kPoolSize; });
     PgConnection* c = nullptr;

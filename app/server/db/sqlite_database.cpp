@@ -3,6 +3,7 @@
 // (SQLite admits one writer anyway), prepared statements compiled once and kept.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <condition_variable>
 #include <mutex>
 #include <unordered_map>
 
@@ -90,18 +91,59 @@ class SqliteConnection final : public Connection {
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_cache;
 };
 
+// A connection that only reads, with its own handle on the file (WAL: it reads the last
+// committed state and never waits for the writer, nor the writer for it).
+struct SqliteReader {
+  explicit SqliteReader(const std::string& path) : db(storage::open_database(path, reader_options())), c(db) {}
+  static storage::DatabaseOptions reader_options() {
+    storage::DatabaseOptions o;
+    o.create = false;
+    o.cache_kib = 32768;
+    o.mmap_bytes = 1073741824;
+    o.after_pragmas = [](SQLite::Database& d) { d.exec("PRAGMA query_only = ON"); };
+    return o;
+  }
+  SQLite::Database db;
+  SqliteConnection c;
+};
+
+constexpr std::size_t kReaders = 4;  // the server's threads that read at the same time, on 2-4 cores
+
 class SqliteDatabase final : public Database {
  public:
   SqliteDatabase(const std::string& path, const Schema& schema)
       : m_path(path), m_db(storage::open_database(path, options(schema))), m_connection(m_db) {}
   Backend backend() const override { return Backend::Sqlite; }
   std::string name() const override { return m_path; }
-  Lease connect() override {
+  Lease connect(Use use) override {
+    if (use == Use::Read) return reader();
     m_mu.lock();
     return Lease(m_connection, [this] { m_mu.unlock(); });
   }
 
  private:
+  Lease reader() {
+    std::unique_lock lock(m_readers_mu);
+    m_reader_free.wait(lock, [&] { return !m_idle.empty() || m_readers.size() < kReaders; });
+    SqliteReader* r = nullptr;
+    if (!m_idle.empty()) {
+      r = m_idle.back();
+      m_idle.pop_back();
+    } else {
+      try {
+        m_readers.push_back(std::make_unique<SqliteReader>(m_path));
+      } catch (const SQLite::Exception& e) {
+        throw Error("cannot open the database " + m_path + " for reading: " + e.what());
+      }
+      r = m_readers.back().get();
+    }
+    return Lease(r->c, [this, r] {
+      std::lock_guard back(m_readers_mu);
+      m_idle.push_back(r);
+      m_reader_free.notify_one();
+    });
+  }
+
   // One file for many centres: a larger cache for the id and seq indexes of millions of events,
   // and reads without a syscall per page. The schema's check runs before anything could change
   // the file (even its journal mode), so a refused file is left as it was.
@@ -124,6 +166,10 @@ class SqliteDatabase final : public Database {
   std::mutex m_mu;
   SQLite::Database m_db;
   SqliteConnection m_connection;
+  std::mutex m_readers_mu;
+  std::condition_variable m_reader_free;
+  std::vector<std::unique_ptr<SqliteReader>> m_readers;
+  std::vector<SqliteReader*> m_idle;
 };
 
 }  // namespace
