@@ -17,6 +17,7 @@
 #include "core/coach.hpp"
 #include "export/csv.hpp"
 #include "export/files.hpp"
+#include "server/db/database.hpp"
 #include "server/report_files.hpp"
 #include "server/reports.hpp"
 #include "server/roster_csv.hpp"
@@ -325,7 +326,8 @@ int migrate(const MigrateCommand& c) {
     std::fprintf(stderr, "meedoen-server: migrate: the counts differ; do not use the target\n");
     return 1;
   }
-  std::printf("migrated: every table has the same number of rows; point the servers at --db %s\n", c.to.c_str());
+  std::printf("migrated: every table has the same number of rows; point the servers at --db %s\n",
+              server::db::redacted(c.to).c_str());
   return 0;
 }
 

@@ -107,7 +107,7 @@ struct ServerStore::Impl {
   std::mutex faults_mu;
   Faults faults;
 
-  explicit Impl(const std::string& url) : db(db::open(url, store_schema(url))) {}
+  explicit Impl(const std::string& url) : db(db::open(url, store_schema(db::redacted(url)))) {}
 
   Faults current_faults() {
     std::lock_guard lock(faults_mu);

@@ -94,8 +94,8 @@ std::vector<TableCount> copy_store(const std::string& from_url, const std::strin
     throw UsageError("--from and --to are the same database");
   try {
     // Both opened as the server opens them: the source brought up to this schema, the target made.
-    auto from_db = db::open(from_url, store_schema(from_url));
-    auto to_db = db::open(to_url, store_schema(to_url));
+    auto from_db = db::open(from_url, store_schema(db::redacted(from_url)));
+    auto to_db = db::open(to_url, store_schema(db::redacted(to_url)));
     auto from = from_db->connect();
     auto to = to_db->connect();
     {

@@ -215,3 +215,19 @@ TEST_CASE("server store: agreements_changed and the roster import, the last in f
     CHECK(find(s->participants("c1", true), "p1").start_date == "2026-09-01");
   }
 }
+
+TEST_CASE("server store: --db chooses the store, and a password never reaches a message", "[server][schema]") {
+  using server::db::Backend;
+  CHECK(server::db::parse_location("sqlite:/var/lib/meedoen/server.db").backend == Backend::Sqlite);
+  CHECK(server::db::parse_location("sqlite:/var/lib/meedoen/server.db").target == "/var/lib/meedoen/server.db");
+  CHECK(server::db::parse_location("server.db").target == "server.db");  // a plain path stays SQLite
+  CHECK(server::db::parse_location("postgresql://meedoen@db/meedoen").backend == Backend::Postgres);
+  CHECK(server::db::parse_location("postgres://db/meedoen").backend == Backend::Postgres);
+  CHECK(server::db::redacted("postgresql://meedoen:geheim@db:5432/meedoen?sslmode=require") ==
+        "postgresql://meedoen@db:5432/meedoen?sslmode=require");
+  CHECK(server::db::redacted("postgresql:///meedoen?user=m&password=geheim&host=/run/postgresql") ==
+        "postgresql:///meedoen?user=m&password=...&host=/run/postgresql");
+  CHECK_THROWS_WITH(server::ServerStore::open("postgresql://meedoen:geheim@127.0.0.1:1/none?connect_timeout=2"),
+                    !Catch::Contains("geheim") && Catch::Contains("PostgreSQL"));
+  CHECK_THROWS_WITH(server::ServerStore::open("sqlite:"), Catch::Contains("--db"));
+}

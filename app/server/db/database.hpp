@@ -216,6 +216,9 @@ struct Location {
   std::string target;  // the path, or the whole URI
 };
 Location parse_location(const std::string& url);
+// The URL without a password (postgresql://user:secret@host/db -> postgresql://user@host/db, and
+// a password=... parameter): what logs and messages may show.
+std::string redacted(const std::string& url);
 
 // Opens (SQLite: creates) the database and runs schema on it. Throws Error.
 std::unique_ptr<Database> open(const std::string& url, const Schema& schema);

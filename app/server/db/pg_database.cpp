@@ -181,15 +181,7 @@ class PgDatabase final : public Database {
     if (schema.migrate) schema.migrate(*c);
   }
   Backend backend() const override { return Backend::Postgres; }
-  std::string name() const override {
-    // postgresql://user:secret@host/db -> postgresql://user@host/db: a password is not for logs.
-    const auto scheme = m_uri.find("://");
-    const auto at = m_uri.find('@');
-    if (scheme == std::string::npos || at == std::string::npos) return m_uri;
-    const auto colon = m_uri.find(':', scheme + 3);
-    if (colon == std::string::npos || colon > at) return m_uri;
-    return m_uri.substr(0, colon) + m_uri.substr(at);
-  }
+  std::string name() const override { return redacted(m_uri); }
 
   Lease connect(Use) override {  // every pooled connection reads and writes
     std::unique_lock lock(m_mu);
