@@ -60,6 +60,15 @@ void add_kiosk_commands(CLI::App& app, Command& run) {
   enrol->add_option("--centre", e->centre)->required();
   enrol->add_option("--name", e->name, "The kiosk's name, e.g. 'hal'");
   enrol->add_option("--valid-hours", e->valid_hours, "How long the code works")->check(CLI::Range(1, 24 * 14));
+  auto [many, n] = subcommand<cli::EnrolManyCommand>(
+      app, "enrol-kiosks", "A roll-out: one-time enrolment codes for many kiosks, as CSV (kiosk_id,name,code,expires)",
+      run, cli::enrol_kiosks);
+  many->add_option("--centre", n->centre)->required();
+  auto* names = many->add_option("--names", n->names_file, "A file with the kiosks' names, one a line");
+  many->add_option("--count", n->count, "Or this many kiosks, named kiosk-001 ...")->excludes(names);
+  many->add_option("--valid-days", n->valid_days, "How long the codes work (a roll-out takes weeks)")
+      ->check(CLI::Range(1, 60));
+  many->add_option("--out", n->out, "The CSV file to write (must not exist: the codes are only there)")->required();
   auto [revoke, k] = subcommand<std::string>(
       app, "revoke-kiosk", "Stop a kiosk's token (its queue waits for a new enrolment)", run, cli::revoke_kiosk);
   revoke->add_option("--kiosk", *k)->required();
@@ -165,12 +174,26 @@ void add_cards(CLI::App& app, Command& run) {
 
 }  // namespace
 
+// migrate works on two databases, not on --db: it runs without opening one first.
+void add_migrate(CLI::App& app, std::function<int()>& standalone) {
+  auto c = std::make_shared<cli::MigrateCommand>();
+  CLI::App* sub = app.add_subcommand(
+      "migrate", "Copy a whole server database into a new, empty one (e.g. SQLite to PostgreSQL) and count the rows");
+  sub->add_option("--from", c->from, "The database now: sqlite:PATH or postgresql://...")->required();
+  sub->add_option("--to", c->to, "The new, empty database: postgresql://... or sqlite:PATH")->required();
+  sub->callback([c, &standalone] { standalone = [c] { return cli::migrate(*c); }; });
+}
+
 int main(int argc, char** argv) {
   CLI::App app{"meedoen-server: the municipal sync server for Meedoen kiosks (docs/sync-protocol.md)"};
   app.require_subcommand(1);
   std::string db = "meedoen-server.db";
-  app.add_option("--db", db, "Server database (SQLite, WAL)")->envname("MEEDOEN_SERVER_DB");
+  app.add_option("--db", db,
+                 "Server database: sqlite:PATH (or a plain PATH; SQLite, WAL) or postgresql://... (a libpq URI)")
+      ->envname("MEEDOEN_SERVER_DB");
   Command run;
+  std::function<int()> standalone;
+  add_migrate(app, standalone);
   add_serve(app, run);
   add_kiosk_commands(app, run);
   add_programme_commands(app, run);
@@ -178,5 +201,6 @@ int main(int argc, char** argv) {
   add_reports(app, run);
   add_cards(app, run);
   CLI11_PARSE(app, argc, argv);
+  if (standalone) return cli::run_standalone(standalone);
   return cli::run_server_command(db, run);
 }

@@ -4,6 +4,8 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -13,10 +15,13 @@
 #include <sstream>
 
 #include "core/coach.hpp"
+#include "export/csv.hpp"
 #include "export/files.hpp"
+#include "server/db/database.hpp"
 #include "server/report_files.hpp"
 #include "server/reports.hpp"
 #include "server/roster_csv.hpp"
+#include "server/store_copy.hpp"
 #include "storage/demo_centre.hpp"
 #include "storage/pin_hash.hpp"
 #include "storage/store.hpp"
@@ -176,9 +181,15 @@ int write_report(const reports::ReportFiles& f, const std::string& out) {
 }  // namespace
 
 int run_server_command(const std::string& db, const std::function<int(server::ServerStore&)>& command) {
-  try {
+  return run_standalone([&] {
     auto store = server::ServerStore::open(db);
     return command(*store);
+  });
+}
+
+int run_standalone(const std::function<int()>& command) {
+  try {
+    return command();
   } catch (const server::UsageError& e) {
     std::fprintf(stderr, "meedoen-server: %s\n", e.what());
     return 2;
@@ -222,6 +233,101 @@ int enrol_kiosk(server::ServerStore& store, const EnrolCommand& c) {
   const auto code = store.enrol_kiosk(c.centre, c.name, now_ms(), valid);
   std::printf("code: %s\nkiosk: %s\nexpires: %s\n", code.code.c_str(), code.kiosk_id.c_str(),
               iso_local(code.expires).c_str());
+  return 0;
+}
+
+namespace {
+
+constexpr int kMaxRollout = 5000;  // kiosks in one enrol-kiosks: a municipality's worth
+
+// The kiosks' names from a file: one a line, trimmed; every bad line named.
+std::vector<std::string> read_kiosk_names(const std::string& file) {
+  std::istringstream in(read_file(file));
+  std::vector<std::string> names, problems;
+  std::set<std::string> seen;
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (n == 1 && line.rfind(exports::kUtf8Bom, 0) == 0) line.erase(0, exports::kUtf8Bom.size());
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
+    line.erase(0, line.find_first_not_of(" \t"));
+    if (line.empty() || line[0] == '#') continue;
+    const std::string at = file + " line " + std::to_string(n) + ": ";
+    if (line.size() > 64) problems.push_back(at + "a kiosk name is at most 64 characters");
+    else if (std::any_of(line.begin(), line.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20; }))
+      problems.push_back(at + "the name has a control character");
+    else if (!seen.insert(line).second) problems.push_back(at + "\"" + line + "\" is in the file twice");
+    else names.push_back(line);
+  }
+  if (names.empty() && problems.empty()) problems.push_back(file + ": no kiosk names in it (one name a line)");
+  if (names.size() > kMaxRollout)
+    problems.push_back(file + ": " + std::to_string(names.size()) + " names; at most " + std::to_string(kMaxRollout) +
+                       " in one go");
+  if (!problems.empty()) {
+    for (const auto& p : problems) std::fprintf(stderr, "%s\n", p.c_str());
+    throw server::UsageError("no kiosk was enrolled (" + std::to_string(problems.size()) + " problem" +
+                             (problems.size() == 1 ? "" : "s") + " in " + file + ")");
+  }
+  return names;
+}
+
+std::vector<std::string> numbered_kiosks(int count) {
+  if (count < 1 || count > kMaxRollout)
+    throw server::UsageError("--count: 1 to " + std::to_string(kMaxRollout) + " kiosks, got " + std::to_string(count));
+  std::vector<std::string> names;
+  char name[32];
+  for (int i = 1; i <= count; ++i) {
+    std::snprintf(name, sizeof name, "kiosk-%03d", i);
+    names.emplace_back(name);
+  }
+  return names;
+}
+
+}  // namespace
+
+int enrol_kiosks(server::ServerStore& store, const EnrolManyCommand& c) {
+  if (c.names_file.empty() == (c.count == 0))
+    throw server::UsageError("give the kiosks' names with --names FILE or a number with --count N (one of them)");
+  if (c.valid_days < 1 || c.valid_days > 60) throw server::UsageError("--valid-days: 1 to 60");
+  // The codes exist only in this file: an existing one (an earlier roll-out's) is never overwritten.
+  namespace fs = std::filesystem;
+  const fs::path out(c.out);
+  if (fs::exists(out)) throw server::UsageError("--out " + c.out + " exists already; nothing was enrolled");
+  const fs::path dir = out.has_parent_path() ? out.parent_path() : fs::path(".");
+  if (!fs::is_directory(dir) || ::access(dir.c_str(), W_OK) != 0)
+    throw server::UsageError("--out " + c.out + ": cannot write in " + dir.string() + "; nothing was enrolled");
+  require_centre(store, c.centre);
+  const auto names = c.names_file.empty() ? numbered_kiosks(c.count) : read_kiosk_names(c.names_file);
+  const core::TimeMs valid = static_cast<core::TimeMs>(c.valid_days) * 24 * 3'600'000;
+  const auto codes = store.enrol_kiosks(c.centre, names, now_ms(), valid);
+  std::vector<std::vector<std::string>> rows{{"kiosk_id", "name", "code", "expires"}};
+  for (const auto& k : codes) rows.push_back({k.kiosk_id, k.name, k.code, iso_local(k.expires)});
+  try {
+    exports::write_file_atomic(c.out, exports::csv_records(rows));
+  } catch (const std::exception& e) {
+    for (const auto& k : codes) store.revoke_kiosk(k.kiosk_id);  // codes nobody can read must not stay valid
+    throw server::ServerError("cannot write " + c.out + " (" + e.what() + "); the " + std::to_string(codes.size()) +
+                              " new kiosks were revoked again");
+  }
+  std::printf("%zu enrolment codes for %s in %s (valid until %s)\n", codes.size(), c.centre.c_str(), c.out.c_str(),
+              iso_local(codes.front().expires).c_str());
+  return 0;
+}
+
+int migrate(const MigrateCommand& c) {
+  const auto counts = server::copy_store(c.from, c.to);
+  std::printf("%-14s %12s %12s\n", "table", "from", "to");
+  bool same = true;
+  for (const auto& t : counts) {
+    std::printf("%-14s %12lld %12lld%s\n", t.table.c_str(), static_cast<long long>(t.from),
+                static_cast<long long>(t.to), t.from == t.to ? "" : "  DIFFERENT");
+    same = same && t.from == t.to;
+  }
+  if (!same) {
+    std::fprintf(stderr, "meedoen-server: migrate: the counts differ; do not use the target\n");
+    return 1;
+  }
+  std::printf("migrated: every table has the same number of rows; point the servers at --db %s\n",
+              server::db::redacted(c.to).c_str());
   return 0;
 }
 

@@ -11,6 +11,8 @@ namespace meedoen::cli {
 
 // Opens the server database and runs one subcommand: a usage error exits 2, any other error 3.
 int run_server_command(const std::string& db, const std::function<int(server::ServerStore&)>& command);
+// The same for a subcommand that opens its databases itself (migrate).
+int run_standalone(const std::function<int()>& command);
 
 struct ServeCommand {
   std::string listen = "127.0.0.1:8470";  // HOST:PORT (port 0: any free port)
@@ -35,6 +37,23 @@ struct EnrolCommand {
   int valid_hours = 24;
 };
 int enrol_kiosk(server::ServerStore& store, const EnrolCommand& c);
+
+// A roll-out: one-time codes for many kiosks in one go, as CSV (kiosk_id,name,code,expires).
+// The names come from a file (one a line; blank lines and lines starting with # skipped) or are
+// numbered (kiosk-001 ...). Bad names or an --out that exists: a message, nothing stored.
+struct EnrolManyCommand {
+  std::string centre, names_file, out;
+  int count = 0;
+  int valid_days = 14;
+};
+int enrol_kiosks(server::ServerStore& store, const EnrolManyCommand& c);
+
+// meedoen-server migrate: everything in from copied into the new, empty database to (both --db
+// values); prints the rows per table on both sides; exit 1 when a count differs.
+struct MigrateCommand {
+  std::string from, to;
+};
+int migrate(const MigrateCommand& c);
 int revoke_kiosk(server::ServerStore& store, const std::string& kiosk);
 int list_kiosks(server::ServerStore& store, const std::string& centre);
 

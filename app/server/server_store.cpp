@@ -1,8 +1,8 @@
-// SQLite implementation of meedoen-server's store: schema, tokens, push (idempotent by event id,
-// sequence checks per kiosk) and pull (revision cursors that follow commit order).
+// meedoen-server's store, once for both databases (server/db: SQLite or PostgreSQL): tokens, push
+// (idempotent by event id, sequence checks per kiosk) and pull (revision cursors that follow
+// commit order). The tables are in store_schema.
 #include "server/server_store.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <sodium.h>
 
 #include <algorithm>
@@ -19,9 +19,8 @@
 #include "core/hlc.hpp"
 #include "core/ids.hpp"
 #include "core/journal.hpp"
-#include "storage/database.hpp"
-#include "storage/rows.hpp"
-#include "storage/store.hpp"
+#include "server/db/database.hpp"
+#include "server/store_schema.hpp"
 #include "wire/event_codec.hpp"
 
 namespace meedoen::server {
@@ -32,68 +31,6 @@ using nlohmann::json;
 // [SECTION] Schema
 
 namespace {
-
-constexpr int kServerSchema = 2;
-
-constexpr const char* kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
-INSERT OR IGNORE INTO counter VALUES ('rev', 0);
-CREATE TABLE IF NOT EXISTS centres (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_ms INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS kiosks (
-  id TEXT PRIMARY KEY, centre_id TEXT NOT NULL REFERENCES centres (id), name TEXT NOT NULL,
-  code_hash TEXT UNIQUE, code_expires_ms INTEGER, token_hash TEXT UNIQUE, device_id TEXT,
-  enrolled_ms INTEGER, revoked INTEGER NOT NULL DEFAULT 0, last_seq INTEGER NOT NULL DEFAULT 0,
-  gaps INTEGER NOT NULL DEFAULT 0, seq_reused INTEGER NOT NULL DEFAULT 0, last_seen_ms INTEGER);
-CREATE TABLE IF NOT EXISTS readers (id TEXT PRIMARY KEY, name TEXT NOT NULL, centre_id TEXT NOT NULL,
-  token_hash TEXT NOT NULL UNIQUE);
-CREATE TABLE IF NOT EXISTS participants (
-  id TEXT PRIMARY KEY, centre_id TEXT NOT NULL REFERENCES centres (id), first_name TEXT NOT NULL,
-  last_name TEXT NOT NULL, card_code TEXT, pin_hash TEXT NOT NULL DEFAULT '', language TEXT NOT NULL DEFAULT '',
-  mandatory INTEGER NOT NULL DEFAULT 0, coach_id TEXT NOT NULL DEFAULT '', active INTEGER NOT NULL DEFAULT 1,
-  rev INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS participants_rev ON participants (centre_id, rev);
-CREATE TABLE IF NOT EXISTS coaches (id TEXT PRIMARY KEY, centre_id TEXT NOT NULL REFERENCES centres (id),
-  name TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1, rev INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS coaches_rev ON coaches (centre_id, rev);
-CREATE TABLE IF NOT EXISTS activities (id TEXT PRIMARY KEY, centre_id TEXT NOT NULL REFERENCES centres (id),
-  body TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1, rev INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS activities_rev ON activities (centre_id, rev);
-CREATE TABLE IF NOT EXISTS settings (centre_id TEXT NOT NULL REFERENCES centres (id), key TEXT NOT NULL,
-  value TEXT NOT NULL, rev INTEGER NOT NULL, PRIMARY KEY (centre_id, key));
--- Append-only; rev (the rowid) is handed out in commit order and is the pull cursor for events.
-CREATE TABLE IF NOT EXISTS events (
-  rev INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, centre_id TEXT NOT NULL,
-  kiosk_id TEXT NOT NULL, device_id TEXT NOT NULL, seq INTEGER NOT NULL, wall_ms INTEGER NOT NULL,
-  hlc TEXT NOT NULL, type TEXT NOT NULL, participant_id TEXT NOT NULL, date TEXT NOT NULL,
-  payload TEXT NOT NULL, received_ms INTEGER NOT NULL, flags TEXT NOT NULL DEFAULT '');
-CREATE INDEX IF NOT EXISTS events_centre ON events (centre_id, rev);
-CREATE INDEX IF NOT EXISTS events_device_seq ON events (device_id, seq);
-CREATE INDEX IF NOT EXISTS events_date ON events (centre_id, date);
-CREATE TABLE IF NOT EXISTS rejections (id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, reason TEXT NOT NULL,
-  received_ms INTEGER NOT NULL, body TEXT NOT NULL);
-)sql";
-
-// Schema changes after version 1, in order: kMigrations[i] takes a database from version i + 1
-// to i + 2. A database is brought up one step at a time in the transaction that opens it.
-constexpr const char* kMigrations[] = {
-    // 2: what a real centre needs on the server. Coaches log in with a PIN that travels to the
-    // kiosks as an argon2id hash (pin_key: the fold-order key of the change that set it, so the
-    // last change wins as with activities). Participants carry their agreements from the roster
-    // or a coach's change (agreements_key: likewise).
-    R"sql(
-ALTER TABLE coaches ADD COLUMN pin_hash TEXT NOT NULL DEFAULT '';
-ALTER TABLE coaches ADD COLUMN pin_key TEXT NOT NULL DEFAULT '';
-ALTER TABLE participants ADD COLUMN start_date TEXT NOT NULL DEFAULT '';
-ALTER TABLE participants ADD COLUMN end_date TEXT NOT NULL DEFAULT '';
-ALTER TABLE participants ADD COLUMN agreed_parts INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE participants ADD COLUMN talk_every_days INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE participants ADD COLUMN agreed_minutes INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE participants ADD COLUMN show_agreed INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE participants ADD COLUMN photo_consent INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE participants ADD COLUMN agreements_key TEXT NOT NULL DEFAULT '';
-)sql",
-};
-static_assert(std::size(kMigrations) == kServerSchema - 1, "one migration per schema version after 1");
 
 // The event types of core's table (core/events.hpp, docs/events.md); anything else is refused with a reason.
 const std::set<std::string> kKnownTypes(core::event_types().begin(), core::event_types().end());
@@ -125,42 +62,15 @@ template <class F>
 auto guarded(const char* what, F&& f) -> decltype(f()) {
   try {
     return f();
-  } catch (const SQLite::Exception& e) {
+  } catch (const db::Error& e) {
     throw ServerError(std::string(what) + ": " + e.what());
   }
 }
 
-using storage::columns;
-using storage::query_rows;
+using db::columns;
+using db::query_rows;
 
-// One file for many centres: a larger cache for the id and seq indexes of millions of events,
-// and reads without a syscall per page. A file of a newer meedoen-server is refused untouched.
-storage::DatabaseOptions server_database(const std::string& path) {
-  storage::DatabaseOptions o;
-  o.cache_kib = 131072;  // 128 MB
-  o.mmap_bytes = 1073741824;
-  o.before_changes = [path](SQLite::Database& db) {
-    const int version = db.execAndGet("PRAGMA user_version").getInt();
-    if (version > kServerSchema)
-      throw ServerError("the database " + path + " was written by a newer meedoen-server (schema " +
-                        std::to_string(version) + "); nothing was changed");
-  };
-  o.after_pragmas = [](SQLite::Database& db) {
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    int version = db.execAndGet("PRAGMA user_version").getInt();
-    db.exec(kSchema);  // version 1 (or nothing, on a new file: then it is version 1 now)
-    for (version = std::max(version, 1); version < kServerSchema; ++version) db.exec(kMigrations[version - 1]);
-    db.exec("PRAGMA user_version = " + std::to_string(kServerSchema));
-    tx.commit();
-  };
-  return o;
-}
-
-KioskInfo read_kiosk(SQLite::Statement& st) {
-  return {st.getColumn(0),      st.getColumn(1),      st.getColumn(2), st.getColumn(3),
-          storage::flag(st, 4), storage::flag(st, 5), st.getColumn(6), st.getColumn(7),
-          st.getColumn(8),      st.getColumn(9),      st.getColumn(10)};
-}
+KioskInfo read_kiosk(const db::Row& st) { return st.as<KioskInfo, 11>(); }
 
 }  // namespace
 
@@ -193,89 +103,92 @@ std::string new_card_code() {
 // [SECTION] Impl
 
 struct ServerStore::Impl {
-  mutable std::mutex mu;
-  SQLite::Database db;
+  std::unique_ptr<db::Database> db;
+  std::mutex faults_mu;
   Faults faults;
 
-  explicit Impl(const std::string& path) : db(storage::open_database(path, server_database(path))) {}
+  explicit Impl(const std::string& url) : db(db::open(url, store_schema(db::redacted(url)))) {}
 
-  std::int64_t next_rev() {
-    return db.execAndGet("UPDATE counter SET value = value + 1 WHERE name = 'rev' RETURNING value").getInt64();
+  Faults current_faults() {
+    std::lock_guard lock(faults_mu);
+    return faults;
   }
 
-  bool centre_exists(const std::string& id) {
-    return !query_rows(db, "SELECT 1 FROM centres WHERE id = ?", columns<int, 1>, id).empty();
-  }
-  void require_centre(const std::string& id) {
-    if (!centre_exists(id)) throw UsageError("there is no centre \"" + id + "\" (create-centre first)");
+  // The next revision. Only inside a write transaction: the counter's row (and on PostgreSQL the
+  // writer lock) is held until commit, so revisions are handed out in commit order.
+  static std::int64_t next_rev(db::Connection& c) {
+    return c.one("UPDATE counter SET value = value + 1 WHERE name = 'rev' RETURNING value");
   }
 
-  void put_setting(const std::string& centre, const std::string& key, const std::string& value) {
-    SQLite::Statement st(db,
-                         "INSERT INTO settings (centre_id, key, value, rev) VALUES (?, ?, ?, ?) "
-                         "ON CONFLICT (centre_id, key) DO UPDATE SET value = excluded.value, rev = excluded.rev");
-    SQLite::bind(st, centre, key, value, next_rev());
-    st.exec();
+  static bool centre_exists(db::Connection& c, const std::string& id) {
+    return !query_rows(c, "SELECT 1 FROM centres WHERE id = ?", columns<int, 1>, id).empty();
+  }
+  static void require_centre(db::Connection& c, const std::string& id) {
+    if (!centre_exists(c, id)) throw UsageError("there is no centre \"" + id + "\" (create-centre first)");
+  }
+
+  static void put_setting(db::Connection& c, const std::string& centre, const std::string& key,
+                          const std::string& value) {
+    c.run(
+        "INSERT INTO settings (centre_id, key, value, rev) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (centre_id, key) DO UPDATE SET value = excluded.value, rev = excluded.rev",
+        centre, key, value, next_rev(c));
   }
 
   // The programme row of an activity_saved event: applied when it is the last in fold order
   // of what this activity has seen (kept in the row's body as saved_key), like the kiosks' fold.
   // A losing event still touches the row's revision, so the kiosk that sent it pulls the winner.
-  void apply_activity_saved(const std::string& centre, const wire::WireEvent& e, const core::ev::ActivitySaved& b) {
+  static void apply_activity_saved(db::Connection& c, const std::string& centre, const wire::WireEvent& e,
+                                   const core::ev::ActivitySaved& b) {
     // (hlc, device_id, id) as text: the hlc has a fixed width and device ids are UUIDs.
     const std::string key = e.hlc + "|" + e.device_id + "|" + e.id;
     std::string saved;
-    for (const auto& body : query_rows(db, "SELECT body FROM activities WHERE id = ? AND centre_id = ?",
+    for (const auto& body : query_rows(c, "SELECT body FROM activities WHERE id = ? AND centre_id = ?",
                                        columns<std::string, 1>, b.activity.id, centre)) {
       const json old = json::parse(body, nullptr, false);
       if (old.is_object()) saved = old.value("saved_key", "");
     }
     if (key <= saved) {
-      SQLite::Statement touch(db, "UPDATE activities SET rev = ? WHERE id = ?");
-      SQLite::bind(touch, next_rev(), b.activity.id);
-      touch.exec();
+      c.run("UPDATE activities SET rev = ? WHERE id = ?", next_rev(c), b.activity.id);
       return;
     }
-    write_activity(centre, b.activity, b.activity.active, key);
+    write_activity(c, centre, b.activity, b.activity.active, key);
   }
 
   // A coach's PIN from a kiosk's coach_pin_changed: applied when it is the last in fold order of
   // what this coach has seen (pin_key; the command line's changes count as of the server's clock).
   // A losing change, or one for a removed coach, still touches the row's revision, so the kiosk
   // that sent it pulls the row as it stands.
-  void apply_coach_pin_changed(const std::string& centre, const wire::WireEvent& e,
-                               const core::ev::CoachPinChanged& b) {
+  static void apply_coach_pin_changed(db::Connection& c, const std::string& centre, const wire::WireEvent& e,
+                                      const core::ev::CoachPinChanged& b) {
     const std::string key = e.hlc + "|" + e.device_id + "|" + e.id;
-    SQLite::Statement st(
-        db,
+    c.run(
         "UPDATE coaches SET pin_hash = CASE WHEN active = 1 AND pin_key < ?1 THEN ?2 ELSE pin_hash END, "
         "pin_key = CASE WHEN active = 1 AND pin_key < ?1 THEN ?1 ELSE pin_key END, rev = ?3 "
-        "WHERE id = ?4 AND centre_id = ?5");
-    SQLite::bind(st, key, b.pin_hash, next_rev(), b.coach_id, centre);
-    st.exec();
+        "WHERE id = ?4 AND centre_id = ?5",
+        key, b.pin_hash, next_rev(c), b.coach_id, centre);
   }
 
   // A coach's agreements_changed: applied to the participant's row when it is the last in fold
   // order of what the row has seen (agreements_key: a coach's event or a roster import), like an
   // activity_saved. Either way the row's revision moves, so every kiosk pulls the winner.
-  void apply_agreements_changed(const wire::WireEvent& e, const core::ev::AgreementsChanged& b) {
+  static void apply_agreements_changed(db::Connection& c, const wire::WireEvent& e,
+                                       const core::ev::AgreementsChanged& b) {
     const std::string key = e.hlc + "|" + e.device_id + "|" + e.id;
-    SQLite::Statement st(db,
-                         "UPDATE participants SET start_date = ?1, end_date = ?2, agreed_parts = ?3, "
-                         "talk_every_days = ?4, agreed_minutes = ?5, show_agreed = ?6, photo_consent = ?7, "
-                         "agreements_key = ?8, rev = ?9 WHERE id = ?10 AND agreements_key < ?8");
-    SQLite::bind(st, b.start_date, b.end_date, b.agreed_parts, b.talk_every_days, b.agreed_minutes, b.show_agreed_hours,
-                 b.photo_consent, key, next_rev(), e.participant_id);
-    if (st.exec() > 0) return;
-    SQLite::Statement touch(db, "UPDATE participants SET rev = ? WHERE id = ?");
-    SQLite::bind(touch, next_rev(), e.participant_id);
-    touch.exec();
+    if (c.run("UPDATE participants SET start_date = ?1, end_date = ?2, agreed_parts = ?3, "
+              "talk_every_days = ?4, agreed_minutes = ?5, show_agreed = ?6, photo_consent = ?7, "
+              "agreements_key = ?8, rev = ?9 WHERE id = ?10 AND agreements_key < ?8",
+              b.start_date, b.end_date, b.agreed_parts, b.talk_every_days, b.agreed_minutes, b.show_agreed_hours,
+              b.photo_consent, key, next_rev(c), e.participant_id) > 0)
+      return;
+    c.run("UPDATE participants SET rev = ? WHERE id = ?", next_rev(c), e.participant_id);
   }
 
   // The participant as stored (any centre), for an import that keeps the columns a file leaves out.
-  std::optional<core::Participant> stored_participant(const std::string& id);
+  static std::optional<core::Participant> stored_participant(db::Connection& c, const std::string& id);
 
-  void write_activity(const std::string& centre, const core::Activity& a, bool active, const std::string& saved_key) {
+  static void write_activity(db::Connection& c, const std::string& centre, const core::Activity& a, bool active,
+                             const std::string& saved_key) {
     const json body{{"title", a.title},
                     {"icon", a.icon},
                     {"weekday", a.weekday},
@@ -288,52 +201,46 @@ struct ServerStore::Impl {
                     {"capacity", a.capacity},
                     {"volunteer_work", a.volunteer_work},
                     {"saved_key", saved_key}};
-    SQLite::Statement st(db,
-                         "INSERT INTO activities (id, centre_id, body, active, rev) VALUES (?, ?, ?, ?, ?) "
-                         "ON CONFLICT (id) DO UPDATE SET body = excluded.body, active = excluded.active, "
-                         "rev = excluded.rev WHERE centre_id = excluded.centre_id");
-    SQLite::bind(st, a.id, centre, body.dump(-1, ' ', false, json::error_handler_t::replace), active, next_rev());
-    if (st.exec() == 0) throw UsageError("the activity id \"" + a.id + "\" belongs to another centre");
+    if (c.run("INSERT INTO activities (id, centre_id, body, active, rev) VALUES (?, ?, ?, ?, ?) "
+              "ON CONFLICT (id) DO UPDATE SET body = excluded.body, active = excluded.active, "
+              "rev = excluded.rev WHERE activities.centre_id = excluded.centre_id",
+              a.id, centre, body.dump(-1, ' ', false, json::error_handler_t::replace), active, next_rev(c)) == 0)
+      throw UsageError("the activity id \"" + a.id + "\" belongs to another centre");
   }
 
-  void upsert_participant(const std::string& centre, const core::Participant& p, const std::string& pin_hash,
-                          bool keep_pin_if_empty) {
-    SQLite::Statement st(
-        db,
+  static void upsert_participant(db::Connection& c, const std::string& centre, const core::Participant& p,
+                                 const std::string& pin_hash, bool keep_pin_if_empty) {
+    c.run(
         "INSERT INTO participants (id, centre_id, first_name, last_name, card_code, pin_hash, language, mandatory, "
         "coach_id, active, rev, start_date, end_date, agreed_parts, talk_every_days, agreed_minutes, show_agreed, "
-        "photo_consent) VALUES (?1, ?2, ?3, ?4, NULLIF(?5, ''), ?6, ?7, ?8, ?9, 1, ?10, ?12, ?13, ?14, ?15, ?16, ?17, "
-        "?18) ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name, "
-        "card_code = excluded.card_code, pin_hash = CASE WHEN ?11 AND excluded.pin_hash = '' THEN pin_hash "
-        "ELSE excluded.pin_hash END, language = excluded.language, mandatory = excluded.mandatory, "
-        "coach_id = excluded.coach_id, active = 1, rev = excluded.rev, start_date = excluded.start_date, "
-        "end_date = excluded.end_date, agreed_parts = excluded.agreed_parts, "
+        "photo_consent) VALUES (?1, ?2, ?3, ?4, NULLIF(?5, ''), ?6, ?7, ?8, ?9, 1, ?10, ?12, ?13, ?14, ?15, ?16, "
+        "?17, ?18) ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name, "
+        "card_code = excluded.card_code, pin_hash = CASE WHEN ?11 = 1 AND excluded.pin_hash = '' "
+        "THEN participants.pin_hash ELSE excluded.pin_hash END, language = excluded.language, "
+        "mandatory = excluded.mandatory, coach_id = excluded.coach_id, active = 1, rev = excluded.rev, "
+        "start_date = excluded.start_date, end_date = excluded.end_date, agreed_parts = excluded.agreed_parts, "
         "talk_every_days = excluded.talk_every_days, agreed_minutes = excluded.agreed_minutes, "
-        "show_agreed = excluded.show_agreed, photo_consent = excluded.photo_consent");
-    SQLite::bind(st, p.id, centre, p.first_name, p.last_name, p.card_code, pin_hash, p.language, p.mandatory,
-                 p.coach_id, next_rev(), keep_pin_if_empty, p.start_date, p.end_date,
-                 static_cast<std::int64_t>(p.agreed_parts), p.talk_every_days, p.agreed_minutes_per_week,
-                 p.show_agreed_hours, p.photo_consent);
-    st.exec();
+        "show_agreed = excluded.show_agreed, photo_consent = excluded.photo_consent",
+        p.id, centre, p.first_name, p.last_name, p.card_code, pin_hash, p.language, p.mandatory, p.coach_id,
+        next_rev(c), keep_pin_if_empty, p.start_date, p.end_date, static_cast<std::int64_t>(p.agreed_parts),
+        p.talk_every_days, p.agreed_minutes_per_week, p.show_agreed_hours, p.photo_consent);
   }
 };
 
 ServerStore::ServerStore(std::unique_ptr<Impl> impl) : m(std::move(impl)) {}
 ServerStore::~ServerStore() = default;
 
-std::unique_ptr<ServerStore> ServerStore::open(const std::string& path) {
+std::unique_ptr<ServerStore> ServerStore::open(const std::string& url) {
   if (sodium_init() < 0) throw ServerError("libsodium could not be initialised");
   try {
-    return std::unique_ptr<ServerStore>(new ServerStore(std::make_unique<Impl>(path)));
-  } catch (const SQLite::Exception& e) {
-    throw ServerError("cannot open the database " + path + ": " + e.what());
-  } catch (const storage::StorageError& e) {  // the file cannot switch to WAL mode
-    throw ServerError("cannot open the database " + path + ": " + e.what());
+    return std::unique_ptr<ServerStore>(new ServerStore(std::make_unique<Impl>(url)));
+  } catch (const db::Error& e) {
+    throw ServerError(e.what());
   }
 }
 
 void ServerStore::set_faults(const Faults& f) {
-  std::lock_guard lock(m->mu);
+  std::lock_guard lock(m->faults_mu);
   m->faults = f;
 }
 
@@ -343,57 +250,66 @@ void ServerStore::create_centre(const std::string& id, const std::string& name, 
   if (id.empty() || id.size() > 64 || id.find_first_of(" /?&#\"'") != std::string::npos)
     throw UsageError("a centre id is 1-64 characters without spaces or / ? & # quotes, got \"" + id + "\"");
   if (name.empty()) throw UsageError("the centre needs a name");
-  std::lock_guard lock(m->mu);
   guarded("creating a centre", [&] {
-    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement st(m->db,
-                         "INSERT INTO centres (id, name, created_ms) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING");
-    SQLite::bind(st, id, name, now);
-    if (st.exec() == 0) throw UsageError("the centre \"" + id + "\" exists already");
-    m->put_setting(id, "centre_name", name);
+    auto conn = m->db->connect();
+    db::Transaction tx(*conn, db::Mode::Write);
+    if (conn->run("INSERT INTO centres (id, name, created_ms) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING", id, name,
+                  now) == 0)
+      throw UsageError("the centre \"" + id + "\" exists already");
+    Impl::put_setting(*conn, id, "centre_name", name);
     tx.commit();
   });
 }
 
 bool ServerStore::centre_exists(const std::string& id) const {
-  std::lock_guard lock(m->mu);
-  return guarded("reading centres", [&] { return m->centre_exists(id); });
+  return guarded("reading centres", [&] { return Impl::centre_exists(*m->db->connect(db::Use::Read), id); });
 }
 
 std::vector<std::pair<std::string, std::string>> ServerStore::centres() const {
-  std::lock_guard lock(m->mu);
   return guarded("reading centres", [&] {
-    return query_rows(m->db, "SELECT id, name FROM centres ORDER BY id",
+    auto conn = m->db->connect(db::Use::Read);
+    return query_rows(*conn, "SELECT id, name FROM centres ORDER BY id",
                       columns<std::pair<std::string, std::string>, 2>);
   });
 }
 
 EnrolCode ServerStore::enrol_kiosk(const std::string& centre, const std::string& name, TimeMs now, TimeMs valid_ms) {
-  std::lock_guard lock(m->mu);
-  return guarded("enrolling a kiosk", [&] {
-    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-    m->require_centre(centre);
-    EnrolCode c;
-    core::RandomBytes r;
-    randombytes_buf(r.data(), r.size());
-    c.kiosk_id = core::make_uuid_v7(now, r);
-    c.code = new_enrol_code();
-    c.expires = now + valid_ms;
-    SQLite::Statement st(m->db,
-                         "INSERT INTO kiosks (id, centre_id, name, code_hash, code_expires_ms) VALUES (?, ?, ?, ?, ?)");
-    SQLite::bind(st, c.kiosk_id, centre, name.empty() ? "kiosk" : name, token_hash(c.code), c.expires);
-    st.exec();
+  return enrol_kiosks(centre, {name}, now, valid_ms).front();
+}
+
+std::vector<EnrolCode> ServerStore::enrol_kiosks(const std::string& centre, const std::vector<std::string>& names,
+                                                 TimeMs now, TimeMs valid_ms) {
+  return guarded("enrolling kiosks", [&] {
+    auto conn = m->db->connect();
+    db::Transaction tx(*conn, db::Mode::Write);
+    Impl::require_centre(*conn, centre);
+    std::vector<EnrolCode> codes;
+    for (const auto& name : names) {
+      EnrolCode c;
+      core::RandomBytes r;
+      randombytes_buf(r.data(), r.size());
+      c.kiosk_id = core::make_uuid_v7(now, r);
+      c.code = new_enrol_code();
+      c.expires = now + valid_ms;
+      c.name = name.empty() ? "kiosk" : name;
+      // 32^8 codes: a clash with a waiting code is rare; the UNIQUE index refuses it, and then
+      // the whole batch, so draw again rather than fail a roll-out of hundreds.
+      while (!conn->rows("SELECT 1 FROM kiosks WHERE code_hash = ?", token_hash(c.code)).empty())
+        c.code = new_enrol_code();
+      conn->run("INSERT INTO kiosks (id, centre_id, name, code_hash, code_expires_ms) VALUES (?, ?, ?, ?, ?)",
+                c.kiosk_id, centre, c.name, token_hash(c.code), c.expires);
+      codes.push_back(std::move(c));
+    }
     tx.commit();
-    return c;
+    return codes;
   });
 }
 
 void ServerStore::revoke_kiosk(const std::string& kiosk_id) {
-  std::lock_guard lock(m->mu);
   guarded("revoking a kiosk", [&] {
-    SQLite::Statement st(m->db, "UPDATE kiosks SET revoked = 1 WHERE id = ?");
-    SQLite::bind(st, kiosk_id);
-    if (st.exec() == 0) throw UsageError("there is no kiosk \"" + kiosk_id + "\"");
+    auto conn = m->db->connect();
+    if (conn->run("UPDATE kiosks SET revoked = 1 WHERE id = ?", kiosk_id) == 0)
+      throw UsageError("there is no kiosk \"" + kiosk_id + "\"");
   });
 }
 
@@ -401,63 +317,62 @@ void ServerStore::add_coach(const std::string& centre, const core::Coach& c, con
   if (c.id.empty() || c.name.empty()) throw UsageError("a coach needs an id and a name");
   if (const std::string why = core::check::id(c.id, "coach id"); !why.empty()) throw UsageError(why);
   if (const std::string why = core::check::pin_hash(pin_hash); !why.empty()) throw UsageError(why);
-  std::lock_guard lock(m->mu);
   guarded("saving a coach", [&] {
-    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-    m->require_centre(centre);
+    auto conn = m->db->connect();
+    db::Transaction tx(*conn, db::Mode::Write);
+    Impl::require_centre(*conn, centre);
     // As of the server's clock, like put_activity ("server" sorts after the kiosks' device ids).
     const std::string key = core::hlc_to_string(core::Hlc{now, 0}) + "|server";
-    SQLite::Statement st(m->db,
-                         "INSERT INTO coaches (id, centre_id, name, active, rev, pin_hash, pin_key) "
-                         "VALUES (?, ?, ?, 1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
-                         "active = 1, rev = excluded.rev, pin_hash = excluded.pin_hash, pin_key = excluded.pin_key "
-                         "WHERE centre_id = excluded.centre_id");
-    SQLite::bind(st, c.id, centre, c.name, m->next_rev(), pin_hash, key);
-    if (st.exec() == 0) throw UsageError("the coach id \"" + c.id + "\" belongs to another centre");
+    if (conn->run("INSERT INTO coaches (id, centre_id, name, active, rev, pin_hash, pin_key) "
+                  "VALUES (?, ?, ?, 1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+                  "active = 1, rev = excluded.rev, pin_hash = excluded.pin_hash, pin_key = excluded.pin_key "
+                  "WHERE coaches.centre_id = excluded.centre_id",
+                  c.id, centre, c.name, Impl::next_rev(*conn), pin_hash, key) == 0)
+      throw UsageError("the coach id \"" + c.id + "\" belongs to another centre");
     tx.commit();
   });
 }
 
 void ServerStore::remove_coach(const std::string& centre, const std::string& coach_id) {
-  std::lock_guard lock(m->mu);
   guarded("removing a coach", [&] {
-    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-    m->require_centre(centre);
+    auto conn = m->db->connect();
+    db::Transaction tx(*conn, db::Mode::Write);
+    Impl::require_centre(*conn, centre);
     // The hash goes too: a removed coach's PIN is no longer handed to anyone.
-    SQLite::Statement st(m->db, "UPDATE coaches SET active = 0, pin_hash = '', rev = ? WHERE id = ? AND centre_id = ?");
-    SQLite::bind(st, m->next_rev(), coach_id, centre);
-    if (st.exec() == 0) throw UsageError("there is no coach \"" + coach_id + "\" at the centre \"" + centre + "\"");
+    if (conn->run("UPDATE coaches SET active = 0, pin_hash = '', rev = ? WHERE id = ? AND centre_id = ?",
+                  Impl::next_rev(*conn), coach_id, centre) == 0)
+      throw UsageError("there is no coach \"" + coach_id + "\" at the centre \"" + centre + "\"");
     tx.commit();
   });
 }
 
 std::vector<std::pair<std::string, std::string>> ServerStore::coach_pins(const std::string& centre) const {
-  std::lock_guard lock(m->mu);
   return guarded("reading coaches", [&] {
-    return query_rows(m->db, "SELECT id, pin_hash FROM coaches WHERE centre_id = ? AND active = 1 ORDER BY id",
+    auto conn = m->db->connect(db::Use::Read);
+    return query_rows(*conn, "SELECT id, pin_hash FROM coaches WHERE centre_id = ? AND active = 1 ORDER BY id",
                       columns<std::pair<std::string, std::string>, 2>, centre);
   });
 }
 
 void ServerStore::put_activity(const std::string& centre, const core::Activity& a, bool active, TimeMs now) {
-  std::lock_guard lock(m->mu);
   guarded("saving an activity", [&] {
-    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-    m->require_centre(centre);
+    auto conn = m->db->connect();
+    db::Transaction tx(*conn, db::Mode::Write);
+    Impl::require_centre(*conn, centre);
     // An edit on the command line takes part in "the last one wins" as of the server's clock
     // ("server" sorts after the kiosks' device ids when the stamps are equal).
     const std::string key = now > 0 ? core::hlc_to_string(core::Hlc{now, 0}) + "|server" : std::string();
-    m->write_activity(centre, a, active, key);
+    Impl::write_activity(*conn, centre, a, active, key);
     tx.commit();
   });
 }
 
 void ServerStore::set_setting(const std::string& centre, const std::string& key, const std::string& value) {
-  std::lock_guard lock(m->mu);
   guarded("saving a setting", [&] {
-    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-    m->require_centre(centre);
-    m->put_setting(centre, key, value);
+    auto conn = m->db->connect();
+    db::Transaction tx(*conn, db::Mode::Write);
+    Impl::require_centre(*conn, centre);
+    Impl::put_setting(*conn, centre, key, value);
     tx.commit();
   });
 }
@@ -495,40 +410,38 @@ ServerStore::ImportCounts ServerStore::import_roster(const std::string& centre, 
   std::vector<std::string> hashes;
   hashes.reserve(rows.size());
   for (const auto& r : rows) hashes.push_back(r.pin.empty() ? std::string() : pin_hash(r.pin));
-  std::lock_guard lock(m->mu);
   return guarded("importing the roster", [&] {
-    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-    m->require_centre(centre);
+    auto conn = m->db->connect();
+    db::Transaction tx(*conn, db::Mode::Write);
+    Impl::require_centre(*conn, centre);
     ImportCounts n;
     std::set<std::string> seen;
-    SQLite::Statement owner(m->db, "SELECT centre_id FROM participants WHERE id = ?");
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const auto& r = rows[i];
-      const auto owners = query_rows(owner, columns<std::string, 1>, r.p.id);
+      const auto owners =
+          query_rows(*conn, "SELECT centre_id FROM participants WHERE id = ?", columns<std::string, 1>, r.p.id);
       const bool exists = !owners.empty();
       if (exists && owners.front() != centre)
         throw UsageError("line " + std::to_string(r.line) + ": participant " + r.p.id + " belongs to another centre");
       seen.insert(r.p.id);
-      const auto current = exists ? m->stored_participant(r.p.id) : std::nullopt;
-      m->upsert_participant(centre, current ? merged(r, *current) : r.p, hashes[i], true);
+      const auto current = exists ? Impl::stored_participant(*conn, r.p.id) : std::nullopt;
+      Impl::upsert_participant(*conn, centre, current ? merged(r, *current) : r.p, hashes[i], true);
       if (now > 0 && has_agreements(r)) {
         // As of the server's clock, like put_activity: a coach's later change wins, an earlier one loses.
-        SQLite::Statement key(m->db, "UPDATE participants SET agreements_key = ? WHERE id = ?");
-        SQLite::bind(key, core::hlc_to_string(core::Hlc{now, 0}) + "|server", r.p.id);
-        key.exec();
+        conn->run("UPDATE participants SET agreements_key = ? WHERE id = ?",
+                  core::hlc_to_string(core::Hlc{now, 0}) + "|server", r.p.id);
       }
       (exists ? n.updated : n.added)++;
     }
-    for (const auto& id : query_rows(m->db, "SELECT id FROM participants WHERE centre_id = ? AND active = 1",
+    for (const auto& id : query_rows(*conn, "SELECT id FROM participants WHERE centre_id = ? AND active = 1",
                                      columns<std::string, 1>, centre)) {
       if (seen.count(id)) continue;
-      SQLite::Statement st(m->db, "UPDATE participants SET active = 0, card_code = NULL, rev = ? WHERE id = ?");
-      SQLite::bind(st, m->next_rev(), id);
-      st.exec();
+      conn->run("UPDATE participants SET active = 0, card_code = NULL, rev = ? WHERE id = ?", Impl::next_rev(*conn),
+                id);
       ++n.deactivated;
     }
     // Two rows with one card: refuse (after the upserts, so moved cards between rows are fine).
-    const auto dup = query_rows(m->db,
+    const auto dup = query_rows(*conn,
                                 "SELECT card_code FROM participants WHERE centre_id = ? AND active = 1 AND "
                                 "card_code IS NOT NULL GROUP BY card_code HAVING COUNT(*) > 1 LIMIT 1",
                                 columns<std::string, 1>, centre);
@@ -540,48 +453,44 @@ ServerStore::ImportCounts ServerStore::import_roster(const std::string& centre, 
 
 void ServerStore::put_participants(const std::string& centre, const std::vector<core::Participant>& ps,
                                    const std::string& pin_hash) {
-  std::lock_guard lock(m->mu);
   guarded("saving participants", [&] {
-    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-    m->require_centre(centre);
-    for (const auto& p : ps) m->upsert_participant(centre, p, pin_hash, false);
+    auto conn = m->db->connect();
+    db::Transaction tx(*conn, db::Mode::Write);
+    Impl::require_centre(*conn, centre);
+    for (const auto& p : ps) Impl::upsert_participant(*conn, centre, p, pin_hash, false);
     tx.commit();
   });
 }
 
 std::string ServerStore::add_reader(const std::string& name, const std::string& centre) {
-  std::lock_guard lock(m->mu);
   return guarded("adding a reader", [&] {
-    if (!centre.empty()) m->require_centre(centre);
+    auto conn = m->db->connect();
+    if (!centre.empty()) Impl::require_centre(*conn, centre);
     const std::string token = new_token();
-    SQLite::Statement st(m->db, "INSERT INTO readers (id, name, centre_id, token_hash) VALUES (?, ?, ?, ?)");
-    SQLite::bind(st, token_hash(token).substr(0, 16), name, centre, token_hash(token));
-    st.exec();
+    conn->run("INSERT INTO readers (id, name, centre_id, token_hash) VALUES (?, ?, ?, ?)",
+              token_hash(token).substr(0, 16), name, centre, token_hash(token));
     return token;
   });
 }
 
 std::vector<std::pair<std::string, std::string>> ServerStore::assign_card_codes(const std::string& centre,
                                                                                 const std::vector<std::string>& ids) {
-  std::lock_guard lock(m->mu);
   return guarded("assigning card codes", [&] {
-    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-    m->require_centre(centre);
+    auto conn = m->db->connect();
+    db::Transaction tx(*conn, db::Mode::Write);
+    Impl::require_centre(*conn, centre);
     std::vector<std::pair<std::string, std::string>> given;
-    SQLite::Statement used(m->db, "SELECT 1 FROM participants WHERE card_code = ?");
-    SQLite::Statement set(m->db,
-                          "UPDATE participants SET card_code = ?, rev = ? WHERE id = ? AND centre_id = ? AND "
-                          "active = 1 AND COALESCE(card_code, '') = ''");
     for (const auto& id : ids) {
       std::string code = new_card_code();
       // 25^8 codes: a clash is rare, but one would let a card check in the wrong person.
-      for (int tries = 0; !query_rows(used, columns<int, 1>, code).empty(); ++tries) {
+      for (int tries = 0; !conn->rows("SELECT 1 FROM participants WHERE card_code = ?", code).empty(); ++tries) {
         if (tries == 20) throw ServerError("no unused card code found");
         code = new_card_code();
       }
-      set.reset();
-      SQLite::bind(set, code, m->next_rev(), id, centre);
-      if (set.exec() == 1) given.emplace_back(id, code);
+      if (conn->run("UPDATE participants SET card_code = ?, rev = ? WHERE id = ? AND centre_id = ? AND "
+                    "active = 1 AND COALESCE(card_code, '') = ''",
+                    code, Impl::next_rev(*conn), id, centre) == 1)
+        given.emplace_back(id, code);
     }
     tx.commit();
     return given;
@@ -589,11 +498,13 @@ std::vector<std::pair<std::string, std::string>> ServerStore::assign_card_codes(
 }
 
 std::vector<KioskInfo> ServerStore::kiosks(const std::string& centre) const {
-  std::lock_guard lock(m->mu);
   return guarded("reading kiosks", [&] {
+    auto conn = m->db->connect(db::Use::Read);
     return query_rows(
-        m->db,
-        "SELECT k.id, k.centre_id, k.name, COALESCE(k.device_id, ''), k.token_hash IS NOT NULL, k.revoked, k.last_seq, "
+        *conn,
+        "SELECT k.id, k.centre_id, k.name, COALESCE(k.device_id, ''), CASE WHEN k.token_hash IS NULL THEN 0 ELSE 1 "
+        "END, "
+        "k.revoked, k.last_seq, "
         "(SELECT COUNT(*) FROM events e WHERE e.kiosk_id = k.id), k.gaps, k.seq_reused, COALESCE(k.last_seen_ms, 0) "
         "FROM kiosks k WHERE ?1 = '' OR k.centre_id = ?1 ORDER BY k.centre_id, k.name",
         read_kiosk, centre);
@@ -607,67 +518,68 @@ std::optional<wire::EnrolAnswer> ServerStore::enrol(const wire::EnrolRequest& r,
     why = "device_id must be the kiosk's UUID";
     return std::nullopt;
   }
-  std::lock_guard lock(m->mu);
   return guarded("enrolling", [&]() -> std::optional<wire::EnrolAnswer> {
-    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement st(m->db,
-                         "SELECT k.id, k.centre_id, c.name, k.code_expires_ms, k.token_hash IS NOT NULL, "
-                         "COALESCE(k.device_id, '') FROM kiosks k JOIN centres c "
-                         "ON c.id = k.centre_id WHERE k.code_hash = ? AND k.revoked = 0");
+    auto conn = m->db->connect();
+    db::Transaction tx(*conn, db::Mode::Write);
     std::string code;
     for (char ch : r.code)
       if (ch != '-' && ch != ' ') code += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    SQLite::bind(st, token_hash(code));
-    if (!st.executeStep()) {
+    const auto found = conn->rows(
+        "SELECT k.id, k.centre_id, c.name, k.code_expires_ms, CASE WHEN k.token_hash IS NULL THEN 0 ELSE 1 END, "
+        "COALESCE(k.device_id, '') FROM kiosks k JOIN centres c ON c.id = k.centre_id "
+        "WHERE k.code_hash = ? AND k.revoked = 0",
+        token_hash(code));
+    if (found.empty()) {
       why = "unknown or already used enrolment code";
       return std::nullopt;
     }
+    const db::Row& st = found.front();
     wire::EnrolAnswer a;
-    a.kiosk_id = st.getColumn(0).getString();
-    a.centre_id = st.getColumn(1).getString();
-    a.centre_name = st.getColumn(2).getString();
-    if (st.getColumn(3).getInt64() < now) {
+    a.kiosk_id = st.text(0);
+    a.centre_id = st.text(1);
+    a.centre_name = st.text(2);
+    if (st.integer(3) < now) {
       why = "the enrolment code has expired; make a new one with meedoen-server enrol-kiosk";
       return std::nullopt;
     }
     // Used already: only the same device may use it again while it is valid (its first answer
     // may have been lost on the way); it then gets a new token and the old one stops working.
-    if (st.getColumn(4).getInt() != 0 && st.getColumn(5).getString() != r.device_id) {
+    if (st.flag(4) && st.text(5) != r.device_id) {
       why = "unknown or already used enrolment code";
       return std::nullopt;
     }
-    st.reset();
     a.token = new_token();
     a.server_time = now;
-    SQLite::Statement up(m->db, "UPDATE kiosks SET token_hash = ?, device_id = ?, enrolled_ms = ? WHERE id = ?");
-    SQLite::bind(up, token_hash(a.token), r.device_id, now, a.kiosk_id);
-    up.exec();
+    conn->run("UPDATE kiosks SET token_hash = ?, device_id = ?, enrolled_ms = ? WHERE id = ?", token_hash(a.token),
+              r.device_id, now, a.kiosk_id);
     tx.commit();
     return a;
   });
 }
 
 std::optional<KioskAuth> ServerStore::kiosk_for_token(const std::string& token, std::string& why) {
-  std::lock_guard lock(m->mu);
   return guarded("checking a token", [&]() -> std::optional<KioskAuth> {
-    SQLite::Statement st(m->db, "SELECT id, centre_id, device_id, revoked FROM kiosks WHERE token_hash = ?");
-    SQLite::bind(st, token_hash(token));
-    if (!st.executeStep()) {
+    auto conn = m->db->connect(db::Use::Read);
+    // Read from the database on every request, never cached: a kiosk revoked or enrolled again
+    // through another server process is refused here at once.
+    const auto found =
+        conn->rows("SELECT id, centre_id, device_id, revoked FROM kiosks WHERE token_hash = ?", token_hash(token));
+    if (found.empty()) {
       why = "unknown device token";
       return std::nullopt;
     }
-    if (storage::flag(st, 3)) {
+    if (found.front().flag(3)) {
       why = "token_revoked: this kiosk was revoked; enrol it again";
       return std::nullopt;
     }
-    return st.getColumns<KioskAuth, 3>();
+    return found.front().as<KioskAuth, 3>();
   });
 }
 
 std::optional<ReaderAuth> ServerStore::reader_for_token(const std::string& token) const {
-  std::lock_guard lock(m->mu);
   return guarded("checking a token", [&]() -> std::optional<ReaderAuth> {
-    auto readers = query_rows(m->db, "SELECT id, centre_id FROM readers WHERE token_hash = ?", columns<ReaderAuth, 2>,
+    auto conn = m->db->connect(db::Use::Read);
+    auto readers = query_rows(*conn, "SELECT id, centre_id FROM readers WHERE token_hash = ?", columns<ReaderAuth, 2>,
                               token_hash(token));
     if (readers.empty()) return std::nullopt;
     return std::move(readers.front());
@@ -707,29 +619,18 @@ std::string check_event(const wire::WireEvent& e, const KioskAuth& k, std::strin
   return "";
 }
 
-// One push, inside its transaction: the statements every event of the batch uses, and what the
+// One push, inside its write transaction: what every event of the batch needs, and what the
 // kiosk's row records at the end (its last seq, gaps and reused seqs).
 class PushBatch {
  public:
-  PushBatch(SQLite::Database& db, const KioskAuth& k, TimeMs now)
-      : m_db(db),
-        m_kiosk(k),
-        m_now(now),
-        m_rejected(db, "SELECT reason FROM rejections WHERE id = ?"),
-        m_known(db, "SELECT 1 FROM participants WHERE id = ? AND centre_id = ?"),
-        m_other_centre(db, "SELECT 1 FROM activities WHERE id = ? AND centre_id <> ?"),
-        m_coach(db, "SELECT 1 FROM coaches WHERE id = ? AND centre_id = ?"),
-        m_same_seq(db, "SELECT 1 FROM events WHERE device_id = ? AND seq = ? AND id <> ?"),
-        // ON CONFLICT DO NOTHING: an id we have is a duplicate, found by the insert itself (one
-        // index probe instead of a lookup and then an insert).
-        m_insert(
-            db,
-            "INSERT INTO events (id, centre_id, kiosk_id, device_id, seq, wall_ms, hlc, type, participant_id, date, "
-            "payload, received_ms, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"),
-        m_reject(db,
-                 "INSERT INTO rejections (id, kiosk_id, reason, received_ms, body) VALUES (?, ?, ?, ?, ?) "
-                 "ON CONFLICT (id) DO NOTHING") {
-    const auto seq = query_rows(db, "SELECT last_seq FROM kiosks WHERE id = ?", columns<std::int64_t, 1>, k.kiosk_id);
+  // Reserves one revision per event first: the counter's row is then held (with the writer lock
+  // on PostgreSQL) until commit, and the kiosk's last seq is read after any push before it committed.
+  PushBatch(db::Connection& c, const KioskAuth& k, TimeMs now, std::size_t events) : m_c(c), m_kiosk(k), m_now(now) {
+    const auto n = static_cast<std::int64_t>(events);
+    m_next_rev =
+        static_cast<std::int64_t>(c.one("UPDATE counter SET value = value + ? WHERE name = 'rev' RETURNING value", n)) -
+        n + 1;
+    const auto seq = query_rows(c, "SELECT last_seq FROM kiosks WHERE id = ?", columns<std::int64_t, 1>, k.kiosk_id);
     if (seq.empty()) throw ServerError("the kiosk " + k.kiosk_id + " is not known");
     m_last_seq = seq.front();
   }
@@ -744,12 +645,12 @@ class PushBatch {
     } else if (why.empty() && e.type == "activity_saved") {
       body = wire::decode_payload(e.type, e.payload, e.wall_ms);
       const auto& act = std::get<core::ev::ActivitySaved>(body).activity;
-      if (!query_rows(m_other_centre, columns<int, 1>, act.id, m_kiosk.centre_id).empty())
+      if (!m_c.rows("SELECT 1 FROM activities WHERE id = ? AND centre_id <> ?", act.id, m_kiosk.centre_id).empty())
         why = "activity " + act.id + " belongs to another centre";
     } else if (why.empty() && e.type == core::ev::CoachPinChanged::kName) {
       body = wire::decode_payload(e.type, e.payload, e.wall_ms);
       const std::string& coach = std::get<core::ev::CoachPinChanged>(body).coach_id;
-      if (query_rows(m_coach, columns<int, 1>, coach, m_kiosk.centre_id).empty())
+      if (m_c.rows("SELECT 1 FROM coaches WHERE id = ? AND centre_id = ?", coach, m_kiosk.centre_id).empty())
         why = "unknown coach " + coach + " at this centre";
     }
     return why;
@@ -757,28 +658,35 @@ class PushBatch {
 
   // Refuses the event; the reason is the one this event got the first time, if it came before.
   std::string reject(const wire::WireEvent& e, const std::string& why) {
-    const auto first = query_rows(m_rejected, columns<std::string, 1>, e.id);
+    const auto first = query_rows(m_c, "SELECT reason FROM rejections WHERE id = ?", columns<std::string, 1>, e.id);
     if (core::is_uuid(e.id)) {  // remembered, so the same event gets the same answer again
       std::string body;
       wire::append_event_json(body, e);
-      m_reject.reset();
-      SQLite::bind(m_reject, e.id, m_kiosk.kiosk_id, why, m_now, body);
-      m_reject.exec();
+      m_c.run(
+          "INSERT INTO rejections (id, kiosk_id, reason, received_ms, body) VALUES (?, ?, ?, ?, ?) "
+          "ON CONFLICT (id) DO NOTHING",
+          e.id, m_kiosk.kiosk_id, why, m_now, body);
     }
     return first.empty() ? why : first.front();
   }
 
   // Stores the event; false when it is a duplicate. Gaps and reused seqs become warnings.
   bool store(const wire::WireEvent& e, const std::string& date, std::vector<std::string>& warnings) {
-    m_insert.reset();
     const char* flags = e.wall_ms > m_now + wire::kClockSkewLimit ? "clock_ahead" : "";
-    SQLite::bind(m_insert, e.id, m_kiosk.centre_id, m_kiosk.kiosk_id, e.device_id, e.seq, e.wall_ms, e.hlc, e.type,
-                 e.participant_id, date, e.payload, m_now, flags);
-    if (m_insert.exec() == 0) return false;
+    // ON CONFLICT DO NOTHING: an id we have is a duplicate, found by the insert itself (one
+    // index probe instead of a lookup and then an insert). A duplicate leaves its revision unused.
+    if (m_c.run("INSERT INTO events (rev, id, centre_id, kiosk_id, device_id, seq, wall_ms, hlc, type, participant_id, "
+                "date, payload, received_ms, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (id) DO NOTHING",
+                m_next_rev++, e.id, m_kiosk.centre_id, m_kiosk.kiosk_id, e.device_id, e.seq, e.wall_ms, e.hlc, e.type,
+                e.participant_id, date, e.payload, m_now, flags) == 0)
+      return false;
     if (e.seq > m_last_seq + 1) {
       warnings.push_back("gap: expected seq " + std::to_string(m_last_seq + 1) + ", got " + std::to_string(e.seq));
       ++m_gaps;
-    } else if (e.seq <= m_last_seq && !query_rows(m_same_seq, columns<int, 1>, e.device_id, e.seq, e.id).empty()) {
+    } else if (e.seq <= m_last_seq &&
+               !m_c.rows("SELECT 1 FROM events WHERE device_id = ? AND seq = ? AND id <> ?", e.device_id, e.seq, e.id)
+                    .empty()) {
       warnings.push_back("seq_reused: seq " + std::to_string(e.seq) +
                          " was another event (a restored or recreated kiosk database)");
       ++m_reused;
@@ -792,11 +700,10 @@ class PushBatch {
 
   // Records on the kiosk's row what this batch told; returns the kiosk's last seq.
   std::int64_t finish() {
-    SQLite::Statement up(m_db,
-                         "UPDATE kiosks SET last_seq = ?, gaps = gaps + ?, seq_reused = seq_reused + ?, "
-                         "last_seen_ms = ? WHERE id = ?");
-    SQLite::bind(up, m_last_seq, m_gaps, m_reused, m_now, m_kiosk.kiosk_id);
-    up.exec();
+    m_c.run(
+        "UPDATE kiosks SET last_seq = ?, gaps = gaps + ?, seq_reused = seq_reused + ?, last_seen_ms = ? "
+        "WHERE id = ?",
+        m_last_seq, m_gaps, m_reused, m_now, m_kiosk.kiosk_id);
     return m_last_seq;
   }
 
@@ -804,27 +711,28 @@ class PushBatch {
   bool participant_known(const std::string& pid) {  // per batch: one lookup per participant
     auto it = m_roster.find(pid);
     if (it != m_roster.end()) return it->second;
-    return m_roster[pid] = !query_rows(m_known, columns<int, 1>, pid, m_kiosk.centre_id).empty();
+    return m_roster[pid] =
+               !m_c.rows("SELECT 1 FROM participants WHERE id = ? AND centre_id = ?", pid, m_kiosk.centre_id).empty();
   }
 
-  SQLite::Database& m_db;
+  db::Connection& m_c;
   const KioskAuth& m_kiosk;
   TimeMs m_now;
-  SQLite::Statement m_rejected, m_known, m_other_centre, m_coach, m_same_seq, m_insert, m_reject;
-  std::unordered_map<std::string, bool> m_roster;  // participant -> of this centre
-  std::int64_t m_last_seq = 0, m_gaps = 0, m_reused = 0;
+  std::unordered_map<std::string, bool> m_roster;  // participant -> of this centre (this batch only)
+  std::int64_t m_next_rev = 0, m_last_seq = 0, m_gaps = 0, m_reused = 0;
   int m_inserted = 0;
 };
 
 }  // namespace
 
 wire::PushAnswer ServerStore::push(const KioskAuth& k, const wire::PushRequest& r, TimeMs now) {
-  std::lock_guard lock(m->mu);
+  const Faults faults = m->current_faults();
   return guarded("storing events", [&] {
+    auto conn = m->db->connect();
     wire::PushAnswer a;
     a.server_time = now;
-    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-    PushBatch batch(m->db, k, now);
+    db::Transaction tx(*conn, db::Mode::Write);
+    PushBatch batch(*conn, k, now, r.events.size());
     std::string date;
     for (const auto& e : r.events) {
       wire::PushResult res;
@@ -837,19 +745,19 @@ wire::PushAnswer ServerStore::push(const KioskAuth& k, const wire::PushRequest& 
         res.status = wire::PushStatus::Duplicate;
       } else {
         if (const auto* saved = std::get_if<core::ev::ActivitySaved>(&body))
-          m->apply_activity_saved(k.centre_id, e, *saved);
+          Impl::apply_activity_saved(*conn, k.centre_id, e, *saved);
         else if (const auto* pin = std::get_if<core::ev::CoachPinChanged>(&body))
-          m->apply_coach_pin_changed(k.centre_id, e, *pin);
+          Impl::apply_coach_pin_changed(*conn, k.centre_id, e, *pin);
         else if (const auto* agreed = std::get_if<core::ev::AgreementsChanged>(&body))
-          m->apply_agreements_changed(e, *agreed);
-        if (m->faults.fail_after_events > 0 && batch.inserted() >= m->faults.fail_after_events)
+          Impl::apply_agreements_changed(*conn, e, *agreed);
+        if (faults.fail_after_events > 0 && batch.inserted() >= faults.fail_after_events)
           throw ServerError("injected fault: the database failed in the middle of a batch");
         res.status = wire::PushStatus::Stored;
       }
       a.results.push_back(std::move(res));
     }
     a.last_seq = batch.finish();
-    if (m->faults.push_delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(m->faults.push_delay_ms));
+    if (faults.push_delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(faults.push_delay_ms));
     tx.commit();
     return a;
   });
@@ -878,47 +786,45 @@ bool parse_cursor(const std::string& c, std::int64_t& r, std::int64_t& e) {
   "photo_consent, start_date, end_date, talk_every_days, agreed_parts"
 constexpr int kParticipantColumns = 14;
 
-core::Participant read_participant(SQLite::Statement& st) {
+core::Participant read_participant(const db::Row& st) {
   core::Participant p;
-  p.id = st.getColumn(0).getString();
-  p.first_name = st.getColumn(1).getString();
-  p.last_name = st.getColumn(2).getString();
-  p.card_code = st.getColumn(3).getString();
-  p.language = st.getColumn(4).getString();
-  p.mandatory = storage::flag(st, 5);
-  p.coach_id = st.getColumn(6).getString();
-  p.agreed_minutes_per_week = st.getColumn(7).getInt();
-  p.show_agreed_hours = storage::flag(st, 8);
-  p.photo_consent = storage::flag(st, 9);
-  p.start_date = st.getColumn(10).getString();
-  p.end_date = st.getColumn(11).getString();
-  p.talk_every_days = st.getColumn(12).getInt();
-  p.agreed_parts = static_cast<std::uint32_t>(st.getColumn(13).getInt64());
+  p.id = st.text(0);
+  p.first_name = st.text(1);
+  p.last_name = st.text(2);
+  p.card_code = st.text(3);
+  p.language = st.text(4);
+  p.mandatory = st.flag(5);
+  p.coach_id = st.text(6);
+  p.agreed_minutes_per_week = static_cast<int>(st.integer(7));
+  p.show_agreed_hours = st.flag(8);
+  p.photo_consent = st.flag(9);
+  p.start_date = st.text(10);
+  p.end_date = st.text(11);
+  p.talk_every_days = static_cast<int>(st.integer(12));
+  p.agreed_parts = static_cast<std::uint32_t>(st.integer(13));
   return p;
 }
 
 }  // namespace
 
-std::optional<core::Participant> ServerStore::Impl::stored_participant(const std::string& id) {
-  auto found = query_rows(db, "SELECT " PARTICIPANT_COLUMNS " FROM participants WHERE id = ?", read_participant, id);
+std::optional<core::Participant> ServerStore::Impl::stored_participant(db::Connection& c, const std::string& id) {
+  auto found = query_rows(c, "SELECT " PARTICIPANT_COLUMNS " FROM participants WHERE id = ?", read_participant, id);
   if (found.empty()) return std::nullopt;
   return std::move(found.front());
 }
 
 namespace {
 
-wire::WireParticipant read_wire_participant(SQLite::Statement& st) {
-  return {read_participant(st), st.getColumn(kParticipantColumns), storage::flag(st, kParticipantColumns + 1)};
+wire::WireParticipant read_wire_participant(const db::Row& st) {
+  return {read_participant(st), st.text(kParticipantColumns), st.flag(kParticipantColumns + 1)};
 }
 
-wire::WireCoach read_wire_coach(SQLite::Statement& st) {
-  return {{st.getColumn(0), st.getColumn(1)}, storage::flag(st, 2), st.getColumn(3)};
-}
+wire::WireCoach read_wire_coach(const db::Row& st) { return {{st.text(0), st.text(1)}, st.flag(2), st.text(3)}; }
 
-wire::WireActivity read_wire_activity(SQLite::Statement& st) {
-  const json b = json::parse(st.getColumn(1).getString(), nullptr, false);
+wire::WireActivity read_wire_activity(const db::Row& st) {
+  const json b = json::parse(st.text(1), nullptr, false);
   wire::WireActivity w;
-  w.a.id = st.getColumn(0).getString();
+  w.a.id = st.text(0);
   w.a.title = b.value("title", "");
   w.a.icon = b.value("icon", "");
   w.a.weekday = b.value("weekday", 0);
@@ -930,7 +836,7 @@ wire::WireActivity read_wire_activity(SQLite::Statement& st) {
   w.a.capacity = b.value("capacity", 0);
   w.a.volunteer_work = b.value("volunteer_work", false);
   w.a.date = b.value("date", "");
-  w.active = storage::flag(st, 2);
+  w.active = st.flag(2);
   return w;
 }
 
@@ -948,8 +854,7 @@ struct Change {
 };
 
 // What changed after revision r, in revision order, at most limit; more when there was more.
-std::vector<Change> changes_after(SQLite::Database& db, const std::string& centre, std::int64_t r, int limit,
-                                  bool& more) {
+std::vector<Change> changes_after(db::Connection& c, const std::string& centre, std::int64_t r, int limit, bool& more) {
   const std::pair<ChangeKind, const char*> queries[] = {
       {ChangeKind::Participant,
        "SELECT rev, id FROM participants WHERE centre_id = ? AND rev > ? ORDER BY rev LIMIT ?"},
@@ -958,7 +863,7 @@ std::vector<Change> changes_after(SQLite::Database& db, const std::string& centr
       {ChangeKind::Setting, "SELECT rev, key FROM settings WHERE centre_id = ? AND rev > ? ORDER BY rev LIMIT ?"}};
   std::vector<Change> changes;
   for (const auto& [kind, sql] : queries)  // one more than fits: then we know there is more
-    for (auto& [rev, key] : query_rows(db, sql, columns<std::pair<std::int64_t, std::string>, 2>, centre, r, limit + 1))
+    for (auto& [rev, key] : query_rows(c, sql, columns<std::pair<std::int64_t, std::string>, 2>, centre, r, limit + 1))
       changes.push_back({rev, kind, std::move(key)});
   std::sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) { return a.rev < b.rev; });
   more = changes.size() > static_cast<std::size_t>(limit);
@@ -967,19 +872,21 @@ std::vector<Change> changes_after(SQLite::Database& db, const std::string& centr
 }
 
 // Each change as its row is now (one deleted meanwhile is left out).
-void add_changes(SQLite::Database& db, const std::string& centre, const std::vector<Change>& changes,
+void add_changes(db::Connection& c, const std::string& centre, const std::vector<Change>& changes,
                  wire::PullPage& page) {
-  SQLite::Statement part(db, "SELECT " PARTICIPANT_COLUMNS ", pin_hash, active FROM participants WHERE id = ?");
-  SQLite::Statement coach(db, "SELECT id, name, active, pin_hash FROM coaches WHERE id = ?");
-  SQLite::Statement act(db, "SELECT id, body, active FROM activities WHERE id = ?");
-  SQLite::Statement set(db, "SELECT key, value FROM settings WHERE centre_id = ? AND key = ?");
+  const char* part = "SELECT " PARTICIPANT_COLUMNS ", pin_hash, active FROM participants WHERE id = ?";
+  const char* coach = "SELECT id, name, active, pin_hash FROM coaches WHERE id = ?";
+  const char* act = "SELECT id, body, active FROM activities WHERE id = ?";
+  const char* set = "SELECT key, value FROM settings WHERE centre_id = ? AND key = ?";
   for (const auto& ch : changes) {
     switch (ch.kind) {
-      case ChangeKind::Participant: append(page.participants, query_rows(part, read_wire_participant, ch.key)); break;
-      case ChangeKind::Coach: append(page.coaches, query_rows(coach, read_wire_coach, ch.key)); break;
-      case ChangeKind::Activity: append(page.activities, query_rows(act, read_wire_activity, ch.key)); break;
+      case ChangeKind::Participant:
+        append(page.participants, query_rows(c, part, read_wire_participant, ch.key));
+        break;
+      case ChangeKind::Coach: append(page.coaches, query_rows(c, coach, read_wire_coach, ch.key)); break;
+      case ChangeKind::Activity: append(page.activities, query_rows(c, act, read_wire_activity, ch.key)); break;
       case ChangeKind::Setting:
-        append(page.settings, query_rows(set, columns<std::pair<std::string, std::string>, 2>, centre, ch.key));
+        append(page.settings, query_rows(c, set, columns<std::pair<std::string, std::string>, 2>, centre, ch.key));
         break;
     }
   }
@@ -987,19 +894,18 @@ void add_changes(SQLite::Database& db, const std::string& centre, const std::vec
 
 // Events of the centre's other kiosks after event revision e, in commit order, at most budget
 // read; more when the budget ran out. Returns the event revision the page reaches.
-std::int64_t add_events(SQLite::Database& db, const KioskAuth& k, std::int64_t e, std::int64_t max_event, int budget,
+std::int64_t add_events(db::Connection& c, const KioskAuth& k, std::int64_t e, std::int64_t max_event, int budget,
                         wire::PullPage& page, bool& more) {
-  SQLite::Statement st(db, "SELECT " WIRE_EVENT_COLUMNS
-                           ", rev, kiosk_id FROM events WHERE centre_id = ? AND rev > ? "
-                           "ORDER BY rev LIMIT ?");
-  SQLite::bind(st, k.centre_id, e, budget);
+  const auto rows = c.rows("SELECT " WIRE_EVENT_COLUMNS
+                           ", rev, kiosk_id FROM events WHERE centre_id = ? AND rev > ? ORDER BY rev LIMIT ?",
+                           k.centre_id, e, budget);
   std::int64_t new_e = e;
   int n = 0;
-  while (st.executeStep()) {
+  for (const db::Row& st : rows) {
     ++n;
-    new_e = st.getColumn(8).getInt64();
-    if (st.getColumn(9).getString() == k.kiosk_id) continue;  // its own events it has already
-    page.events.push_back(st.getColumns<wire::WireEvent, 8>());
+    new_e = st.integer(8);
+    if (st.text(9) == k.kiosk_id) continue;  // its own events it has already
+    page.events.push_back(st.as<wire::WireEvent, 8>());
   }
   if (n == budget) more = true;
   else new_e = std::max(new_e, max_event);
@@ -1009,31 +915,31 @@ std::int64_t add_events(SQLite::Database& db, const KioskAuth& k, std::int64_t e
 }  // namespace
 
 wire::PullPage ServerStore::pull(const KioskAuth& k, const std::string& cursor, int limit, TimeMs now) {
-  std::lock_guard lock(m->mu);
   return guarded("reading changes", [&] {
+    auto conn = m->db->connect(db::Use::Read);
     wire::PullPage page;
     page.server_time = now;
     limit = std::clamp(limit, 1, wire::kMaxPullLimit);
     // One read transaction: the page is one consistent snapshot.
-    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::DEFERRED);
+    db::Transaction tx(*conn, db::Mode::Read);
     std::int64_t r = 0, e = 0;
-    const std::int64_t max_rev = m->db.execAndGet("SELECT value FROM counter WHERE name = 'rev'").getInt64();
-    const std::int64_t max_event = m->db.execAndGet("SELECT COALESCE(MAX(rev), 0) FROM events").getInt64();
+    const std::int64_t max_rev = conn->one("SELECT value FROM counter WHERE name = 'rev'");
+    const std::int64_t max_event = conn->one("SELECT COALESCE(MAX(rev), 0) FROM events");
     if (!parse_cursor(cursor, r, e) || r > max_rev || e > max_event) {
       page.reset = true;  // not ours, or the server's database was restored: start over once
       r = e = 0;
     }
-    const auto names = query_rows(m->db, "SELECT name FROM centres WHERE id = ?", columns<std::string, 1>, k.centre_id);
+    const auto names = query_rows(*conn, "SELECT name FROM centres WHERE id = ?", columns<std::string, 1>, k.centre_id);
     if (!names.empty()) page.centre_name = names.front();
     page.centre_id = k.centre_id;
     // Roster, coaches, programme and settings first, then events with what is left of the page.
     bool more = false;
-    const std::vector<Change> changes = changes_after(m->db, k.centre_id, r, limit, more);
+    const std::vector<Change> changes = changes_after(*conn, k.centre_id, r, limit, more);
     const std::int64_t new_r = more ? changes.back().rev : max_rev;
-    add_changes(m->db, k.centre_id, changes, page);
+    add_changes(*conn, k.centre_id, changes, page);
     std::int64_t new_e = e;
     const int budget = limit - static_cast<int>(changes.size());
-    if (!more && budget > 0) new_e = add_events(m->db, k, e, max_event, budget, page, more);
+    if (!more && budget > 0) new_e = add_events(*conn, k, e, max_event, budget, page, more);
     else if (budget <= 0) more = true;
     page.more = more;
     page.cursor = "r" + std::to_string(new_r) + ".e" + std::to_string(new_e);
@@ -1044,9 +950,9 @@ wire::PullPage ServerStore::pull(const KioskAuth& k, const std::string& cursor, 
 // [SECTION] Reads for the reports
 
 std::vector<core::Participant> ServerStore::participants(const std::string& centre, bool active_only) const {
-  std::lock_guard lock(m->mu);
   return guarded("reading participants", [&] {
-    return query_rows(m->db,
+    auto conn = m->db->connect(db::Use::Read);
+    return query_rows(*conn,
                       "SELECT " PARTICIPANT_COLUMNS
                       " FROM participants WHERE centre_id = ? "
                       "AND (active = 1 OR ? = 0) ORDER BY last_name, first_name",
@@ -1055,17 +961,17 @@ std::vector<core::Participant> ServerStore::participants(const std::string& cent
 }
 
 std::vector<core::Coach> ServerStore::coaches(const std::string& centre) const {
-  std::lock_guard lock(m->mu);
   return guarded("reading coaches", [&] {
-    return query_rows(m->db, "SELECT id, name FROM coaches WHERE centre_id = ? AND active = 1 ORDER BY name",
+    auto conn = m->db->connect(db::Use::Read);
+    return query_rows(*conn, "SELECT id, name FROM coaches WHERE centre_id = ? AND active = 1 ORDER BY name",
                       columns<core::Coach, 2>, centre);
   });
 }
 
 std::vector<core::Activity> ServerStore::programme(const std::string& centre) const {
-  std::lock_guard lock(m->mu);
   return guarded("reading the programme", [&] {
-    auto rows = query_rows(m->db, "SELECT id, body, active FROM activities WHERE centre_id = ? ORDER BY id",
+    auto conn = m->db->connect(db::Use::Read);
+    auto rows = query_rows(*conn, "SELECT id, body, active FROM activities WHERE centre_id = ? ORDER BY id",
                            read_wire_activity, centre);
     std::vector<core::Activity> out;
     for (auto& w : rows) {
@@ -1078,37 +984,37 @@ std::vector<core::Activity> ServerStore::programme(const std::string& centre) co
 
 std::vector<std::string> ServerStore::unknown_coaches(const std::string& centre,
                                                       const std::set<std::string>& ids) const {
-  std::lock_guard lock(m->mu);
   return guarded("reading coaches", [&] {
+    auto conn = m->db->connect(db::Use::Read);
     std::vector<std::string> out;
-    SQLite::Statement st(m->db, "SELECT 1 FROM coaches WHERE id = ? AND centre_id = ? AND active = 1");
     for (const auto& id : ids)
-      if (query_rows(st, columns<int, 1>, id, centre).empty()) out.push_back(id);
+      if (conn->rows("SELECT 1 FROM coaches WHERE id = ? AND centre_id = ? AND active = 1", id, centre).empty())
+        out.push_back(id);
     return out;
   });
 }
 
 std::string ServerStore::centre_name(const std::string& centre) const {
-  std::lock_guard lock(m->mu);
   return guarded("reading centres", [&] {
-    const auto names = query_rows(m->db, "SELECT name FROM centres WHERE id = ?", columns<std::string, 1>, centre);
+    auto conn = m->db->connect(db::Use::Read);
+    const auto names = query_rows(*conn, "SELECT name FROM centres WHERE id = ?", columns<std::string, 1>, centre);
     return names.empty() ? std::string() : names.front();
   });
 }
 
 std::string ServerStore::setting(const std::string& centre, const std::string& key) const {
-  std::lock_guard lock(m->mu);
   return guarded("reading a setting", [&] {
-    const auto values = query_rows(m->db, "SELECT value FROM settings WHERE centre_id = ? AND key = ?",
+    auto conn = m->db->connect(db::Use::Read);
+    const auto values = query_rows(*conn, "SELECT value FROM settings WHERE centre_id = ? AND key = ?",
                                    columns<std::string, 1>, centre, key);
     return values.empty() ? std::string() : values.front();
   });
 }
 
 std::string ServerStore::first_event_date(const std::string& centre) const {
-  std::lock_guard lock(m->mu);
   return guarded("reading events", [&] {
-    const auto first = query_rows(m->db, "SELECT MIN(wall_ms) FROM events WHERE centre_id = ? HAVING COUNT(*) > 0",
+    auto conn = m->db->connect(db::Use::Read);
+    const auto first = query_rows(*conn, "SELECT MIN(wall_ms) FROM events WHERE centre_id = ? HAVING COUNT(*) > 0",
                                   columns<std::int64_t, 1>, centre);
     return first.empty() ? std::string() : core::format_date_iso(core::to_local(first.front()));
   });
@@ -1116,25 +1022,24 @@ std::string ServerStore::first_event_date(const std::string& centre) const {
 
 std::vector<StoredEvent> ServerStore::events(const std::string& centre, const std::string& from,
                                              const std::string& to) const {
-  std::lock_guard lock(m->mu);
   return guarded("reading events", [&] {
+    auto conn = m->db->connect(db::Use::Read);
     return query_rows(
-        m->db,
+        *conn,
         "SELECT " WIRE_EVENT_COLUMNS
         ", kiosk_id, date, received_ms FROM events "
         "WHERE centre_id = ? AND date BETWEEN ? AND ? ORDER BY hlc, device_id, id",
-        [&](SQLite::Statement& st) {
-          return StoredEvent{st.getColumns<wire::WireEvent, 8>(), centre, st.getColumn(8), st.getColumn(9),
-                             st.getColumn(10)};
+        [&](const db::Row& st) {
+          return StoredEvent{st.as<wire::WireEvent, 8>(), centre, st.text(8), st.text(9), st.integer(10)};
         },
         centre, from, to);
   });
 }
 
 std::vector<std::pair<std::string, std::string>> ServerStore::last_seen(const std::string& centre) const {
-  std::lock_guard lock(m->mu);
   return guarded("reading events", [&] {
-    return query_rows(m->db,
+    auto conn = m->db->connect(db::Use::Read);
+    return query_rows(*conn,
                       "SELECT p.id, COALESCE((SELECT MAX(e.date) FROM events e WHERE e.centre_id = p.centre_id "
                       "AND e.participant_id = p.id AND e.type = 'check_in'), '') FROM participants p "
                       "WHERE p.centre_id = ? AND p.active = 1",
@@ -1143,17 +1048,21 @@ std::vector<std::pair<std::string, std::string>> ServerStore::last_seen(const st
 }
 
 std::int64_t ServerStore::event_count(const std::string& centre) const {
-  std::lock_guard lock(m->mu);
   return guarded("counting events", [&] {
-    return query_rows(m->db, "SELECT COUNT(*) FROM events WHERE ?1 = '' OR centre_id = ?1", columns<std::int64_t, 1>,
+    auto conn = m->db->connect(db::Use::Read);
+    return query_rows(*conn, "SELECT COUNT(*) FROM events WHERE ?1 = '' OR centre_id = ?1", columns<std::int64_t, 1>,
                       centre)
         .front();
   });
 }
 
 std::string ServerStore::integrity_check() const {
-  std::lock_guard lock(m->mu);
-  return guarded("checking the database", [&] { return m->db.execAndGet("PRAGMA integrity_check").getString(); });
+  return guarded("checking the database", [&] {
+    auto conn = m->db->connect(db::Use::Read);
+    if (conn->backend() == db::Backend::Sqlite) return conn->one("PRAGMA integrity_check").operator std::string();
+    // PostgreSQL checks its own pages as it reads them; here: the database answers and has our schema.
+    return schema_version(*conn) == kServerSchema ? std::string("ok") : std::string("schema version differs");
+  });
 }
 
 }  // namespace meedoen::server

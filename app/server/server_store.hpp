@@ -1,6 +1,8 @@
 // meedoen-server's database: centres, kiosks and their tokens, the roster and programme per
-// centre, and every event the kiosks pushed. One SQLite file (WAL) for several centres. All
-// methods are thread-safe (one connection behind a mutex: SQLite admits one writer anyway).
+// centre, and every event the kiosks pushed, for several centres. One SQLite file (WAL) or one
+// PostgreSQL database (server/db), chosen by open()'s URL. All methods are thread-safe, and keep
+// nothing between calls that another server process on the same PostgreSQL database could change
+// (tokens, revocations, settings are read from the database each time).
 #pragma once
 #include <memory>
 #include <optional>
@@ -33,6 +35,7 @@ struct ReaderAuth {
 struct EnrolCode {
   std::string kiosk_id, code;
   core::TimeMs expires = 0;
+  std::string name;
 };
 
 // One row of a roster import (import-roster FILE.csv); line is the CSV line, for messages.
@@ -73,12 +76,16 @@ struct Faults {
 
 class ServerStore {
  public:
-  static std::unique_ptr<ServerStore> open(const std::string& path);
+  // url: sqlite:PATH, postgresql://... (a libpq connection URI) or a plain PATH (SQLite).
+  static std::unique_ptr<ServerStore> open(const std::string& url);
   ~ServerStore();
 
   // [SECTION] Administration (the command line)
   void create_centre(const std::string& id, const std::string& name, core::TimeMs now);
   EnrolCode enrol_kiosk(const std::string& centre_id, const std::string& name, core::TimeMs now, core::TimeMs valid_ms);
+  // A one-time code for each name (a roll-out), in the order given; all or nothing.
+  std::vector<EnrolCode> enrol_kiosks(const std::string& centre_id, const std::vector<std::string>& names,
+                                      core::TimeMs now, core::TimeMs valid_ms);
   void revoke_kiosk(const std::string& kiosk_id);
   // Adds a coach or renames and re-PINs one (pin_hash: argon2id, storage/pin_hash). The new PIN
   // counts as of this server time against kiosks' coach_pin_changed events (the last one wins).

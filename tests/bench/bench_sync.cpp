@@ -1,6 +1,9 @@
 // Sync benchmarks on loopback against a real meedoen-server (README "Performance"):
 //   push of 100,000 queued events end to end, server ingest rate, a no-op sync round trip,
-//   and the pull of a 10,000-participant roster.  Usage: bench_sync [events] [participants] [batch]
+//   and the pull of a 10,000-participant roster, on either store.
+//   Usage: bench_sync [--db sqlite|postgresql|postgresql://URI] [events] [participants] [batch]
+//   --db postgresql: a throwaway cluster with fsync on (as SQLite's synchronous=FULL); a URI: an
+//   empty database on a PostgreSQL server of your own.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <httplib.h>
 
@@ -51,11 +54,21 @@ void queue_events(const std::string& db_path, int n, int kiosk) {
 int main(int argc, char** argv) {
   use_amsterdam_time();
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
-  const int events = argc > 1 ? std::atoi(argv[1]) : 100'000;
-  const int people = argc > 2 ? std::atoi(argv[2]) : 10'000;
-  const int batch = argc > 3 ? std::atoi(argv[3]) : static_cast<int>(wire::kPushBatchEvents);
+  std::string db = "sqlite";
+  std::vector<std::string> args;
+  for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]) == "--db" && i + 1 < argc) db = argv[++i];
+    else args.emplace_back(argv[i]);
+  }
+  const int events = args.size() > 0 ? std::atoi(args[0].c_str()) : 100'000;
+  const int people = args.size() > 1 ? std::atoi(args[1].c_str()) : 10'000;
+  const int batch = args.size() > 2 ? std::atoi(args[2].c_str()) : static_cast<int>(wire::kPushBatchEvents);
   TempDir dir;
-  ServerProcess server(dir);
+  const std::string url = db == "sqlite"       ? new_store(dir, Store::Sqlite)
+                          : db == "postgresql" ? PgCluster::instance(PgCluster::Durability::Fsync).new_database()
+                                               : db;
+  std::printf("store %s\n", db.c_str());
+  ServerProcess server(dir, url, "de-cirkel", 0);
   server.start();
 
   // [SECTION] Push of a backlog, end to end (read outbox, encode, HTTP, validate, commit, mark sent).

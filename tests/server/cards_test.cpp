@@ -37,7 +37,9 @@ void roster(ServerProcess& server, const TempDir& dir) {
 TEST_CASE("server: print-cards prints the active participants with a card code, sorted by first name",
           "[server][cards]") {
   TempDir dir;
-  ServerProcess server(dir, "");
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "", store);
   roster(server, dir);
   const std::string pdf = dir / "cards.pdf";
   const RunResult r = server.admin_result("print-cards --centre c1 --out " + sh_quote(pdf));
@@ -92,7 +94,9 @@ TEST_CASE("server: print-cards prints the active participants with a card code, 
 
 TEST_CASE("server: print-cards --assign-missing gives a new code that the kiosk pulls and knows", "[server][cards]") {
   TempDir dir;
-  ServerProcess server(dir, "");
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "", store);
   roster(server, dir);
   const std::int64_t rev_before = server_count(server, "SELECT rev FROM participants WHERE id = 'p3'");
   const std::string pdf = dir / "cards.pdf";

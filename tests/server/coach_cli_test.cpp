@@ -1,7 +1,6 @@
 // meedoen-server add-coach and remove-coach as an operator runs them: the PIN comes from
 // standard input (one line when it is not a terminal), is checked by the kiosk pad's rules and
 // is stored only as an argon2id hash; bad PINs exit 2 with a message and store nothing.
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -9,6 +8,7 @@
 #include <string>
 
 #include "storage/pin_hash.hpp"
+#include "support/server_db.hpp"
 #include "support/server_process.hpp"
 
 using namespace meedoen;
@@ -34,20 +34,19 @@ struct CoachRow {
 };
 
 CoachRow coach(const ServerProcess& s, const std::string& id) {
-  SQLite::Database db(s.db(), SQLite::OPEN_READONLY);
-  SQLite::Statement st(db, "SELECT name, pin_hash, pin_key, active, rev FROM coaches WHERE id = ?");
-  st.bind(1, id);
-  CoachRow r;
-  if (!st.executeStep()) return r;
-  r = {true, st.getColumn(0), st.getColumn(1), st.getColumn(2), st.getColumn(3), st.getColumn(4)};
-  return r;
+  const auto rows = server_rows(s.db(), "SELECT name, pin_hash, pin_key, active, rev FROM coaches WHERE id = ?", id);
+  if (rows.empty()) return {};
+  const auto& st = rows.front();
+  return {true, st.text(0), st.text(1), st.text(2), static_cast<int>(st.integer(3)), st.integer(4)};
 }
 
 }  // namespace
 
 TEST_CASE("server: add-coach reads the PIN from standard input and keeps only its argon2id hash", "[server][coach]") {
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   const RunResult r = add_coach(server, dir, "c-anna", "Anna de Groot", "9753\n");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("coach c-anna saved") != std::string::npos);
@@ -85,7 +84,9 @@ TEST_CASE("server: add-coach reads the PIN from standard input and keeps only it
 
 TEST_CASE("server: add-coach refuses a bad PIN with a clear message, exit 2, nothing stored", "[server][coach]") {
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   REQUIRE(add_coach(server, dir, "c-anna", "Anna de Groot", "9753\n").exit_code == 0);
   const CoachRow before = coach(server, "c-anna");
   const struct {
@@ -135,7 +136,9 @@ TEST_CASE("server: add-coach refuses a bad PIN with a clear message, exit 2, not
 
 TEST_CASE("server: remove-coach leaves a tombstone without a PIN, an unknown coach is an error", "[server][coach]") {
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   const CoachRow before = coach(server, "demo-coach-2");
   REQUIRE(before.found);
   CHECK(storage::verify_pin_hash(before.pin_hash, "1357"));  // the demo's coaches have their demo PINs
@@ -163,7 +166,9 @@ TEST_CASE("server: add-coach on a terminal asks twice with echo off, and refuses
     return;
   }
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   // A pseudo-terminal (util-linux script) with an operator typing: each PIN and Enter.
   const auto on_terminal = [&](const std::string& id, const char* first, const char* second) {
     const std::string cmd = std::string(MEEDOEN_SERVER_BIN) + " --db " + sh_quote(server.db()) +

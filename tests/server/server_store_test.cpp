@@ -1,13 +1,17 @@
-// meedoen-server's database in process: its schema versions.
+// meedoen-server's database in process: its schema versions on SQLite and PostgreSQL, the roster's
+// agreements against coaches' changes on both.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
 #include <set>
 
 #include "server/server_store.hpp"
+#include "server/store_schema.hpp"
 #include "storage/pin_hash.hpp"
 #include "support/people.hpp"
+#include "support/server_db.hpp"
 #include "support/server_fixture.hpp"
+#include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace meedoen;
@@ -35,7 +39,7 @@ TEST_CASE("server store: a schema-1 database is migrated with its data intact", 
   REQUIRE(ps.size() == 1);
   CHECK(ps[0].first_name == "Amal");
   SQLite::Database db(path, SQLite::OPEN_READONLY);
-  CHECK(db.execAndGet("PRAGMA user_version").getInt() == 2);
+  CHECK(db.execAndGet("PRAGMA user_version").getInt() == server::kServerSchema);
   CHECK(db.execAndGet("SELECT COUNT(*) FROM coaches WHERE pin_hash = '' AND id = 'marloes'").getInt() == 1);
   CHECK(db.execAndGet("SELECT agreed_parts FROM participants WHERE id = 'p1'").getInt() == 0);
 }
@@ -47,6 +51,52 @@ TEST_CASE("server store: a database of a newer meedoen-server is refused untouch
   SQLite::Database(path, SQLite::OPEN_READWRITE).exec("PRAGMA user_version = 99");
   CHECK_THROWS_WITH(server::ServerStore::open(path), Catch::Contains("newer meedoen-server"));
   CHECK(SQLite::Database(path, SQLite::OPEN_READONLY).execAndGet("PRAGMA user_version").getInt() == 99);
+}
+
+TEST_CASE("server store: a PostgreSQL database of a newer meedoen-server is refused untouched", "[server][schema]") {
+  const std::string url = test::PgCluster::instance().new_database();
+  server::ServerStore::open(url).reset();
+  CHECK(test::server_number(url, "SELECT version FROM schema_version") == server::kServerSchema);
+  test::server_change(url, "UPDATE schema_version SET version = 99");
+  CHECK_THROWS_WITH(server::ServerStore::open(url), Catch::Contains("newer meedoen-server"));
+  CHECK(test::server_number(url, "SELECT version FROM schema_version") == 99);
+}
+
+TEST_CASE("server store: schema 2 to 3 moves the counter past the event revisions, pull cursors stay valid",
+          "[server][schema]") {
+  test::TempDir dir;
+  const std::string path = (dir.path() / "server.db").string();
+  constexpr core::TimeMs t0 = 1'795'423'320'000;
+  server::KioskAuth writer, reader;
+  const auto check_in = [&](int seq) {
+    return test::kiosk_event(writer, seq, t0 + seq * 1000, "p1", core::ev::CheckIn{"2026-11-23", {}});
+  };
+  {
+    auto s = server::ServerStore::open(path);
+    s->create_centre("c1", "De Cirkel", t0);
+    s->put_participants("c1", {test::person("p1", "Amal", "Haddad")}, "hash");
+    writer = test::enrolled_kiosk(*s, "c1", t0, 1);
+    reader = test::enrolled_kiosk(*s, "c1", t0, 2);
+    s->push(writer, {writer.device_id, {check_in(1), check_in(2), check_in(3), check_in(4), check_in(5)}}, t0);
+  }
+  // As schema 2 left it: event revisions were the rowid, the counter counted roster changes only
+  // (here 2: the centre's name and the participant), and a kiosk's cursor held both.
+  std::string cursor;
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    const std::int64_t last_event = db.execAndGet("SELECT MAX(rev) FROM events").getInt64();
+    REQUIRE(last_event > 2);
+    db.exec("UPDATE counter SET value = 2 WHERE name = 'rev'");
+    db.exec("PRAGMA user_version = 2");
+    cursor = "r2.e" + std::to_string(last_event);
+  }
+  auto s = server::ServerStore::open(path);
+  s->push(writer, {writer.device_id, {check_in(6), check_in(7), check_in(8)}}, t0 + 60'000);
+  const auto page = s->pull(reader, cursor, 1000, t0 + 70'000);
+  CHECK_FALSE(page.reset);
+  REQUIRE(page.events.size() == 3);  // the new ones, none of the old, none skipped
+  CHECK(page.events.front().seq == 6);
+  CHECK(page.events.back().seq == 8);
 }
 
 // [SECTION] Roster agreements and coaches' changes
@@ -74,7 +124,9 @@ const core::Participant& find(const std::vector<core::Participant>& ps, const st
 TEST_CASE("server store: a re-import keeps the columns the file does not have and never touches events",
           "[server][roster]") {
   test::TempDir dir;
-  auto s = server::ServerStore::open((dir.path() / "server.db").string());
+  const test::Store store = GENERATE(test::Store::Sqlite, test::Store::Postgres);
+  INFO("store: " << test::store_name(store));
+  auto s = server::ServerStore::open(test::new_store(dir, store));
   s->create_centre("c1", "De Cirkel", 1000);
   core::Participant amal = test::person("p1", "Amal", "Haddad", "C1", "tr");
   amal.coach_id = "c-1";
@@ -110,7 +162,9 @@ TEST_CASE("server store: a re-import keeps the columns the file does not have an
 
 TEST_CASE("server store: agreements_changed and the roster import, the last in fold order wins", "[server][roster]") {
   test::TempDir dir;
-  auto s = server::ServerStore::open((dir.path() / "server.db").string());
+  const test::Store store = GENERATE(test::Store::Sqlite, test::Store::Postgres);
+  INFO("store: " << test::store_name(store));
+  auto s = server::ServerStore::open(test::new_store(dir, store));
   constexpr core::TimeMs t0 = 1'795'423'320'000;
   s->create_centre("c1", "De Cirkel", t0);
   core::Participant amal = test::person("p1", "Amal", "Haddad", "C1");
@@ -160,4 +214,20 @@ TEST_CASE("server store: agreements_changed and the roster import, the last in f
     CHECK(a.results[0].reason.find("end_date 2026-01-01 is before start_date 2026-10-01") != std::string::npos);
     CHECK(find(s->participants("c1", true), "p1").start_date == "2026-09-01");
   }
+}
+
+TEST_CASE("server store: --db chooses the store, and a password never reaches a message", "[server][schema]") {
+  using server::db::Backend;
+  CHECK(server::db::parse_location("sqlite:/var/lib/meedoen/server.db").backend == Backend::Sqlite);
+  CHECK(server::db::parse_location("sqlite:/var/lib/meedoen/server.db").target == "/var/lib/meedoen/server.db");
+  CHECK(server::db::parse_location("server.db").target == "server.db");  // a plain path stays SQLite
+  CHECK(server::db::parse_location("postgresql://meedoen@db/meedoen").backend == Backend::Postgres);
+  CHECK(server::db::parse_location("postgres://db/meedoen").backend == Backend::Postgres);
+  CHECK(server::db::redacted("postgresql://meedoen:geheim@db:5432/meedoen?sslmode=require") ==
+        "postgresql://meedoen@db:5432/meedoen?sslmode=require");
+  CHECK(server::db::redacted("postgresql:///meedoen?user=m&password=geheim&host=/run/postgresql") ==
+        "postgresql:///meedoen?user=m&password=...&host=/run/postgresql");
+  CHECK_THROWS_WITH(server::ServerStore::open("postgresql://meedoen:geheim@127.0.0.1:1/none?connect_timeout=2"),
+                    !Catch::Contains("geheim") && Catch::Contains("PostgreSQL"));
+  CHECK_THROWS_WITH(server::ServerStore::open("sqlite:"), Catch::Contains("--db"));
 }

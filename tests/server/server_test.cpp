@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 
+#include "export/csv.hpp"
 #include "support/sync_fixture.hpp"
 
 using namespace meedoen;
@@ -53,7 +55,9 @@ std::string event_json(const std::string& device, int seq, const std::string& ty
 
 TEST_CASE("server: malformed, mistyped and oversized requests are refused with a reason, nothing stored", "[server]") {
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start("--max-body-bytes 100000");
   const auto [token, device] = enrol(server);
   Http h(server.port(), token);
@@ -121,7 +125,9 @@ TEST_CASE("server: malformed, mistyped and oversized requests are refused with a
 
 TEST_CASE("server: credentials: missing, wrong, used codes and read tokens", "[server]") {
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   Http anon(server.port());
   auto r = anon.get("/v1/pull");
@@ -155,7 +161,9 @@ TEST_CASE("server: credentials: missing, wrong, used codes and read tokens", "[s
 
 TEST_CASE("server: import-roster reports bad rows by line number and imports nothing", "[server]") {
   TempDir dir;
-  ServerProcess server(dir, "");
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "", store);
   server.admin("create-centre --id c1 --name 'C1'");
   const std::string bad = dir.write("bad.csv",
                                     "id,first_name,last_name,card_code,pin,language,mandatory,coach_id\n"
@@ -185,7 +193,9 @@ TEST_CASE("server: import-roster reports bad rows by line number and imports not
 TEST_CASE("server: import-roster with agreements: bad agreements refuse the file, an unknown coach only warns",
           "[server][roster]") {
   TempDir dir;
-  ServerProcess server(dir, "");
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "", store);
   server.admin("create-centre --id c1 --name 'C1'");
   server.admin("add-coach --centre c1 --id c-1 --name 'Marloes' < " + sh_quote(dir.write("pin", "4711\n")));
   const std::string head =
@@ -224,7 +234,9 @@ TEST_CASE("server: reports: attendance per dagdeel and today's exceptions, each 
           "[server]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   // The demo centre goes live four weeks before the real today: this test's Monday must be after it.
   server.admin("set-go-live --centre de-cirkel --date 2026-01-05");
@@ -265,7 +277,9 @@ TEST_CASE("server: reports: attendance per dagdeel and today's exceptions, each 
 TEST_CASE("server: the month overview and progress report refuse bad input with a reason", "[server][reports]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.admin("create-centre --id de-brug --name 'De Brug'");
   const std::string out = " --out " + sh_quote(dir / "out");
   auto refused = [&](const std::string& args, const std::string& why) {
@@ -326,4 +340,96 @@ TEST_CASE("server: the month overview and progress report refuse bad input with 
                          .get("/v1/reports/month?centre=nowhere&month=2026-11");
     CHECK(any->status == 404);  // a reader of every centre: the centre does not exist
   }
+}
+
+// [SECTION] Roll-out: enrol-kiosks
+
+TEST_CASE("server: enrol-kiosks makes a CSV of one-time codes that each enrol one kiosk", "[server][rollout]") {
+  TempDir dir;
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
+  const std::string names =
+      dir.write("names.txt", "\xEF\xBB\xBFhal\n\n# de keuken komt later\nbalie, beneden\r\nzaal 2\n");
+  const std::string out = dir / "codes.csv";
+  const RunResult r =
+      server.admin_result("enrol-kiosks --centre de-cirkel --names " + sh_quote(names) + " --out " + sh_quote(out));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("3 enrolment codes for de-cirkel") != std::string::npos);
+  const auto rows = exports::parse_csv(slurp(out));
+  REQUIRE(rows.size() == 4);
+  CHECK(rows[0] == std::vector<std::string>{"kiosk_id", "name", "code", "expires"});
+  CHECK(rows[1][1] == "hal");
+  CHECK(rows[2][1] == "balie, beneden");
+  CHECK(rows[3][1] == "zaal 2");
+  std::set<std::string> codes;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    CHECK(rows[i][2].size() == 8);
+    codes.insert(rows[i][2]);
+    CHECK(server_count(server, "SELECT COUNT(*) FROM kiosks WHERE id = '" + rows[i][0] + "' AND token_hash IS NULL") ==
+          1);
+  }
+  CHECK(codes.size() == 3);
+  // Each code enrols its own kiosk, once.
+  server.start();
+  Http h(server.port());
+  const auto first =
+      h.post("/v1/enrol", json{{"code", rows[2][2]}, {"device_id", "0193a000-0000-7000-8000-00000000000a"}}.dump());
+  REQUIRE(first);
+  CHECK(first->status == 200);
+  CHECK(json::parse(first->body)["kiosk_id"] == rows[2][0]);
+  const auto used =
+      h.post("/v1/enrol", json{{"code", rows[2][2]}, {"device_id", "0193a000-0000-7000-8000-00000000000b"}}.dump());
+  REQUIRE(used);
+  CHECK(used->status == 401);
+  SECTION("--count numbers them") {
+    const RunResult n = server.admin_result("enrol-kiosks --centre de-cirkel --count 12 --valid-days 30 --out " +
+                                            sh_quote(dir / "more.csv"));
+    REQUIRE(n.exit_code == 0);
+    const auto more = exports::parse_csv(slurp(dir / "more.csv"));
+    REQUIRE(more.size() == 13);
+    CHECK(more[1][1] == "kiosk-001");
+    CHECK(more[12][1] == "kiosk-012");
+    CHECK(server_count(server, "SELECT COUNT(*) FROM kiosks") == 15);
+  }
+}
+
+TEST_CASE("server: enrol-kiosks refuses bad input with a clear message and stores nothing", "[server][rollout]") {
+  TempDir dir;
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
+  const std::string out = dir / "codes.csv";
+  const auto enrol_many = [&](const std::string& args) { return server.admin_result("enrol-kiosks " + args); };
+  SECTION("a name twice and one too long, each named by line") {
+    const std::string names = dir.write("names.txt", "hal\nkeuken\nhal\n" + std::string(65, 'x') + "\n");
+    const RunResult r = enrol_many("--centre de-cirkel --names " + sh_quote(names) + " --out " + sh_quote(out));
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("names.txt line 3: \"hal\" is in the file twice") != std::string::npos);
+    CHECK(r.err.find("names.txt line 4: a kiosk name is at most 64 characters") != std::string::npos);
+    CHECK(r.err.find("no kiosk was enrolled") != std::string::npos);
+  }
+  SECTION("an empty file") {
+    const std::string names = dir.write("names.txt", "\n# nothing yet\n");
+    const RunResult r = enrol_many("--centre de-cirkel --names " + sh_quote(names) + " --out " + sh_quote(out));
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("no kiosk names in it") != std::string::npos);
+  }
+  SECTION("an --out that exists is never overwritten") {
+    dir.write("codes.csv", "the codes of last week\n");
+    const RunResult r = enrol_many("--centre de-cirkel --count 3 --out " + sh_quote(out));
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("exists already") != std::string::npos);
+    CHECK(slurp(out) == "the codes of last week\n");
+  }
+  SECTION("an unknown centre, no names and no count, a count out of range") {
+    CHECK(enrol_many("--centre de-wijk --count 3 --out " + sh_quote(out)).exit_code == 2);
+    CHECK(enrol_many("--centre de-cirkel --out " + sh_quote(out)).err.find("--names FILE or a number with --count") !=
+          std::string::npos);
+    CHECK(enrol_many("--centre de-cirkel --count 0 --out " + sh_quote(out)).exit_code == 2);
+    CHECK(enrol_many("--centre de-cirkel --count 3 --out " + sh_quote(dir / "no-such-dir/codes.csv")).exit_code == 2);
+  }
+  CHECK(server_count(server, "SELECT COUNT(*) FROM kiosks") == 0);
+  CHECK((!std::filesystem::exists(out) || slurp(out) == "the codes of last week\n"));  // no codes file written
 }

@@ -1,5 +1,6 @@
-// A real meedoen-server for tests: its database in a TempDir, `serve` on a loopback port as a
-// child process (killed with SIGKILL or stopped with SIGTERM), and the admin subcommands.
+// A real meedoen-server for tests: its database (a SQLite file in a TempDir, or a fresh database
+// in the executable's throwaway PostgreSQL cluster), `serve` on a loopback port as a child process
+// (killed with SIGKILL or stopped with SIGTERM), and the admin subcommands.
 #pragma once
 #include <signal.h>
 #include <sys/wait.h>
@@ -11,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "support/pg_cluster.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -20,13 +22,25 @@
 
 namespace meedoen::test {
 
+// The server's two stores: the contract tests run on each (GENERATE(Store::Sqlite, Store::Postgres)).
+enum class Store { Sqlite, Postgres };
+inline const char* store_name(Store s) { return s == Store::Sqlite ? "sqlite" : "postgresql"; }
+
+// A new, empty store for a test: its --db value.
+inline std::string new_store(const TempDir& dir, Store store, const std::string& name = "server.db") {
+  return store == Store::Sqlite ? "sqlite:" + dir / name : PgCluster::instance().new_database();
+}
+
 class ServerProcess {
  public:
-  explicit ServerProcess(const TempDir& dir, std::string centre = "de-cirkel")
-      : ServerProcess(dir, dir / "server.db", std::move(centre), 0) {}
-  // On the database db (the --db value, passed as it is): a load test's, or a second process's.
-  ServerProcess(const TempDir& dir, std::string db, std::string centre, int /*instance*/)
-      : m_dir(dir), m_db(std::move(db)) {
+  explicit ServerProcess(const TempDir& dir, std::string centre = "de-cirkel", Store store = Store::Sqlite)
+      : ServerProcess(dir, new_store(dir, store), std::move(centre), 0) {}
+  // A second server process on the same database (--db value db), with its own port and log.
+  ServerProcess(const TempDir& dir, std::string db, std::string centre, int instance)
+      : m_dir(dir),
+        m_db(std::move(db)),
+        m_log("server" + (instance ? std::to_string(instance) : "") + ".log"),
+        m_port_file("port" + (instance ? std::to_string(instance) : "")) {
     if (!centre.empty()) admin("create-centre --id " + centre + " --name 'De Cirkel' --demo");
   }
   ~ServerProcess() { kill_hard(); }
@@ -51,11 +65,11 @@ class ServerProcess {
 
   // Starts `serve` (the same port again after a restart); extra: e.g. "--fault-busy 2".
   void start(const std::string& extra = "") {
-    const std::string port_file = m_dir / "port";
+    const std::string port_file = m_dir / m_port_file;
     ::unlink(port_file.c_str());
     const std::string cmd = "exec " + std::string(MEEDOEN_SERVER_BIN) + " --db " + sh_quote(m_db) +
                             " serve --listen 127.0.0.1:" + std::to_string(m_port) + " --port-file " +
-                            sh_quote(port_file) + " " + extra + " 2>>" + sh_quote(m_dir / "server.log");
+                            sh_quote(port_file) + " " + extra + " 2>>" + sh_quote(m_dir / m_log);
     m_pid = ::fork();
     if (m_pid == 0) {
       ::execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
@@ -70,7 +84,7 @@ class ServerProcess {
       int status = 0;
       if (::waitpid(m_pid, &status, WNOHANG) == m_pid) {
         m_pid = -1;
-        throw std::runtime_error("meedoen-server serve exited: " + slurp(m_dir / "server.log"));
+        throw std::runtime_error("meedoen-server serve exited: " + slurp(m_dir / m_log));
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
@@ -89,12 +103,14 @@ class ServerProcess {
 
   int port() const { return m_port; }
   std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+  // The --db value: sqlite:PATH or a postgresql:// URI.
   const std::string& db() const { return m_db; }
-  std::string log() const { return slurp(m_dir / "server.log"); }
+  bool on_postgres() const { return m_db.rfind("postgresql:", 0) == 0; }
+  std::string log() const { return slurp(m_dir / m_log); }
 
  private:
   const TempDir& m_dir;
-  std::string m_db;
+  std::string m_db, m_log, m_port_file;
   int m_port = 0;
   pid_t m_pid = -1;
 };

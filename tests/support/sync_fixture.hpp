@@ -10,6 +10,7 @@
 #include "storage/store.hpp"
 #include "storage/sync_store.hpp"
 #include "support/fake_clock.hpp"
+#include "support/server_db.hpp"
 #include "support/server_process.hpp"
 #include "sync/worker.hpp"
 
@@ -83,12 +84,8 @@ class TestKiosk {
   std::shared_ptr<std::vector<std::string>> m_log = std::make_shared<std::vector<std::string>>();
 };
 
-// Rows in the server's database (read from outside, like an auditor would).
-inline std::int64_t server_count(const ServerProcess& s, const std::string& sql) {
-  SQLite::Database db(s.db(), SQLite::OPEN_READONLY);
-  db.exec("PRAGMA busy_timeout = 5000");
-  return db.execAndGet(sql).getInt64();
-}
+// Rows in the server's database (read from outside, like an auditor would), on either store.
+inline std::int64_t server_count(const ServerProcess& s, const std::string& sql) { return server_number(s.db(), sql); }
 inline std::int64_t server_events(const ServerProcess& s) { return server_count(s, "SELECT COUNT(*) FROM events"); }
 
 }  // namespace meedoen::test

@@ -56,11 +56,7 @@ core::ev::AgreementsChanged tuesdays(const std::string& start) {
 }
 
 int server_events(const ServerProcess& server, const std::string& type) {
-  SQLite::Database db(server.db(), SQLite::OPEN_READONLY);
-  SQLite::Statement st(db, "SELECT COUNT(*) FROM events WHERE type = ?");
-  st.bind(1, type);
-  st.executeStep();
-  return st.getColumn(0).getInt();
+  return static_cast<int>(server_number(server.db(), "SELECT COUNT(*) FROM events WHERE type = ?", type));
 }
 
 }  // namespace
@@ -69,7 +65,9 @@ TEST_CASE("sync: the roster's agreements reach the kiosks, a coach's change on A
           "[sync][roster]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir, "");
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "", store);
   server.admin("create-centre --id de-cirkel --name 'De Cirkel'");
   server.admin("add-coach --centre de-cirkel --id c-1 --name 'Marloes Kuipers' < " +
                sh_quote(dir.write("pin", "4711\n")));
@@ -134,7 +132,9 @@ TEST_CASE("sync: the roster's agreements reach the kiosks, a coach's change on A
 TEST_CASE("sync: a kiosk's unsent agreements change is not undone by an older pulled row", "[sync][roster]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   TestKiosk a(dir, "a", server.url(), server.enrol_code());
   REQUIRE(a.sync().ok);
@@ -160,15 +160,18 @@ TEST_CASE("sync: a kiosk's unsent agreements change is not undone by an older pu
 TEST_CASE("sync: a malformed agreement in a pulled page skips that participant, the rest applies", "[sync][roster]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   TestKiosk a(dir, "a", server.url(), server.enrol_code());
   REQUIRE(a.sync().ok);
   // The server's row is corrupted by hand (an older or foreign server could send this).
   {
-    SQLite::Database db(server.db(), SQLite::OPEN_READWRITE);
-    db.exec("UPDATE participants SET end_date = 'gisteren', rev = rev + 1000 WHERE id = 'demo-p-0001'");
-    db.exec("UPDATE participants SET first_name = 'Johannes', rev = rev + 1001 WHERE id = 'demo-p-0002'");
+    server_change(server.db(),
+                  "UPDATE participants SET end_date = 'gisteren', rev = rev + 1000 WHERE id = 'demo-p-0001'");
+    server_change(server.db(),
+                  "UPDATE participants SET first_name = 'Johannes', rev = rev + 1001 WHERE id = 'demo-p-0002'");
   }
   const auto r = a.sync();
   CHECK(r.ok);

@@ -55,24 +55,17 @@ struct Screen {
 };
 
 std::string server_coach(const ServerProcess& s, const std::string& id, const char* column) {
-  SQLite::Database db(s.db(), SQLite::OPEN_READONLY);
-  SQLite::Statement st(db, std::string("SELECT ") + column + " FROM coaches WHERE id = ?");
-  st.bind(1, id);
-  return st.executeStep() ? st.getColumn(0).getString() : "<none>";
+  const auto rows = server_rows(s.db(), std::string("SELECT ") + column + " FROM coaches WHERE id = ?", id);
+  return rows.empty() ? "<none>" : rows.front().text(0);
 }
 
 // Changes a coach's hash on the server behind its back (a damaged or foreign server), with a new
 // revision so kiosks pull the row.
 void corrupt_hash(const ServerProcess& s, const std::string& id, const std::string& hash) {
-  SQLite::Database db(s.db(), SQLite::OPEN_READWRITE);
-  db.exec("PRAGMA busy_timeout = 5000");
-  SQLite::Statement st(db,
-                       "UPDATE coaches SET pin_hash = ?, rev = (SELECT value + 1 FROM counter WHERE name = 'rev') "
-                       "WHERE id = ?");
-  st.bind(1, hash);
-  st.bind(2, id);
-  st.exec();
-  db.exec("UPDATE counter SET value = value + 1 WHERE name = 'rev'");
+  server_change(
+      s.db(), "UPDATE coaches SET pin_hash = ?, rev = (SELECT value + 1 FROM counter WHERE name = 'rev') WHERE id = ?",
+      hash, id);
+  server_change(s.db(), "UPDATE counter SET value = value + 1 WHERE name = 'rev'");
 }
 
 }  // namespace
@@ -80,7 +73,9 @@ void corrupt_hash(const ServerProcess& s, const std::string& id, const std::stri
 TEST_CASE("sync: a coach's PIN set with add-coach opens coach mode on the kiosk after a pull", "[sync][coach]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   TestKiosk k(dir, "a", server.url(), server.enrol_code());
   REQUIRE(k.sync().ok);
@@ -104,7 +99,9 @@ TEST_CASE("sync: a coach's PIN set with add-coach opens coach mode on the kiosk 
 TEST_CASE("sync: kiosk A changes a coach's PIN, kiosk B opens with the new PIN and not the old", "[sync][coach]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   TestKiosk a(dir, "a", server.url(), server.enrol_code());
   TestKiosk b(dir, "b", server.url(), server.enrol_code());
@@ -145,7 +142,9 @@ TEST_CASE("sync: an older PIN change loses to a newer add-coach, on the server a
           "[sync][coach]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   TestKiosk a(dir, "a", server.url(), server.enrol_code());
   REQUIRE(a.sync().ok);
@@ -165,7 +164,9 @@ TEST_CASE("sync: an older PIN change loses to a newer add-coach, on the server a
 TEST_CASE("sync: a removed coach cannot log in after the next pull, and is logged out", "[sync][coach]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   TestKiosk k(dir, "a", server.url(), server.enrol_code());
   REQUIRE(k.sync().ok);
@@ -203,7 +204,9 @@ TEST_CASE("sync: a removed coach cannot log in after the next pull, and is logge
 TEST_CASE("sync: a malformed PIN hash from the server is skipped for that coach, the rest applies", "[sync][coach]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   TestKiosk k(dir, "a", server.url(), server.enrol_code());
   REQUIRE(k.sync().ok);

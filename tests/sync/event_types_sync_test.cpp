@@ -31,7 +31,9 @@ TEST_CASE("sync: one event of every type the kiosk writes is stored by the serve
           "[sync][events]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   TestKiosk k(dir, "a", server.url(), server.enrol_code());
   const auto samples = event_samples();

@@ -14,7 +14,9 @@ using namespace meedoen::test;
 TEST_CASE("sync: a new activity made offline on kiosk A shows on kiosk B", "[sync][programme]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   TestKiosk a(dir, "a", server.url(), server.enrol_code());
   TestKiosk b(dir, "b", server.url(), server.enrol_code());
@@ -52,7 +54,9 @@ TEST_CASE("sync: a new activity made offline on kiosk A shows on kiosk B", "[syn
 TEST_CASE("sync: two kiosks edit one activity offline, both end with the last in fold order", "[sync][programme]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   TestKiosk a(dir, "a", server.url(), server.enrol_code());
   TestKiosk b(dir, "b", server.url(), server.enrol_code());
@@ -88,7 +92,9 @@ TEST_CASE("sync: two kiosks edit one activity offline, both end with the last in
 TEST_CASE("sync: the server refuses an activity_saved the rules refuse, and keeps going", "[sync][programme]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   TestKiosk a(dir, "a", server.url(), server.enrol_code());
   REQUIRE(a.sync().ok);

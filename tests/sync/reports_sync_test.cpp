@@ -75,7 +75,9 @@ void same_files(const TempDir& dir, const std::string& kiosk_out, const std::str
 TEST_CASE("sync: the server's month overview and progress report equal the kiosk's", "[sync][reports]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   TestKiosk k(dir, "a", server.url(), server.enrol_code());
   REQUIRE(storage::seed_demo_centre(k.store(), clock_ms()));
@@ -123,7 +125,9 @@ TEST_CASE("sync: the server's month overview and progress report equal the kiosk
 TEST_CASE("sync: the go-live date set on the server reaches the kiosk and changes its figures", "[sync][reports]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   TestKiosk k(dir, "a", server.url(), server.enrol_code());
   REQUIRE(storage::seed_demo_centre(k.store(), clock_ms()));

@@ -23,7 +23,9 @@ const core::TimeMs kDay = 24LL * 3600 * 1000;
 TEST_CASE("sync: enrolment, then the roster and programme arrive", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   TestKiosk k(dir, "a", server.url(), server.enrol_code());
   const auto r = k.sync();
@@ -50,7 +52,9 @@ TEST_CASE("sync: enrolment, then the roster and programme arrive", "[sync]") {
 TEST_CASE("sync: a day offline, then every event arrives once", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   TestKiosk k(dir, "a", server.url(), "");
   server.start();
   const std::string code = server.enrol_code();
@@ -83,7 +87,9 @@ TEST_CASE("sync: a day offline, then every event arrives once", "[sync]") {
 TEST_CASE("sync: the server's answer is lost, the retry stores nothing twice", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   // Enrolled directly first: the client keeps its connection open, so through the proxy the push
   // is the first request of connection 0; the answers on connections 0 and 1 are lost.
@@ -105,7 +111,9 @@ TEST_CASE("sync: the server's answer is lost, the retry stores nothing twice", "
 TEST_CASE("sync: the same batch twice, also at the same time, is stored once", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   TestKiosk k(dir, "a", server.url(), server.enrol_code());
   REQUIRE(k.sync().ok);
@@ -141,7 +149,9 @@ TEST_CASE("sync: the same batch twice, also at the same time, is stored once", "
 TEST_CASE("sync: the server killed in the middle of a push, then restarted: no loss, no duplicate", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start("--fault-push-delay-ms 150");  // each batch waits before its commit
   TestKiosk k(dir, "a", server.url(), server.enrol_code(), 100);
   k.write_events(1000, kMonday0942);
@@ -169,7 +179,9 @@ TEST_CASE("sync: the server killed in the middle of a push, then restarted: no l
 TEST_CASE("sync: the server's database fails in the middle of a batch: nothing half-acknowledged", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start("--fault-fail-after 50");
   TestKiosk k(dir, "a", server.url(), server.enrol_code());
   k.write_events(120, kMonday0942);
@@ -189,7 +201,9 @@ TEST_CASE("sync: the server's database fails in the middle of a batch: nothing h
 TEST_CASE("sync: connection drops and cut-off answers end in a complete, duplicate-free sync", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   // Three of every four connections fail, in turn dropped at once, answer lost, answer cut off.
   FaultProxy proxy(server.port(), [](int n) {
@@ -222,7 +236,9 @@ TEST_CASE("sync: connection drops and cut-off answers end in a complete, duplica
 TEST_CASE("sync: two kiosks converge: in on A, out on B is one attendance everywhere", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   TestKiosk a(dir, "a", server.url(), server.enrol_code());
   TestKiosk b(dir, "b", server.url(), server.enrol_code());
@@ -257,7 +273,9 @@ TEST_CASE("sync: two kiosks converge: in on A, out on B is one attendance everyw
 TEST_CASE("sync: two offline kiosks that both gave away the last place agree on one place and one waiting", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   // One place left: an activity on Monday with capacity 1.
   server.admin(
@@ -305,7 +323,9 @@ TEST_CASE("sync: two offline kiosks that both gave away the last place agree on 
 TEST_CASE("sync: two kiosks check in the same participant in the same second", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   TestKiosk a(dir, "a", server.url(), server.enrol_code());
   TestKiosk b(dir, "b", server.url(), server.enrol_code());
@@ -326,7 +346,9 @@ TEST_CASE("sync: two kiosks check in the same participant in the same second", "
 TEST_CASE("sync: an event that always fails validation does not block the ones after it", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   TestKiosk k(dir, "a", server.url(), server.enrol_code());
   k.write_events(5, kMonday0942);
@@ -348,7 +370,9 @@ TEST_CASE("sync: an event that always fails validation does not block the ones a
 TEST_CASE("sync: a kiosk of centre A can neither read nor write centre B", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.admin("create-centre --id de-brug --name 'De Brug'");
   // add-coach reads the coach's PIN from standard input (never from the command line).
   server.admin("add-coach --centre de-brug --id brug-coach --name 'Ans' < " + sh_quote(dir.write("pin", "8080\n")));
@@ -384,7 +408,9 @@ TEST_CASE("sync: a kiosk of centre A can neither read nor write centre B", "[syn
 TEST_CASE("sync: a revoked token keeps the queue until the kiosk is enrolled again", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   TestKiosk k(dir, "a", server.url(), server.enrol_code());
   REQUIRE(k.sync().ok);
@@ -406,7 +432,9 @@ TEST_CASE("sync: a revoked token keeps the queue until the kiosk is enrolled aga
 TEST_CASE("sync: a kiosk database restored from an old backup is noticed, nothing is lost", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   const std::string backup = dir / "backup.db";
   {
@@ -436,7 +464,9 @@ TEST_CASE("sync: a deleted participant and activity arrive as tombstones, a page
           "[sync]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   TestKiosk k(dir, "a", server.url(), server.enrol_code());
   REQUIRE(k.sync().ok);
@@ -478,7 +508,9 @@ TEST_CASE("sync: a deleted participant and activity arrive as tombstones, a page
 TEST_CASE("sync: 429 with Retry-After is honoured, with jitter", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start("--fault-busy 1");
   TestKiosk k(dir, "a", server.url(), server.enrol_code());
   k.write_events(5, kMonday0942);
@@ -509,7 +541,9 @@ TEST_CASE("sync: backoff is exponential, capped and spread by full jitter", "[sy
 TEST_CASE("sync: events written while a sync is in flight still get pushed", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start("--fault-push-delay-ms 200");
   TestKiosk k(dir, "a", server.url(), server.enrol_code());
   std::atomic<int> wakes{0};
@@ -530,7 +564,9 @@ TEST_CASE("sync: events written while a sync is in flight still get pushed", "[s
 TEST_CASE("sync: a kiosk clock off by a day is reported, and its events still count", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start("--fault-clock-offset-ms 86400000");  // the server is a day ahead: we are a day behind
   TestKiosk k(dir, "a", server.url(), server.enrol_code("de-cirkel", 72));  // valid by the server's clock
   k.write_events(4, kMonday0942);
@@ -549,7 +585,9 @@ TEST_CASE("sync: a kiosk clock off by a day is reported, and its events still co
 TEST_CASE("sync: a three-day backlog drains in bounded batches, also when the server wants smaller bodies", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start("--max-body-bytes 60000");
   TestKiosk k(dir, "a", server.url(), server.enrol_code());
   k.write_events(900, kMonday0942 - 3 * kDay);
@@ -563,7 +601,9 @@ TEST_CASE("sync: a three-day backlog drains in bounded batches, also when the se
 TEST_CASE("sync: killed between the local commit and the push: a restarted kiosk sends it", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   const std::string code = server.enrol_code();
   {
@@ -586,7 +626,9 @@ TEST_CASE("sync: https with a configured CA bundle, and an unknown certificate r
               sh_quote(dir / "key.pem") + " -out " + sh_quote(dir / "cert.pem"),
           dir);
   REQUIRE(cert.exit_code == 0);
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start("--tls-cert " + sh_quote(dir / "cert.pem") + " --tls-key " + sh_quote(dir / "key.pem"));
   const std::string url = "https://127.0.0.1:" + std::to_string(server.port());
   TestKiosk k(dir, "a", url, server.enrol_code());
@@ -603,7 +645,9 @@ TEST_CASE("sync: https with a configured CA bundle, and an unknown certificate r
 
 TEST_CASE("sync: meedoen-kiosk --sync-once enrols, syncs and says how it went", "[sync]") {
   TempDir dir;
-  ServerProcess server(dir);
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
   server.start();
   const std::string kiosk = std::string(MEEDOEN_KIOSK_BIN) + " --db " + sh_quote(dir / "k.db");
   const RunResult ok =

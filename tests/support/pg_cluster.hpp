@@ -1,0 +1,124 @@
+// A throwaway PostgreSQL cluster for the tests of one executable: initdb into a temporary folder
+// as the postgres user (initdb refuses root; tests run as root here and in CI), a unix socket in
+// that folder and no TCP at all, pg_ctl start/stop, no system service. Started at its first use;
+// each test gets a fresh database in it. Stopped and removed at exit, and by a guardian process
+// when the executable dies without exiting (a crash, a kill by ctest's timeout).
+#pragma once
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+#include "server/db/database.hpp"
+#include "support/process.hpp"
+
+namespace meedoen::test {
+
+class PgCluster {
+ public:
+  static constexpr const char* kBin = "/usr/lib/postgresql/15/bin";
+
+  // Tests: no fsync (nothing must survive a power cut). Benchmarks: fsync as a real server has
+  // it, to compare with SQLite's synchronous=FULL.
+  enum class Durability { None, Fsync };
+
+  // The cluster of this executable (started at the first call, with that call's durability).
+  static PgCluster& instance(Durability durability = Durability::None) {
+    static PgCluster cluster(durability);
+    return cluster;
+  }
+
+  // A new, empty database (from template0); its libpq URI.
+  std::string new_database() {
+    const std::string name = "meedoen_t" + std::to_string(::getpid()) + "_" + std::to_string(++m_databases);
+    auto admin = server::db::open_postgres(uri("postgres"), {});
+    admin->connect()->script("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
+    return uri(name);
+  }
+  std::string uri(const std::string& database) const {
+    return "postgresql:///" + database + "?host=" + m_dir.string() + "&user=postgres";
+  }
+  const std::filesystem::path& dir() const { return m_dir; }
+
+  // As if the database server died: every connection is cut, open transactions are lost.
+  void stop_immediate() { pg_ctl("-m immediate stop"); }
+  void start() {
+    pg_ctl("-w -l " + sh_quote((m_dir / "postgres.log").string()) + " -o " + sh_quote(options()) + " start");
+  }
+
+  PgCluster(const PgCluster&) = delete;
+  PgCluster& operator=(const PgCluster&) = delete;
+
+ private:
+  explicit PgCluster(Durability durability) : m_durability(durability) {
+    std::string pattern = (std::filesystem::temp_directory_path() / "meedoen-pg-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed for " + pattern);
+    m_dir = pattern;
+    guard();
+    shell("chown postgres: " + sh_quote(m_dir.string()));
+    // -N: no fsync of the new files (a throwaway cluster); the C.UTF-8 locale, the store's
+    // columns compare byte by byte whatever the locale is.
+    shell(as_postgres(std::string(kBin) + "/initdb -N -A trust -U postgres -E UTF8 --locale=C.UTF-8 -D " +
+                      sh_quote((m_dir / "data").string())));
+    start();
+  }
+  ~PgCluster() {
+    try {
+      pg_ctl("-m immediate stop");
+    } catch (...) {  // stopped already
+    }
+    std::error_code ec;
+    std::filesystem::remove_all(m_dir, ec);
+  }
+
+  // No TCP: a unix socket in the cluster's folder only. fsync off for tests: their data need not
+  // survive a power cut (a stop -m immediate is a crash of PostgreSQL, not of the machine).
+  std::string options() const {
+    return "-c listen_addresses='' -c unix_socket_directories='" + m_dir.string() + "' -c max_connections=200" +
+           (m_durability == Durability::None ? " -c fsync=off" : "");
+  }
+  void pg_ctl(const std::string& args) {
+    shell(as_postgres(std::string(kBin) + "/pg_ctl -D " + sh_quote((m_dir / "data").string()) + " " + args));
+  }
+  static std::string as_postgres(const std::string& cmd) { return "runuser -u postgres -- " + cmd; }
+  void shell(const std::string& cmd) const {
+    const std::string log = (m_dir / "setup.log").string();
+    if (std::system((cmd + " >>" + sh_quote(log) + " 2>&1 </dev/null").c_str()) != 0)
+      throw std::runtime_error("PostgreSQL test cluster: `" + cmd + "` failed:\n" + slurp(log));
+  }
+
+  // A child that waits for this process to end (its end of a pipe closes, however it ends) and
+  // then stops the cluster and removes its folder, so a crashed test leaves no postgres behind.
+  void guard() {
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+    const pid_t pid = ::fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid == 0) {
+      ::close(fds[1]);
+      ::setsid();  // not in the test's process group: ctest's kill of the test leaves it to clean up
+      const int null = ::open("/dev/null", O_RDWR);
+      ::dup2(null, 0), ::dup2(null, 1), ::dup2(null, 2);
+      char byte = 0;
+      while (::read(fds[0], &byte, 1) > 0) {}
+      const std::string data = (m_dir / "data").string();
+      const std::string cmd = "runuser -u postgres -- " + std::string(kBin) + "/pg_ctl -D " + sh_quote(data) +
+                              " -m immediate stop >/dev/null 2>&1; rm -rf " + sh_quote(m_dir.string());
+      ::execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(fds[0]);  // fds[1] stays open (close-on-exec) until this process ends
+  }
+
+  Durability m_durability;
+  std::filesystem::path m_dir;
+  std::atomic<int> m_databases{0};
+};
+
+}  // namespace meedoen::test
