@@ -6,7 +6,7 @@
 // --per-centre kiosks, enrolled through the ServerStore API), starts `meedoen-server serve` on
 // loopback as a child with --db passed through unchanged, and prints latency per request kind,
 // errors, throughput and the server's memory, threads and file descriptors.
-//   bench_load --kiosks 500 --seconds 60 [--slow-loris 200] [--db sqlite-file-or-url] [--keep-open]
+//   bench_load --kiosks 500 --seconds 60 [--slow-loris 200] [--db sqlite|postgresql|DB] [--keep-open]
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/resource.h>
@@ -46,7 +46,7 @@ struct Options {
   int participants = 20;
   int slow_loris = 0;
   bool keep_open = false;  // never close between syncs (as kiosks did before this change)
-  std::string db;
+  std::string db = "sqlite";
   std::string server_args;
 };
 
@@ -318,7 +318,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 10000));
   app.add_flag("--keep-open", o.keep_open,
                "Keep each kiosk's connection open between syncs (as kiosks did before this change)");
-  app.add_option("--db", o.db, "The server's --db, passed through unchanged (default: a new SQLite file)");
+  app.add_option("--db", o.db,
+                 "sqlite (a new file), postgresql (a throwaway cluster, fsync on) or a --db value passed as it is");
   app.add_option("--server-args", o.server_args, "Extra arguments for meedoen-server serve");
   CLI11_PARSE(app, argc, argv);
   use_amsterdam_time();
@@ -326,7 +327,7 @@ int main(int argc, char** argv) {
   raise_fd_limit();
 
   TempDir dir;
-  if (o.db.empty()) o.db = dir / "server.db";
+  o.db = bench_store(dir, o.db);
   const std::vector<BenchKiosk> kiosks = prepare(o);
   ServerProcess server(dir, o.db, "", 0);
   server.start(o.server_args);

@@ -64,9 +64,7 @@ int main(int argc, char** argv) {
   const int people = args.size() > 1 ? std::atoi(args[1].c_str()) : 10'000;
   const int batch = args.size() > 2 ? std::atoi(args[2].c_str()) : static_cast<int>(wire::kPushBatchEvents);
   TempDir dir;
-  const std::string url = db == "sqlite"       ? new_store(dir, Store::Sqlite)
-                          : db == "postgresql" ? PgCluster::instance(PgCluster::Durability::Fsync).new_database()
-                                               : db;
+  const std::string url = bench_store(dir, db);
   std::printf("store %s\n", db.c_str());
   ServerProcess server(dir, url, "de-cirkel", 0);
   server.start();

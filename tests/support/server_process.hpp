@@ -31,6 +31,14 @@ inline std::string new_store(const TempDir& dir, Store store, const std::string&
   return store == Store::Sqlite ? "sqlite:" + dir / name : PgCluster::instance().new_database();
 }
 
+// A benchmark's --db: "sqlite" (a new file in dir), "postgresql" (a throwaway cluster with fsync
+// on, as SQLite's synchronous=FULL), or a --db value of your own, passed as it is.
+inline std::string bench_store(const TempDir& dir, const std::string& db) {
+  if (db == "sqlite") return new_store(dir, Store::Sqlite);
+  if (db == "postgresql") return PgCluster::instance(PgCluster::Durability::Fsync).new_database();
+  return db;
+}
+
 class ServerProcess {
  public:
   explicit ServerProcess(const TempDir& dir, std::string centre = "de-cirkel", Store store = Store::Sqlite)
