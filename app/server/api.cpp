@@ -11,8 +11,11 @@
 #include <memory>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "server/report_files.hpp"
 #include "server/reports.hpp"
+#include "version.hpp"
 
 namespace meedoen::server {
 
@@ -73,9 +76,11 @@ class Api {
       }
     });
     s.Get("/v1/time", [](const httplib::Request&, httplib::Response& res) {  // no token: the no-op round trip
-      res.set_content("{\"server_time\":" + std::to_string(now_ms()) + ",\"version\":\"meedoen-server 0.1.0\"}",
-                      "application/json");
+      res.set_content(
+          "{\"server_time\":" + std::to_string(now_ms()) + ",\"version\":\"meedoen-server " + kVersion + "\"}",
+          "application/json");
     });
+    s.Get("/v1/health", [this](const httplib::Request&, httplib::Response& res) { health(res); });
     s.Post("/v1/enrol", [this](const httplib::Request& req, httplib::Response& res) { enrol(req, res); });
     s.Post("/v1/push", [this](const httplib::Request& req, httplib::Response& res) { guarded(req, res, &Api::push); });
     s.Get("/v1/pull", [this](const httplib::Request& req, httplib::Response& res) { guarded(req, res, &Api::pull); });
@@ -90,6 +95,17 @@ class Api {
   }
 
  private:
+  // [SECTION] Monitoring: no token, no data; 503 tells a load balancer or a probe why.
+  void health(httplib::Response& res) {
+    const std::string why = m_store.check_writable();
+    nlohmann::json j{{"status", why.empty() ? "ok" : "unavailable"},
+                     {"version", kVersion},
+                     {"database", why.empty() ? "writable" : why}};
+    if (!why.empty()) log("health: " + why);
+    res.status = why.empty() ? 200 : 503;
+    res.set_content(j.dump(), "application/json");
+  }
+
   // [SECTION] Kiosk endpoints: authenticated, limited in flight.
   using KioskHandler = void (Api::*)(const KioskAuth&, const httplib::Request&, httplib::Response&);
 

@@ -1156,4 +1156,20 @@ std::string ServerStore::integrity_check() const {
   return guarded("checking the database", [&] { return m->db.execAndGet("PRAGMA integrity_check").getString(); });
 }
 
+// A real write, so a full disk, a read-only mount or a lost lock all show: rewrite the schema
+// version with its own value in a committed (fsynced) transaction. Nothing changes but the
+// file's change counter.
+std::string ServerStore::check_writable() {
+  std::lock_guard lock(m->mu);
+  try {
+    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+    const int version = m->db.execAndGet("PRAGMA user_version").getInt();
+    m->db.exec("PRAGMA user_version = " + std::to_string(version));
+    tx.commit();
+    return "";
+  } catch (const SQLite::Exception& e) {
+    return std::string("the database does not accept a write: ") + e.what();
+  }
+}
+
 }  // namespace meedoen::server
