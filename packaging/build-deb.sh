@@ -25,6 +25,7 @@ cp -a packaging/debian "$src/debian"
 export DEB_BUILD_OPTIONS="${DEB_BUILD_OPTIONS:-parallel=$(nproc)}"
 (cd "$src" && dpkg-buildpackage -us -uc -b)
 mkdir -p "$out"
+rm -f "$out"/meedoen*.deb "$out"/meedoen_*.changes "$out"/meedoen_*.buildinfo
 cp "$work"/*.deb "$work"/*.changes "$work"/*.buildinfo "$out"/
 echo "build-deb.sh: packages in $out:"
 ls -1 "$out"/*.deb
