@@ -7,6 +7,7 @@
 #include "cli/kiosk_commands.hpp"
 #include "cli/kiosk_start.hpp"
 #include "platform/kiosk.hpp"
+#include "version.hpp"
 
 namespace {
 
@@ -21,8 +22,15 @@ struct Modes {
   std::string export_out;       // --out DIR (default [coach] export_dir, else $XDG_DATA_HOME/meedoen/exports)
 };
 
+// backup FILE / restore FILE: the journal, without opening the kiosk.
+struct FileCommand {
+  bool backup = false, restore = false;
+  std::string file;
+};
+
 struct Options {
   cli::StartOptions start;
+  FileCommand file_command;
   platform::KioskOptions window;
   Modes modes;
   std::string size;  // --size WIDTHxHEIGHT, checked into window.width/height
@@ -54,6 +62,17 @@ void add_options(CLI::App& app, Options& o) {
   app.add_option("--export-progress", m.export_progress,
                  "Write one participant's dated progress report as CSV and PDF, print the paths and exit");
   app.add_option("--out", m.export_out, "Folder for --export-month / --export-progress (default: the exports folder)");
+  app.set_version_flag("--version", std::string("meedoen-kiosk ") + kVersion);
+  app.fallthrough();  // --db and --config may follow backup/restore FILE
+  FileCommand& f = o.file_command;
+  CLI::App* backup =
+      app.add_subcommand("backup", "Copy the journal to FILE (consistent while the kiosk runs) and exit");
+  backup->add_option("file", f.file, "The new backup file (must not exist)")->required();
+  backup->callback([&f] { f.backup = true; });
+  CLI::App* restore =
+      app.add_subcommand("restore", "Put a backup FILE back as the journal (the kiosk stopped) and exit");
+  restore->add_option("file", f.file, "A file written by backup")->required();
+  restore->callback([&f] { f.restore = true; });
 }
 
 // Combinations and values CLI11 cannot check; 0 or the exit code.
@@ -79,6 +98,11 @@ int check_options(Options& o) {
 int run(const Options& o) {
   const Modes& m = o.modes;
   cli::KioskStart k;
+  if (o.file_command.backup || o.file_command.restore) {
+    if (const int rc = cli::locate_kiosk(o.start, k)) return rc;
+    return o.file_command.backup ? cli::backup_journal(k.db_path, o.file_command.file)
+                                 : cli::restore_journal(k.db_path, o.file_command.file);
+  }
   if (const int rc = cli::open_kiosk(o.start, k)) return rc;
   if (m.print_journal) return cli::print_journal(*k.store);
   if (const int rc = cli::prepare_sync(o.start, k)) return rc;

@@ -7,6 +7,8 @@
 
 #include "cli/card_commands.hpp"
 #include "cli/server_commands.hpp"
+#include "config/server_config.hpp"
+#include "version.hpp"
 
 namespace {
 
@@ -23,11 +25,12 @@ std::pair<CLI::App*, std::shared_ptr<T>> subcommand(CLI::App& parent, const char
   return {sub, opt};
 }
 
-void add_serve(CLI::App& app, Command& run) {
+void add_serve(CLI::App& app, Command& run, const config::ServerConfig& file) {
   auto [sub, c] = subcommand<cli::ServeCommand>(
       app, "serve", "Run the HTTP API until SIGINT/SIGTERM", run,
       [](server::ServerStore& s, const cli::ServeCommand& o) { return cli::serve(s, o); });
   server::ServeOptions& so = c->options;
+  cli::apply_server_config(file, *c);  // the settings file first: the flags below override it
   sub->add_option("--listen", c->listen, "HOST:PORT (port 0: any free port)");
   sub->add_option("--port-file", so.port_file, "Write the bound port to this file once listening");
   sub->add_option("--tls-cert", so.tls_cert, "PEM certificate: serve HTTPS");
@@ -172,6 +175,18 @@ void add_cards(CLI::App& app, Command& run) {
                   "Give participants without a card code a new random one first (kiosks pull it)");
 }
 
+// backup and restore work on the database file, not through an opened store (restore must be
+// the only one to have it open).
+void add_backup(CLI::App& app, std::function<int(const std::string&)>& offline) {
+  auto file = std::make_shared<std::string>();
+  CLI::App* backup = app.add_subcommand("backup", "Copy the database to FILE while the server runs (SQLite backup)");
+  backup->add_option("file", *file, "The new backup file (must not exist)")->required();
+  backup->callback([file, &offline] { offline = [file](const std::string& db) { return cli::backup(db, *file); }; });
+  CLI::App* restore = app.add_subcommand("restore", "Put a backup FILE back as the database (the server stopped)");
+  restore->add_option("file", *file, "A file written by backup")->required();
+  restore->callback([file, &offline] { offline = [file](const std::string& db) { return cli::restore(db, *file); }; });
+}
+
 }  // namespace
 
 // migrate works on two databases, not on --db: it runs without opening one first.
@@ -187,14 +202,22 @@ void add_migrate(CLI::App& app, std::function<int()>& standalone) {
 int main(int argc, char** argv) {
   CLI::App app{"meedoen-server: the municipal sync server for Meedoen kiosks (docs/sync-protocol.md)"};
   app.require_subcommand(1);
-  std::string db = "meedoen-server.db";
+  app.set_version_flag("--version", std::string("meedoen-server ") + kVersion);
+  config::ServerConfig file;
+  std::string config_path;
+  if (const int rc = cli::read_server_config(argc, argv, config_path, file)) return rc;
+  app.add_option("--config", config_path,
+                 "Settings file (default $MEEDOEN_SERVER_CONFIG, else /etc/meedoen/server.toml when it exists)");
+  std::string db = file.db.value_or("meedoen-server.db");
   app.add_option("--db", db,
                  "Server database: sqlite:PATH (or a plain PATH; SQLite, WAL) or postgresql://... (a libpq URI)")
       ->envname("MEEDOEN_SERVER_DB");
   Command run;
   std::function<int()> standalone;
+  std::function<int(const std::string&)> offline;
   add_migrate(app, standalone);
-  add_serve(app, run);
+  add_serve(app, run, file);
+  add_backup(app, offline);
   add_kiosk_commands(app, run);
   add_programme_commands(app, run);
   add_roster_and_reader(app, run);
@@ -202,5 +225,6 @@ int main(int argc, char** argv) {
   add_cards(app, run);
   CLI11_PARSE(app, argc, argv);
   if (standalone) return cli::run_standalone(standalone);
+  if (offline) return offline(db);
   return cli::run_server_command(db, run);
 }

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "platform/exports.hpp"
+#include "storage/backup.hpp"
 
 namespace meedoen::cli {
 
@@ -53,6 +54,30 @@ int export_progress(const KioskStart& k, ui::Strings& tr, const std::string& par
   tr.set_language(k.cfg.default_language);
   const std::string dir = platform::export_dir(k.cfg, out);
   return report_export(platform::export_progress(*k.store, k.cfg, tr, participant_id, "", k.now(), dir));
+}
+
+int backup_journal(const std::string& db_path, const std::string& file) {
+  try {
+    const int pages = storage::backup_database(db_path, file);
+    std::printf("backup of %s written to %s (%d pages, integrity ok)\n", db_path.c_str(), file.c_str(), pages);
+    return 0;
+  } catch (const storage::StorageError& e) {
+    std::fprintf(stderr, "meedoen-kiosk: %s\n", e.what());
+    return kDatabase;
+  }
+}
+
+// The events table and the meta table (device id) are what make a kiosk's journal.
+int restore_journal(const std::string& db_path, const std::string& file) {
+  try {
+    storage::restore_database(file, db_path, "meta");
+    std::printf("%s restored from %s; start the kiosk again (its server sees the restore and keeps every event)\n",
+                db_path.c_str(), file.c_str());
+    return 0;
+  } catch (const storage::StorageError& e) {
+    std::fprintf(stderr, "meedoen-kiosk: %s\n", e.what());
+    return kDatabase;
+  }
 }
 
 }  // namespace meedoen::cli

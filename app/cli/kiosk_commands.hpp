@@ -16,4 +16,9 @@ int export_month(const KioskStart& k, ui::Strings& tr, const std::string& month,
 // --export-progress PARTICIPANT_ID [--out DIR]: one participant's progress report; prints the paths.
 int export_progress(const KioskStart& k, ui::Strings& tr, const std::string& participant_id, const std::string& out);
 
+// backup FILE: a consistent copy of the journal while the kiosk runs. restore FILE: the copy
+// put back, refused while a kiosk has the database open (storage/backup.hpp). Exit 0 or 3.
+int backup_journal(const std::string& db_path, const std::string& file);
+int restore_journal(const std::string& db_path, const std::string& file);
+
 }  // namespace meedoen::cli

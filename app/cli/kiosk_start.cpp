@@ -57,15 +57,19 @@ int set_clock(const StartOptions& o, KioskStart& k) {
   return 0;
 }
 
-int open_database(const StartOptions& o, KioskStart& k) {
+// --db, else [database] path, else the XDG default (demo.db beside it with --demo).
+void choose_database(const StartOptions& o, KioskStart& k) {
   k.db_path = o.db_path.empty() ? k.cfg.database_path : o.db_path;
   if (k.db_path.empty()) {
     k.db_path = config::default_database_path();
     if (o.demo) k.db_path = std::filesystem::path(k.db_path).replace_filename("demo.db").string();
   }
+}
+
+int open_database(KioskStart& k, bool demo) {
   try {
     k.store.emplace(storage::Store::open(k.db_path));
-    if (o.demo && storage::seed_demo_centre(*k.store, k.now())) log_line("demo centre created in " + k.db_path);
+    if (demo && storage::seed_demo_centre(*k.store, k.now())) log_line("demo centre created in " + k.db_path);
   } catch (const storage::StorageError& e) {
     std::fprintf(stderr, "meedoen-kiosk: cannot use the database: %s\n", e.what());
     return kDatabase;
@@ -87,10 +91,16 @@ core::TimeMs system_ms() {
 
 core::TimeMs KioskStart::now() const { return system_ms() + clock_offset; }
 
-int open_kiosk(const StartOptions& o, KioskStart& k) {
+int locate_kiosk(const StartOptions& o, KioskStart& k) {
   if (const int rc = load_settings(o, k)) return rc;
+  choose_database(o, k);
+  return 0;
+}
+
+int open_kiosk(const StartOptions& o, KioskStart& k) {
+  if (const int rc = locate_kiosk(o, k)) return rc;
   if (const int rc = set_clock(o, k)) return rc;
-  return open_database(o, k);
+  return open_database(k, o.demo);
 }
 
 int prepare_sync(const StartOptions& o, KioskStart& k) {

@@ -45,7 +45,9 @@ struct KioskStart {
 
 core::TimeMs system_ms();
 
-// Settings (a typo stops start-up naming the key), --clock, then the database (and the demo centre).
+// Settings (a typo stops start-up naming the key) and which database, without opening it.
+int locate_kiosk(const StartOptions& o, KioskStart& k);
+// locate_kiosk, --clock, then the database (and the demo centre).
 int open_kiosk(const StartOptions& o, KioskStart& k);
 // The command line's sync overrides, then the worker when a server is configured (not started).
 int prepare_sync(const StartOptions& o, KioskStart& k);

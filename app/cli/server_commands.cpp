@@ -22,6 +22,7 @@
 #include "server/reports.hpp"
 #include "server/roster_csv.hpp"
 #include "server/store_copy.hpp"
+#include "storage/backup.hpp"
 #include "storage/demo_centre.hpp"
 #include "storage/pin_hash.hpp"
 #include "storage/store.hpp"
@@ -197,6 +198,71 @@ int run_standalone(const std::function<int()>& command) {
     std::fprintf(stderr, "meedoen-server: %s\n", e.what());
     return 3;
   }
+}
+
+int read_server_config(int argc, char** argv, std::string& path, config::ServerConfig& out) {
+  std::string given;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--config" && i + 1 < argc) given = argv[i + 1];
+    else if (a.rfind("--config=", 0) == 0) given = a.substr(9);
+  }
+  path = config::find_server_config(given);
+  if (path.empty()) return 0;
+  try {
+    out = config::load_server_config(path);
+  } catch (const config::ConfigError& e) {
+    std::fprintf(stderr, "meedoen-server: configuration error: %s\n", e.what());
+    return 2;
+  }
+  return 0;
+}
+
+void apply_server_config(const config::ServerConfig& file, ServeCommand& c) {
+  if (file.listen) c.listen = *file.listen;
+  if (file.tls_cert) c.options.tls_cert = *file.tls_cert;
+  if (file.tls_key) c.options.tls_key = *file.tls_key;
+  if (file.max_body_bytes) c.options.max_body_bytes = static_cast<std::size_t>(*file.max_body_bytes);
+  if (file.max_in_flight) c.options.max_in_flight = *file.max_in_flight;
+  if (file.workers) c.options.workers = *file.workers;
+  if (file.idle_timeout) c.options.idle_timeout_s = *file.idle_timeout;
+  if (file.max_connections) c.options.max_connections = *file.max_connections;
+}
+
+namespace {
+
+int file_command(const std::string& db, const char* what, const std::function<void(const std::string&)>& f) {
+  const server::db::Location at = server::db::parse_location(db);
+  if (at.backend != server::db::Backend::Sqlite) {
+    std::fprintf(stderr, "meedoen-server: %s works on a SQLite database; back up %s with its own tools (pg_dump)\n",
+                 what, server::db::redacted(db).c_str());
+    return 2;
+  }
+  const std::string& path = at.target;
+  try {
+    f(path);
+    return 0;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "meedoen-server: %s\n", e.what());
+    return 3;
+  }
+}
+
+}  // namespace
+
+int backup(const std::string& db, const std::string& file) {
+  return file_command(db, "backup", [&](const std::string& path) {
+    const int pages = storage::backup_database(path, file);
+    std::printf("backup of %s written to %s (%d pages, integrity ok)\n", path.c_str(), file.c_str(), pages);
+  });
+}
+
+int restore(const std::string& db, const std::string& file) {
+  return file_command(db, "restore", [&](const std::string& path) {
+    storage::restore_database(file, path, "kiosks");
+    std::printf("%s restored from %s; start the server again (schema migrations run at start)\n", path.c_str(),
+                file.c_str());
+  });
 }
 
 int serve(server::ServerStore& store, ServeCommand c) {

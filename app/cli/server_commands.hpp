@@ -4,6 +4,7 @@
 #include <functional>
 #include <string>
 
+#include "config/server_config.hpp"
 #include "server/api.hpp"
 #include "server/server_store.hpp"
 
@@ -19,6 +20,17 @@ struct ServeCommand {
   server::ServeOptions options;           // host and port come from listen
 };
 int serve(server::ServerStore& store, ServeCommand c);
+
+// The settings file (--config FILE or --config=FILE found in argv, else find_server_config):
+// path and contents, or the exit code 2 with the message on stderr.
+int read_server_config(int argc, char** argv, std::string& path, config::ServerConfig& out);
+// The file's [serve] keys as the command's defaults (flags parsed afterwards override them).
+void apply_server_config(const config::ServerConfig& file, ServeCommand& c);
+
+// backup FILE: a consistent copy while the server serves; restore FILE: refused while anything
+// has the database open. db: a path, or "sqlite:PATH". Exit 0, 2 (usage) or 3 (failed).
+int backup(const std::string& db, const std::string& file);
+int restore(const std::string& db, const std::string& file);
 
 struct CentreCommand {
   std::string id, name;

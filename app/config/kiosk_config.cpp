@@ -1,6 +1,7 @@
 // kiosk.toml parsing with toml++.
 #include "config/kiosk_config.hpp"
 
+#include "config/toml_reader.hpp"
 #include "core/journal.hpp"
 
 #include <toml++/toml.h>
@@ -12,67 +13,6 @@
 namespace meedoen::config {
 
 namespace {
-
-class Reader {
- public:
-  explicit Reader(std::string source) : m_source(std::move(source)) {}
-
-  [[noreturn]] void fail(const std::string& key, const std::string& why) const {
-    throw ConfigError(m_source + ": " + key + ": " + why);
-  }
-
-  // Refuses keys of a table that the kiosk does not know.
-  void only_keys(const toml::table& t, const std::string& prefix, std::initializer_list<const char*> known) const {
-    for (const auto& [k, v] : t) {
-      const std::string key(k.str());
-      if (std::none_of(known.begin(), known.end(), [&](const char* n) { return key == n; }))
-        fail(prefix + key, "unknown key (known here: " + join(known) + ")");
-    }
-  }
-
-  const toml::table* table(const toml::table& t, const char* key, const std::string& prefix) const {
-    const toml::node* n = t.get(key);
-    if (!n) return nullptr;
-    if (!n->is_table()) fail(prefix + key, "must be a table");
-    return n->as_table();
-  }
-
-  void text(const toml::table& t, const char* key, const std::string& prefix, std::string& out,
-            bool allow_empty) const {
-    const toml::node* n = t.get(key);
-    if (!n) return;
-    if (!n->is_string()) fail(prefix + key, "must be a text in quotes");
-    std::string v = n->as_string()->get();
-    if (!allow_empty && v.empty()) fail(prefix + key, "must not be empty");
-    if (v.size() > 200) fail(prefix + key, "is longer than 200 characters");
-    out = std::move(v);
-  }
-
-  void boolean(const toml::table& t, const char* key, const std::string& prefix, bool& out) const {
-    const toml::node* n = t.get(key);
-    if (!n) return;
-    if (!n->is_boolean()) fail(prefix + key, "must be true or false");
-    out = n->as_boolean()->get();
-  }
-
-  void integer(const toml::table& t, const char* key, const std::string& prefix, int& out, int lo, int hi) const {
-    const toml::node* n = t.get(key);
-    if (!n) return;
-    if (!n->is_integer()) fail(prefix + key, "must be a whole number");
-    const auto v = n->as_integer()->get();
-    if (v < lo || v > hi) fail(prefix + key, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
-    out = static_cast<int>(v);
-  }
-
-  static std::string join(std::initializer_list<const char*> names) {
-    std::string s;
-    for (const char* n : names) s += (s.empty() ? "" : ", ") + std::string(n);
-    return s;
-  }
-
- private:
-  std::string m_source;
-};
 
 // The languages the kiosk offers: one list, in core (core::kLanguages).
 using core::known_language;
@@ -195,27 +135,37 @@ void read_coach(const Reader& r, const toml::table& t, core::KioskConfig& cfg) {
   }
 }
 
+// [screen] off_from = "22:00", on_at = "07:00": both or neither.
+void read_screen(const Reader& r, const toml::table& t, core::KioskConfig& cfg) {
+  r.only_keys(t, "screen.", {"off_from", "on_at"});
+  std::string off, on;
+  r.text(t, "off_from", "screen.", off, true);
+  r.text(t, "on_at", "screen.", on, true);
+  if (off.empty() && on.empty()) return;
+  if (off.empty() != on.empty()) r.fail(off.empty() ? "screen.off_from" : "screen.on_at", "set both or neither");
+  cfg.screen_off_from = core::parse_hhmm(off);
+  cfg.screen_on_at = core::parse_hhmm(on);
+  if (cfg.screen_off_from < 0) r.fail("screen.off_from", "must be a time like \"22:00\", got \"" + off + "\"");
+  if (cfg.screen_on_at < 0) r.fail("screen.on_at", "must be a time like \"07:00\", got \"" + on + "\"");
+  if (cfg.screen_off_from == cfg.screen_on_at) r.fail("screen.on_at", "must differ from off_from");
+}
+
 }  // namespace
 
 core::KioskConfig parse_kiosk_config(const std::string& text, const std::string& source) {
   core::KioskConfig cfg;
-  toml::table root;
-  try {
-    root = toml::parse(text, source);
-  } catch (const toml::parse_error& e) {
-    std::ostringstream msg;
-    msg << source << ":" << e.source().begin.line << ":" << e.source().begin.column << ": " << e.description();
-    throw ConfigError(msg.str());
-  }
+  const toml::table root = parse_toml(text, source);
   Reader r(source);
-  r.only_keys(root, "",
-              {"centre", "dagdelen", "identification", "languages", "database", "kiosk", "server", "sync", "coach"});
+  r.only_keys(
+      root, "",
+      {"centre", "dagdelen", "identification", "languages", "database", "kiosk", "server", "sync", "coach", "screen"});
   // In this order: [sync] checks its server against [server]'s.
   using ReadTable = void (*)(const Reader&, const toml::table&, core::KioskConfig&);
   const std::pair<const char*, ReadTable> tables[] = {
       {"centre", read_centre},       {"dagdelen", read_dagdelen}, {"identification", read_identification},
       {"languages", read_languages}, {"database", read_database}, {"kiosk", read_kiosk},
       {"server", read_server},       {"sync", read_sync},         {"coach", read_coach},
+      {"screen", read_screen},
   };
   for (const auto& [name, read] : tables)
     if (const auto* t = r.table(root, name, "")) read(r, *t, cfg);
@@ -223,11 +173,7 @@ core::KioskConfig parse_kiosk_config(const std::string& text, const std::string&
 }
 
 core::KioskConfig load_kiosk_config(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ConfigError(path + ": cannot be read");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_kiosk_config(ss.str(), path);
+  return parse_kiosk_config(read_config_file(path), path);
 }
 
 }  // namespace meedoen::config

@@ -71,4 +71,17 @@ bool reason_from_key(const std::string& key, AbsenceReason& out) {
   return false;
 }
 
+bool screen_dark_at(const KioskConfig& cfg, int minute_of_day) {
+  const int off = cfg.screen_off_from, on = cfg.screen_on_at;
+  if (off < 0 || on < 0 || off == on) return false;
+  // 22:00 -> 07:00 wraps past midnight; 01:00 -> 06:00 does not.
+  return off < on ? (minute_of_day >= off && minute_of_day < on) : (minute_of_day >= off || minute_of_day < on);
+}
+
+int minutes_to_screen_switch(const KioskConfig& cfg, int minute_of_day) {
+  if (cfg.screen_off_from < 0 || cfg.screen_on_at < 0 || cfg.screen_off_from == cfg.screen_on_at) return -1;
+  const int next = screen_dark_at(cfg, minute_of_day) ? cfg.screen_on_at : cfg.screen_off_from;
+  return ((next - minute_of_day) % (24 * 60) + 24 * 60) % (24 * 60);
+}
+
 }  // namespace meedoen::core

@@ -254,7 +254,16 @@ struct KioskConfig {
       "Geïsoleerd",     "Sociale contacten buiten de deur", "Deelname aan georganiseerde activiteiten",
       "Onbetaald werk", "Betaald werk met ondersteuning",   "Betaald werk"};
   std::string export_dir;  // where coach exports go; "" = $XDG_DATA_HOME/meedoen/exports
+  // Screen off at night ([screen]): from off_from until on_at (minutes of the local day, may
+  // wrap past midnight) the kiosk draws black and sleeps; a touch or key wakes it. -1 = always on.
+  int screen_off_from = -1;
+  int screen_on_at = -1;
 };
+
+// True when the screen should be dark at this minute of the local day ([screen] in kiosk.toml).
+bool screen_dark_at(const KioskConfig& cfg, int minute_of_day);
+// Minutes from minute_of_day until the screen's next switch (on or off); -1 without a schedule.
+int minutes_to_screen_switch(const KioskConfig& cfg, int minute_of_day);
 
 // The dagdeel a check-in at this minute belongs to: the one running, else the next one today,
 // else the last one of the day.

@@ -14,6 +14,7 @@
 #include "platform/log.hpp"
 #include "platform/replay.hpp"
 #include "platform/screenshot.hpp"
+#include "platform/service.hpp"
 #include "platform/session.hpp"
 #include "platform/window.hpp"
 #include "storage/store.hpp"
@@ -96,7 +97,9 @@ class Kiosk final : public ReplayHost {
 
   int run() {
     start_theme();
+    m_last_input = m_clock.now();
     for (;;) {
+      m_service.alive();
       const bool replaying = m_replay && !m_replay->finished();
       const int timeout = sleep_timeout(replaying);
       if (timeout >= 1000) idle_upkeep();
@@ -106,12 +109,16 @@ class Kiosk final : public ReplayHost {
       // Time first: input after a long sleep must be judged against the present, not the
       // moment of the last frame (else a card scan could meet an inactivity timeout at once).
       m_session.dispatch(core::Tick{m_clock.now()});
+      const bool was_dark = m_dark;
       for (; got; got = m_window.poll_event(ev)) {
-        if (ev.type == SDL_QUIT) return 0;
-        input |= handle(ev);
+        if (ev.type == SDL_QUIT) return stop(0);
+        // At night the first touch only wakes the screen: it must not press what nobody could see.
+        if (was_dark && is_pointer(ev)) m_last_input = m_clock.now();
+        else input |= handle(ev);
       }
       if (input) m_extra_frames = 3;
-      if (const std::optional<int> code = frame(replaying)) return *code;
+      if (night_frame()) continue;
+      if (const std::optional<int> code = frame(replaying)) return stop(*code);
     }
   }
 
@@ -137,11 +144,49 @@ class Kiosk final : public ReplayHost {
     ui::apply_style(m_theme);
   }
 
-  // Sleep until input, a wake event, or the next moment the screen must change.
+  // Sleep until input, a wake event, or the next moment the screen must change; never past
+  // half the systemd watchdog interval.
   int sleep_timeout(bool replaying) const {
     if (replaying || m_extra_frames > 0 || !m_opt.screenshot.empty()) return 0;
-    const core::TimeMs wait = core::next_deadline(m_session.state()) - m_clock.now() + 1;
-    return static_cast<int>(std::clamp<core::TimeMs>(wait, 1, 60'000));
+    const core::TimeMs now = m_clock.now();
+    core::TimeMs wait = core::next_deadline(m_session.state()) - now + 1;
+    if (m_dark) wait = 60'000;  // black screen: only the clock's switch back on (checked each minute)
+    else if (const int m = core::minutes_to_screen_switch(m_session.state().config, core::to_local(now).minute_of_day);
+             m >= 0)
+      wait = std::min<core::TimeMs>(wait, (m + 1) * 60'000LL);
+    return static_cast<int>(std::clamp<core::TimeMs>(wait, 1, m_service.max_sleep_ms()));
+  }
+
+  static bool is_pointer(const SDL_Event& ev) {
+    return ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEBUTTONUP || ev.type == SDL_FINGERDOWN ||
+           ev.type == SDL_FINGERUP || ev.type == SDL_MOUSEMOTION || ev.type == SDL_FINGERMOTION;
+  }
+
+  // [screen] off_from/on_at: in those hours, once the kiosk is back on its idle screen and nobody
+  // touched it for inactivity_seconds, it draws one black frame and sleeps. True while dark.
+  bool night_frame() {
+    const core::State& st = m_session.state();
+    const core::TimeMs now = m_clock.now();
+    const core::Screen idle = st.coach.office ? core::Screen::CoachPin : core::Screen::Welcome;
+    const bool dark = m_opt.screenshot.empty() && !m_replay &&
+                      core::screen_dark_at(st.config, core::to_local(now).minute_of_day) && st.screen == idle &&
+                      now - m_last_input >= core::seconds(st.config.inactivity_seconds);
+    if (dark && !m_dark) {
+      log_line("screen off for the night");
+      glClearColor(0.f, 0.f, 0.f, 1.f);
+      glClear(GL_COLOR_BUFFER_BIT);
+      m_window.present();
+    } else if (!dark && m_dark) {
+      log_line("screen on");
+      m_extra_frames = 3;
+    }
+    m_dark = dark;
+    return dark;
+  }
+
+  int stop(int code) {
+    m_service.stopping();
+    return code;
   }
 
   // Draws, shows and acts on one frame; an exit code when the run is over.
@@ -156,6 +201,7 @@ class Kiosk final : public ReplayHost {
     if (m_replay) m_replay->after_frame(ui::frame_record(), *this, system_ms());
     if (!m_opt.screenshot.empty() && m_frame >= 3 && (!m_replay || m_replay->finished())) return finish_screenshot();
     m_window.present();
+    m_service.ready();  // the first frame is on screen
     for (const auto& a : actions) m_session.dispatch(a);
     // A list still gliding after a flick needs frames although no input arrives.
     if (!actions.empty() || ui::frame_record().animating) m_extra_frames = 3;
@@ -209,18 +255,20 @@ class Kiosk final : public ReplayHost {
     m_window.process_for_imgui(ev);
     switch (ev.type) {
       case SDL_TEXTINPUT:
+        m_last_input = m_clock.now();
         m_scan.add(ev.text.text, m_clock.now());
         m_session.dispatch(core::Touched{});
         return true;
       case SDL_KEYDOWN:
+        m_last_input = m_clock.now();
         if (ev.key.keysym.sym == SDLK_RETURN || ev.key.keysym.sym == SDLK_KP_ENTER) enter();
         m_session.dispatch(core::Touched{});
         return true;
       case SDL_MOUSEBUTTONDOWN:
+      case SDL_FINGERDOWN: m_last_input = m_clock.now(); return true;
       case SDL_MOUSEBUTTONUP:
       case SDL_MOUSEMOTION:
       case SDL_MOUSEWHEEL:
-      case SDL_FINGERDOWN:
       case SDL_FINGERUP:
       case SDL_FINGERMOTION:
       case SDL_KEYUP: return true;
@@ -268,6 +316,9 @@ class Kiosk final : public ReplayHost {
   long m_synced_writes = 0;
   int m_extra_frames = 3;  // frames still to draw without input (an animation settles, a screen changes)
   long m_frame = 0;
+  ServiceNotifier m_service;
+  core::TimeMs m_last_input = 0;  // the last touch or key (the night's black screen waits for quiet)
+  bool m_dark = false;            // the night's black frame is showing
 };
 
 }  // namespace

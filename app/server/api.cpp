@@ -9,8 +9,11 @@
 #include <cstdio>
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
 #include "server/report_files.hpp"
 #include "server/reports.hpp"
+#include "version.hpp"
 
 namespace meedoen::server {
 
@@ -52,9 +55,11 @@ class Api {
     return {
         {"GET", "/v1/time", RouteKind::Quick,  // no token, no database: the no-op round trip
          [](const Request&, Response& res) {
-           res.set_content("{\"server_time\":" + std::to_string(now_ms()) + ",\"version\":\"meedoen-server 0.1.0\"}",
-                           "application/json");
+           res.set_content(
+               "{\"server_time\":" + std::to_string(now_ms()) + ",\"version\":\"meedoen-server " + kVersion + "\"}",
+               "application/json");
          }},
+        {"GET", "/v1/health", RouteKind::Store, [this](const Request&, Response& res) { health(res); }},
         {"POST", "/v1/enrol", RouteKind::Store, using_store([this](auto& req, auto& res) { enrol(req, res); })},
         {"POST", "/v1/push", RouteKind::Sync,
          using_store([this](auto& req, auto& res) { guarded(req, res, &Api::push); })},
@@ -72,6 +77,17 @@ class Api {
   }
 
  private:
+  // [SECTION] Monitoring: no token, no data; 503 tells a load balancer or a probe why.
+  void health(Response& res) {
+    const std::string why = m_store.check_writable();
+    nlohmann::json j{{"status", why.empty() ? "ok" : "unavailable"},
+                     {"version", kVersion},
+                     {"database", why.empty() ? "writable" : why}};
+    if (!why.empty()) log("health: " + why);
+    res.status = why.empty() ? 200 : 503;
+    res.set_content(j.dump(), "application/json");
+  }
+
   // [SECTION] Kiosk endpoints: authenticated, limited in flight.
   using KioskHandler = void (Api::*)(const KioskAuth&, const Request&, Response&);
 

@@ -1065,4 +1065,20 @@ std::string ServerStore::integrity_check() const {
   });
 }
 
+// A real write, so a full disk, a read-only mount or a lost lock all show: rewrite the schema
+// version with its own value in a committed (fsynced) transaction. Nothing changes but the
+// file's change counter.
+std::string ServerStore::check_writable() {
+  try {
+    auto conn = m->db->connect();
+    db::Transaction tx(*conn, db::Mode::Write);
+    // A real write, committed (and on SQLite fsynced): a full disk or a read-only file fails here.
+    conn->run("UPDATE counter SET value = value WHERE name = 'rev'");
+    tx.commit();
+    return "";
+  } catch (const std::exception& e) {
+    return std::string("the database does not accept a write: ") + e.what();
+  }
+}
+
 }  // namespace meedoen::server

@@ -147,6 +147,8 @@ class ServerStore {
   std::vector<std::pair<std::string, std::string>> last_seen(const std::string& centre_id) const;
   std::int64_t event_count(const std::string& centre_id) const;
   std::string integrity_check() const;
+  // "" when the database accepts a write now (GET /v1/health), else why not.
+  std::string check_writable();
 
  private:
   struct Impl;

@@ -44,7 +44,17 @@ std::string_view trim(std::string_view s) {
 std::string assets_dir() {
   if (const char* env = std::getenv("MEEDOEN_ASSETS"); env && *env) return env;
   std::error_code ec;
-  if (std::filesystem::exists(MEEDOEN_ASSETS_DIR, ec)) return MEEDOEN_ASSETS_DIR;
+  // Installed: <prefix>/bin/meedoen-kiosk finds <prefix>/share/meedoen, wherever the prefix is
+  // (/usr from the package, /usr/local or a staging folder from cmake --install).
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const std::filesystem::path installed = (exe.parent_path() / MEEDOEN_DATA_FROM_BIN).lexically_normal();
+    if (std::filesystem::is_directory(installed / "i18n", ec)) return installed.string();
+  }
+  // A developer's build runs from its build tree and reads the source tree's assets/ ("" in a
+  // package build, which must not depend on the folder it was built in).
+  const std::string source = MEEDOEN_ASSETS_DIR;
+  if (!source.empty() && std::filesystem::exists(source, ec)) return source;
   return "/usr/share/meedoen";
 }
 

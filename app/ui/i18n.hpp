@@ -49,8 +49,9 @@ class Strings {
   mutable std::string m_missing;
 };
 
-// Where the catalogues live (<dir>/i18n/<lang>.po): $MEEDOEN_ASSETS, else the source tree's
-// assets/ of this build, else /usr/share/meedoen (the package). The kiosk and meedoen-server both ask here.
+// Where the catalogues live (<dir>/i18n/<lang>.po): $MEEDOEN_ASSETS, else <exe dir>/../share/meedoen
+// when it exists (installed), else the source tree's assets/ of this build (a developer's build),
+// else /usr/share/meedoen. The kiosk and meedoen-server both ask here.
 std::string assets_dir();
 
 // Every key the kiosk uses: a test checks that each catalogue has all of them.

@@ -3,12 +3,16 @@
 #include <httplib.h>
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
+#include <thread>
 
 #include "export/csv.hpp"
+#include "server/db/database.hpp"
 #include "support/sync_fixture.hpp"
 
 using namespace meedoen;
@@ -432,4 +436,156 @@ TEST_CASE("server: enrol-kiosks refuses bad input with a clear message and store
   }
   CHECK(server_count(server, "SELECT COUNT(*) FROM kiosks") == 0);
   CHECK((!std::filesystem::exists(out) || slurp(out) == "the codes of last week\n"));  // no codes file written
+}
+
+// [SECTION] Operations: health, backup and restore, the settings file (on SQLite: backup and the
+// busy writer are SQLite's)
+
+std::string sqlite_file(const ServerProcess& server) { return server::db::parse_location(server.db()).target; }
+
+TEST_CASE("server: backup while a kiosk pushes holds every acknowledged event and passes integrity_check",
+          "[server][operations]") {
+  TempDir dir;
+  ServerProcess server(dir);
+  server.start();
+  const auto [token, device] = enrol(server);
+  std::atomic<int> acknowledged{0};
+  std::atomic<bool> stop{false};
+  std::thread pusher([&, token = token, device = device] {
+    Http h(server.port(), token);
+    for (int batch = 0; batch < 60 && !stop; ++batch) {
+      std::string events;
+      for (int i = 1; i <= 100; ++i) {
+        const int seq = batch * 100 + i;
+        char pid[20];
+        std::snprintf(pid, sizeof pid, "demo-p-%04d", 1 + seq % 42);
+        events += (i > 1 ? "," : "") + event_json(device, seq, "check_in", pid);
+      }
+      auto r = h.post("/v1/push", "{\"device_id\":\"" + device + "\",\"events\":[" + events + "]}");
+      if (!r || r->status != 200) break;
+      acknowledged += 100;  // answered: the kiosk may now mark these sent
+    }
+  });
+  std::vector<std::pair<std::string, int>> backups;
+  for (int i = 0; i < 3; ++i) {
+    while (acknowledged < 500 * (i + 1)) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    const int before = acknowledged.load();
+    const std::string file = dir / ("backup-" + std::to_string(i) + ".db");
+    const RunResult r = server.admin_result("backup " + sh_quote(file));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    backups.push_back({file, before});
+  }
+  stop = true;
+  pusher.join();
+  for (const auto& [file, before] : backups) {
+    SQLite::Database db(file, SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    CHECK(db.execAndGet("SELECT COUNT(*) FROM events").getInt() >= before);
+    // Acknowledged means the events 1..before all arrived: none is missing from the copy.
+    CHECK(db.execAndGet("SELECT COUNT(*) FROM events WHERE seq <= " + std::to_string(before)).getInt() == before);
+  }
+  CHECK(server_events(server) == acknowledged.load());
+}
+
+TEST_CASE("server: restore is refused while serving and puts a checked backup back once stopped",
+          "[server][operations]") {
+  TempDir dir;
+  ServerProcess server(dir);
+  server.admin("enrol-kiosk --centre de-cirkel --name hal");
+  server.admin("backup " + sh_quote(dir / "one-kiosk.db"));
+  server.admin("enrol-kiosk --centre de-cirkel --name gang");
+  server.start();
+  RunResult r = server.admin_result("restore " + sh_quote(dir / "one-kiosk.db"));
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("in use by another program") != std::string::npos);
+  CHECK(r.err.find("systemctl stop meedoen-server") != std::string::npos);
+  CHECK(server_count(server, "SELECT COUNT(*) FROM kiosks") == 2);
+  server.stop();
+  r = server.admin_result("restore " + sh_quote(dir / "missing.db"));
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("there is no file") != std::string::npos);
+  r = server.admin_result("restore " + sh_quote(dir / "one-kiosk.db"));
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(server_count(server, "SELECT COUNT(*) FROM kiosks") == 1);
+  server.start();  // and it serves again from the restored file
+  CHECK(Http(server.port()).get("/v1/health")->status == 200);
+}
+
+TEST_CASE("server: GET /v1/health says ok and the version, 503 with the reason when the database takes no write",
+          "[server][operations]") {
+  TempDir dir;
+  ServerProcess server(dir);
+  server.start();
+  auto r = Http(server.port()).get("/v1/health");
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  const json ok = json::parse(r->body);
+  CHECK(ok["status"] == "ok");
+  CHECK(ok["database"] == "writable");
+  CHECK(ok["version"] == MEEDOEN_VERSION);
+  {
+    SQLite::Database locker(sqlite_file(server), SQLite::OPEN_READWRITE);
+    locker.exec("BEGIN IMMEDIATE");  // another writer holds the lock past the server's busy timeout
+    locker.exec("INSERT INTO counter (name, value) VALUES ('health-test', 1)");
+    Http slow(server.port());
+    slow.c.set_read_timeout(20, 0);  // the server waits out its 5 s busy timeout first
+    r = slow.get("/v1/health");
+    locker.exec("ROLLBACK");
+  }
+  REQUIRE(r);
+  CHECK(r->status == 503);
+  const json bad = json::parse(r->body);
+  CHECK(bad["status"] == "unavailable");
+  CHECK(bad["database"].get<std::string>().find("database is locked") != std::string::npos);
+  CHECK(Http(server.port()).get("/v1/health")->status == 200);
+}
+
+TEST_CASE("server: --config FILE gives the database and serve's settings, flags override it", "[server][operations]") {
+  TempDir dir;
+  {
+    std::ofstream(dir / "server.toml") << "[database]\ndb = \"" << (dir / "from-file.db") << "\"\n[serve]\n"
+                                       << "listen = \"192.0.2.1:8470\"\nmax_in_flight = 3\n";
+  }
+  const std::string bin = std::string(MEEDOEN_SERVER_BIN) + " --config " + sh_quote(dir / "server.toml");
+  RunResult r = run(bin + " create-centre --id a --name A", dir);
+  CHECK(r.exit_code == 0);
+  CHECK(std::filesystem::exists(dir / "from-file.db"));
+  r = run(bin + " --db " + sh_quote(dir / "flag.db") + " create-centre --id b --name B", dir);
+  CHECK(r.exit_code == 0);
+  CHECK(std::filesystem::exists(dir / "flag.db"));
+  // listen from the file (192.0.2.1 is a documentation address, never this machine's).
+  r = run("timeout 5 " + bin + " serve", dir);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("cannot listen on 192.0.2.1:8470") != std::string::npos);
+  { std::ofstream(dir / "bad.toml") << "[serve]\nmax_inflight = 3\n"; }
+  r = run(std::string(MEEDOEN_SERVER_BIN) + " --config " + sh_quote(dir / "bad.toml") + " kiosks", dir);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("serve.max_inflight: unknown key") != std::string::npos);
+}
+
+TEST_CASE("server: SIGTERM during a push answers it after its commit, then exits 0", "[server][operations]") {
+  TempDir dir;
+  ServerProcess server(dir);
+  server.start("--fault-push-delay-ms 1000");  // the push sleeps inside its transaction
+  const auto [token, device] = enrol(server);
+  std::string events;
+  for (int seq = 1; seq <= 50; ++seq)
+    events += (seq > 1 ? "," : "") + event_json(device, seq, "check_in", "demo-p-0001");
+  int status = 0;
+  std::thread pusher([&, token = token, device = device] {
+    Http h(server.port(), token);
+    auto r = h.post("/v1/push", "{\"device_id\":\"" + device + "\",\"events\":[" + events + "]}");
+    status = r ? r->status : -1;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  server.stop(SIGTERM);  // waits for the process to exit
+  pusher.join();
+  // The push in flight was finished and answered: the kiosk may mark all 50 sent.
+  CHECK(status == 200);
+  CHECK(server_events(server) == 50);
+  CHECK(server.log().find("stopping (signal 15)") != std::string::npos);
+  SQLite::Database db(sqlite_file(server), SQLite::OPEN_READONLY);
+  CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
 }
