@@ -254,6 +254,35 @@ TEST_CASE("sync: two kiosks converge: in on A, out on B is one attendance everyw
   CHECK(report.find("demo-p-0001") == report.rfind("demo-p-0001"));  // one row
 }
 
+TEST_CASE("sync: a kiosk whose clock was once in 2099 cannot make an older check-out lose", "[sync]") {
+  use_amsterdam_time();
+  TempDir dir;
+  ServerProcess server(dir);
+  server.start();
+  TestKiosk a(dir, "a", server.url(), server.enrol_code());
+  TestKiosk b(dir, "b", server.url(), server.enrol_code());
+  REQUIRE(a.sync().ok);
+  REQUIRE(b.sync().ok);
+  // A ran once with its clock in 2099, then its clock was put right.
+  const core::TimeMs y2099 = 4'084'000'000'000;
+  a.store().check_in("demo-p-0002", y2099, "2099-05-31", core::Dagdeel::Morning);
+  const std::string date = "2026-11-23";
+  a.store().check_in("demo-p-0001", kMonday0942, date, core::Dagdeel::Morning);
+  REQUIRE(a.sync().ok);
+  REQUIRE(b.sync().ok);
+  // B confirms the check-out at 11:00, after it saw the check-in: that is the newer fact.
+  b.store().check_out("demo-p-0001", kMonday0942 + 78 * 60'000, date);
+  REQUIRE(b.sync().ok);
+  REQUIRE(a.sync().ok);
+  for (auto* k : {&a, &b}) {
+    const auto att = k->store().load_attendance(date);
+    REQUIRE(att.size() == 1);
+    CHECK_FALSE(att[0].open());
+  }
+  // The 2099 event is kept, and flagged where the coach's reports are made.
+  CHECK(server_count(server, "SELECT COUNT(*) FROM events WHERE flags = 'clock_ahead'") == 1);
+}
+
 TEST_CASE("sync: two offline kiosks that both gave away the last place agree on one place and one waiting", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
