@@ -522,6 +522,48 @@ TEST_CASE("sync: 429 with Retry-After is honoured, with jitter", "[sync]") {
   CHECK(sync::retry_after_delay(1, 0.999) <= 1200);
 }
 
+TEST_CASE("sync: Retry-After 3600 is capped, and a new check-in re-arms the push", "[sync]") {
+  use_amsterdam_time();
+  TempDir dir;
+  ServerProcess server(dir);
+  server.start();
+  TestKiosk k(dir, "a", server.url(), server.enrol_code());
+  REQUIRE(k.sync().ok);  // enrolled
+  // A server (or a proxy in front of it) that answers every sync with 429 Retry-After: 3600.
+  httplib::Server busy;
+  std::atomic<int> requests{0};
+  busy.set_pre_routing_handler([&](const httplib::Request&, httplib::Response& res) {
+    ++requests;
+    res.status = 429;
+    res.set_header("Retry-After", "3600");
+    res.set_content(R"({"error":"busy","message":"try later"})", "application/json");
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  const int port = busy.bind_to_any_port("127.0.0.1");
+  std::thread serving([&] { busy.listen_after_bind(); });
+  k.restart_worker("http://127.0.0.1:" + std::to_string(port), "");
+  CHECK(sync::retry_after_delay(3600, 0.0) == sync::kMaxRetryAfterS * 1000);
+  CHECK(sync::retry_after_delay(86'400, 0.999) <= sync::kMaxRetryAfterS * 1200);
+  k.worker().start();
+  for (int i = 0; i < 300 && k.worker().status().failures == 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  REQUIRE(k.worker().status().failures == 1);
+  const core::TimeMs now =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
+  const auto wait = k.worker().status().next_attempt - now;
+  CHECK(wait <= sync::kMaxRetryAfterS * 1200);
+  // A check-in while backing off is pushed soon, not after the server's hour.
+  const int before = requests.load();
+  k.write_events(1, kMonday0942);
+  k.worker().notify_local_write();
+  for (int i = 0; i < 300 && requests.load() == before; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  CHECK(requests.load() > before);
+  k.worker().stop();
+  busy.stop();
+  serving.join();
+}
+
 TEST_CASE("sync: backoff is exponential, capped and spread by full jitter", "[sync]") {
   CHECK(sync::backoff_delay(0, 1000, 300'000, 0.5) == 500);
   CHECK(sync::backoff_delay(3, 1000, 300'000, 0.5) == 4000);
