@@ -13,6 +13,8 @@ Hlc hlc_next(const Hlc& last, TimeMs now) {
   return Hlc{last.wall, last.counter + 1};
 }
 
+Hlc hlc_after(const Hlc& stamp, const Hlc& seen) { return seen < stamp ? stamp : Hlc{seen.wall, seen.counter + 1}; }
+
 Hlc hlc_receive(const Hlc& local, const Hlc& remote, TimeMs now) {
   return hlc_trusted(remote, now) && local < remote ? remote : local;
 }

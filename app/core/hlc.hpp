@@ -26,6 +26,9 @@ bool hlc_trusted(const Hlc& h, TimeMs now);
 // The stamp for a local event at physical time now, given the last stamp issued (or adopted):
 // after it, unless that base is untrusted, then the wall clock's (the clock was reset).
 Hlc hlc_next(const Hlc& last, TimeMs now);
+// A local event folds after every event of its subject this device has seen (it was decided on
+// them), however far ahead their stamps are: stamp, or just after seen when stamp is not after it.
+Hlc hlc_after(const Hlc& stamp, const Hlc& seen);
 // The receive rule: the base after seeing another device's stamp remote at wall time now.
 // A remote stamp far ahead is kept with its event but never adopted.
 Hlc hlc_receive(const Hlc& local, const Hlc& remote, TimeMs now);
