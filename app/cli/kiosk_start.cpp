@@ -57,6 +57,25 @@ int set_clock(const StartOptions& o, KioskStart& k) {
   return 0;
 }
 
+// The start-up check's finding, in the log (and on stderr when the kiosk will confirm nothing).
+void report_health(const storage::Store& store) {
+  const storage::Health& h = store.health();
+  if (h.fault == core::StorageFault::None) {
+    log_line("database check: ok in " + std::to_string(h.check_ms) + " ms" +
+             (h.complete ? std::string() : " (budget spent: only partly checked)"));
+    return;
+  }
+  const bool damaged = h.fault == core::StorageFault::Damaged;
+  const std::string what = damaged                                   ? "the database is damaged"
+                           : h.fault == core::StorageFault::ReadOnly ? "the database file is read-only"
+                                                                     : "the disk is full";
+  const std::string todo = damaged ? "restore a backup or enrol the kiosk again (nothing the server has is lost)"
+                                   : "fix it and restart the kiosk";
+  const std::string line = what + " (" + h.detail + "): this kiosk confirms nothing; " + todo;
+  log_line(line);
+  std::fprintf(stderr, "meedoen-kiosk: %s: %s\n", store.path().c_str(), line.c_str());
+}
+
 // --db, else [database] path, else the XDG default (demo.db beside it with --demo).
 void choose_database(const StartOptions& o, KioskStart& k) {
   k.db_path = o.db_path.empty() ? k.cfg.database_path : o.db_path;
@@ -69,6 +88,8 @@ void choose_database(const StartOptions& o, KioskStart& k) {
 int open_database(KioskStart& k, bool demo) {
   try {
     k.store.emplace(storage::Store::open(k.db_path));
+    report_health(*k.store);
+    if (k.store->health().fault != core::StorageFault::None) return 0;  // the coach's screen says it
     if (demo && storage::seed_demo_centre(*k.store, k.now())) log_line("demo centre created in " + k.db_path);
   } catch (const storage::StorageError& e) {
     std::fprintf(stderr, "meedoen-kiosk: cannot use the database: %s\n", e.what());

@@ -6,9 +6,17 @@
 
 namespace meedoen::core {
 
+bool hlc_trusted(const Hlc& h, TimeMs now) { return h.wall <= now + kMaxClockDrift; }
+
 Hlc hlc_next(const Hlc& last, TimeMs now) {
-  if (now > last.wall) return Hlc{now, 0};
+  if (now > last.wall || !hlc_trusted(last, now)) return Hlc{now, 0};
   return Hlc{last.wall, last.counter + 1};
+}
+
+Hlc hlc_after(const Hlc& stamp, const Hlc& seen) { return seen < stamp ? stamp : Hlc{seen.wall, seen.counter + 1}; }
+
+Hlc hlc_receive(const Hlc& local, const Hlc& remote, TimeMs now) {
+  return hlc_trusted(remote, now) && local < remote ? remote : local;
 }
 
 std::string hlc_to_string(const Hlc& h) {

@@ -14,6 +14,10 @@ constexpr int kWeekDays = 7;  // the kiosk's week: today and the coming six days
 
 // A dagdeel (half day) is the unit of attendance.
 enum class Dagdeel : std::uint8_t { Morning, Afternoon, Evening };
+
+// Why the kiosk's own database cannot be trusted with a confirmation (storage/health): then the
+// kiosk confirms nothing and tells the coach what happened and what to do.
+enum class StorageFault : std::uint8_t { None, Damaged, ReadOnly, DiskFull };
 constexpr std::array<Dagdeel, 3> kDagdelen{Dagdeel::Morning, Dagdeel::Afternoon, Dagdeel::Evening};
 const char* dagdeel_key(Dagdeel d);  // "morning" / "afternoon" / "evening"
 bool dagdeel_from_key(const std::string& key, Dagdeel& out);

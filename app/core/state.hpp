@@ -151,6 +151,9 @@ struct State {
   std::string pin_for;  // participant on the PIN pad
   std::string pin;      // digits typed so far, never stored
   std::map<std::string, PinGuard> pin_guards;
+  // The kiosk's database cannot be trusted (found at start, or when a write failed): nothing is
+  // confirmed, every tap is ignored and the coach's screen says what happened and what to do.
+  StorageFault storage_fault = StorageFault::None;
 
   std::string participant_id;  // identified participant, "" when nobody is
   ParticipantData me;          // their own data, loaded after identification
@@ -260,6 +263,7 @@ struct AttendanceStored {
 struct StoreFailed {
   std::string reason;
   Notice notice = Notice::StoreFailed;
+  StorageFault fault = StorageFault::None;  // a read-only file or a full disk, named (storage/health)
 };
 struct SyncChanged {
   SyncInfo info;

@@ -377,6 +377,7 @@ void on(State& s, Commands& out, const StoreFailed& a) {
   s.coach.busy = false;
   show_notice(s, a.notice);
   out.push_back(LogLine{"write failed: " + a.reason});
+  if (a.fault != StorageFault::None) s.storage_fault = a.fault;
 }
 
 // [SECTION] Participant actions: identification
@@ -530,6 +531,8 @@ Step update(State s, const ParticipantAction& action) {
 }
 
 Step update(State s, const Action& action) {
+  // A database that cannot be trusted confirms nothing: the fault screen has no buttons.
+  if (s.storage_fault != StorageFault::None && from_person(action)) return Step{std::move(s), {}};
   if (from_person(action)) s.last_input = s.now;
   return std::visit(Overloaded{
                         [&](const SessionAction& a) { return update(std::move(s), a); },

@@ -14,6 +14,11 @@ namespace meedoen::platform {
 Session::Session(core::KioskConfig config, storage::Store& store) : m_store(store) {
   m_state.config = std::move(config);
   m_state.language = m_state.config.default_language;
+  m_state.storage_fault = store.health().fault;
+}
+
+core::StoreFailed Session::store_failed(const std::string& reason) const {
+  return core::StoreFailed{reason, core::Notice::StoreFailed, m_store.diagnose().fault};
 }
 
 namespace {
@@ -140,7 +145,7 @@ void Session::carry_out(const core::RecordCheckIn& c, FollowUp& follow_up) {
     else log_line("check-in for " + c.participant_id + " already recorded, nothing written");
     follow_up.push_back(core::AttendanceStored{r.attendance, core::Outcome::CheckedIn});
   } catch (const storage::StorageError& e) {
-    follow_up.push_back(core::StoreFailed{e.what()});
+    follow_up.push_back(store_failed(e.what()));
   }
 }
 
@@ -150,7 +155,7 @@ void Session::carry_out(const core::RecordCheckOut& c, FollowUp& follow_up) {
     ++m_writes;
     follow_up.push_back(core::AttendanceStored{r.attendance, core::Outcome::CheckedOut});
   } catch (const storage::StorageError& e) {
-    follow_up.push_back(core::StoreFailed{e.what()});
+    follow_up.push_back(store_failed(e.what()));
   }
 }
 
@@ -169,7 +174,7 @@ void Session::carry_out(const core::Record& c, FollowUp& follow_up) {
     m_store.record(c.participant_id, c.bodies, c.now);
     m_writes += static_cast<long>(c.bodies.size());
   } catch (const storage::StorageError& e) {
-    follow_up.push_back(core::StoreFailed{e.what()});
+    follow_up.push_back(store_failed(e.what()));
     return;
   }
   try {
@@ -197,7 +202,7 @@ void Session::carry_out(const core::LoadCoachData& c, FollowUp& follow_up) {
     follow_up.push_back(core::CoachDataLoaded{coach_data(m_store, c.now, c.person_id)});
   } catch (const storage::StorageError& e) {
     log_line(std::string("could not load coach data: ") + e.what());
-    follow_up.push_back(core::StoreFailed{e.what()});
+    follow_up.push_back(store_failed(e.what()));
   }
 }
 
@@ -210,7 +215,7 @@ void Session::carry_out(const core::RecordCoach& c, FollowUp& follow_up) {
     if (std::holds_alternative<core::ev::AgreementsChanged>(c.body)) follow_up.push_back(load_data(c.now));
     follow_up.push_back(core::CoachDataLoaded{coach_data(m_store, c.now, c.person_id)});
   } catch (const storage::StorageError& e) {
-    follow_up.push_back(core::StoreFailed{e.what()});
+    follow_up.push_back(store_failed(e.what()));
   }
 }
 
@@ -219,7 +224,7 @@ void Session::carry_out(const core::LoadMonthReport& c, FollowUp& follow_up) {
     follow_up.push_back(core::ReportLoaded{load_month_report(m_store, m_state.config, c.month, c.coach_id, c.now)});
   } catch (const storage::StorageError& e) {
     log_line(std::string("could not load the month report: ") + e.what());
-    follow_up.push_back(core::StoreFailed{e.what()});
+    follow_up.push_back(store_failed(e.what()));
   }
 }
 

@@ -32,6 +32,8 @@ class Session {
   using FollowUp = std::deque<core::Action>;  // the actions commands answer with, applied in order
 
   void run(const core::Command& c, FollowUp& follow_up);
+  // A failed write's answer, naming a read-only file or a full disk when that is why.
+  core::StoreFailed store_failed(const std::string& reason) const;
   // One per core::Command (effects.cpp): run() visits them, so a command without one does not compile.
   void carry_out(const core::VerifyPin& c, FollowUp& follow_up);
   void carry_out(const core::RecordCheckIn& c, FollowUp& follow_up);

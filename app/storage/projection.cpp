@@ -266,17 +266,7 @@ bool insert_event(SQLite::Database& db, const JournalEntry& e) {
   SQLite::bind(st, e.id, e.device_id, e.seq, e.wall, e.hlc, e.type, e.participant_id, e.payload,
                core::event_subject(e.participant_id, body));
   if (st.exec() != 1) return false;
-  // The hybrid logical clock's receive rule: this device's next stamp must come after every
-  // event it has seen, or a kiosk whose clock runs ahead would make local events fold before
-  // events that happened earlier (a check-in after a check-out from there would not count).
-  core::Hlc stamp;
-  if (core::hlc_parse(e.hlc, stamp)) {
-    SQLite::Statement clock(db,
-                            "INSERT INTO meta (key, value) VALUES ('hlc', ?) "
-                            "ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)");
-    clock.bind(1, core::hlc_to_string(stamp));
-    clock.exec();
-  }
+  // The caller moves the hybrid logical clock past it (core::hlc_receive, bounded).
   return true;
 }
 

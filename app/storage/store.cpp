@@ -13,6 +13,7 @@
 #include "core/ids.hpp"
 #include "core/report.hpp"
 #include "storage/database.hpp"
+#include "storage/health.hpp"
 #include "storage/migrations.hpp"
 #include "storage/pin_hash.hpp"
 #include "storage/projection.hpp"
@@ -178,9 +179,11 @@ struct Store::Impl {
   std::string path;
   SQLite::Database db;
   std::string device_id;
+  Health health;  // at open (check_at_start); a fault refuses every write
 
   SQLite::Statement insert_event;
   SQLite::Statement next_seq;
+  SQLite::Statement subject_clock;
   SQLite::Statement get_meta;
   SQLite::Statement put_meta;
   SQLite::Statement open_attendance;
@@ -193,6 +196,7 @@ struct Store::Impl {
                      "INSERT INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload, subject) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         next_seq(db, "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE device_id = ?"),
+        subject_clock(db, "SELECT COALESCE(MAX(hlc), '') FROM events WHERE subject = ?"),
         get_meta(db, "SELECT value FROM meta WHERE key = ?"),
         put_meta(db,
                  "INSERT INTO meta (key, value) VALUES (?, ?) "
@@ -215,6 +219,9 @@ struct Store::Impl {
 
   // Appends one event and re-derives its subject's rows; the caller holds the transaction.
   JournalEntry append(const std::string& participant_id, const core::EventBody& body, TimeMs now) {
+    // A damaged file would take the event and never push or export it: nothing is confirmed.
+    if (health.fault != core::StorageFault::None)
+      throw StorageError("refusing to write to a database that cannot be trusted: " + health.detail);
     if (participant_id.size() > 64 || participant_id.find('/') != std::string::npos)
       throw StorageError("refusing an event for a malformed participant id");
     // Every folded event but a centre-wide one (the programme, a coach's PIN) is about someone.
@@ -227,16 +234,16 @@ struct Store::Impl {
     e.id = new_uuid(now);
     e.device_id = device_id;
     e.seq = query_rows(next_seq, columns<std::int64_t, 1>, device_id).front();
-    core::Hlc last;
+    const std::string subject = core::event_subject(participant_id, body);
+    core::Hlc last, seen;
     core::hlc_parse(meta("hlc", ""), last);
-    const core::Hlc stamp = core::hlc_next(last, now);
-    e.hlc = core::hlc_to_string(stamp);
+    core::hlc_parse(query_rows(subject_clock, columns<std::string, 1>, subject).front(), seen);
+    e.hlc = core::hlc_to_string(core::hlc_after(core::hlc_next(last, now), seen));
     set_meta("hlc", e.hlc);
     e.wall = now;
     e.type = core::event_type(body);
     e.participant_id = participant_id;
     e.payload = wire::encode_payload(body);
-    const std::string subject = core::event_subject(participant_id, body);
     insert_event.reset();
     SQLite::bind(insert_event, e.id, e.device_id, e.seq, e.wall, e.hlc, e.type, e.participant_id, e.payload, subject);
     insert_event.exec();
@@ -272,6 +279,8 @@ Store Store::open(const std::string& path) {
   if (sodium_init() < 0) throw StorageError("libsodium could not be initialised");
   try {
     auto impl = std::make_unique<Impl>(path);
+    impl->health = check_at_start(impl->db, path);
+    if (impl->health.fault != core::StorageFault::None) return Store(std::move(impl));  // no writes
     SQLite::Transaction tx(impl->db, SQLite::TransactionBehavior::IMMEDIATE);
     impl->device_id = impl->meta("device_id", "");
     if (impl->device_id.empty()) {
@@ -291,6 +300,8 @@ Store Store::open(const std::string& path) {
 }
 
 const std::string& Store::path() const { return m->path; }
+const Health& Store::health() const { return m->health; }
+Health Store::diagnose() const { return storage::diagnose(m->db, m->path); }
 const std::string& Store::device_id() const { return m->device_id; }
 int Store::schema_version() const {
   return guarded("reading the schema version", [&] { return m->db.execAndGet("PRAGMA user_version").getInt(); });

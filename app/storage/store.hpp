@@ -12,6 +12,7 @@
 #include "core/model.hpp"
 #include "core/roster.hpp"
 #include "core/time.hpp"
+#include "storage/health.hpp"
 
 namespace meedoen::storage {
 
@@ -55,6 +56,11 @@ class Store {
 
   const std::string& path() const;
   const std::string& device_id() const;
+  // What the start-up check found (storage/health): with a fault, every write is refused (the
+  // kiosk confirms nothing) and the coach is told what happened and what to do.
+  const Health& health() const;
+  // After a failed write: a read-only file or a full disk, named (else fault None).
+  Health diagnose() const;
   int schema_version() const;
 
   // [SECTION] Writes: each one durable transaction (synchronous=FULL) before it returns.

@@ -235,8 +235,8 @@ void SyncStore::Impl::apply_activities(const std::vector<wire::WireActivity>& ac
   }
 }
 
-// Other kiosks' events: inserted once by id (the journal's own insert, which also moves our
-// hybrid logical clock past them), then the read models of what they touched re-derived.
+// Other kiosks' events: inserted once by id, our hybrid logical clock moved past them (the
+// receive rule, core/hlc), then the read models of what they touched re-derived.
 // Returns how many were new.
 int SyncStore::Impl::apply_events(const std::vector<wire::WireEvent>& events, TimeMs now) {
   const std::string clock_before = get("meta", "hlc", "");
@@ -254,7 +254,7 @@ int SyncStore::Impl::apply_events(const std::vector<wire::WireEvent>& events, Ti
     sent.exec();  // never pushed by us
     subjects.insert(core::event_subject(e.participant_id, decode_entry(j).body));
     core::Hlc h;
-    if (core::hlc_parse(e.hlc, h) && h.wall <= now + wire::kClockSkewLimit && newest < h) newest = h;
+    if (core::hlc_parse(e.hlc, h)) newest = core::hlc_receive(newest, h, now);
     ++n;
   }
   if (n > 0) {

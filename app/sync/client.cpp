@@ -78,6 +78,7 @@ struct Client::Impl {
       const std::string v = r->get_header_value("Retry-After");
       char* end = nullptr;
       const long s = std::strtol(v.c_str(), &end, 10);
+      // As sent (bounded to fit an int); the worker caps what it honours (kMaxRetryAfterS).
       if (!v.empty() && *end == '\0' && s >= 0) out.retry_after_s = static_cast<int>(std::min(s, 24L * 3600));
     }
     return out;

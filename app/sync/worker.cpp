@@ -28,7 +28,7 @@ TimeMs backoff_delay(int failures, TimeMs base, TimeMs cap, double random01) {
 }
 
 TimeMs retry_after_delay(int seconds, double random01) {
-  const TimeMs ms = static_cast<TimeMs>(seconds) * 1000;
+  const TimeMs ms = static_cast<TimeMs>(std::clamp(seconds, 0, kMaxRetryAfterS)) * 1000;
   return ms + static_cast<TimeMs>(random01 * 0.2 * static_cast<double>(std::max<TimeMs>(ms, 1000)));
 }
 
@@ -318,7 +318,6 @@ void Worker::notify_local_write() {
   {
     std::lock_guard lock(m->mu);
     ++m->status.unsent;
-    if (m->status.failures > 0) return;  // backing off: the timer stays as it is
     const auto soon = std::chrono::steady_clock::now() + std::chrono::milliseconds(m->opt.push_delay_ms);
     m->due = std::min(m->due, soon);
   }

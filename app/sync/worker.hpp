@@ -43,7 +43,11 @@ struct WorkerOptions {
 
 // Exponential backoff with full jitter: random(0, min(cap, base * 2^failures)); random01 in [0, 1).
 core::TimeMs backoff_delay(int failures, core::TimeMs base, core::TimeMs cap, double random01);
-// Retry-After seconds plus up to 20 % jitter (kiosks back after an outage stay spread out).
+// The longest a server's Retry-After is honoured: one answer (a misconfigured proxy's 3600, an
+// attacker's 86400) must not silence a kiosk's check-ins for an hour.
+constexpr int kMaxRetryAfterS = 300;
+// Retry-After seconds (at most kMaxRetryAfterS) plus up to 20 % jitter (kiosks back after an
+// outage stay spread out).
 core::TimeMs retry_after_delay(int seconds, double random01);
 
 // The outcome of one push-then-pull cycle.
@@ -68,7 +72,8 @@ class Worker {
   void set_on_change(std::function<void()> fn);
   void start();
   void stop();
-  // A participant's event was written: push soon (unless the worker is backing off).
+  // A participant's event was written: push soon, also while backing off (a new fact re-arms
+  // the push; a failing push keeps counting failures, so the backoff after it still grows).
   void notify_local_write();
   // Try now, whatever the timers say.
   void sync_now();

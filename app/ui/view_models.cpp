@@ -194,6 +194,21 @@ ConfirmationView make_confirmation_view(const core::State& s, const Strings& tr)
   return c;
 }
 
+StorageFaultView make_storage_fault_view(const core::State& s, const Strings& tr) {
+  StorageFaultView v;
+  const char* key = s.storage_fault == core::StorageFault::Damaged    ? "storage.damaged"
+                    : s.storage_fault == core::StorageFault::ReadOnly ? "storage.read_only"
+                    : s.storage_fault == core::StorageFault::DiskFull ? "storage.disk_full"
+                                                                      : nullptr;
+  if (!key) return v;
+  v.visible = true;
+  v.title = tr.get("storage.title");
+  v.what = tr.get(std::string(key) + ".what");
+  v.todo = tr.get(std::string(key) + ".todo");
+  v.participants = tr.get("storage.participants");
+  return v;
+}
+
 // "Are you still there?" over any screen before the inactivity timeout.
 PromptView make_prompt_view(const core::State& s, const Strings& tr) {
   PromptView p;
@@ -252,6 +267,7 @@ FrameView make_frame_view(const core::State& s, Strings& tr) {
   }
   make_screen_view(s, tr, v);
   v.prompt = make_prompt_view(s, tr);
+  v.storage_fault = make_storage_fault_view(s, tr);
   return v;
 }
 

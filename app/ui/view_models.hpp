@@ -184,6 +184,13 @@ struct ProgressView {
   std::string next;                   // the next milestone, said kindly; "" when none
 };
 
+// The kiosk's database cannot be trusted (core::StorageFault): instead of every screen, what
+// happened and what the coach should do. No buttons: nothing can be confirmed.
+struct StorageFaultView {
+  bool visible = false;
+  std::string title, what, todo, participants;
+};
+
 struct PromptView {
   bool visible = false;
   std::string title, countdown, continue_label;
@@ -205,6 +212,7 @@ struct FrameView {
   HoursView hours;
   ProgressView progress;
   PromptView prompt;
+  StorageFaultView storage_fault;
   CoachPinView coach_pin;
   CoachPinChangeView coach_pin_change;
   CoachNav coach_nav;  // on every coach screen after the PIN

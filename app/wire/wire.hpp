@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/hlc.hpp"
 #include "core/model.hpp"
 #include "core/time.hpp"
 
@@ -21,7 +22,7 @@ constexpr std::size_t kMaxBodyBytes = 4 << 20;      // server limit per body (41
 constexpr std::size_t kMaxPayloadBytes = 16 << 10;  // one event's payload
 constexpr int kMaxPullLimit = 5000;
 constexpr int kDefaultPullLimit = 1000;
-constexpr core::TimeMs kClockSkewLimit = 2 * 60 * 1000;  // 2 minutes
+constexpr core::TimeMs kClockSkewLimit = core::kMaxClockDrift;  // 2 minutes, the HLC's bound
 
 // One journal event as it travels (docs/events.md "Envelope").
 struct WireEvent {

@@ -28,8 +28,8 @@ TEST_CASE("hlc_next: never goes backwards, even when the clock does", "[core]") 
     CHECK(next > last);
   }
   SECTION("a jumpy clock still gives strictly increasing stamps") {
-    const std::vector<core::TimeMs> clock{t,     t + 5, t + 5,         t - 1000, t - 999,
-                                          t + 4, t + 6, t - 3'600'000, t + 6,    t + 7};
+    // Steps back stay within the drift bound (kMaxClockDrift): a larger one resets (below).
+    const std::vector<core::TimeMs> clock{t, t + 5, t + 5, t - 1000, t - 999, t + 4, t + 6, t - 100'000, t + 6, t + 7};
     Hlc last;
     int not_increasing = 0;
     for (core::TimeMs now : clock) {
@@ -40,6 +40,25 @@ TEST_CASE("hlc_next: never goes backwards, even when the clock does", "[core]") 
     }
     CHECK(not_increasing == 0);
     CHECK(last == Hlc{t + 7, 0});
+  }
+}
+
+TEST_CASE("hlc: a stamp far ahead of the wall clock is never built on", "[core]") {
+  const core::TimeMs t = 1'795'423'320'000;      // 2026-11-23
+  const core::TimeMs y2099 = 4'084'000'000'000;  // a kiosk once set to 2099
+  SECTION("a local clock that was far ahead: the next stamp is the wall clock's, then counts on") {
+    const Hlc next = core::hlc_next(Hlc{y2099, 5}, t);
+    CHECK(next == Hlc{t, 0});
+    CHECK(core::hlc_next(next, t) == Hlc{t, 1});
+  }
+  SECTION("the bound itself still counts on: a small step back keeps the order") {
+    CHECK(core::hlc_next(Hlc{t + core::kMaxClockDrift, 2}, t) == Hlc{t + core::kMaxClockDrift, 3});
+    CHECK(core::hlc_next(Hlc{t + core::kMaxClockDrift + 1, 2}, t) == Hlc{t, 0});
+  }
+  SECTION("the receive rule adopts a newer stamp within the bound, never one far ahead") {
+    CHECK(core::hlc_receive(Hlc{t, 0}, Hlc{t + 60'000, 1}, t) == Hlc{t + 60'000, 1});
+    CHECK(core::hlc_receive(Hlc{t, 0}, Hlc{y2099, 0}, t) == Hlc{t, 0});
+    CHECK(core::hlc_receive(Hlc{t, 4}, Hlc{t - 1, 0}, t) == Hlc{t, 4});
   }
 }
 

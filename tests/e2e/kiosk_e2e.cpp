@@ -451,3 +451,25 @@ expect "13:00 - 16:45"
           dir);
   CHECK(q.out == "Breien|780|1005|2|1\n");
 }
+
+TEST_CASE("kiosk: a damaged database is noticed at start, the coach is told, nothing is confirmed", "[e2e]") {
+  TempDir dir;
+  // The demo centre, then 64 KiB of random bytes in the middle of its file.
+  REQUIRE(replay(dir, "expect \"Start\"\n").exit_code == 0);
+  const std::string db = dir / "kiosk.db";
+  REQUIRE(
+      run("dd if=/dev/urandom of=" + sh_quote(db) + " bs=64K count=1 conv=notrunc seek=8 2>/dev/null", dir).exit_code ==
+      0);
+  const RunResult r = replay(dir, R"(
+expect "Deze kiosk kan nu niets opslaan"
+expect "beschadigd"
+expect "back-up"
+scan DEMO0001
+expect-not "Goedemorgen"
+expect-not "ingecheckt"
+screenshot storage-damaged.png
+)");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("the database is damaged") != std::string::npos);
+}

@@ -270,6 +270,35 @@ TEST_CASE("sync: two kiosks converge: in on A, out on B is one attendance everyw
   CHECK(report.find("demo-p-0001") == report.rfind("demo-p-0001"));  // one row
 }
 
+TEST_CASE("sync: a kiosk whose clock was once in 2099 cannot make an older check-out lose", "[sync]") {
+  use_amsterdam_time();
+  TempDir dir;
+  ServerProcess server(dir);
+  server.start();
+  TestKiosk a(dir, "a", server.url(), server.enrol_code());
+  TestKiosk b(dir, "b", server.url(), server.enrol_code());
+  REQUIRE(a.sync().ok);
+  REQUIRE(b.sync().ok);
+  // A ran once with its clock in 2099, then its clock was put right.
+  const core::TimeMs y2099 = 4'084'000'000'000;
+  a.store().check_in("demo-p-0002", y2099, "2099-05-31", core::Dagdeel::Morning);
+  const std::string date = "2026-11-23";
+  a.store().check_in("demo-p-0001", kMonday0942, date, core::Dagdeel::Morning);
+  REQUIRE(a.sync().ok);
+  REQUIRE(b.sync().ok);
+  // B confirms the check-out at 11:00, after it saw the check-in: that is the newer fact.
+  b.store().check_out("demo-p-0001", kMonday0942 + 78 * 60'000, date);
+  REQUIRE(b.sync().ok);
+  REQUIRE(a.sync().ok);
+  for (auto* k : {&a, &b}) {
+    const auto att = k->store().load_attendance(date);
+    REQUIRE(att.size() == 1);
+    CHECK_FALSE(att[0].open());
+  }
+  // The 2099 event is kept, and flagged where the coach's reports are made.
+  CHECK(server_count(server, "SELECT COUNT(*) FROM events WHERE flags = 'clock_ahead'") == 1);
+}
+
 TEST_CASE("sync: two offline kiosks that both gave away the last place agree on one place and one waiting", "[sync]") {
   use_amsterdam_time();
   TempDir dir;
@@ -523,6 +552,48 @@ TEST_CASE("sync: 429 with Retry-After is honoured, with jitter", "[sync]") {
   // Retry-After 1 s plus at most 20 %; never less.
   CHECK(sync::retry_after_delay(1, 0.0) == 1000);
   CHECK(sync::retry_after_delay(1, 0.999) <= 1200);
+}
+
+TEST_CASE("sync: Retry-After 3600 is capped, and a new check-in re-arms the push", "[sync]") {
+  use_amsterdam_time();
+  TempDir dir;
+  ServerProcess server(dir);
+  server.start();
+  TestKiosk k(dir, "a", server.url(), server.enrol_code());
+  REQUIRE(k.sync().ok);  // enrolled
+  // A server (or a proxy in front of it) that answers every sync with 429 Retry-After: 3600.
+  httplib::Server busy;
+  std::atomic<int> requests{0};
+  busy.set_pre_routing_handler([&](const httplib::Request&, httplib::Response& res) {
+    ++requests;
+    res.status = 429;
+    res.set_header("Retry-After", "3600");
+    res.set_content(R"({"error":"busy","message":"try later"})", "application/json");
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  const int port = busy.bind_to_any_port("127.0.0.1");
+  std::thread serving([&] { busy.listen_after_bind(); });
+  k.restart_worker("http://127.0.0.1:" + std::to_string(port), "");
+  CHECK(sync::retry_after_delay(3600, 0.0) == sync::kMaxRetryAfterS * 1000);
+  CHECK(sync::retry_after_delay(86'400, 0.999) <= sync::kMaxRetryAfterS * 1200);
+  k.worker().start();
+  for (int i = 0; i < 300 && k.worker().status().failures == 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  REQUIRE(k.worker().status().failures == 1);
+  const core::TimeMs now =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
+  const auto wait = k.worker().status().next_attempt - now;
+  CHECK(wait <= sync::kMaxRetryAfterS * 1200);
+  // A check-in while backing off is pushed soon, not after the server's hour.
+  const int before = requests.load();
+  k.write_events(1, kMonday0942);
+  k.worker().notify_local_write();
+  for (int i = 0; i < 300 && requests.load() == before; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  CHECK(requests.load() > before);
+  k.worker().stop();
+  busy.stop();
+  serving.join();
 }
 
 TEST_CASE("sync: backoff is exponential, capped and spread by full jitter", "[sync]") {

@@ -216,12 +216,34 @@ void draw_prompt(const PromptView& v, const Theme& t, const Layout& L, Actions& 
   ImGui::PopStyleColor();
 }
 
+// [SECTION] A database that cannot be trusted: the whole screen, for the coach
+
+void draw_storage_fault(const StorageFaultView& v, const Theme& t, const Layout& L) {
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(L.size);
+  ImGui::Begin("##storage_fault", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  // text_centered wraps at `width` from the window's left edge: the margin on each side.
+  const float x = L.margin;
+  const float w = L.size.x - 2 * L.margin;
+  ImGui::SetCursorPosY(L.size.y * 0.18f);
+  text_centered(t.fonts.large, colors::check_out, std::string(icons::utf8("info")) + "  " + v.title, x, w);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.px(24));
+  text_centered(t.fonts.bold, colors::text, v.what, x, w);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.px(24));
+  text_centered(t.fonts.body, colors::text, v.todo, x, w);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.px(48));
+  text_centered(t.fonts.body, colors::text_muted, v.participants, x, w);
+  ImGui::End();
+}
+
 }  // namespace
 
 // [SECTION] Frame
 
 void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out) {
   const Layout L{display, t.px(40), t.px(24)};
+  if (v.storage_fault.visible) return draw_storage_fault(v.storage_fault, t, L);
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(display);
   ImGui::Begin("##kiosk", nullptr,

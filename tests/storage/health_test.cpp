@@ -1,0 +1,82 @@
+// The start-up health check: damage, a read-only file and a full disk are noticed before
+// anything is confirmed, and each says which one it is.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+
+#include "storage/demo_centre.hpp"
+#include "storage/store.hpp"
+#include "support/fake_clock.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace meedoen;
+
+namespace {
+
+// The demo centre (four weeks of history), closed so its WAL is checkpointed into the file.
+std::string demo_database(const test::TempDir& dir) {
+  const std::string path = dir / "kiosk.db";
+  auto store = storage::Store::open(path);
+  REQUIRE(storage::seed_demo_centre(store, test::kMonday0942));
+  return path;
+}
+
+// 64 KiB of random bytes in the middle of the file, as a failing disk or a bad copy leaves it.
+void damage_middle(const std::string& path) {
+  const auto size = std::filesystem::file_size(path);
+  REQUIRE(size > 4 * 65536);
+  std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+  f.seekp(static_cast<std::streamoff>(size / 2));
+  std::mt19937 rng(14);
+  for (int i = 0; i < 65536; ++i) f.put(static_cast<char>(rng() & 0xFF));
+}
+
+}  // namespace
+
+TEST_CASE("Store health: a healthy demo database checks ok, fast", "[storage]") {
+  test::TempDir dir;
+  const std::string path = demo_database(dir);
+  auto store = storage::Store::open(path);
+  CHECK(store.health().fault == core::StorageFault::None);
+  CHECK(store.health().complete);
+  CHECK(store.health().check_ms < storage::kQuickCheckBudgetMs);
+  WARN("quick_check of the demo database: " << store.health().check_ms << " ms, "
+                                            << std::filesystem::file_size(path) / 1024 << " KiB");
+}
+
+TEST_CASE("Store health: 64 KiB of random bytes in the middle: noticed, and nothing is confirmed", "[storage]") {
+  test::TempDir dir;
+  const std::string path = demo_database(dir);
+  damage_middle(path);
+  auto store = storage::Store::open(path);
+  CHECK(store.health().fault == core::StorageFault::Damaged);
+  INFO(store.health().detail);
+  CHECK(store.health().detail.find("quick_check") != std::string::npos);
+  try {
+    store.check_in("demo-p-0001", test::kMonday0942, "2026-11-23", core::Dagdeel::Morning);
+    FAIL("a check-in was confirmed on a damaged database");
+  } catch (const storage::StorageError& e) {
+    CHECK(std::string(e.what()).find("cannot be trusted") != std::string::npos);
+  }
+}
+
+TEST_CASE("Store health: a read-only database file says so by name", "[storage]") {
+  test::TempDir dir;
+  const std::string path = demo_database(dir);
+  // root ignores file modes: an immutable file is read-only for everyone.
+  const bool immutable = std::system(("chattr +i '" + path + "' 2>/dev/null").c_str()) == 0;
+  if (!immutable) std::filesystem::permissions(path, std::filesystem::perms::owner_read);
+  {
+    auto store = storage::Store::open(path);
+    CHECK(store.health().fault == core::StorageFault::ReadOnly);
+    CHECK(store.health().detail.find("read-only") != std::string::npos);
+    CHECK(store.diagnose().fault == core::StorageFault::ReadOnly);
+    CHECK_THROWS_AS(store.check_in("demo-p-0001", test::kMonday0942, "2026-11-23", core::Dagdeel::Morning),
+                    storage::StorageError);
+  }
+  if (immutable) CHECK(std::system(("chattr -i '" + path + "'").c_str()) == 0);
+}
