@@ -136,6 +136,12 @@ int prepare_sync(const StartOptions& o, KioskStart& k) {
     return kUsage;
   }
   if (cfg.server_url.empty()) return 0;
+  if (k.store && k.store->health().fault != core::StorageFault::None) {
+    // Nothing read from a damaged, read-only or full database may be pushed or marked sent: the
+    // server keeps what it has, and the coach's screen says how to recover.
+    log_line("sync paused: the database cannot be trusted or written (see the coach's screen)");
+    return 0;
+  }
   sync::WorkerOptions so;
   so.db_path = k.db_path;
   so.server_url = cfg.server_url;
@@ -154,7 +160,7 @@ int prepare_sync(const StartOptions& o, KioskStart& k) {
 
 void adopt_centre(const StartOptions& o, KioskStart& k) {
   if (o.demo || k.worker) k.cfg.centre_name = k.store->setting("centre_name", k.cfg.centre_name);
-  if (k.store->has_roster()) return;
+  if (k.store->has_roster() || k.store->health().fault != core::StorageFault::None) return;
   // A new kiosk of a real centre gets its roster at its first pull; one without a server has none.
   log_line("no participants in " + k.db_path + " yet " +
            (k.worker ? std::string("(they arrive from the server at the first sync)")

@@ -189,9 +189,9 @@ struct Store::Impl {
   SQLite::Statement open_attendance;
   SQLite::Statement attendance_by_event;
 
-  explicit Impl(const std::string& p)
+  explicit Impl(const std::string& p, const DatabaseOptions& o = kiosk_database())
       : path(p),
-        db(open_database(p, kiosk_database())),
+        db(open_database(p, o)),
         insert_event(db,
                      "INSERT INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload, subject) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -295,8 +295,19 @@ Store Store::open(const std::string& path) {
   } catch (const StorageError&) {
     throw;
   } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_CORRUPT || e.getErrorCode() == SQLITE_NOTADB)
+      return Store::unreadable(path, "open: " + describe(e));
     throw StorageError("Cannot open the database " + path + ": " + describe(e));
   }
+}
+
+Store Store::unreadable(const std::string& path, const std::string& detail) {
+  DatabaseOptions in_memory = kiosk_database();
+  in_memory.wal = false;
+  auto impl = std::make_unique<Impl>(":memory:", in_memory);
+  impl->path = path;
+  impl->health = Health{core::StorageFault::Damaged, detail, 0, true};
+  return Store(std::move(impl));
 }
 
 const std::string& Store::path() const { return m->path; }

@@ -50,6 +50,9 @@ class Store {
  public:
   // Opens or creates the database and migrates it; throws StorageError with a readable message.
   static Store open(const std::string& path);
+  // A file SQLite cannot read at all (its header or schema is damaged): an empty database in memory
+  // that refuses every write, so the kiosk still starts and shows the coach the damage by name.
+  static Store unreadable(const std::string& path, const std::string& detail);
   Store(Store&&) noexcept;
   Store& operator=(Store&&) noexcept;
   ~Store();

@@ -10,8 +10,10 @@
 #include <vector>
 
 #include "support/card_reader.hpp"
+#include "support/headless.hpp"
 #include "support/process.hpp"
 
+using meedoen::test::headless;
 using meedoen::test::run;
 using meedoen::test::RunResult;
 using meedoen::test::sh_quote;
@@ -37,10 +39,9 @@ expect "Deelnemerskaart"
 // The exports land in $XDG_DATA_HOME/meedoen/exports: the test's own folder.
 RunResult replay(const TempDir& dir, const std::string& script, const std::string& size = "1280x800") {
   meedoen::test::write_file(dir / "script.replay", script);
-  return run("TZ=Europe/Amsterdam XDG_DATA_HOME=" + sh_quote(dir.path().string()) + " xvfb-run -a -s " +
-                 sh_quote("-screen 0 " + size + "x24") + " " + sh_quote(kKiosk) + " --demo --db " +
-                 sh_quote(dir / "kiosk.db") + " --size " + size + " --clock " + kClock + " --replay " +
-                 sh_quote(dir / "script.replay"),
+  return run("XDG_DATA_HOME=" + sh_quote(dir.path().string()) + " " + headless(size) + sh_quote(kKiosk) +
+                 " --demo --db " + sh_quote(dir / "kiosk.db") + " --size " + size + " --clock " + kClock +
+                 " --replay " + sh_quote(dir / "script.replay"),
              dir);
 }
 
@@ -92,7 +93,7 @@ screenshot )" + dir.file("page.png") +
                             "xdotool search --sync --name Meedoen windowactivate --sync >/dev/null 2>&1; " +
                             "xdotool type --delay 20 " + sh_quote(codes[0]) + "; xdotool key Return; wait $pid; " +
                             "echo status=$?";
-  r = run("TZ=Europe/Amsterdam xvfb-run -a -s " + sh_quote("-screen 0 1280x800x24") + " sh -c " + sh_quote(inner), dir);
+  r = run(headless() + "sh -c " + sh_quote(inner), dir);
   INFO(r.err);
   REQUIRE(r.out.find("status=0") != std::string::npos);
   const auto events = session_events(dir);

@@ -6,8 +6,10 @@
 
 #include <string>
 
+#include "support/headless.hpp"
 #include "support/process.hpp"
 
+using meedoen::test::headless;
 using meedoen::test::run;
 using meedoen::test::RunResult;
 using meedoen::test::sh_quote;
@@ -20,8 +22,8 @@ const std::string kClock = "2026-11-23T09:42";
 
 RunResult kiosk(const TempDir& dir, const std::string& size, const std::string& script, const std::string& args) {
   meedoen::test::write_file(dir / "script.replay", script);
-  return run("TZ=Europe/Amsterdam xvfb-run -a -s " + sh_quote("-screen 0 " + size + "x24") + " " + sh_quote(kKiosk) +
-                 " --clock " + kClock + " --size " + size + " --replay " + sh_quote(dir / "script.replay") + " " + args,
+  return run(headless(size) + sh_quote(kKiosk) + " --clock " + kClock + " --size " + size + " --replay " +
+                 sh_quote(dir / "script.replay") + " " + args,
              dir);
 }
 

@@ -6,8 +6,8 @@ enrolled, and the first check-in on the server.
 
 What the test changes in the commands, and only that: /var/lib/meedoen becomes a temporary
 folder, the enrolment code and server address printed as examples become the real ones, the
-kiosk gets --replay (a card scan and a tap instead of a person) and runs under xvfb-run, and the
-server's `serve` runs in the background. The coach's PIN is typed on standard input.
+kiosk gets --replay (a card scan and a tap instead of a person) and runs on a display of its own
+(tests/support/headless_display.sh), and the server's `serve` runs in the background. The coach's PIN is typed on standard input.
 
 Usage: go_live_test.py REPO_ROOT BIN_DIR"""
 import os
@@ -64,6 +64,7 @@ def wait_for_port(port, proc, seconds=10):
 class Walk:
     def __init__(self, root, bin_dir, tmp):
         self.root, self.tmp = root, tmp
+        self.headless = shlex.quote(str(root / "tests/support/headless_display.sh"))
         self.env = dict(os.environ, PATH=f"{bin_dir}:{os.environ['PATH']}", XDG_DATA_HOME=str(tmp / "data"),
                         XDG_CONFIG_HOME=str(tmp / "config"), HOME=str(tmp))
         self.server = None
@@ -112,7 +113,7 @@ class Walk:
             line = re.sub(r"--server \S+", f"--server http://127.0.0.1:{self.port}", line)
             line = re.sub(r"--enrol-code \S+", f"--enrol-code {self.code}", line)
             line = line.replace("--fullscreen", "--size 1280x800")
-            line = f"xvfb-run -a -s '-screen 0 1280x800x24' {line} --replay {shlex.quote(str(replay))}"
+            line = f"{self.headless} 1280x800 {line} --replay {shlex.quote(str(replay))}"
             self.sh(line)
 
     def check_block(self, lines):

@@ -6,8 +6,10 @@
 #include <vector>
 
 #include "storage/store.hpp"
+#include "support/headless.hpp"
 #include "support/process.hpp"
 
+using meedoen::test::headless;
 using meedoen::test::run;
 using meedoen::test::RunResult;
 using meedoen::test::sh_quote;
@@ -19,13 +21,9 @@ const std::string kKiosk = MEEDOEN_KIOSK_BIN;
 // Monday morning in De Cirkel: the programme has activities and the morning dagdeel runs.
 const std::string kClock = "2026-11-23T09:42";
 
-std::string xvfb(const std::string& size = "1280x800") {
-  return "TZ=Europe/Amsterdam xvfb-run -a -s " + sh_quote("-screen 0 " + size + "x24") + " ";
-}
-
 RunResult replay(const TempDir& dir, const std::string& script, const std::string& extra = "") {
   meedoen::test::write_file(dir / "script.replay", script);
-  return run(xvfb() + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "kiosk.db") + " --clock " + kClock +
+  return run(headless() + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "kiosk.db") + " --clock " + kClock +
                  " --replay " + sh_quote(dir / "script.replay") + " " + extra,
              dir);
 }
@@ -247,7 +245,7 @@ TEST_CASE("kiosk: a check-in survives SIGKILL right after its confirmation", "[e
                             " --replay " + sh_quote(dir / "script.replay") + " & pid=$!; " +
                             "for i in $(seq 1 3000); do [ -f " + sh_quote(marker) + " ] && break; sleep 0.01; done; " +
                             "kill -9 $pid; wait $pid; echo status=$?";
-  const RunResult r = run(xvfb() + "sh -c " + sh_quote(inner), dir);
+  const RunResult r = run(headless() + "sh -c " + sh_quote(inner), dir);
   INFO(r.err);
   REQUIRE(r.out.find("status=137") != std::string::npos);  // 128 + SIGKILL
   const auto events = journal(dir);
@@ -273,6 +271,17 @@ TEST_CASE("kiosk: bad start-up conditions give a clear message and an exit code,
     CHECK(r.exit_code == 3);
     CHECK(r.err.find("newer Meedoen") != std::string::npos);
   }
+  SECTION("a database whose header is damaged: the kiosk starts, confirms nothing, does not sync") {
+    run(sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "d.db") + " --print-journal", dir);
+    run("dd if=/dev/urandom of=" + sh_quote(dir / "d.db") + " bs=1024 count=2 conv=notrunc 2>/dev/null", dir);
+    const RunResult r = run(headless() + sh_quote(kKiosk) + " --db " + sh_quote(dir / "d.db") +
+                                " --server http://127.0.0.1:9 --screenshot " + sh_quote(dir / "d.png"),
+                            dir);
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.find("the database is damaged") != std::string::npos);
+    CHECK(r.err.find("sync paused") != std::string::npos);
+  }
   SECTION("a configuration with a typo") {
     meedoen::test::write_file(dir / "kiosk.toml", "[kiosk]\ninactivity_secnods = 30\n");
     const RunResult r = run(sh_quote(kKiosk) + " --config " + sh_quote(dir / "kiosk.toml") + " --print-journal", dir);
@@ -287,7 +296,7 @@ TEST_CASE("kiosk: bad start-up conditions give a clear message and an exit code,
   }
   SECTION("a replay script with a mistake names the line") {
     meedoen::test::write_file(dir / "bad.replay", "scan DEMO0001\njump around\n");
-    const RunResult r = run(xvfb() + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "k.db") + " --replay " +
+    const RunResult r = run(headless() + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "k.db") + " --replay " +
                                 sh_quote(dir / "bad.replay"),
                             dir);
     CHECK(r.exit_code == 2);
@@ -304,7 +313,7 @@ TEST_CASE("kiosk: screenshots at 1280x800 and 1920x1080", "[e2e]") {
   TempDir dir;
   for (const std::string size : {"1280x800", "1920x1080"}) {
     const std::string png = dir / ("welcome-" + size + ".png");
-    const RunResult r = run(xvfb(size) + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "k.db") + " --clock " +
+    const RunResult r = run(headless(size) + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "k.db") + " --clock " +
                                 kClock + " --size " + size + " --screenshot " + sh_quote(png),
                             dir);
     INFO(r.err);
@@ -325,7 +334,7 @@ TEST_CASE("kiosk: a USB card scanner (keys typed into the window, then Enter) id
                             " --replay " + sh_quote(dir / "script.replay") + " & pid=$!; sleep 1.5; " +
                             "xdotool search --sync --name Meedoen windowactivate --sync >/dev/null 2>&1; " +
                             "xdotool type --delay 20 DEMO0005; xdotool key Return; wait $pid; echo status=$?";
-  const RunResult r = run(xvfb() + "sh -c " + sh_quote(inner), dir);
+  const RunResult r = run(headless() + "sh -c " + sh_quote(inner), dir);
   INFO(r.err);
   REQUIRE(r.out.find("status=0") != std::string::npos);
   const auto events = journal(dir);

@@ -13,8 +13,10 @@
 #include <string>
 #include <vector>
 
+#include "support/headless.hpp"
 #include "support/process.hpp"
 
+using meedoen::test::headless;
 using meedoen::test::run;
 using meedoen::test::RunResult;
 using meedoen::test::sh_quote;
@@ -35,9 +37,8 @@ constexpr long long kFriday1300 = 1'795'176'000'000;  // 2026-11-20 13:00 CET
 RunResult replay(const TempDir& dir, const std::string& script, const std::string& clock = kMonday,
                  const std::string& extra = "") {
   meedoen::test::write_file(dir / "script.replay", script);
-  return run("TZ=Europe/Amsterdam xvfb-run -a -s " + sh_quote("-screen 0 1280x800x24") + " " + sh_quote(kKiosk) +
-                 " --demo --db " + sh_quote(dir / "kiosk.db") + " --clock " + clock + " --replay " +
-                 sh_quote(dir / "script.replay") + " " + extra,
+  return run(headless() + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "kiosk.db") + " --clock " + clock +
+                 " --replay " + sh_quote(dir / "script.replay") + " " + extra,
              dir);
 }
 

@@ -8,9 +8,11 @@
 #include <sstream>
 
 #include "export/csv.hpp"
+#include "support/headless.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
+using meedoen::test::headless;
 using meedoen::test::run;
 using meedoen::test::RunResult;
 using meedoen::test::sh_quote;
@@ -69,10 +71,9 @@ tap "Exporteren (CSV + PDF)"
 expect "maandoverzicht-2026-11-de-cirkel-demo.csv"
 expect "maandoverzicht-2026-11-de-cirkel-demo.pdf"
 )replay");
-  const RunResult r =
-      run(env(dir) + "xvfb-run -a -s " + sh_quote("-screen 0 1280x800x24") + " " + sh_quote(kKiosk) + " --demo --db " +
-              sh_quote(dir / "kiosk.db") + " --clock " + kClock + " --replay " + sh_quote(dir / "script.replay"),
-          dir);
+  const RunResult r = run(env(dir) + headless() + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "kiosk.db") +
+                              " --clock " + kClock + " --replay " + sh_quote(dir / "script.replay"),
+                          dir);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
 
@@ -187,10 +188,9 @@ expect "november 2026"
 tap "Exporteren (CSV + PDF)"
 expect "maandoverzicht-2026-11-de-cirkel-demo.csv"
 )replay");
-  const RunResult r =
-      run(env(dir) + "xvfb-run -a -s " + sh_quote("-screen 0 1280x800x24") + " " + sh_quote(kKiosk) + " --demo --db " +
-              sh_quote(dir / "kiosk.db") + " --clock 2026-11-23T13:30 --replay " + sh_quote(dir / "script.replay"),
-          dir);
+  const RunResult r = run(env(dir) + headless() + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "kiosk.db") +
+                              " --clock 2026-11-23T13:30 --replay " + sh_quote(dir / "script.replay"),
+                          dir);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
 

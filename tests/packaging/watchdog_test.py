@@ -3,7 +3,7 @@
 $NOTIFY_SOCKET, and WATCHDOG_PID names this script, the kiosk's parent (as cage is under
 meedoen-kiosk.service). The kiosk must send READY=1 after its first frame and then WATCHDOG=1
 at least every half interval while it sleeps idle on the welcome screen, and STOPPING=1 when
-asked to quit. Needs a display (run under xvfb-run).
+asked to quit. Needs a display (ctest runs it under tests/support/headless_display.sh).
 Usage: watchdog_test.py KIOSK_BIN"""
 import os
 import signal

@@ -64,6 +64,25 @@ TEST_CASE("Store health: 64 KiB of random bytes in the middle: noticed, and noth
   }
 }
 
+TEST_CASE("Store health: a damaged header or schema page still opens, as damaged, and confirms nothing", "[storage]") {
+  test::TempDir dir;
+  for (const std::streamoff at : {std::streamoff{0}, std::streamoff{100}}) {  // the header; page 1's schema
+    const std::string path = demo_database(dir);
+    {
+      std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+      f.seekp(at);
+      for (int i = 0; i < 2048; ++i) f.put(static_cast<char>(0xA5));
+    }
+    auto store = storage::Store::open(path);
+    INFO("damaged at byte " << at << ": " << store.health().detail);
+    CHECK(store.health().fault == core::StorageFault::Damaged);
+    CHECK(store.path() == path);
+    CHECK_THROWS_AS(store.check_in("demo-p-0001", test::kMonday0942, "2026-11-23", core::Dagdeel::Morning),
+                    storage::StorageError);
+    std::filesystem::remove(path);
+  }
+}
+
 TEST_CASE("Store health: a read-only database file says so by name", "[storage]") {
   test::TempDir dir;
   const std::string path = demo_database(dir);
