@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,8 @@
 
 using namespace meedoen;
 using Clock = std::chrono::steady_clock;
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -111,6 +114,10 @@ int main(int argc, char** argv) {
   add_history(path, today - 366 * kDay);
   auto store = storage::Store::open(path);
   std::printf("history: %lld events for %d participants\n", static_cast<long long>(store.event_count()), kParticipants);
+  // The start-up integrity check (storage/health) of this year-old journal, file in the page cache.
+  std::printf("start-up check: quick_check %d ms (%s), file %lld KiB\n", store.health().check_ms,
+              store.health().complete ? "complete" : "budget spent",
+              static_cast<long long>(fs::file_size(path) / 1024));
 
   platform::Session session(core::KioskConfig{}, store);
   core::TimeMs now = today;
