@@ -94,7 +94,7 @@ TEST_CASE("at rest: a file system without a device number of its own is found by
 
 TEST_CASE("at rest: this machine's own database folder gets an answer, never a crash", "[storage][security]") {
   test::TempDir dir;
-  const storage::AtRest r = storage::check_at_rest(dir / "not-yet" / "kiosk.db");
+  const storage::AtRest r = storage::check_at_rest((dir.path() / "not-yet" / "kiosk.db").string());
   CHECK_FALSE(r.device.empty());
   CHECK_FALSE(r.detail.empty());
 }
