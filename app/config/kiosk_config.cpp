@@ -150,22 +150,29 @@ void read_screen(const Reader& r, const toml::table& t, core::KioskConfig& cfg) 
   if (cfg.screen_off_from == cfg.screen_on_at) r.fail("screen.on_at", "must differ from off_from");
 }
 
+// [security] require_encrypted_storage = true: the packaged kiosk's database must be on an
+// encrypted disk (docs/deploy.md); the demo and a developer's machine leave it false.
+void read_security(const Reader& r, const toml::table& t, core::KioskConfig& cfg) {
+  r.only_keys(t, "security.", {"require_encrypted_storage"});
+  r.boolean(t, "require_encrypted_storage", "security.", cfg.require_encrypted_storage);
+}
+
 }  // namespace
 
 core::KioskConfig parse_kiosk_config(const std::string& text, const std::string& source) {
   core::KioskConfig cfg;
   const toml::table root = parse_toml(text, source);
   Reader r(source);
-  r.only_keys(
-      root, "",
-      {"centre", "dagdelen", "identification", "languages", "database", "kiosk", "server", "sync", "coach", "screen"});
+  r.only_keys(root, "",
+              {"centre", "dagdelen", "identification", "languages", "database", "kiosk", "server", "sync", "coach",
+               "screen", "security"});
   // In this order: [sync] checks its server against [server]'s.
   using ReadTable = void (*)(const Reader&, const toml::table&, core::KioskConfig&);
   const std::pair<const char*, ReadTable> tables[] = {
       {"centre", read_centre},       {"dagdelen", read_dagdelen}, {"identification", read_identification},
       {"languages", read_languages}, {"database", read_database}, {"kiosk", read_kiosk},
       {"server", read_server},       {"sync", read_sync},         {"coach", read_coach},
-      {"screen", read_screen},
+      {"screen", read_screen},       {"security", read_security},
   };
   for (const auto& [name, read] : tables)
     if (const auto* t = r.table(root, name, "")) read(r, *t, cfg);

@@ -52,6 +52,8 @@ bool wrong_coach_pin(State& s, std::vector<Command>& out) {
   out.push_back(LogLine{"wrong coach PIN (" + std::to_string(c.guard.wrong) + " in a row)"});
   if (c.guard.wrong < kCoachMaxWrongPins) {
     notice(s, Notice::WrongPin);
+    // Durable before the pad says "wrong PIN": a restart must not give a guesser a fresh count.
+    out.push_back(SaveLockout{coach_lockout(s)});
     return false;
   }
   // Doubling from 30 s, capped: a guesser needs days for 10,000 PINs, a coach who mistyped
@@ -66,15 +68,18 @@ bool wrong_coach_pin(State& s, std::vector<Command>& out) {
   // No banner: the pad itself says it is locked and for how long (the participants' "pause"
   // banner tells them to ask a coach, which is wrong here).
   s.notice = Notice::None;
+  out.push_back(SaveLockout{coach_lockout(s)});
   return true;
 }
 
 void on_pin_checked(State& s, std::vector<Command>& out, const CoachPinChecked& r) {
   CoachState& c = s.coach;
   c.busy = false;
+  const bool old_length = static_cast<int>(c.pin.size()) < kCoachPinLength;
   c.pin.clear();
   if (s.screen != Screen::CoachPin) return;  // left meanwhile
   if (!r.coach_id.empty()) {
+    if (coach_lockout(s) != Lockout{}) out.push_back(SaveLockout{Lockout{}});
     c.guard = CoachGuard{};
     c.coach_id = r.coach_id;
     c.not_seen_days = s.config.not_seen_days;
@@ -83,6 +88,15 @@ void on_pin_checked(State& s, std::vector<Command>& out, const CoachPinChecked& 
     s.notice = Notice::None;
     out.push_back(LogLine{"coach " + r.coach_id + " opened coach mode"});
     load(s, out);
+    if (old_length) {
+      // The old PIN was right; a new one of kCoachPinLength digits comes first.
+      out.push_back(LogLine{"coach " + r.coach_id + " has a PIN of the old length: asked for a new one first"});
+      c.pin_new.clear();
+      c.must_change_pin = true;
+      c.pin_from = Screen::CoachToday;
+      c.pin_step = PinChangeStep::New;
+      s.screen = Screen::CoachPinChange;
+    }
     return;
   }
   wrong_coach_pin(s, out);
@@ -106,6 +120,7 @@ void on_change_pin_typed(State& s, std::vector<Command>& out) {
       out.push_back(VerifyOwnCoachPin{c.coach_id, c.pin});
       return;
     case PinChangeStep::New:
+      if (const std::string why = check_coach_pin(c.pin); !why.empty()) return;  // the pad types only digits
       c.pin_new = c.pin;
       c.pin.clear();
       c.pin_step = PinChangeStep::Repeat;
@@ -140,7 +155,10 @@ void on_own_pin_checked(State& s, std::vector<Command>& out, bool ok) {
   c.pin.clear();
   if (s.screen != Screen::CoachPinChange) return;
   if (ok) {
-    c.guard.wrong = 0;
+    if (c.guard.wrong != 0) {
+      c.guard.wrong = 0;
+      out.push_back(SaveLockout{coach_lockout(s)});
+    }
     c.pin_step = PinChangeStep::New;
     s.notice = Notice::None;
     return;
@@ -157,6 +175,7 @@ void on_pin_saved(State& s, std::vector<Command>& out, const CoachPinSaved& r) {
   switch (r.result) {
     case CoachPinSaved::Result::Saved:
       out.push_back(LogLine{"coach " + c.coach_id + " changed their PIN"});
+      c.must_change_pin = false;
       s.screen = c.pin_from;
       notice(s, Notice::PinChanged);
       load(s, out);
@@ -363,6 +382,7 @@ void leave_coach(State& s) {
   CoachState& c = s.coach;
   c.coach_id.clear();
   end_pin_change(s);
+  c.must_change_pin = false;
   c.busy = false;
   c.data = CoachData{};
   c.pending = PendingKind::None;
@@ -422,6 +442,19 @@ void on(State& s, Commands&, const CoachCornerTapped&) {
 void on(State& s, Commands& out, const CoachPinDigit& a) {
   if (s.screen == Screen::CoachPinChange) on_change_pin_digit(s, out, a.digit);
   else on_pin_digit(s, out, a.digit);
+}
+
+// OK on a coach pad: only a PIN of the old length waits for it (a full one submits itself).
+void on(State& s, Commands& out, const CoachPinOkTapped&) {
+  CoachState& c = s.coach;
+  if (c.busy || coach_locked(s) || static_cast<int>(c.pin.size()) != kCoachOldPinLength) return;
+  if (s.screen == Screen::CoachPin) {
+    if (s.coaches && s.coaches->empty()) return;
+    c.busy = true;
+    out.push_back(VerifyCoachPin{c.pin});
+  } else if (s.screen == Screen::CoachPinChange && c.pin_step == PinChangeStep::Old && !c.coach_id.empty()) {
+    on_change_pin_typed(s, out);
+  }
 }
 
 void on(State& s, Commands&, const CoachPinErased&) {
@@ -624,6 +657,7 @@ void on(State& s, Commands&, const PinChangeTapped&) {
 
 void on(State& s, Commands& out, const PinChangeCancelled&) {
   if (s.screen != Screen::CoachPinChange || s.coach.busy) return;
+  if (s.coach.must_change_pin) return go_home(s, out, "left without choosing a new PIN");
   end_pin_change(s);
   s.screen = s.coach.pin_from;
   load(s, out);

@@ -16,7 +16,11 @@ namespace meedoen::core {
 enum class Screen;  // core/state.hpp: the coach-mode tabs name a screen
 
 // [SECTION] Limits
-constexpr int kCoachPinLength = 4;
+// A coach PIN is 6 digits: 10^6 guesses at argon2id's cost, where 4 digits fell offline in
+// 4.4 s (docs/security.md). A PIN set before (4 digits, kCoachOldPinLength) is still taken, once
+// per login, with the pad's OK key: then the coach chooses a new one before anything else.
+constexpr int kCoachPinLength = 6;
+constexpr int kCoachOldPinLength = 4;
 constexpr int kCoachMaxWrongPins = 5;            // then coach mode locks
 constexpr TimeMs kCoachFirstLock = seconds(30);  // the first lock; each next one doubles
 constexpr TimeMs kCoachMaxLock = minutes(15);
@@ -25,8 +29,8 @@ constexpr int kDefaultNotSeenDays = 14;
 constexpr int kStripWeeks = 6;        // the participant page's attendance strip: six weeks back
 constexpr int kEndDateWarnDays = 30;  // Today warns when a programme ends within this many days
 
-// "" when pin is a PIN the coach PIN pad can type (kCoachPinLength digits 0-9), else why not.
-// The server's add-coach takes the same PINs as the kiosk's pad.
+// "" when pin can be a new coach PIN (kCoachPinLength digits 0-9), else why not. The server's
+// add-coach and the kiosk's PIN change take the same PINs.
 std::string check_coach_pin(const std::string& pin);
 
 // Fixed reasons for a coach's decision: a tap, not a text field (short notes come later, on the
@@ -68,6 +72,7 @@ struct CoachData {
   std::map<std::string, LadderAssessment> ladder_now;  // participant -> the latest assessment
   std::vector<Exit> exits;                             // everyone who left, oldest first
   std::string go_live;                                 // the centre's go-live date (core::go_live_date)
+  std::vector<ClockOffEvent> clock_off;                // received lately, stamped by a clock far off
   PersonData person;                                   // the open page ("" = none)
 };
 
@@ -128,6 +133,9 @@ struct CoachState {
   std::string note;        // the note being typed
 
   PinChangeStep pin_step = PinChangeStep::Old;
+  // Logged in with a PIN of the old length: a new PIN comes before anything else (cancelling
+  // the change leaves coach mode).
+  bool must_change_pin = false;
   std::string pin_new;  // the new PIN while it is typed again; never stored
   Screen pin_from{};    // the screen the PIN change returns to
 };
@@ -138,6 +146,7 @@ struct CoachPinDigit {
   char digit;
 };
 struct CoachPinErased {};
+struct CoachPinOkTapped {};  // the pad's OK key: submits a PIN of the old length (kCoachOldPinLength)
 struct CoachPinChecked {
   std::string coach_id;
 };  // "" = no coach has this PIN
@@ -257,15 +266,16 @@ struct AgreementsSaveTapped {};
 
 // Coach mode's own actions; update(State, const CoachAction&) in coach.cpp handles each one.
 using CoachAction =
-    std::variant<CoachCornerTapped, CoachPinDigit, CoachPinErased, CoachPinChecked, CoachDataLoaded, CoachLeaveTapped,
-                 CoachTabTapped, HoursApproveTapped, HoursRejectTapped, CorrectionAcceptTapped, CorrectionRejectTapped,
-                 EndConfirmTapped, CoachReasonTapped, CoachReasonCancelled, PersonTapped, PeopleScopeTapped,
-                 WasHereTapped, AbsentByPhoneTapped, TalkHeldTapped, ExitTapped, StripDayTapped, ChoiceTapped,
-                 LadderOpenTapped, LadderMomentTapped, LadderRungTapped, LadderProgressTapped, LadderAreaTapped,
-                 LadderSaveTapped, NoteOpenTapped, NoteTyped, NoteErased, NoteSaveTapped, NoteCancelTapped,
-                 PinChangeTapped, PinChangeCancelled, CoachOwnPinChecked, CoachPinSaved, AgreementsOpenTapped,
-                 AgreementsDateStepped, AgreementsDateCleared, AgreementsPartTapped, AgreementsHoursStepped,
-                 AgreementsRhythmStepped, AgreementsShowHoursTapped, AgreementsPhotoTapped, AgreementsSaveTapped>;
+    std::variant<CoachCornerTapped, CoachPinDigit, CoachPinErased, CoachPinOkTapped, CoachPinChecked, CoachDataLoaded,
+                 CoachLeaveTapped, CoachTabTapped, HoursApproveTapped, HoursRejectTapped, CorrectionAcceptTapped,
+                 CorrectionRejectTapped, EndConfirmTapped, CoachReasonTapped, CoachReasonCancelled, PersonTapped,
+                 PeopleScopeTapped, WasHereTapped, AbsentByPhoneTapped, TalkHeldTapped, ExitTapped, StripDayTapped,
+                 ChoiceTapped, LadderOpenTapped, LadderMomentTapped, LadderRungTapped, LadderProgressTapped,
+                 LadderAreaTapped, LadderSaveTapped, NoteOpenTapped, NoteTyped, NoteErased, NoteSaveTapped,
+                 NoteCancelTapped, PinChangeTapped, PinChangeCancelled, CoachOwnPinChecked, CoachPinSaved,
+                 AgreementsOpenTapped, AgreementsDateStepped, AgreementsDateCleared, AgreementsPartTapped,
+                 AgreementsHoursStepped, AgreementsRhythmStepped, AgreementsShowHoursTapped, AgreementsPhotoTapped,
+                 AgreementsSaveTapped>;
 
 // [SECTION] Commands
 struct VerifyCoachPin {

@@ -8,6 +8,10 @@ namespace meedoen::core {
 
 bool hlc_trusted(const Hlc& h, TimeMs now) { return h.wall <= now + kMaxClockDrift; }
 
+bool clock_far_ahead(TimeMs wall, const Hlc& stamp, TimeMs now) {
+  return wall > now + kMaxClockDrift || !hlc_trusted(stamp, now);
+}
+
 Hlc hlc_next(const Hlc& last, TimeMs now) {
   if (now > last.wall || !hlc_trusted(last, now)) return Hlc{now, 0};
   return Hlc{last.wall, last.counter + 1};

@@ -23,6 +23,9 @@ constexpr TimeMs kMaxClockDrift = 2 * 60 * 1000;
 
 // Whether stamp h is close enough to the wall clock now to be a base for the next stamp.
 bool hlc_trusted(const Hlc& h, TimeMs now);
+// An event another device stamped (wall time and HLC stamp) from a clock far off: either more
+// than kMaxClockDrift ahead of now. Kept and folded like any other, and flagged for the coach.
+bool clock_far_ahead(TimeMs wall, const Hlc& stamp, TimeMs now);
 // The stamp for a local event at physical time now, given the last stamp issued (or adopted):
 // after it, unless that base is untrusted, then the wall clock's (the clock was reset).
 Hlc hlc_next(const Hlc& last, TimeMs now);

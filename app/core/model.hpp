@@ -262,6 +262,9 @@ struct KioskConfig {
   // wrap past midnight) the kiosk draws black and sleeps; a touch or key wakes it. -1 = always on.
   int screen_off_from = -1;
   int screen_on_at = -1;
+  // [security] require_encrypted_storage: the database must be on an encrypted disk (dm-crypt,
+  // LUKS2); when it is not, coach mode's Today says so and the log does (storage/at_rest).
+  bool require_encrypted_storage = false;
 };
 
 // True when the screen should be dark at this minute of the local day ([screen] in kiosk.toml).
@@ -276,5 +279,28 @@ Dagdeel dagdeel_at(const KioskConfig& cfg, int minute_of_day);
 // When the kiosk closes a check-in left open: at the end of its dagdeel, or, for a check-in
 // made after that end (late in the evening), at the end of that day.
 TimeMs auto_close_time(const KioskConfig& cfg, const Attendance& a);
+
+// A PIN guard as the kiosk's database keeps it (local state, never synced): a restart clears no
+// lockout. Written by SaveLockout before the screen says "wrong PIN"; read back at start.
+struct Lockout {
+  std::string participant_id;  // "" = the coach PIN pad (CoachGuard)
+  int wrong = 0;
+  int locks = 0;  // the coach's locks so far (PinGuard has none)
+  TimeMs until = 0;
+  bool operator==(const Lockout&) const = default;
+};
+
+// An event stamped by a clock far off: more than kMaxClockDrift (core/hlc.hpp) ahead of the
+// server's clock (it said so in the pull) or of this kiosk's when it arrived. Kept like any
+// other event, and listed for the coach to check (coach mode's Today).
+struct ClockOffEvent {
+  std::string event_id;
+  std::string participant_id;  // "" for an event about no participant (a programme change)
+  std::string type;            // "check_in", ...
+  std::string device_id;       // the kiosk whose clock it was
+  TimeMs wall = 0;             // when that kiosk said it happened
+  TimeMs received = 0;         // when this kiosk received it
+  bool by_server = false;      // flagged by the server, not only by this kiosk
+};
 
 }  // namespace meedoen::core

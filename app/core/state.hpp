@@ -154,6 +154,9 @@ struct State {
   // The kiosk's database cannot be trusted (found at start, or when a write failed): nothing is
   // confirmed, every tap is ignored and the coach's screen says what happened and what to do.
   StorageFault storage_fault = StorageFault::None;
+  // [security] require_encrypted_storage is on and the database is not on an encrypted disk:
+  // what was found (the device), for the coach's Today. "" = nothing to say.
+  std::string storage_unprotected;
 
   std::string participant_id;  // identified participant, "" when nobody is
   ParticipantData me;          // their own data, loaded after identification
@@ -401,9 +404,15 @@ struct RecordCoach {
   std::string person_id;
 };
 
+// A PIN guard changed (a wrong PIN, a lock, a pause, or cleared by a right PIN): stored durably,
+// carried out before the screen shows the change.
+struct SaveLockout {
+  Lockout lockout;
+};
+
 using Command = std::variant<VerifyPin, RecordCheckIn, RecordCheckOut, LogLine, LoadParticipant, Record, CloseForgotten,
                              VerifyCoachPin, LoadCoachData, RecordCoach, LoadMonthReport, ExportMonth, ExportProgress,
-                             PrintCard, SaveActivity, VerifyOwnCoachPin, SaveCoachPin>;
+                             PrintCard, SaveActivity, VerifyOwnCoachPin, SaveCoachPin, SaveLockout>;
 
 struct Step {
   State state;
@@ -451,6 +460,12 @@ const Attendance* open_attendance(const State& s, const std::string& participant
 bool prompt_visible(const State& s);
 int prompt_seconds_left(const State& s);
 bool pin_paused(const State& s, const std::string& participant_id);
+// [SECTION] Lockouts kept across a restart (update.cpp)
+// The stored guards put back into a fresh state (Session, at start).
+void restore_lockouts(State& s, const std::vector<Lockout>& stored);
+// A guard as the store keeps it: the coach's (participant_id "") or a participant's.
+Lockout coach_lockout(const State& s);
+Lockout participant_lockout(const State& s, const std::string& participant_id);
 Notice active_notice(const State& s);
 std::string today_iso(const State& s);
 std::string day_iso(const State& s, int day);  // today + day

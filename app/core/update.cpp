@@ -52,6 +52,15 @@ void identify(State& s, std::vector<Command>& out, const Participant& p) {
 }
 
 // [SECTION] Tick: time passes
+
+// A lock or pause never lasts longer than it could have been set for: a stored one from a
+// clock that was ahead (or a clock set back) would otherwise lock the kiosk for days.
+void bound_lockouts(State& s) {
+  CoachGuard& c = s.coach.guard;
+  c.locked_until = std::min(c.locked_until, s.now + kCoachMaxLock);
+  for (auto& [id, g] : s.pin_guards) g.paused_until = std::min(g.paused_until, s.now + kPinPause);
+}
+
 void on_tick(State& s, std::vector<Command>& out, TimeMs now) {
   const bool first = s.now == 0;
   const std::string old_date = first ? std::string() : format_date_iso(to_local(s.now));
@@ -60,6 +69,7 @@ void on_tick(State& s, std::vector<Command>& out, TimeMs now) {
     s.last_input = now;
     if (s.language.empty()) s.language = s.config.default_language;
   }
+  bound_lockouts(s);
   const std::string date = format_date_iso(to_local(now));
   if (!first && date != old_date) {
     std::erase_if(s.today, [&](const Attendance& a) { return a.date != date && !a.open(); });
@@ -124,7 +134,9 @@ void on_pin_checked(State& s, std::vector<Command>& out, const PinChecked& r) {
   if (s.screen != Screen::Pin || r.participant_id != s.pin_for) return;  // session moved on
   auto& guard = s.pin_guards[r.participant_id];
   if (r.ok) {
-    guard = PinGuard{};
+    // Only a guard that counted something is cleared in the store: a right PIN costs no write.
+    if (guard.wrong != 0 || guard.paused_until != 0) out.push_back(SaveLockout{Lockout{r.participant_id}});
+    s.pin_guards.erase(r.participant_id);
     if (const Participant* p = s.roster->find(r.participant_id)) identify(s, out, *p);
     return;
   }
@@ -138,6 +150,9 @@ void on_pin_checked(State& s, std::vector<Command>& out, const PinChecked& r) {
   } else {
     show_notice(s, Notice::WrongPin);
   }
+  // Stored before the screen shows the notice (commands run before the next frame): killing
+  // the kiosk after a wrong PIN does not give the guesser a fresh count.
+  out.push_back(SaveLockout{participant_lockout(s, r.participant_id)});
 }
 
 void on_check(State& s, std::vector<Command>& out, bool check_in) {
@@ -569,6 +584,24 @@ int prompt_seconds_left(const State& s) {
   const TimeMs end = s.last_input + seconds(s.config.inactivity_seconds + s.config.prompt_seconds);
   const TimeMs left = end - s.now;
   return left <= 0 ? 0 : static_cast<int>((left + 999) / 1000);
+}
+
+void restore_lockouts(State& s, const std::vector<Lockout>& stored) {
+  for (const Lockout& l : stored) {
+    if (l.participant_id.empty()) s.coach.guard = CoachGuard{l.wrong, l.locks, l.until};
+    else s.pin_guards[l.participant_id] = PinGuard{l.wrong, l.until};
+  }
+}
+
+Lockout coach_lockout(const State& s) {
+  const CoachGuard& g = s.coach.guard;
+  return Lockout{"", g.wrong, g.locks, g.locked_until};
+}
+
+Lockout participant_lockout(const State& s, const std::string& pid) {
+  const auto it = s.pin_guards.find(pid);
+  if (it == s.pin_guards.end()) return Lockout{pid};
+  return Lockout{pid, it->second.wrong, 0, it->second.paused_until};
 }
 
 bool pin_paused(const State& s, const std::string& pid) {

@@ -7,6 +7,7 @@
 
 #include "platform/log.hpp"
 #include "platform/session.hpp"
+#include "storage/at_rest.hpp"
 #include "storage/pin_hash.hpp"
 
 namespace meedoen::platform {
@@ -15,6 +16,26 @@ Session::Session(core::KioskConfig config, storage::Store& store) : m_store(stor
   m_state.config = std::move(config);
   m_state.language = m_state.config.default_language;
   m_state.storage_fault = store.health().fault;
+  // A stolen kiosk must reveal nothing without the key: where the settings ask for an encrypted
+  // disk and this is not one, the coach's Today names it, and the log does.
+  if (m_state.config.require_encrypted_storage) {
+    const storage::AtRest at_rest = storage::check_at_rest(store.path());
+    if (!at_rest.encrypted) {
+      m_state.storage_unprotected = at_rest.device;
+      log_line("the database " + store.path() + " is not on an encrypted disk ([security] " +
+               "require_encrypted_storage): " + at_rest.detail + "; see docs/deploy.md");
+    } else {
+      log_line("the database is on an encrypted disk: " + at_rest.detail);
+    }
+  }
+  // A restart clears no lockout: the coach lock and PIN pauses are read back before any PIN.
+  if (m_state.storage_fault == core::StorageFault::None) {
+    try {
+      core::restore_lockouts(m_state, store.load_lockouts());
+    } catch (const storage::StorageError& e) {
+      log_line(std::string("could not read the PIN lockouts: ") + e.what());
+    }
+  }
 }
 
 core::StoreFailed Session::store_failed(const std::string& reason) const {
@@ -68,6 +89,8 @@ core::CoachData coach_data(const storage::Store& store, core::TimeMs now, const 
   d.exits = store.load_exits("0000-01-01", "9999-12-31");
   d.go_live = store.go_live();
   d.next_talk = store.next_appointments(now);
+  // Received in the last two weeks (as far back as Today looks at check-outs): older ones were seen.
+  d.clock_off = store.load_clock_off(now - core::minutes(60 * 24 * core::kQuestionDays));
   if (!person.empty()) {
     core::PersonData& p = d.person;
     p.participant_id = person;
@@ -306,6 +329,15 @@ void Session::carry_out(const core::SaveCoachPin& c, FollowUp& follow_up) {
     follow_up.push_back(core::CoachPinSaved{Result::Saved, ""});
   } catch (const std::exception& e) {  // StorageError, or libsodium out of memory
     follow_up.push_back(core::CoachPinSaved{Result::Failed, e.what()});
+  }
+}
+
+void Session::carry_out(const core::SaveLockout& c, FollowUp& follow_up) {
+  try {
+    m_store.save_lockout(c.lockout);
+  } catch (const storage::StorageError& e) {
+    // The count stays in memory; the coach hears that the kiosk cannot write.
+    follow_up.push_back(store_failed(e.what()));
   }
 }
 

@@ -53,6 +53,7 @@ class Session {
   void carry_out(const core::SaveActivity& c, FollowUp& follow_up);
   void carry_out(const core::VerifyOwnCoachPin& c, FollowUp& follow_up);
   void carry_out(const core::SaveCoachPin& c, FollowUp& follow_up);
+  void carry_out(const core::SaveLockout& c, FollowUp& follow_up);
 
   core::State m_state;
   storage::Store& m_store;

@@ -13,8 +13,8 @@ struct DemoCoach {
   const char* name;
   const char* pin;
 };
-inline constexpr DemoCoach kDemoCoaches[] = {{"demo-coach-1", "Marloes Kuipers", "2468"},
-                                             {"demo-coach-2", "Erik Bos", "1357"}};
+inline constexpr DemoCoach kDemoCoaches[] = {{"demo-coach-1", "Marloes Kuipers", "246810"},
+                                             {"demo-coach-2", "Erik Bos", "135790"}};
 
 // Fills an empty store with the demo centre: participant N has card DEMO%04d and PIN %04d.
 // Does nothing when the store already has a roster. Returns true when it seeded.

@@ -196,6 +196,24 @@ CREATE INDEX exits_by_date ON exits (date);
 CREATE TABLE IF NOT EXISTS sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS sync_rejected (event_id TEXT PRIMARY KEY, reason TEXT NOT NULL, at_ms INTEGER NOT NULL);
 )sql",
+    // 5 -> 6 (issue 14): PIN guards that survive a restart (local state, never synced): the coach
+    // pad's wrong count, locks and lock end (participant_id ''), and each participant's PIN pause;
+    // and the flags of events stamped by a clock far off.
+    R"sql(
+CREATE TABLE lockouts (
+  participant_id TEXT PRIMARY KEY,
+  wrong          INTEGER NOT NULL,
+  locks          INTEGER NOT NULL,
+  until_ms       INTEGER NOT NULL
+) WITHOUT ROWID;
+-- Other kiosks' events stamped by a clock far ahead (core::kMaxClockDrift): flagged by the
+-- server in a pull ("clock_off") or found so here on arrival. Kept, and listed for the coach.
+CREATE TABLE clock_flags (
+  event_id    TEXT PRIMARY KEY REFERENCES events (id),
+  by_server   INTEGER NOT NULL,
+  received_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql",
 };
 
 }  // namespace

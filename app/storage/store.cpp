@@ -2,8 +2,11 @@
 #include "storage/store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fcntl.h>
 #include <sodium.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <array>
 #include <filesystem>
@@ -57,6 +60,22 @@ std::string new_uuid(TimeMs now) {
   core::RandomBytes r;
   randombytes_buf(r.data(), r.size());
   return core::make_uuid_v7(now, r);
+}
+
+// Participants' data, PIN hashes and the device token: readable by the kiosk's user only. A new
+// database is made 0600 before SQLite opens it (its -wal and -shm files take the database file's
+// mode); an older one made with the umask's 0644 is tightened. A file we may not chmod (another
+// owner, a read-only mount) is left as it is: the start-up health check speaks about that.
+void restrict_to_owner(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    ::close(fd);
+    return;
+  }
+  for (const std::string& p : {path, path + "-wal", path + "-shm"}) {
+    struct stat st {};
+    if (::stat(p.c_str(), &st) == 0 && (st.st_mode & 077) != 0) ::chmod(p.c_str(), st.st_mode & 0700);
+  }
 }
 
 }  // namespace
@@ -277,6 +296,7 @@ Store Store::open(const std::string& path) {
     if (ec) throw StorageError("Cannot create the folder " + dir.string() + " for the database: " + ec.message());
   }
   if (sodium_init() < 0) throw StorageError("libsodium could not be initialised");
+  restrict_to_owner(path);
   try {
     auto impl = std::make_unique<Impl>(path);
     impl->health = check_at_start(impl->db, path);
@@ -691,6 +711,21 @@ std::map<std::string, std::string> Store::last_present(const std::string& before
   });
 }
 
+std::vector<core::ClockOffEvent> Store::load_clock_off(TimeMs since) const {
+  return guarded("reading events stamped by a wrong clock", [&] {
+    return query_rows(
+        m->db,
+        "SELECT f.event_id, COALESCE(e.participant_id, ''), e.type, e.device_id, e.wall_ms, "
+        "f.received_ms, f.by_server FROM clock_flags f JOIN events e ON e.id = f.event_id "
+        "WHERE f.received_ms >= ? ORDER BY e.hlc DESC LIMIT 100",
+        [](SQLite::Statement& st) {
+          return core::ClockOffEvent{st.getColumn(0), st.getColumn(1), st.getColumn(2), st.getColumn(3),
+                                     st.getColumn(4), st.getColumn(5), flag(st, 6)};
+        },
+        since);
+  });
+}
+
 std::vector<JournalEntry> Store::journal() const {
   return guarded("reading the journal", [&] {
     return query_rows(m->db, "SELECT " MEEDOEN_EVENT_COLUMNS " FROM events ORDER BY hlc, device_id, seq", read_entry);
@@ -703,6 +738,32 @@ std::int64_t Store::event_count() const {
 
 std::string Store::integrity_check() const {
   return guarded("checking the database", [&] { return m->db.execAndGet("PRAGMA integrity_check").getString(); });
+}
+
+// [SECTION] Lockouts
+
+void Store::save_lockout(const core::Lockout& l) {
+  guarded("storing a PIN lockout", [&] {
+    if (l == core::Lockout{l.participant_id}) {
+      SQLite::Statement del(m->db, "DELETE FROM lockouts WHERE participant_id = ?");
+      SQLite::bind(del, l.participant_id);
+      del.exec();
+      return;
+    }
+    SQLite::Statement put(m->db,
+                          "INSERT INTO lockouts (participant_id, wrong, locks, until_ms) VALUES (?, ?, ?, ?) "
+                          "ON CONFLICT (participant_id) DO UPDATE SET wrong = excluded.wrong, "
+                          "locks = excluded.locks, until_ms = excluded.until_ms");
+    SQLite::bind(put, l.participant_id, l.wrong, l.locks, l.until);
+    put.exec();
+  });
+}
+
+std::vector<core::Lockout> Store::load_lockouts() const {
+  return guarded("reading PIN lockouts", [&] {
+    return query_rows(m->db, "SELECT participant_id, wrong, locks, until_ms FROM lockouts ORDER BY participant_id",
+                      columns<core::Lockout, 4>);
+  });
 }
 
 void Store::checkpoint() {

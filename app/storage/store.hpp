@@ -43,7 +43,7 @@ struct CheckResult {
   bool new_event = false;  // false when nothing had to be written (already checked in)
 };
 
-constexpr int kSchemaVersion = 5;
+constexpr int kSchemaVersion = 6;
 constexpr int kAutoCheckpointPages = 10'000;  // ~40 MB of WAL at 4 KiB pages
 
 class Store {
@@ -138,9 +138,17 @@ class Store {
   bool verify_coach_pin(const std::string& coach_id, const std::string& pin) const;
   // Each participant's last date present before `before`: for "not seen for N days".
   std::map<std::string, std::string> last_present(const std::string& before) const;
+  // Events stamped by a clock far off (core::ClockOffEvent) received since `since`, newest
+  // stamp first: coach mode's Today lists them to be checked.
+  std::vector<core::ClockOffEvent> load_clock_off(core::TimeMs since) const;
   std::vector<JournalEntry> journal() const;
   std::int64_t event_count() const;
   std::string integrity_check() const;  // "ok" when the file is sound
+
+  // [SECTION] Lockouts: the PIN guards a restart must not clear (local state, never synced)
+  // One durable write; an all-zero guard removes its row.
+  void save_lockout(const core::Lockout& l);
+  std::vector<core::Lockout> load_lockouts() const;
 
   // [SECTION] Upkeep
   // Copies the WAL back into the database file without waiting for readers (PASSIVE). The

@@ -244,6 +244,7 @@ int SyncStore::Impl::apply_events(const std::vector<wire::WireEvent>& events, Ti
   core::hlc_parse(clock_before, newest);
   std::set<std::string> subjects;
   SQLite::Statement sent(db, "UPDATE events SET synced_at = ? WHERE id = ?");
+  SQLite::Statement flag(db, "INSERT OR IGNORE INTO clock_flags (event_id, by_server, received_ms) VALUES (?, ?, ?)");
   int n = 0;
   for (const auto& e : events) {
     if (e.device_id == device_id) continue;  // never our own (the server does not send them)
@@ -255,6 +256,12 @@ int SyncStore::Impl::apply_events(const std::vector<wire::WireEvent>& events, Ti
     subjects.insert(core::event_subject(e.participant_id, decode_entry(j).body));
     core::Hlc h;
     if (core::hlc_parse(e.hlc, h)) newest = core::hlc_receive(newest, h, now);
+    // Kept either way; a stamp from a clock far off is listed for the coach to check.
+    if (e.clock_off || core::clock_far_ahead(e.wall_ms, h, now)) {
+      flag.reset();
+      SQLite::bind(flag, e.id, e.clock_off ? 1 : 0, now);
+      flag.exec();
+    }
     ++n;
   }
   if (n > 0) {

@@ -229,6 +229,46 @@ void end_dates(const core::State& s, const Strings& tr, std::vector<AttentionIte
   }
 }
 
+// The kiosk's database is not on an encrypted disk while the settings ask for one: named first,
+// for the coach to pass on (it is the administrator's to fix, docs/deploy.md).
+void storage_at_rest(const core::State& s, const Strings& tr, std::vector<AttentionItem>& out) {
+  if (s.storage_unprotected.empty()) return;
+  AttentionItem it;
+  it.kind = AttentionItem::Kind::Storage;
+  it.icon = "lock";
+  it.who = tr.get("coach.storage.who");
+  it.what = tr.fmt("coach.storage.unencrypted", {{"device", s.storage_unprotected}});
+  out.push_back(std::move(it));
+}
+
+// What an event stamped by a wrong clock was, in a word or two.
+std::string clock_off_what(const std::string& type, const Strings& tr) {
+  for (const char* known : {"check_in", "check_out", "hours_logged", "absence_reported", "signed_up"})
+    if (type == known) return tr.get(std::string("coach.clock_off.") + known);
+  return tr.get("coach.clock_off.other");
+}
+
+// Events of other kiosks stamped by a clock far off: kept, and listed so a coach can check them.
+void clock_off(const core::State& s, const Strings& tr, std::vector<AttentionItem>& out) {
+  for (const auto& e : s.coach.data.clock_off) {
+    const core::Participant* p = e.participant_id.empty() ? nullptr : s.roster->find(e.participant_id);
+    AttentionItem it = p ? item_for(s, *p, AttentionItem::Kind::ClockOff, tr) : AttentionItem{};
+    it.kind = AttentionItem::Kind::ClockOff;
+    if (!p) it.who = e.participant_id.empty() ? tr.get("coach.clock_off.nobody") : e.participant_id;
+    it.id = e.event_id;
+    it.icon = "schedule";
+    const core::LocalTime lt = core::to_local(e.wall);
+    const std::string when = short_date(core::format_date_iso(lt), tr) + " " + std::to_string(lt.year) + " " +
+                             core::format_hhmm(lt.minute_of_day);
+    it.what = tr.fmt("coach.clock_off", {{"what", clock_off_what(e.type, tr)}, {"when", when}});
+    if (p) {
+      it.primary_label = tr.get("coach.open");
+      it.primary = core::PersonTapped{p->id};
+    }
+    out.push_back(std::move(it));
+  }
+}
+
 // The options of the choice waiting over the screen: coach reasons, absence reasons or exit reasons.
 std::vector<ChoiceOption> choice_options(const core::State& s, const Strings& tr) {
   std::vector<ChoiceOption> out;
@@ -295,11 +335,13 @@ CoachPinView make_coach_pin_view(const core::State& s, const Strings& tr) {
   v.hint = tr.get("coach.pin_hint");
   v.back_label = tr.get("common.back");
   v.erase_label = tr.get("keyboard.erase");
+  v.ok_label = tr.get("common.ok");
   v.show_back = !s.coach.office;
   v.locked = core::coach_locked(s);
   if (v.locked) v.locked_text = tr.fmt("coach.locked", {{"seconds", std::to_string(core::coach_lock_seconds_left(s))}});
   v.busy = s.coach.busy;
   v.digits_entered = static_cast<int>(s.coach.pin.size());
+  v.can_ok = v.digits_entered == core::kCoachOldPinLength;
   v.no_coaches = s.coaches && s.coaches->empty();
   if (v.no_coaches) {
     v.no_coaches_title = tr.get("coach.no_coaches_title");
@@ -314,14 +356,18 @@ CoachPinChangeView make_coach_pin_change_view(const core::State& s, const String
   v.title = tr.get("coach.pin_change");
   v.step = static_cast<int>(s.coach.pin_step);
   static constexpr const char* kSteps[] = {"coach.pin_change.old", "coach.pin_change.new", "coach.pin_change.repeat"};
-  v.step_text = tr.get(kSteps[v.step]);
+  v.step_text =
+      tr.get(s.coach.must_change_pin && s.coach.pin_step == core::PinChangeStep::New ? "coach.pin_change.too_short"
+                                                                                     : kSteps[v.step]);
   v.coach_name = coach_name(s);
-  v.cancel_label = tr.get("coach.cancel");
+  v.cancel_label = tr.get(s.coach.must_change_pin ? "coach.leave" : "coach.cancel");
   v.erase_label = tr.get("keyboard.erase");
+  v.ok_label = tr.get("common.ok");
   v.locked = core::coach_locked(s);
   if (v.locked) v.locked_text = tr.fmt("coach.locked", {{"seconds", std::to_string(core::coach_lock_seconds_left(s))}});
   v.busy = s.coach.busy;
   v.digits_entered = static_cast<int>(s.coach.pin.size());
+  v.can_ok = s.coach.pin_step == core::PinChangeStep::Old && v.digits_entered == core::kCoachOldPinLength;
   return v;
 }
 
@@ -379,6 +425,7 @@ CoachTodayView make_coach_today_view(const core::State& s, const Strings& tr) {
   v.loading = tr.get("coach.loading");
   v.all_clear = tr.get("coach.all_clear");
 
+  storage_at_rest(s, tr, v.items);
   if (v.loaded) {
     not_here(s, tr, v.items);
     check_outs(s, tr, v.items);
@@ -387,6 +434,7 @@ CoachTodayView make_coach_today_view(const core::State& s, const Strings& tr) {
     absences(s, tr, v.items);
     end_dates(s, tr, v.items);
     not_seen(s, tr, v.items);
+    clock_off(s, tr, v.items);
   }
   // Within a kind: the coach's own participants first, then mandatory ones (the municipality
   // wants to hear about them in time), then by name. Kinds keep the order they were added in.

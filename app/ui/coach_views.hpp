@@ -12,7 +12,8 @@
 namespace meedoen::ui {
 
 struct CoachPinView {
-  std::string title, hint, back_label, erase_label, locked_text;
+  std::string title, hint, back_label, erase_label, ok_label, locked_text;
+  bool can_ok = false;    // a PIN of the old length (core::kCoachOldPinLength) waits for OK
   bool show_back = true;  // not on an office PC: the pad is its home
   bool locked = false;
   bool busy = false;
@@ -25,8 +26,9 @@ struct CoachPinView {
 
 // A coach changes their own PIN: the step says which PIN the pad asks for now.
 struct CoachPinChangeView {
-  std::string title, step_text, coach_name, cancel_label, erase_label, locked_text;
-  int step = 0;  // 0 old, 1 new, 2 new again (the three dots above the pad)
+  std::string title, step_text, coach_name, cancel_label, erase_label, ok_label, locked_text;
+  bool can_ok = false;  // the current PIN, of the old length, waits for OK
+  int step = 0;         // 0 old, 1 new, 2 new again (the three dots above the pad)
   bool locked = false;
   bool busy = false;
   int digits_entered = 0;
@@ -35,7 +37,8 @@ struct CoachPinChangeView {
 
 // One exception on Today, with the action that resolves it.
 struct AttentionItem {
-  enum class Kind { NotHere, Correction, Forgotten, Hours, Talk, Absent, EndDate, NotSeen };
+  // Storage: the kiosk's own disk (first); ClockOff: events stamped by a wrong clock (last).
+  enum class Kind { Storage, NotHere, Correction, Forgotten, Hours, Talk, Absent, EndDate, NotSeen, ClockOff };
   Kind kind = Kind::NotHere;
   std::string id;             // hours event or check-in event the actions name; participant id otherwise
   std::string icon;           // pictogram key

@@ -137,6 +137,10 @@ bool read_event(const json& j, const std::string& where, WireEvent& e, std::stri
   if (it == j.end() || !it->is_object()) return f.fail("payload", "must be an object");
   e.payload = it->dump(-1, ' ', false, json::error_handler_t::replace);
   if (e.payload.size() > kMaxPayloadBytes) return f.fail("payload", "is too large");
+  if (auto flag = j.find("clock_off"); flag != j.end()) {
+    if (!flag->is_boolean()) return f.fail("clock_off", "must be true or false");
+    e.clock_off = flag->get<bool>();
+  }
   return true;
 }
 
@@ -169,6 +173,7 @@ void append_event_json(std::string& out, const WireEvent& e) {
   // edited database) is re-encoded so one odd row cannot make the whole body unreadable.
   if (!e.payload.empty() && e.payload.front() == '{' && json::accept(e.payload)) out += e.payload;
   else out += "{}";
+  if (e.clock_off) out += ",\"clock_off\":true";
   out += '}';
 }
 

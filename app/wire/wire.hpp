@@ -34,6 +34,9 @@ struct WireEvent {
   std::string type;
   std::string participant_id;
   std::string payload;  // a JSON object, as text
+  // Pulls: the server found its stamp more than core::kMaxClockDrift ahead of its own clock (a
+  // kiosk whose clock was wrong). Kept, and shown to the coach to check. Sent only when true.
+  bool clock_off = false;
 };
 
 // [SECTION] Push

@@ -41,16 +41,16 @@ std::string logged(const FakeKiosk& k) {
 
 // Types a wrong PIN and answers the check as the platform would.
 void wrong_pin(FakeKiosk& k) {
-  type_coach_pin(k, "0000");
+  type_coach_pin(k, "000000");
   REQUIRE(k.command<core::VerifyCoachPin>() != nullptr);
   k.act(core::CoachPinChecked{""});
 }
 
 void log_in(FakeKiosk& k) {
   k.touch(core::CoachCornerTapped{});
-  type_coach_pin(k, "2468");
+  type_coach_pin(k, "246810");
   REQUIRE(k.command<core::VerifyCoachPin>() != nullptr);
-  CHECK(k.command<core::VerifyCoachPin>()->pin == "2468");
+  CHECK(k.command<core::VerifyCoachPin>()->pin == "246810");
   k.act(core::CoachPinChecked{"c-marloes"});
 }
 
@@ -115,7 +115,7 @@ TEST_CASE("coach: five wrong PINs lock coach mode, for 30 s, then 60 s, capped a
   CHECK(core::coach_lock_seconds_left(k.state()) == 30);
   CHECK(logged(k).find("coach mode locked for 30 s after 5 wrong PINs") != std::string::npos);
   // Locked: digits are ignored, nothing is checked.
-  type_coach_pin(k, "2468");
+  type_coach_pin(k, "246810");
   CHECK(k.command<core::VerifyCoachPin>() == nullptr);
   CHECK(k.state().coach.pin.empty());
   CHECK(core::next_deadline(k.state()) <= k.now() + 1000);  // the countdown is redrawn

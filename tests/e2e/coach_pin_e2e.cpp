@@ -6,6 +6,10 @@
 
 #include <string>
 
+#include "storage/demo_centre.hpp"
+#include "storage/pin_hash.hpp"
+#include "storage/store.hpp"
+#include "support/fake_clock.hpp"
 #include "support/headless.hpp"
 #include "support/process.hpp"
 
@@ -63,6 +67,8 @@ tap "coachpin:2"
 tap "coachpin:4"
 tap "coachpin:6"
 tap "coachpin:8"
+tap "coachpin:1"
+tap "coachpin:0"
 expect "Marloes Kuipers"
 tap "coach:pin_change"
 expect "Typ je huidige PIN."
@@ -70,25 +76,35 @@ tap "pinchange:2"
 tap "pinchange:4"
 tap "pinchange:6"
 tap "pinchange:8"
-expect "Kies een nieuwe PIN van 4 cijfers."
+tap "pinchange:1"
+tap "pinchange:0"
+expect "Kies een nieuwe PIN van 6 cijfers."
 tap "pinchange:1"
 tap "pinchange:3"
 tap "pinchange:5"
 tap "pinchange:7"
+tap "pinchange:9"
+tap "pinchange:0"
 expect "Typ de nieuwe PIN nog een keer."
 tap "pinchange:1"
 tap "pinchange:3"
 tap "pinchange:5"
 tap "pinchange:7"
+tap "pinchange:9"
+tap "pinchange:0"
 expect "Kies een andere."
 tap "pinchange:9"
 tap "pinchange:7"
 tap "pinchange:5"
 tap "pinchange:3"
+tap "pinchange:1"
+tap "pinchange:0"
 tap "pinchange:9"
 tap "pinchange:7"
 tap "pinchange:5"
 tap "pinchange:3"
+tap "pinchange:1"
+tap "pinchange:0"
 expect "Je nieuwe PIN is opgeslagen."
 expect "Vandaag"
 tap "Sluiten"
@@ -96,12 +112,16 @@ tap "coachpin:2"
 tap "coachpin:4"
 tap "coachpin:6"
 tap "coachpin:8"
+tap "coachpin:1"
+tap "coachpin:0"
 expect "Die code klopt niet."
 expect-not "Marloes Kuipers"
 tap "coachpin:9"
 tap "coachpin:7"
 tap "coachpin:5"
 tap "coachpin:3"
+tap "coachpin:1"
+tap "coachpin:0"
 expect "Marloes Kuipers"
 )",
                             "--demo --coach --db " + sh_quote(dir / "kiosk.db"));
@@ -122,4 +142,44 @@ expect "Marloes Kuipers"
     CHECK(e.at("payload").at("pin_hash").get<std::string>().rfind("$argon2id$", 0) == 0);
   }
   CHECK(changes == 1);
+}
+
+TEST_CASE("kiosk: a coach PIN of the old 4 digits works once, then a new one of 6 digits comes first",
+          "[e2e][coach][security]") {
+  TempDir dir;
+  const std::string db = dir / "kiosk.db";
+  {
+    // A kiosk from before issue 14: Marloes still has the 4-digit PIN 2468.
+    auto store = meedoen::storage::Store::open(db);
+    REQUIRE(meedoen::storage::seed_demo_centre(store, meedoen::test::kMonday0942));
+    store.put_coach({"demo-coach-1", "Marloes Kuipers"}, meedoen::storage::hash_pin("2468"));
+  }
+  const std::string old_pin = "tap \"coachpin:2\"\ntap \"coachpin:4\"\ntap \"coachpin:6\"\ntap \"coachpin:8\"\n";
+  // Leaving instead of choosing: out of coach mode, and the old PIN still leads only here.
+  RunResult r =
+      kiosk(dir, "1280x800",
+            old_pin + "tap \"coachpin:ok\"\nexpect \"Je PIN is nog van 4 cijfers.\"\nexpect-not \"Vandaag\"\n" +
+                "screenshot " + (dir / "old-pin.png") + "\ntap \"Sluiten\"\nexpect \"Voer je coach-PIN in.\"\n",
+            "--coach --db " + sh_quote(db));
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  r = kiosk(
+      dir, "1024x600",
+      old_pin + "tap \"coachpin:ok\"\nexpect \"Je PIN is nog van 4 cijfers.\"\n" +
+          "tap \"pinchange:1\"\ntap \"pinchange:2\"\ntap \"pinchange:3\"\ntap \"pinchange:4\"\n"
+          "tap \"pinchange:5\"\ntap \"pinchange:6\"\nexpect \"Typ de nieuwe PIN nog een keer.\"\n"
+          "tap \"pinchange:1\"\ntap \"pinchange:2\"\ntap \"pinchange:3\"\ntap \"pinchange:4\"\n"
+          "tap \"pinchange:5\"\ntap \"pinchange:6\"\nexpect \"Je nieuwe PIN is opgeslagen.\"\nexpect \"Vandaag\"\n",
+      "--coach --db " + sh_quote(db));
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  // The old PIN is gone; the new one opens Today directly.
+  r = kiosk(
+      dir, "1280x800",
+      old_pin + "tap \"coachpin:ok\"\nexpect \"Die code klopt niet.\"\n" +
+          "tap \"coachpin:1\"\ntap \"coachpin:2\"\ntap \"coachpin:3\"\ntap \"coachpin:4\"\n"
+          "tap \"coachpin:5\"\ntap \"coachpin:6\"\nexpect \"Vandaag\"\nexpect-not \"Je PIN is nog van 4 cijfers.\"\n",
+      "--coach --db " + sh_quote(db));
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
 }

@@ -21,7 +21,7 @@ import sys
 import tempfile
 import time
 
-COACH_PINS = ["2580", "1470", "3690"]  # one per add-coach line: two coaches cannot share a PIN
+COACH_PINS = ["258000", "147000", "369000"]  # one per add-coach line: two coaches cannot share a PIN
 
 
 def blocks(readme):

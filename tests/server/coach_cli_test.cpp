@@ -47,36 +47,36 @@ TEST_CASE("server: add-coach reads the PIN from standard input and keeps only it
   const Store store = GENERATE(Store::Sqlite, Store::Postgres);
   INFO("store: " << store_name(store));
   ServerProcess server(dir, "de-cirkel", store);
-  const RunResult r = add_coach(server, dir, "c-anna", "Anna de Groot", "9753\n");
+  const RunResult r = add_coach(server, dir, "c-anna", "Anna de Groot", "975310\n");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("coach c-anna saved") != std::string::npos);
-  CHECK(r.out.find("9753") == std::string::npos);
+  CHECK(r.out.find("975310") == std::string::npos);
   CHECK(r.err.empty());  // no prompt when standard input is not a terminal
   const CoachRow row = coach(server, "c-anna");
   REQUIRE(row.found);
   CHECK(row.name == "Anna de Groot");
   CHECK(row.active == 1);
   CHECK(row.pin_hash.rfind("$argon2id$v=19$", 0) == 0);
-  CHECK(storage::verify_pin_hash(row.pin_hash, "9753"));
-  CHECK_FALSE(storage::verify_pin_hash(row.pin_hash, "9754"));
+  CHECK(storage::verify_pin_hash(row.pin_hash, "975310"));
+  CHECK_FALSE(storage::verify_pin_hash(row.pin_hash, "975311"));
   // The fold key of a command-line change: the server's clock, "server" as its device.
   CHECK(row.pin_key.size() > 8);
   CHECK(row.pin_key.substr(row.pin_key.size() - 7) == "|server");
   SECTION("a Windows line end is not part of the PIN") {
-    REQUIRE(add_coach(server, dir, "c-anna", "Anna de Groot", "8642\r\n").exit_code == 0);
-    CHECK(storage::verify_pin_hash(coach(server, "c-anna").pin_hash, "8642"));
+    REQUIRE(add_coach(server, dir, "c-anna", "Anna de Groot", "864200\r\n").exit_code == 0);
+    CHECK(storage::verify_pin_hash(coach(server, "c-anna").pin_hash, "864200"));
   }
   SECTION("no line end at all") {
-    REQUIRE(add_coach(server, dir, "c-anna", "Anna de Groot", "8642").exit_code == 0);
-    CHECK(storage::verify_pin_hash(coach(server, "c-anna").pin_hash, "8642"));
+    REQUIRE(add_coach(server, dir, "c-anna", "Anna de Groot", "864200").exit_code == 0);
+    CHECK(storage::verify_pin_hash(coach(server, "c-anna").pin_hash, "864200"));
   }
   SECTION("an existing id is renamed and re-PINned, with a new revision for the kiosks") {
-    const RunResult again = add_coach(server, dir, "c-anna", "Anna de Groot-Bakker", "1470\n");
+    const RunResult again = add_coach(server, dir, "c-anna", "Anna de Groot-Bakker", "147000\n");
     REQUIRE(again.exit_code == 0);
     const CoachRow now = coach(server, "c-anna");
     CHECK(now.name == "Anna de Groot-Bakker");
-    CHECK(storage::verify_pin_hash(now.pin_hash, "1470"));
-    CHECK_FALSE(storage::verify_pin_hash(now.pin_hash, "9753"));
+    CHECK(storage::verify_pin_hash(now.pin_hash, "147000"));
+    CHECK_FALSE(storage::verify_pin_hash(now.pin_hash, "975310"));
     CHECK(now.rev > row.rev);
     CHECK(now.pin_key >= row.pin_key);
   }
@@ -87,17 +87,17 @@ TEST_CASE("server: add-coach refuses a bad PIN with a clear message, exit 2, not
   const Store store = GENERATE(Store::Sqlite, Store::Postgres);
   INFO("store: " << store_name(store));
   ServerProcess server(dir, "de-cirkel", store);
-  REQUIRE(add_coach(server, dir, "c-anna", "Anna de Groot", "9753\n").exit_code == 0);
+  REQUIRE(add_coach(server, dir, "c-anna", "Anna de Groot", "975310\n").exit_code == 0);
   const CoachRow before = coach(server, "c-anna");
   const struct {
     const char* input;
     const char* message;
   } cases[] = {
-      {"246\n", "a coach PIN is 4 digits (0-9), got 3 digits"},
-      {"24680\n", "a coach PIN is 4 digits (0-9), got 5 digits"},
-      {"24a8\n", "a coach PIN is 4 digits (0-9), got other characters"},
-      {" 2468\n", "a coach PIN is 4 digits (0-9), got other characters"},
-      {"\n", "a coach PIN is 4 digits (0-9), got nothing"},
+      {"2468\n", "a coach PIN is 6 digits (0-9), got 4 digits"},  // the old length: no longer taken
+      {"2468100\n", "a coach PIN is 6 digits (0-9), got 7 digits"},
+      {"24a810\n", "a coach PIN is 6 digits (0-9), got other characters"},
+      {" 246810\n", "a coach PIN is 6 digits (0-9), got other characters"},
+      {"\n", "a coach PIN is 6 digits (0-9), got nothing"},
       {"", "no PIN on standard input"},
   };
   for (const auto& c : cases) {
@@ -115,20 +115,20 @@ TEST_CASE("server: add-coach refuses a bad PIN with a clear message, exit 2, not
   CHECK(after.pin_hash == before.pin_hash);
   CHECK(after.rev == before.rev);
   SECTION("another coach of the centre has this PIN (coaches log in by PIN alone)") {
-    const RunResult r = add_coach(server, dir, "c-new", "Someone", "2468\n");  // Marloes's demo PIN
+    const RunResult r = add_coach(server, dir, "c-new", "Someone", "246810\n");  // Marloes's demo PIN
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("coach demo-coach-1 of de-cirkel has this PIN already") != std::string::npos);
     CHECK_FALSE(coach(server, "c-new").found);
   }
   SECTION("an unknown centre") {
     const std::string file = dir / "pin";
-    std::ofstream(file) << "2468\n";
+    std::ofstream(file) << "246810\n";
     const RunResult r = server.admin_result("add-coach --centre nowhere --id c-x --name X < " + sh_quote(file));
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("there is no centre \"nowhere\"") != std::string::npos);
   }
   SECTION("the PIN is no option") {
-    const RunResult r = server.admin_result("add-coach --centre de-cirkel --id c-x --name X --pin 2468 < /dev/null");
+    const RunResult r = server.admin_result("add-coach --centre de-cirkel --id c-x --name X --pin 246810 < /dev/null");
     CHECK(r.exit_code != 0);
     CHECK_FALSE(coach(server, "c-x").found);
   }
@@ -141,7 +141,7 @@ TEST_CASE("server: remove-coach leaves a tombstone without a PIN, an unknown coa
   ServerProcess server(dir, "de-cirkel", store);
   const CoachRow before = coach(server, "demo-coach-2");
   REQUIRE(before.found);
-  CHECK(storage::verify_pin_hash(before.pin_hash, "1357"));  // the demo's coaches have their demo PINs
+  CHECK(storage::verify_pin_hash(before.pin_hash, "135790"));  // the demo's coaches have their demo PINs
   const RunResult r = server.admin_result("remove-coach --centre de-cirkel --id demo-coach-2");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("coach demo-coach-2 removed") != std::string::npos);
@@ -155,7 +155,7 @@ TEST_CASE("server: remove-coach leaves a tombstone without a PIN, an unknown coa
   CHECK(unknown.err.find("there is no coach \"c-nobody\" at the centre \"de-cirkel\"") != std::string::npos);
   // Their PIN is free again for another coach.
   const std::string file = dir / "pin";
-  std::ofstream(file) << "1357\n";
+  std::ofstream(file) << "135790\n";
   CHECK(server.admin_result("add-coach --centre de-cirkel --id c-anna --name Anna < " + sh_quote(file)).exit_code == 0);
 }
 
@@ -177,13 +177,13 @@ TEST_CASE("server: add-coach on a terminal asks twice with echo off, and refuses
                    "\\r'; sleep 0.5) | script -qc " + sh_quote(cmd) + " /dev/null",
                dir);
   };
-  RunResult r = on_terminal("c-anna", "9753", "9753");
+  RunResult r = on_terminal("c-anna", "975310", "975310");
   CHECK(r.out.find("PIN:") != std::string::npos);
   CHECK(r.out.find("PIN again:") != std::string::npos);
-  CHECK(r.out.find("9753") == std::string::npos);  // not echoed
+  CHECK(r.out.find("975310") == std::string::npos);  // not echoed
   CHECK(r.out.find("EXIT=0") != std::string::npos);
-  CHECK(storage::verify_pin_hash(coach(server, "c-anna").pin_hash, "9753"));
-  r = on_terminal("c-bert", "8642", "8643");
+  CHECK(storage::verify_pin_hash(coach(server, "c-anna").pin_hash, "975310"));
+  r = on_terminal("c-bert", "864200", "864201");
   CHECK(r.out.find("the two PINs differ; nothing was stored") != std::string::npos);
   CHECK(r.out.find("EXIT=2") != std::string::npos);
   CHECK_FALSE(coach(server, "c-bert").found);

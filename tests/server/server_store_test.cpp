@@ -22,7 +22,7 @@ TEST_CASE("server store: a schema-1 database is migrated with its data intact", 
   {
     auto s = server::ServerStore::open(path);
     s->create_centre("c1", "De Cirkel", 1000);
-    s->add_coach("c1", {"marloes", "Marloes"}, storage::hash_pin("2468"), 1000);
+    s->add_coach("c1", {"marloes", "Marloes"}, storage::hash_pin("246810"), 1000);
     s->put_participants("c1", {test::person("p1", "Amal", "Haddad")}, "hash");
   }
   {  // take the database back to version 1, as an older meedoen-server left it

@@ -201,7 +201,7 @@ TEST_CASE("server: import-roster with agreements: bad agreements refuse the file
   INFO("store: " << store_name(store));
   ServerProcess server(dir, "", store);
   server.admin("create-centre --id c1 --name 'C1'");
-  server.admin("add-coach --centre c1 --id c-1 --name 'Marloes' < " + sh_quote(dir.write("pin", "4711\n")));
+  server.admin("add-coach --centre c1 --id c-1 --name 'Marloes' < " + sh_quote(dir.write("pin", "471100\n")));
   const std::string head =
       "id;first_name;last_name;card_code;coach_id;start_date;end_date;agreed_dagdelen;talk_every;agreed_hours\n";
   const std::string bad = dir.write("bad.csv", head +

@@ -35,17 +35,18 @@ TEST_CASE("store: migration 3 gives coaches a PIN hash, kept for coaches already
         "attendance DROP COLUMN by_coach; ALTER TABLE activities DROP COLUMN date;");
     for (const char* col : {"start_date", "end_date", "talk_every_days", "agreed_parts"})
       db.exec(std::string("ALTER TABLE participants DROP COLUMN ") + col);
+    db.exec("DROP TABLE lockouts; DROP TABLE clock_flags");  // nor of version 6
     db.exec("PRAGMA user_version = 2");
   }
   Store store = Store::open(path);
   CHECK(store.schema_version() == storage::kSchemaVersion);
   CHECK(store.load_coaches().size() == 1);
-  CHECK(store.find_coach_by_pin("2468").empty());  // no PIN yet: cannot log in
-  store.put_coach({"c-1", "Marloes Kuipers"}, storage::hash_pin("2468"));
-  CHECK(store.find_coach_by_pin("2468") == "c-1");
+  CHECK(store.find_coach_by_pin("246810").empty());  // no PIN yet: cannot log in
+  store.put_coach({"c-1", "Marloes Kuipers"}, storage::hash_pin("246810"));
+  CHECK(store.find_coach_by_pin("246810") == "c-1");
   // A rename (from sync) keeps the PIN.
   store.put_coach({"c-1", "Marloes Kuipers-de Wit"});
-  CHECK(store.find_coach_by_pin("2468") == "c-1");
+  CHECK(store.find_coach_by_pin("246810") == "c-1");
   CHECK(store.load_coaches()[0].name == "Marloes Kuipers-de Wit");
 }
 
@@ -53,9 +54,9 @@ TEST_CASE("store: coach PINs are argon2id hashes and identify the coach", "[stor
   test::TempDir dir;
   Store store = Store::open(dir.file("kiosk.db"));
   REQUIRE(storage::seed_demo_centre(store, kMonday0942));
-  CHECK(store.find_coach_by_pin("2468") == "demo-coach-1");
-  CHECK(store.find_coach_by_pin("1357") == "demo-coach-2");
-  CHECK(store.find_coach_by_pin("0000").empty());
+  CHECK(store.find_coach_by_pin("246810") == "demo-coach-1");
+  CHECK(store.find_coach_by_pin("135790") == "demo-coach-2");
+  CHECK(store.find_coach_by_pin("000000").empty());
   CHECK(store.find_coach_by_pin("").empty());
   CHECK(store.find_coach_by_pin("24680").empty());
   SQLite::Database raw(dir.file("kiosk.db"), SQLite::OPEN_READONLY);
@@ -64,7 +65,7 @@ TEST_CASE("store: coach PINs are argon2id hashes and identify the coach", "[stor
   while (st.executeStep()) {
     const std::string hash = st.getColumn(0).getString();
     CHECK(hash.rfind("$argon2id$", 0) == 0);
-    CHECK(hash.find("2468") == std::string::npos);
+    CHECK(hash.find("246810") == std::string::npos);
     ++n;
   }
   CHECK(n == 2);
@@ -118,13 +119,13 @@ wire::PullPage coach_page(const std::string& cursor, const std::string& id, cons
 TEST_CASE("store: coach_pin_changed sets the coach's PIN in the same transaction", "[storage][coach]") {
   test::TempDir dir;
   Store store = Store::open(dir.file("kiosk.db"));
-  store.put_coach({"c-1", "Marloes Kuipers"}, storage::hash_pin("2468"));
+  store.put_coach({"c-1", "Marloes Kuipers"}, storage::hash_pin("246810"));
   const auto e = store.record("", core::ev::CoachPinChanged{"c-1", storage::hash_pin("8642")}, kMonday0942);
   CHECK(e.type == "coach_pin_changed");
   CHECK(e.participant_id.empty());
   CHECK(e.payload.find("8642") == std::string::npos);
   CHECK(store.find_coach_by_pin("8642") == "c-1");
-  CHECK(store.find_coach_by_pin("2468").empty());
+  CHECK(store.find_coach_by_pin("246810").empty());
   CHECK(store.verify_coach_pin("c-1", "8642"));
   CHECK_FALSE(store.verify_coach_pin("c-2", "8642"));
   // Not a hash: refused, nothing written, the PIN stays.
@@ -139,21 +140,21 @@ TEST_CASE("sync store: a pulled malformed PIN hash is skipped for that coach, wi
   test::TempDir dir;
   const std::string path = dir.file("kiosk.db");
   Store store = Store::open(path);
-  store.put_coach({"c-1", "Marloes Kuipers"}, storage::hash_pin("2468"));
+  store.put_coach({"c-1", "Marloes Kuipers"}, storage::hash_pin("246810"));
   auto sync = storage::SyncStore::open(path);
   const std::string bad = GENERATE(std::string("plain"), std::string("$argon2i$v=19$m=4096,t=2,p=1$c2FsdA$aGFzaA"),
                                    std::string(200, '$'), "$argon2id$v=19$m=4096,t=2,p=1$" + std::string(5000, 'A'));
   wire::PullPage page = coach_page("r5.e0", "c-1", "Marloes Kuipers-de Wit", bad);
   wire::WireCoach erik;
   erik.c = {"c-2", "Erik Bos"};
-  erik.pin_hash = storage::hash_pin("1357");
+  erik.pin_hash = storage::hash_pin("135790");
   page.coaches.push_back(erik);
   const storage::PullApplied n = sync.apply_pull(page, kMonday0942);
   REQUIRE(n.warnings.size() == 1);
   CHECK(n.warnings[0].find("coach c-1") != std::string::npos);
   CHECK(n.warnings[0].find("previous PIN stays") != std::string::npos);
-  CHECK(store.find_coach_by_pin("2468") == "c-1");  // kept
-  CHECK(store.find_coach_by_pin("1357") == "c-2");  // the rest of the page applied
+  CHECK(store.find_coach_by_pin("246810") == "c-1");  // kept
+  CHECK(store.find_coach_by_pin("135790") == "c-2");  // the rest of the page applied
   CHECK(store.load_coaches().size() == 2);
   CHECK(sync.cursor() == "r5.e0");
 }
@@ -183,10 +184,10 @@ TEST_CASE("sync store: a kiosk's unsent PIN change is not undone by an older pul
   test::TempDir dir;
   const std::string path = dir.file("kiosk.db");
   Store store = Store::open(path);
-  store.put_coach({"c-1", "Marloes Kuipers"}, storage::hash_pin("2468"));
+  store.put_coach({"c-1", "Marloes Kuipers"}, storage::hash_pin("246810"));
   store.record("", core::ev::CoachPinChanged{"c-1", storage::hash_pin("8642")}, kMonday0942);
   auto sync = storage::SyncStore::open(path);
-  const std::string old_hash = storage::hash_pin("2468");
+  const std::string old_hash = storage::hash_pin("246810");
   SECTION("the pulled row predates our change") {
     sync.apply_pull(coach_page("r5.e0", "c-1", "Marloes Kuipers", old_hash), kMonday0942 + 1000);
     CHECK(store.find_coach_by_pin("8642") == "c-1");
@@ -212,6 +213,6 @@ TEST_CASE("sync store: a kiosk's unsent PIN change is not undone by an older pul
     sync.mark_pushed({{pending[0].id, wire::PushStatus::Stored, ""}}, kMonday0942 + 1000, pending[0].seq,
                      pending[0].seq);
     sync.apply_pull(coach_page("r7.e0", "c-1", "Marloes Kuipers", old_hash), kMonday0942 + 2000);
-    CHECK(store.find_coach_by_pin("2468") == "c-1");
+    CHECK(store.find_coach_by_pin("246810") == "c-1");
   }
 }

@@ -192,7 +192,7 @@ CREATE TABLE IF NOT EXISTS sync_rejected (event_id TEXT PRIMARY KEY, reason TEXT
 )sql";
 
 // A kiosk database at version 4 with two check-ins: today's schema without the sync tables
-// (version 5 adds nothing else), stamped 4. Returns the check-ins' event ids.
+// (version 5 adds nothing else; version 6's tables go too), stamped 4. Returns the check-ins' event ids.
 std::vector<std::string> make_version_4(const std::string& path) {
   std::vector<std::string> ids;
   {
@@ -203,7 +203,10 @@ std::vector<std::string> make_version_4(const std::string& path) {
     }
   }
   SQLite::Database db(path, SQLite::OPEN_READWRITE);
-  db.exec("DROP TABLE sync_state; DROP TABLE sync_rejected; PRAGMA user_version = 4");
+  // ... and nothing of version 6 (lockouts, clock flags).
+  db.exec(
+      "DROP TABLE sync_state; DROP TABLE sync_rejected; DROP TABLE lockouts; DROP TABLE clock_flags; "
+      "PRAGMA user_version = 4");
   return ids;
 }
 

@@ -79,17 +79,17 @@ TEST_CASE("sync: a coach's PIN set with add-coach opens coach mode on the kiosk 
   server.start();
   TestKiosk k(dir, "a", server.url(), server.enrol_code());
   REQUIRE(k.sync().ok);
-  // The demo centre's coaches came with their demo PINs (README: Marloes 2468, Erik 1357).
-  CHECK(k.store().find_coach_by_pin("2468") == "demo-coach-1");
-  CHECK(k.store().find_coach_by_pin("1357") == "demo-coach-2");
-  const RunResult r = add_coach(server, dir, "c-anna", "Anna de Groot", "9753\n");
+  // The demo centre's coaches came with their demo PINs (README: Marloes 246810, Erik 135790).
+  CHECK(k.store().find_coach_by_pin("246810") == "demo-coach-1");
+  CHECK(k.store().find_coach_by_pin("135790") == "demo-coach-2");
+  const RunResult r = add_coach(server, dir, "c-anna", "Anna de Groot", "975310\n");
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out.find("9753") == std::string::npos);  // never echoed
-  CHECK(k.store().find_coach_by_pin("9753").empty());
+  CHECK(r.out.find("975310") == std::string::npos);  // never echoed
+  CHECK(k.store().find_coach_by_pin("975310").empty());
   REQUIRE(k.sync().ok);
-  CHECK(k.store().find_coach_by_pin("9753") == "c-anna");
+  CHECK(k.store().find_coach_by_pin("975310") == "c-anna");
   Screen screen(k.store());
-  CHECK(screen.log_in("9753") == "c-anna");
+  CHECK(screen.log_in("975310") == "c-anna");
   // Stored as argon2id on both sides, never as the PIN.
   CHECK(server_coach(server, "c-anna", "pin_hash").rfind("$argon2id$", 0) == 0);
   SQLite::Database db(k.db(), SQLite::OPEN_READONLY);
@@ -110,16 +110,16 @@ TEST_CASE("sync: kiosk A changes a coach's PIN, kiosk B opens with the new PIN a
   {  // On kiosk A, as Marloes does it: coach mode, the key button, old PIN, new PIN twice.
     Screen screen(a.store());
     screen.session.dispatch(core::CoachCornerTapped{});
-    screen.type("2468");
+    screen.type("246810");
     REQUIRE(screen.session.state().coach.coach_id == "demo-coach-1");
     screen.session.dispatch(core::PinChangeTapped{});
-    screen.type("2468");
-    screen.type("8642");
-    screen.type("8642");
+    screen.type("246810");
+    screen.type("864200");
+    screen.type("864200");
     CHECK(core::active_notice(screen.session.state()) == core::Notice::PinChanged);
     CHECK(screen.session.state().screen == core::Screen::CoachToday);
   }
-  CHECK(a.store().find_coach_by_pin("8642") == "demo-coach-1");  // at once, on A itself
+  CHECK(a.store().find_coach_by_pin("864200") == "demo-coach-1");  // at once, on A itself
   SQLite::Database adb(a.db(), SQLite::OPEN_READONLY);
   CHECK(adb.execAndGet("SELECT COUNT(*) FROM events WHERE type = 'coach_pin_changed' AND participant_id = '' "
                        "AND payload NOT LIKE '%8642%'")
@@ -128,12 +128,12 @@ TEST_CASE("sync: kiosk A changes a coach's PIN, kiosk B opens with the new PIN a
   CHECK(server_coach(server, "demo-coach-1", "pin_key").find(a.store().device_id()) != std::string::npos);
   REQUIRE(b.sync().ok);
   Screen on_b(b.store());
-  CHECK(on_b.log_in("8642") == "demo-coach-1");
-  CHECK(on_b.log_in("2468").empty());
-  CHECK(b.store().find_coach_by_pin("1357") == "demo-coach-2");  // the other coach is untouched
+  CHECK(on_b.log_in("864200") == "demo-coach-1");
+  CHECK(on_b.log_in("246810").empty());
+  CHECK(b.store().find_coach_by_pin("135790") == "demo-coach-2");  // the other coach is untouched
   // A's own change comes back from the server as it is, and stays.
   REQUIRE(a.sync().ok);
-  CHECK(a.store().find_coach_by_pin("8642") == "demo-coach-1");
+  CHECK(a.store().find_coach_by_pin("864200") == "demo-coach-1");
   CHECK(server_count(server, "SELECT COUNT(*) FROM events WHERE type = 'coach_pin_changed'") == 1);
   CHECK(server_count(server, "SELECT COUNT(*) FROM rejections") == 0);
 }
@@ -149,14 +149,14 @@ TEST_CASE("sync: an older PIN change loses to a newer add-coach, on the server a
   TestKiosk a(dir, "a", server.url(), server.enrol_code());
   REQUIRE(a.sync().ok);
   // Offline with a clock in the past: the change is older than the server's demo PIN.
-  a.store().record("", core::ev::CoachPinChanged{"demo-coach-1", storage::hash_pin("8642")}, kMonday0942);
-  CHECK(a.store().find_coach_by_pin("8642") == "demo-coach-1");
+  a.store().record("", core::ev::CoachPinChanged{"demo-coach-1", storage::hash_pin("864200")}, kMonday0942);
+  CHECK(a.store().find_coach_by_pin("864200") == "demo-coach-1");
   REQUIRE(a.sync().ok);  // stored, not applied; the touched row comes back
   CHECK(server_count(server, "SELECT COUNT(*) FROM events WHERE type = 'coach_pin_changed'") == 1);
-  CHECK(a.store().find_coach_by_pin("2468") == "demo-coach-1");
-  CHECK(a.store().find_coach_by_pin("8642").empty());
+  CHECK(a.store().find_coach_by_pin("246810") == "demo-coach-1");
+  CHECK(a.store().find_coach_by_pin("864200").empty());
   // An event for a coach the centre does not have is refused with a reason.
-  a.store().record("", core::ev::CoachPinChanged{"c-nobody", storage::hash_pin("1111")}, wall_now());
+  a.store().record("", core::ev::CoachPinChanged{"c-nobody", storage::hash_pin("111100")}, wall_now());
   REQUIRE(a.sync().ok);
   CHECK(server_count(server, "SELECT COUNT(*) FROM rejections WHERE reason LIKE '%unknown coach c-nobody%'") == 1);
 }
@@ -172,22 +172,22 @@ TEST_CASE("sync: a removed coach cannot log in after the next pull, and is logge
   REQUIRE(k.sync().ok);
   Screen screen(k.store());
   screen.session.dispatch(core::CoachCornerTapped{});
-  screen.type("1357");
+  screen.type("135790");
   REQUIRE(screen.session.state().coach.coach_id == "demo-coach-2");
   const RunResult r = server.admin_result("remove-coach --centre de-cirkel --id demo-coach-2");
   REQUIRE(r.exit_code == 0);
   CHECK(server_coach(server, "demo-coach-2", "active") == "0");
   CHECK(server_coach(server, "demo-coach-2", "pin_hash").empty());
-  CHECK(k.store().find_coach_by_pin("1357") == "demo-coach-2");  // until the kiosk pulls
+  CHECK(k.store().find_coach_by_pin("135790") == "demo-coach-2");  // until the kiosk pulls
   const auto pulled = k.sync();
   REQUIRE(pulled.ok);
   CHECK(pulled.data_changed);
   screen.session.reload(wall_now());  // what the kiosk's main loop does after a pull
   CHECK(screen.session.state().coach.coach_id.empty());
   CHECK(screen.session.state().screen == core::Screen::Welcome);
-  CHECK(screen.log_in("1357").empty());
-  CHECK(k.store().find_coach_by_pin("1357").empty());
-  CHECK(screen.log_in("2468") == "demo-coach-1");
+  CHECK(screen.log_in("135790").empty());
+  CHECK(k.store().find_coach_by_pin("135790").empty());
+  CHECK(screen.log_in("246810") == "demo-coach-1");
   // Removing every coach: the pad says how to add one (State::coaches is empty).
   REQUIRE(server.admin_result("remove-coach --centre de-cirkel --id demo-coach-1").exit_code == 0);
   REQUIRE(k.sync().ok);
@@ -195,10 +195,10 @@ TEST_CASE("sync: a removed coach cannot log in after the next pull, and is logge
   REQUIRE(screen.session.state().coaches.has_value());
   CHECK(screen.session.state().coaches->empty());
   // Added again, with a new PIN: back on the kiosk.
-  REQUIRE(add_coach(server, dir, "demo-coach-2", "Erik Bos", "4321\n").exit_code == 0);
+  REQUIRE(add_coach(server, dir, "demo-coach-2", "Erik Bos", "432100\n").exit_code == 0);
   REQUIRE(k.sync().ok);
-  CHECK(k.store().find_coach_by_pin("4321") == "demo-coach-2");
-  CHECK(k.store().find_coach_by_pin("1357").empty());
+  CHECK(k.store().find_coach_by_pin("432100") == "demo-coach-2");
+  CHECK(k.store().find_coach_by_pin("135790").empty());
 }
 
 TEST_CASE("sync: a malformed PIN hash from the server is skipped for that coach, the rest applies", "[sync][coach]") {
@@ -210,14 +210,14 @@ TEST_CASE("sync: a malformed PIN hash from the server is skipped for that coach,
   server.start();
   TestKiosk k(dir, "a", server.url(), server.enrol_code());
   REQUIRE(k.sync().ok);
-  const std::string bad = GENERATE(std::string("2468"), std::string("$2b$10$notargon2"),
+  const std::string bad = GENERATE(std::string("246810"), std::string("$2b$10$notargon2"),
                                    "$argon2id$v=19$m=4096,t=2,p=1$" + std::string(20'000, 'A') + "$AAAA");
   corrupt_hash(server, "demo-coach-1", bad);
-  REQUIRE(add_coach(server, dir, "c-anna", "Anna de Groot", "9753\n").exit_code == 0);  // same page
+  REQUIRE(add_coach(server, dir, "c-anna", "Anna de Groot", "975310\n").exit_code == 0);  // same page
   const auto r = k.sync();
   REQUIRE(r.ok);
-  CHECK(k.store().find_coach_by_pin("2468") == "demo-coach-1");  // the previous hash stays
-  CHECK(k.store().find_coach_by_pin("9753") == "c-anna");
+  CHECK(k.store().find_coach_by_pin("246810") == "demo-coach-1");  // the previous hash stays
+  CHECK(k.store().find_coach_by_pin("975310") == "c-anna");
   bool named = false;
   for (const auto& line : k.log()) named |= line.find("coach demo-coach-1") != std::string::npos;
   CHECK(named);

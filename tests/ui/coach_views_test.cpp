@@ -941,3 +941,33 @@ TEST_CASE("coach views: changing the PIN asks for the old one, the new one, then
   s.coach.guard.locked_until = s.now + core::seconds(30);
   CHECK(ui::make_coach_pin_change_view(s, tr).locked);
 }
+
+TEST_CASE("coach views: Today names an unencrypted disk first and lists events from a wrong clock last",
+          "[ui][coach][security]") {
+  core::State s = monday();
+  const ui::Strings tr = test::strings();
+  s.storage_unprotected = "sda2";
+  const core::TimeMs in_2099 = core::from_local("2099-11-23", 9 * 60);
+  s.coach.data.clock_off = {{"e-far", "p-ayse", "check_in", "kiosk-b", in_2099, s.now, true},
+                            {"e-prog", "", "activity_saved", "kiosk-b", in_2099, s.now, false}};
+  const ui::CoachTodayView v = ui::make_coach_today_view(s, tr);
+  REQUIRE(v.items.size() >= 3);
+  CHECK(v.items.front().kind == AttentionItem::Kind::Storage);
+  CHECK(v.items.front().who == "Deze kiosk");
+  CHECK(v.items.front().what.find("sda2") != std::string::npos);
+  CHECK(v.items.front().what.find("zonder versleuteling") != std::string::npos);
+
+  const AttentionItem* ayse = find(v, AttentionItem::Kind::ClockOff, "Ayşe Yılmaz");
+  REQUIRE(ayse != nullptr);
+  CHECK(ayse->what == "Inchecken, gestempeld op 23 nov 2099 09:00: de klok van een kiosk stond verkeerd. Klopt het?");
+  CHECK(ayse->primary_label == "Openen");  // her page, to check it
+  const AttentionItem* programme = find(v, AttentionItem::Kind::ClockOff, "Programma");
+  REQUIRE(programme != nullptr);
+  CHECK(programme->what.rfind("Een wijziging, gestempeld op 23 nov 2099", 0) == 0);
+  CHECK(v.items.back().kind == AttentionItem::Kind::ClockOff);
+
+  // In English too (tr, pl: the catalogue test checks every key is in each).
+  ui::Strings en = test::strings();
+  en.set_language("en");
+  CHECK(ui::make_coach_today_view(s, en).items.front().what.find("without encryption (sda2)") != std::string::npos);
+}

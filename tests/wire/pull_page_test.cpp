@@ -85,3 +85,36 @@ TEST_CASE("pull page: a participant row without an id still fails the page", "[w
   CHECK_FALSE(wire::decode_pull_page(j.dump(), out, error));
   CHECK(error.find("participants[0].id is missing") != std::string::npos);
 }
+
+TEST_CASE("pull page: an event the server flagged clock_off keeps the flag, other values are refused", "[wire]") {
+  wire::PullPage page;
+  page.cursor = "r1.e2";
+  wire::WireEvent e;
+  e.id = "e-1";
+  e.device_id = "kiosk-b";
+  e.seq = 1;
+  e.wall_ms = 4'000'000'000'000;  // 2096: a kiosk's clock far ahead
+  e.hlc = "4000000000000.0000000000";
+  e.type = "check_in";
+  e.participant_id = "p1";
+  e.payload = R"({"date":"2096-10-02","dagdeel":"morning"})";
+  e.clock_off = true;
+  page.events.push_back(e);
+  e.id = "e-2";
+  e.clock_off = false;
+  page.events.push_back(e);
+  const std::string body = wire::encode_pull_page(page);
+  CHECK(json::parse(body)["events"][0]["clock_off"] == true);
+  CHECK_FALSE(json::parse(body)["events"][1].contains("clock_off"));  // only when true
+  wire::PullPage out;
+  std::string error;
+  REQUIRE(wire::decode_pull_page(body, out, error));
+  REQUIRE(out.events.size() == 2);
+  CHECK(out.events[0].clock_off);
+  CHECK_FALSE(out.events[1].clock_off);
+
+  json j = json::parse(body);
+  j["events"][0]["clock_off"] = "yes";
+  CHECK_FALSE(wire::decode_pull_page(j.dump(), out, error));
+  CHECK(error == "events[0].clock_off must be true or false");
+}

@@ -18,6 +18,8 @@ ImU32 kind_color(AttentionItem::Kind k) {
   switch (k) {
     case AttentionItem::Kind::NotHere: return colors::check_out;
     case AttentionItem::Kind::NotSeen: return colors::check_out;
+    case AttentionItem::Kind::Storage: return colors::check_out;
+    case AttentionItem::Kind::ClockOff: return colors::check_out;
     case AttentionItem::Kind::Absent: return colors::text_muted;
     default: return colors::primary;
   }
@@ -242,9 +244,11 @@ void draw_coach_pin(const CoachPinView& v, const Theme& t, const Layout& L, Acti
   text(t.fonts.bold, v.locked ? colors::check_out : colors::text_muted, v.locked ? v.locked_text : v.hint, col_w);
 
   pin_dots(t, L, v.digits_entered, v.digits_total, M + t.px(360));
-  const KeypadEvent key = pin_keypad(t, L, "coachpin", v.erase_label, !v.locked && !v.busy, v.digits_entered > 0);
+  const KeypadEvent key =
+      pin_keypad(t, L, "coachpin", v.erase_label, !v.locked && !v.busy, v.digits_entered > 0, &v.ok_label, v.can_ok);
   if (key.kind == KeypadEvent::Kind::Digit) out.push_back(core::CoachPinDigit{key.digit});
   if (key.kind == KeypadEvent::Kind::Erase) out.push_back(core::CoachPinErased{});
+  if (key.kind == KeypadEvent::Kind::Ok) out.push_back(core::CoachPinOkTapped{});
 }
 
 void draw_coach_pin_change(const CoachPinChangeView& v, const Theme& t, const Layout& L, Actions& out) {
@@ -259,9 +263,11 @@ void draw_coach_pin_change(const CoachPinChangeView& v, const Theme& t, const La
   ImGui::SetCursorPos(ImVec2(M, ImGui::GetCursorPosY() + t.px(12)));
   text(t.fonts.bold, v.locked ? colors::check_out : colors::text, v.locked ? v.locked_text : v.step_text, col_w);
   pin_dots(t, L, v.digits_entered, v.digits_total, M + t.px(360));
-  const KeypadEvent key = pin_keypad(t, L, "pinchange", v.erase_label, !v.locked && !v.busy, v.digits_entered > 0);
+  const KeypadEvent key =
+      pin_keypad(t, L, "pinchange", v.erase_label, !v.locked && !v.busy, v.digits_entered > 0, &v.ok_label, v.can_ok);
   if (key.kind == KeypadEvent::Kind::Digit) out.push_back(core::CoachPinDigit{key.digit});
   if (key.kind == KeypadEvent::Kind::Erase) out.push_back(core::CoachPinErased{});
+  if (key.kind == KeypadEvent::Kind::Ok) out.push_back(core::CoachPinOkTapped{});
 }
 
 // [SECTION] Today

@@ -27,8 +27,9 @@ float title_row(const Theme& t, const Layout& L, const std::string& back_label, 
 void section_title(const Theme& t, const std::string& s, float width);
 // The PIN pads (participant and coach): progress dots at height y, and the keypad on the right.
 void pin_dots(const Theme& t, const Layout& L, int entered, int total, float y);
+// ok_label: an OK key (the coach pads, for a PIN of the old length), enabled when can_ok.
 KeypadEvent pin_keypad(const Theme& t, const Layout& L, const char* id, const std::string& erase_label, bool enabled,
-                       bool can_erase);
+                       bool can_erase, const std::string* ok_label = nullptr, bool can_ok = false);
 void today_panel(const Theme& t, ImVec2 min, ImVec2 max, const std::string& title,
                  const std::vector<ActivityLine>& lines, const std::string& empty_text);
 

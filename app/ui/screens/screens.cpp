@@ -365,8 +365,9 @@ void pin_dots(const Theme& t, const Layout& L, int entered, int total, float y) 
 }
 
 KeypadEvent pin_keypad(const Theme& t, const Layout& L, const char* id, const std::string& erase_label, bool enabled,
-                       bool can_erase) {
-  KeypadSpec pad{id, {}, ImVec2(t.px(170), t.px(104)), L.gap, &erase_label};
+                       bool can_erase, const std::string* ok_label, bool can_ok) {
+  KeypadSpec pad{id, {}, ImVec2(t.px(170), t.px(104)), L.gap, &erase_label, ok_label};
+  pad.can_ok = can_ok;
   const ImVec2 size = keypad_size(pad);
   pad.pos = ImVec2(L.size.x - L.margin - size.x, std::max(L.margin, (L.size.y - size.y) * 0.5f));
   pad.enabled = enabled;
