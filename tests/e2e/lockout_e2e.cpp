@@ -5,8 +5,10 @@
 
 #include <string>
 
+#include "support/headless.hpp"
 #include "support/process.hpp"
 
+using meedoen::test::headless;
 using meedoen::test::run;
 using meedoen::test::RunResult;
 using meedoen::test::sh_quote;
@@ -20,9 +22,8 @@ const std::string kKiosk = MEEDOEN_KIOSK_BIN;
 // lock cannot simply run out between two runs.
 RunResult kiosk_run(const TempDir& dir, const std::string& script, const std::string& args = "") {
   meedoen::test::write_file(dir / "script.replay", script);
-  return run("TZ=Europe/Amsterdam xvfb-run -a -s '-screen 0 1280x800x24' " + sh_quote(kKiosk) +
-                 " --clock 2026-11-23T09:42 --size 1280x800 --demo --db " + sh_quote(dir / "kiosk.db") + " --replay " +
-                 sh_quote(dir / "script.replay") + " " + args,
+  return run(headless() + sh_quote(kKiosk) + " --clock 2026-11-23T09:42 --size 1280x800 --demo --db " +
+                 sh_quote(dir / "kiosk.db") + " --replay " + sh_quote(dir / "script.replay") + " " + args,
              dir);
 }
 
