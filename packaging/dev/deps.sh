@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian bookworm packages Meedoen needs to build, run and test, when missing.
 # Run as root (it calls apt-get). Usage: packaging/dev/deps.sh [build|run|test]
+# test: clang and its runtimes (libclang-rt-14-dev) build the libFuzzer targets (tests/fuzz).
 set -euo pipefail
 
 build_pkgs=(build-essential cmake pkg-config
@@ -9,7 +10,7 @@ build_pkgs=(build-essential cmake pkg-config
   libcairo2-dev libqrencode-dev libsystemd-dev libpq-dev libmicrohttpd-dev
   fonts-noto-core fonts-material-design-icons-iconfont)
 test_pkgs=(catch2 python3 clang-format xvfb xauth libgl1-mesa-dri sqlite3 xdotool openssl poppler-utils zbar-tools
-  postgresql debhelper lintian cage xwayland)
+  postgresql debhelper lintian cage xwayland clang libclang-rt-14-dev)
 
 want=("${build_pkgs[@]}")
 if [ "${1:-build}" = test ]; then want+=("${test_pkgs[@]}"); fi

@@ -10,6 +10,7 @@
 #include <set>
 #include <thread>
 
+#include "support/scoped_env.hpp"
 #include "support/sync_fixture.hpp"
 #include "wire/wire.hpp"
 
@@ -167,6 +168,7 @@ TEST_CASE("sync: two server processes on one PostgreSQL database give the same a
 TEST_CASE("sync: PostgreSQL stopped in the middle of a push: 503, nothing half stored, the server recovers by itself",
           "[sync][scale]") {
   use_amsterdam_time();
+  const ScopedEnv own_cluster(PgCluster::kSharedEnv, std::nullopt);  // it stops PostgreSQL: not the shared one
   TempDir dir;
   ServerProcess server(dir, "de-cirkel", Store::Postgres);
   server.start("--fault-push-delay-ms 1500");
