@@ -196,6 +196,11 @@ CREATE INDEX exits_by_date ON exits (date);
 CREATE TABLE IF NOT EXISTS sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS sync_rejected (event_id TEXT PRIMARY KEY, reason TEXT NOT NULL, at_ms INTEGER NOT NULL);
 )sql",
+    // 6: the participant did not know when they left a forgotten check-out (checkout_unknown).
+    // No earlier event sets it, so nothing needs projecting again.
+    R"sql(
+ALTER TABLE attendance ADD COLUMN end_unknown INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 }  // namespace
