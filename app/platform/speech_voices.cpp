@@ -93,7 +93,9 @@ class Voices final : public Synthesiser {
   explicit Voices(std::string clips_dir) : m_clips_dir(std::move(clips_dir)) {}
 
   std::vector<std::string> start(const std::vector<std::string>& languages) override {
-    m_espeak = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, 0) > 0;
+    // Once per process: espeak-ng keeps global state and does not come back after espeak_Terminate.
+    static const bool started = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, 0) > 0;
+    m_espeak = started;
     if (m_espeak) espeak_SetSynthCallback(on_audio);
     else log_line("read aloud: espeak-ng did not start (is espeak-ng-data installed?); recorded clips only");
     std::vector<std::string> found;
@@ -123,10 +125,6 @@ class Voices final : public Synthesiser {
     const espeak_ERROR e =
         espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, &ctx);
     return e == EE_OK && !ctx.stopped;
-  }
-
-  ~Voices() override {
-    if (m_espeak) espeak_Terminate();
   }
 
  private:

@@ -459,7 +459,8 @@ void clock_face(const Theme& t, ImVec2 centre, float r, int minute_of_day, const
 
 void draw_question(const CheckoutQuestionView& v, const Theme& t, const Layout& L, Actions& out) {
   const float bh = std::max(64.0f, t.px(120));
-  const float by = L.size.y - L.margin - bh;
+  // Above the coach corner (bottom right, >= 64 px): the third answer reaches that far right.
+  const float by = L.size.y - std::max(64.0f, t.px(64)) - L.gap - bh;
   const float top = L.margin;
   // The clock takes what the text and the answers leave, between 64 and 150 px in radius.
   const float text_h = t.fonts.bold->FontSize + t.fonts.large->FontSize * 2.4f + t.fonts.body->FontSize + t.px(48);
