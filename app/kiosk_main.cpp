@@ -49,6 +49,7 @@ void add_options(CLI::App& app, Options& o) {
   app.add_flag("--fullscreen", w.fullscreen, "Fill the screen (kiosk mode)");
   app.add_option("--screenshot", w.screenshot, "Write a PNG of the window and exit");
   app.add_option("--replay", w.replay, "Play a script of input (see docs/replay.md)");
+  app.add_option("--audio-out", w.audio_out, "Also write what is read aloud to this WAV file (tests)");
   app.add_option("--clock", s.clock, "Start the app's clock at this local time, e.g. 2026-11-23T09:42");
   app.add_flag("--print-journal", m.print_journal, "Print the event journal as JSON lines and exit");
   app.add_flag("--bench-startup", w.bench_startup, "Print the time of the first drawn frame and exit");

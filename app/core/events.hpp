@@ -198,6 +198,25 @@ struct CorrectionRequested {
   bool operator==(const CorrectionRequested&) const = default;
 };
 
+// The participant did not know when they left: the kiosk's end stays until a coach decides.
+struct CheckoutUnknown {
+  std::string date;
+  std::string check_in_event;
+
+  static constexpr const char* kName = "checkout_unknown";
+  static constexpr Fold kFold = Fold::Attendance;
+  std::string subject(const std::string& pid) const { return fold_subject(kFold, pid, date); }
+  std::string validate() const {
+    return check::first({check::date(date), check::id(check_in_event, "check_in_event")});
+  }
+  template <class V, class Self>
+  static void describe(V& v, Self& e) {
+    v.field("date", e.date);
+    v.field("check_in_event", e.check_in_event);
+  }
+  bool operator==(const CheckoutUnknown&) const = default;
+};
+
 struct SignedUp {
   std::string activity_id;
   std::string date;
@@ -533,7 +552,8 @@ using EventBody =
     std::variant<ev::CheckIn, ev::CheckOut, ev::AutoCheckOut, ev::CheckoutConfirmed, ev::CorrectionRequested,
                  ev::SignedUp, ev::SignUpCancelled, ev::AbsenceReported, ev::AbsenceWithdrawn, ev::HoursLogged,
                  ev::HoursDecided, ev::CorrectionDecided, ev::AttendanceRecorded, ev::LadderAssessed, ev::NoteAdded,
-                 ev::ParticipantLeft, ev::ActivitySaved, ev::CoachPinChanged, ev::AgreementsChanged, ev::Other>;
+                 ev::ParticipantLeft, ev::ActivitySaved, ev::CoachPinChanged, ev::AgreementsChanged,
+                 ev::CheckoutUnknown, ev::Other>;
 constexpr std::size_t kEventTypeCount = std::variant_size_v<EventBody> - 1;
 static_assert(std::is_same_v<std::variant_alternative_t<kEventTypeCount, EventBody>, ev::Other>);
 

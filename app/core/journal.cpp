@@ -71,6 +71,9 @@ std::vector<Attendance> fold_attendance(const std::vector<Event>& events) {
                   [&](const Event&, const ev::CheckoutConfirmed& b) {
                     if (Attendance* a = by_check_in(b.check_in_event)) a->answered = true;
                   },
+                  [&](const Event&, const ev::CheckoutUnknown& b) {
+                    if (Attendance* a = by_check_in(b.check_in_event)) a->end_unknown = true;
+                  },
                   [&](const Event&, const ev::CorrectionRequested& b) {
                     if (Attendance* a = by_check_in(b.check_in_event)) {
                       a->answered = true;

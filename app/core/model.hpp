@@ -98,6 +98,7 @@ struct Attendance {
   bool answered = false;       // the participant confirmed or corrected the recorded end
   TimeMs proposed_end = 0;     // the participant's correction, waiting for a coach; 0 = none
   bool by_coach = false;       // recorded by a coach (attendance_recorded): nobody checked in
+  bool end_unknown = false;    // the participant did not know when they left: waits for a coach
   bool open() const { return check_out == 0; }
 };
 

@@ -118,6 +118,7 @@ struct DayPart {
 
 constexpr int kQuestionDays = 14;         // ask about an auto-closed check-out up to two weeks later
 constexpr int kDefaultHoursMinutes = 60;  // the hours stepper starts at one hour
+constexpr int kHoursDaysBack = 6;         // hours can be logged for today and the six days before
 
 // The sync worker's state as coaches see it (the worker lives in sync/, core only keeps values).
 struct SyncInfo {
@@ -146,6 +147,12 @@ struct State {
   TimeMs last_input = 0;
   Screen screen = Screen::Welcome;
   std::string language;  // UI language of this session; "" until the first Tick
+  // Read aloud: the speaker button was used in this visit (from then on confirmations are
+  // spoken too), and a count of its taps; the platform speaks each new one (platform/speech.hpp).
+  struct ReadAloud {
+    bool on = false;
+    int requests = 0;  // only grows, so a new tap is always a change
+  } read_aloud;
 
   std::string query;    // name search text
   std::string pin_for;  // participant on the PIN pad
@@ -252,6 +259,11 @@ struct HoursDayTapped {
 struct MinutesStep {
   int delta;
 };  // +15 / -15
+struct MinutesChosen {
+  int minutes;
+};                           // a quick choice: 1, 2, 3 or 4 hours
+struct SpeakTapped {};       // the speaker button: read this screen aloud
+struct EndUnknownTapped {};  // the check-out question: "I don't know", the coach decides
 struct SaveHoursTapped {};
 struct EndRightTapped {};  // "yes, that was right"
 struct EndWrongTapped {};  // "no, another time"
@@ -300,8 +312,9 @@ using ParticipantAction =
     std::variant<StartTapped, LanguageTapped, CardScanned, SearchTyped, SearchErased, ParticipantChosen, PinDigit,
                  PinErased, PinChecked, CheckInTapped, CheckOutTapped, StillHereTapped, DoneTapped, MoreTapped,
                  GridTapped, GridPage, OpenTapped, DayTapped, SignUpTapped, CancelSignUpTapped, PartToggled, DayToggled,
-                 ReasonTapped, PlaceTapped, HoursDayTapped, MinutesStep, SaveHoursTapped, EndRightTapped,
-                 EndWrongTapped, CorrectionStep, SaveCorrectionTapped, AttendanceStored, ParticipantLoaded, Recorded>;
+                 ReasonTapped, PlaceTapped, HoursDayTapped, MinutesStep, MinutesChosen, SaveHoursTapped, EndRightTapped,
+                 EndWrongTapped, EndUnknownTapped, CorrectionStep, SpeakTapped, SaveCorrectionTapped, AttendanceStored,
+                 ParticipantLoaded, Recorded>;
 // CoachAction: core/coach.hpp; ProgrammeAction: core/programme.hpp; ReportsAction: core/reports_flow.hpp.
 using FeatureAction = std::variant<SessionAction, ParticipantAction, CoachAction, ProgrammeAction, ReportsAction>;
 
@@ -476,8 +489,10 @@ int places_taken(const State& s, const std::string& activity_id, const std::stri
 bool activity_over(const State& s, const Activity& a, const std::string& date);
 // The places a participant can log hours for: the centre's places, then volunteer activities.
 std::vector<std::string> hours_places(const State& s);
-// Days back the hours screen offers: today, yesterday and the rest of this week.
+// Days back the hours screen offers: today and the six days before (Saturday's hours on a Monday).
 int hours_days_back(const State& s);
+// The quick choices of the hours screen, in minutes.
+inline constexpr int kHoursQuickChoices[] = {60, 120, 180, 240};
 // The dagdelen of a day that can still be reported absent (not yet over).
 std::vector<Dagdeel> open_parts(const State& s, int day);
 // The next moment a Tick would change what is on screen (clock minute, countdown, timeouts).

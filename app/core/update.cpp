@@ -35,6 +35,7 @@ void end_session(State& s) {
   s.busy = false;
   s.language = s.config.default_language;
   s.notice = Notice::None;
+  s.read_aloud.on = false;  // the next visitor starts without speech (requests keep counting)
 }
 
 void identify(State& s, std::vector<Command>& out, const Participant& p) {
@@ -113,7 +114,12 @@ void on_card(State& s, std::vector<Command>& out, const std::string& code) {
     out.push_back(LogLine{"unknown card scanned (" + std::to_string(code.size()) + " characters)"});
     return;
   }
-  if (s.participant_id != p->id) end_session(s);
+  if (s.participant_id != p->id) {
+    // A card after the speaker was used on the welcome screen: the same person's visit goes on.
+    const bool speaking = s.participant_id.empty() && s.read_aloud.on;
+    end_session(s);
+    s.read_aloud.on = speaking;
+  }
   identify(s, out, *p);
 }
 
@@ -191,7 +197,8 @@ const Attendance* unanswered_auto_close(const State& s) {
   const Attendance* found = nullptr;
   const std::string oldest = add_days(today_iso(s), -kQuestionDays);
   for (const auto& a : s.me.recent)
-    if (a.auto_closed && !a.answered && a.date >= oldest && (!found || a.check_in > found->check_in)) found = &a;
+    if (a.auto_closed && !a.answered && !a.end_unknown && a.date >= oldest && (!found || a.check_in > found->check_in))
+      found = &a;
   return found;
 }
 
@@ -316,7 +323,8 @@ void on_recorded(State& s, const Recorded& r) {
   } else if (std::holds_alternative<ev::CheckoutConfirmed>(first)) {
     s.screen = Screen::Home;
     show_notice(s, Notice::EndConfirmed);
-  } else if (std::holds_alternative<ev::CorrectionRequested>(first)) {
+  } else if (std::holds_alternative<ev::CorrectionRequested>(first) ||
+             std::holds_alternative<ev::CheckoutUnknown>(first)) {
     s.screen = Screen::Home;
     show_notice(s, Notice::CorrectionSent);
   }
@@ -488,11 +496,31 @@ void on(State& s, Commands&, const MinutesStep& a) {
     s.hours_minutes = std::clamp(s.hours_minutes + a.delta, kHoursStepMinutes, kMaxHoursPerEntry);
 }
 
+void on(State& s, Commands&, const MinutesChosen& a) {
+  const bool offered = std::find(std::begin(kHoursQuickChoices), std::end(kHoursQuickChoices), a.minutes) !=
+                       std::end(kHoursQuickChoices);
+  if (s.screen == Screen::Hours && offered)
+    s.hours_minutes = std::clamp(a.minutes, kHoursStepMinutes, kMaxHoursPerEntry);
+}
+
 void on(State& s, Commands& out, const SaveHoursTapped&) { on_save_hours(s, out); }
+
+// Read aloud: any participant screen (not coach mode); the platform speaks each new request.
+void on(State& s, Commands&, const SpeakTapped&) {
+  if (coach_screen(s.screen)) return;
+  s.read_aloud.on = true;
+  ++s.read_aloud.requests;
+}
 
 void on(State& s, Commands& out, const EndRightTapped&) {
   if (s.screen != Screen::CheckoutQuestion || s.busy) return;
   record(s, out, {ev::CheckoutConfirmed{s.question.date, s.question.check_in_event}});
+}
+
+// Not asked again; the forgotten check-out stays on the coach's Today list, marked "does not know".
+void on(State& s, Commands& out, const EndUnknownTapped&) {
+  if (s.screen != Screen::CheckoutQuestion || s.busy) return;
+  record(s, out, {ev::CheckoutUnknown{s.question.date, s.question.check_in_event}});
 }
 
 void on(State& s, Commands&, const EndWrongTapped&) {
@@ -648,9 +676,9 @@ std::vector<std::string> hours_places(const State& s) {
   return out;
 }
 
-int hours_days_back(const State& s) {
-  // Today, yesterday, and back to this week's Monday.
-  return std::max(1, to_local(s.now).weekday);
+int hours_days_back(const State&) {
+  // A whole week back, not only to Monday: Saturday's hours can still be logged on Monday.
+  return kHoursDaysBack;
 }
 
 std::vector<Dagdeel> open_parts(const State& s, int day) {

@@ -16,11 +16,13 @@
 #include "platform/screenshot.hpp"
 #include "platform/service.hpp"
 #include "platform/session.hpp"
+#include "platform/speech.hpp"
 #include "platform/window.hpp"
 #include "storage/store.hpp"
 #include "sync/worker.hpp"
 #include "ui/i18n.hpp"
 #include "ui/screens/screens.hpp"
+#include "ui/spoken.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_models.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -77,6 +79,7 @@ class Kiosk final : public ReplayHost {
       : m_opt(o), m_session(session), m_window(window), m_clock(clock), m_tr(tr) {}
 
   void set_replay(std::unique_ptr<Replay> r) { m_replay = std::move(r); }
+  void set_speech(Speech* s) { m_speech = s; }
   void set_sync(sync::Worker* w) {
     m_sync = w;
     publish_sync_status();
@@ -128,6 +131,7 @@ class Kiosk final : public ReplayHost {
     enter();
   }
   void advance_clock(long long ms) override { m_clock.offset += ms; }
+  std::vector<std::string> spoken() const override { return m_speech ? m_speech->said() : std::vector<std::string>{}; }
   bool save_screenshot(const std::string& path, std::string& error) override {
     int w = 0, h = 0;
     m_window.size(w, h);
@@ -282,6 +286,16 @@ class Kiosk final : public ReplayHost {
     }
   }
 
+  // The speaker button shows where a voice (or a centre's clips) exists; say or stop as the cues tell.
+  void read_aloud(ui::FrameView& view) {
+    if (!m_speech) return;
+    view.speaker = !view.spoken.empty() && m_speech->can_read(view.spoken.language);
+    const ui::SpeechCues::Cue cue = m_cues.next(m_session.state(), view);
+    if (cue.kind == ui::SpeechCues::Cue::Kind::Stop) m_speech->stop();
+    else if (cue.kind == ui::SpeechCues::Cue::Kind::Say && m_speech->can_read(cue.what.language))
+      m_speech->say(cue.what);
+  }
+
   // Draws the state as the loop's Tick left it (the loop ticks once per iteration).
   ui::Actions draw() {
     m_window.begin_frame();
@@ -294,9 +308,13 @@ class Kiosk final : public ReplayHost {
       io.MouseDown[0] = down;
     }
     ImGui::NewFrame();
-    if (ImGui::IsMouseClicked(0)) m_session.dispatch(core::Touched{});
+    if (ImGui::IsMouseClicked(0)) {
+      m_session.dispatch(core::Touched{});
+      if (m_speech) m_speech->stop();  // the next tap silences what is being read
+    }
     ui::frame_record().clear();
-    const ui::FrameView view = ui::make_frame_view(m_session.state(), m_tr);
+    ui::FrameView view = ui::make_frame_view(m_session.state(), m_tr);
+    read_aloud(view);
     ui::Actions out;
     ui::draw_frame(view, m_theme, io.DisplaySize, out);
     m_window.render();
@@ -310,6 +328,8 @@ class Kiosk final : public ReplayHost {
   ui::Strings& m_tr;
   ui::Theme m_theme;
   std::unique_ptr<Replay> m_replay;
+  Speech* m_speech = nullptr;  // null: no read-aloud (never in a normal start)
+  ui::SpeechCues m_cues;
   ScanBuffer m_scan;
   long m_checkpointed_writes = 0;
   sync::Worker* m_sync = nullptr;
@@ -390,8 +410,13 @@ int run_kiosk(const KioskOptions& o, const KioskParts& p) {
   }
   log_line("kiosk started: database " + p.db_path + ", device " + p.store.device_id() +
            (p.config_file.empty() ? ", built-in settings" : ", settings " + p.config_file));
+  std::vector<std::string> languages{p.cfg.default_language};
+  for (const auto& l : p.cfg.languages)
+    if (l != p.cfg.default_language) languages.push_back(l);
+  const std::unique_ptr<Speech> speech = make_speech(languages, ui::assets_dir() + "/voice", o.audio_out);
   Kiosk kiosk(o, session, *window, clock, p.tr);
   kiosk.set_replay(std::move(replay));
+  kiosk.set_speech(speech.get());
   if (p.worker) start_sync(*p.worker, *window, kiosk, p.cfg.server_url);
   const int code = kiosk.run();
   if (p.worker) {

@@ -14,6 +14,7 @@ namespace meedoen::platform {
 struct KioskOptions {
   std::string screenshot;  // --screenshot FILE: write a PNG of the first screen and exit
   std::string replay;      // --replay FILE
+  std::string audio_out;   // --audio-out FILE.wav: everything read aloud, appended to this file
   int width = 1280, height = 800;
   bool coach = false;  // --coach: an office PC, starting at the coach PIN pad
   bool fullscreen = false;

@@ -94,19 +94,22 @@ ReplayParse parse_replay(const std::string& script) {
       } else {
         bad("drag needs X1 Y1 X2 Y2");
       }
-    } else if (verb == "type" || verb == "scan" || verb == "screenshot" || verb == "expect" || verb == "expect-not") {
+    } else if (verb == "type" || verb == "scan" || verb == "screenshot" || verb == "expect" || verb == "expect-not" ||
+               verb == "expect-spoken") {
       if (!argument(rest, arg) || arg.empty()) bad(verb + " needs an argument");
       s.kind = verb == "type"         ? ReplayStep::Kind::Type
                : verb == "scan"       ? ReplayStep::Kind::Scan
                : verb == "screenshot" ? ReplayStep::Kind::Screenshot
                : verb == "expect"     ? ReplayStep::Kind::Expect
-                                      : ReplayStep::Kind::ExpectNot;
+               : verb == "expect-not" ? ReplayStep::Kind::ExpectNot
+                                      : ReplayStep::Kind::ExpectSpoken;
       s.text = arg;
     } else if (verb == "advance" || verb == "wait") {
       if (!duration(rest, s.ms)) bad("expected a duration like 31s or 500ms");
       s.kind = verb == "advance" ? ReplayStep::Kind::Advance : ReplayStep::Kind::Wait;
     } else {
-      bad("unknown step '" + verb + "' (known: tap, drag, type, scan, advance, wait, screenshot, expect, expect-not)");
+      bad("unknown step '" + verb +
+          "' (known: tap, drag, type, scan, advance, wait, screenshot, expect, expect-not, expect-spoken)");
     }
     if (!r.error.empty()) return r;
     r.steps.push_back(s);
@@ -250,6 +253,7 @@ void Replay::start_step(const ui::FrameRecord& record, ReplayHost& host, long lo
     }
     case ReplayStep::Kind::Expect:
     case ReplayStep::Kind::ExpectNot: return check_expect(record, s);
+    case ReplayStep::Kind::ExpectSpoken: return check_spoken(host, real_now, s);
   }
 }
 
@@ -288,6 +292,26 @@ void Replay::check_expect(const ui::FrameRecord& record, const ReplayStep& s) {
   if (s.kind == ReplayStep::Kind::ExpectNot && shown)
     return fail(s, "\"" + s.text + "\" is on screen but should not be");
   ++m_next;
+}
+
+// Speech is synthesised on its own thread: wait for it, a frame at a time, up to kSpokenWait.
+void Replay::check_spoken(const ReplayHost& host, long long real_now, const ReplayStep& s) {
+  constexpr long long kSpokenWait = 10'000;
+  const std::vector<std::string> said = host.spoken();
+  for (std::size_t i = m_spoken_seen; i < said.size(); ++i) {
+    if (said[i].find(s.text) == std::string::npos) continue;
+    m_spoken_seen = i + 1;
+    m_wait_until = 0;
+    ++m_next;
+    return;
+  }
+  if (m_wait_until == 0) m_wait_until = real_now + kSpokenWait;
+  if (real_now < m_wait_until) return;
+  m_wait_until = 0;
+  std::string heard;
+  for (std::size_t i = m_spoken_seen; i < said.size(); ++i) heard += (heard.empty() ? "" : " | ") + said[i];
+  fail(s, "expected \"" + s.text +
+              "\" to be read aloud; since the last match it read: " + (heard.empty() ? std::string("nothing") : heard));
 }
 
 }  // namespace meedoen::platform

@@ -7,6 +7,7 @@
 //   wait 500ms           let real time pass while the app runs
 //   screenshot FILE      write a PNG of the window
 //   expect "text"        fail unless the text is on screen; expect-not "text" the opposite
+//   expect-spoken "text" wait (up to 10 s) until something read aloud after the last match contains the text
 // Blank lines and lines starting with # are ignored.
 #pragma once
 #include <string>
@@ -17,7 +18,7 @@
 namespace meedoen::platform {
 
 struct ReplayStep {
-  enum class Kind { TapLabel, TapXY, Drag, Type, Scan, Advance, Wait, Screenshot, Expect, ExpectNot };
+  enum class Kind { TapLabel, TapXY, Drag, Type, Scan, Advance, Wait, Screenshot, Expect, ExpectNot, ExpectSpoken };
   Kind kind;
   std::string text;  // label, text, code or file
   float x = 0, y = 0;
@@ -39,6 +40,7 @@ struct ReplayHost {
   virtual void scan(const std::string& code) = 0;
   virtual void advance_clock(long long ms) = 0;
   virtual bool save_screenshot(const std::string& path, std::string& error) = 0;
+  virtual std::vector<std::string> spoken() const = 0;  // every text read aloud so far, in order
 };
 
 class Replay {
@@ -61,6 +63,7 @@ class Replay {
   void start_drag(const ReplayStep& s);
   void start_typing(const ui::FrameRecord& record, ReplayHost& host, long long real_now, const ReplayStep& s);
   void check_expect(const ui::FrameRecord& record, const ReplayStep& s);
+  void check_spoken(const ReplayHost& host, long long real_now, const ReplayStep& s);
   bool start_tap(const ui::FrameRecord& record, const std::string& label, const ReplayStep& s);
 
   std::vector<ReplayStep> m_steps;
@@ -77,6 +80,7 @@ class Replay {
   std::string m_typing;      // letters of a "type" step still to tap
   int m_layer_switches = 0;  // keyboard layer switches in a row, to stop on a missing key
   long long m_wait_until = 0;
+  std::size_t m_spoken_seen = 0;  // read-aloud texts before this one were matched already
   int m_settle = 0;
   bool m_failed = false;
   std::string m_failure;

@@ -122,18 +122,14 @@ Table attendance_report(const ServerStore& s, const std::string& centre, const s
     if (subject.rfind("attendance/", 0) == 0) {
       for (const auto& a : core::fold_attendance(list)) {
         const long minutes = a.check_out > 0 ? static_cast<long>((a.check_out - a.check_in) / 60000) : 0;
-        std::vector<std::string> row{centre,
-                                     a.date,
-                                     core::dagdeel_key(a.dagdeel),
-                                     a.participant_id,
+        std::vector<std::string> row{centre, a.date, core::dagdeel_key(a.dagdeel), a.participant_id,
                                      name(a.participant_id),
                                      a.open()        ? "present_open"
                                      : a.auto_closed ? "present_not_checked_out"
                                                      : "present",
-                                     "",
-                                     local_time(a.check_in),
-                                     local_time(a.check_out),
-                                     std::to_string(minutes)};
+                                     // The participant said "I don't know" when asked: for the coach.
+                                     a.end_unknown && !a.answered ? "end_unknown" : "", local_time(a.check_in),
+                                     local_time(a.check_out), std::to_string(minutes)};
         source(a.check_in_event, row);
         t.rows.push_back(std::move(row));
       }

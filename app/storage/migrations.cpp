@@ -214,6 +214,11 @@ CREATE TABLE clock_flags (
   received_ms INTEGER NOT NULL
 ) WITHOUT ROWID;
 )sql",
+    // 6 -> 7: the participant did not know when they left a forgotten check-out (checkout_unknown).
+    // No earlier event sets it, so nothing needs projecting again.
+    R"sql(
+ALTER TABLE attendance ADD COLUMN end_unknown INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 }  // namespace

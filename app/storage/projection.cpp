@@ -60,21 +60,22 @@ void project_attendance(SQLite::Database& db, const std::string& pid, const std:
   SQLite::Statement up(
       db,
       "INSERT INTO attendance (check_in_event, participant_id, date, dagdeel, check_in_ms, check_out_ms, "
-      "auto_closed, answered, proposed_end_ms, by_coach) VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7, ?8, NULLIF(?9, "
-      "0), ?10) "
+      "auto_closed, answered, proposed_end_ms, by_coach, end_unknown) VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7, "
+      "?8, "
+      "NULLIF(?9, 0), ?10, ?11) "
       "ON CONFLICT (check_in_event) DO UPDATE SET participant_id = excluded.participant_id, date = excluded.date, "
       "dagdeel = excluded.dagdeel, check_in_ms = excluded.check_in_ms, check_out_ms = excluded.check_out_ms, "
       "auto_closed = excluded.auto_closed, answered = excluded.answered, proposed_end_ms = excluded.proposed_end_ms, "
-      "by_coach = excluded.by_coach "
+      "by_coach = excluded.by_coach, end_unknown = excluded.end_unknown "
       "WHERE (participant_id, date, dagdeel, check_in_ms, auto_closed, answered) IS NOT "
       "(excluded.participant_id, excluded.date, excluded.dagdeel, excluded.check_in_ms, excluded.auto_closed, "
       "excluded.answered) "
       "OR check_out_ms IS NOT excluded.check_out_ms OR proposed_end_ms IS NOT excluded.proposed_end_ms "
-      "OR by_coach IS NOT excluded.by_coach");
+      "OR by_coach IS NOT excluded.by_coach OR end_unknown IS NOT excluded.end_unknown");
   for (const auto& a : rows) {
     up.reset();
     SQLite::bind(up, a.check_in_event, a.participant_id, a.date, core::dagdeel_key(a.dagdeel), a.check_in, a.check_out,
-                 a.auto_closed ? 1 : 0, a.answered ? 1 : 0, a.proposed_end, a.by_coach ? 1 : 0);
+                 a.auto_closed ? 1 : 0, a.answered ? 1 : 0, a.proposed_end, a.by_coach ? 1 : 0, a.end_unknown ? 1 : 0);
     up.exec();
   }
 }

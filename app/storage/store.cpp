@@ -86,7 +86,7 @@ namespace {
 
 #define ATTENDANCE_COLUMNS                                                                               \
   "participant_id, date, dagdeel, check_in_ms, COALESCE(check_out_ms, 0), check_in_event, auto_closed, " \
-  "answered, COALESCE(proposed_end_ms, 0), by_coach"
+  "answered, COALESCE(proposed_end_ms, 0), by_coach, end_unknown"
 
 // Mappers for query_rows (storage/rows.hpp) of the rows getColumns cannot build: SQLite has no
 // flags or enums, so those columns are converted here. Values in the order of the struct's members.
@@ -103,8 +103,8 @@ core::Dagdeel dagdeel_at(SQLite::Statement& st, int i) {
 }
 
 core::Attendance read_attendance(SQLite::Statement& st) {
-  return {st.getColumn(0), st.getColumn(1), dagdeel_at(st, 2), st.getColumn(3), st.getColumn(4),
-          st.getColumn(5), flag(st, 6),     flag(st, 7),       st.getColumn(8), flag(st, 9)};
+  return {st.getColumn(0), st.getColumn(1), dagdeel_at(st, 2), st.getColumn(3), st.getColumn(4), st.getColumn(5),
+          flag(st, 6),     flag(st, 7),     st.getColumn(8),   flag(st, 9),     flag(st, 10)};
 }
 
 core::Participant read_participant(SQLite::Statement& st) {

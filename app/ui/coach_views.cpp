@@ -132,8 +132,9 @@ void check_outs(const core::State& s, const Strings& tr, std::vector<AttentionIt
       it.secondary_label = tr.get("coach.reject");
       it.secondary = core::CorrectionRejectTapped{a.check_in_event};
     } else {
+      // "I don't know" from the participant: the coach decides the end, nobody asks them again.
       it.what =
-          tr.fmt("coach.forgotten",
+          tr.fmt(a.end_unknown ? "coach.end_unknown" : "coach.forgotten",
                  {{"date", date_text(s, a.date, tr)}, {"in", time_of(a.check_in)}, {"end", time_of(a.check_out)}});
       it.primary_label = tr.get("coach.confirm");
       it.primary = core::EndConfirmTapped{a.check_in_event};
@@ -779,6 +780,9 @@ std::string history_line(const core::State& s, const core::Event& e, const Strin
           },
           [&](const core::ev::CorrectionRequested& b) {
             line = by("") + ": " + tr.fmt("coach.history.correction_asked", {{"end", time_of(b.proposed_end)}});
+          },
+          [&](const core::ev::CheckoutUnknown& b) {
+            line = by("") + ": " + tr.fmt("coach.history.end_unknown", {{"date", short_date(b.date, tr)}});
           },
           [&](const core::ev::CorrectionDecided& b) {
             line = by(b.coach_id) + ": " +

@@ -270,9 +270,13 @@ HoursView make_hours_view(const core::State& s, const Strings& tr) {
   v.less_label = tr.get("hours.less");
   v.more_label = tr.get("hours.more");
   v.no_places = tr.get("hours.no_places");
-  for (const auto& p : core::hours_places(s)) v.places.push_back({p, p, p == s.hours_place});
+  for (const auto& p : core::hours_places(s)) v.places.push_back({p, p, p == s.hours_place, p});
   for (int d = 0; d <= core::hours_days_back(s); ++d)
-    v.days.push_back({std::to_string(d), day_label(s, -d, tr), d == s.hours_day});
+    v.days.push_back({std::to_string(d), day_label(s, -d, tr), d == s.hours_day, tab_label(s, -d, tr)});
+  for (const int m : core::kHoursQuickChoices)
+    v.quick.push_back({std::to_string(m),
+                       m == 60 ? tr.get("hours.quick_one") : tr.fmt("hours.quick", {{"n", std::to_string(m / 60)}}),
+                       m == s.hours_minutes, ""});
   v.can_save = !s.hours_place.empty() && !s.busy;
   v.can_less = s.hours_minutes > core::kHoursStepMinutes;
   v.can_more = s.hours_minutes < core::kMaxHoursPerEntry;
@@ -356,6 +360,9 @@ CheckoutQuestionView make_question_view(const core::State& s, const Strings& tr)
   v.note = tr.fmt("question.note", {{"time", time_of(s.question.check_in)}});
   v.yes_label = tr.get("question.yes");
   v.no_label = tr.get("question.no");
+  v.unknown_label = tr.get("question.unknown");
+  v.minute_of_day = core::to_local(s.question.check_out).minute_of_day;
+  v.time = time_of(s.question.check_out);
   return v;
 }
 

@@ -268,6 +268,7 @@ FrameView make_frame_view(const core::State& s, Strings& tr) {
   make_screen_view(s, tr, v);
   v.prompt = make_prompt_view(s, tr);
   v.storage_fault = make_storage_fault_view(s, tr);
+  v.spoken = make_spoken(s, v);
   return v;
 }
 

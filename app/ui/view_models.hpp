@@ -9,6 +9,7 @@
 #include "ui/i18n.hpp"
 #include "ui/programme_views.hpp"
 #include "ui/report_views.hpp"
+#include "ui/spoken.hpp"
 
 namespace meedoen::ui {
 
@@ -100,7 +101,9 @@ struct GridView {
 };
 
 struct CheckoutQuestionView {
-  std::string title, question, note, yes_label, no_label;
+  std::string title, question, note, yes_label, no_label, unknown_label;
+  std::string time;       // the recorded end, "12:30", under the clock face
+  int minute_of_day = 0;  // the same, for the clock's hands
 };
 
 struct CheckoutCorrectView {
@@ -156,6 +159,7 @@ struct HoursView {
   struct Choice {
     std::string key, label;
     bool active = false;
+    std::string short_label;  // days: "za 28" where two columns leave little room
   };
   struct Entry {
     std::string when, place, amount, status;
@@ -164,7 +168,8 @@ struct HoursView {
   std::string title, back_label, place_title, day_title, amount_title, amount, save_label;
   std::string less_label, more_label, no_places;
   std::vector<Choice> places;
-  std::vector<Choice> days;  // key = days back
+  std::vector<Choice> days;   // key = days back: today and the six days before
+  std::vector<Choice> quick;  // key = minutes: 1, 2, 3 and 4 hours in one tap
   bool can_save = false, can_less = true, can_more = true, busy = false;
   std::string week_total, month_total, agreed;  // agreed = "" unless the coach shows it
   std::string list_title;
@@ -227,6 +232,8 @@ struct FrameView {
   bool coach_corner = true;  // the discreet button into coach mode (not on coach screens)
   std::string notice;        // "" when none
   bool notice_good = false;  // good news (green) rather than a hint (amber)
+  Spoken spoken;             // what the speaker button reads (empty on coach screens)
+  bool speaker = false;      // the speaker button shows: the platform can read spoken's language
 };
 
 // Builds the view of the current screen; tr is switched to the session's language.

@@ -469,14 +469,28 @@ TEST_CASE("flows: the hours stepper, day and place", "[core]") {
     k.touch(core::PlaceTapped{"Kringloop"});
     CHECK(k.state().hours_place == "Kringloop");
   }
-  SECTION("on a Monday: today and yesterday only") {
-    CHECK(core::hours_days_back(k.state()) == 1);
-    k.touch(core::HoursDayTapped{1});
-    CHECK(k.state().hours_day == 1);
-    k.touch(core::HoursDayTapped{2});
-    CHECK(k.state().hours_day == 1);
+  SECTION("on a Monday: the last seven days, Saturday too (issue 15)") {
+    CHECK(core::hours_days_back(k.state()) == 6);
+    k.touch(core::HoursDayTapped{2});  // Saturday
+    CHECK(k.state().hours_day == 2);
+    k.touch(core::HoursDayTapped{6});  // last Tuesday
+    CHECK(k.state().hours_day == 6);
+    k.touch(core::HoursDayTapped{7});  // a week ago: no longer offered
+    CHECK(k.state().hours_day == 6);
     k.touch(core::HoursDayTapped{-1});  // tomorrow
-    CHECK(k.state().hours_day == 1);
+    CHECK(k.state().hours_day == 6);
+  }
+  SECTION("quick choices: 1, 2, 3 or 4 hours in one tap, then quarters with - and +") {
+    k.touch(core::MinutesChosen{180});
+    CHECK(k.state().hours_minutes == 180);
+    k.touch(core::MinutesStep{core::kHoursStepMinutes});
+    CHECK(k.state().hours_minutes == 195);
+    k.touch(core::MinutesChosen{60});
+    CHECK(k.state().hours_minutes == 60);
+    k.touch(core::MinutesChosen{75});  // not a quick choice: ignored
+    CHECK(k.state().hours_minutes == 60);
+    k.touch(core::MinutesChosen{600});
+    CHECK(k.state().hours_minutes == 60);
   }
   SECTION("saving needs a place") {
     k.touch(core::SaveHoursTapped{});
@@ -505,16 +519,16 @@ TEST_CASE("flows: the hours stepper, day and place", "[core]") {
   }
 }
 
-TEST_CASE("flows: the days back for hours follow the week", "[core]") {
+TEST_CASE("flows: hours can be logged for the last seven days, whatever the weekday", "[core]") {
   test::use_amsterdam_time();
-  SECTION("Wednesday: today, yesterday and Monday") {
+  SECTION("Wednesday: back to last Thursday") {
     FakeKiosk k(centre(), local_ms(2026, 11, 25, 10, 0));
     identify(k, "C001", "p-fatima");
     k.touch(core::OpenTapped{Screen::Hours});
-    CHECK(core::hours_days_back(k.state()) == 2);
+    CHECK(core::hours_days_back(k.state()) == 6);
     k.touch(core::HoursDayTapped{2});
     CHECK(k.state().hours_day == 2);
-    k.touch(core::HoursDayTapped{3});
+    k.touch(core::HoursDayTapped{7});
     CHECK(k.state().hours_day == 2);
     k.touch(core::SaveHoursTapped{});  // one place and one volunteer activity: still a choice
     CHECK(k.commands().empty());
@@ -526,7 +540,7 @@ TEST_CASE("flows: the days back for hours follow the week", "[core]") {
     CHECK(b->date == kMonday);
     CHECK(b->minutes == 60);
   }
-  SECTION("Sunday: back to Monday") {
+  SECTION("Sunday: back to Monday, as before") {
     FakeKiosk k(centre(), local_ms(2026, 11, 29, 10, 0));
     CHECK(core::hours_days_back(k.state()) == 6);
   }
@@ -611,6 +625,24 @@ TEST_CASE("flows: answering the question: right, or another time for the coach",
     CHECK(k.state().screen == Screen::Home);
     CHECK(core::active_notice(k.state()) == Notice::EndConfirmed);
     CHECK(core::good_news(Notice::EndConfirmed));
+  }
+  SECTION("I don't know: left to the coach, and not asked again (issue 15)") {
+    k.touch(core::EndUnknownTapped{});
+    const core::Record r = record_of(k);
+    REQUIRE(r.bodies.size() == 1);
+    const auto* b = std::get_if<core::ev::CheckoutUnknown>(&r.bodies[0]);
+    REQUIRE(b != nullptr);
+    CHECK(b->date == "2026-11-20");
+    CHECK(b->check_in_event == "ev-in-2026-11-20");
+    core::ParticipantData after = data_of("p-fatima");
+    after.recent = {auto_closed("2026-11-20")};
+    after.recent[0].end_unknown = true;
+    k.act(core::Recorded{r.bodies, after, {}});
+    CHECK(k.state().screen == Screen::Home);
+    CHECK(core::active_notice(k.state()) == Notice::CorrectionSent);
+    k.touch(core::DoneTapped{});
+    identify(k, "C001", "p-fatima", after);
+    CHECK(k.state().screen == Screen::Home);  // the coach decides now
   }
   SECTION("no: the time steps in quarters, not before the check-in nor past 23:45") {
     k.touch(core::CorrectionStep{15});  // not yet on the correction screen
@@ -918,5 +950,44 @@ TEST_CASE("flows: Back from each sub-screen goes Home, from the PIN pad to where
     CHECK_FALSE(k.state().pin_from_grid);
     k.touch(core::BackTapped{});
     CHECK(k.state().screen == Screen::Search);
+  }
+}
+
+// [SECTION] Read aloud (issue 15)
+
+TEST_CASE("flows: the speaker button asks for speech and keeps it on for the visit", "[core]") {
+  test::use_amsterdam_time();
+  FakeKiosk k(centre(), kMonday0942);
+  SECTION("on the welcome screen, and the card that follows keeps it on") {
+    k.touch(core::SpeakTapped{});
+    CHECK(k.state().read_aloud.on);
+    CHECK(k.state().read_aloud.requests == 1);
+    identify(k, "C001", "p-fatima");
+    CHECK(k.state().participant_id == "p-fatima");
+    CHECK(k.state().read_aloud.on);
+  }
+  SECTION("each tap is a new request; leaving ends it, the count goes on") {
+    identify(k, "C001", "p-fatima");
+    CHECK_FALSE(k.state().read_aloud.on);
+    k.touch(core::SpeakTapped{});
+    k.touch(core::SpeakTapped{});
+    CHECK(k.state().read_aloud.requests == 2);
+    k.touch(core::DoneTapped{});
+    CHECK(k.state().screen == Screen::Welcome);
+    CHECK_FALSE(k.state().read_aloud.on);
+    CHECK(k.state().read_aloud.requests == 2);
+  }
+  SECTION("the next participant's card starts without speech") {
+    identify(k, "C001", "p-fatima");
+    k.touch(core::SpeakTapped{});
+    k.touch(core::CardScanned{"C002"});
+    CHECK(k.state().participant_id == "p-jan");
+    CHECK_FALSE(k.state().read_aloud.on);
+  }
+  SECTION("coach mode is not read aloud") {
+    k.mutable_state().screen = Screen::CoachPin;
+    k.touch(core::SpeakTapped{});
+    CHECK_FALSE(k.state().read_aloud.on);
+    CHECK(k.state().read_aloud.requests == 0);
   }
 }

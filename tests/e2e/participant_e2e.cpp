@@ -317,6 +317,112 @@ expect-not "Even checken"
     // Never a silent edit: the recorded end stays 12:30 until a coach decides.
     CHECK(sql(dir, friday) == std::to_string(kFriday1230) + "|1|1|" + std::to_string(kFriday1300));
   }
+  SECTION("I don't know: the coach decides, the question is not asked again (issue 15)") {
+    const RunResult r = replay(dir, R"(
+scan DEMO0002
+expect "Je ging vrijdag om 12:30 weg?"
+expect "Weet ik niet"
+tap "Weet ik niet"
+expect "Dank je. Je coach kijkt ernaar."
+expect "Goedemorgen, Jan"
+tap "Klaar"
+scan DEMO0002
+expect "Goedemorgen, Jan"
+expect-not "Even checken"
+tap "Klaar"
+tap "coach"
+tap "coachpin:2"
+tap "coachpin:4"
+tap "coachpin:6"
+tap "coachpin:8"
+expect "Marloes Kuipers"
+expect "Weet eindtijd niet, vr 20: 09:31 - 12:30"
+)");
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto events = journal(dir);
+    REQUIRE(types(events) == std::vector<std::string>{"checkout_unknown"});
+    CHECK(events[0]["participant"] == "demo-p-0002");
+    CHECK(events[0]["payload"] == json{{"date", "2026-11-20"}, {"check_in_event", jans_check_in()}});
+    // Not answered: it stays on the coach's list; the recorded end is kept until the coach decides.
+    CHECK(sql(dir, friday) == std::to_string(kFriday1230) + "|1|0|-");
+    CHECK(sql(dir, "SELECT end_unknown FROM attendance WHERE participant_id = 'demo-p-0002' AND date = '2026-11-20'") ==
+          "1");
+  }
+}
+
+TEST_CASE("participant: hours with a quick choice, for last Saturday, on a Monday (issue 15)", "[e2e][participant]") {
+  TempDir dir;
+  const RunResult r = replay(dir, R"(
+scan DEMO0001
+tap "Vrijwilligersuren"
+expect "1:00 uur"
+tap "Voedselbank Almere"
+tap "3 uur"
+expect "3:00 uur"
+tap "plus"
+expect "3:15 uur"
+expect "zaterdag 21 november"
+expect "dinsdag 17 november"
+expect-not "maandag 16 november"
+tap "hday:2"
+tap "Opslaan"
+expect "Je uren zijn opgeslagen"
+tap "Nog iets doen"
+tap "Vrijwilligersuren"
+expect "zaterdag 21 november: 3:15 uur, Voedselbank Almere"
+tap "2 uur"
+tap "hday:6"
+tap "Voedselbank Almere"
+tap "Opslaan"
+expect "Je uren zijn opgeslagen"
+)");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto events = journal(dir);
+  REQUIRE(types(events) == std::vector<std::string>{"hours_logged", "hours_logged"});
+  CHECK(events[0]["payload"] == json{{"date", "2026-11-21"}, {"place", "Voedselbank Almere"}, {"minutes", 195}});
+  CHECK(events[1]["payload"] == json{{"date", "2026-11-17"}, {"place", "Voedselbank Almere"}, {"minutes", 120}});
+  CHECK(sql(dir, "SELECT date, minutes, status FROM hours WHERE event_id = '" + events[0]["id"].get<std::string>() +
+                     "'") == "2026-11-21|195|waiting");
+}
+
+TEST_CASE("participant: read aloud in the visit's language, then confirmations by themselves (issue 15)",
+          "[e2e][participant]") {
+  TempDir dir;
+  const std::string wav = (dir / "spoken.wav").string();
+  const RunResult r = replay(dir, R"(
+tap "lang:pl"
+tap "speak"
+expect-spoken "Start"
+tap "lang:nl"
+scan DEMO0001
+expect "Goedemorgen, Fatima"
+tap "speak"
+expect-spoken "Goedemorgen, Fatima. Tik om in te checken. Inchecken. Activiteiten."
+tap "Inchecken"
+expect "Je bent ingecheckt, 09:42"
+expect-spoken "Je bent ingecheckt, 09:42"
+tap "OK"
+expect "Start"
+scan DEMO0002
+expect "Je ging vrijdag om 12:30 weg?"
+tap "speak"
+expect-spoken "Je ging vrijdag om 12:30 weg? Je kwam binnen om 09:31. Ja, klopt. Nee, andere tijd. Weet ik niet."
+)",
+                             kMonday, "--audio-out " + sh_quote(wav));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  // Under Xvfb there is no sound card: said once, and the kiosk went on.
+  std::size_t said = 0;
+  for (std::size_t p = r.err.find("read aloud: no audio"); p != std::string::npos;
+       p = r.err.find("read aloud: no audio", p + 1))
+    ++said;
+  CHECK(said <= 1);
+  const std::string audio = meedoen::test::slurp(wav);
+  REQUIRE(audio.size() > 44 + 22050 * 2);  // seconds of 16-bit speech
+  CHECK(audio.compare(0, 4, "RIFF") == 0);
+  CHECK(audio.compare(36, 4, "data") == 0);
 }
 
 TEST_CASE("participant: a check-in left open is closed at the end of the morning", "[e2e][participant]") {

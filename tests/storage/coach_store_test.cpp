@@ -35,7 +35,8 @@ TEST_CASE("store: migration 3 gives coaches a PIN hash, kept for coaches already
         "attendance DROP COLUMN by_coach; ALTER TABLE activities DROP COLUMN date;");
     for (const char* col : {"start_date", "end_date", "talk_every_days", "agreed_parts"})
       db.exec(std::string("ALTER TABLE participants DROP COLUMN ") + col);
-    db.exec("DROP TABLE lockouts; DROP TABLE clock_flags");  // nor of version 6
+    db.exec("DROP TABLE lockouts; DROP TABLE clock_flags");     // nor of version 6
+    db.exec("ALTER TABLE attendance DROP COLUMN end_unknown");  // nor of version 7
     db.exec("PRAGMA user_version = 2");
   }
   Store store = Store::open(path);

@@ -203,10 +203,10 @@ std::vector<std::string> make_version_4(const std::string& path) {
     }
   }
   SQLite::Database db(path, SQLite::OPEN_READWRITE);
-  // ... and nothing of version 6 (lockouts, clock flags).
+  // ... and nothing of version 6 (lockouts, clock flags) or 7 (attendance.end_unknown).
   db.exec(
       "DROP TABLE sync_state; DROP TABLE sync_rejected; DROP TABLE lockouts; DROP TABLE clock_flags; "
-      "PRAGMA user_version = 4");
+      "ALTER TABLE attendance DROP COLUMN end_unknown; PRAGMA user_version = 4");
   return ids;
 }
 

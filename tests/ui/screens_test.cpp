@@ -112,7 +112,13 @@ struct Screens {
     REQUIRE(h.fonts_loaded);
     REQUIRE(h.atlas_built);
   }
-  ui::FrameView view(const FakeKiosk& k) { return ui::make_frame_view(k.state(), tr); }
+  // With the speaker button wherever the screen has something to read (the platform's choice
+  // when a voice exists), so every layout check includes it.
+  ui::FrameView view(const FakeKiosk& k) {
+    ui::FrameView v = ui::make_frame_view(k.state(), tr);
+    v.speaker = !v.spoken.empty();
+    return v;
+  }
   Headless h;
   ui::Strings tr = test::strings();
 };
@@ -508,6 +514,33 @@ void check_all_screens(const Display& d) {
     k.act(core::AttendanceStored{test::stored(*k.command<core::RecordCheckIn>()), core::Outcome::CheckedIn});
     s.h.frames_of(s.view(k), 2);
     check_layout(ui::frame_record(), s.h.display());
+  }
+  SECTION("volunteer hours: seven days and the quick choices") {
+    k.touch(core::CardScanned{"C003"});
+    k.touch(core::OpenTapped{Screen::Hours});
+    REQUIRE(k.state().screen == Screen::Hours);
+    s.h.frames_of(s.view(k), 2);
+    check_layout(ui::frame_record(), s.h.display());
+    for (const char* id : {"hday:0", "hday:6", "hquick:60", "hquick:240", "speak"}) target(id);
+  }
+  SECTION("the check-out question: clock face and three answers") {
+    k.touch(core::CardScanned{"C003"});
+    core::ParticipantData d;
+    d.participant_id = "p-fatima";
+    core::Attendance a;
+    a.participant_id = "p-fatima";
+    a.date = "2026-11-20";
+    a.check_in = test::local_ms(2026, 11, 20, 9, 31);
+    a.check_out = test::local_ms(2026, 11, 20, 12, 30);
+    a.check_in_event = "e-in";
+    a.auto_closed = true;
+    d.recent = {a};
+    k.act(core::ParticipantLoaded{d});
+    REQUIRE(k.state().screen == Screen::CheckoutQuestion);
+    s.h.frames_of(s.view(k), 2);
+    check_layout(ui::frame_record(), s.h.display());
+    for (const char* id : {"end:right", "end:wrong", "end:unknown", "speak"}) target(id);
+    CHECK(has_text("12:30"));  // under the clock face
   }
 }
 

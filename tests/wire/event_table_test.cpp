@@ -57,6 +57,8 @@ const std::vector<Golden> kGolden{
     {"agreements_changed", R"({"agreed_minutes":270,"agreed_parts":129,"coach_id":"c-1","end_date":"2027-08-31",)"
                            R"("photo_consent":true,"show_agreed_hours":true,"start_date":"2026-09-01",)"
                            R"("talk_every_days":14})"},
+    // New with issue 15: the participant did not know when they left a forgotten check-out.
+    {"checkout_unknown", R"({"check_in_event":"e-in","date":"2026-11-23"})"},
 };
 
 template <std::size_t... I>

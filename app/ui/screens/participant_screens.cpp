@@ -4,6 +4,7 @@
 // dragging (ui/widgets/scroll.hpp) and have arrow buttons for those who do not drag.
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "ui/screens/parts.hpp"
@@ -41,6 +42,27 @@ void day_row(const Theme& t, const std::vector<DayChoice>& days, float x, float 
       if (back_in_time) out.push_back(core::HoursDayTapped{d.day});
       else out.push_back(core::DayTapped{d.day});
     }
+  }
+}
+
+// The days of the hours screen, newest first: one column while each button keeps 64 px, else
+// two columns with short labels ("za 28").
+void hours_days(const HoursView& v, const Theme& t, ImVec2 pos, ImVec2 room, Actions& out) {
+  const float g = t.px(10);
+  const float min_h = 64.0f;
+  const auto n = static_cast<int>(v.days.size());
+  const int cols = n * (min_h + g) - g <= room.y ? 1 : 2;
+  const int rows = (n + cols - 1) / cols;
+  const float w = (room.x - (cols - 1) * g) / cols;
+  const float h = std::clamp((room.y - (rows - 1) * g) / std::max(1, rows), min_h, t.px(84));
+  for (int i = 0; i < n; ++i) {
+    const auto& d = v.days[static_cast<std::size_t>(i)];
+    ImGui::SetCursorPos(
+        ImVec2(pos.x + static_cast<float>(i / rows) * (w + g), pos.y + static_cast<float>(i % rows) * (h + g)));
+    const std::string id = "hday:" + d.key;
+    if (big_button(t, {id.c_str(), nullptr, cols == 1 ? &d.label : &d.short_label, ImVec2(w, h),
+                       d.active ? ButtonStyle::Selected : ButtonStyle::Neutral, !v.busy}))
+      out.push_back(core::HoursDayTapped{std::stoi(d.key)});
   }
 }
 
@@ -289,16 +311,7 @@ void draw_hours(const HoursView& v, const Theme& t, const Layout& L, Actions& ou
   ImGui::SetCursorPos(ImVec2(x2, y));
   section_title(t, std::string(icons::utf8("today")) + "  " + v.day_title, col_w);
   const float days_y = ImGui::GetCursorPosY() + t.px(8);
-  const float n = static_cast<float>(v.days.size());
-  const float dh = std::clamp((bottom - days_y - (n - 1) * g) / std::max(1.0f, n), 64.0f, t.px(84));
-  for (std::size_t i = 0; i < v.days.size(); ++i) {
-    const auto& d = v.days[i];
-    ImGui::SetCursorPos(ImVec2(x2, days_y + static_cast<float>(i) * (dh + g)));
-    const std::string id = "hday:" + d.key;
-    if (big_button(t, {id.c_str(), nullptr, &d.label, ImVec2(col_w, dh),
-                       d.active ? ButtonStyle::Selected : ButtonStyle::Neutral, !v.busy}))
-      out.push_back(core::HoursDayTapped{std::stoi(d.key)});
-  }
+  hours_days(v, t, ImVec2(x2, days_y), ImVec2(col_w, bottom - days_y), out);
 
   // How long? Big minus and plus around the amount, then save; totals below.
   const float x3 = x2 + col_w + L.gap;
@@ -316,11 +329,24 @@ void draw_hours(const HoursView& v, const Theme& t, const Layout& L, Actions& ou
     out.push_back(core::MinutesStep{core::kHoursStepMinutes});
   const ImVec2 as = t.fonts.large->CalcTextSizeA(t.fonts.large->FontSize, FLT_MAX, 0, v.amount.c_str());
   label_at(t.fonts.large, screen_pos(x3 + (col_w - as.x) * 0.5f, sy + (bw - as.y) * 0.5f), colors::text, v.amount);
-  ImGui::SetCursorPos(ImVec2(x3, sy + bw + L.gap));
+  // Quick choices: a whole number of hours in one tap; - and + for the quarters.
+  const float qy = sy + bw + g;
+  const float qh = std::max(64.0f, t.px(84));
+  const float qw = (col_w - 3 * g) / 4;
+  for (std::size_t i = 0; i < v.quick.size(); ++i) {
+    const auto& q = v.quick[i];
+    ImGui::SetCursorPos(ImVec2(x3 + static_cast<float>(i) * (qw + g), qy));
+    const std::string id = "hquick:" + q.key;
+    if (big_button(t, {id.c_str(), nullptr, &q.label, ImVec2(qw, qh),
+                       q.active ? ButtonStyle::Selected : ButtonStyle::Neutral, !v.busy}))
+      out.push_back(core::MinutesChosen{std::stoi(q.key)});
+  }
+  const float save_y = qy + qh + L.gap;
+  ImGui::SetCursorPos(ImVec2(x3, save_y));
   if (big_button(
           t, {"save", icons::utf8("done"), &v.save_label, ImVec2(col_w, t.px(100)), ButtonStyle::CheckIn, v.can_save}))
     out.push_back(core::SaveHoursTapped{});
-  ImGui::SetCursorPos(ImVec2(x3, sy + bw + L.gap + t.px(100) + L.gap));
+  ImGui::SetCursorPos(ImVec2(x3, save_y + t.px(100) + L.gap));
   text(t.fonts.bold, colors::text, v.week_total, col_w);
   ImGui::SetCursorPosX(x3);
   text(t.fonts.body, colors::text_muted, v.month_total, col_w);
@@ -401,27 +427,64 @@ void draw_progress(const ProgressView& v, const Theme& t, const Layout& L, Actio
 
 // [SECTION] The check-out the kiosk closed by itself
 
+// A clock face with the recorded end: hands, the hour marks, the time in digits beneath and the
+// check-out pictogram beside it; for those who read a clock more easily than a sentence.
+void clock_face(const Theme& t, ImVec2 centre, float r, int minute_of_day, const std::string& time) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  constexpr float kPi = 3.14159265f;
+  dl->AddCircleFilled(centre, r, colors::panel, 64);
+  dl->AddCircle(centre, r, colors::primary, 64, t.px(6));
+  for (int i = 0; i < 12; ++i) {
+    const float a = static_cast<float>(i) * kPi / 6;
+    const float inner = r * (i % 3 == 0 ? 0.78f : 0.86f);
+    dl->AddLine(ImVec2(centre.x + std::sin(a) * inner, centre.y - std::cos(a) * inner),
+                ImVec2(centre.x + std::sin(a) * r * 0.94f, centre.y - std::cos(a) * r * 0.94f), colors::text,
+                t.px(i % 3 == 0 ? 5 : 3));
+  }
+  const float minutes = static_cast<float>(minute_of_day % 60);
+  const float hours = static_cast<float>(minute_of_day / 60 % 12) + minutes / 60;
+  auto hand = [&](float angle, float length, float width, ImU32 color) {
+    dl->AddLine(centre, ImVec2(centre.x + std::sin(angle) * length, centre.y - std::cos(angle) * length), color, width);
+  };
+  hand(hours * kPi / 6, r * 0.5f, t.px(9), colors::text);
+  hand(minutes * kPi / 30, r * 0.76f, t.px(5), colors::primary);
+  dl->AddCircleFilled(centre, t.px(8), colors::text);
+  ImFont* f = t.fonts.large;
+  const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, time.c_str());
+  label_at(f, ImVec2(centre.x - ts.x * 0.5f, centre.y + r + t.px(8)), colors::text, time);
+  ImFont* icon = t.fonts.icon;
+  dl->AddText(icon, icon->FontSize, ImVec2(centre.x + r + t.px(20), centre.y - icon->FontSize * 0.5f), colors::primary,
+              icons::utf8("check_out"));
+}
+
 void draw_question(const CheckoutQuestionView& v, const Theme& t, const Layout& L, Actions& out) {
-  const float y0 = L.size.y * 0.12f;
-  ImFont* f = t.fonts.icon_huge;
-  const char* icon = icons::utf8("schedule");
-  const ImVec2 is = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, icon);
-  ImGui::GetWindowDrawList()->AddText(f, f->FontSize, screen_pos((L.size.x - is.x) * 0.5f, y0), colors::primary, icon);
-  ImGui::SetCursorPosY(y0 + is.y + t.px(16));
+  const float bh = std::max(64.0f, t.px(120));
+  // Above the coach corner (bottom right, >= 64 px): the third answer reaches that far right.
+  const float by = L.size.y - std::max(64.0f, t.px(64)) - L.gap - bh;
+  const float top = L.margin;
+  // The clock takes what the text and the answers leave, between 64 and 150 px in radius.
+  const float text_h = t.fonts.bold->FontSize + t.fonts.large->FontSize * 2.4f + t.fonts.body->FontSize + t.px(48);
+  const float r = std::clamp((by - top - text_h - t.fonts.large->FontSize - t.px(40)) * 0.5f, 40.0f, t.px(150));
+  const ImVec2 wp = ImGui::GetWindowPos();
+  clock_face(t, ImVec2(wp.x + L.size.x * 0.5f, wp.y + top + r), r, v.minute_of_day, v.time);
+  ImGui::SetCursorPosY(top + 2 * r + t.fonts.large->FontSize + t.px(24));
   text_centered(t.fonts.bold, colors::text_muted, v.title, 0, L.size.x);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.px(8));
   text_centered(t.fonts.large, colors::text, v.question, L.margin, L.size.x - 2 * L.margin);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.px(8));
   text_centered(t.fonts.body, colors::text_muted, v.note, 0, L.size.x);
-  const float bw = std::min(t.px(440), (L.size.x - 2 * L.margin - L.gap) * 0.5f);
-  const float bh = t.px(130);
-  const float by = L.size.y - L.margin - bh - t.px(20);
-  ImGui::SetCursorPos(ImVec2(L.size.x * 0.5f - bw - L.gap * 0.5f, by));
+  // Three answers side by side: yes, another time, "I don't know" (the coach decides).
+  const float bw = std::min(t.px(380), (L.size.x - 2 * L.margin - 2 * L.gap) / 3);
+  const float x0 = (L.size.x - 3 * bw - 2 * L.gap) * 0.5f;
+  ImGui::SetCursorPos(ImVec2(x0, by));
   if (big_button(t, {"end:right", icons::utf8("done"), &v.yes_label, ImVec2(bw, bh), ButtonStyle::CheckIn}))
     out.push_back(core::EndRightTapped{});
-  ImGui::SetCursorPos(ImVec2(L.size.x * 0.5f + L.gap * 0.5f, by));
+  ImGui::SetCursorPos(ImVec2(x0 + bw + L.gap, by));
   if (big_button(t, {"end:wrong", icons::utf8("edit"), &v.no_label, ImVec2(bw, bh), ButtonStyle::Neutral}))
     out.push_back(core::EndWrongTapped{});
+  ImGui::SetCursorPos(ImVec2(x0 + 2 * (bw + L.gap), by));
+  if (big_button(t, {"end:unknown", icons::utf8("help"), &v.unknown_label, ImVec2(bw, bh), ButtonStyle::Neutral}))
+    out.push_back(core::EndUnknownTapped{});
 }
 
 void draw_correct(const CheckoutCorrectView& v, const Theme& t, const Layout& L, Actions& out) {

@@ -85,7 +85,8 @@ void draw_welcome(const WelcomeView& v, const Theme& t, const Layout& L, Actions
 
 // [SECTION] Search by name with the on-screen keyboard
 
-void draw_search(const SearchView& v, const Theme& t, const Layout& L, Actions& out) {
+// reserve: room at the right of the first row for the speaker button.
+void draw_search(const SearchView& v, const Theme& t, const Layout& L, Actions& out, float reserve) {
   const float M = L.margin;
   const ImVec2 wp = ImGui::GetWindowPos();
   // Row 1: back, the query shown like a field, erase.
@@ -94,7 +95,7 @@ void draw_search(const SearchView& v, const Theme& t, const Layout& L, Actions& 
   ImGui::SetCursorPos(ImVec2(M, M));
   if (back_button(t, v.back_label)) out.push_back(core::BackTapped{});
   const float field_x = M + side_w + L.gap;
-  const float field_w = L.size.x - 2 * M - 2 * side_w - 2 * L.gap;
+  const float field_w = L.size.x - 2 * M - 2 * side_w - 2 * L.gap - reserve;
   panel(ImVec2(wp.x + field_x, wp.y + M), ImVec2(wp.x + field_x + field_w, wp.y + M + row_h), t);
   if (v.query.empty()) {
     ImGui::SetCursorPos(ImVec2(field_x + t.px(24), M + (row_h - t.fonts.bold->FontSize) * 0.5f));
@@ -103,7 +104,7 @@ void draw_search(const SearchView& v, const Theme& t, const Layout& L, Actions& 
     ImGui::SetCursorPos(ImVec2(field_x + t.px(24), M + (row_h - t.fonts.large->FontSize) * 0.5f));
     text(t.fonts.large, colors::text, v.query + "|");
   }
-  ImGui::SetCursorPos(ImVec2(L.size.x - M - side_w, M));
+  ImGui::SetCursorPos(ImVec2(L.size.x - M - side_w - reserve, M));
   if (big_button(t, {"erase", icons::utf8("erase"), &v.erase_label, ImVec2(side_w, row_h), ButtonStyle::Neutral,
                      !v.query.empty()}))
     out.push_back(core::SearchErased{});
@@ -239,6 +240,39 @@ void draw_storage_fault(const StorageFaultView& v, const Theme& t, const Layout&
 
 }  // namespace
 
+// [SECTION] Read aloud: the speaker button
+
+float speaker_side(const Theme& t) { return std::max(64.0f, t.px(84)); }
+
+// A corner each screen leaves free: top right, beside Done on home, beside Back on the PIN pad
+// (its keypad may reach the top on small panels), top centre on welcome (name left, clock right).
+ImVec2 speaker_spot(core::Screen sc, const Theme& t, const Layout& L) {
+  const float side = speaker_side(t);
+  switch (sc) {
+    case core::Screen::Welcome: return ImVec2((L.size.x - side) * 0.5f, L.margin);
+    case core::Screen::Home: return ImVec2(L.size.x - L.margin - t.px(220) - L.gap - side, L.margin);
+    case core::Screen::Pin: return ImVec2(L.margin + t.px(220) + L.gap, L.margin);
+    default: return ImVec2(L.size.x - L.margin - side, L.margin);
+  }
+}
+
+// Its own small window above the screen (as the coach corner), so it wins the tap over anything
+// it overlaps. A pictogram, no word: it is for those who do not read.
+void draw_speaker(core::Screen sc, const Theme& t, const Layout& L, Actions& out) {
+  const float side = speaker_side(t);
+  ImGui::SetNextWindowPos(speaker_spot(sc, t, L));
+  ImGui::SetNextWindowSize(ImVec2(side, side));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::Begin("##speaker", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoFocusOnAppearing);
+  ImGui::SetCursorPos(ImVec2(0, 0));
+  if (big_button(t, {"speak", icons::utf8("speaker"), nullptr, ImVec2(side, side), ButtonStyle::Primary}))
+    out.push_back(core::SpeakTapped{});
+  ImGui::End();
+  ImGui::PopStyleVar();
+}
+
 // [SECTION] Frame
 
 void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out) {
@@ -252,7 +286,7 @@ void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out
   if (v.prompt.visible) ImGui::BeginDisabled();
   switch (v.screen) {
     case core::Screen::Welcome: draw_welcome(v.welcome, t, L, out); break;
-    case core::Screen::Search: draw_search(v.search, t, L, out); break;
+    case core::Screen::Search: draw_search(v.search, t, L, out, v.speaker ? speaker_side(t) + L.gap : 0); break;
     case core::Screen::Pin: draw_pin(v.pin, t, L, out); break;
     case core::Screen::Home: draw_home(v.home, t, L, out); break;
     case core::Screen::Confirmation: draw_confirmation(v.confirmation, t, L, out); break;
@@ -291,11 +325,14 @@ void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out
     if (v.notice_good) {
       // Right of the back button and the screen's title (titles are short: about 360 px).
       const float x = L.margin + t.px(220) + L.gap + t.px(360);
-      notice_banner(t, v.notice, ImVec2(x, L.margin * 0.5f), display.x - x - L.margin * 0.5f, true);
+      const float right = v.speaker ? L.margin + speaker_side(t) + L.gap : L.margin * 0.5f;
+      notice_banner(t, v.notice, ImVec2(x, L.margin * 0.5f), display.x - x - right, true);
     } else {
       notice_banner(t, v.notice, ImVec2((display.x - w) * 0.5f, display.y * 0.5f - t.px(60)), w);
     }
   }
+  // Above a notice banner, which may reach its corner (home's good news).
+  if (v.speaker && !v.prompt.visible) draw_speaker(v.screen, t, L, out);
   if (v.prompt.visible) draw_prompt(v.prompt, t, L, out);
 }
 

@@ -32,6 +32,7 @@ constexpr auto kIcons = std::to_array<Entry>({
     {"hourglass", 0xea5b},   // hourglass_top
     {"info", 0xe88e},        // info
     {"help", 0xe887},        // help
+    {"speaker", 0xe050},     // volume_up: read this screen aloud
     {"done", 0xe876},        // done
     {"today", 0xe8df},       // today
     {"schedule", 0xe8b5},    // schedule
