@@ -58,11 +58,11 @@ constexpr std::size_t kMaxNameLength = 100;  // characters of a first or last na
 
 // The languages the kiosk offers: each has a complete catalogue in assets/i18n/<code>.po
 // (tests/ui/i18n_test.cpp checks each). The kiosk's configuration, the roster import and the
-// language buttons all read this list. Arabic is not here: Dear ImGui draws neither right-to-left
-// nor joined letters.
-inline constexpr std::array<std::string_view, 4> kLanguages{"nl", "en", "tr", "pl"};
+// language buttons all read this list. Arabic is drawn right to left and joined (ui/text/);
+// Arabic and Tigrinya cover the participant's screens (coach mode falls back to Dutch).
+inline constexpr std::array<std::string_view, 6> kLanguages{"nl", "en", "tr", "pl", "ar", "ti"};
 bool known_language(std::string_view code);
-std::string known_languages_text();  // "nl, en, tr, pl"
+std::string known_languages_text();  // "nl, en, tr, pl, ar, ti"
 
 struct Coach {
   std::string id;

@@ -41,6 +41,7 @@ enum class Screen {
   Absence,
   Hours,
   Progress,
+  Language,  // the participant's language, remembered as their preference (language_chosen)
   // Coach mode (core/coach.hpp): reached by the corner button or --coach. CoachPin must stay
   // the first coach screen (coach_screen() tests the range).
   CoachPin,
@@ -97,6 +98,10 @@ constexpr TimeMs kPinPause = minutes(5);
 constexpr TimeMs kNoticeDuration = seconds(6);
 constexpr std::size_t kMaxSearchMatches = 6;
 constexpr std::size_t kMaxQueryLength = 40;
+// A button that a tap turned into its opposite (Ik doe mee -> Toch niet) does not take a tap at
+// the same place for this long, so a double tap cannot undo what its first tap did; neither do the
+// welcome screen's language buttons right after a visit ended with a tap.
+constexpr TimeMs kSettle = 2000;
 
 // What the kiosk loads for the identified participant, and only for them.
 struct ParticipantData {
@@ -146,6 +151,13 @@ struct State {
   TimeMs last_input = 0;
   Screen screen = Screen::Welcome;
   std::string language;  // UI language of this session; "" until the first Tick
+  // The person at the kiosk tapped a language during this visit (on the welcome screen, the name
+  // search, the PIN pad or home): it holds over their stored preference until the visit ends.
+  bool language_chosen = false;
+  // What a tap just changed and until when it settles (kSettle): "signup/<activity>/<date>" or
+  // "welcome"; the views show that button disabled meanwhile.
+  std::string settling;
+  TimeMs settled_at = 0;
 
   std::string query;    // name search text
   std::string pin_for;  // participant on the PIN pad
@@ -451,6 +463,8 @@ const Attendance* open_attendance(const State& s, const std::string& participant
 bool prompt_visible(const State& s);
 int prompt_seconds_left(const State& s);
 bool pin_paused(const State& s, const std::string& participant_id);
+// True while what a tap just changed (State::settling, e.g. "signup/<activity>/<date>") settles.
+bool settling(const State& s, const std::string& what);
 Notice active_notice(const State& s);
 std::string today_iso(const State& s);
 std::string day_iso(const State& s, int day);  // today + day

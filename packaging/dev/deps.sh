@@ -6,10 +6,10 @@ set -euo pipefail
 build_pkgs=(build-essential cmake pkg-config
   libsdl2-dev libgl-dev libimgui-dev libstb-dev libfreetype-dev
   libsqlitecpp-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libcpp-httplib-dev
-  libcairo2-dev libqrencode-dev libsystemd-dev libpq-dev libmicrohttpd-dev
+  libcairo2-dev libqrencode-dev libsystemd-dev libpq-dev libmicrohttpd-dev libfribidi-dev
   fonts-noto-core fonts-material-design-icons-iconfont)
 test_pkgs=(catch2 python3 clang-format xvfb xauth libgl1-mesa-dri sqlite3 xdotool openssl poppler-utils zbar-tools
-  postgresql debhelper lintian cage xwayland)
+  postgresql debhelper lintian cage xwayland gettext)
 
 want=("${build_pkgs[@]}")
 if [ "${1:-build}" = test ]; then want+=("${test_pkgs[@]}"); fi

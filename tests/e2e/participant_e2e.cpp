@@ -101,6 +101,8 @@ tap "act:demo-a-17"
 expect "Gelukt! Je doet mee."
 expect "Je doet mee   Nog 5 plekken"
 expect "Toch niet"
+# The button that just turned into its opposite rests for 2 s (a double tap cannot undo it).
+advance 2s
 tap "act:demo-a-17"
 expect "Goed, je doet niet mee."
 expect-not "Je doet mee   Nog"

@@ -49,6 +49,7 @@ inline std::vector<core::EventBody> event_samples() {
       ev::AgreementsChanged{"2026-09-01", "2027-08-31",
                             static_cast<int>(agreed_bit(0, Dagdeel::Morning) | agreed_bit(2, Dagdeel::Afternoon)), 14,
                             270, true, true, "c-1"},
+      ev::LanguageChosen{"pl"},
   };
 }
 
