@@ -600,6 +600,7 @@ constexpr std::string_view kRequiredKeys[] = {
     "area_status.working",
     "area_status.under_control",
     "coach.history.agreements",
+    "coach.history.language",
     "coach.person.agreements_button",
     "coach.agreements.title",
     "coach.agreements.start",
