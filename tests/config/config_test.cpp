@@ -78,7 +78,7 @@ TEST_CASE("parse_kiosk_config: empty text gives the defaults", "[config]") {
     CHECK(cfg.identification.name_search);
     CHECK_FALSE(cfg.identification.photo_grid);
     CHECK(cfg.default_language == "nl");
-    CHECK(cfg.languages == std::vector<std::string>{"nl", "en", "tr", "pl", "ar", "ti"});
+    CHECK(cfg.languages == std::vector<std::string>{"nl", "en", "tr", "pl"});
     CHECK(cfg.database_path.empty());
     CHECK(cfg.inactivity_seconds == 30);
     CHECK(cfg.prompt_seconds == 10);

@@ -504,7 +504,9 @@ expect "Tik hier of scan je pas"
 scan DEMO0008
 expect "Good morning, Kofi"
 tap "done"
-# Someone who chose a language on the name search keeps it past the PIN.
+# The language buttons rest for 2 s after a visit ended with a tap (an OK's second tap).
+advance 2s
+# Someone who chose a language on the welcome screen keeps it past the name search and the PIN.
 tap "lang:tr"
 tap "start"
 type "fat"
