@@ -58,7 +58,7 @@ constexpr std::size_t kMaxNameLength = 100;  // characters of a first or last na
 
 // The languages the kiosk offers: each has a complete catalogue in assets/i18n/<code>.po
 // (tests/ui/i18n_test.cpp checks each). The kiosk's configuration, the roster import and the
-// language buttons all read this list. Arabic is drawn right to left and joined (ui/text/);
+// language buttons all read this list. Arabic is drawn right to left and joined (ui/bidi/);
 // Arabic and Tigrinya cover the participant's screens (coach mode falls back to Dutch).
 inline constexpr std::array<std::string_view, 6> kLanguages{"nl", "en", "tr", "pl", "ar", "ti"};
 bool known_language(std::string_view code);

@@ -20,11 +20,11 @@
 #include "platform/window.hpp"
 #include "storage/store.hpp"
 #include "sync/worker.hpp"
+#include "ui/bidi/bidi.hpp"
+#include "ui/bidi/mirror.hpp"
+#include "ui/bidi/shown.hpp"
 #include "ui/i18n.hpp"
 #include "ui/screens/screens.hpp"
-#include "ui/text/bidi.hpp"
-#include "ui/text/mirror.hpp"
-#include "ui/text/shown.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_models.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -329,25 +329,25 @@ class Kiosk final : public ReplayHost {
     }
     // Forgiving touch, for every screen: a second tap on the same spot within 500 ms never
     // reaches ImGui (the frame record still holds the last frame: where the repeat keys are).
-    // A language written right to left mirrors the whole frame (ui/text/mirror.hpp): the pointer
+    // A language written right to left mirrors the whole frame (ui/bidi/mirror.hpp): the pointer
     // is turned around before ImGui sees it, the frame and its record after drawing.
     const float width = io.DisplaySize.x;
-    const bool mirrored = ui::text::direction_of(m_session.state().language) == ui::text::Direction::Rtl;
-    ui::text::set_mirrored(mirrored);
+    const bool mirrored = ui::bidi::direction_of(m_session.state().language) == ui::bidi::Direction::Rtl;
+    ui::bidi::set_mirrored(mirrored);
     const long long input_ms = m_replay ? m_replay->input_ms() : system_ms();
     const long long dropped = m_taps.dropped();
     io.MouseDown[0] =
         m_taps.pressed(io.MousePos.x, io.MousePos.y, io.MouseDown[0], input_ms, m_theme.scale, ui::frame_record());
     if (m_taps.dropped() != dropped) log_line("a second tap on the same spot within 500 ms was ignored");
-    if (mirrored && io.MousePos.x > -FLT_MAX) io.MousePos.x = ui::text::mirror_x(io.MousePos.x, width);
+    if (mirrored && io.MousePos.x > -FLT_MAX) io.MousePos.x = ui::bidi::mirror_x(io.MousePos.x, width);
     ImGui::NewFrame();
     if (ImGui::IsMouseClicked(0)) m_session.dispatch(core::Touched{});
     ui::frame_record().clear();
     const ui::FrameView view = ui::make_frame_view(m_session.state(), m_tr);
     ui::Actions out;
     ui::draw_frame(view, m_theme, io.DisplaySize, out);
-    if (mirrored) ui::text::mirror_record(ui::frame_record(), width);
-    m_window.render(mirrored ? ui::text::mirror_draw_data : nullptr);
+    if (mirrored) ui::bidi::mirror_record(ui::frame_record(), width);
+    m_window.render(mirrored ? ui::bidi::mirror_draw_data : nullptr);
     return out;
   }
 

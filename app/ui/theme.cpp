@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "ui/text/bidi.hpp"
+#include "ui/bidi/bidi.hpp"
 #include "ui/widgets/icons.hpp"
 
 namespace meedoen::ui {
@@ -75,15 +75,15 @@ Script script_of(std::string_view language) {
 FontPlan font_plan(std::string_view language, Strings& tr) {
   FontPlan plan;
   plan.script = script_of(language);
-  const text::Direction dir = text::direction_of(language);
+  const bidi::Direction dir = bidi::direction_of(language);
   const std::string current = tr.language();
   for (const std::string& code : tr.languages()) {
     tr.set_language(code);
-    plan.glyphs += text::visual_line(tr.get("language.name"), text::Direction::Rtl);
+    plan.glyphs += bidi::visual_line(tr.get("language.name"), bidi::Direction::Rtl);
   }
   tr.set_language(current);
   if (plan.script != Script::Latin) {
-    for (const std::string& s : tr.texts_of(std::string(language))) plan.glyphs += text::visual_line(s, dir);
+    for (const std::string& s : tr.texts_of(std::string(language))) plan.glyphs += bidi::visual_line(s, dir);
     // Arabic letters take other forms next to a name or a number than in the catalogue's own
     // words: the whole block of Arabic presentation forms B (141 glyphs) is cheap insurance.
     if (plan.script == Script::Arabic)
@@ -108,7 +108,7 @@ bool load_fonts(Theme& t, std::string& error) { return load_fonts(t, FontPlan{},
 bool load_fonts(Theme& t, const FontPlan& plan, std::string& error) {
   ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
   atlas.Clear();
-  // Lines drawn without the atlas: a textured vertex is then always a glyph (ui/text/mirror.hpp).
+  // Lines drawn without the atlas: a textured vertex is then always a glyph (ui/bidi/mirror.hpp).
   atlas.Flags |= ImFontAtlasFlags_NoBakedLines;
   for (const char* f : {kRegular, kBold, kIcons}) {
     std::error_code ec;

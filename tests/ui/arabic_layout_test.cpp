@@ -1,5 +1,5 @@
 // Arabic screens mirrored: the real participant screens drawn headless in Arabic with the font
-// atlas the kiosk builds for it, mirrored as the kiosk mirrors them (ui/text/mirror.hpp), then
+// atlas the kiosk builds for it, mirrored as the kiosk mirrors them (ui/bidi/mirror.hpp), then
 // checked where a right-to-left reader looks for things, and that every target stays >= 64 px.
 #include <catch2/catch.hpp>
 
@@ -9,9 +9,9 @@
 #include "core/state.hpp"
 #include "support/fake_clock.hpp"
 #include "support/ui_fixtures.hpp"
-#include "ui/text/bidi.hpp"
-#include "ui/text/mirror.hpp"
-#include "ui/text/shown.hpp"
+#include "ui/bidi/bidi.hpp"
+#include "ui/bidi/mirror.hpp"
+#include "ui/bidi/shown.hpp"
 
 using namespace meedoen;
 using core::Screen;
@@ -36,13 +36,13 @@ float centre_x(const std::string& id) {
 
 // Draws the kiosk's current screen as the kiosk does in Arabic: a mirrored frame.
 void draw_mirrored(test::Headless& h, const core::State& s, ui::Strings& tr) {
-  ui::text::set_mirrored(true);
+  ui::bidi::set_mirrored(true);
   for (int i = 0; i < 3; ++i) {
     h.frame(ui::make_frame_view(s, tr));
-    ui::text::mirror_draw_data(*ImGui::GetDrawData(), h.display().x);
+    ui::bidi::mirror_draw_data(*ImGui::GetDrawData(), h.display().x);
   }
-  ui::text::mirror_record(ui::frame_record(), h.display().x);
-  ui::text::set_mirrored(false);
+  ui::bidi::mirror_record(ui::frame_record(), h.display().x);
+  ui::bidi::set_mirrored(false);
 }
 
 void check_targets(const ImVec2 display) {

@@ -1,12 +1,12 @@
-// ui/text/bidi: Arabic shaped to presentation forms and joined, lines reordered by the bidi
+// ui/bidi/bidi: Arabic shaped to presentation forms and joined, lines reordered by the bidi
 // algorithm with digits, times and Latin names kept left to right, lines broken in logical order.
 #include <catch2/catch.hpp>
 
 #include <string>
 
-#include "ui/text/bidi.hpp"
+#include "ui/bidi/bidi.hpp"
 
-using namespace meedoen::ui::text;
+using namespace meedoen::ui::bidi;
 
 namespace {
 

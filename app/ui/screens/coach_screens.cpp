@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <string>
 
+#include "ui/bidi/shown.hpp"
 #include "ui/screens/parts.hpp"
-#include "ui/text/shown.hpp"
 #include "ui/widgets/icons.hpp"
 #include "ui/widgets/keyboard.hpp"
 #include "ui/widgets/scroll.hpp"
@@ -149,7 +149,7 @@ void here_panel(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 size
 // [SECTION] Shared with the other coach screens (parts.hpp)
 
 void label_at(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float wrap) {
-  const std::string drawn = text::shown(f, s, wrap);
+  const std::string drawn = bidi::shown(f, s, wrap);
   ImGui::GetWindowDrawList()->AddText(f, f->FontSize, pos, color, drawn.c_str(), nullptr, wrap);
   frame_record().texts.push_back(s);
 }

@@ -2,8 +2,8 @@
 // Layout is computed from the window size; the theme's scale keeps targets >= 64 px.
 
 #include "ui/screens/screens.hpp"
+#include "ui/bidi/shown.hpp"
 #include "ui/screens/parts.hpp"
-#include "ui/text/shown.hpp"
 
 #include <algorithm>
 #include <string>
@@ -343,7 +343,7 @@ void today_panel(const Theme& t, ImVec2 min, ImVec2 max, const std::string& titl
 
 bool back_button(const Theme& t, const std::string& label, bool enabled) {
   // In a mirrored frame back is on the right and points right, the way a right-to-left reader came.
-  return big_button(t, {"back", icons::utf8(text::mirrored() ? "back_rtl" : "back"), &label,
+  return big_button(t, {"back", icons::utf8(bidi::mirrored() ? "back_rtl" : "back"), &label,
                         ImVec2(t.px(220), t.px(84)), ButtonStyle::Neutral, enabled});
 }
 

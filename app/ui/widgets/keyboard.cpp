@@ -1,6 +1,6 @@
 // On-screen name keyboard (letters + accent layer) and numeric keypad.
 #include "ui/widgets/keyboard.hpp"
-#include "ui/text/shown.hpp"
+#include "ui/bidi/shown.hpp"
 
 #include <algorithm>
 #include <array>
@@ -108,7 +108,7 @@ KeyEvent keyboard(const Theme& t, const KeyboardSpec& spec) {
   // A mirrored frame (right-to-left language) turns the screen around: lay the keys out turned
   // around too, so that the keyboard still reads QWERTY, as the names on it are written.
   auto at = [&](float col, int row, int span = 1) {
-    if (text::mirrored()) col = static_cast<float>(kColumns - span) - col;
+    if (bidi::mirrored()) col = static_cast<float>(kColumns - span) - col;
     return ImVec2(spec.pos.x + col * (key_w + kg), spec.pos.y + row * (key_h + kg));
   };
   auto wide = [&](int keys) { return ImVec2(keys * key_w + (keys - 1) * kg, key_h); };
@@ -163,7 +163,7 @@ ImVec2 keypad_size(const KeypadSpec& s) { return ImVec2(3 * s.key_size.x + 2 * s
 
 KeypadEvent keypad(const Theme& t, const KeypadSpec& s) {
   auto at = [&](int col, int row) {
-    if (text::mirrored()) col = 2 - col;  // 1 2 3 from the left, as on every phone, also in Arabic
+    if (bidi::mirrored()) col = 2 - col;  // 1 2 3 from the left, as on every phone, also in Arabic
     return ImVec2(s.pos.x + col * (s.key_size.x + s.gap), s.pos.y + row * (s.key_size.y + s.gap));
   };
   const std::string prefix = std::string(s.id) + ":";

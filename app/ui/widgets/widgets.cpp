@@ -5,8 +5,8 @@
 
 #include <algorithm>
 
-#include "ui/text/bidi.hpp"
-#include "ui/text/shown.hpp"
+#include "ui/bidi/bidi.hpp"
+#include "ui/bidi/shown.hpp"
 #include "ui/widgets/icons.hpp"
 
 namespace meedoen::ui {
@@ -96,9 +96,9 @@ bool big_button(const Theme& t, const ButtonSpec& b) {
 
   ImFont* lf = b.label_font ? b.label_font : t.fonts.bold;
   const std::string& label = b.label ? *b.label : std::string();
-  // Right-to-left labels are broken into lines before they are reordered (text::shown).
-  const bool own_lines = text::mirrored() || text::has_rtl(label);
-  const std::string drawn = own_lines ? text::shown(lf, label, b.size.x - t.px(24)) : label;
+  // Right-to-left labels are broken into lines before they are reordered (bidi::shown).
+  const bool own_lines = bidi::mirrored() || bidi::has_rtl(label);
+  const std::string drawn = own_lines ? bidi::shown(lf, label, b.size.x - t.px(24)) : label;
   const ImVec2 ls = label.empty()
                         ? ImVec2(0, 0)
                         : lf->CalcTextSizeA(lf->FontSize, b.size.x - t.px(24), b.size.x - t.px(24), drawn.c_str());
@@ -117,7 +117,7 @@ bool big_button(const Theme& t, const ButtonSpec& b) {
     const float gap = b.icon && !label.empty() ? t.px(18) : 0;
     // Beside a pictogram the label has less room: wrap it there, not at the button's edge.
     const float wrap = b.size.x - t.px(32) - is.x - gap;
-    const std::string beside = own_lines && b.icon ? text::shown(lf, label, wrap) : drawn;
+    const std::string beside = own_lines && b.icon ? bidi::shown(lf, label, wrap) : drawn;
     const ImVec2 lsz = label.empty() || !b.icon ? ls : lf->CalcTextSizeA(lf->FontSize, wrap, wrap, beside.c_str());
     const float total = is.x + gap + lsz.x;
     float x = pos.x + std::max(t.px(16), (b.size.x - total) * 0.5f);
@@ -145,7 +145,7 @@ void text(ImFont* font, ImU32 color, const std::string& s, float wrap_width) {
   ImGui::PushFont(font);
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   if (wrap_width > 0) ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap_width);
-  const std::string drawn = text::shown(font, s, wrap_width);
+  const std::string drawn = bidi::shown(font, s, wrap_width);
   ImGui::TextUnformatted(drawn.c_str(), drawn.c_str() + drawn.size());
   if (wrap_width > 0) ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
@@ -154,7 +154,7 @@ void text(ImFont* font, ImU32 color, const std::string& s, float wrap_width) {
 }
 
 void text_centered(ImFont* font, ImU32 color, const std::string& s, float x, float width) {
-  const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text::shown(font, s, width).c_str());
+  const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, bidi::shown(font, s, width).c_str());
   ImGui::SetCursorPosX(x + std::max(0.0f, (width - size.x) * 0.5f));
   text(font, color, s, size.x > width ? width : 0.0f);
 }
@@ -164,7 +164,7 @@ void notice_banner(const Theme& t, const std::string& message, ImVec2 pos, float
   ImFont* f = t.fonts.bold;
   const float pad = t.px(20);
   const float icon_w = t.px(48);
-  const std::string drawn = text::shown(f, message, width - 2 * pad - icon_w);
+  const std::string drawn = bidi::shown(f, message, width - 2 * pad - icon_w);
   const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, width - 2 * pad - icon_w, drawn.c_str());
   const ImVec2 max(pos.x + width, pos.y + std::max(ts.y, f->FontSize) + 2 * pad);
   dl->AddRectFilled(pos, max, good ? colors::good_bg : colors::notice_bg, t.px(14));

@@ -1,9 +1,9 @@
 // Mirroring a finished ImGui frame.
-#include "ui/text/mirror.hpp"
+#include "ui/bidi/mirror.hpp"
 
 #include <algorithm>
 
-namespace meedoen::ui::text {
+namespace meedoen::ui::bidi {
 
 void mirror_draw_data(ImDrawData& data, float width) {
   const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
@@ -46,4 +46,4 @@ void mirror_record(FrameRecord& record, float width) {
   }
 }
 
-}  // namespace meedoen::ui::text
+}  // namespace meedoen::ui::bidi

@@ -1,11 +1,11 @@
 // GNU FriBidi over UTF-8 strings: shaping, joining and reordering of one line, and line breaking.
-#include "ui/text/bidi.hpp"
+#include "ui/bidi/bidi.hpp"
 
 #include <fribidi.h>
 
 #include <vector>
 
-namespace meedoen::ui::text {
+namespace meedoen::ui::bidi {
 
 namespace {
 
@@ -142,4 +142,4 @@ std::string reverse_utf8(std::string_view s) {
   return out;
 }
 
-}  // namespace meedoen::ui::text
+}  // namespace meedoen::ui::bidi

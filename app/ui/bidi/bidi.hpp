@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace meedoen::ui::text {
+namespace meedoen::ui::bidi {
 
 enum class Direction { Ltr, Rtl };
 
@@ -34,4 +34,4 @@ std::vector<std::string> break_lines(std::string_view logical, float width, Dire
 // Reverses a UTF-8 string by code points (a mirrored layout draws a line's glyphs right to left).
 std::string reverse_utf8(std::string_view s);
 
-}  // namespace meedoen::ui::text
+}  // namespace meedoen::ui::bidi

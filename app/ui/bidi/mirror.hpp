@@ -1,7 +1,7 @@
 // A mirrored frame for right-to-left languages: the screens lay out left to right as always, and
 // the finished frame is turned around at the vertical centre line (back on the right, rows aligned
 // right, tiles in reading order from the right). Glyphs keep their shape (each glyph's own box is
-// turned back), and the strings were prepared for it (ui/text/shown.hpp). Taps are turned around
+// turned back), and the strings were prepared for it (ui/bidi/shown.hpp). Taps are turned around
 // the same way before ImGui sees them, and the frame record (replays, layout tests) holds screen
 // positions.
 #pragma once
@@ -9,7 +9,7 @@
 
 #include "ui/widgets/widgets.hpp"
 
-namespace meedoen::ui::text {
+namespace meedoen::ui::bidi {
 
 // Turns ImGui's draw data of this frame around x = width / 2 (vertices and clip rectangles).
 // The atlas must not bake lines (ImFontAtlasFlags_NoBakedLines): a textured vertex is a glyph.
@@ -19,4 +19,4 @@ void mirror_record(FrameRecord& record, float width);
 // A pointer x on the screen to the x the (unmirrored) layout has there.
 inline float mirror_x(float x, float width) { return width - x; }
 
-}  // namespace meedoen::ui::text
+}  // namespace meedoen::ui::bidi

@@ -1,11 +1,11 @@
 // Strings as drawn: shaping, reordering and line breaking for ImGui.
-#include "ui/text/shown.hpp"
+#include "ui/bidi/shown.hpp"
 
 #include <cfloat>
 
-#include "ui/text/bidi.hpp"
+#include "ui/bidi/bidi.hpp"
 
-namespace meedoen::ui::text {
+namespace meedoen::ui::bidi {
 
 namespace {
 bool g_mirrored = false;
@@ -29,4 +29,4 @@ std::string shown(ImFont* f, const std::string& s, float wrap) {
   return out;
 }
 
-}  // namespace meedoen::ui::text
+}  // namespace meedoen::ui::bidi
