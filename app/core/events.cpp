@@ -17,6 +17,7 @@ std::string fold_subject(Fold f, const std::string& a, const std::string& b) {
     case Fold::File: return "file/" + a;
     case Fold::Coach: return "coach/" + a;
     case Fold::Agreements: return "agreements/" + a;
+    case Fold::Language: return "language/" + a;
   }
   return {};
 }
@@ -153,6 +154,10 @@ std::string pin_hash(const std::string& hash) {
   }
   // $argon2id$v=19$m=...,t=...,p=...$salt$hash
   return dollars == 5 ? "" : "the PIN hash is not an argon2id hash";
+}
+
+std::string language(const std::string& code) {
+  return known_language(code) ? "" : "language must be one of " + known_languages_text() + ", got \"" + code + "\"";
 }
 
 }  // namespace check

@@ -22,10 +22,21 @@ namespace meedoen::core {
 
 // The fold that reads a type (core/journal.hpp). Each fold handles exactly the types marked for
 // it: a type marked for a fold that has no case for it does not compile.
-enum class Fold : std::uint8_t { None, Attendance, SignUps, Absences, Hours, Activity, File, Coach, Agreements };
+enum class Fold : std::uint8_t {
+  None,
+  Attendance,
+  SignUps,
+  Absences,
+  Hours,
+  Activity,
+  File,
+  Coach,
+  Agreements,
+  Language
+};
 
 // The fold key of an event (event_subject): attendance/<a>/<b>, signups/<a>/<b>, absences/<a>,
-// hours/<a>, file/<a>, activity/<a>, coach/<a>, agreements/<a>; "" for Fold::None.
+// hours/<a>, file/<a>, activity/<a>, coach/<a>, agreements/<a>, language/<a>; "" for Fold::None.
 std::string fold_subject(Fold f, const std::string& a, const std::string& b = "");
 
 // How a field travels when it is not simply required. describe(v, body) calls, in the order a
@@ -93,6 +104,7 @@ std::string note_added(const std::string& date, const std::string& text, bool ta
 // printable ASCII, shorter than its 128-byte buffer. Core cannot verify a hash; this keeps what
 // is not one (garbage, another algorithm, a 10 MB string) out of the coaches' rows.
 std::string pin_hash(const std::string& hash);
+std::string language(const std::string& code);  // one of core::kLanguages
 constexpr std::size_t kMaxPinHashLength = 127;
 
 // A participant's agreements: dates "" or ISO with the end not before the start, agreed_parts a
@@ -534,6 +546,23 @@ struct AgreementsChanged {
 AgreementsChanged agreements_of(const Participant& p, const std::string& coach_id);
 void apply_agreements(Participant& p, const AgreementsChanged& a);
 
+// A participant chose the kiosk's language on their home screen (subject language/<participant>):
+// their preference from now on, on every kiosk of the centre. The last one in fold order holds,
+// on the kiosk as on the server; a roster import that has a language column sets it again.
+struct LanguageChosen {
+  std::string language;
+
+  static constexpr const char* kName = "language_chosen";
+  static constexpr Fold kFold = Fold::Language;
+  std::string subject(const std::string& pid) const { return fold_subject(kFold, pid); }
+  std::string validate() const { return check::language(language); }
+  template <class V, class Self>
+  static void describe(V& v, Self& e) {
+    v.field("language", e.language);
+  }
+  bool operator==(const LanguageChosen&) const = default;
+};
+
 // A type this version does not fold: kept and synced as it is (its payload stays in the journal).
 struct Other {
   static constexpr const char* kName = "";
@@ -553,7 +582,7 @@ using EventBody =
                  ev::SignedUp, ev::SignUpCancelled, ev::AbsenceReported, ev::AbsenceWithdrawn, ev::HoursLogged,
                  ev::HoursDecided, ev::CorrectionDecided, ev::AttendanceRecorded, ev::LadderAssessed, ev::NoteAdded,
                  ev::ParticipantLeft, ev::ActivitySaved, ev::CoachPinChanged, ev::AgreementsChanged,
-                 ev::CheckoutUnknown, ev::Other>;
+                 ev::CheckoutUnknown, ev::LanguageChosen, ev::Other>;
 constexpr std::size_t kEventTypeCount = std::variant_size_v<EventBody> - 1;
 static_assert(std::is_same_v<std::variant_alternative_t<kEventTypeCount, EventBody>, ev::Other>);
 

@@ -194,7 +194,7 @@ std::vector<HoursEntry> fold_hours(const std::vector<Event>& events) {
   return out;
 }
 
-// [SECTION] Last-word folds: the programme, coaches' PINs, agreements
+// [SECTION] Last-word folds: the programme, coaches' PINs, agreements, language preferences
 
 template <class Body>
 LastWord<Body> fold_last(const std::vector<Event>& events) {
@@ -205,6 +205,7 @@ LastWord<Body> fold_last(const std::vector<Event>& events) {
 template LastWord<ev::ActivitySaved> fold_last(const std::vector<Event>&);
 template LastWord<ev::CoachPinChanged> fold_last(const std::vector<Event>&);
 template LastWord<ev::AgreementsChanged> fold_last(const std::vector<Event>&);
+template LastWord<ev::LanguageChosen> fold_last(const std::vector<Event>&);
 
 // [SECTION] The coach's file
 

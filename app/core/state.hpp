@@ -41,6 +41,7 @@ enum class Screen {
   Absence,
   Hours,
   Progress,
+  Language,  // the participant's language, remembered as their preference (language_chosen)
   // Coach mode (core/coach.hpp): reached by the corner button or --coach. CoachPin must stay
   // the first coach screen (coach_screen() tests the range).
   CoachPin,
@@ -97,6 +98,10 @@ constexpr TimeMs kPinPause = minutes(5);
 constexpr TimeMs kNoticeDuration = seconds(6);
 constexpr std::size_t kMaxSearchMatches = 6;
 constexpr std::size_t kMaxQueryLength = 40;
+// A button that a tap turned into its opposite (Ik doe mee -> Toch niet) does not take a tap at
+// the same place for this long, so a double tap cannot undo what its first tap did; neither do the
+// welcome screen's language buttons right after a visit ended with a tap.
+constexpr TimeMs kSettle = 2000;
 
 // What the kiosk loads for the identified participant, and only for them.
 struct ParticipantData {
@@ -153,6 +158,13 @@ struct State {
     bool on = false;
     int requests = 0;  // only grows, so a new tap is always a change
   } read_aloud;
+  // The person at the kiosk tapped a language during this visit (on the welcome screen, the name
+  // search, the PIN pad or home): it holds over their stored preference until the visit ends.
+  bool language_chosen = false;
+  // What a tap just changed and until when it settles (kSettle): "signup/<activity>/<date>" or
+  // "welcome"; the views show that button disabled meanwhile.
+  std::string settling;
+  TimeMs settled_at = 0;
 
   std::string query;    // name search text
   std::string pin_for;  // participant on the PIN pad
@@ -479,6 +491,8 @@ void restore_lockouts(State& s, const std::vector<Lockout>& stored);
 // A guard as the store keeps it: the coach's (participant_id "") or a participant's.
 Lockout coach_lockout(const State& s);
 Lockout participant_lockout(const State& s, const std::string& participant_id);
+// True while what a tap just changed (State::settling, e.g. "signup/<activity>/<date>") settles.
+bool settling(const State& s, const std::string& what);
 Notice active_notice(const State& s);
 std::string today_iso(const State& s);
 std::string day_iso(const State& s, int day);  // today + day

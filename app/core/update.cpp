@@ -34,8 +34,16 @@ void end_session(State& s) {
   s.pin_for.clear();
   s.busy = false;
   s.language = s.config.default_language;
+  s.language_chosen = false;
+  s.settling.clear();
   s.notice = Notice::None;
   s.read_aloud.on = false;  // the next visitor starts without speech (requests keep counting)
+}
+
+// A tap that just changed `what` (kSettle): the opposite tap at that place waits until it settled.
+void settle(State& s, std::string what) {
+  s.settling = std::move(what);
+  s.settled_at = s.now;
 }
 
 void identify(State& s, std::vector<Command>& out, const Participant& p) {
@@ -48,8 +56,10 @@ void identify(State& s, std::vector<Command>& out, const Participant& p) {
   s.pin.clear();
   s.pin_for.clear();
   s.notice = Notice::None;
+  // A language the person chose on the way in holds for this visit; else their stored preference.
   const auto& langs = s.config.languages;
-  if (!p.language.empty() && std::find(langs.begin(), langs.end(), p.language) != langs.end()) s.language = p.language;
+  if (!s.language_chosen && !p.language.empty() && std::find(langs.begin(), langs.end(), p.language) != langs.end())
+    s.language = p.language;
 }
 
 // [SECTION] Tick: time passes
@@ -93,6 +103,11 @@ void on_tick(State& s, std::vector<Command>& out, TimeMs now) {
     }
   } else if (s.screen == Screen::Confirmation && now >= s.confirmation_until) {
     end_session(s);
+  } else if (s.screen == Screen::Welcome && s.language_chosen &&
+             now - s.last_input >= seconds(s.config.inactivity_seconds)) {
+    // Someone chose a language and walked away: the next person finds the centre's language.
+    s.language = s.config.default_language;
+    s.language_chosen = false;
   }
   coach_tick(s, out);
 }
@@ -115,10 +130,17 @@ void on_card(State& s, std::vector<Command>& out, const std::string& code) {
     return;
   }
   if (s.participant_id != p->id) {
-    // A card after the speaker was used on the welcome screen: the same person's visit goes on.
+    // A card right after the speaker was used or a language was tapped on the welcome screen: the
+    // person who did that is the one scanning their card, and their visit goes on.
     const bool speaking = s.participant_id.empty() && s.read_aloud.on;
+    const bool same_visit = s.participant_id.empty() && s.language_chosen && !coach_screen(s.screen);
+    const std::string chosen = s.language;
     end_session(s);
     s.read_aloud.on = speaking;
+    if (same_visit) {
+      s.language = chosen;
+      s.language_chosen = true;
+    }
   }
   identify(s, out, *p);
 }
@@ -232,6 +254,7 @@ void open_screen(State& s, Screen target) {
       break;
     }
     case Screen::Progress: break;
+    case Screen::Language: break;
     case Screen::Home: break;
     default: return;  // not a screen a tile opens
   }
@@ -251,11 +274,16 @@ void on_sign_up(State& s, std::vector<Command>& out, const std::string& activity
   if (it == s.programme.end() || !occurs_on(*it, date)) return;
   if (activity_over(s, *it, date)) return show_notice(s, Notice::ActivityOver);
   const bool mine = own_signup(s, activity_id, date) != nullptr;
+  const std::string what = "signup/" + activity_id + "/" + date;
+  if (settling(s, what)) return;  // the second tap of a double tap: it must not undo the first
   if (cancel) {
-    if (mine) record(s, out, {ev::SignUpCancelled{activity_id, date}});
-  } else if (!mine) {
+    if (!mine) return;
+    record(s, out, {ev::SignUpCancelled{activity_id, date}});
+  } else {
+    if (mine) return;
     record(s, out, {ev::SignedUp{activity_id, date}});
   }
+  settle(s, what);
 }
 
 void on_part_toggled(State& s, DayPart part) {
@@ -343,6 +371,7 @@ void on_back(State& s) {
     case Screen::Absence:
     case Screen::Hours:
     case Screen::Progress:
+    case Screen::Language:
       s.screen = Screen::Home;
       s.notice = Notice::None;
       break;
@@ -411,9 +440,24 @@ void on(State& s, Commands&, const StartTapped&) {
   s.query.clear();
 }
 
-void on(State& s, Commands&, const LanguageTapped& a) {
+void on(State& s, Commands& out, const LanguageTapped& a) {
   const auto& langs = s.config.languages;
-  if (std::find(langs.begin(), langs.end(), a.language) != langs.end()) s.language = a.language;
+  if (std::find(langs.begin(), langs.end(), a.language) == langs.end()) return;
+  if (s.screen == Screen::Language) {
+    // On their own screen: this visit's language, and from now on their preference (synced).
+    if (s.busy) return;
+    s.language = a.language;
+    s.language_chosen = true;
+    s.screen = Screen::Home;
+    const Participant* p = current_participant(s);
+    if (p && p->language != a.language) record(s, out, {ev::LanguageChosen{a.language}});
+    return;
+  }
+  const bool before_identification = s.screen == Screen::Welcome || s.screen == Screen::Search ||
+                                     s.screen == Screen::PhotoGrid || s.screen == Screen::Pin;
+  if (!before_identification || settling(s, "welcome")) return;
+  s.language = a.language;
+  s.language_chosen = true;
 }
 
 void on(State& s, Commands& out, const CardScanned& a) { on_card(s, out, a.code); }
@@ -462,7 +506,9 @@ void on(State& s, Commands& out, const CheckOutTapped&) { on_check(s, out, false
 void on(State&, Commands&, const StillHereTapped&) {}  // the inactivity prompt: the touch is the point
 
 void on(State& s, Commands&, const DoneTapped&) {
-  if (!s.busy && (s.screen == Screen::Confirmation || s.screen == Screen::Home)) end_session(s);
+  if (s.busy || (s.screen != Screen::Confirmation && s.screen != Screen::Home)) return;
+  end_session(s);
+  settle(s, "welcome");  // the OK's second tap must not land on a language button
 }
 
 void on(State& s, Commands&, const MoreTapped&) {
@@ -632,6 +678,10 @@ Lockout participant_lockout(const State& s, const std::string& pid) {
   return Lockout{pid, it->second.wrong, 0, it->second.paused_until};
 }
 
+bool settling(const State& s, const std::string& what) {
+  return !s.settling.empty() && s.settling == what && s.now < s.settled_at + kSettle;
+}
+
 bool pin_paused(const State& s, const std::string& pid) {
   const auto it = s.pin_guards.find(pid);
   return it != s.pin_guards.end() && it->second.paused_until > s.now;
@@ -706,6 +756,8 @@ TimeMs next_deadline(const State& s) {
   }
   if (s.screen == Screen::Confirmation) consider(s.confirmation_until);
   if (s.notice != Notice::None) consider(s.notice_until);
+  if (!s.settling.empty()) consider(s.settled_at + kSettle);  // the settled button comes back
+  if (s.screen == Screen::Welcome && s.language_chosen) consider(s.last_input + seconds(s.config.inactivity_seconds));
   for (const auto& [id, g] : s.pin_guards) consider(g.paused_until);
   if (coach_screen(s.screen)) {
     consider(s.last_input + kCoachIdle);

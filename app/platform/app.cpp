@@ -17,9 +17,13 @@
 #include "platform/service.hpp"
 #include "platform/session.hpp"
 #include "platform/speech.hpp"
+#include "platform/tap_filter.hpp"
 #include "platform/window.hpp"
 #include "storage/store.hpp"
 #include "sync/worker.hpp"
+#include "ui/bidi/bidi.hpp"
+#include "ui/bidi/mirror.hpp"
+#include "ui/bidi/shown.hpp"
 #include "ui/i18n.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/spoken.hpp"
@@ -143,9 +147,38 @@ class Kiosk final : public ReplayHost {
     int w = 0, h = 0;
     m_window.size(w, h);
     m_theme.scale = ui::scale_for(w, h);
-    std::string font_error;
-    if (!ui::load_fonts(m_theme, font_error)) log_line("fonts: " + font_error);
+    m_font_language = m_session.state().language;
+    load_fonts_for(m_font_language);
     ui::apply_style(m_theme);
+  }
+
+  // The atlas holds Latin, the pictograms and the active language's script only: a language in
+  // another script rebuilds it (before the frame), and the old script's glyphs are gone.
+  void load_fonts_for(const std::string& language) {
+    const auto t0 = std::chrono::steady_clock::now();
+    std::string font_error;
+    if (!ui::load_fonts(m_theme, ui::font_plan(language, m_tr), font_error)) log_line("fonts: " + font_error);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    const ui::AtlasStats st = ui::atlas_stats();
+    char line[160];
+    std::snprintf(line, sizeof line, "fonts for %s: atlas %dx%d, %d glyphs, built in %.1f ms", language.c_str(),
+                  st.width, st.height, st.glyphs, ms);
+    log_line(line);
+  }
+
+  void follow_language() {
+    const std::string& language = m_session.state().language;
+    if (language == m_font_language) return;
+    const bool rebuild = ui::script_of(language) != ui::script_of(m_font_language);
+    m_font_language = language;
+    if (!rebuild) return;
+    const auto t0 = std::chrono::steady_clock::now();
+    load_fonts_for(language);
+    m_window.reload_font_texture();
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    char line[96];
+    std::snprintf(line, sizeof line, "font texture for %s uploaded: %.1f ms in all", language.c_str(), ms);
+    log_line(line);
   }
 
   // Sleep until input, a wake event, or the next moment the screen must change; never past
@@ -298,6 +331,7 @@ class Kiosk final : public ReplayHost {
 
   // Draws the state as the loop's Tick left it (the loop ticks once per iteration).
   ui::Actions draw() {
+    follow_language();
     m_window.begin_frame();
     ImGuiIO& io = ImGui::GetIO();
     if (m_replay) {
@@ -307,6 +341,19 @@ class Kiosk final : public ReplayHost {
       io.MousePos = ImVec2(x, y);
       io.MouseDown[0] = down;
     }
+    // Forgiving touch, for every screen: a second tap on the same spot within 500 ms never
+    // reaches ImGui (the frame record still holds the last frame: where the repeat keys are).
+    // A language written right to left mirrors the whole frame (ui/bidi/mirror.hpp): the pointer
+    // is turned around before ImGui sees it, the frame and its record after drawing.
+    const float width = io.DisplaySize.x;
+    const bool mirrored = ui::bidi::direction_of(m_session.state().language) == ui::bidi::Direction::Rtl;
+    ui::bidi::set_mirrored(mirrored);
+    const long long input_ms = m_replay ? m_replay->input_ms() : system_ms();
+    const long long dropped = m_taps.dropped();
+    io.MouseDown[0] =
+        m_taps.pressed(io.MousePos.x, io.MousePos.y, io.MouseDown[0], input_ms, m_theme.scale, ui::frame_record());
+    if (m_taps.dropped() != dropped) log_line("a second tap on the same spot within 500 ms was ignored");
+    if (mirrored && io.MousePos.x > -FLT_MAX) io.MousePos.x = ui::bidi::mirror_x(io.MousePos.x, width);
     ImGui::NewFrame();
     if (ImGui::IsMouseClicked(0)) {
       m_session.dispatch(core::Touched{});
@@ -317,7 +364,8 @@ class Kiosk final : public ReplayHost {
     read_aloud(view);
     ui::Actions out;
     ui::draw_frame(view, m_theme, io.DisplaySize, out);
-    m_window.render();
+    if (mirrored) ui::bidi::mirror_record(ui::frame_record(), width);
+    m_window.render(mirrored ? ui::bidi::mirror_draw_data : nullptr);
     return out;
   }
 
@@ -327,10 +375,12 @@ class Kiosk final : public ReplayHost {
   AppClock& m_clock;
   ui::Strings& m_tr;
   ui::Theme m_theme;
+  std::string m_font_language;  // the language the font atlas was built for
   std::unique_ptr<Replay> m_replay;
   Speech* m_speech = nullptr;  // null: no read-aloud (never in a normal start)
   ui::SpeechCues m_cues;
   ScanBuffer m_scan;
+  TapFilter m_taps;
   long m_checkpointed_writes = 0;
   sync::Worker* m_sync = nullptr;
   long m_synced_writes = 0;

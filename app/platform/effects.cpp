@@ -196,6 +196,9 @@ void Session::carry_out(const core::Record& c, FollowUp& follow_up) {
   try {
     m_store.record(c.participant_id, c.bodies, c.now);
     m_writes += static_cast<long>(c.bodies.size());
+    // A new language preference is in the participant's row (same transaction): the roster has it at once.
+    if (!c.bodies.empty() && std::holds_alternative<core::ev::LanguageChosen>(c.bodies.front()))
+      follow_up.push_back(load_data(c.now));
   } catch (const storage::StorageError& e) {
     follow_up.push_back(store_failed(e.what()));
     return;

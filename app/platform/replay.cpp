@@ -74,18 +74,28 @@ ReplayParse parse_replay(const std::string& script) {
     s.line = line;
     std::string arg;
     auto bad = [&](const std::string& why) { r.error = "line " + std::to_string(line) + ": " + why + ": " + l; };
-    if (verb == "tap") {
+    if (verb == "tap" || verb == "double-tap") {
+      std::string target = rest;
+      if (verb == "double-tap") {
+        // The gap is the last word: double-tap "Ik doe mee" 150ms
+        const auto gap_at = rest.find_last_of(' ');
+        if (gap_at == std::string::npos || !duration(rest.substr(gap_at + 1), s.second_tap_ms)) {
+          bad("double-tap needs a \"label\" or X Y and the time between the taps, like 150ms");
+          return r;
+        }
+        target = trim(rest.substr(0, gap_at));
+      }
       float x = 0, y = 0;
       char extra = 0;
-      if (!rest.empty() && rest[0] != '"' && std::sscanf(rest.c_str(), "%f %f %c", &x, &y, &extra) == 2) {
+      if (!target.empty() && target[0] != '"' && std::sscanf(target.c_str(), "%f %f %c", &x, &y, &extra) == 2) {
         s.kind = ReplayStep::Kind::TapXY;
         s.x = x;
         s.y = y;
-      } else if (argument(rest, arg)) {
+      } else if (argument(target, arg)) {
         s.kind = ReplayStep::Kind::TapLabel;
         s.text = arg;
       } else {
-        bad("tap needs a \"label\" or X Y");
+        bad(verb + " needs a \"label\" or X Y");
       }
     } else if (verb == "drag") {
       char extra = 0;
@@ -109,7 +119,8 @@ ReplayParse parse_replay(const std::string& script) {
       s.kind = verb == "advance" ? ReplayStep::Kind::Advance : ReplayStep::Kind::Wait;
     } else {
       bad("unknown step '" + verb +
-          "' (known: tap, drag, type, scan, advance, wait, screenshot, expect, expect-not, expect-spoken)");
+          "' (known: tap, double-tap, drag, type, scan, advance, wait, screenshot, expect, expect-not, "
+          "expect-spoken)");
     }
     if (!r.error.empty()) return r;
     r.steps.push_back(s);
@@ -148,15 +159,23 @@ bool Replay::start_tap(const ui::FrameRecord& record, const std::string& label, 
     fail(s, "no button \"" + label + "\" on screen (buttons: " + seen + ")");
     return false;
   }
-  if (!t->enabled) {
+  // A double tap's first tap may land on a button that cannot be tapped now (one that rests after
+  // it turned into its opposite): a person taps it anyway, and nothing must happen.
+  if (!t->enabled && s.second_tap_ms < 0) {
     fail(s, "the button \"" + label + "\" is on screen but cannot be tapped now");
     return false;
   }
-  m_x = (t->min.x + t->max.x) * 0.5f;
-  m_y = (t->min.y + t->max.y) * 0.5f;
+  press((t->min.x + t->max.x) * 0.5f, (t->min.y + t->max.y) * 0.5f, kPaceMs);
+  m_second_tap_ms = s.second_tap_ms;
+  return true;
+}
+
+void Replay::press(float x, float y, long long after_ms) {
+  m_x = x;
+  m_y = y;
   m_down = true;
   m_tap_phase = 1;
-  return true;
+  m_input_ms += after_ms;
 }
 
 // Taps the key for the next character of a "type" step; when that key is on the other layer
@@ -211,6 +230,12 @@ bool Replay::pointer_busy() {
     --m_settle;
     return true;
   }
+  // A double tap: the same spot again, on whatever the first tap left there.
+  if (m_second_tap_ms >= 0) {
+    press(m_x, m_y, m_second_tap_ms);
+    m_second_tap_ms = -1;
+    return true;
+  }
   return false;
 }
 
@@ -220,10 +245,8 @@ void Replay::start_step(const ui::FrameRecord& record, ReplayHost& host, long lo
       if (start_tap(record, s.text, s)) ++m_next;
       return;
     case ReplayStep::Kind::TapXY:
-      m_x = s.x;
-      m_y = s.y;
-      m_down = true;
-      m_tap_phase = 1;
+      press(s.x, s.y, kPaceMs);
+      m_second_tap_ms = s.second_tap_ms;
       ++m_next;
       return;
     case ReplayStep::Kind::Drag: return start_drag(s);
@@ -266,6 +289,7 @@ void Replay::start_drag(const ReplayStep& s) {
   m_drag_steps = kSteps;
   m_down = true;
   m_tap_phase = 3;
+  m_input_ms += kPaceMs;
   ++m_next;
 }
 

@@ -1,5 +1,6 @@
 // Replay scripts: drive the kiosk without hands, one step a line.
 //   tap "Inchecken"      tap the button with this label (as on screen), or tap X Y
+//   double-tap "OK" 150ms  tap it, then the same spot again 150 ms later (label or X Y)
 //   type "fat"           tap the on-screen keyboard keys for each letter (accents too: "Ayşe")
 //   drag X1 Y1 X2 Y2     press at X1 Y1, slide to X2 Y2, lift (scrolls a list)
 //   scan DEMO0001        a card scanner types the code and Enter
@@ -19,6 +20,7 @@ namespace meedoen::platform {
 
 struct ReplayStep {
   enum class Kind { TapLabel, TapXY, Drag, Type, Scan, Advance, Wait, Screenshot, Expect, ExpectNot, ExpectSpoken };
+  long long second_tap_ms = -1;  // double-tap: the second press this long after the first
   Kind kind;
   std::string text;  // label, text, code or file
   float x = 0, y = 0;
@@ -53,6 +55,11 @@ class Replay {
   void after_frame(const ui::FrameRecord& record, ReplayHost& host, long long real_now_ms);
 
   bool finished() const { return m_failed || m_next >= m_steps.size(); }
+  // The time of the replayed person's input: each tap comes kPaceMs after the one before (a
+  // person's pace), the second tap of a double-tap step as the step says. The input layer's
+  // double-tap filter reads this clock instead of real time.
+  long long input_ms() const { return m_input_ms; }
+  static constexpr long long kPaceMs = 1000;
   bool failed() const { return m_failed; }
   const std::string& failure() const { return m_failure; }
 
@@ -82,6 +89,9 @@ class Replay {
   long long m_wait_until = 0;
   std::size_t m_spoken_seen = 0;  // read-aloud texts before this one were matched already
   int m_settle = 0;
+  long long m_input_ms = 0;
+  long long m_second_tap_ms = -1;  // a double tap's second press still to come
+  void press(float x, float y, long long after_ms);
   bool m_failed = false;
   std::string m_failure;
 };

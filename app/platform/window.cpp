@@ -80,14 +80,20 @@ void Window::begin_frame() {
   ImGui_ImplSDL2_NewFrame();
 }
 
-void Window::render() {
+void Window::render(void (*adjust)(ImDrawData& data, float width)) {
   ImGui::Render();
+  if (adjust) adjust(*ImGui::GetDrawData(), ImGui::GetIO().DisplaySize.x);
   int w = 0, h = 0;
   SDL_GL_GetDrawableSize(m_window, &w, &h);
   glViewport(0, 0, w, h);
   glClearColor(0.965f, 0.953f, 0.925f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void Window::reload_font_texture() {
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
 void Window::present() { SDL_GL_SwapWindow(m_window); }

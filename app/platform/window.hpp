@@ -3,6 +3,7 @@
 #include <string>
 
 union SDL_Event;
+struct ImDrawData;
 struct SDL_Window;
 
 namespace meedoen::platform {
@@ -20,8 +21,11 @@ class Window {
   bool poll_event(SDL_Event& ev);
   void process_for_imgui(const SDL_Event& ev);
   void begin_frame();  // backends' NewFrame; the caller then calls ImGui::NewFrame
-  void render();       // ImGui::Render + GL draw, before present()
+  // ImGui::Render + GL draw, before present(); adjust (if any) changes the frame's draw data first.
+  void render(void (*adjust)(ImDrawData& data, float width) = nullptr);
   void present();
+  // After the font atlas was rebuilt (a language in another script): a new GPU texture for it.
+  void reload_font_texture();
   void size(int& w, int& h) const;
   // An event type the sync thread will post to wake the loop.
   unsigned wake_event_type() const { return m_wake_type; }

@@ -184,6 +184,21 @@ struct ServerStore::Impl {
     c.run("UPDATE participants SET rev = ? WHERE id = ?", next_rev(c), e.participant_id);
   }
 
+  // A participant's language_chosen: their row's language when no language_chosen later in fold
+  // order is stored already (the event itself is stored before this runs). A roster import with a
+  // language column sets the language again, as the municipality's file says. The row's revision
+  // moves either way, so every kiosk pulls the winner.
+  static void apply_language_chosen(db::Connection& c, const wire::WireEvent& e, const core::ev::LanguageChosen& b) {
+    const std::string key = e.hlc + "|" + e.device_id + "|" + e.id;
+    const bool later_stored =
+        !c.rows(
+              "SELECT 1 FROM events WHERE participant_id = ? AND type = ? AND hlc || '|' || device_id || '|' || id > ?",
+              e.participant_id, std::string(core::ev::LanguageChosen::kName), key)
+             .empty();
+    if (later_stored) c.run("UPDATE participants SET rev = ? WHERE id = ?", next_rev(c), e.participant_id);
+    else c.run("UPDATE participants SET language = ?, rev = ? WHERE id = ?", b.language, next_rev(c), e.participant_id);
+  }
+
   // The participant as stored (any centre), for an import that keeps the columns a file leaves out.
   static std::optional<core::Participant> stored_participant(db::Connection& c, const std::string& id);
 
@@ -637,10 +652,10 @@ class PushBatch {
 
   // Why the event cannot be stored, "" when it can; date is its payload's date. The body is
   // decoded for an activity_saved (the programme row it changes), a coach_pin_changed (the coach
-  // row) and an agreements_changed (the participant row), else left empty.
+  // row), an agreements_changed and a language_chosen (the participant row), else left empty.
   std::string check(const wire::WireEvent& e, std::string& date, core::EventBody& body) {
     std::string why = check_event(e, m_kiosk, date, [&](const std::string& pid) { return participant_known(pid); });
-    if (why.empty() && e.type == core::ev::AgreementsChanged::kName) {
+    if (why.empty() && (e.type == core::ev::AgreementsChanged::kName || e.type == core::ev::LanguageChosen::kName)) {
       body = wire::decode_payload(e.type, e.payload, e.wall_ms);
     } else if (why.empty() && e.type == "activity_saved") {
       body = wire::decode_payload(e.type, e.payload, e.wall_ms);
@@ -750,6 +765,8 @@ wire::PushAnswer ServerStore::push(const KioskAuth& k, const wire::PushRequest& 
           Impl::apply_coach_pin_changed(*conn, k.centre_id, e, *pin);
         else if (const auto* agreed = std::get_if<core::ev::AgreementsChanged>(&body))
           Impl::apply_agreements_changed(*conn, e, *agreed);
+        else if (const auto* lang = std::get_if<core::ev::LanguageChosen>(&body))
+          Impl::apply_language_chosen(*conn, e, *lang);
         if (faults.fail_after_events > 0 && batch.inserted() >= faults.fail_after_events)
           throw ServerError("injected fault: the database failed in the middle of a batch");
         res.status = wire::PushStatus::Stored;

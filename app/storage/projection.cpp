@@ -162,6 +162,13 @@ void write_agreements(SQLite::Database& db, const std::string& pid, const core::
   st.exec();
 }
 
+// The participant's preferred language as they chose it on their home screen.
+void write_language(SQLite::Database& db, const std::string& pid, const core::ev::LanguageChosen& l) {
+  SQLite::Statement st(db, "UPDATE participants SET language = ? WHERE id = ?");
+  SQLite::bind(st, l.language, pid);
+  st.exec();
+}
+
 // The row of a last-word subject (core::fold_last) as its last event says; no event, no change
 // (the row stays as the server or the roster set it). A coach this kiosk does not have (removed
 // on the server) gets no row back: the UPDATE finds none.
@@ -258,6 +265,13 @@ void apply_unsent_agreement_edits(SQLite::Database& db, const std::string& devic
       [&](const std::string& pid, const core::ev::AgreementsChanged& b) { write_agreements(db, pid, b); });
 }
 
+void apply_unsent_language_choices(SQLite::Database& db, const std::string& device_id,
+                                   const std::set<std::string>& participant_ids) {
+  put_back_unsent<core::ev::LanguageChosen>(
+      db, device_id, participant_ids,
+      [&](const std::string& pid, const core::ev::LanguageChosen& b) { write_language(db, pid, b); });
+}
+
 bool insert_event(SQLite::Database& db, const JournalEntry& e) {
   const core::EventBody body = wire::decode_payload(e.type, e.payload, e.wall);
   SQLite::Statement st(
@@ -324,17 +338,20 @@ void project(SQLite::Database& db, const std::set<std::string>& subjects) {
                                               [&](const auto& b) { write_coach_pin(db, parts[1], b.pin_hash); });
     else if (parts[0] == "agreements" && parts.size() == 2)
       project_last<core::ev::AgreementsChanged>(events, [&](const auto& b) { write_agreements(db, parts[1], b); });
+    else if (parts[0] == "language" && parts.size() == 2)
+      project_last<core::ev::LanguageChosen>(events, [&](const auto& b) { write_language(db, parts[1], b); });
   }
 }
 
 void project_all(SQLite::Database& db) {
   std::set<std::string> subjects;
-  // Not the activities, coaches' PINs nor agreements: their rows also come from the server (the
-  // programme, the coaches, the roster), which already holds every event it has; folding our
-  // journal again could undo a newer row from there.
+  // Not the activities, coaches' PINs, agreements nor language preferences: their rows also come
+  // from the server (the programme, the coaches, the roster), which already holds every event it
+  // has; folding our journal again could undo a newer row from there.
   SQLite::Statement st(db,
                        "SELECT DISTINCT subject FROM events WHERE subject <> '' AND subject NOT LIKE 'activity/%' "
-                       "AND subject NOT LIKE 'coach/%' AND subject NOT LIKE 'agreements/%'");
+                       "AND subject NOT LIKE 'coach/%' AND subject NOT LIKE 'agreements/%' "
+                       "AND subject NOT LIKE 'language/%'");
   while (st.executeStep()) subjects.insert(st.getColumn(0).getString());
   project(db, subjects);
 }

@@ -35,6 +35,10 @@ void apply_unsent_coach_pins(SQLite::Database& db, const std::string& device_id,
 // edits the server has not seen yet, when they are the last in fold order.
 void apply_unsent_agreement_edits(SQLite::Database& db, const std::string& device_id,
                                   const std::set<std::string>& participant_ids);
+// After pulled participant rows replaced their language: puts back this device's unsent
+// language_chosen when it is the last in fold order.
+void apply_unsent_language_choices(SQLite::Database& db, const std::string& device_id,
+                                   const std::set<std::string>& participant_ids);
 // Re-derives every subject (after a migration, or when capacities of activities changed).
 void project_all(SQLite::Database& db);
 

@@ -274,7 +274,8 @@ int SyncStore::Impl::apply_events(const std::vector<wire::WireEvent>& events, Ti
     // Likewise coaches' PINs and other kiosks' agreement edits: the pulled coach and participant
     // rows say them.
     std::erase_if(subjects, [](const std::string& x) {
-      return x.rfind("activity/", 0) == 0 || x.rfind("coach/", 0) == 0 || x.rfind("agreements/", 0) == 0;
+      return x.rfind("activity/", 0) == 0 || x.rfind("coach/", 0) == 0 || x.rfind("agreements/", 0) == 0 ||
+             x.rfind("language/", 0) == 0;
     });
     project(db, subjects);
   }
@@ -306,6 +307,7 @@ PullApplied SyncStore::apply_pull(const wire::PullPage& page, TimeMs now) {
     for (const auto& w : page.coaches) pulled_coaches.insert(w.c.id);
     apply_unsent_coach_pins(m->db, m->device_id, pulled_coaches);
     apply_unsent_agreement_edits(m->db, m->device_id, pulled_people);
+    apply_unsent_language_choices(m->db, m->device_id, pulled_people);
     if (page.reset)
       m->put("sync_state", "cursor_resets", std::to_string(std::stoll(m->get("sync_state", "cursor_resets", "0")) + 1));
     m->put("sync_state", "cursor", page.cursor);

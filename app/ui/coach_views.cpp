@@ -822,6 +822,9 @@ std::string history_line(const core::State& s, const core::Event& e, const Strin
           [&](const core::ev::AgreementsChanged& b) {
             line = by(b.coach_id) + ": " + tr.get("coach.history.agreements");
           },
+          [&](const core::ev::LanguageChosen& b) {
+            line = tr.fmt("coach.history.language", {{"language", b.language}});
+          },
           // Shown elsewhere on the page (the strip, sign-ups) or not about the participant: no line.
           // Listed one by one, so a new event type must choose here.
           [](const core::ev::CheckIn&) {},

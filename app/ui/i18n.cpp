@@ -147,6 +147,24 @@ void Strings::add(const std::string& language, Catalogue c) {
   m_catalogues[language] = std::move(c);
 }
 
+std::vector<std::string> Catalogue::values() const {
+  std::vector<std::string> out;
+  out.reserve(m_entries.size());
+  for (const auto& [k, v] : m_entries) out.push_back(v);
+  return out;
+}
+
+std::vector<std::string> Strings::languages() const {
+  std::vector<std::string> out;
+  for (const auto& [code, c] : m_catalogues) out.push_back(code);
+  return out;
+}
+
+std::vector<std::string> Strings::texts_of(const std::string& language) const {
+  const auto it = m_catalogues.find(language);
+  return it == m_catalogues.end() ? std::vector<std::string>{} : it->second.values();
+}
+
 void Strings::set_language(const std::string& language) {
   if (m_catalogues.count(language)) m_language = language;
 }
@@ -176,6 +194,7 @@ namespace {
 // Every key the kiosk uses, one a line, grouped by where it is shown.
 constexpr std::string_view kRequiredKeys[] = {
     "language.name",
+    "language.title",
     // Reports (report_views.cpp)
     "reports.scope_centre",
     "reports.scope_mine",
@@ -586,6 +605,7 @@ constexpr std::string_view kRequiredKeys[] = {
     "area_status.working",
     "area_status.under_control",
     "coach.history.agreements",
+    "coach.history.language",
     "coach.person.agreements_button",
     "coach.agreements.title",
     "coach.agreements.start",

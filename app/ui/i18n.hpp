@@ -21,6 +21,7 @@ class Catalogue {
   std::size_t size() const { return m_entries.size(); }
   const std::vector<std::string>& errors() const { return m_errors; }
   std::vector<std::string> keys() const;
+  std::vector<std::string> values() const;
 
  private:
   std::unordered_map<std::string, std::string> m_entries;
@@ -36,6 +37,8 @@ class Strings {
   void add(const std::string& language, Catalogue c);
   void set_language(const std::string& language);
   const std::string& language() const { return m_language; }
+  std::vector<std::string> languages() const;                            // the loaded ones, in code order
+  std::vector<std::string> texts_of(const std::string& language) const;  // every translation it has
 
   // The translation of key in the current language.
   const std::string& get(std::string_view key) const;

@@ -111,6 +111,7 @@ HomeView make_home_view(const core::State& s, const Strings& tr) {
   h.today_title = tr.get("home.today");
   h.no_activities = tr.get("welcome.no_activities");
   h.done_label = tr.get("home.done");
+  h.language_label = tr.get("language.name");
   h.today = today_lines(s);
   h.busy = s.busy;
 
@@ -198,6 +199,7 @@ ActivitiesView make_activities_view(const core::State& s, const Strings& tr) {
     else r.places = tr.fmt(left == 1 ? "activities.one_place" : "activities.places", {{"n", std::to_string(left)}});
     const core::SignUp* mine = core::own_signup(s, a.id, date);
     r.mine = mine != nullptr;
+    r.settling = core::settling(s, "signup/" + a.id + "/" + date);
     if (core::activity_over(s, a, date)) {
       r.action = A::None;
       r.action_label = tr.get("activities.over");

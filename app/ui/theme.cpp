@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "ui/bidi/bidi.hpp"
 #include "ui/widgets/icons.hpp"
 
 namespace meedoen::ui {
@@ -12,6 +13,10 @@ namespace {
 constexpr const char* kRegular = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
 constexpr const char* kBold = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
 constexpr const char* kIcons = "/usr/share/fonts/truetype/material-design-icons-iconfont/MaterialIcons-Regular.ttf";
+constexpr const char* kArabic = "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf";
+constexpr const char* kArabicBold = "/usr/share/fonts/truetype/noto/NotoSansArabic-Bold.ttf";
+constexpr const char* kEthiopic = "/usr/share/fonts/truetype/noto/NotoSansEthiopic-Regular.ttf";
+constexpr const char* kEthiopicBold = "/usr/share/fonts/truetype/noto/NotoSansEthiopic-Bold.ttf";
 
 // Latin with the diacritics of Dutch, Turkish, Polish, French, Portuguese names; punctuation.
 const ImWchar* text_ranges() {
@@ -19,10 +24,32 @@ const ImWchar* text_ranges() {
   return ranges;
 }
 
-ImFont* add(ImFontAtlas& atlas, const char* file, float size, const char* icon_file, float icon_size) {
+// The glyphs of the plan: only the characters its text uses (ImGui keeps the ranges' memory).
+const ImWchar* plan_ranges(const FontPlan& plan) {
+  static ImVector<ImWchar> ranges;
+  ranges.clear();
+  ImFontGlyphRangesBuilder b;
+  b.AddText(plan.glyphs.c_str());
+  b.BuildRanges(&ranges);
+  return ranges.Data;
+}
+
+ImFont* add(ImFontAtlas& atlas, const char* file, float size, const char* icon_file, float icon_size,
+            const ImWchar* extra, bool bold) {
   ImFontConfig cfg;
   cfg.OversampleH = 2;
   ImFont* f = atlas.AddFontFromFileTTF(file, size, &cfg, text_ranges());
+  // The script's font merged in (it has no Latin), and for the other scripts their languages'
+  // names only: a few glyphs each, whatever the number of languages.
+  if (f && extra && extra[0]) {
+    // Each font gives the glyphs it has: Arabic the Arabic ones, Ethiopic the Ethiopic ones.
+    for (const char* script_file : {bold ? kArabicBold : kArabic, bold ? kEthiopicBold : kEthiopic}) {
+      ImFontConfig merge;
+      merge.MergeMode = true;
+      merge.OversampleH = 2;
+      atlas.AddFontFromFileTTF(script_file, size, &merge, extra);
+    }
+  }
   if (f && icon_file) {
     ImFontConfig merge;
     merge.MergeMode = true;
@@ -39,9 +66,50 @@ float scale_for(int width, int height) {
   return std::max(64.0f / 84.0f + 0.01f, std::min(width / 1280.0f, height / 800.0f));
 }
 
-bool load_fonts(Theme& t, std::string& error) {
+Script script_of(std::string_view language) {
+  if (language == "ar") return Script::Arabic;
+  if (language == "ti") return Script::Ethiopic;
+  return Script::Latin;
+}
+
+FontPlan font_plan(std::string_view language, Strings& tr) {
+  FontPlan plan;
+  plan.script = script_of(language);
+  const bidi::Direction dir = bidi::direction_of(language);
+  const std::string current = tr.language();
+  for (const std::string& code : tr.languages()) {
+    tr.set_language(code);
+    plan.glyphs += bidi::visual_line(tr.get("language.name"), bidi::Direction::Rtl);
+  }
+  tr.set_language(current);
+  if (plan.script != Script::Latin) {
+    for (const std::string& s : tr.texts_of(std::string(language))) plan.glyphs += bidi::visual_line(s, dir);
+    // Arabic letters take other forms next to a name or a number than in the catalogue's own
+    // words: the whole block of Arabic presentation forms B (141 glyphs) is cheap insurance.
+    if (plan.script == Script::Arabic)
+      for (char32_t c = 0xFE70; c <= 0xFEFC; ++c) {
+        plan.glyphs += static_cast<char>(0xE0 | (c >> 12));
+        plan.glyphs += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        plan.glyphs += static_cast<char>(0x80 | (c & 0x3F));
+      }
+  }
+  return plan;
+}
+
+AtlasStats atlas_stats() {
+  const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  AtlasStats st{atlas.TexWidth, atlas.TexHeight, 0};
+  for (const ImFont* f : atlas.Fonts) st.glyphs += f->Glyphs.Size;
+  return st;
+}
+
+bool load_fonts(Theme& t, std::string& error) { return load_fonts(t, FontPlan{}, error); }
+
+bool load_fonts(Theme& t, const FontPlan& plan, std::string& error) {
   ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
   atlas.Clear();
+  // Lines drawn without the atlas: a textured vertex is then always a glyph (ui/bidi/mirror.hpp).
+  atlas.Flags |= ImFontAtlasFlags_NoBakedLines;
   for (const char* f : {kRegular, kBold, kIcons}) {
     std::error_code ec;
     if (!std::filesystem::exists(f, ec)) {
@@ -52,11 +120,12 @@ bool load_fonts(Theme& t, std::string& error) {
       return false;
     }
   }
+  const ImWchar* extra = plan.glyphs.empty() ? nullptr : plan_ranges(plan);
   const float s = t.scale;
-  t.fonts.body = add(atlas, kRegular, 26 * s, kIcons, 30 * s);
-  t.fonts.bold = add(atlas, kBold, 30 * s, kIcons, 34 * s);
-  t.fonts.large = add(atlas, kBold, 44 * s, kIcons, 48 * s);
-  t.fonts.huge = add(atlas, kBold, 76 * s, nullptr, 0);
+  t.fonts.body = add(atlas, kRegular, 26 * s, kIcons, 30 * s, extra, false);
+  t.fonts.bold = add(atlas, kBold, 30 * s, kIcons, 34 * s, extra, true);
+  t.fonts.large = add(atlas, kBold, 44 * s, kIcons, 48 * s, extra, true);
+  t.fonts.huge = add(atlas, kBold, 76 * s, nullptr, 0, extra, true);
   ImFontConfig icon_cfg;
   t.fonts.icon = atlas.AddFontFromFileTTF(kIcons, 64 * s, &icon_cfg, icons::glyph_ranges());
   t.fonts.icon_huge = atlas.AddFontFromFileTTF(kIcons, 160 * s, &icon_cfg, icons::huge_glyph_ranges());
@@ -64,6 +133,7 @@ bool load_fonts(Theme& t, std::string& error) {
     error = "a font file could not be read";
     return false;
   }
+  atlas.Build();
   return true;
 }
 

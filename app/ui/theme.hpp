@@ -4,6 +4,9 @@
 #include <imgui.h>
 
 #include <string>
+#include <string_view>
+
+#include "ui/i18n.hpp"
 
 namespace meedoen::ui {
 
@@ -42,12 +45,36 @@ struct Theme {
   float px(float base) const { return base * scale; }
 };
 
+// The script a language is written in; the font atlas holds Latin, the pictograms and the active
+// language's script only, so it does not grow with the number of languages a kiosk offers.
+enum class Script { Latin, Arabic, Ethiopic };
+Script script_of(std::string_view language);
+
+// What the atlas holds beyond Latin and the pictograms: the active script's glyphs, and the few
+// glyphs of the other languages' own names (the language buttons show each name in its script).
+struct FontPlan {
+  Script script = Script::Latin;
+  std::string glyphs;  // UTF-8 text whose characters go into the atlas (shaped: as they are drawn)
+};
+// The plan for a language: every string of its catalogue as drawn (Arabic joined and shaped)
+// plus every language's name.
+FontPlan font_plan(std::string_view language, Strings& tr);
+
+// The atlas as built: texture size and glyphs in it (for the log and the README's figures).
+struct AtlasStats {
+  int width = 0, height = 0, glyphs = 0;
+};
+AtlasStats atlas_stats();
+
 // Scale for a window: 1.0 at 1280x800, larger on bigger screens, never so small that a
 // target drops under 64 px.
 float scale_for(int width, int height);
 // Loads Noto Sans (fonts-noto-core) with Material Icons merged; returns false and keeps
 // ImGui's built-in font when the files are missing (the message says which).
+// With a plan: the active script's font (Noto Sans Arabic or Noto Sans Ethiopic, which have no
+// Latin) merged into each text font. The caller then rebuilds the GPU texture.
 bool load_fonts(Theme& theme, std::string& error);
+bool load_fonts(Theme& theme, const FontPlan& plan, std::string& error);
 void apply_style(const Theme& theme);
 
 }  // namespace meedoen::ui

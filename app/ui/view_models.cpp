@@ -89,11 +89,22 @@ std::vector<ActivityLine> today_lines(const core::State& s) {
   return out;
 }
 
+// Language buttons show each language's own name, so the catalogue switches for a moment.
+std::vector<LanguageButton> language_buttons(const core::State& s, Strings& tr) {
+  std::vector<LanguageButton> out;
+  const std::string current = tr.language();
+  for (const auto& code : s.config.languages) {
+    tr.set_language(code);
+    out.push_back({code, tr.get("language.name"), code == s.language});
+  }
+  tr.set_language(current);
+  return out;
+}
+
 namespace {
 
 // [SECTION] One builder per participant screen (the coach's and the longer ones have their own files)
 
-// Language buttons show each language's own name, so the catalogue switches for a moment.
 WelcomeView make_welcome_view(const core::State& s, Strings& tr) {
   WelcomeView w;
   const core::LocalTime lt = core::to_local(s.now);
@@ -109,15 +120,18 @@ WelcomeView make_welcome_view(const core::State& s, Strings& tr) {
   w.today_title = tr.get("welcome.today");
   w.no_activities = tr.get("welcome.no_activities");
   w.today = today_lines(s);
-  if (s.config.languages.size() > 1) {
-    const std::string current = tr.language();
-    for (const auto& code : s.config.languages) {
-      tr.set_language(code);
-      w.languages.push_back({code, tr.get("language.name"), code == s.language});
-    }
-    tr.set_language(current);
-  }
+  if (s.config.languages.size() > 1) w.languages = language_buttons(s, tr);
+  for (auto& b : w.languages) b.enabled = !core::settling(s, "welcome");
   return w;
+}
+
+LanguageView make_language_view(const core::State& s, Strings& tr) {
+  LanguageView v;
+  v.title = tr.get("language.title");
+  v.back_label = tr.get("common.back");
+  v.languages = language_buttons(s, tr);
+  v.busy = s.busy;
+  return v;
 }
 
 SearchView make_search_view(const core::State& s, const Strings& tr) {
@@ -243,6 +257,7 @@ void make_screen_view(const core::State& s, Strings& tr, FrameView& v) {
     case core::Screen::Absence: v.absence = make_absence_view(s, tr); break;
     case core::Screen::Hours: v.hours = make_hours_view(s, tr); break;
     case core::Screen::Progress: v.progress = make_progress_view(s, tr); break;
+    case core::Screen::Language: v.language = make_language_view(s, tr); break;
     case core::Screen::CheckoutQuestion: v.question = make_question_view(s, tr); break;
     case core::Screen::CheckoutCorrect: v.correct = make_correct_view(s, tr); break;
     case core::Screen::PhotoGrid: v.grid = make_grid_view(s, tr); break;

@@ -24,6 +24,15 @@ struct LanguageButton {
   std::string code;
   std::string label;  // the language's own name: "Nederlands", "English"
   bool active = false;
+  bool enabled = true;  // off for a moment after a visit ended with a tap (core::kSettle)
+};
+
+// The participant's language screen (opened from home): a tap is this visit's language and their
+// preference from now on.
+struct LanguageView {
+  std::string title, back_label;
+  std::vector<LanguageButton> languages;
+  bool busy = false;
 };
 
 struct WelcomeView {
@@ -79,6 +88,7 @@ struct HomeView {
   std::string status;        // "Je bent er sinds 09:42"
   std::string today_title, no_activities, done_label;
   std::vector<ActivityLine> today;
+  std::string language_label;  // the current language's own name, on the button to the language screen
   bool busy = false;
 };
 
@@ -125,6 +135,7 @@ struct ActivitiesView {
     Action action = Action::SignUp;
     std::string action_label;
     bool mine = false;
+    bool settling = false;  // just tapped: its opposite takes no tap for a moment (core::kSettle)
   };
   std::string title, back_label, empty_text;
   std::vector<DayChoice> days;
@@ -216,6 +227,7 @@ struct FrameView {
   AbsenceView absence;
   HoursView hours;
   ProgressView progress;
+  LanguageView language;
   PromptView prompt;
   StorageFaultView storage_fault;
   CoachPinView coach_pin;
@@ -235,6 +247,9 @@ struct FrameView {
   Spoken spoken;             // what the speaker button reads (empty on coach screens)
   bool speaker = false;      // the speaker button shows: the platform can read spoken's language
 };
+
+// One button per language the kiosk offers, each in its own language (tr switches for a moment).
+std::vector<LanguageButton> language_buttons(const core::State& s, Strings& tr);
 
 // Builds the view of the current screen; tr is switched to the session's language.
 FrameView make_frame_view(const core::State& s, Strings& tr);

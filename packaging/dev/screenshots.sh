@@ -29,5 +29,13 @@ for size in 1280x800 1920x1080; do
   rm -f "$work/k.db"*
   TZ=Europe/Amsterdam XDG_DATA_HOME="$work/data" xvfb-run -a -s "-screen 0 ${size}x24" build/app/meedoen-kiosk --demo \
     --db "$work/k.db" --clock 2026-11-23T09:42 --size "$size" --replay "$work/reports.replay" 2>/dev/null
+  # Every participant screen in Arabic and Tigrinya (issue 15), chosen on the welcome screen.
+  for lang in ar ti; do
+    sed "s#OUT/#$PWD/$out/#; s#LANG#$lang#g" docs/screenshots/languages.replay > "$work/languages.replay"
+    rm -f "$work/k.db"*
+    TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 ${size}x24" build/app/meedoen-kiosk --demo --db "$work/k.db" \
+      --config docs/screenshots/languages.toml --clock 2026-11-23T09:42 --size "$size" \
+      --replay "$work/languages.replay" 2>/dev/null
+  done
   echo "screenshots in $out: $(ls "$out" | tr '\n' ' ')"
 done

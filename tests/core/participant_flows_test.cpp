@@ -306,6 +306,7 @@ TEST_CASE("flows: the answer to a sign-up says placed, waiting list or cancelled
   SECTION("cancelled") {
     k.mutable_state().signups = {signup("p-fatima", "a-cook", kMonday, true)};
     k.act(core::Recorded{bodies, data_of("p-fatima"), k.state().signups});  // the sign-up is done
+    k.advance(core::kSettle);  // the button that turned into Toch niet rests first (issue 15)
     k.touch(core::CancelSignUpTapped{"a-cook"});
     k.act(core::Recorded{record_of(k).bodies, data_of("p-fatima"), {}});
     CHECK(core::active_notice(k.state()) == Notice::SignUpCancelled);
@@ -989,5 +990,70 @@ TEST_CASE("flows: the speaker button asks for speech and keeps it on for the vis
     k.touch(core::SpeakTapped{});
     CHECK_FALSE(k.state().read_aloud.on);
     CHECK(k.state().read_aloud.requests == 0);
+  }
+}
+
+// Issue 15: the double tap that undid a sign-up, and the language through a visit.
+TEST_CASE("flows: a sign-up's button rests before it takes its opposite", "[core]") {
+  test::use_amsterdam_time();
+  FakeKiosk k(centre(), kMonday0942);
+  identify(k, "C001", "p-fatima");
+  k.touch(core::OpenTapped{Screen::Activities});
+  k.touch(core::SignUpTapped{"a-cook"});
+  k.act(core::Recorded{record_of(k).bodies, data_of("p-fatima"), {signup("p-fatima", "a-cook", kMonday, true)}});
+  CHECK(core::settling(k.state(), "signup/a-cook/" + kMonday));
+  k.advance(core::kSettle - 1);
+  k.touch(core::CancelSignUpTapped{"a-cook"});  // the double tap's second half, even 2 s late
+  CHECK(k.commands().empty());
+  k.advance(1);
+  CHECK_FALSE(core::settling(k.state(), "signup/a-cook/" + kMonday));
+  k.touch(core::CancelSignUpTapped{"a-cook"});
+  CHECK(std::holds_alternative<core::ev::SignUpCancelled>(record_of(k).bodies.at(0)));
+}
+
+TEST_CASE("flows: the language chosen on the way in holds for the visit, then the default", "[core]") {
+  test::use_amsterdam_time();
+  core::State s = centre();
+  s.config.languages = {"nl", "en", "pl"};
+  auto roster = s.roster->all();
+  roster[1].language = "en";  // Jan prefers English
+  s.roster = std::make_shared<const core::Roster>(roster);
+  FakeKiosk k(s, kMonday0942);
+  REQUIRE(k.state().language == "nl");
+
+  SECTION("chosen on welcome, then a card: the choice beats the stored preference") {
+    k.touch(core::LanguageTapped{"pl"});
+    k.touch(core::CardScanned{"C002"});
+    CHECK(k.state().screen == Screen::Home);
+    CHECK(k.state().language == "pl");
+    k.touch(core::DoneTapped{});
+    CHECK(k.state().language == "nl");  // the next person finds the centre's language
+    k.touch(core::CardScanned{"C002"});
+    CHECK(k.state().language == "en");  // no choice this time: his preference
+  }
+  SECTION("a language left on welcome goes back after a while") {
+    k.touch(core::LanguageTapped{"pl"});
+    k.advance(core::seconds(k.state().config.inactivity_seconds));
+    CHECK(k.state().language == "nl");
+  }
+  SECTION("home's language screen records the preference") {
+    k.touch(core::CardScanned{"C001"});
+    k.touch(core::OpenTapped{Screen::Language});
+    REQUIRE(k.state().screen == Screen::Language);
+    k.touch(core::LanguageTapped{"pl"});
+    CHECK(k.state().screen == Screen::Home);
+    CHECK(k.state().language == "pl");
+    const auto* b = std::get_if<core::ev::LanguageChosen>(&record_of(k).bodies.at(0));
+    REQUIRE(b != nullptr);
+    CHECK(b->language == "pl");
+  }
+  SECTION("right after a visit ended with a tap, the language buttons rest") {
+    k.touch(core::CardScanned{"C001"});
+    k.touch(core::DoneTapped{});
+    k.touch(core::LanguageTapped{"pl"});  // the OK's second tap landing on a language button
+    CHECK(k.state().language == "nl");
+    k.advance(core::kSettle);
+    k.touch(core::LanguageTapped{"pl"});
+    CHECK(k.state().language == "pl");
   }
 }

@@ -102,6 +102,8 @@ tap "act:demo-a-17"
 expect "Gelukt! Je doet mee."
 expect "Je doet mee   Nog 5 plekken"
 expect "Toch niet"
+# The button that just turned into its opposite rests for 2 s (a double tap cannot undo it).
+advance 2s
 tap "act:demo-a-17"
 expect "Goed, je doet niet mee."
 expect-not "Je doet mee   Nog"
@@ -585,4 +587,157 @@ expect "Je ging vandaag om 12:30 weg?"
 )");
   INFO(r.err);
   CHECK(r.exit_code == 0);
+}
+
+// [SECTION] Issue 15: the language through a visit (Kofi, DEMO0008, prefers English) and forgiving
+// touch: the double taps that undid a sign-up, gave a waiting-list place away or changed the next
+// person's language.
+
+TEST_CASE("language: the language chosen on the welcome screen holds for the whole visit", "[e2e][language]") {
+  TempDir dir;
+  // Kofi's stored preference is English; he taps Polski, then scans his card: Polish all visit.
+  const RunResult r = replay(dir, R"(
+tap "lang:pl"
+expect "Dotknij tutaj albo zeskanuj kartę"
+scan DEMO0008
+expect "Dzień dobry, Kofi"
+tap "open:activities"
+expect "Biorę udział"
+tap "back"
+expect "Dzień dobry, Kofi"
+tap "done"
+# Back on the welcome screen: the centre's language again, for the next person.
+expect "Tik hier of scan je pas"
+scan DEMO0008
+expect "Good morning, Kofi"
+tap "done"
+# The language buttons rest for 2 s after a visit ended with a tap (an OK's second tap).
+advance 2s
+# Someone who chose a language on the welcome screen keeps it past the name search and the PIN.
+tap "lang:tr"
+tap "start"
+type "fat"
+tap "Fatima E."
+tap "pin:0"
+tap "pin:0"
+tap "pin:0"
+tap "pin:1"
+expect "Günaydın, Fatima"
+tap "done"
+expect "Tik hier of scan je pas"
+)");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(journal(dir).empty());  // choosing on the welcome screen is for this visit only
+}
+
+TEST_CASE("language: home's language button remembers the preference as a synced event", "[e2e][language]") {
+  TempDir dir;
+  const RunResult r = replay(dir, R"(
+scan DEMO0001
+expect "Goedemorgen, Fatima"
+tap "open:language"
+expect "Kies je taal"
+tap "lang:pl"
+expect "Dzień dobry, Fatima"
+tap "done"
+expect "Tik hier of scan je pas"
+# Her next visit starts in Polish without a tap: it is her preference now.
+scan DEMO0001
+expect "Dzień dobry, Fatima"
+)");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto events = journal(dir);
+  REQUIRE(types(events) == std::vector<std::string>{"language_chosen"});
+  CHECK(events[0]["participant"] == "demo-p-0001");
+  CHECK(events[0]["payload"] == json{{"language", "pl"}});
+  CHECK(events[0]["synced"] == false);  // in the outbox: the next sync takes it to the server
+}
+
+TEST_CASE("language: a language left on the welcome screen goes back to the centre's after a while",
+          "[e2e][language]") {
+  TempDir dir;
+  const RunResult r = replay(dir, R"(
+tap "lang:en"
+expect "Tap here or scan your card"
+advance 31s
+expect "Tik hier of scan je pas"
+)");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+}
+
+// [SECTION] Forgiving touch: the double taps of issue 15
+
+TEST_CASE("double tap: Ik doe mee twice 150 ms apart signs up once, and the button settles first",
+          "[e2e][language][touch]") {
+  TempDir dir;
+  const RunResult r = replay(dir, R"(
+scan DEMO0001
+tap "open:activities"
+double-tap "act:demo-a-17" 150ms
+expect "Gelukt! Je doet mee."
+expect "Je doet mee   Nog 5 plekken"
+# 700 ms later (past the input layer's 500 ms) the button that became Toch niet still rests.
+double-tap "act:demo-a-17" 700ms
+expect "Je doet mee   Nog 5 plekken"
+advance 2s
+tap "act:demo-a-17"
+expect "Goed, je doet niet mee."
+)");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  // The first double tap wrote one sign-up; the 700 ms one did nothing; the deliberate tap cancelled.
+  CHECK(types(journal(dir)) == std::vector<std::string>{"signed_up", "sign_up_cancelled"});
+}
+
+TEST_CASE("double tap: Op de wachtlijst twice keeps the waiting-list place", "[e2e][language][touch]") {
+  TempDir dir;
+  const RunResult r = replay(dir, R"(
+scan DEMO0001
+tap "open:activities"
+double-tap "act:demo-a-02" 150ms
+expect "Wachtlijst: nummer 3"
+double-tap "act:demo-a-02" 600ms
+expect "Wachtlijst: nummer 3"
+)");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(types(journal(dir)) == std::vector<std::string>{"signed_up"});
+}
+
+TEST_CASE("double tap: OK twice after a check-in does not change the next person's language",
+          "[e2e][language][touch]") {
+  TempDir dir;
+  // The confirmation's OK (bottom left) sits where the welcome screen's language buttons are.
+  const RunResult r = replay(dir, R"(
+scan DEMO0001
+tap "check"
+expect "Je bent ingecheckt"
+double-tap "OK" 150ms
+expect "Tik hier of scan je pas"
+scan DEMO0002
+tap "check"
+double-tap "OK" 800ms
+expect "Tik hier of scan je pas"
+)");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(types(journal(dir)) == std::vector<std::string>{"check_in", "check_in"});
+}
+
+TEST_CASE("double tap: repeat keys take every tap (PIN 0001 typed fast)", "[e2e][language][touch]") {
+  TempDir dir;
+  const RunResult r = replay(dir, R"(
+tap "start"
+type "fat"
+tap "Fatima E."
+double-tap "pin:0" 100ms
+double-tap "pin:0" 100ms
+expect "Die code klopt niet."
+)");
+  INFO(r.err);
+  // Four zeros were typed (each tap counted): 0000 is not her PIN 0001.
+  REQUIRE(r.exit_code == 0);
 }

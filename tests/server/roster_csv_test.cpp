@@ -192,7 +192,7 @@ TEST_CASE("roster csv: every bad row named by line and field, nothing taken", "[
   INFO(all_errors(r));
   CHECK(r.rows.size() == 1);  // only line 2 is sound; the caller imports nothing when errors is not empty
   CHECK(has_error(r, "line 3: card_code C1 appears before on line 2"));
-  CHECK(has_error(r, "line 4: language must be one of nl, en, tr, pl or empty, got \"de\""));
+  CHECK(has_error(r, "line 4: language must be one of nl, en, tr, pl, ar, ti or empty, got \"de\""));
   CHECK(has_error(r, "line 5: end_date 2026-01-31 is before start_date 2026-09-01"));
   CHECK(has_error(r, "line 6: start_date is not a date: \"31-02-2026\""));
   CHECK(has_error(r, "line 7: first_name is 10000 characters long; at most 100"));

@@ -50,6 +50,7 @@ inline std::vector<core::EventBody> event_samples() {
                             static_cast<int>(agreed_bit(0, Dagdeel::Morning) | agreed_bit(2, Dagdeel::Afternoon)), 14,
                             270, true, true, "c-1"},
       ev::CheckoutUnknown{"2026-11-23", "e-in"},
+      ev::LanguageChosen{"pl"},
   };
 }
 

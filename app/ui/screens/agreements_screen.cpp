@@ -44,6 +44,7 @@ void stepper_row(const Theme& t, const Grid& g, float x, float y, float width, c
   labelled(t, ImVec2(x, y + t.px(6)), g.label_w - g.gap, title, value);
   const float n = static_cast<float>(steps.size());
   const float bw = std::max(g.row_h, std::min(t.px(150), (width - g.label_w - (n - 1) * g.gap) / n));
+  const RepeatKeys keys;  // a week, a week more
   for (std::size_t i = 0; i < steps.size(); ++i)
     option_button(t, steps[i], ImVec2(x + g.label_w + static_cast<float>(i) * (bw + g.gap), y), ImVec2(bw, g.row_h),
                   enabled, out);

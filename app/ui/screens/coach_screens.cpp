@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include "ui/bidi/shown.hpp"
 #include "ui/screens/parts.hpp"
 #include "ui/widgets/icons.hpp"
 #include "ui/widgets/keyboard.hpp"
@@ -150,7 +151,8 @@ void here_panel(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 size
 // [SECTION] Shared with the other coach screens (parts.hpp)
 
 void label_at(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float wrap) {
-  ImGui::GetWindowDrawList()->AddText(f, f->FontSize, pos, color, s.c_str(), nullptr, wrap);
+  const std::string drawn = bidi::shown(f, s, wrap);
+  ImGui::GetWindowDrawList()->AddText(f, f->FontSize, pos, color, drawn.c_str(), nullptr, wrap);
   frame_record().texts.push_back(s);
 }
 

@@ -78,6 +78,11 @@ void draw_home(const HomeView& v, const Theme& t, const Layout& L, Actions& out)
   if (big_button(
           t, {"done", icons::utf8("done"), &v.done_label, ImVec2(t.px(220), t.px(84)), ButtonStyle::Neutral, !v.busy}))
     out.push_back(core::DoneTapped{});
+  // The language: a screen of its own, so that no tap here turns into another language in place.
+  ImGui::SetCursorPos(ImVec2(L.size.x - M - 2 * t.px(220) - L.gap, M));
+  if (big_button(t, {"open:language", icons::utf8("globe"), &v.language_label, ImVec2(t.px(220), t.px(84)),
+                     ButtonStyle::Neutral, !v.busy}))
+    out.push_back(core::OpenTapped{core::Screen::Language});
 
   const float top = M + t.px(84) + L.gap;
   const float col_w = (L.size.x - 2 * M - L.gap) * 0.5f;
@@ -150,6 +155,25 @@ void draw_home(const HomeView& v, const Theme& t, const Layout& L, Actions& out)
   today_panel(t, screen_pos(rx, today_top), screen_pos(rx + col_w, bottom), v.today_title, v.today, v.no_activities);
 }
 
+// [SECTION] The participant's language
+
+void draw_language(const LanguageView& v, const Theme& t, const Layout& L, Actions& out) {
+  const float M = L.margin;
+  const float y = title_row(t, L, v.back_label, v.title, out, !v.busy);
+  // Two columns of big buttons, each language in its own name and script.
+  const float w = (L.size.x - 2 * M - L.gap) * 0.5f;
+  const float h = t.px(96);
+  for (std::size_t i = 0; i < v.languages.size(); ++i) {
+    const auto& lang = v.languages[i];
+    ImGui::SetCursorPos(
+        ImVec2(M + static_cast<float>(i % 2) * (w + L.gap), y + static_cast<float>(i / 2) * (h + L.gap)));
+    const std::string id = "lang:" + lang.code;
+    if (big_button(t, {id.c_str(), lang.active ? icons::utf8("confirmed") : nullptr, &lang.label, ImVec2(w, h),
+                       lang.active ? ButtonStyle::Selected : ButtonStyle::Neutral, !v.busy}))
+      out.push_back(core::LanguageTapped{lang.code});
+  }
+}
+
 // [SECTION] Activities and sign-up
 
 void draw_activities(const ActivitiesView& v, const Theme& t, const Layout& L, Actions& out) {
@@ -192,7 +216,7 @@ void draw_activities(const ActivitiesView& v, const Theme& t, const Layout& L, A
 
     ImGui::SetCursorPos(ImVec2(w - action_w - pad * 0.5f, ry + (row_h - t.px(92)) * 0.5f));
     const std::string id = "act:" + row.activity_id;
-    const bool enabled = row.action != A::None && !v.busy;
+    const bool enabled = row.action != A::None && !v.busy && !row.settling;
     const char* icon = row.action == A::SignUp            ? "signed_up"
                        : row.action == A::JoinWaitingList ? "waiting"
                        : row.action == A::None            ? "schedule"
@@ -319,14 +343,17 @@ void draw_hours(const HoursView& v, const Theme& t, const Layout& L, Actions& ou
   section_title(t, std::string(icons::utf8("schedule")) + "  " + v.amount_title, col_w);
   const float sy = ImGui::GetCursorPosY() + t.px(8);
   const float bw = t.px(110);
-  ImGui::SetCursorPos(ImVec2(x3, sy));
-  if (big_button(t,
-                 {"minus", icons::utf8("minus"), nullptr, ImVec2(bw, bw), ButtonStyle::Neutral, v.can_less && !v.busy}))
-    out.push_back(core::MinutesStep{-core::kHoursStepMinutes});
-  ImGui::SetCursorPos(ImVec2(x3 + col_w - bw, sy));
-  if (big_button(t,
-                 {"plus", icons::utf8("plus"), nullptr, ImVec2(bw, bw), ButtonStyle::Neutral, v.can_more && !v.busy}))
-    out.push_back(core::MinutesStep{core::kHoursStepMinutes});
+  {
+    const RepeatKeys keys;  // six taps for 2:30: each one counts
+    ImGui::SetCursorPos(ImVec2(x3, sy));
+    if (big_button(
+            t, {"minus", icons::utf8("minus"), nullptr, ImVec2(bw, bw), ButtonStyle::Neutral, v.can_less && !v.busy}))
+      out.push_back(core::MinutesStep{-core::kHoursStepMinutes});
+    ImGui::SetCursorPos(ImVec2(x3 + col_w - bw, sy));
+    if (big_button(t,
+                   {"plus", icons::utf8("plus"), nullptr, ImVec2(bw, bw), ButtonStyle::Neutral, v.can_more && !v.busy}))
+      out.push_back(core::MinutesStep{core::kHoursStepMinutes});
+  }
   const ImVec2 as = t.fonts.large->CalcTextSizeA(t.fonts.large->FontSize, FLT_MAX, 0, v.amount.c_str());
   label_at(t.fonts.large, screen_pos(x3 + (col_w - as.x) * 0.5f, sy + (bw - as.y) * 0.5f), colors::text, v.amount);
   // Quick choices: a whole number of hours in one tap; - and + for the quarters.
@@ -491,12 +518,16 @@ void draw_correct(const CheckoutCorrectView& v, const Theme& t, const Layout& L,
   title_row(t, L, v.back_label, v.title, out, !v.busy);
   const float bw = t.px(300), bh = t.px(130);
   const float cy = L.size.y * 0.42f;
-  ImGui::SetCursorPos(ImVec2(L.margin, cy - bh * 0.5f));
-  if (big_button(t, {"earlier", icons::utf8("minus"), &v.earlier_label, ImVec2(bw, bh), ButtonStyle::Neutral, !v.busy}))
-    out.push_back(core::CorrectionStep{-core::kHoursStepMinutes});
-  ImGui::SetCursorPos(ImVec2(L.size.x - L.margin - bw, cy - bh * 0.5f));
-  if (big_button(t, {"later", icons::utf8("plus"), &v.later_label, ImVec2(bw, bh), ButtonStyle::Neutral, !v.busy}))
-    out.push_back(core::CorrectionStep{core::kHoursStepMinutes});
+  {
+    const RepeatKeys keys;  // quarter-hour steps, tap after tap
+    ImGui::SetCursorPos(ImVec2(L.margin, cy - bh * 0.5f));
+    if (big_button(t,
+                   {"earlier", icons::utf8("minus"), &v.earlier_label, ImVec2(bw, bh), ButtonStyle::Neutral, !v.busy}))
+      out.push_back(core::CorrectionStep{-core::kHoursStepMinutes});
+    ImGui::SetCursorPos(ImVec2(L.size.x - L.margin - bw, cy - bh * 0.5f));
+    if (big_button(t, {"later", icons::utf8("plus"), &v.later_label, ImVec2(bw, bh), ButtonStyle::Neutral, !v.busy}))
+      out.push_back(core::CorrectionStep{core::kHoursStepMinutes});
+  }
   const ImVec2 ts = t.fonts.huge->CalcTextSizeA(t.fonts.huge->FontSize, FLT_MAX, 0, v.time.c_str());
   label_at(t.fonts.huge, screen_pos((L.size.x - ts.x) * 0.5f, cy - ts.y * 0.5f), colors::text, v.time);
   ImGui::SetCursorPosY(cy + ts.y * 0.5f + t.px(24));

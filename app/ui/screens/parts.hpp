@@ -42,6 +42,7 @@ void draw_progress(const ProgressView& v, const Theme& t, const Layout& L, Actio
 void draw_question(const CheckoutQuestionView& v, const Theme& t, const Layout& L, Actions& out);
 void draw_correct(const CheckoutCorrectView& v, const Theme& t, const Layout& L, Actions& out);
 void draw_grid(const GridView& v, const Theme& t, const Layout& L, Actions& out);
+void draw_language(const LanguageView& v, const Theme& t, const Layout& L, Actions& out);
 
 // Coach mode (coach_screens.cpp, person_screens.cpp)
 // Text drawn at a position and recorded for `expect`; text cut to a width with an ellipsis.

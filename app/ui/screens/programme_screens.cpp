@@ -44,6 +44,7 @@ float stepper(const Theme& t, ImVec2 pos, float h, const std::string& id, const 
            caption);
   x += text_w(t.fonts.body, caption) + t.px(10);
   const std::string down = id + ":down", up = id + ":up";
+  const RepeatKeys keys;  // a quarter of an hour, tap after tap
   ImGui::SetCursorPos(ImVec2(x, pos.y));
   if (big_button(
           t, {down.c_str(), icons::utf8("minus"), nullptr, ImVec2(h, h), ButtonStyle::Neutral, enabled && can_down}))

@@ -2,6 +2,7 @@
 // Layout is computed from the window size; the theme's scale keeps targets >= 64 px.
 
 #include "ui/screens/screens.hpp"
+#include "ui/bidi/shown.hpp"
 #include "ui/screens/parts.hpp"
 
 #include <algorithm>
@@ -72,13 +73,16 @@ void draw_welcome(const WelcomeView& v, const Theme& t, const Layout& L, Actions
     ImGui::GetWindowDrawList()->AddText(t.fonts.large, t.fonts.large->FontSize, ImVec2(wp.x + x, wp.y + y + t.px(14)),
                                         colors::text_muted, icons::utf8("globe"));
     x += t.px(72);
+    // As wide as they can be up to 240 px, leaving the coach corner free (bottom right).
+    const float n = static_cast<float>(v.languages.size());
+    const float w = std::min(t.px(240), (L.size.x - M - t.px(96) - x - (n - 1) * L.gap) / n);
     for (const auto& lang : v.languages) {
       ImGui::SetCursorPos(ImVec2(x, y));
       const std::string id = "lang:" + lang.code;
-      if (big_button(t, {id.c_str(), nullptr, &lang.label, ImVec2(t.px(240), t.px(84)),
-                         lang.active ? ButtonStyle::Selected : ButtonStyle::Neutral}))
+      if (big_button(t, {id.c_str(), nullptr, &lang.label, ImVec2(w, t.px(84)),
+                         lang.active ? ButtonStyle::Selected : ButtonStyle::Neutral, lang.enabled}))
         out.push_back(core::LanguageTapped{lang.code});
-      x += t.px(240) + L.gap;
+      x += w + L.gap;
     }
   }
 }
@@ -297,6 +301,7 @@ void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out
     case core::Screen::Absence: draw_absence(v.absence, t, L, out); break;
     case core::Screen::Hours: draw_hours(v.hours, t, L, out); break;
     case core::Screen::Progress: draw_progress(v.progress, t, L, out); break;
+    case core::Screen::Language: draw_language(v.language, t, L, out); break;
     case core::Screen::CoachPin: draw_coach_pin(v.coach_pin, t, L, out); break;
     case core::Screen::CoachPinChange: draw_coach_pin_change(v.coach_pin_change, t, L, out); break;
     case core::Screen::CoachToday: draw_coach_today(v.coach_nav, v.coach_today, t, L, out); break;
@@ -374,8 +379,9 @@ void today_panel(const Theme& t, ImVec2 min, ImVec2 max, const std::string& titl
 }
 
 bool back_button(const Theme& t, const std::string& label, bool enabled) {
-  return big_button(t,
-                    {"back", icons::utf8("back"), &label, ImVec2(t.px(220), t.px(84)), ButtonStyle::Neutral, enabled});
+  // In a mirrored frame back is on the right and points right, the way a right-to-left reader came.
+  return big_button(t, {"back", icons::utf8(bidi::mirrored() ? "back_rtl" : "back"), &label,
+                        ImVec2(t.px(220), t.px(84)), ButtonStyle::Neutral, enabled});
 }
 
 float title_row(const Theme& t, const Layout& L, const std::string& back_label, const std::string& title, Actions& out,

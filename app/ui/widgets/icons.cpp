@@ -21,6 +21,7 @@ constexpr auto kIcons = std::to_array<Entry>({
     {"check_out", 0xe9ba},   // logout
     {"confirmed", 0xe86c},   // check_circle
     {"back", 0xe5c4},        // arrow_back
+    {"back_rtl", 0xe5c8},    // arrow_forward: back in a right-to-left (mirrored) frame
     {"erase", 0xe14a},       // backspace
     {"space", 0xe256},       // space_bar
     {"globe", 0xe894},       // language

@@ -1,5 +1,6 @@
 // On-screen name keyboard (letters + accent layer) and numeric keypad.
 #include "ui/widgets/keyboard.hpp"
+#include "ui/bidi/shown.hpp"
 
 #include <algorithm>
 #include <array>
@@ -97,13 +98,17 @@ std::string key_id_for(std::string_view c, bool& accent) {
 }
 
 KeyEvent keyboard(const Theme& t, const KeyboardSpec& spec) {
+  const RepeatKeys keys;  // "Anna", "Willem": a letter twice in a row is two letters
   LayerState layer = layer_state();
   const bool accents = layer.accents();
   const bool capital = spec.sentence ? sentence_start(spec.text) : word_start(spec.text);
   const float kg = t.px(10);
   const float key_h = key_height(t);
   const float key_w = (spec.width - (kColumns - 1) * kg) / kColumns;
-  auto at = [&](float col, int row) {
+  // A mirrored frame (right-to-left language) turns the screen around: lay the keys out turned
+  // around too, so that the keyboard still reads QWERTY, as the names on it are written.
+  auto at = [&](float col, int row, int span = 1) {
+    if (bidi::mirrored()) col = static_cast<float>(kColumns - span) - col;
     return ImVec2(spec.pos.x + col * (key_w + kg), spec.pos.y + row * (key_h + kg));
   };
   auto wide = [&](int keys) { return ImVec2(keys * key_w + (keys - 1) * kg, key_h); };
@@ -136,14 +141,15 @@ KeyEvent keyboard(const Theme& t, const KeyboardSpec& spec) {
   }
 
   // Bottom row: layer switch, space, erase (without an erase key the space bar runs on).
-  if (key(t, "key:accents", accents ? kLettersToggle : kAccentToggle, at(0, 3), wide(2))) layer.set_accents(!accents);
+  if (key(t, "key:accents", accents ? kLettersToggle : kAccentToggle, at(0, 3, 2), wide(2)))
+    layer.set_accents(!accents);
   static const std::string space;
-  ImGui::SetCursorPos(at(2, 3));
+  ImGui::SetCursorPos(at(2, 3, spec.erase_label ? 6 : 8));
   if (big_button(t, {"key: ", icons::utf8("space"), spec.space_label ? spec.space_label : &space,
                      wide(spec.erase_label ? 6 : 8), ButtonStyle::Neutral, !spec.text.empty()}))
     typed(" ");
   if (spec.erase_label) {
-    ImGui::SetCursorPos(at(8, 3));
+    ImGui::SetCursorPos(at(8, 3, 2));
     if (big_button(t, {spec.erase_id, icons::utf8("erase"), spec.erase_label, wide(2), ButtonStyle::Neutral,
                        !spec.text.empty()}))
       ev = {KeyEvent::Kind::Erase, {}};
@@ -157,6 +163,7 @@ ImVec2 keypad_size(const KeypadSpec& s) { return ImVec2(3 * s.key_size.x + 2 * s
 
 KeypadEvent keypad(const Theme& t, const KeypadSpec& s) {
   auto at = [&](int col, int row) {
+    if (bidi::mirrored()) col = 2 - col;  // 1 2 3 from the left, as on every phone, also in Arabic
     return ImVec2(s.pos.x + col * (s.key_size.x + s.gap), s.pos.y + row * (s.key_size.y + s.gap));
   };
   const std::string prefix = std::string(s.id) + ":";
@@ -168,14 +175,17 @@ KeypadEvent keypad(const Theme& t, const KeypadSpec& s) {
     if (big_button(t, {id.c_str(), nullptr, &label, s.key_size, ButtonStyle::Neutral, s.enabled, false, t.fonts.huge}))
       ev = {KeypadEvent::Kind::Digit, d};
   };
-  for (int i = 0; i < 9; ++i) digit(static_cast<char>('1' + i), at(i % 3, i / 3));
-  static const std::string none;
-  const std::string erase_id = prefix + "erase";
-  ImGui::SetCursorPos(at(0, 3));
-  if (big_button(t, {erase_id.c_str(), icons::utf8("erase"), s.erase_label ? s.erase_label : &none, s.key_size,
-                     ButtonStyle::Neutral, s.enabled && s.can_erase}))
-    ev = {KeypadEvent::Kind::Erase};
-  digit('0', at(1, 3));
+  {
+    const RepeatKeys keys;  // PIN 0011: the same digit twice in a row is two digits
+    for (int i = 0; i < 9; ++i) digit(static_cast<char>('1' + i), at(i % 3, i / 3));
+    static const std::string none;
+    const std::string erase_id = prefix + "erase";
+    ImGui::SetCursorPos(at(0, 3));
+    if (big_button(t, {erase_id.c_str(), icons::utf8("erase"), s.erase_label ? s.erase_label : &none, s.key_size,
+                       ButtonStyle::Neutral, s.enabled && s.can_erase}))
+      ev = {KeypadEvent::Kind::Erase};
+    digit('0', at(1, 3));
+  }
   if (s.ok_label) {
     const std::string ok_id = prefix + "ok";
     ImGui::SetCursorPos(at(2, 3));

@@ -160,6 +160,7 @@ void end_drag_scroll(const Theme& t, const ScrollRegion& r) {
     const std::string up = std::string(r.id) + ":up", down = std::string(r.id) + ":down";
     const float page = kPage * r.size.y;
     State st = state_of(w);
+    const RepeatKeys keys;  // each tap scrolls a page further
     ImGui::SetCursorScreenPos(ImVec2(x, r.pos.y));
     if (big_button(t, {up.c_str(), icons::utf8("up"), nullptr, ImVec2(a, a), ButtonStyle::Neutral, scroll > 0.5f}))
       st.set_target(std::max(0.0f, (st.target() >= 0 ? st.target() : scroll) - page));

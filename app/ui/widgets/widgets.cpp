@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "ui/bidi/bidi.hpp"
+#include "ui/bidi/shown.hpp"
 #include "ui/widgets/icons.hpp"
 
 namespace meedoen::ui {
@@ -35,6 +37,13 @@ FrameRecord& frame_record() {
   static FrameRecord record;
   return record;
 }
+
+namespace {
+int g_repeat_keys = 0;  // RepeatKeys alive now
+}  // namespace
+
+RepeatKeys::RepeatKeys() { ++g_repeat_keys; }
+RepeatKeys::~RepeatKeys() { --g_repeat_keys; }
 
 namespace {
 
@@ -69,7 +78,7 @@ void record_target(const char* id, const std::string& label, ImVec2 pos, ImVec2 
     vis_max = ImMin(vis_max, clip.Max);
     if (vis_min.x >= vis_max.x || vis_min.y >= vis_max.y) return;
   }
-  rec.targets.push_back({id, label.empty() ? std::string(id) : label, vis_min, vis_max, tappable});
+  rec.targets.push_back({id, label.empty() ? std::string(id) : label, vis_min, vis_max, tappable, g_repeat_keys > 0});
 }
 
 bool big_button(const Theme& t, const ButtonSpec& b) {
@@ -87,9 +96,12 @@ bool big_button(const Theme& t, const ButtonSpec& b) {
 
   ImFont* lf = b.label_font ? b.label_font : t.fonts.bold;
   const std::string& label = b.label ? *b.label : std::string();
+  // Right-to-left labels are broken into lines before they are reordered (bidi::shown).
+  const bool own_lines = bidi::mirrored() || bidi::has_rtl(label);
+  const std::string drawn = own_lines ? bidi::shown(lf, label, b.size.x - t.px(24)) : label;
   const ImVec2 ls = label.empty()
                         ? ImVec2(0, 0)
-                        : lf->CalcTextSizeA(lf->FontSize, b.size.x - t.px(24), b.size.x - t.px(24), label.c_str());
+                        : lf->CalcTextSizeA(lf->FontSize, b.size.x - t.px(24), b.size.x - t.px(24), drawn.c_str());
   if (b.icon && b.icon_above) {
     ImFont* f = t.fonts.icon;
     const ImVec2 is = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, b.icon);
@@ -97,7 +109,7 @@ bool big_button(const Theme& t, const ButtonSpec& b) {
     const float y = pos.y + (b.size.y - total) * 0.5f;
     dl->AddText(f, f->FontSize, ImVec2(pos.x + (b.size.x - is.x) * 0.5f, y), p.fg, b.icon);
     if (!label.empty())
-      dl->AddText(lf, lf->FontSize, ImVec2(pos.x + (b.size.x - ls.x) * 0.5f, y + is.y + t.px(6)), p.fg, label.c_str(),
+      dl->AddText(lf, lf->FontSize, ImVec2(pos.x + (b.size.x - ls.x) * 0.5f, y + is.y + t.px(6)), p.fg, drawn.c_str(),
                   nullptr, b.size.x - t.px(24));
   } else {
     ImFont* f = b.size.y >= t.px(120) ? t.fonts.icon : lf;
@@ -105,7 +117,8 @@ bool big_button(const Theme& t, const ButtonSpec& b) {
     const float gap = b.icon && !label.empty() ? t.px(18) : 0;
     // Beside a pictogram the label has less room: wrap it there, not at the button's edge.
     const float wrap = b.size.x - t.px(32) - is.x - gap;
-    const ImVec2 lsz = label.empty() || !b.icon ? ls : lf->CalcTextSizeA(lf->FontSize, wrap, wrap, label.c_str());
+    const std::string beside = own_lines && b.icon ? bidi::shown(lf, label, wrap) : drawn;
+    const ImVec2 lsz = label.empty() || !b.icon ? ls : lf->CalcTextSizeA(lf->FontSize, wrap, wrap, beside.c_str());
     const float total = is.x + gap + lsz.x;
     float x = pos.x + std::max(t.px(16), (b.size.x - total) * 0.5f);
     if (b.icon) {
@@ -114,7 +127,7 @@ bool big_button(const Theme& t, const ButtonSpec& b) {
     }
     const float ly = b.label_low ? pos.y + b.size.y - lsz.y - t.px(14) : pos.y + (b.size.y - lsz.y) * 0.5f;
     if (!label.empty())
-      dl->AddText(lf, lf->FontSize, ImVec2(x, ly), p.fg, label.c_str(), nullptr, b.icon ? wrap : b.size.x - t.px(24));
+      dl->AddText(lf, lf->FontSize, ImVec2(x, ly), p.fg, beside.c_str(), nullptr, b.icon ? wrap : b.size.x - t.px(24));
   }
 
   record_target(b.id, label, pos, max, b.enabled);
@@ -132,7 +145,8 @@ void text(ImFont* font, ImU32 color, const std::string& s, float wrap_width) {
   ImGui::PushFont(font);
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   if (wrap_width > 0) ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap_width);
-  ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
+  const std::string drawn = bidi::shown(font, s, wrap_width);
+  ImGui::TextUnformatted(drawn.c_str(), drawn.c_str() + drawn.size());
   if (wrap_width > 0) ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   ImGui::PopFont();
@@ -140,7 +154,7 @@ void text(ImFont* font, ImU32 color, const std::string& s, float wrap_width) {
 }
 
 void text_centered(ImFont* font, ImU32 color, const std::string& s, float x, float width) {
-  const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, s.c_str());
+  const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, bidi::shown(font, s, width).c_str());
   ImGui::SetCursorPosX(x + std::max(0.0f, (width - size.x) * 0.5f));
   text(font, color, s, size.x > width ? width : 0.0f);
 }
@@ -150,13 +164,14 @@ void notice_banner(const Theme& t, const std::string& message, ImVec2 pos, float
   ImFont* f = t.fonts.bold;
   const float pad = t.px(20);
   const float icon_w = t.px(48);
-  const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, width - 2 * pad - icon_w, message.c_str());
+  const std::string drawn = bidi::shown(f, message, width - 2 * pad - icon_w);
+  const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, width - 2 * pad - icon_w, drawn.c_str());
   const ImVec2 max(pos.x + width, pos.y + std::max(ts.y, f->FontSize) + 2 * pad);
   dl->AddRectFilled(pos, max, good ? colors::good_bg : colors::notice_bg, t.px(14));
   dl->AddRect(pos, max, good ? colors::check_in : colors::notice_border, t.px(14), 0, t.px(3));
   dl->AddText(f, f->FontSize, ImVec2(pos.x + pad, pos.y + pad), good ? colors::check_in : colors::text,
               icons::utf8(good ? "confirmed" : "info"));
-  dl->AddText(f, f->FontSize, ImVec2(pos.x + pad + icon_w, pos.y + pad), colors::text, message.c_str(), nullptr,
+  dl->AddText(f, f->FontSize, ImVec2(pos.x + pad + icon_w, pos.y + pad), colors::text, drawn.c_str(), nullptr,
               width - 2 * pad - icon_w);
   frame_record().texts.push_back(message);
 }

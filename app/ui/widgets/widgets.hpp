@@ -18,6 +18,7 @@ struct FrameRecord {
     std::string label;
     ImVec2 min, max;
     bool enabled = true;
+    bool repeat = false;  // a key meant to be tapped again and again (RepeatKeys)
   };
   // A drag-to-scroll list (ui/widgets/scroll.hpp): where it is and how far it is scrolled.
   struct Scroller {
@@ -43,6 +44,17 @@ struct FrameRecord {
 };
 
 FrameRecord& frame_record();
+
+// Keys meant to be tapped again and again (the keyboard, PIN pads, steppers, list arrows): the
+// input layer's double-tap filter (platform/tap_filter.hpp) lets every tap on them through.
+// Targets recorded while one of these lives are such keys.
+class RepeatKeys {
+ public:
+  RepeatKeys();
+  ~RepeatKeys();
+  RepeatKeys(const RepeatKeys&) = delete;
+  RepeatKeys& operator=(const RepeatKeys&) = delete;
+};
 
 enum class ButtonStyle { Primary, CheckIn, CheckOut, Neutral, Selected };
 
