@@ -55,10 +55,8 @@ TEST_CASE("server: a push nested 75,000 levels deep is refused with 400 and one 
   TempDir dir;
   const Store store = GENERATE(Store::Sqlite, Store::Postgres);
   INFO("store: " << store_name(store));
-  ServerProcess server(dir, "de-cirkel", store);
-  server.start();
-  const auto [token, device] = enrol(server, kDeviceA);
-  Http h(server.port(), token);
+  ServedKiosk k(dir, store, kDeviceA);
+  auto& [server, token, device, h] = k;
   const int depth = 75'000;  // a 150 KB body; before: SIGSEGV in read_event's dump
   const std::string deep = std::string(depth, '[') + std::string(depth, ']');
   const std::string body = "{\"device_id\":\"" + device + "\",\"events\":[" +
@@ -91,10 +89,8 @@ TEST_CASE("server: an event is filed under its payload's parsed date, whatever k
   TempDir dir;
   const Store store = GENERATE(Store::Sqlite, Store::Postgres);
   INFO("store: " << store_name(store));
-  ServerProcess server(dir, "de-cirkel", store);
-  server.start();
-  const auto [token, device] = enrol(server, kDeviceA);
-  Http h(server.port(), token);
+  ServedKiosk k(dir, store, kDeviceA);
+  auto& [server, token, device, h] = k;
   PushEvent e{event_id(1), device};
   // Sorted, "aaa" comes first: its text holds "date":"1999-01-01" before the real date.
   e.payload = {{"aaa", {{"date", "1999-01-01"}}}, {"date", "2026-11-23"}, {"dagdeel", "morning"}};
@@ -113,11 +109,9 @@ TEST_CASE("server: the same id with other content or from another centre is a co
   TempDir dir;
   const Store store = GENERATE(Store::Sqlite, Store::Postgres);
   INFO("store: " << store_name(store));
-  ServerProcess server(dir, "de-cirkel", store);
+  ServedKiosk k(dir, store, kDeviceA);
+  auto& [server, token, device, h] = k;
   server.admin("create-centre --id de-brug --name 'De Brug'");
-  server.start();
-  const auto [token, device] = enrol(server, kDeviceA);
-  Http h(server.port(), token);
   PushEvent e{event_id(1), device};
   CHECK(push(h, device, {e})["results"][0]["status"] == "stored");
   // The same again: a lost answer pushed twice is a duplicate.
@@ -155,10 +149,8 @@ TEST_CASE("server: a rejected id stays rejected with its first reason, also push
   TempDir dir;
   const Store store = GENERATE(Store::Sqlite, Store::Postgres);
   INFO("store: " << store_name(store));
-  ServerProcess server(dir, "de-cirkel", store);
-  server.start();
-  const auto [token, device] = enrol(server, kDeviceA);
-  Http h(server.port(), token);
+  ServedKiosk k(dir, store, kDeviceA);
+  auto& [server, token, device, h] = k;
   PushEvent bad{event_id(1), device};
   bad.participant = "nobody";
   const json first = push(h, device, {bad});
@@ -182,17 +174,15 @@ TEST_CASE("server: every number of an event is range-checked, each refusal with 
   TempDir dir;
   const Store store = GENERATE(Store::Sqlite, Store::Postgres);
   INFO("store: " << store_name(store));
-  ServerProcess server(dir, "de-cirkel", store);
-  server.start();
-  const auto [token, device] = enrol(server, kDeviceA);
-  Http h(server.port(), token);
+  ServedKiosk k(dir, store, kDeviceA);
+  auto& [server, token, device, h] = k;
   struct Case {
     PushEvent e;
     const char* reason;
   };
   std::vector<Case> cases;
   auto add = [&](const char* reason, auto change) {
-    PushEvent e{event_id(static_cast<int>(cases.size()) + 10), device};
+    PushEvent e{event_id(static_cast<int>(cases.size()) + 10), k.device};
     change(e);
     cases.push_back({e, reason});
   };

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -53,6 +54,19 @@ inline std::string event_json(const std::string& device, int seq, const std::str
          ",\"wall_ms\":1795423320000,\"hlc\":\"0001795423320000.0000000000\",\"type\":\"" + type +
          "\",\"participant_id\":\"" + pid + "\",\"payload\":" + payload + "}";
 }
+
+// A serving store of the demo centre with one enrolled device and its client: how most tests of
+// the HTTP API start.
+struct ServedKiosk {
+  ServerProcess server;
+  std::string token, device;
+  Http http;
+  ServedKiosk(const TempDir& dir, Store store, const std::string& device_id)
+      : server(dir, "de-cirkel", store), http((server.start(), server.port())) {
+    std::tie(token, device) = enrol(server, device_id);
+    http.token = token;
+  }
+};
 
 // A push event with every field chosen by the test (event_json's defaults otherwise).
 struct PushEvent {

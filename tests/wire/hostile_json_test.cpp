@@ -38,7 +38,7 @@ TEST_CASE("wire: a payload too large is refused before it is written out", "[wir
   CHECK(error == "events[0].payload is too large");
 }
 
-TEST_CASE("wire: the push answer carries conflict and clock_off; a pulled event its clock_off", "[wire][hostile]") {
+TEST_CASE("wire: the push answer carries conflict and clock_off, a pulled event its clock_off", "[wire][hostile]") {
   wire::PushAnswer a;
   a.server_time = 5;
   a.results = {{"e1", wire::PushStatus::Conflict, "the server has another event with this id (another payload)", false},
