@@ -144,7 +144,7 @@ TEST_CASE("server: without a trusted proxy, X-Forwarded-For changes nothing: the
   CHECK(limited >= 34);
 }
 
-TEST_CASE("enrol limiter: a few tries, then one a refill; one full line and one summary per interval",
+TEST_CASE("enrol limiter: a few tries, then one a refill, one full line and one summary per interval",
           "[server][enrol]") {
   std::vector<std::string> lines;
   server::EnrolLimiter limiter([&](const std::string& l) { lines.push_back(l); });

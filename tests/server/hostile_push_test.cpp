@@ -290,7 +290,8 @@ TEST_CASE("server: an event stamped far ahead is kept, flagged clock_off on push
   REQUIRE(r);
   REQUIRE(r->status == 200);
   int flagged = 0;
-  for (const auto& ev : json::parse(r->body)["events"])
+  const json page = json::parse(r->body);
+  for (const auto& ev : page["events"])
     if (ev.value("clock_off", false)) {
       ++flagged;
       CHECK(ev["hlc"].get<std::string>().rfind("000408400000", 0) == 0);
