@@ -42,6 +42,8 @@ void add_serve(CLI::App& app, Command& run, const config::ServerConfig& file) {
   sub->add_option("--idle-timeout", so.idle_timeout_s, "Seconds a silent connection stays open")
       ->check(CLI::Range(1, 3600));
   sub->add_option("--max-connections", so.max_connections, "Open connections at most")->check(CLI::Range(1, 1000000));
+  sub->add_option("--trusted-proxy", so.trusted_proxy,
+                  "The address of a reverse proxy (nginx) whose X-Forwarded-For names the client (enrolment limits)");
   sub->add_option("--fault-fail-after", so.faults.fail_after_events, "Test hook: fail a push after N inserts");
   sub->add_option("--fault-push-delay-ms", so.faults.push_delay_ms, "Test hook: sleep before committing a push");
   sub->add_option("--fault-busy", so.busy_first_requests, "Test hook: answer 429 to the first N sync requests");
@@ -63,6 +65,9 @@ void add_kiosk_commands(CLI::App& app, Command& run) {
   enrol->add_option("--centre", e->centre)->required();
   enrol->add_option("--name", e->name, "The kiosk's name, e.g. 'hal'");
   enrol->add_option("--valid-hours", e->valid_hours, "How long the code works")->check(CLI::Range(1, 24 * 14));
+  enrol->add_option("--replace", e->replace,
+                    "The id of a kiosk of the centre this one replaces: enrolling revokes it and may take over its "
+                    "device id (one device id, one live kiosk)");
   auto [many, n] = subcommand<cli::EnrolManyCommand>(
       app, "enrol-kiosks", "A roll-out: one-time enrolment codes for many kiosks, as CSV (kiosk_id,name,code,expires)",
       run, cli::enrol_kiosks);

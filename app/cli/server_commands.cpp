@@ -227,6 +227,7 @@ void apply_server_config(const config::ServerConfig& file, ServeCommand& c) {
   if (file.workers) c.options.workers = *file.workers;
   if (file.idle_timeout) c.options.idle_timeout_s = *file.idle_timeout;
   if (file.max_connections) c.options.max_connections = *file.max_connections;
+  if (file.trusted_proxy) c.options.trusted_proxy = *file.trusted_proxy;
 }
 
 namespace {
@@ -296,9 +297,10 @@ int set_go_live(server::ServerStore& store, const GoLiveCommand& c) {
 
 int enrol_kiosk(server::ServerStore& store, const EnrolCommand& c) {
   const core::TimeMs valid = static_cast<core::TimeMs>(c.valid_hours) * 3'600'000;
-  const auto code = store.enrol_kiosk(c.centre, c.name, now_ms(), valid);
+  const auto code = store.enrol_kiosk(c.centre, c.name, now_ms(), valid, c.replace);
   std::printf("code: %s\nkiosk: %s\nexpires: %s\n", code.code.c_str(), code.kiosk_id.c_str(),
               iso_local(code.expires).c_str());
+  if (!c.replace.empty()) std::printf("replaces: %s (its token stops when this code is used)\n", c.replace.c_str());
   return 0;
 }
 

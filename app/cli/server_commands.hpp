@@ -47,6 +47,7 @@ int set_go_live(server::ServerStore& store, const GoLiveCommand& c);
 struct EnrolCommand {
   std::string centre, name;
   int valid_hours = 24;
+  std::string replace;  // --replace KIOSK_ID: the new kiosk takes over that kiosk's device (which then stops)
 };
 int enrol_kiosk(server::ServerStore& store, const EnrolCommand& c);
 

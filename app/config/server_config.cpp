@@ -41,7 +41,7 @@ ServerConfig parse_server_config(const std::string& text_in, const std::string& 
   if (const auto* t = r.table(root, "serve", "")) {
     r.only_keys(*t, "serve.",
                 {"listen", "tls_cert", "tls_key", "max_body_bytes", "max_in_flight", "workers", "idle_timeout",
-                 "max_connections"});
+                 "max_connections", "trusted_proxy"});
     text(r, *t, "listen", "serve.", c.listen);
     if (c.listen && c.listen->rfind(':') == std::string::npos)
       r.fail("serve.listen", "expected \"HOST:PORT\", got \"" + *c.listen + "\"");
@@ -54,6 +54,7 @@ ServerConfig parse_server_config(const std::string& text_in, const std::string& 
     integer(r, *t, "workers", "serve.", c.workers, 1, 256);
     integer(r, *t, "idle_timeout", "serve.", c.idle_timeout, 1, 3600);
     integer(r, *t, "max_connections", "serve.", c.max_connections, 1, 1000000);
+    text(r, *t, "trusted_proxy", "serve.", c.trusted_proxy);
   }
   return c;
 }

@@ -16,6 +16,7 @@ struct ServerConfig {
   std::optional<std::string> listen, tls_cert, tls_key;       // [serve]
   std::optional<int> max_body_bytes, max_in_flight;           // [serve]
   std::optional<int> workers, idle_timeout, max_connections;  // [serve]
+  std::optional<std::string> trusted_proxy;                   // [serve]: its X-Forwarded-For is believed
 };
 
 ServerConfig parse_server_config(const std::string& toml_text, const std::string& source_name);

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/enrol_limiter.hpp"
 #include "server/report_files.hpp"
 #include "server/reports.hpp"
 #include "version.hpp"
@@ -46,9 +47,22 @@ bool is_date(const std::string& s) {
          std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
 }
 
+// The client's address: the peer's, or behind the trusted proxy the last X-Forwarded-For entry
+// (the one that proxy added; anything before it the client may have written itself).
+std::string client_address(const Request& req, const std::string& trusted_proxy) {
+  if (trusted_proxy.empty() || req.remote_addr != trusted_proxy) return req.remote_addr;
+  std::string forwarded = req.get_header_value("X-Forwarded-For");
+  const auto comma = forwarded.rfind(',');
+  if (comma != std::string::npos) forwarded.erase(0, comma + 1);
+  const auto first = forwarded.find_first_not_of(" \t");
+  const auto last = forwarded.find_last_not_of(" \t");
+  if (first == std::string::npos || last - first + 1 > 64) return req.remote_addr;
+  return forwarded.substr(first, last - first + 1);
+}
+
 class Api {
  public:
-  explicit Api(ServerStore& store) : m_store(store) {}
+  Api(ServerStore& store, std::string trusted_proxy) : m_store(store), m_trusted_proxy(std::move(trusted_proxy)) {}
 
   // Every route: method, path, where it runs (http_server.hpp: RouteKind) and its handler.
   std::vector<Route> routes() {
@@ -109,13 +123,29 @@ class Api {
     (this->*h)(*kiosk, req, res);
   }
 
+  // Failed tries cost the client's address a token (enrol_limiter): a guesser gets 429s after a
+  // few, and the log one line per address and minute.
   void enrol(const Request& req, Response& res) {
+    const std::string addr = client_address(req, m_trusted_proxy);
+    if (const int wait = m_enrol_limiter.wait_s(addr, now_ms()); wait > 0) {
+      res.set_header("Retry-After", std::to_string(wait));
+      return reply_error(res, 429, "too_many_attempts",
+                         "too many failed enrolments from this address; try again in " + std::to_string(wait) + " s");
+    }
     wire::EnrolRequest r;
     std::string error;
-    if (!wire::decode_enrol_request(req.body, r, error)) return reply_error(res, 400, "bad_request", error);
-    const auto a = m_store.enrol(r, now_ms(), error);
+    if (!wire::decode_enrol_request(req.body, r, error)) {
+      m_enrol_limiter.failed(addr, error, now_ms());
+      return reply_error(res, 400, "bad_request", error);
+    }
+    bool device_taken = false;
+    const auto a = m_store.enrol(r, now_ms(), error, &device_taken);
+    if (!a && device_taken) {  // a right code: not a guess, logged whole
+      log("enrolment refused (" + addr + "): " + error);
+      return reply_error(res, 409, "device_enrolled", error);
+    }
     if (!a) {
-      log("enrolment refused: " + error);
+      m_enrol_limiter.failed(addr, error, now_ms());
       return reply_error(res, 401, "unauthorized", error);
     }
     log("kiosk " + a->kiosk_id + " of centre " + a->centre_id + " enrolled (device " + r.device_id + ")");
@@ -134,8 +164,8 @@ class Api {
     const wire::PushAnswer a = m_store.push(k, r, now_ms());
     for (const auto& w : a.warnings) log("kiosk " + k.kiosk_id + ": " + w);
     for (const auto& x : a.results)
-      if (x.status == wire::PushStatus::Rejected)
-        log("kiosk " + k.kiosk_id + ": event " + x.id + " rejected: " + x.reason);
+      if (x.status == wire::PushStatus::Rejected || x.status == wire::PushStatus::Conflict)
+        log("kiosk " + k.kiosk_id + ": event " + x.id + " " + wire::push_status_key(x.status) + ": " + x.reason);
     res.set_content(wire::encode_push_answer(a), "application/json");
   }
 
@@ -224,6 +254,8 @@ class Api {
   }
 
   ServerStore& m_store;
+  std::string m_trusted_proxy;
+  EnrolLimiter m_enrol_limiter{&log};
   std::atomic<int> m_busy_left{0};
 
  public:
@@ -245,7 +277,7 @@ int serve(ServerStore& store, const ServeOptions& o) {
 
   store.set_faults(o.faults);
   g_clock_offset = o.clock_offset_ms;
-  Api api(store);
+  Api api(store, o.trusted_proxy);
   api.set_busy(o.busy_first_requests);
   HttpServer server(o, api.routes(), &reply_error);
   std::string why;

@@ -14,6 +14,9 @@ struct ServeOptions : HttpOptions {
   std::string port_file;          // written with the bound port once listening (tests)
   int busy_first_requests = 0;    // test hook: answer 429 Retry-After 1 to the first N syncs
   long long clock_offset_ms = 0;  // test hook: the server's clock runs this far ahead
+  // The address of a reverse proxy in front (nginx): for its requests the client is the last
+  // address of X-Forwarded-For. "" (default): the peer is the client, the header is ignored.
+  std::string trusted_proxy;
   Faults faults;
 };
 

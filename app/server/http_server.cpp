@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <microhttpd.h>
 #include <netdb.h>
+#include <netinet/in.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -90,6 +91,17 @@ struct Exchange {
   bool dispatched = false;         // handed to a worker; the connection is suspended
   std::atomic<bool> ready{false};  // the worker's answer is in res
 };
+
+// The peer's numeric address (for per-address limits and logs).
+std::string peer_address(MHD_Connection* c) {
+  const MHD_ConnectionInfo* info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  if (!info || !info->client_addr) return "";
+  char host[NI_MAXHOST];
+  const socklen_t len =
+      info->client_addr->sa_family == AF_INET6 ? sizeof(sockaddr_in6) : static_cast<socklen_t>(sizeof(sockaddr_in));
+  if (getnameinfo(info->client_addr, len, host, sizeof host, nullptr, 0, NI_NUMERICHOST) != 0) return "";
+  return host;
+}
 
 std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -240,6 +252,7 @@ struct HttpServer::Impl {
       ++active;
       x->req.method = method;
       x->req.path = url;
+      x->req.remote_addr = peer_address(c);
       const char* length = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
       x->too_large = length && std::strtoull(length, nullptr, 10) > opt.max_body_bytes;
       // A client that waits for "100 Continue" before its body gets the 413 instead: nothing is sent.

@@ -18,6 +18,7 @@ struct Request {
   std::string method, path, body;
   std::multimap<std::string, std::string> params;            // query, decoded
   std::vector<std::pair<std::string, std::string>> headers;  // names as sent
+  std::string remote_addr;                                   // the peer's address, numeric ("" if unknown)
 
   std::string get_header_value(const std::string& name) const;  // case-insensitive, "" when absent
   bool has_param(const std::string& key) const { return params.count(key) > 0; }

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <variant>
@@ -288,16 +289,21 @@ std::vector<std::pair<std::string, std::string>> ServerStore::centres() const {
   });
 }
 
-EnrolCode ServerStore::enrol_kiosk(const std::string& centre, const std::string& name, TimeMs now, TimeMs valid_ms) {
-  return enrol_kiosks(centre, {name}, now, valid_ms).front();
+EnrolCode ServerStore::enrol_kiosk(const std::string& centre, const std::string& name, TimeMs now, TimeMs valid_ms,
+                                   const std::string& replaces) {
+  return enrol_kiosks(centre, {name}, now, valid_ms, replaces).front();
 }
 
 std::vector<EnrolCode> ServerStore::enrol_kiosks(const std::string& centre, const std::vector<std::string>& names,
-                                                 TimeMs now, TimeMs valid_ms) {
+                                                 TimeMs now, TimeMs valid_ms, const std::string& replaces) {
   return guarded("enrolling kiosks", [&] {
     auto conn = m->db->connect();
     db::Transaction tx(*conn, db::Mode::Write);
     Impl::require_centre(*conn, centre);
+    if (!replaces.empty() && names.size() != 1) throw UsageError("--replace makes one code, for one kiosk");
+    if (!replaces.empty() &&
+        conn->rows("SELECT 1 FROM kiosks WHERE id = ? AND centre_id = ?", replaces, centre).empty())
+      throw UsageError("there is no kiosk \"" + replaces + "\" at the centre \"" + centre + "\" to replace");
     std::vector<EnrolCode> codes;
     for (const auto& name : names) {
       EnrolCode c;
@@ -311,8 +317,9 @@ std::vector<EnrolCode> ServerStore::enrol_kiosks(const std::string& centre, cons
       // the whole batch, so draw again rather than fail a roll-out of hundreds.
       while (!conn->rows("SELECT 1 FROM kiosks WHERE code_hash = ?", token_hash(c.code)).empty())
         c.code = new_enrol_code();
-      conn->run("INSERT INTO kiosks (id, centre_id, name, code_hash, code_expires_ms) VALUES (?, ?, ?, ?, ?)",
-                c.kiosk_id, centre, c.name, token_hash(c.code), c.expires);
+      conn->run(
+          "INSERT INTO kiosks (id, centre_id, name, code_hash, code_expires_ms, replaces) VALUES (?, ?, ?, ?, ?, ?)",
+          c.kiosk_id, centre, c.name, token_hash(c.code), c.expires, replaces);
       codes.push_back(std::move(c));
     }
     tx.commit();
@@ -528,7 +535,9 @@ std::vector<KioskInfo> ServerStore::kiosks(const std::string& centre) const {
 
 // [SECTION] Tokens
 
-std::optional<wire::EnrolAnswer> ServerStore::enrol(const wire::EnrolRequest& r, TimeMs now, std::string& why) {
+std::optional<wire::EnrolAnswer> ServerStore::enrol(const wire::EnrolRequest& r, TimeMs now, std::string& why,
+                                                    bool* device_taken) {
+  if (device_taken) *device_taken = false;
   if (!core::is_uuid(r.device_id)) {
     why = "device_id must be the kiosk's UUID";
     return std::nullopt;
@@ -541,7 +550,7 @@ std::optional<wire::EnrolAnswer> ServerStore::enrol(const wire::EnrolRequest& r,
       if (ch != '-' && ch != ' ') code += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     const auto found = conn->rows(
         "SELECT k.id, k.centre_id, c.name, k.code_expires_ms, CASE WHEN k.token_hash IS NULL THEN 0 ELSE 1 END, "
-        "COALESCE(k.device_id, '') FROM kiosks k JOIN centres c ON c.id = k.centre_id "
+        "COALESCE(k.device_id, ''), k.replaces FROM kiosks k JOIN centres c ON c.id = k.centre_id "
         "WHERE k.code_hash = ? AND k.revoked = 0",
         token_hash(code));
     if (found.empty()) {
@@ -563,10 +572,29 @@ std::optional<wire::EnrolAnswer> ServerStore::enrol(const wire::EnrolRequest& r,
       why = "unknown or already used enrolment code";
       return std::nullopt;
     }
+    // One device id, one live kiosk: another kiosk that holds it keeps it, unless this code was
+    // made to replace that kiosk, which then stops (its token with it).
+    const std::string replaces = st.text(6);
+    for (const auto& [id, name] :
+         query_rows(*conn,
+                    "SELECT id, name FROM kiosks WHERE device_id = ? AND id <> ? AND revoked = 0 AND "
+                    "token_hash IS NOT NULL",
+                    columns<std::pair<std::string, std::string>, 2>, r.device_id, a.kiosk_id)) {
+      if (id == replaces) continue;
+      why = "the device " + r.device_id + " is enrolled already as kiosk \"" + name + "\" (" + id +
+            "); to move it here, make a code with meedoen-server enrol-kiosk --replace " + id + ", or revoke-kiosk " +
+            id + " first";
+      if (device_taken) *device_taken = true;
+      return std::nullopt;
+    }
+    if (!replaces.empty()) conn->run("UPDATE kiosks SET revoked = 1 WHERE id = ?", replaces);
     a.token = new_token();
     a.server_time = now;
-    conn->run("UPDATE kiosks SET token_hash = ?, device_id = ?, enrolled_ms = ? WHERE id = ?", token_hash(a.token),
-              r.device_id, now, a.kiosk_id);
+    // The device's journal goes on where it was: its seqs continue from its highest one here.
+    const std::int64_t device_seq = conn->one(
+        "SELECT COALESCE(MAX(last_seq), 0) FROM kiosks WHERE device_id = ? OR id = ?", r.device_id, a.kiosk_id);
+    conn->run("UPDATE kiosks SET token_hash = ?, device_id = ?, enrolled_ms = ?, last_seq = ? WHERE id = ?",
+              token_hash(a.token), r.device_id, now, device_seq, a.kiosk_id);
     tx.commit();
     return a;
   });
@@ -605,32 +633,66 @@ std::optional<ReaderAuth> ServerStore::reader_for_token(const std::string& token
 
 namespace {
 
-// Why an event cannot be stored, "" when it can. participant_known answers for this centre.
+// The events table's flag of an event whose stamp was far ahead of the server's clock when it
+// arrived (on the wire: "clock_off": true).
+constexpr const char* kClockOffFlag = "clock_ahead";
+bool flagged_clock_off(const std::string& flags) { return flags.find(kClockOffFlag) != std::string::npos; }
+
+// The date an event is filed under: its body's own `date` field as the codec read it ("" for a
+// type without one). Never searched for in the payload's text: an extra key must not move it.
+std::string body_date(const core::EventBody& body) {
+  return std::visit(
+      [](const auto& b) -> std::string {
+        if constexpr (requires { b.date; }) return b.date;
+        else return {};
+      },
+      body);
+}
+
+// Why an event cannot be stored, "" when it can; body is its payload as the folds read it, date
+// the day it is filed under. participant_known answers for this centre. Every fact comes from a
+// parsed field.
 template <class Known>
-std::string check_event(const wire::WireEvent& e, const KioskAuth& k, std::string& date, Known&& participant_known) {
+std::string check_event(const wire::WireEvent& e, const KioskAuth& k, core::EventBody& body, std::string& date,
+                        Known&& participant_known) {
+  date.clear();
   if (!core::is_uuid(e.id)) return "id is not a UUID";
   if (e.device_id != k.device_id) return "device_id " + e.device_id + " is not this kiosk's";
   if (e.seq < 1) return "seq must be 1 or more";
   core::Hlc h;
   if (!core::hlc_parse(e.hlc, h)) return "hlc is malformed";
+  if (std::string why = wire::event_time_problem("wall_ms", e.wall_ms); !why.empty()) return why;
+  if (std::string why = wire::event_time_problem("hlc", h.wall); !why.empty()) return why;
   if (!kKnownTypes.count(e.type)) return "unknown event type \"" + e.type + "\"";
-  // The payload was re-encoded by nlohmann::json when the request was read (compact, keys
-  // sorted), so its top-level date reads as "date":"YYYY-MM-DD" without a second parse.
-  date.clear();
-  if (const auto at = e.payload.find("\"date\":\""); at != std::string::npos && e.payload.size() >= at + 18)
-    date = e.payload.substr(at + 8, 10);
   // The journal's own reading of the payload (wire/event_codec) and its checks (core::validate):
   // the server accepts exactly what the kiosks' folds can read.
   std::string error;
-  const core::EventBody body = wire::decode_payload(e.type, e.payload, e.wall_ms, &error);
+  body = wire::decode_payload(e.type, e.payload, e.wall_ms, &error);
   if (!error.empty()) return "payload: " + error;
   if (std::string why = core::validate(body); !why.empty()) return "payload: " + why;
-  if (kCentreWideTypes.count(e.type)) {
-    date.clear();  // an activity's "date" is its one-off day, not when the event happened
-    return "";
-  }
+  if (std::string why = wire::payload_time_problem(body); !why.empty()) return "payload: " + why;
+  if (kCentreWideTypes.count(e.type)) return "";  // an activity's "date" is its one-off day, not when it happened
+  date = body_date(body);
   if (e.participant_id.empty()) return "participant_id is missing";
   if (!participant_known(e.participant_id)) return "unknown participant " + e.participant_id + " at this centre";
+  return "";
+}
+
+// The columns that make an event what it is; a second push of its id must carry the same.
+#define EVENT_CONTENT_COLUMNS "centre_id, device_id, seq, wall_ms, hlc, type, participant_id, payload"
+
+// Why a stored event (its EVENT_CONTENT_COLUMNS) is not the one pushed with its id, "" when it is.
+std::string content_differs(const db::Row& st, const wire::WireEvent& e, const KioskAuth& k) {
+  if (st.text(0) != k.centre_id) return "another centre";
+  if (st.text(1) != e.device_id) return "another device";
+  const std::pair<const char*, bool> fields[] = {{"seq", st.integer(2) != e.seq},
+                                                 {"wall_ms", st.integer(3) != e.wall_ms},
+                                                 {"hlc", st.text(4) != e.hlc},
+                                                 {"type", st.text(5) != e.type},
+                                                 {"participant_id", st.text(6) != e.participant_id},
+                                                 {"payload", st.text(7) != e.payload}};
+  for (const auto& [name, differs] : fields)
+    if (differs) return std::string("another ") + name;
   return "";
 }
 
@@ -650,31 +712,42 @@ class PushBatch {
     m_last_seq = seq.front();
   }
 
-  // Why the event cannot be stored, "" when it can; date is its payload's date. The body is
-  // decoded for an activity_saved (the programme row it changes), a coach_pin_changed (the coach
-  // row), an agreements_changed and a language_chosen (the participant row), else left empty.
-  std::string check(const wire::WireEvent& e, std::string& date, core::EventBody& body) {
-    std::string why = check_event(e, m_kiosk, date, [&](const std::string& pid) { return participant_known(pid); });
-    if (why.empty() && (e.type == core::ev::AgreementsChanged::kName || e.type == core::ev::LanguageChosen::kName)) {
-      body = wire::decode_payload(e.type, e.payload, e.wall_ms);
-    } else if (why.empty() && e.type == "activity_saved") {
-      body = wire::decode_payload(e.type, e.payload, e.wall_ms);
-      const auto& act = std::get<core::ev::ActivitySaved>(body).activity;
-      if (!m_c.rows("SELECT 1 FROM activities WHERE id = ? AND centre_id <> ?", act.id, m_kiosk.centre_id).empty())
-        why = "activity " + act.id + " belongs to another centre";
-    } else if (why.empty() && e.type == core::ev::CoachPinChanged::kName) {
-      body = wire::decode_payload(e.type, e.payload, e.wall_ms);
-      const std::string& coach = std::get<core::ev::CoachPinChanged>(body).coach_id;
-      if (m_c.rows("SELECT 1 FROM coaches WHERE id = ? AND centre_id = ?", coach, m_kiosk.centre_id).empty())
-        why = "unknown coach " + coach + " at this centre";
-    }
-    return why;
+  // A refusal this id had before, if any: the same answer again, whatever the body is now (a
+  // rejected id stays rejected). Another kiosk's refused id is a conflict, not its reason.
+  std::optional<wire::PushResult> known_refusal(const wire::WireEvent& e) {
+    const auto first = query_rows(m_c, "SELECT kiosk_id, reason FROM rejections WHERE id = ?",
+                                  columns<std::pair<std::string, std::string>, 2>, e.id);
+    if (first.empty()) return std::nullopt;
+    if (first.front().first != m_kiosk.kiosk_id)
+      return wire::PushResult{e.id, wire::PushStatus::Conflict, "another kiosk's event had this id", false};
+    return wire::PushResult{e.id, wire::PushStatus::Rejected, first.front().second, false};
   }
 
-  // Refuses the event; the reason is the one this event got the first time, if it came before.
-  std::string reject(const wire::WireEvent& e, const std::string& why) {
-    const auto first = query_rows(m_c, "SELECT reason FROM rejections WHERE id = ?", columns<std::string, 1>, e.id);
-    if (core::is_uuid(e.id)) {  // remembered, so the same event gets the same answer again
+  // Why the event cannot be stored, "" when it can; date is the day it is filed under, body its
+  // payload as the folds read it.
+  std::string check(const wire::WireEvent& e, std::string& date, core::EventBody& body) {
+    std::string why =
+        check_event(e, m_kiosk, body, date, [&](const std::string& pid) { return participant_known(pid); });
+    if (why.empty() && e.seq > m_last_seq + wire::kMaxSeqAhead)
+      why = "seq " + std::to_string(e.seq) + " is more than " + std::to_string(wire::kMaxSeqAhead) +
+            " ahead of this kiosk's last seq " + std::to_string(m_last_seq);
+    if (!why.empty()) return why;
+    if (const auto* saved = std::get_if<core::ev::ActivitySaved>(&body)) {
+      const auto& act = saved->activity;
+      if (!m_c.rows("SELECT 1 FROM activities WHERE id = ? AND centre_id <> ?", act.id, m_kiosk.centre_id).empty())
+        return "activity " + act.id + " belongs to another centre";
+    } else if (const auto* pin = std::get_if<core::ev::CoachPinChanged>(&body)) {
+      if (m_c.rows("SELECT 1 FROM coaches WHERE id = ? AND centre_id = ?", pin->coach_id, m_kiosk.centre_id).empty())
+        return "unknown coach " + pin->coach_id + " at this centre";
+    }
+    return "";
+  }
+
+  // Refuses the event and remembers it, so the same id gets the same answer again. An id the
+  // server has stored is answered by what it stored instead (a rejection must never shadow it).
+  wire::PushResult refuse(const wire::WireEvent& e, const std::string& why) {
+    if (auto known = already_stored(e)) return *known;
+    if (core::is_uuid(e.id)) {
       std::string body;
       wire::append_event_json(body, e);
       m_c.run(
@@ -682,20 +755,42 @@ class PushBatch {
           "ON CONFLICT (id) DO NOTHING",
           e.id, m_kiosk.kiosk_id, why, m_now, body);
     }
-    return first.empty() ? why : first.front();
+    return {e.id, wire::PushStatus::Rejected, why, false};
   }
 
-  // Stores the event; false when it is a duplicate. Gaps and reused seqs become warnings.
-  bool store(const wire::WireEvent& e, const std::string& date, std::vector<std::string>& warnings) {
-    const char* flags = e.wall_ms > m_now + wire::kClockSkewLimit ? "clock_ahead" : "";
-    // ON CONFLICT DO NOTHING: an id we have is a duplicate, found by the insert itself (one
-    // index probe instead of a lookup and then an insert). A duplicate leaves its revision unused.
+  // Duplicate (the same content) or Conflict (what differs) when the id is stored, else nullopt.
+  std::optional<wire::PushResult> already_stored(const wire::WireEvent& e) {
+    const auto stored = m_c.rows("SELECT " EVENT_CONTENT_COLUMNS " FROM events WHERE id = ?", e.id);
+    if (stored.empty()) return std::nullopt;
+    const std::string differs = content_differs(stored.front(), e, m_kiosk);
+    if (differs.empty()) return wire::PushResult{e.id, wire::PushStatus::Duplicate, "", false};
+    return wire::PushResult{e.id, wire::PushStatus::Conflict,
+                            "the server has another event with this id (" + differs + "); not stored", false};
+  }
+
+  // Whether the event's stamp (its wall clock or its hlc) is further ahead of the server's clock
+  // than any kiosk's HLC may run (core::kMaxClockDrift): kept, flagged, and folded on the server
+  // as of its arrival (fold_stamp).
+  bool clock_off(const wire::WireEvent& e) const {
+    core::Hlc h;
+    core::hlc_parse(e.hlc, h);
+    return std::max(e.wall_ms, h.wall) > m_now + wire::kClockSkewLimit;
+  }
+
+  // Stores the event: Stored, or for an id the server has, Duplicate (same content) or Conflict
+  // (reason: what differs). Gaps and reused seqs become warnings.
+  wire::PushResult store(const wire::WireEvent& e, const std::string& date, std::vector<std::string>& warnings) {
+    wire::PushResult res{e.id, wire::PushStatus::Stored, "", clock_off(e)};
+    // ON CONFLICT DO NOTHING: an id we have is found by the insert itself (one index probe
+    // instead of a lookup and then an insert). It leaves its revision unused.
     if (m_c.run("INSERT INTO events (rev, id, centre_id, kiosk_id, device_id, seq, wall_ms, hlc, type, participant_id, "
                 "date, payload, received_ms, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (id) DO NOTHING",
                 m_next_rev++, e.id, m_kiosk.centre_id, m_kiosk.kiosk_id, e.device_id, e.seq, e.wall_ms, e.hlc, e.type,
-                e.participant_id, date, e.payload, m_now, flags) == 0)
-      return false;
+                e.participant_id, date, e.payload, m_now, res.clock_off ? kClockOffFlag : "") == 0) {
+      if (auto known = already_stored(e)) return *known;
+      throw ServerError("event " + e.id + " was neither stored nor found");
+    }
     if (e.seq > m_last_seq + 1) {
       warnings.push_back("gap: expected seq " + std::to_string(m_last_seq + 1) + ", got " + std::to_string(e.seq));
       ++m_gaps;
@@ -708,7 +803,7 @@ class PushBatch {
     }
     m_last_seq = std::max(m_last_seq, e.seq);
     ++m_inserted;
-    return true;
+    return res;
   }
 
   int inserted() const { return m_inserted; }
@@ -740,6 +835,12 @@ class PushBatch {
 
 }  // namespace
 
+std::string fold_stamp(const std::string& hlc, bool clock_off, TimeMs received) {
+  core::Hlc h;
+  if (!clock_off || !core::hlc_parse(hlc, h)) return hlc;
+  return core::hlc_to_string(std::min(h, core::Hlc{received, 0}));
+}
+
 wire::PushAnswer ServerStore::push(const KioskAuth& k, const wire::PushRequest& r, TimeMs now) {
   const Faults faults = m->current_faults();
   return guarded("storing events", [&] {
@@ -750,26 +851,30 @@ wire::PushAnswer ServerStore::push(const KioskAuth& k, const wire::PushRequest& 
     PushBatch batch(*conn, k, now, r.events.size());
     std::string date;
     for (const auto& e : r.events) {
-      wire::PushResult res;
-      res.id = e.id;
       core::EventBody body;
+      if (auto refused = batch.known_refusal(e)) {
+        a.results.push_back(std::move(*refused));
+        continue;
+      }
       if (const std::string why = batch.check(e, date, body); !why.empty()) {
-        res.status = wire::PushStatus::Rejected;
-        res.reason = batch.reject(e, why);
-      } else if (!batch.store(e, date, a.warnings)) {
-        res.status = wire::PushStatus::Duplicate;
-      } else {
+        a.results.push_back(batch.refuse(e, why));
+        continue;
+      }
+      wire::PushResult res = batch.store(e, date, a.warnings);
+      if (res.status == wire::PushStatus::Stored) {
+        // The programme, coach and agreement rows compare stamps: a flagged one counts as of its arrival.
+        wire::WireEvent folded = e;
+        folded.hlc = fold_stamp(e.hlc, res.clock_off, now);
         if (const auto* saved = std::get_if<core::ev::ActivitySaved>(&body))
-          Impl::apply_activity_saved(*conn, k.centre_id, e, *saved);
+          Impl::apply_activity_saved(*conn, k.centre_id, folded, *saved);
         else if (const auto* pin = std::get_if<core::ev::CoachPinChanged>(&body))
-          Impl::apply_coach_pin_changed(*conn, k.centre_id, e, *pin);
+          Impl::apply_coach_pin_changed(*conn, k.centre_id, folded, *pin);
         else if (const auto* agreed = std::get_if<core::ev::AgreementsChanged>(&body))
-          Impl::apply_agreements_changed(*conn, e, *agreed);
+          Impl::apply_agreements_changed(*conn, folded, *agreed);
         else if (const auto* lang = std::get_if<core::ev::LanguageChosen>(&body))
-          Impl::apply_language_chosen(*conn, e, *lang);
+          Impl::apply_language_chosen(*conn, folded, *lang);
         if (faults.fail_after_events > 0 && batch.inserted() >= faults.fail_after_events)
           throw ServerError("injected fault: the database failed in the middle of a batch");
-        res.status = wire::PushStatus::Stored;
       }
       a.results.push_back(std::move(res));
     }
@@ -914,7 +1019,7 @@ void add_changes(db::Connection& c, const std::string& centre, const std::vector
 std::int64_t add_events(db::Connection& c, const KioskAuth& k, std::int64_t e, std::int64_t max_event, int budget,
                         wire::PullPage& page, bool& more) {
   const auto rows = c.rows("SELECT " WIRE_EVENT_COLUMNS
-                           ", rev, kiosk_id FROM events WHERE centre_id = ? AND rev > ? ORDER BY rev LIMIT ?",
+                           ", rev, kiosk_id, flags FROM events WHERE centre_id = ? AND rev > ? ORDER BY rev LIMIT ?",
                            k.centre_id, e, budget);
   std::int64_t new_e = e;
   int n = 0;
@@ -923,6 +1028,7 @@ std::int64_t add_events(db::Connection& c, const KioskAuth& k, std::int64_t e, s
     new_e = st.integer(8);
     if (st.text(9) == k.kiosk_id) continue;  // its own events it has already
     page.events.push_back(st.as<wire::WireEvent, 8>());
+    page.events.back().clock_off = flagged_clock_off(st.text(10));
   }
   if (n == budget) more = true;
   else new_e = std::max(new_e, max_event);
@@ -1041,15 +1147,23 @@ std::vector<StoredEvent> ServerStore::events(const std::string& centre, const st
                                              const std::string& to) const {
   return guarded("reading events", [&] {
     auto conn = m->db->connect(db::Use::Read);
-    return query_rows(
+    auto events = query_rows(
         *conn,
         "SELECT " WIRE_EVENT_COLUMNS
-        ", kiosk_id, date, received_ms FROM events "
+        ", kiosk_id, date, received_ms, flags FROM events "
         "WHERE centre_id = ? AND date BETWEEN ? AND ? ORDER BY hlc, device_id, id",
         [&](const db::Row& st) {
-          return StoredEvent{st.as<wire::WireEvent, 8>(), centre, st.text(8), st.text(9), st.integer(10)};
+          StoredEvent s{st.as<wire::WireEvent, 8>(), centre, st.text(8), st.text(9), st.integer(10)};
+          // Reports fold by the server's stamp: a flagged event counts as of its arrival.
+          s.e.clock_off = flagged_clock_off(st.text(11));
+          s.e.hlc = fold_stamp(s.e.hlc, s.e.clock_off, s.received);
+          return s;
         },
         centre, from, to);
+    std::stable_sort(events.begin(), events.end(), [](const StoredEvent& a, const StoredEvent& b) {
+      return std::tie(a.e.hlc, a.e.device_id, a.e.id) < std::tie(b.e.hlc, b.e.device_id, b.e.id);
+    });
+    return events;
   });
 }
 

@@ -61,7 +61,7 @@ struct KioskInfo {
   core::TimeMs last_seen = 0;
 };
 
-// An event as the reports read it.
+// An event as the reports read it: e.hlc is its fold_stamp, e.clock_off its flag.
 struct StoredEvent {
   wire::WireEvent e;
   std::string centre_id, kiosk_id, date;
@@ -82,10 +82,13 @@ class ServerStore {
 
   // [SECTION] Administration (the command line)
   void create_centre(const std::string& id, const std::string& name, core::TimeMs now);
-  EnrolCode enrol_kiosk(const std::string& centre_id, const std::string& name, core::TimeMs now, core::TimeMs valid_ms);
+  // replaces: the id of a kiosk of the centre that the new one replaces (new hardware, a lost
+  // token): enrolling with the code revokes it and may take over its device id (enrol()).
+  EnrolCode enrol_kiosk(const std::string& centre_id, const std::string& name, core::TimeMs now, core::TimeMs valid_ms,
+                        const std::string& replaces = "");
   // A one-time code for each name (a roll-out), in the order given; all or nothing.
   std::vector<EnrolCode> enrol_kiosks(const std::string& centre_id, const std::vector<std::string>& names,
-                                      core::TimeMs now, core::TimeMs valid_ms);
+                                      core::TimeMs now, core::TimeMs valid_ms, const std::string& replaces = "");
   void revoke_kiosk(const std::string& kiosk_id);
   // Adds a coach or renames and re-PINs one (pin_hash: argon2id, storage/pin_hash). The new PIN
   // counts as of this server time against kiosks' coach_pin_changed events (the last one wins).
@@ -123,8 +126,10 @@ class ServerStore {
   std::vector<std::pair<std::string, std::string>> centres() const;
 
   // [SECTION] The API
-  // Trades a one-time code for a token; nullopt and why when the code is wrong, used or expired.
-  std::optional<wire::EnrolAnswer> enrol(const wire::EnrolRequest& r, core::TimeMs now, std::string& why);
+  // Trades a one-time code for a token; nullopt and why when the code is wrong, used or expired,
+  // or (device_taken) when another live kiosk holds the device id and the code does not replace it.
+  std::optional<wire::EnrolAnswer> enrol(const wire::EnrolRequest& r, core::TimeMs now, std::string& why,
+                                         bool* device_taken = nullptr);
   std::optional<KioskAuth> kiosk_for_token(const std::string& token, std::string& why);
   std::optional<ReaderAuth> reader_for_token(const std::string& token) const;
   wire::PushAnswer push(const KioskAuth& k, const wire::PushRequest& r, core::TimeMs now);
@@ -155,6 +160,12 @@ class ServerStore {
   explicit ServerStore(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> m;
 };
+
+// The stamp the server folds an event by: its hlc, or for an event flagged clock_off (its stamp
+// was more than core::kMaxClockDrift ahead of the server's clock) the server's clock when it was
+// received, if that is earlier: a wrong clock never makes an event win over facts confirmed
+// before it arrived (docs/events.md "Clocks").
+std::string fold_stamp(const std::string& hlc, bool clock_off, core::TimeMs received);
 
 // BLAKE2b-256 of a token or code, hex: the only form in which the server keeps them.
 std::string token_hash(const std::string& token);

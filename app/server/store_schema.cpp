@@ -52,6 +52,9 @@ CREATE TABLE IF NOT EXISTS rejections (id TEXT PRIMARY KEY, kiosk_id TEXT NOT NU
   received_ms INTEGER NOT NULL, body TEXT NOT NULL);
 )sql";
 
+// Version 4 on both databases (the same DDL).
+constexpr const char* kKioskReplacesColumn = "ALTER TABLE kiosks ADD COLUMN replaces TEXT NOT NULL DEFAULT '';\n";
+
 // Schema changes after version 1, in order: kSqliteMigrations[i] takes a database from version
 // i + 1 to i + 2. A database is brought up one step at a time in the transaction that opens it.
 constexpr const char* kSqliteMigrations[] = {
@@ -77,6 +80,9 @@ ALTER TABLE participants ADD COLUMN agreements_key TEXT NOT NULL DEFAULT '';
     R"sql(
 UPDATE counter SET value = MAX(value, (SELECT COALESCE(MAX(rev), 0) FROM events)) WHERE name = 'rev';
 )sql",
+    // 4: one device id per live kiosk. A kiosk made to replace another (enrol-kiosk --replace)
+    // names it; its enrolment revokes that kiosk and takes over its device id.
+    kKioskReplacesColumn,
 };
 static_assert(std::size(kSqliteMigrations) == kServerSchema - 1, "one migration per schema version after 1");
 
@@ -101,7 +107,7 @@ CREATE TABLE kiosks (
   name TEXT COLLATE "C" NOT NULL, code_hash TEXT COLLATE "C" UNIQUE, code_expires_ms BIGINT,
   token_hash TEXT COLLATE "C" UNIQUE, device_id TEXT COLLATE "C", enrolled_ms BIGINT,
   revoked INTEGER NOT NULL DEFAULT 0, last_seq BIGINT NOT NULL DEFAULT 0, gaps BIGINT NOT NULL DEFAULT 0,
-  seq_reused BIGINT NOT NULL DEFAULT 0, last_seen_ms BIGINT);
+  seq_reused BIGINT NOT NULL DEFAULT 0, last_seen_ms BIGINT, replaces TEXT COLLATE "C" NOT NULL DEFAULT '');
 CREATE TABLE readers (id TEXT COLLATE "C" PRIMARY KEY, name TEXT COLLATE "C" NOT NULL,
   centre_id TEXT COLLATE "C" NOT NULL, token_hash TEXT COLLATE "C" NOT NULL UNIQUE);
 CREATE TABLE participants (
@@ -140,13 +146,24 @@ CREATE TABLE rejections (id TEXT COLLATE "C" PRIMARY KEY, kiosk_id TEXT COLLATE 
   reason TEXT COLLATE "C" NOT NULL, received_ms BIGINT NOT NULL, body TEXT COLLATE "C" NOT NULL);
 )sql";
 
-// Changes after version 3 go here, one per version, as on SQLite (none yet).
+// Changes after version 3 (the first on PostgreSQL), one per version, as on SQLite:
+// kPostgresMigrations[i] takes a database from version i + 3 to i + 4.
+constexpr const char* kPostgresMigrations[] = {
+    kKioskReplacesColumn,  // 4
+};
+constexpr int kFirstPostgresSchema = 3;
+static_assert(std::size(kPostgresMigrations) == kServerSchema - kFirstPostgresSchema,
+              "one migration per schema version after 3");
+
 void migrate_postgres(db::Connection& c) {
   db::Transaction tx(c, db::Mode::Write);  // the writer lock: two servers starting at once migrate once
   const int version = schema_version(c);
   if (version == 0) {
     c.script(kPostgresSchema);
     c.run("INSERT INTO schema_version (version) VALUES (?)", kServerSchema);
+  } else if (version < kServerSchema) {
+    for (int v = version; v < kServerSchema; ++v) c.script(kPostgresMigrations[v - kFirstPostgresSchema]);
+    c.run("UPDATE schema_version SET version = ?", kServerSchema);
   }
   tx.commit();
 }

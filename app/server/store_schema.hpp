@@ -9,7 +9,7 @@
 namespace meedoen::server {
 
 // The schema version this meedoen-server writes (the same number on SQLite and PostgreSQL).
-constexpr int kServerSchema = 3;
+constexpr int kServerSchema = 4;
 
 // What ServerStore runs when it opens a database (name: for messages): refuses a database of a
 // newer meedoen-server untouched, creates a new one, migrates an older one step by step.

@@ -142,9 +142,11 @@ void SyncStore::mark_pushed(const std::vector<wire::PushResult>& results, TimeMs
         SQLite::bind(mark, now, r.id);
         mark.exec();
       }
-      if (r.status == wire::PushStatus::Rejected) {
+      // A conflict (the server holds another event under this id) is kept as a rejected event
+      // is: sent, never pushed again, counted and listed with its reason, which says "conflict".
+      if (r.status == wire::PushStatus::Rejected || r.status == wire::PushStatus::Conflict) {
         reject.reset();
-        SQLite::bind(reject, r.id, r.reason, now);
+        SQLite::bind(reject, r.id, r.status == wire::PushStatus::Conflict ? "conflict: " + r.reason : r.reason, now);
         reject.exec();
       }
     }

@@ -40,7 +40,8 @@ class SyncStore {
   // max_bytes of JSON. (A range on UNIQUE (device_id, seq): a backlog is read in linear time.)
   std::vector<wire::WireEvent> pending(std::size_t max_events, std::size_t max_bytes, std::int64_t after_seq = 0) const;
   std::int64_t unsent_count() const;
-  // Marks the answered events sent (rejected ones too, with their reason kept), one transaction.
+  // Marks the answered events sent (rejected ones and conflicts too, with their reason kept: a
+  // conflict's starts with "conflict: "), one transaction.
   // Marks the answered events sent, in one transaction. When every event of a batch from
   // pending() was answered, first_seq..last_seq names the batch: the unsent events of this
   // device in that range are exactly the batch, and one range update marks them (the

@@ -180,6 +180,8 @@ struct Worker::Impl {
       else db.mark_pushed(answered, wall_now());
       for (const auto& res : answered)
         if (res.status == wire::PushStatus::Rejected) log("the server rejected event " + res.id + ": " + res.reason);
+        else if (res.status == wire::PushStatus::Conflict)
+          log("the server has another event with the id of event " + res.id + " (kept here, marked): " + res.reason);
       for (const auto& w : a.warnings) log("server: " + w);
       out.pushed += static_cast<int>(answered.size());
       if (answered.empty()) {

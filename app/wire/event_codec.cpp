@@ -2,6 +2,8 @@
 // one decoder walk each type's describe() (core/events.hpp): there is no per-type code here.
 #include "wire/event_codec.hpp"
 
+#include "wire/wire.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -150,6 +152,18 @@ class Decoder {
   bool m_bad_time = false;
 };
 
+// Visits the times describe() names and keeps the first one out of range; other fields pass.
+struct TimeRange {
+  std::string problem;
+
+  void field(const char* key, core::TimeMs v, Presence = Presence::Required) {
+    if (problem.empty() && v != 0) problem = event_time_problem(std::string("'") + key + "'", v);
+  }
+  template <class T>
+  void field(const char*, const T&, Presence = Presence::Required) {}
+  void hhmm(const char*, int) {}
+};
+
 // The decoder of every known type, found by its wire name.
 using BodyReader = core::EventBody (*)(Decoder&);
 
@@ -181,7 +195,8 @@ std::string encode_payload(const core::EventBody& body) {
 
 core::EventBody decode_payload(const std::string& type, const std::string& payload, core::TimeMs wall,
                                std::string* error) {
-  const json j = json::parse(payload, nullptr, false);
+  // A payload from a hand-edited database is never parsed deeper than a body from the network.
+  const json j = json_depth_ok(payload) ? json::parse(payload, nullptr, false) : json();
   if (j.is_discarded() || !j.is_object()) {
     if (error) *error = "the payload is not a JSON object";
     return core::ev::Other{};
@@ -197,6 +212,12 @@ core::EventBody decode_payload(const std::string& type, const std::string& paylo
     return core::ev::Other{};
   }
   return body;
+}
+
+std::string payload_time_problem(const core::EventBody& body) {
+  TimeRange range;
+  std::visit([&](const auto& b) { std::decay_t<decltype(b)>::describe(range, b); }, body);
+  return range.problem;
 }
 
 }  // namespace meedoen::wire

@@ -17,4 +17,9 @@ std::string encode_payload(const core::EventBody& body);
 core::EventBody decode_payload(const std::string& type, const std::string& payload, core::TimeMs wall,
                                std::string* error = nullptr);
 
+// The first time in body's payload (an `at`, an `end`, ...) outside the times an event may carry
+// (wire::event_time_problem), named with its value; "" when every one is inside. 0 is "no time"
+// (an end nobody set) and always passes.
+std::string payload_time_problem(const core::EventBody& body);
+
 }  // namespace meedoen::wire

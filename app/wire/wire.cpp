@@ -53,6 +53,30 @@ void append_json_string(std::string& out, const std::string& s) {
   out += '"';
 }
 
+bool json_depth_ok(const std::string& text, int max_depth) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;  // the escaped character cannot end the string
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return false;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return true;
+}
+
+std::string event_time_problem(const std::string& what, core::TimeMs t) {
+  if (t >= kMinEventTimeMs && t < kMaxEventTimeMs) return "";
+  return what + " " + std::to_string(t) + " is not a time between 2020-01-01 and 2199-12-31 (UTC)";
+}
+
 // [SECTION] Field readers: each names the field it refused.
 
 namespace {
@@ -111,6 +135,10 @@ struct Fields {
 };
 
 bool parse_object(const std::string& body, json& out, std::string& error) {
+  if (!json_depth_ok(body)) {
+    error = "the body nests arrays and objects more than " + std::to_string(kMaxJsonDepth) + " deep";
+    return false;
+  }
   out = json::parse(body, nullptr, false);
   if (out.is_discarded()) {
     error = "the body is not valid JSON";
@@ -123,6 +151,28 @@ bool parse_object(const std::string& body, json& out, std::string& error) {
   return true;
 }
 
+// Whether j's compact text would be longer than limit, counted without writing it (a lower bound:
+// strings and keys as they are, 1 byte per other value and separator); stops once over.
+bool dumped_size_over(const json& j, std::size_t limit, std::size_t& size) {
+  if (j.is_string()) size += j.get_ref<const std::string&>().size() + 2;
+  else if (j.is_object())
+    for (const auto& [k, v] : j.items()) {
+      size += k.size() + 4;
+      if (size > limit || dumped_size_over(v, limit, size)) return true;
+    }
+  else if (j.is_array())
+    for (const auto& v : j) {
+      ++size;
+      if (size > limit || dumped_size_over(v, limit, size)) return true;
+    }
+  else ++size;
+  return size > limit;
+}
+bool dumped_size_over(const json& j, std::size_t limit) {
+  std::size_t size = 0;
+  return dumped_size_over(j, limit, size);
+}
+
 bool read_event(const json& j, const std::string& where, WireEvent& e, std::string& error) {
   if (!j.is_object()) {
     error = where + " must be an object";
@@ -133,14 +183,13 @@ bool read_event(const json& j, const std::string& where, WireEvent& e, std::stri
       !f.integer("wall_ms", e.wall_ms) || !f.text("hlc", e.hlc, true, 64) || !f.text("type", e.type, true, 64) ||
       !f.text("participant_id", e.participant_id, false, 128))
     return false;
+  if (!f.boolean("clock_off", e.clock_off, false)) return false;
   auto it = j.find("payload");
   if (it == j.end() || !it->is_object()) return f.fail("payload", "must be an object");
+  // Before the dump: a payload whose text alone is over the limit is never written out.
+  if (dumped_size_over(*it, kMaxPayloadBytes)) return f.fail("payload", "is too large");
   e.payload = it->dump(-1, ' ', false, json::error_handler_t::replace);
   if (e.payload.size() > kMaxPayloadBytes) return f.fail("payload", "is too large");
-  if (auto flag = j.find("clock_off"); flag != j.end()) {
-    if (!flag->is_boolean()) return f.fail("clock_off", "must be true or false");
-    e.clock_off = flag->get<bool>();
-  }
   return true;
 }
 
@@ -153,6 +202,7 @@ const char* push_status_key(PushStatus s) {
     case PushStatus::Stored: return "stored";
     case PushStatus::Duplicate: return "duplicate";
     case PushStatus::Rejected: return "rejected";
+    case PushStatus::Conflict: return "conflict";
   }
   return "rejected";
 }
@@ -213,6 +263,7 @@ std::string encode_push_answer(const PushAnswer& a) {
   for (const auto& r : a.results) {
     json x{{"id", r.id}, {"status", push_status_key(r.status)}};
     if (!r.reason.empty()) x["reason"] = r.reason;
+    if (r.clock_off) x["clock_off"] = true;
     results.push_back(std::move(x));
   }
   json j{{"server_time", a.server_time},
@@ -235,11 +286,14 @@ bool decode_push_answer(const std::string& body, PushAnswer& out, std::string& e
     Fields rf{r, "results[" + std::to_string(i) + "].", error};
     PushResult x;
     std::string status;
-    if (!rf.text("id", x.id) || !rf.text("status", status) || !rf.text("reason", x.reason, false)) return false;
+    if (!rf.text("id", x.id) || !rf.text("status", status) || !rf.text("reason", x.reason, false) ||
+        !rf.boolean("clock_off", x.clock_off, false))
+      return false;
     if (status == "stored") x.status = PushStatus::Stored;
     else if (status == "duplicate") x.status = PushStatus::Duplicate;
     else if (status == "rejected") x.status = PushStatus::Rejected;
-    else return rf.fail("status", "is not stored, duplicate or rejected");
+    else if (status == "conflict") x.status = PushStatus::Conflict;
+    else return rf.fail("status", "is not stored, duplicate, rejected or conflict");
     out.results.push_back(std::move(x));
   }
   if (const json* w = f.array("warnings", false))
@@ -492,7 +546,7 @@ std::string encode_error(const std::string& code, const std::string& reason, cor
 }
 
 std::string error_reason(const std::string& body) {
-  const json j = json::parse(body, nullptr, false);
+  const json j = json_depth_ok(body) ? json::parse(body, nullptr, false) : json();
   if (j.is_object()) {
     for (const char* key : {"reason", "error"})
       if (auto it = j.find(key); it != j.end() && it->is_string()) return it->get<std::string>();
@@ -501,7 +555,7 @@ std::string error_reason(const std::string& body) {
 }
 
 core::TimeMs server_time_of(const std::string& body) {
-  const json j = json::parse(body, nullptr, false);
+  const json j = json_depth_ok(body) ? json::parse(body, nullptr, false) : json();
   if (j.is_object())
     if (auto it = j.find("server_time"); it != j.end() && it->is_number_integer()) return it->get<core::TimeMs>();
   return 0;

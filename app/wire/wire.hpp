@@ -23,6 +23,20 @@ constexpr std::size_t kMaxPayloadBytes = 16 << 10;  // one event's payload
 constexpr int kMaxPullLimit = 5000;
 constexpr int kDefaultPullLimit = 1000;
 constexpr core::TimeMs kClockSkewLimit = core::kMaxClockDrift;  // 2 minutes, the HLC's bound
+// Arrays and objects inside each other at most this deep in any JSON body read from the network
+// (a push is 4 deep, a ladder payload 5): deeper is refused before it is parsed, so no recursion
+// (dump, compare, destroy) ever meets a 75,000-level tree.
+constexpr int kMaxJsonDepth = 32;
+// The times an event may carry (wall_ms, its hlc, and every time in its payload), as ms since the
+// epoch: 2020-01-01 to 2199-12-31 UTC. Outside, no clock was right: the event is rejected. Inside
+// but ahead of the server, it is kept and flagged (clock_off, docs/events.md "Clocks").
+constexpr core::TimeMs kMinEventTimeMs = 1577836800000;  // 2020-01-01T00:00:00Z
+constexpr core::TimeMs kMaxEventTimeMs = 7258118400000;  // 2200-01-01T00:00:00Z
+// "" when t lies in that range, else why, naming what ("wall_ms", "'at'") and the value.
+std::string event_time_problem(const std::string& what, core::TimeMs t);
+// How far an event's seq may be ahead of the highest seq the server has of its kiosk: years of
+// events. Beyond it the seq cannot be the kiosk's journal (2^63-1 would end all gap counting).
+constexpr std::int64_t kMaxSeqAhead = 1'000'000;
 
 // One journal event as it travels (docs/events.md "Envelope").
 struct WireEvent {
@@ -34,19 +48,22 @@ struct WireEvent {
   std::string type;
   std::string participant_id;
   std::string payload;  // a JSON object, as text
-  // Pulls: the server found its stamp more than core::kMaxClockDrift ahead of its own clock (a
-  // kiosk whose clock was wrong). Kept, and shown to the coach to check. Sent only when true.
+  // Pull only: the server flagged the event's stamp as far ahead of its own clock when it arrived
+  // ("clock_off": true; docs/events.md "Clocks"). Never sent on push: the server decides it.
   bool clock_off = false;
 };
 
 // [SECTION] Push
-enum class PushStatus { Stored, Duplicate, Rejected };
+// Conflict: the server has another event with this id (other content, or another centre's); it
+// stored nothing and the kiosk keeps its event marked as refused, as a rejected one.
+enum class PushStatus { Stored, Duplicate, Rejected, Conflict };
 const char* push_status_key(PushStatus s);
 
 struct PushResult {
   std::string id;
   PushStatus status = PushStatus::Stored;
-  std::string reason;  // for Rejected
+  std::string reason;      // for Rejected and Conflict
+  bool clock_off = false;  // Stored: flagged, its stamp was far ahead of the server's clock
 };
 
 struct PushRequest {
@@ -128,6 +145,10 @@ std::string encode_error(const std::string& code, const std::string& reason, cor
 std::string error_reason(const std::string& body);
 // Reads "server_time" from any answer; 0 when absent.
 core::TimeMs server_time_of(const std::string& body);
+
+// Whether text nests arrays and objects at most max_depth deep (a scan of the bytes, strings
+// skipped; nothing is parsed): the guard before any JSON from outside is parsed.
+bool json_depth_ok(const std::string& text, int max_depth = kMaxJsonDepth);
 
 // JSON string escaping for hand-built bodies (invalid UTF-8 becomes U+FFFD).
 void append_json_string(std::string& out, const std::string& s);

@@ -41,8 +41,10 @@ tls_cert = "/etc/ssl/c.pem"
 tls_key = "/etc/ssl/k.pem"
 max_body_bytes = 1048576
 max_in_flight = 8
+trusted_proxy = "127.0.0.1"
 )",
                                              "server.toml");
+  CHECK(c.trusted_proxy == "127.0.0.1");
   CHECK(c.db == "/var/lib/meedoen/server.db");
   CHECK(c.listen == "0.0.0.0:9000");
   CHECK(c.tls_cert == "/etc/ssl/c.pem");

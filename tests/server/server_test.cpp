@@ -13,49 +13,12 @@
 
 #include "export/csv.hpp"
 #include "server/db/database.hpp"
+#include "support/server_http.hpp"
 #include "support/sync_fixture.hpp"
 
 using namespace meedoen;
 using namespace meedoen::test;
 using nlohmann::json;
-
-namespace {
-
-struct Http {
-  httplib::Client c;
-  std::string token;
-  explicit Http(int port, std::string t = "") : c("127.0.0.1", port), token(std::move(t)) {}
-  httplib::Headers headers() const {
-    return token.empty() ? httplib::Headers{} : httplib::Headers{{"Authorization", "Bearer " + token}};
-  }
-  httplib::Result post(const std::string& path, const std::string& body) {
-    return c.Post(path.c_str(), headers(), body, "application/json");
-  }
-  httplib::Result get(const std::string& path) { return c.Get(path.c_str(), headers()); }
-};
-
-std::string reason_of(const httplib::Result& r) { return json::parse(r->body).value("reason", ""); }
-
-// An enrolled device: its token and device id.
-std::pair<std::string, std::string> enrol(ServerProcess& s,
-                                          const std::string& device = "0193a000-0000-7000-8000-000000000001") {
-  Http h(s.port());
-  auto r = h.post("/v1/enrol", json{{"code", s.enrol_code()}, {"device_id", device}}.dump());
-  REQUIRE(r);
-  REQUIRE(r->status == 200);
-  return {json::parse(r->body)["token"].get<std::string>(), device};
-}
-
-std::string event_json(const std::string& device, int seq, const std::string& type, const std::string& pid,
-                       const std::string& payload = R"({"date":"2026-11-23","dagdeel":"morning"})") {
-  char id[40];
-  std::snprintf(id, sizeof id, "0193a000-0000-7000-8000-%012d", seq);
-  return "{\"id\":\"" + std::string(id) + "\",\"device_id\":\"" + device + "\",\"seq\":" + std::to_string(seq) +
-         ",\"wall_ms\":1795423320000,\"hlc\":\"0001795423320000.0000000000\",\"type\":\"" + type +
-         "\",\"participant_id\":\"" + pid + "\",\"payload\":" + payload + "}";
-}
-
-}  // namespace
 
 TEST_CASE("server: malformed, mistyped and oversized requests are refused with a reason, nothing stored", "[server]") {
   TempDir dir;

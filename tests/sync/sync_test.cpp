@@ -1,5 +1,6 @@
 // The kiosk's sync against a real meedoen-server on loopback: the failure scenarios of
 // shared/SYNC.md, each asserted on both databases.
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <httplib.h>
 #include <catch2/catch.hpp>
 
@@ -370,6 +371,43 @@ TEST_CASE("sync: two kiosks check in the same participant in the same second", "
   REQUIRE(on_b.size() == 1);
   CHECK(on_a[0].check_in == on_b[0].check_in);
   CHECK(server_events(server) == 2);  // both facts kept; the fold makes them one attendance
+}
+
+TEST_CASE("sync: an event the server answers conflict is kept, marked as refused, and never pushed again",
+          "[sync][hostile]") {
+  use_amsterdam_time();
+  TempDir dir;
+  const Store store = GENERATE(Store::Sqlite, Store::Postgres);
+  INFO("store: " << store_name(store));
+  ServerProcess server(dir, "de-cirkel", store);
+  server.start();
+  TestKiosk k(dir, "a", server.url(), server.enrol_code());
+  k.write_events(3, kMonday0942);
+  REQUIRE(k.sync().ok);
+  // The server comes to hold another event under one of the ids (another kiosk's, a bug, a
+  // restored backup), and the kiosk pushes its three again (as after a lost answer).
+  const std::string id = server_rows(server.db(), "SELECT id FROM events ORDER BY seq LIMIT 1").front().text(0);
+  server_change(server.db(),
+                "UPDATE events SET payload = '{\"date\":\"2026-11-24\",\"dagdeel\":\"morning\"}' "
+                "WHERE id = ?",
+                id);
+  {
+    SQLite::Database db(k.db(), SQLite::OPEN_READWRITE);
+    db.exec("UPDATE events SET synced_at = NULL");
+  }
+  REQUIRE(k.sync().ok);
+  CHECK(k.unsent() == 0);
+  const auto rejected = storage::SyncStore::open(k.db()).rejected();
+  REQUIRE(rejected.size() == 1);
+  CHECK(rejected[0].first == id);
+  CHECK(rejected[0].second.rfind("conflict: the server has another event with this id (another payload)", 0) == 0);
+  CHECK(k.worker().status().rejected == 1);
+  CHECK(k.store().event_count() == 3);  // kept: nothing is lost silently
+  REQUIRE(k.sync().ok);                 // and not pushed again
+  const std::string log = server.log();
+  std::size_t conflicts = 0;
+  for (auto at = log.find(" conflict: "); at != std::string::npos; at = log.find(" conflict: ", at + 1)) ++conflicts;
+  CHECK(conflicts == 1);
 }
 
 TEST_CASE("sync: an event that always fails validation does not block the ones after it", "[sync]") {
