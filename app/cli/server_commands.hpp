@@ -44,6 +44,12 @@ struct GoLiveCommand {
 };
 int set_go_live(server::ServerStore& store, const GoLiveCommand& c);
 
+struct LocaleCommand {
+  std::string centre, locale;  // "nl-NL", "en"
+};
+// The centre's locale (its reports' CSV: ';' for Dutch, else ','), synced to its kiosks.
+int set_locale(server::ServerStore& store, const LocaleCommand& c);
+
 struct EnrolCommand {
   std::string centre, name;
   int valid_hours = 24;

@@ -6,9 +6,9 @@ set -euo pipefail
 build_pkgs=(build-essential cmake pkg-config
   libsdl2-dev libgl-dev libimgui-dev libstb-dev libfreetype-dev
   libsqlitecpp-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libcpp-httplib-dev
-  libcairo2-dev libqrencode-dev libsystemd-dev libpq-dev libmicrohttpd-dev
+  libcairo2-dev libqrencode-dev libsystemd-dev libpq-dev libmicrohttpd-dev libxlsxwriter-dev libicu-dev
   fonts-noto-core fonts-material-design-icons-iconfont)
-test_pkgs=(catch2 python3 clang-format xvfb xauth libgl1-mesa-dri sqlite3 xdotool openssl poppler-utils zbar-tools
+test_pkgs=(catch2 python3 python3-openpyxl clang-format xvfb xauth libgl1-mesa-dri sqlite3 xdotool openssl poppler-utils zbar-tools
   postgresql debhelper lintian cage xwayland)
 
 want=("${build_pkgs[@]}")
