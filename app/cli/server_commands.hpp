@@ -102,7 +102,7 @@ struct ReportCommand {
 int report_attendance(server::ServerStore& store, const ReportCommand& c);
 int report_exceptions(server::ServerStore& store, const ReportCommand& c);
 
-// The month overview and progress report as the kiosk makes them (CSV + PDF into out); prints the paths.
+// The month overview and progress report as the kiosk makes them (CSV, xlsx and PDF into out); prints the paths.
 struct DocumentCommand {
   std::string centre, month, participant, out, lang;
   std::string as_of;  // YYYY-MM-DDTHH:MM or YYYY-MM-DD (end of that day) local; "" = now
