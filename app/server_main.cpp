@@ -60,6 +60,11 @@ void add_kiosk_commands(CLI::App& app, Command& run) {
       app, "set-go-live", "Set the date a centre goes live (synced to its kiosks)", run, cli::set_go_live);
   go_live->add_option("--centre", g->centre)->required();
   go_live->add_option("--date", g->date, "YYYY-MM-DD")->required();
+  auto [locale, l] = subcommand<cli::LocaleCommand>(
+      app, "set-locale", "Set a centre's locale: nl-NL (the default) gives its CSV ';' and decimal commas", run,
+      cli::set_locale);
+  locale->add_option("--centre", l->centre)->required();
+  locale->add_option("--locale", l->locale, "e.g. nl-NL or en")->required();
   auto [enrol, e] = subcommand<cli::EnrolCommand>(app, "enrol-kiosk", "Make a one-time enrolment code for a new kiosk",
                                                   run, cli::enrol_kiosk);
   enrol->add_option("--centre", e->centre)->required();
@@ -135,12 +140,12 @@ void add_roster_and_reader(CLI::App& app, Command& run) {
   reader->add_option("--centre", d->centre, "Only this centre (default: every centre)");
 }
 
-// The kiosk's month overview and progress report, as CSV + PDF files.
+// The kiosk's month overview and progress report, as CSV, xlsx and PDF files.
 void add_documents(CLI::App& report, Command& run) {
-  auto [month, m] = subcommand<cli::DocumentCommand>(report, "month", "The month overview (CSV + PDF) as the kiosk's",
-                                                     run, cli::report_month);
+  auto [month, m] = subcommand<cli::DocumentCommand>(
+      report, "month", "The month overview (CSV, xlsx, PDF) as the kiosk's", run, cli::report_month);
   auto [progress, p] = subcommand<cli::DocumentCommand>(
-      report, "progress", "A participant's progress report (CSV + PDF) as the kiosk's", run, cli::report_progress);
+      report, "progress", "A participant's progress report (CSV, xlsx, PDF) as the kiosk's", run, cli::report_progress);
   month->add_option("--month", m->month, "YYYY-MM")->required();
   progress->add_option("--participant", p->participant, "The participant's id")->required();
   for (auto [sub, c] : {std::pair{month, m.get()}, std::pair{progress, p.get()}}) {

@@ -295,6 +295,16 @@ int set_go_live(server::ServerStore& store, const GoLiveCommand& c) {
   return 0;
 }
 
+int set_locale(server::ServerStore& store, const LocaleCommand& c) {
+  if (!core::valid_locale(c.locale))
+    throw server::UsageError("--locale: a language, maybe with a region, like nl-NL or en; got \"" + c.locale + "\"");
+  require_centre(store, c.centre);
+  store.set_setting(c.centre, "locale", c.locale);
+  std::printf("centre %s: locale %s (CSV with %s; the kiosks take it at their next sync)\n", c.centre.c_str(),
+              c.locale.c_str(), exports::csv_style(c.locale).separator == ';' ? "';'" : "','");
+  return 0;
+}
+
 int enrol_kiosk(server::ServerStore& store, const EnrolCommand& c) {
   const core::TimeMs valid = static_cast<core::TimeMs>(c.valid_hours) * 3'600'000;
   const auto code = store.enrol_kiosk(c.centre, c.name, now_ms(), valid, c.replace);

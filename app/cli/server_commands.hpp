@@ -44,6 +44,12 @@ struct GoLiveCommand {
 };
 int set_go_live(server::ServerStore& store, const GoLiveCommand& c);
 
+struct LocaleCommand {
+  std::string centre, locale;  // "nl-NL", "en"
+};
+// The centre's locale (its reports' CSV: ';' for Dutch, else ','), synced to its kiosks.
+int set_locale(server::ServerStore& store, const LocaleCommand& c);
+
 struct EnrolCommand {
   std::string centre, name;
   int valid_hours = 24;
@@ -97,7 +103,7 @@ struct ReportCommand {
 int report_attendance(server::ServerStore& store, const ReportCommand& c);
 int report_exceptions(server::ServerStore& store, const ReportCommand& c);
 
-// The month overview and progress report as the kiosk makes them (CSV + PDF into out); prints the paths.
+// The month overview and progress report as the kiosk makes them (CSV, xlsx and PDF into out); prints the paths.
 struct DocumentCommand {
   std::string centre, month, participant, out, lang;
   std::string as_of;  // YYYY-MM-DDTHH:MM or YYYY-MM-DD (end of that day) local; "" = now

@@ -1,8 +1,11 @@
 // kiosk.toml parsing with toml++.
 #include "config/kiosk_config.hpp"
 
+#include "core/report.hpp"
+
 #include "config/toml_reader.hpp"
 #include "core/journal.hpp"
+#include "core/report.hpp"
 
 #include <toml++/toml.h>
 #include <algorithm>
@@ -23,9 +26,13 @@ bool is_http_url(const std::string& url) { return url.rfind("http://", 0) == 0 |
 // [SECTION] One reader per table of kiosk.toml
 
 void read_centre(const Reader& r, const toml::table& t, core::KioskConfig& cfg) {
-  r.only_keys(t, "centre.", {"id", "name"});
+  r.only_keys(t, "centre.", {"id", "name", "locale"});
   r.text(t, "id", "centre.", cfg.centre_id, false);
   r.text(t, "name", "centre.", cfg.centre_name, false);
+  r.text(t, "locale", "centre.", cfg.locale, false);
+  if (!core::valid_locale(cfg.locale))
+    r.fail("centre.locale",
+           "must be a language, maybe with a region, like \"nl-NL\" or \"en\", got \"" + cfg.locale + "\"");
 }
 
 // [dagdelen.morning] start = "09:00", end = "12:30"; each ends after it starts, none overlaps the one before.

@@ -239,6 +239,9 @@ struct IdentificationMethods {
 struct KioskConfig {
   std::string centre_id = "de-cirkel";
   std::string centre_name = "De Cirkel";
+  // The centre's locale ([centre] locale; the server's "locale" setting wins once synced): its CSV
+  // exports use ';' and a decimal comma in Dutch, as Dutch Excel expects (export/csv.hpp).
+  std::string locale = "nl-NL";
   std::array<DagdeelTimes, 3> dagdelen{{{9 * 60, 12 * 60 + 30}, {13 * 60, 17 * 60}, {18 * 60, 21 * 60 + 30}}};
   IdentificationMethods identification;
   bool show_volunteer_hours = true;  // the volunteer-hours tile on the home screen

@@ -8,6 +8,8 @@
 #include <set>
 #include <tuple>
 
+#include "core/collate.hpp"
+
 namespace meedoen::core {
 
 namespace {
@@ -100,17 +102,17 @@ void add_figures(MonthFigures& to, const MonthFigures& f) {
   for (std::size_t i = 0; i < to.outflow_by_reason.size(); ++i) to.outflow_by_reason[i] += f.outflow_by_reason[i];
 }
 
+// The ISO weeks of [from, to], each cut to the period.
 std::vector<WeekCount> weeks_between(const std::string& from, const std::string& to) {
   std::vector<WeekCount> out;
   for (std::string m = monday_of(from); !m.empty() && m <= to; m = add_days(m, 7))
-    out.push_back({iso_week_label(m), m, 0});
+    out.push_back({iso_week_label(m), m, std::max(m, from), std::min(add_days(m, 6), to), 0, 0});
   return out;
 }
 
 WeekCount* week_for(std::vector<WeekCount>& weeks, const std::string& date) {
-  const std::string m = monday_of(date);
   for (auto& w : weeks)
-    if (w.monday == m) return &w;
+    if (in_range(date, w.from, w.to)) return &w;
   return nullptr;
 }
 
@@ -156,13 +158,21 @@ std::string iso_week_label(const std::string& iso_date) {
   return buf;
 }
 
+bool valid_locale(const std::string& l) {
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  if (l.size() != 2 && l.size() != 5) return false;
+  if (!lower(l[0]) || !lower(l[1])) return false;
+  return l.size() == 2 || ((l[2] == '-' || l[2] == '_') && upper(l[3]) && upper(l[4]));
+}
+
 ReportRange report_range(const std::string& month) {
   ReportRange r;
   r.month_from = first_day(month);
   r.month_to = last_day(month);
-  r.attendance_from = monday_of(r.month_from);
-  r.attendance_to = add_days(monday_of(r.month_to), 6);
-  r.hours_from = first_day(add_months(month, -(kHoursChartMonths - 1)));
+  r.attendance_from = r.month_from;
+  r.attendance_to = r.month_to;
+  r.hours_from = r.month_from;
   return r;
 }
 
@@ -331,17 +341,24 @@ class MonthTally {
       r.coaches.push_back(f);
     }
     std::stable_sort(r.coaches.begin(), r.coaches.end(), [](const MonthFigures& a, const MonthFigures& b) {
-      return std::make_tuple(a.coach_id.empty(), a.coach_name) < std::make_tuple(b.coach_id.empty(), b.coach_name);
+      if (a.coach_id.empty() != b.coach_id.empty()) return b.coach_id.empty();
+      return collate_less(a.coach_name, b.coach_name);
     });
     std::erase_if(r.coaches, [](const MonthFigures& f) {
       return f.coach_id.empty() && f.participants == 0 && f.present == 0 && f.approved_minutes == 0 && f.outflow == 0;
     });
     for (auto& [id, l] : m_lines) r.participants.push_back(std::move(l));
-    std::map<std::string, std::string> coach_names;
-    for (const auto& f : r.coaches) coach_names[f.coach_id] = f.coach_name;
+    // By coach in the coaches' order, then by name as people expect it (core/collate).
+    std::map<std::string, std::size_t> coach_rank;
+    for (std::size_t i = 0; i < r.coaches.size(); ++i) coach_rank[r.coaches[i].coach_id] = i;
+    auto rank = [&](const std::string& id) {
+      const auto it = coach_rank.find(id);
+      return it == coach_rank.end() ? r.coaches.size() : it->second;
+    };
     std::stable_sort(r.participants.begin(), r.participants.end(),
                      [&](const ParticipantMonth& a, const ParticipantMonth& b) {
-                       return std::tie(coach_names[a.coach_id], a.name) < std::tie(coach_names[b.coach_id], b.name);
+                       const std::size_t ra = rank(a.coach_id), rb = rank(b.coach_id);
+                       return ra != rb ? ra < rb : collate_less(a.name, b.name);
                      });
   }
 
@@ -375,18 +392,17 @@ class MonthTally {
   std::map<std::string, ParticipantMonth> m_lines;
 };
 
-// Charts: dagdelen present per ISO week touching the month (whole weeks), hours per month.
-void add_month_charts(MonthReport& r, const MonthTally& tally, const ReportInputs& in, const ReportRange& range,
-                      TimeMs now) {
+// Charts: dagdelen present and approved hours per week of the month, counted by the table's own
+// rules over the same days (so the bars add up to the table), no week that has not begun.
+void add_month_charts(MonthReport& r, const MonthTally& tally, const ReportInputs& in, TimeMs now) {
   r.weeks = weeks_between(r.from, r.to);
-  for (const auto& o : part_outcomes(in, range.attendance_from, range.attendance_to, now))
+  std::erase_if(r.weeks, [&](const WeekCount& w) { return w.from > r.as_of; });
+  for (const auto& o : part_outcomes(in, r.from, r.to, now))
     if (o.kind == PartKind::Present && tally.counted(o.participant_id))
       if (WeekCount* w = week_for(r.weeks, o.date)) ++w->present;
-  for (int i = kHoursChartMonths - 1; i >= 0; --i) r.hours_months.push_back({add_months(r.month, -i), 0});
   for (const auto& h : in.hours) {
     if (h.status != HoursStatus::Approved || !tally.counted(h.participant_id)) continue;
-    for (auto& m : r.hours_months)
-      if (month_of(h.date) == m.month) m.approved_minutes += h.approved_minutes;
+    if (WeekCount* w = week_for(r.weeks, h.date)) w->approved_minutes += h.approved_minutes;
   }
 }
 
@@ -409,7 +425,7 @@ MonthReport month_report(const ReportInputs& in, const std::string& month, TimeM
   tally.add_ladder();
   tally.add_exits();
   tally.finish(r);
-  add_month_charts(r, tally, in, range, now);
+  add_month_charts(r, tally, in, now);
   return r;
 }
 
@@ -446,11 +462,11 @@ ProgressReport progress_report(const ReportInputs& in, const std::string& partic
   ReportInputs mine = in;
   mine.participants = {*p};
   std::vector<WeekCount> weeks = weeks_between(r.from, r.to);
-  for (const auto& w : weeks) r.weeks.push_back({w.week, w.monday, 0, 0, 0});
+  for (const auto& w : weeks) r.weeks.push_back({w.week, w.monday, w.from, w.to, 0, 0, 0});
   for (const auto& o : part_outcomes(mine, r.from, r.to, now)) {
     if (o.participant_id != participant_id) continue;
     auto it = std::find_if(r.weeks.begin(), r.weeks.end(),
-                           [&](const ProgressWeek& w) { return w.monday == monday_of(o.date); });
+                           [&](const ProgressWeek& w) { return in_range(o.date, w.from, w.to); });
     if (it == r.weeks.end()) continue;
     if (o.kind == PartKind::Present) ++it->present, ++r.present;
     if (o.kind == PartKind::Absent) ++it->absent, ++r.absent;

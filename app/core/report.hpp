@@ -60,14 +60,16 @@ std::string last_day(const std::string& month);           // "2026-11-30"
 std::string add_months(const std::string& month, int n);  // "2026-11" + 2 -> "2027-01"
 std::string monday_of(const std::string& iso_date);
 std::string iso_week_label(const std::string& iso_date);  // "2026-W48"
+// A centre's locale as reports take it: a language, maybe a region: "nl", "nl-NL", "nl_BE", "en-GB".
+bool valid_locale(const std::string& locale);
 
 // The dates a month report needs its inputs for: attendance, absences and sign-ups over
-// [attendance_from, attendance_to] (the ISO weeks touching the month), hours from hours_from.
+// [attendance_from, attendance_to], hours from hours_from. All of them the month itself: its charts
+// cover only the month (a week that starts in the month before counts only its days in this one).
 struct ReportRange {
   std::string attendance_from, attendance_to, hours_from, month_from, month_to;
 };
 ReportRange report_range(const std::string& month);
-constexpr int kHoursChartMonths = 6;
 
 // [SECTION] One dagdeel's outcome
 enum class PartKind : std::uint8_t { Present, Absent, NoShow };
@@ -115,13 +117,13 @@ struct ParticipantMonth {
   int progress_from = 0, progress_to = 0;
 };
 
+// One week of a report's period, cut to the period: November 2026 starts on a Sunday, so its
+// first week is week 44 from 1 to 1 November, with that one day's figures only.
 struct WeekCount {
-  std::string week;    // "2026-W48"
-  std::string monday;  // "2026-11-23"
+  std::string week;      // "2026-W48"
+  std::string monday;    // "2026-11-23"
+  std::string from, to;  // the days of this week inside the period: "2026-11-01", "2026-11-01"
   int present = 0;
-};
-struct MonthMinutes {
-  std::string month;  // "2026-11"
   int approved_minutes = 0;
 };
 
@@ -132,8 +134,9 @@ struct MonthReport {
   std::vector<MonthFigures> coaches;  // by coach name; a "" row for participants without a coach
   MonthFigures centre;
   std::vector<ParticipantMonth> participants;  // by coach, then name
-  std::vector<WeekCount> weeks;                // ISO weeks touching the month
-  std::vector<MonthMinutes> hours_months;      // the kHoursChartMonths months up to this one
+  // The charts: the month's ISO weeks cut to the month, none that starts after as_of. They add up
+  // to the table: the sum of present is centre.present, of approved_minutes centre.approved_minutes.
+  std::vector<WeekCount> weeks;
 };
 
 // only_coach "" = the whole centre; else the figures of that coach's participants only.
@@ -143,6 +146,7 @@ MonthReport month_report(const ReportInputs& in, const std::string& month, TimeM
 // [SECTION] Progress report of one participant
 struct ProgressWeek {
   std::string week, monday;
+  std::string from, to;  // the days of this week inside the period (see WeekCount)
   int present = 0, absent = 0, no_shows = 0;
 };
 struct PlaceHours {

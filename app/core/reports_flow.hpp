@@ -30,7 +30,7 @@ struct ReportsMonthStep {
 struct ReportsScopeTapped {
   bool mine;
 };
-struct ReportsExportTapped {};  // the month overview as CSV + PDF
+struct ReportsExportTapped {};  // the month overview as CSV, xlsx and PDF
 struct ExportProgressTapped {
   std::string participant_id;
 };  // from the participant page

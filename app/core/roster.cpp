@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "core/collate.hpp"
+
 namespace meedoen::core {
 
 namespace {
@@ -84,8 +86,9 @@ std::string fold_for_search(std::string_view s) {
 }
 
 Roster::Roster(std::vector<Participant> people) : m_people(std::move(people)) {
-  std::sort(m_people.begin(), m_people.end(), [](const Participant& a, const Participant& b) {
-    return fold_for_search(a.first_name + " " + a.last_name) < fold_for_search(b.first_name + " " + b.last_name);
+  // The order people expect names in (core/collate): "Łucja" with the L's, not after Z.
+  std::stable_sort(m_people.begin(), m_people.end(), [](const Participant& a, const Participant& b) {
+    return collate_less(a.first_name + " " + a.last_name, b.first_name + " " + b.last_name);
   });
   m_folded.reserve(m_people.size());
   for (std::size_t i = 0; i < m_people.size(); ++i) {

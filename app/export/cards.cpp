@@ -61,94 +61,18 @@ class Ink : public CairoText {
     cairo_move_to(m_cr, x_mm * kPt, baseline_mm * kPt);
     cairo_show_text(m_cr, s.c_str());
   }
-
-  // The lines of s within w points: broken at spaces, a word longer than a line broken between
-  // letters. Stops after max_lines + 1 lines (more is "does not fit" all the same).
-  std::vector<std::string> wrap(const std::string& s, double w, int max_lines) {
-    std::vector<std::string> lines;
-    std::string line;
-    std::size_t i = 0;
-    while (i < s.size() && static_cast<int>(lines.size()) <= max_lines) {
-      const std::size_t sp = std::min(s.find(' ', i), s.size());
-      const std::string word = s.substr(i, sp - i);
-      i = sp + 1;
-      if (word.empty()) continue;
-      const std::string trial = line.empty() ? word : line + " " + word;
-      if (width_of(trial) <= w) {
-        line = trial;
-        continue;
-      }
-      if (!line.empty()) lines.push_back(line);
-      line.clear();
-      for (std::size_t a = 0; a < word.size();) {  // letter by letter while it is too wide
-        const std::size_t n = letter_size(word, a);
-        if (!line.empty() && width_of(line + word.substr(a, n)) > w) {
-          lines.push_back(line);
-          line.clear();
-          if (static_cast<int>(lines.size()) > max_lines) break;
-        }
-        line += word.substr(a, n);
-        a += n;
-      }
-    }
-    if (!line.empty()) lines.push_back(line);
-    return lines;
-  }
-
-  // s cut to w points with an ellipsis (it is known not to fit).
-  std::string cut(std::string s, double w) {
-    while (!s.empty() && width_of(s + "...") > w) s.resize(s.size() - last_letter_size(s));
-    return s + "...";
-  }
-
-  // No letter is narrower than a quarter em: more bytes than this can never fit in lines of w.
-  // Cuts s to that (at a letter's boundary); true when it did.
-  bool limit(std::string& s, double w, int lines) const {
-    const std::size_t most = static_cast<std::size_t>(w / (m_size * 0.25) + 1) * 4 * static_cast<std::size_t>(lines);
-    if (s.size() <= most) return false;
-    s.resize(most);
-    s.resize(s.size() - last_letter_size(s));  // the last letter may be incomplete: drop it whole
-    return true;
-  }
-
- private:
-  static std::size_t letter_size(const std::string& s, std::size_t i) {
-    std::size_t n = 1;
-    while (i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80) ++n;
-    return n;
-  }
-  static std::size_t last_letter_size(const std::string& s) {
-    std::size_t n = 1;
-    while (n < s.size() && (static_cast<unsigned char>(s[s.size() - n]) & 0xC0) == 0x80) ++n;
-    return n;
-  }
 };
 
-// A name as it goes on the card: the largest size at which it fits on at most kMaxNameLines
-// lines; at the smallest size, the lines that fit with the last one cut.
-struct NameBlock {
-  double size = kNameMax;
-  std::vector<std::string> lines;
-};
-
-NameBlock fit_name(Ink& ink, const std::string& raw, double w_pt, double h_pt) {
-  NameBlock b;
-  for (double size = kNameMax; size >= kNameMin; size -= 1) {
-    ink.font(size, true);
-    const int max_lines = std::clamp(static_cast<int>(h_pt / (size * kLineH)), 1, kMaxNameLines);
-    std::string s = raw;
-    const bool cut = ink.limit(s, w_pt, max_lines);  // a 10,000-letter name
-    // A single line only at the larger sizes: a short name should stay big and whole.
-    const int allowed = size > 14 ? 1 : max_lines;
-    b = {size, ink.wrap(s, w_pt, allowed)};
-    if (static_cast<int>(b.lines.size()) <= allowed && !cut) return b;
-    if (size - 1 < kNameMin) {
-      b.lines.resize(static_cast<std::size_t>(std::min<int>(allowed, static_cast<int>(b.lines.size()))));
-      if (!b.lines.empty()) b.lines.back() = ink.cut(b.lines.back(), w_pt);
-      return b;
-    }
-  }
-  return b;
+// A name as it goes on the card (CairoText::fit_text): the largest size at which it fits on at most
+// kMaxNameLines lines, one line only at the larger sizes (a short name should stay big and whole);
+// at the smallest size, the lines that fit with the last one cut.
+FittedText fit_name(Ink& ink, const std::string& raw, double w_pt, double h_pt) {
+  return ink.fit_text(
+      raw, w_pt, kNameMax, kNameMin,
+      [&](double size) {
+        return size > 14 ? 1 : std::clamp(static_cast<int>(h_pt / (size * kLineH)), 1, kMaxNameLines);
+      },
+      true, 1);
 }
 
 // [SECTION] The sheet
@@ -212,24 +136,18 @@ class Sheet {
     qr(*q, x + kCardWidthMm - kQrEdge - kQrBox, y + (kCardHeightMm - kQrBox) / 2);
     const double text_w = (kTextRight - kPad) * kPt;
     // The centre's name at the top, at most two lines.
-    m_ink.font(kCentreSize, false);
     m_ink.color(kMuted);
-    std::string centre = clean_utf8(m_sheet.centre);
-    m_ink.limit(centre, text_w, 2);
-    std::vector<std::string> lines = m_ink.wrap(centre, text_w, 2);
-    if (lines.size() > 2) {
-      lines.resize(2);
-      lines.back() = m_ink.cut(lines.back(), text_w);
-    }
+    const FittedText centre = m_ink.fit_text(
+        clean_utf8(m_sheet.centre), text_w, kCentreSize, kCentreSize, [](double) { return 2; }, false);
     double top = y + kPad;
-    for (const auto& l : lines) {
+    for (const auto& l : centre.lines) {
       m_ink.text_at(x + kPad, top + kCentreSize * 0.95 / kPt, l);
       top += kCentreSize * kLineH / kPt;
     }
     // The first name, centred in the height that is left.
     top += 2;
     const double h = y + kCardHeightMm - kPad - top;
-    const NameBlock b = fit_name(m_ink, clean_utf8(c.first_name), text_w, h * kPt);
+    const FittedText b = fit_name(m_ink, clean_utf8(c.first_name), text_w, h * kPt);
     m_ink.font(b.size, true);
     m_ink.color(kText);
     const double line_h = b.size * kLineH / kPt;

@@ -6,7 +6,7 @@
 #include <cairo.h>
 
 #include <algorithm>
-#include <cmath>
+#include <functional>
 
 #include "core/overloaded.hpp"
 #include "export/cairo_text.hpp"
@@ -45,7 +45,8 @@ constexpr double kPageW = 595.28, kPageH = 841.89;  // A4
 constexpr double kMargin = 48;
 constexpr double kTop = kMargin + 26;              // below the running header
 constexpr double kBottom = kPageH - kMargin - 18;  // above the footer
-constexpr double kBody = 9.5, kSmall = 8, kHeading = 13, kTitle = 18;
+constexpr double kBody = 9.5, kSmall = 8, kHeading = 13, kTitle = 18, kTiny = 6;
+constexpr double kLineH = kBody * 1.35;  // a wrapped cell's next line
 constexpr double kRowH = 15;
 constexpr double kChartH = 150;
 constexpr Rgb kText{0.12, 0.14, 0.17}, kMuted{0.42, 0.45, 0.5}, kRule{0.8, 0.82, 0.85}, kBar{0.16, 0.42, 0.72},
@@ -66,57 +67,39 @@ class Layout : CairoText {
     end_page();
     return m_page;
   }
+  int texts_cut() const { return cuts(); }
 
  private:
-  // [SECTION] Text
-  // Cut to a width with an ellipsis; a 10,000-character name is first cut to what could fit.
-  std::string fit(const std::string& raw, double w) {
-    std::string s = clean_utf8(raw);
-    if (width_of(s) <= w) return s;
-    // No letter is narrower than a quarter em: more bytes than that can never fit.
-    const std::size_t guess = static_cast<std::size_t>(std::max(1.0, w / std::max(1.0, m_size * 0.25))) * 4;
-    if (s.size() > guess) s.resize(guess);
-    auto chop = [&] {
-      s.pop_back();
-      while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
-      if (!s.empty() && static_cast<unsigned char>(s.back()) >= 0xC0) s.pop_back();
-    };
-    while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) chop();  // a whole letter
-    while (!s.empty() && width_of(s + "...") > w) chop();
-    return s + "...";
-  }
+  // [SECTION] Text: every text through fit_text (cairo_text.hpp): shrink, wrap, never cut in a report
+  static constexpr int kManyLines = 100'000;
   void text_at(double x, double y, const std::string& s) {
     cairo_move_to(m_cr, x, y);
     cairo_show_text(m_cr, s.c_str());
   }
-  // Word-wrapped text; returns the lines' height.
-  double wrapped(double x, const std::string& raw, double w, double line_h) {
-    const std::string s = clean_utf8(raw);
-    std::string line;
-    double h = 0;
-    std::size_t i = 0;
-    while (i <= s.size()) {
-      const std::size_t sp = std::min(s.find(' ', i), s.size());
-      const std::string word = s.substr(i, sp - i);
-      const std::string trial = line.empty() ? word : line + " " + word;
-      if (!line.empty() && width_of(trial) > w) {
-        need(line_h);
-        text_at(x, m_y + line_h * 0.75, fit(line, w));
-        m_y += line_h;
-        h += line_h;
-        line = word;
-      } else {
-        line = trial;
-      }
-      i = sp + 1;
-    }
-    if (!line.empty()) {
+  // Word-wrapped text over as many lines (and pages) as it needs; a word wider than the line
+  // shrinks it (to 70 %), and only then breaks between letters. Returns the lines' height.
+  double wrapped(double x, const std::string& raw, double w, double size, bool bold, double line_h) {
+    const FittedText f = fit_text(
+        clean_utf8(raw), w, size, size * 0.7, [](double) { return kManyLines; }, bold);
+    for (const auto& l : f.lines) {
       need(line_h);
-      text_at(x, m_y + line_h * 0.75, fit(line, w));
+      font(f.size, bold);
+      text_at(x, m_y + line_h * 0.75, l);
       m_y += line_h;
-      h += line_h;
     }
-    return h;
+    return line_h * static_cast<double>(f.lines.size());
+  }
+  // One line in w points at size, smaller if it must (down to kTiny).
+  std::string one_line(const std::string& raw, double w, double size, bool bold) {
+    const FittedText f = fit_text(
+        clean_utf8(raw), w, size, std::min(size, kTiny), [](double) { return 1; }, bold);
+    return f.lines.empty() ? "" : f.lines.front();
+  }
+  // A table cell or label: the body size, wrapped onto as many lines as it needs; a word wider than
+  // the cell shrinks it (a figure stays on one line and shrinks).
+  FittedText cell_text(const std::string& raw, double w, double size, bool bold, bool one) {
+    return fit_text(
+        clean_utf8(raw), w, size, kTiny, [one](double) { return one ? 1 : kManyLines; }, bold);
   }
 
   // [SECTION] Pages
@@ -129,7 +112,8 @@ class Layout : CairoText {
     const std::string date = clean_utf8(m_doc.date);
     const double dw = width_of(date);
     text_at(kPageW - kMargin - dw, kMargin, date);
-    text_at(kMargin, kMargin, fit(m_doc.centre + "  |  " + m_doc.title, kPageW - 2 * kMargin - dw - 12));
+    text_at(kMargin, kMargin,
+            one_line(m_doc.centre + "  |  " + m_doc.title, kPageW - 2 * kMargin - dw - 12, kSmall, false));
     rule(kMargin + 8);
   }
   void end_page() {
@@ -142,8 +126,9 @@ class Layout : CairoText {
     put("{n}", m_page);
     put("{total}", std::max(m_total, m_page));
     label = clean_utf8(label);
-    text_at((kPageW - width_of(label)) / 2, kPageH - kMargin + 4, label);
-    text_at(kMargin, kPageH - kMargin + 4, fit(m_doc.sender, (kPageW - width_of(label)) / 2 - kMargin - 12));
+    const double lw = width_of(label);
+    text_at((kPageW - lw) / 2, kPageH - kMargin + 4, label);
+    text_at(kMargin, kPageH - kMargin + 4, one_line(m_doc.sender, (kPageW - lw) / 2 - kMargin - 12, kSmall, false));
     cairo_show_page(m_cr);
   }
   void need(double h) {
@@ -161,170 +146,177 @@ class Layout : CairoText {
 
   // [SECTION] Blocks
   void cover() {
-    font(kTitle, true);
     color(kText);
     m_y += 6;
-    wrapped(kMargin, m_doc.title, kPageW - 2 * kMargin, kTitle * 1.3);
-    font(kBody, false);
+    wrapped(kMargin, m_doc.title, kPageW - 2 * kMargin, kTitle, true, kTitle * 1.3);
     color(kMuted);
-    wrapped(kMargin, m_doc.sender + "  |  " + m_doc.date, kPageW - 2 * kMargin, kBody * 1.5);
+    wrapped(kMargin, m_doc.sender + "  |  " + m_doc.date, kPageW - 2 * kMargin, kBody, false, kBody * 1.5);
     m_y += 6;
     const double label_w = 150;
-    for (const auto& [label, value] : m_doc.facts) {
-      need(kRowH);
-      font(kBody, true);
-      color(kText);
-      text_at(kMargin, m_y + kRowH * 0.7, fit(label, label_w - 8));
-      font(kBody, false);
-      text_at(kMargin + label_w, m_y + kRowH * 0.7, fit(value, kPageW - 2 * kMargin - label_w));
-      m_y += kRowH;
-    }
+    color(kText);
+    for (const auto& [label, value] : m_doc.facts)
+      cells_row({label, value}, {label_w, kPageW - 2 * kMargin - label_w}, {false, false}, {true, false}, false);
     m_y += 8;
   }
 
   void heading(const Heading& h) {
     need(kHeading * 1.6 + 3 * kRowH);  // never a heading alone at the foot of a page
     m_y += 8;
-    font(kHeading, true);
     color(kText);
-    wrapped(kMargin, h.text, kPageW - 2 * kMargin, kHeading * 1.5);
+    wrapped(kMargin, h.text, kPageW - 2 * kMargin, kHeading, true, kHeading * 1.5);
     m_y += 2;
   }
 
   void paragraph(const Paragraph& p) {
-    font(kBody, false);
     color(kText);
-    wrapped(kMargin, p.text, kPageW - 2 * kMargin, kBody * 1.45);
+    wrapped(kMargin, p.text, kPageW - 2 * kMargin, kBody, false, kBody * 1.45);
     m_y += 4;
   }
 
-  void table(const Table& t) {
+  // One row of cells side by side, each wrapped in its width (figures right-aligned on one line,
+  // but a column's head wraps too), as high as its tallest cell; a new page first when it does
+  // not fit on this one (then head()).
+  void cells_row(const std::vector<std::string>& cells, const std::vector<double>& w, const std::vector<bool>& numeric,
+                 const std::vector<bool>& bold, bool stripe, const std::function<void()>& head = {},
+                 bool heads = false) {
+    std::vector<FittedText> fitted(w.size());
+    double h = kRowH;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      fitted[i] = cell_text(i < cells.size() ? cells[i] : "", w[i] - 8, kBody, bold[i], numeric[i] && !heads);
+      h = std::max(h, kRowH + kLineH * static_cast<double>(std::max<std::size_t>(fitted[i].lines.size(), 1) - 1));
+    }
+    if (m_y + h > kBottom) {
+      end_page();
+      begin_page();
+      if (head) head();
+    }
+    double total = 0;
+    for (double x : w) total += x;
+    if (stripe) {
+      color(kStripe);
+      cairo_rectangle(m_cr, kMargin, m_y, total, h);
+      cairo_fill(m_cr);
+    }
+    color(kText);
+    double x = kMargin;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      font(fitted[i].size, bold[i]);
+      double y = m_y + kRowH * 0.7;
+      for (const auto& l : fitted[i].lines) {
+        text_at(numeric[i] ? x + w[i] - 4 - width_of(l) : x + 4, y, l);
+        y += kLineH;
+      }
+      x += w[i];
+    }
+    m_y += h;
+  }
+
+  // Column widths: figures keep their width (and that of the longest word of their heading, which
+  // may wrap); text columns share what is left, their longest words kept whole where there is room.
+  std::vector<double> column_widths(const Table& t, const std::vector<bool>& numeric) {
     const std::size_t n = t.columns.size();
-    if (n == 0) return;
     const double avail = kPageW - 2 * kMargin;
-    // Figures keep their width (and that of the longest word of their heading, which may wrap
-    // onto two lines); text columns share what is left.
-    std::vector<double> w(n, 0);
-    auto numeric = [&](std::size_t i) { return i < t.numeric.size() && t.numeric[i]; };
-    font(kBody, true);
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::string head = clean_utf8(t.columns[i]);
+    auto longest_word = [&](const std::string& raw) {
+      const std::string s = clean_utf8(raw.substr(0, 200));
       double word = 0;
-      for (std::size_t a = 0; a <= head.size();) {
-        const std::size_t b = std::min(head.find(' ', a), head.size());
-        word = std::max(word, width_of(head.substr(a, b - a)));
+      for (std::size_t a = 0; a <= s.size();) {
+        const std::size_t b = std::min(s.find(' ', a), s.size());
+        word = std::max(word, width_of(s.substr(a, b - a)));
         a = b + 1;
       }
-      w[i] = (numeric(i) ? word : std::min(width_of(head), 120.0)) + 12;
+      return word;
+    };
+    std::vector<double> w(n, 0), word(n, 0);
+    font(kBody, true);
+    for (std::size_t i = 0; i < n; ++i) {
+      word[i] = longest_word(t.columns[i]) + 12;
+      w[i] = (numeric[i] ? word[i] : std::min(width_of(clean_utf8(t.columns[i])) + 12, 120.0));
     }
     font(kBody, false);
     for (const auto& r : t.rows)
-      for (std::size_t i = 0; i < n && i < r.size(); ++i)
-        w[i] = std::max(w[i], std::min(avail, width_of(clean_utf8(r[i].substr(0, 200))) + 12));
-    double fixed = 0, text_total = 0;
-    for (std::size_t i = 0; i < n; ++i) (numeric(i) ? fixed : text_total) += w[i];
+      for (std::size_t i = 0; i < n && i < r.size(); ++i) {
+        w[i] = std::max(w[i], std::min(avail, width_of(clean_utf8(r[i].text.substr(0, 200))) + 12));
+        word[i] = std::max(word[i], std::min(avail, longest_word(r[i].text) + 12));
+      }
+    double fixed = 0, text_total = 0, text_words = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      (numeric[i] ? fixed : text_total) += w[i];
+      if (!numeric[i]) text_words += word[i];
+    }
     if (fixed + text_total > avail && text_total > 0) {
-      const double scale = std::max(avail * 0.25, avail - fixed) / text_total;
-      for (std::size_t i = 0; i < n; ++i)
-        if (!numeric(i)) w[i] *= scale;
+      // Shrink the text columns towards their longest words first, and below that only if must.
+      const double room = std::max(avail * 0.25, avail - fixed);
+      const double slack = text_total - text_words;
+      for (std::size_t i = 0; i < n; ++i) {
+        if (numeric[i]) continue;
+        if (room >= text_words && slack > 0) w[i] = word[i] + (w[i] - word[i]) * (room - text_words) / slack;
+        else w[i] *= room / text_total;
+      }
     }
     double sum = 0;
     for (double x : w) sum += x;
     if (sum > avail)
       for (double& x : w) x *= avail / sum;  // the last resort: everything narrower
-    auto row = [&](const std::vector<std::string>& cells, bool bold, bool stripe) {
-      if (stripe) {
-        color(kStripe);
-        cairo_rectangle(m_cr, kMargin, m_y, avail, kRowH);
-        cairo_fill(m_cr);
-      }
-      font(kBody, bold);
-      color(kText);
-      double x = kMargin;
-      for (std::size_t i = 0; i < n; ++i) {
-        const std::string cell = i < cells.size() ? fit(cells[i], w[i] - 8) : "";
-        const double tx = numeric(i) ? x + w[i] - 4 - width_of(cell) : x + 4;
-        text_at(tx, m_y + kRowH * 0.7, cell);
-        x += w[i];
-      }
-      m_y += kRowH;
-    };
-    // Column heads wrap onto a second line rather than lose their words.
-    auto head = [&] {
+    return w;
+  }
+
+  void table(const Table& t) {
+    const std::size_t n = t.columns.size();
+    if (n == 0) return;
+    std::vector<bool> numeric(n, false);
+    for (std::size_t i = 0; i < n && i < t.numeric.size(); ++i) numeric[i] = t.numeric[i];
+    const std::vector<double> w = column_widths(t, numeric);
+    const std::vector<bool> all_bold(n, true), plain(n, false);
+    // Column heads wrap onto more lines rather than lose their words, again on every new page.
+    std::function<void()> head = [&] {
       need(kRowH * 3);
-      font(kBody, true);
-      color(kText);
-      std::vector<std::pair<std::string, std::string>> lines(n);
-      bool two = false;
-      for (std::size_t i = 0; i < n; ++i) {
-        const std::string h = clean_utf8(t.columns[i]);
-        const double cw = w[i] - 8;
-        std::size_t cut = h.size();
-        while (width_of(h.substr(0, cut)) > cw) {
-          const std::size_t sp = h.rfind(' ', cut - 1);
-          if (sp == std::string::npos || sp == 0) break;
-          cut = sp;
-        }
-        lines[i] = {h.substr(0, cut), cut < h.size() ? h.substr(cut + 1) : ""};
-        two = two || !lines[i].second.empty();
-      }
-      double x = kMargin;
-      for (std::size_t i = 0; i < n; ++i) {
-        int k = 0;
-        for (const std::string* part : {&lines[i].first, &lines[i].second}) {
-          const std::string cell = fit(*part, w[i] - 8);
-          const double tx = numeric(i) ? x + w[i] - 4 - width_of(cell) : x + 4;
-          text_at(tx, m_y + kRowH * (0.7 + k), cell);
-          ++k;
-        }
-        x += w[i];
-      }
-      m_y += kRowH * (two ? 2 : 1);
+      cells_row(t.columns, w, numeric, all_bold, false, {}, true);
       rule(m_y);
     };
     head();
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
-      if (m_y + kRowH > kBottom) {
-        end_page();
-        begin_page();
-        head();  // the column heads again on the new page
-      }
       const bool total_row = t.last_row_total && r + 1 == t.rows.size();
+      std::vector<std::string> cells;
+      for (const auto& c : t.rows[r]) cells.push_back(c.text);
       if (total_row) rule(m_y);
-      row(t.rows[r], total_row, !total_row && r % 2 == 1);
+      cells_row(cells, w, numeric, total_row ? all_bold : plain, !total_row && r % 2 == 1, head);
     }
     m_y += 10;
   }
 
   void chart(const BarChart& c) {
     need(kChartH + kHeading * 2);
-    font(kBody, true);
     color(kText);
-    wrapped(kMargin, c.title, kPageW - 2 * kMargin, kBody * 1.6);
+    wrapped(kMargin, c.title, kPageW - 2 * kMargin, kBody, true, kBody * 1.6);
     const std::size_t n = std::min(c.labels.size(), c.values.size());
     const double top = m_y + 14, base = m_y + kChartH - 18;
     const double avail = kPageW - 2 * kMargin;
     double max = 0;
-    for (std::size_t i = 0; i < n; ++i) max = std::max(max, c.values[i]);
+    for (std::size_t i = 0; i < n; ++i) max = std::max(max, static_cast<double>(c.values[i]));
     rule(base);
     if (n > 0) {
       const double slot = avail / static_cast<double>(n);
       const double bar = std::min(48.0, slot * 0.6);
       for (std::size_t i = 0; i < n; ++i) {
         const double x = kMargin + slot * static_cast<double>(i) + (slot - bar) / 2;
-        const double h = max > 0 ? (base - top) * c.values[i] / max : 0;
+        const double h = max > 0 ? (base - top) * static_cast<double>(c.values[i]) / max : 0;
         color(kBar);
         cairo_rectangle(m_cr, x, base - h, bar, h);
         cairo_fill(m_cr);
-        font(kSmall, false);
+        // The value as the table writes it: a count, or a duration in h:mm.
         color(kText);
-        char buf[32];
-        std::snprintf(buf, sizeof buf, c.values[i] == std::floor(c.values[i]) ? "%.0f" : "%.1f", c.values[i]);
-        const std::string v = std::string(buf) + (c.unit.empty() ? "" : " " + c.unit);
+        const std::string v =
+            one_line(c.kind == CellKind::Minutes ? Cell::hhmm(c.values[i]) : std::to_string(c.values[i]), slot - 2,
+                     kSmall, false);
         text_at(x + bar / 2 - width_of(v) / 2, base - h - 3, v);
         color(kMuted);
-        const std::string label = fit(c.labels[i], slot - 2);
-        text_at(x + bar / 2 - width_of(label) / 2, base + 11, label);
+        const FittedText label = fit_text(
+            clean_utf8(c.labels[i]), slot - 2, kSmall, kTiny, [](double) { return 2; }, false);
+        double ly = base + 11;
+        for (const auto& l : label.lines) {
+          text_at(x + bar / 2 - width_of(l) / 2, ly, l);
+          ly += kSmall * 1.2;
+        }
       }
     }
     m_y += kChartH + 6;
@@ -344,13 +336,15 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
 cairo_status_t discard(void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }
 
 // Lays the document out on a PDF surface writing to fn; returns the page count.
-int render(const Document& d, int total, cairo_write_func_t fn, void* closure) {
+int render(const Document& d, int total, cairo_write_func_t fn, void* closure, PdfStats* stats = nullptr) {
   cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(fn, closure, kPageW, kPageH);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, clean_utf8(d.title).c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, clean_utf8(d.sender).c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Meedoen");
   cairo_t* cr = cairo_create(surface);
-  const int pages = Layout(cr, d, total).run();
+  Layout layout(cr, d, total);
+  const int pages = layout.run();
+  if (stats) *stats = {pages, layout.texts_cut()};
   const cairo_status_t st = cairo_status(cr);
   cairo_destroy(cr);
   cairo_surface_finish(surface);
@@ -364,10 +358,10 @@ int render(const Document& d, int total, cairo_write_func_t fn, void* closure) {
 
 }  // namespace
 
-std::string to_pdf(const Document& d) {
+std::string to_pdf(const Document& d, PdfStats* stats) {
   const int pages = render(d, 0, discard, nullptr);
   std::string out;
-  render(d, pages, append, &out);
+  render(d, pages, append, &out, stats);
   return out;
 }
 

@@ -11,8 +11,16 @@ namespace meedoen::exports {
 // Every PDF we write uses this family (fontconfig finds it; Debian's fonts-noto-core).
 inline constexpr const char* kPdfFont = "Noto Sans";
 
-// The PDF file's bytes; throws ExportError when cairo fails.
-std::string to_pdf(const Document& d);
+// What laying a document out took: its pages, and the texts that did not fit their box even
+// shrunk and wrapped and were cut with "..." (a report should have none: tests hold it at zero).
+struct PdfStats {
+  int pages = 0;
+  int texts_cut = 0;
+};
+
+// The PDF file's bytes; throws ExportError when cairo fails. Every text fits its box: it wraps,
+// and a word too wide for its cell shrinks (export/cairo_text.hpp, fit_text).
+std::string to_pdf(const Document& d, PdfStats* stats = nullptr);
 
 // The text as cairo's text calls want it: valid UTF-8 (a bad byte becomes '?', so one bad byte
 // in a name cannot stop the document) and no control characters (a newline becomes a space).

@@ -32,6 +32,12 @@ std::vector<core::Attendance> attendance_between(const storage::Store& store, co
   return out;
 }
 
+// The centre's locale: the server's setting once synced, else kiosk.toml's.
+std::string centre_locale(const storage::Store& store, const core::KioskConfig& cfg) {
+  const std::string synced = store.setting("locale");
+  return core::valid_locale(synced) ? synced : cfg.locale;
+}
+
 }  // namespace
 
 std::string export_dir(const core::KioskConfig& cfg, const std::string& out_override) {
@@ -79,7 +85,8 @@ ExportResult export_month(const storage::Store& store, const core::KioskConfig& 
   try {
     const core::MonthReport r = load_month_report(store, cfg, month, only_coach, now);
     const auto coaches = store.load_coaches();
-    const auto c = reports::document_context(cfg.centre_name, coaches, sender_coach, cfg.ladder_rungs, now);
+    const auto c = reports::document_context(cfg.centre_name, coaches, sender_coach, cfg.ladder_rungs, now,
+                                             centre_locale(store, cfg));
     return {reports::write_files(reports::month_files(r, c, coaches, tr), dir), ""};
   } catch (const storage::StorageError& e) {
     return {{}, std::string("cannot read the database: ") + e.what()};
@@ -96,7 +103,8 @@ ExportResult export_progress(const storage::Store& store, const core::KioskConfi
     if (!r.found) return {{}, "no participant with id \"" + pid + "\" on the roster"};
     // Sent by the coach who exports; from the command line, by the participant's own coach.
     const std::string sender = sender_coach.empty() ? r.coach_id : sender_coach;
-    const auto c = reports::document_context(cfg.centre_name, store.load_coaches(), sender, cfg.ladder_rungs, now);
+    const auto c = reports::document_context(cfg.centre_name, store.load_coaches(), sender, cfg.ladder_rungs, now,
+                                             centre_locale(store, cfg));
     return {reports::write_files(reports::progress_files(r, c, tr), dir), ""};
   } catch (const storage::StorageError& e) {
     return {{}, std::string("cannot read the database: ") + e.what()};

@@ -1,6 +1,6 @@
 // Coach exports, shared by the kiosk's Reports tab (effects.cpp) and the headless command line
 // (meedoen-kiosk --export-month / --export-progress): read the inputs from the store, compute
-// the figures (core/report.hpp), build the documents (ui/report_views.hpp) and write CSV + PDF
+// the figures (core/report.hpp), build the documents (ui/report_views.hpp) and write CSV, xlsx, PDF
 // atomically (export/); and a participant's card to print. Local files only: nothing here waits
 // on the network.
 #pragma once
@@ -15,7 +15,7 @@
 namespace meedoen::platform {
 
 struct ExportResult {
-  std::vector<std::string> paths;  // written, CSV first
+  std::vector<std::string> paths;  // written: CSV, xlsx, PDF
   std::string error;               // "" = all written
 };
 
@@ -27,11 +27,11 @@ core::MonthReport load_month_report(const storage::Store& store, const core::Kio
 core::ProgressReport load_progress_report(const storage::Store& store, const core::KioskConfig& cfg,
                                           const std::string& participant_id, core::TimeMs now);
 
-// maandoverzicht-2026-11-de-cirkel.csv/.pdf (one coach: ...-de-cirkel-<coach>.csv)
+// maandoverzicht-2026-11-de-cirkel.csv/.xlsx/.pdf (one coach: ...-de-cirkel-<coach>.csv)
 ExportResult export_month(const storage::Store& store, const core::KioskConfig& cfg, const ui::Strings& tr,
                           const std::string& month, const std::string& only_coach, const std::string& sender_coach,
                           core::TimeMs now, const std::string& dir);
-// voortgang-<participant-id>-2026-11-23.csv/.pdf
+// voortgang-<participant-id>-2026-11-23.csv/.xlsx/.pdf
 ExportResult export_progress(const storage::Store& store, const core::KioskConfig& cfg, const ui::Strings& tr,
                              const std::string& participant_id, const std::string& sender_coach, core::TimeMs now,
                              const std::string& dir);

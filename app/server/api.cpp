@@ -222,14 +222,16 @@ class Api {
     if (!reader->centre_id.empty() && reader->centre_id != r.centre)
       return reply_error(res, 403, "forbidden", "this token may read centre " + reader->centre_id + " only");
     const std::string format = req.has_param("format") ? req.get_param_value("format") : "csv";
-    if (format != "csv" && format != "pdf" && (format != "json" || !month))
+    if (format != "csv" && format != "xlsx" && format != "pdf" && (format != "json" || !month))
       return reply_error(res, 400, "bad_request",
-                         std::string("format must be ") + (month ? "json, csv or pdf" : "csv or pdf"));
+                         std::string("format must be ") + (month ? "json, csv, xlsx or pdf" : "csv, xlsx or pdf"));
     try {
       if (format == "json") return res.set_content(month_json(month_figures(m_store, r)), "application/json");
       const reports::ReportFiles f = month ? month_files(m_store, r) : progress_files(m_store, r);
       res.set_header("Content-Disposition", "attachment; filename=\"" + f.stem + "." + format + "\"");
       if (format == "csv") res.set_content(f.csv, "text/csv; charset=utf-8");
+      else if (format == "xlsx")
+        res.set_content(f.xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
       else res.set_content(f.pdf, "application/pdf");
     } catch (const NotFound& e) {
       reply_error(res, 404, "not_found", e.what());

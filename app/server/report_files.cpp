@@ -37,9 +37,16 @@ void require_month(const std::string& month) {
     throw UsageError("month must be YYYY-MM with a month 01-12, e.g. 2026-11; got \"" + month + "\"");
 }
 
+// The centre's "locale" setting (meedoen-server set-locale), else Dutch: the centres are Dutch.
+std::string centre_locale(const ServerStore& s, const std::string& centre) {
+  const std::string setting = s.setting(centre, "locale");
+  return core::valid_locale(setting) ? setting : core::KioskConfig{}.locale;
+}
+
 ui::DocumentContext context(const ServerStore& s, const ReportRequest& r, const std::vector<core::Coach>& coaches,
                             const std::string& sender) {
-  return reports::document_context(s.centre_name(r.centre), coaches, sender, core::KioskConfig{}.ladder_rungs, r.now);
+  return reports::document_context(s.centre_name(r.centre), coaches, sender, core::KioskConfig{}.ladder_rungs, r.now,
+                                   centre_locale(s, r.centre));
 }
 
 nlohmann::json figures_json(const core::MonthFigures& f) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/collate.hpp"
 #include "core/overloaded.hpp"
 #include "core/report.hpp"
 
@@ -537,8 +538,9 @@ CoachPeopleView make_coach_people_view(const core::State& s, const Strings& tr) 
   std::vector<const core::Participant*> people;
   for (const auto& p : s.roster->all())
     if (v.all || p.coach_id == s.coach.coach_id) people.push_back(&p);
-  std::sort(people.begin(), people.end(), [](const core::Participant* a, const core::Participant* b) {
-    return std::tie(a->first_name, a->last_name) < std::tie(b->first_name, b->last_name);
+  std::stable_sort(people.begin(), people.end(), [](const core::Participant* a, const core::Participant* b) {
+    const int first = core::collate(a->first_name, b->first_name);  // "Łucja" with the L's (core/collate)
+    return first != 0 ? first < 0 : core::collate_less(a->last_name, b->last_name);
   });
   for (const core::Participant* p : people) {
     CoachPeopleView::Row r;

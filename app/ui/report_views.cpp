@@ -14,13 +14,13 @@ namespace {
 
 // [SECTION] Helpers
 
-std::string num(int n) { return std::to_string(n); }
+using exports::Cell;
 
-// "12:30" for 750 minutes: hours and minutes, as a spreadsheet and a reader both take it.
-std::string hhmm(int minutes) {
-  const int h = minutes / 60, m = minutes % 60;
-  return std::to_string(h) + ":" + (m < 10 ? "0" : "") + std::to_string(m);
-}
+std::string num(int n) { return std::to_string(n); }
+Cell count(int n) { return Cell::count(n); }
+Cell duration(int minutes) { return Cell::minutes(minutes); }
+// On screen and on paper a duration is h:mm, as in the documents (exports::Cell::hhmm).
+std::string hhmm(int minutes) { return Cell::hhmm(minutes); }
 
 std::string coach_label(const core::MonthFigures& f, const Strings& tr) {
   return f.coach_id.empty() ? tr.get("reports.no_coach") : f.coach_name;
@@ -43,6 +43,13 @@ std::string month_short(const std::string& month, const Strings& tr) {
   return name.substr(0, end);
 }
 
+// A week of the month as its days: "1 nov", "2-8 nov", "30 nov" (a week cut to the month).
+std::string week_days(const core::WeekCount& w, const Strings& tr) {
+  if (w.from.size() != 10 || w.to.size() != 10) return week_short(w.week, tr);
+  const std::string a = num(std::stoi(w.from.substr(8))), b = num(std::stoi(w.to.substr(8)));
+  return (a == b ? a : a + "-" + b) + " " + month_short(core::month_of(w.to), tr);
+}
+
 std::string rung_text(int rung, int progress) {
   return rung <= 0 ? "-"
                    : std::to_string(rung) + " (" + std::to_string(progress) + "/" +
@@ -61,8 +68,8 @@ exports::Table figures_table(const core::MonthReport& r, const Strings& tr) {
                tr.get("reports.col.hours"),  tr.get("reports.col.waiting")};
   t.numeric = {false, true, true, true, true, true, true, true};
   auto row = [&](const core::MonthFigures& f, const std::string& who) {
-    t.rows.push_back({who, num(f.participants), num(f.present), num(f.absent), num(f.no_shows),
-                      num(f.no_shows_voluntary), hhmm(f.approved_minutes), hhmm(f.waiting_minutes)});
+    t.rows.push_back({who, count(f.participants), count(f.present), count(f.absent), count(f.no_shows),
+                      count(f.no_shows_voluntary), duration(f.approved_minutes), duration(f.waiting_minutes)});
   };
   for (const auto& f : r.coaches) row(f, coach_label(f, tr));
   row(r.centre, tr.get("reports.total"));
@@ -78,8 +85,8 @@ exports::Table movement_table(const core::MonthReport& r, const Strings& tr) {
                tr.get("reports.col.outflow")};
   t.numeric = {false, true, true, true, true, true, true};
   auto row = [&](const core::MonthFigures& f, const std::string& who) {
-    t.rows.push_back({who, num(f.ladder_up), num(f.ladder_down), num(f.ladder_same), num(f.ladder_within_up),
-                      num(f.intake), num(f.outflow)});
+    t.rows.push_back({who, count(f.ladder_up), count(f.ladder_down), count(f.ladder_same), count(f.ladder_within_up),
+                      count(f.intake), count(f.outflow)});
   };
   for (const auto& f : r.coaches) row(f, coach_label(f, tr));
   row(r.centre, tr.get("reports.total"));
@@ -87,11 +94,13 @@ exports::Table movement_table(const core::MonthReport& r, const Strings& tr) {
   return t;
 }
 
+// The month's two charts, per week of the month (core::MonthReport::weeks): their bars add up to
+// the table's present and approved hours.
 exports::BarChart weeks_chart(const core::MonthReport& r, const Strings& tr) {
   exports::BarChart c;
   c.title = tr.get("reports.chart.weeks");
   for (const auto& w : r.weeks) {
-    c.labels.push_back(week_short(w.week, tr));
+    c.labels.push_back(week_days(w, tr));
     c.values.push_back(w.present);
   }
   return c;
@@ -100,10 +109,10 @@ exports::BarChart weeks_chart(const core::MonthReport& r, const Strings& tr) {
 exports::BarChart hours_chart(const core::MonthReport& r, const Strings& tr) {
   exports::BarChart c;
   c.title = tr.get("reports.chart.hours");
-  c.unit = tr.get("reports.hours_unit");
-  for (const auto& m : r.hours_months) {
-    c.labels.push_back(month_short(m.month, tr) + " " + m.month.substr(2, 2));
-    c.values.push_back(static_cast<double>(m.approved_minutes) / 60.0);
+  c.kind = exports::CellKind::Minutes;
+  for (const auto& w : r.weeks) {
+    c.labels.push_back(week_days(w, tr));
+    c.values.push_back(w.approved_minutes);
   }
   return c;
 }
@@ -118,10 +127,10 @@ exports::Table count_table(const std::array<Reason, N>& reasons, const std::arra
   t.numeric = {false, true};
   int total = 0;
   for (std::size_t i = 0; i < N; ++i) {
-    t.rows.push_back({label(reasons[i]), num(counts[i])});
+    t.rows.push_back({label(reasons[i]), count(counts[i])});
     total += counts[i];
   }
-  t.rows.push_back({tr.get("reports.total"), num(total)});
+  t.rows.push_back({tr.get("reports.total"), count(total)});
   t.last_row_total = true;
   return t;
 }
@@ -129,9 +138,8 @@ exports::Table count_table(const std::array<Reason, N>& reasons, const std::arra
 std::vector<ChartBar> bars(const exports::BarChart& c) {
   std::vector<ChartBar> out;
   for (std::size_t i = 0; i < c.labels.size() && i < c.values.size(); ++i) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f", c.values[i]);
-    out.push_back({c.labels[i], buf, c.values[i]});
+    const auto v = static_cast<int>(c.values[i]);
+    out.push_back({c.labels[i], c.kind == exports::CellKind::Minutes ? hhmm(v) : num(v), static_cast<double>(v)});
   }
   return out;
 }
@@ -255,8 +263,8 @@ exports::Document make_month_document(const core::MonthReport& r, const Document
     t.numeric = {false, false, true, true, true, true, false};
     for (const auto& p : r.participants) {
       if (p.coach_id != f.coach_id) continue;
-      t.rows.push_back({p.name, tr.get(p.mandatory ? "coach.mandatory" : "coach.voluntary"), num(p.present),
-                        num(p.absent), num(p.no_shows), hhmm(p.approved_minutes),
+      t.rows.push_back({p.name, tr.get(p.mandatory ? "coach.mandatory" : "coach.voluntary"), count(p.present),
+                        count(p.absent), count(p.no_shows), duration(p.approved_minutes),
                         p.rung_from > 0
                             ? rung_text(p.rung_from, p.progress_from) + " > " + rung_text(p.rung_to, p.progress_to)
                             : "-"});
@@ -298,11 +306,12 @@ exports::Document make_progress_document(const core::ProgressReport& r, const Do
   exports::BarChart chart;
   chart.title = tr.get("reports.chart.weeks");
   for (const auto& w : r.weeks) {
-    weeks.rows.push_back({w.week, report_date(w.monday, tr), num(w.present), num(w.absent), num(w.no_shows)});
+    weeks.rows.push_back(
+        {w.week, Cell::date(w.from, report_date(w.from, tr)), count(w.present), count(w.absent), count(w.no_shows)});
     chart.labels.push_back(week_short(w.week, tr));
     chart.values.push_back(w.present);
   }
-  weeks.rows.push_back({tr.get("reports.total"), "", num(r.present), num(r.absent), num(r.no_shows)});
+  weeks.rows.push_back({tr.get("reports.total"), "", count(r.present), count(r.absent), count(r.no_shows)});
   weeks.last_row_total = true;
   d.blocks.push_back(exports::Heading{tr.get("reports.attendance_weeks")});
   d.blocks.push_back(chart);
@@ -313,10 +322,10 @@ exports::Document make_progress_document(const core::ProgressReport& r, const Do
   places.numeric = {false, true, true};
   int waiting = 0;
   for (const auto& p : r.places) {
-    places.rows.push_back({p.place, hhmm(p.approved_minutes), hhmm(p.waiting_minutes)});
+    places.rows.push_back({p.place, duration(p.approved_minutes), duration(p.waiting_minutes)});
     waiting += p.waiting_minutes;
   }
-  places.rows.push_back({tr.get("reports.total"), hhmm(r.approved_minutes), hhmm(waiting)});
+  places.rows.push_back({tr.get("reports.total"), duration(r.approved_minutes), duration(waiting)});
   places.last_row_total = true;
   d.blocks.push_back(exports::Heading{tr.get("reports.hours_places")});
   d.blocks.push_back(std::move(places));
@@ -330,7 +339,7 @@ exports::Document make_progress_document(const core::ProgressReport& r, const Do
                       tr.get("reports.col.progress")};
     ladder.numeric = {false, false, false, true};
     for (const auto& l : r.ladder)
-      ladder.rows.push_back({report_date(l.date, tr),
+      ladder.rows.push_back({Cell::date(l.date, report_date(l.date, tr)),
                              tr.get(std::string("reports.moment.") + core::moment_key(l.moment)), rung_label(c, l.rung),
                              num(l.progress) + "/" + num(core::kLadderProgressSteps)});
     d.blocks.push_back(std::move(ladder));

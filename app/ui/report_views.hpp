@@ -49,6 +49,7 @@ struct DocumentContext {
   std::string sender_name;                // the coach who exports: "Marloes Kuipers"
   std::vector<std::string> ladder_rungs;  // labels from the configuration
   std::string today;                      // ISO date of the export
+  std::string locale = "nl-NL";           // the centre's locale: its CSV's separator (export/csv.hpp)
 };
 
 exports::Document make_month_document(const core::MonthReport& r, const DocumentContext& c, const Strings& tr);

@@ -8,9 +8,9 @@ build_pkgs=(build-essential cmake pkg-config
   libsdl2-dev libgl-dev libimgui-dev libstb-dev libfreetype-dev
   libsqlitecpp-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libcpp-httplib-dev
   libcairo2-dev libqrencode-dev libsystemd-dev libpq-dev libmicrohttpd-dev libespeak-ng-dev espeak-ng-data
-  libfribidi-dev fonts-noto-core fonts-material-design-icons-iconfont)
-test_pkgs=(catch2 python3 clang-format xvfb xauth libgl1-mesa-dri sqlite3 xdotool openssl poppler-utils zbar-tools
-  postgresql debhelper lintian cage xwayland clang libclang-rt-14-dev gettext)
+  libfribidi-dev libxlsxwriter-dev libicu-dev fonts-noto-core fonts-material-design-icons-iconfont)
+test_pkgs=(catch2 python3 python3-openpyxl clang-format xvfb xauth libgl1-mesa-dri sqlite3 xdotool openssl
+  poppler-utils zbar-tools postgresql debhelper lintian cage xwayland clang libclang-rt-14-dev gettext)
 
 want=("${build_pkgs[@]}")
 if [ "${1:-build}" = test ]; then want+=("${test_pkgs[@]}"); fi

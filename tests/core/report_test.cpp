@@ -116,9 +116,10 @@ TEST_CASE("report: calendar helpers", "[core][report]") {
   CHECK(iso_week_label("2027-01-01") == "2026-W53");  // a Friday: its Thursday is in 2026
   CHECK(iso_week_label("2025-12-29") == "2026-W01");
   const ReportRange r = report_range("2026-11");
-  CHECK(r.attendance_from == "2026-10-26");
-  CHECK(r.attendance_to == "2026-12-06");
-  CHECK(r.hours_from == "2026-06-01");
+  // The month itself: its charts no longer reach into the weeks or months around it.
+  CHECK(r.attendance_from == "2026-11-01");
+  CHECK(r.attendance_to == "2026-11-30");
+  CHECK(r.hours_from == "2026-11-01");
   CHECK(progress_from("2026-11-01", "2026-11-23") == "2026-11-01");
   CHECK(progress_from("2025-01-01", "2026-11-23") == "2026-08-23");
   CHECK(progress_from("", "2026-05-31") == "2026-02-28");
@@ -252,16 +253,17 @@ TEST_CASE("report: the month overview per coach and for the centre", "[core][rep
         CHECK(p.rung_to == 3);
       }
   }
-  SECTION("chart series: whole ISO weeks touching the month, six months of hours") {
-    REQUIRE(r.weeks.size() == 6);
-    CHECK(r.weeks[0].monday == "2026-10-26");
+  SECTION("chart series: the month's weeks cut to the month, none that has not begun") {
+    REQUIRE(r.weeks.size() == 5);  // 1 November (a Sunday) to the week of today; not week 49 (30 November)
+    CHECK(r.weeks[0].week == "2026-W44");
+    CHECK(r.weeks[0].from == "2026-11-01");
+    CHECK(r.weeks[0].to == "2026-11-01");
     CHECK(r.weeks[1].week == "2026-W45");
     CHECK(r.weeks[1].present == 2);
+    CHECK(r.weeks[1].approved_minutes == 120);
     CHECK(r.weeks[2].present == 1);
-    REQUIRE(r.hours_months.size() == 6);
-    CHECK(r.hours_months.front().month == "2026-06");
-    CHECK(r.hours_months[4].approved_minutes == 90);
-    CHECK(r.hours_months[5].approved_minutes == 120);
+    CHECK(r.weeks.back().week == "2026-W48");
+    CHECK(r.weeks.back().to == "2026-11-29");
   }
   SECTION("one coach's participants only") {
     const MonthReport mine = month_report(inputs(), "2026-11", kNow, "c2");
@@ -297,4 +299,32 @@ TEST_CASE("report: the progress report of one participant", "[core][report]") {
   CHECK(r.ladder.back().rung == 3);
   CHECK(r.areas[0] == AreaStatus::Working);
   CHECK_FALSE(progress_report(inputs(), "nobody", kNow).found);
+}
+
+TEST_CASE("report: the charts add up to the table for a month that starts and ends mid-week", "[core][report]") {
+  // October 2026 runs from a Thursday to a Saturday: its first and last ISO weeks reach into
+  // September and November, where there is attendance and there are hours that are not October's.
+  ReportInputs in = inputs();
+  in.participants[0].start_date = "2026-09-01";
+  for (const char* d : {"2026-09-28", "2026-09-30", "2026-10-01", "2026-10-02", "2026-10-31", "2026-11-01"})
+    in.attendance.push_back(present("p1", d, Dagdeel::Morning));
+  for (const char* d : {"2026-09-29", "2026-10-01", "2026-10-31", "2026-11-01"})
+    in.hours.push_back(hours("p3", d, 45, HoursStatus::Approved));
+  for (const std::string& only : {std::string(), std::string("c1"), std::string("c2")}) {
+    const MonthReport r = month_report(in, "2026-10", kNow, only);
+    REQUIRE(r.weeks.size() == 5);
+    CHECK(r.weeks.front().from == "2026-10-01");
+    CHECK(r.weeks.front().to == "2026-10-04");
+    CHECK(r.weeks.back().from == "2026-10-26");
+    CHECK(r.weeks.back().to == "2026-10-31");
+    int present = 0, minutes = 0;
+    for (const auto& w : r.weeks) present += w.present, minutes += w.approved_minutes;
+    CHECK(present == r.centre.present);
+    CHECK(minutes == r.centre.approved_minutes);
+    if (only.empty()) {
+      CHECK(r.centre.present == 3);                     // 1, 2 and 31 October
+      CHECK(r.centre.approved_minutes == 90 + 2 * 45);  // 15 October, then 1 and 31 October
+      CHECK(r.weeks.front().present == 2);
+    }
+  }
 }

@@ -69,8 +69,9 @@ tap "Rapporten"
 expect "november 2026"
 expect "Totaal"
 expect "Dagdelen aanwezig per week"
-tap "Exporteren (CSV + PDF)"
+tap "Exporteren (CSV, Excel, PDF)"
 expect "maandoverzicht-2026-11-de-cirkel-demo.csv"
+expect "maandoverzicht-2026-11-de-cirkel-demo.xlsx"
 expect "maandoverzicht-2026-11-de-cirkel-demo.pdf"
 )replay");
   const RunResult r = run(env(dir) + headless() + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "kiosk.db") +
@@ -81,8 +82,10 @@ expect "maandoverzicht-2026-11-de-cirkel-demo.pdf"
 
   const std::string base = (dir.path() / "meedoen" / "exports" / kStem).string();
   REQUIRE(std::filesystem::exists(base + ".csv"));
+  REQUIRE(std::filesystem::exists(base + ".xlsx"));
   REQUIRE(std::filesystem::exists(base + ".pdf"));
-  const auto rows = meedoen::exports::parse_csv(meedoen::test::slurp(base + ".csv"));
+  // A Dutch centre (the demo's default locale): ';' as Dutch Excel expects.
+  const auto rows = meedoen::exports::parse_csv(meedoen::test::slurp(base + ".csv"), ';');
   REQUIRE(rows.size() > 10);
   CHECK(rows[0][0] == "De Cirkel (demo)");
   CHECK(rows[1][1] == "Marloes Kuipers, De Cirkel (demo)");  // the sender is the coach who exported
@@ -117,7 +120,7 @@ expect "maandoverzicht-2026-11-de-cirkel-demo.pdf"
   CHECK(pdf.out.substr(at, pdf.out.find('\n', at) - at).find(" " + std::to_string(present) + " ") != std::string::npos);
 }
 
-TEST_CASE("kiosk: --export-month and --export-progress write CSV + PDF without a window", "[e2e]") {
+TEST_CASE("kiosk: --export-month and --export-progress write CSV, xlsx and PDF without a window", "[e2e]") {
   TempDir dir;
   // The demo centre is created by a first start with --demo.
   REQUIRE(kiosk(dir, "--demo --print-journal").exit_code == 0);
@@ -126,8 +129,8 @@ TEST_CASE("kiosk: --export-month and --export-progress write CSV + PDF without a
   const RunResult month = kiosk(dir, "--export-month 2026-11 --out " + sh_quote(out));
   INFO(month.err);
   REQUIRE(month.exit_code == 0);
-  CHECK(month.out == out + "/" + kStem + ".csv\n" + out + "/" + kStem + ".pdf\n");
-  const auto rows = meedoen::exports::parse_csv(meedoen::test::slurp(out + "/" + kStem + ".csv"));
+  CHECK(month.out == out + "/" + kStem + ".csv\n" + out + "/" + kStem + ".xlsx\n" + out + "/" + kStem + ".pdf\n");
+  const auto rows = meedoen::exports::parse_csv(meedoen::test::slurp(out + "/" + kStem + ".csv"), ';');
   bool per_coach = false;
   for (const auto& r : rows)
     if (!r.empty() && r[0].rfind("Marloes Kuipers: ", 0) == 0) per_coach = true;  // her section
@@ -189,7 +192,7 @@ expect "4 Onbetaald werk"
 expect "2 van 4 stappen binnen de trede"
 tap "Rapporten"
 expect "november 2026"
-tap "Exporteren (CSV + PDF)"
+tap "Exporteren (CSV, Excel, PDF)"
 expect "maandoverzicht-2026-11-de-cirkel-demo.csv"
 )replay");
   const RunResult r = run(env(dir) + headless() + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "kiosk.db") +
@@ -211,7 +214,7 @@ expect "maandoverzicht-2026-11-de-cirkel-demo.csv"
         0);
 
   const std::string base = (dir.path() / "meedoen" / "exports" / kStem).string();
-  const auto rows = meedoen::exports::parse_csv(meedoen::test::slurp(base + ".csv"));
+  const auto rows = meedoen::exports::parse_csv(meedoen::test::slurp(base + ".csv"), ';');
   const auto total = total_row(rows);
   // No-shows this month: the report's figure is a count the test can redo from the database only
   // roughly, so check it is there and positive; presence is exact.
@@ -235,6 +238,6 @@ expect "maandoverzicht-2026-11-de-cirkel-demo.csv"
   CHECK(agnieszka);
   const RunResult pdf = run("pdftotext -layout " + sh_quote(base + ".pdf") + " -", dir);
   REQUIRE(pdf.exit_code == 0);
-  CHECK(pdf.out.find("Agnieszka") != std::string::npos);  // her row (the table may cut a long surname)
+  CHECK(pdf.out.find("Agnieszka Wiśniewska") != std::string::npos);  // her row, her whole name: nothing is cut
   CHECK(pdf.out.find("Marloes Kuipers, De Cirkel (demo)") != std::string::npos);
 }

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -34,11 +35,11 @@ Document sample(int rows = 3) {
   t.columns = {"Naam", "Aanwezig", "Uren"};
   t.numeric = {false, true, true};
   for (int i = 0; i < rows; ++i)
-    t.rows.push_back({"Ayşe Yılmaz " + std::to_string(i), std::to_string(40 + i), "12:30"});
-  t.rows.push_back({"Totaal", "4242", "99:00"});
+    t.rows.push_back({"Ayşe Yılmaz " + std::to_string(i), exports::Cell::count(40 + i), exports::Cell::minutes(750)});
+  t.rows.push_back({"Totaal", exports::Cell::count(4242), exports::Cell::minutes(99 * 60)});
   t.last_row_total = true;
   d.blocks.push_back(t);
-  d.blocks.push_back(exports::BarChart{"Dagdelen aanwezig per week", {"wk 45", "wk 46"}, {12, 17}, ""});
+  d.blocks.push_back(exports::BarChart{"Dagdelen aanwezig per week", {"wk 45", "wk 46"}, {12, 17}});
   d.blocks.push_back(exports::Paragraph{"Zo is geteld: feiten, geen oordeel."});
   return d;
 }
@@ -84,6 +85,78 @@ TEST_CASE("csv: a document opens with a BOM and reads back its figures", "[expor
   }
   CHECK(total);
   CHECK(chart);
+}
+
+TEST_CASE("csv: a Dutch centre's CSV is split at semicolons with decimal commas, any other RFC 4180", "[export]") {
+  CHECK(exports::csv_style("nl-NL").separator == ';');
+  CHECK(exports::csv_style("nl").decimal == ',');
+  CHECK(exports::csv_style("nl_BE").separator == ';');
+  CHECK(exports::csv_style("en").separator == ',');
+  CHECK(exports::csv_style("en-GB").decimal == '.');
+  CHECK(exports::csv_style("").separator == ',');
+  CHECK(exports::csv_style("nld").separator == ',');  // not a language code we know: the standard
+  const exports::CsvStyle nl = exports::csv_style("nl-NL"), en = exports::csv_style("en");
+  // Durations as decimal hours a spreadsheet sums; exact for quarter hours.
+  CHECK(exports::csv_value(exports::Cell::minutes(2655), nl) == "44,25");
+  CHECK(exports::csv_value(exports::Cell::minutes(2655), en) == "44.25");
+  CHECK(exports::csv_value(exports::Cell::minutes(6405), nl) == "106,75");
+  CHECK(exports::csv_value(exports::Cell::minutes(10), en) == "0.17");
+  CHECK(exports::csv_value(exports::Cell::minutes(0), nl) == "0,00");
+  CHECK(exports::csv_value(exports::Cell::count(414), nl) == "414");
+  CHECK(exports::csv_value(exports::Cell::date("2026-11-23", "23 november 2026"), nl) == "2026-11-23");
+  CHECK(exports::csv_field("a;b", ';') == "\"a;b\"");
+  CHECK(exports::csv_field("a,b", ';') == "a,b");
+
+  Document d = sample();
+  d.facts.push_back({"Bereik", "De Cirkel; alle coaches, ook \"Kuipers\""});
+  const std::string dutch = exports::to_csv(d, nl);
+  const std::string rfc = exports::to_csv(d, en);
+  REQUIRE(dutch.rfind(std::string(exports::kUtf8Bom), 0) == 0);  // Excel reads UTF-8 only with the BOM
+  REQUIRE(rfc.rfind(std::string(exports::kUtf8Bom), 0) == 0);
+  CHECK(dutch.find("sep=") == std::string::npos);  // with "sep=" Excel would ignore the BOM
+  CHECK(dutch.find("Totaal;4242;99,00\r\n") != std::string::npos);
+  CHECK(rfc.find("Totaal,4242,99.00\r\n") != std::string::npos);
+  CHECK(dutch.find("Ayşe Yılmaz 0;40;12,50\r\n") != std::string::npos);
+  // Every line has the same number of fields in either style, and reads back to the same cells.
+  const auto a = exports::parse_csv(dutch, ';'), b = exports::parse_csv(rfc, ',');
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    REQUIRE(a[i].size() == b[i].size());
+    for (std::size_t j = 0; j < a[i].size(); ++j) {
+      std::string x = a[i][j];
+      if (x.find_first_not_of("0123456789,") == std::string::npos) std::replace(x.begin(), x.end(), ',', '.');
+      CHECK(x == b[i][j]);
+    }
+  }
+  CHECK(a[3][1] == "De Cirkel; alle coaches, ook \"Kuipers\"");
+}
+
+TEST_CASE("pdf: a table's long names and labels wrap or shrink, never cut", "[export]") {
+  TempDir dir;
+  Document d = sample(2);
+  exports::Table t;
+  t.columns = {"Naam", "Deelname", "Afgesproken dagdelen per week", "w.v. vooruit afgemeld", "Uren"};
+  t.numeric = {false, false, true, true, true};
+  t.rows.push_back({"Agnieszka Wiśniewska-Kowalczyk", "Verplicht (Participatiewet, artikel 9)", exports::Cell::count(4),
+                    exports::Cell::count(1), exports::Cell::minutes(6405)});
+  t.rows.push_back({"Jan-Willem Alexander Theodorus van den Heuvel tot Beichlingen", "Vrijwillig",
+                    exports::Cell::count(2), exports::Cell::count(0), exports::Cell::minutes(45)});
+  t.rows.push_back({"Honorificabilitudinitatibus-Supercalifragilisticexpialidocious", "Vrijwillig",
+                    exports::Cell::count(2), exports::Cell::count(0), exports::Cell::minutes(45)});
+  d.blocks.push_back(t);
+  exports::PdfStats stats;
+  const std::string path = dir / "long.pdf";
+  exports::write_file_atomic(path, exports::to_pdf(d, &stats));
+  const std::string text = pdftotext(dir, path);
+  INFO(text);
+  CHECK(stats.texts_cut == 0);
+  CHECK(stats.pages >= 1);
+  CHECK(text.find("...") == std::string::npos);
+  CHECK(text.find("…") == std::string::npos);
+  CHECK(text.find("Wiśniewska-Kowalczyk") != std::string::npos);
+  CHECK(text.find("Beichlingen") != std::string::npos);
+  CHECK(text.find("vooruit") != std::string::npos);
+  CHECK(text.find("106:45") != std::string::npos);  // a duration on paper: hours:minutes
 }
 
 TEST_CASE("pdf: pdftotext finds the header, names, figures and page numbers", "[export]") {

@@ -55,19 +55,20 @@ std::string pdf_text(const TempDir& dir, const std::string& pdf) {
   return r.out;
 }
 
-// The kiosk's and the server's files of one report: the same names, CSV bytes and PDF text.
+// The kiosk's and the server's files of one report: the same names, CSV bytes and PDF text (the
+// xlsx carries its creation time, so its bytes differ; its figures are the CSV's: tests/export).
 void same_files(const TempDir& dir, const std::string& kiosk_out, const std::string& server_out) {
   const auto kiosk = lines(kiosk_out), server = lines(server_out);
-  REQUIRE(kiosk.size() == 2);
-  REQUIRE(server.size() == 2);
-  for (int i = 0; i < 2; ++i)
+  REQUIRE(kiosk.size() == 3);
+  REQUIRE(server.size() == 3);
+  for (int i = 0; i < 3; ++i)
     CHECK(std::filesystem::path(kiosk[i]).filename() == std::filesystem::path(server[i]).filename());
   const std::string csv = slurp(kiosk[0]);
   REQUIRE(csv.size() > 100);
   CHECK(csv == slurp(server[0]));
-  const std::string text = pdf_text(dir, kiosk[1]);
+  const std::string text = pdf_text(dir, kiosk[2]);
   REQUIRE(text.size() > 100);
-  CHECK(text == pdf_text(dir, server[1]));
+  CHECK(text == pdf_text(dir, server[2]));
 }
 
 }  // namespace
@@ -111,8 +112,15 @@ TEST_CASE("sync: the server's month overview and progress report equal the kiosk
     CHECK(res->status == 200);
     const auto paths = lines(server.admin("report month --centre de-cirkel --month 2026-10 --out " +
                                           sh_quote(dir / "now")));  // as of now, like the API
-    REQUIRE(paths.size() == 2);
+    REQUIRE(paths.size() == 3);
     CHECK(res->body == slurp(paths[0]));
+    const auto xlsx =
+        c.Get("/v1/reports/month?centre=de-cirkel&month=2026-10&format=xlsx", {{"Authorization", "Bearer " + token}});
+    REQUIRE(xlsx);
+    CHECK(xlsx->status == 200);
+    CHECK(xlsx->get_header_value("Content-Type") ==
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    CHECK(xlsx->body.rfind("PK", 0) == 0);  // a zip, as every xlsx
     const auto pdf = c.Get("/v1/reports/progress?centre=de-cirkel&participant=demo-p-0001&format=pdf",
                            {{"Authorization", "Bearer " + token}});
     REQUIRE(pdf);
