@@ -90,7 +90,13 @@ void migrate_sqlite(db::Connection& c) {
   db::Transaction tx(c, db::Mode::Write);
   int version = schema_version(c);
   c.script(kSqliteSchema);  // version 1 (or nothing, on a new file: then it is version 1 now)
-  for (version = std::max(version, 1); version < kServerSchema; ++version) c.script(kSqliteMigrations[version - 1]);
+  for (version = std::max(version, 1); version < kServerSchema; ++version) {
+    // 4 adds a column; a database whose version number was set back by hand may have it already.
+    if (version == 3 && static_cast<int>(c.one("SELECT COUNT(*) FROM pragma_table_info('kiosks') WHERE name = "
+                                               "'replaces'")) > 0)
+      continue;
+    c.script(kSqliteMigrations[version - 1]);
+  }
   c.script("PRAGMA user_version = " + std::to_string(kServerSchema));
   tx.commit();
 }
