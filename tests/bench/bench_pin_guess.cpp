@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
   int found = 0;
   const auto start = Clock::now();
   for (int i = 0; i < tries; ++i) {
-    char pin[8];
+    char pin[16];
     std::snprintf(pin, sizeof pin, "%06d", 999999 - i);  // wrong ones: a guesser's usual case
     found += meedoen::storage::verify_pin_hash(hash, pin) ? 1 : 0;
   }
