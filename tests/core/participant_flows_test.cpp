@@ -1043,7 +1043,8 @@ TEST_CASE("flows: the language chosen on the way in holds for the visit, then th
     k.touch(core::LanguageTapped{"pl"});
     CHECK(k.state().screen == Screen::Home);
     CHECK(k.state().language == "pl");
-    const auto* b = std::get_if<core::ev::LanguageChosen>(&record_of(k).bodies.at(0));
+    const auto rec = record_of(k);  // a copy: the pointer below must not outlive it
+    const auto* b = std::get_if<core::ev::LanguageChosen>(&rec.bodies.at(0));
     REQUIRE(b != nullptr);
     CHECK(b->language == "pl");
   }

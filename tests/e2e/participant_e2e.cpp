@@ -392,7 +392,7 @@ expect "Je uren zijn opgeslagen"
 TEST_CASE("participant: read aloud in the visit's language, then confirmations by themselves (issue 15)",
           "[e2e][participant]") {
   TempDir dir;
-  const std::string wav = (dir / "spoken.wav").string();
+  const std::string wav = dir / "spoken.wav";
   const RunResult r = replay(dir, R"(
 tap "lang:pl"
 tap "speak"

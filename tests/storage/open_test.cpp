@@ -162,7 +162,9 @@ TEST_CASE("Store::open: a folder that cannot be created gives a clear StorageErr
   CHECK(test::slurp(blocker) == "I am a file, not a folder\n");
 }
 
-TEST_CASE("Store::open: refuses a file that is not a database and leaves it alone", "[storage]") {
+// Not refused since issue 14: a kiosk whose file is damaged past reading must still start and show
+// the coach why (storage/health); it writes nothing to it.
+TEST_CASE("Store::open: a file that is not a database opens as damaged and is left alone", "[storage]") {
   test::TempDir dir;
   std::string junk;
   unsigned x = 2463534242u;
@@ -174,10 +176,14 @@ TEST_CASE("Store::open: refuses a file that is not a database and leaves it alon
   }
   const std::string path = dir.write("photo.jpg", junk);
 
-  const std::string msg = open_error(path);
-  INFO(msg);
-  CHECK(msg.find(path) != std::string::npos);
-  CHECK(msg.find("not a Meedoen database") != std::string::npos);
+  {
+    Store store = Store::open(path);
+    INFO(store.health().detail);
+    CHECK(store.health().fault == core::StorageFault::Damaged);
+    CHECK(store.health().detail.find("not a Meedoen database") != std::string::npos);
+    CHECK(store.path() == path);
+    CHECK_THROWS_AS(store.check_in("p-ayse", test::kMonday0942, "2026-11-23", core::Dagdeel::Morning), StorageError);
+  }
   CHECK(test::slurp(path) == junk);
 }
 

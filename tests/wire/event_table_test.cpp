@@ -59,6 +59,8 @@ const std::vector<Golden> kGolden{
                            R"("talk_every_days":14})"},
     // New with issue 15: the participant did not know when they left a forgotten check-out.
     {"checkout_unknown", R"({"check_in_event":"e-in","date":"2026-11-23"})"},
+    // New with issue 15: the language a participant chose on home, remembered as their preference.
+    {"language_chosen", R"({"language":"pl"})"},
 };
 
 template <std::size_t... I>
