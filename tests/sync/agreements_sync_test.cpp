@@ -70,7 +70,7 @@ TEST_CASE("sync: the roster's agreements reach the kiosks, a coach's change on A
   ServerProcess server(dir, "", store);
   server.admin("create-centre --id de-cirkel --name 'De Cirkel'");
   server.admin("add-coach --centre de-cirkel --id c-1 --name 'Marloes Kuipers' < " +
-               sh_quote(dir.write("pin", "4711\n")));
+               sh_quote(dir.write("pin", "471100\n")));
   const std::string roster = dir.write(
       "roster.csv",
       "\xEF\xBB\xBFid;first_name;last_name;card_code;pin;language;coach_id;start_date;end_date;agreed_dagdelen;"

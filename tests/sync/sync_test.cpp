@@ -442,7 +442,7 @@ TEST_CASE("sync: a kiosk of centre A can neither read nor write centre B", "[syn
   ServerProcess server(dir, "de-cirkel", store);
   server.admin("create-centre --id de-brug --name 'De Brug'");
   // add-coach reads the coach's PIN from standard input (never from the command line).
-  server.admin("add-coach --centre de-brug --id brug-coach --name 'Ans' < " + sh_quote(dir.write("pin", "8080\n")));
+  server.admin("add-coach --centre de-brug --id brug-coach --name 'Ans' < " + sh_quote(dir.write("pin", "808080\n")));
   const std::string csv =
       dir.write("brug.csv", "id,first_name,last_name,card_code,pin\nbrug-1,Piet,Pieters,BRUG0001,1234\n");
   server.admin("import-roster --centre de-brug " + csv);

@@ -934,7 +934,7 @@ TEST_CASE("coach views: changing the PIN asks for the old one, the new one, then
   s.coach.pin_step = core::PinChangeStep::New;
   s.coach.pin = "13";
   v = ui::make_coach_pin_change_view(s, tr);
-  CHECK(v.step_text == "Kies een nieuwe PIN van 4 cijfers.");
+  CHECK(v.step_text == "Kies een nieuwe PIN van 6 cijfers.");
   CHECK(v.digits_entered == 2);
   s.coach.pin_step = core::PinChangeStep::Repeat;
   CHECK(ui::make_coach_pin_change_view(s, tr).step_text == "Typ de nieuwe PIN nog een keer.");

@@ -79,7 +79,7 @@ void draw_home(const HomeView& v, const Theme& t, const Layout& L, Actions& out)
           t, {"done", icons::utf8("done"), &v.done_label, ImVec2(t.px(220), t.px(84)), ButtonStyle::Neutral, !v.busy}))
     out.push_back(core::DoneTapped{});
   // The language: a screen of its own, so that no tap here turns into another language in place.
-  ImGui::SetCursorPos(ImVec2(L.size.x - M - 2 * t.px(220) - L.gap, M));
+  ImGui::SetCursorPos(ImVec2(L.size.x - M - 2 * t.px(220) - 2 * L.gap - speaker_side(t), M));
   if (big_button(t, {"open:language", icons::utf8("globe"), &v.language_label, ImVec2(t.px(220), t.px(84)),
                      ButtonStyle::Neutral, !v.busy}))
     out.push_back(core::OpenTapped{core::Screen::Language});

@@ -72,4 +72,7 @@ void draw_coach_programme(const CoachNav& nav, const CoachProgrammeView& v, cons
                           Actions& out);
 void draw_activity_edit(const CoachNav& nav, const ActivityEditView& v, const Theme& t, const Layout& L, Actions& out);
 
+// The read-aloud button's side (screens.cpp): home leaves room for it between Done and the language.
+float speaker_side(const Theme& t);
+
 }  // namespace meedoen::ui

@@ -246,7 +246,7 @@ void draw_storage_fault(const StorageFaultView& v, const Theme& t, const Layout&
 
 // [SECTION] Read aloud: the speaker button
 
-float speaker_side(const Theme& t) { return std::max(64.0f, t.px(84)); }
+float speaker_side(const Theme& t) { return std::max(64.0f, t.px(84)); }  // parts.hpp
 
 // A corner each screen leaves free: top right, beside Done on home, beside Back on the PIN pad
 // (its keypad may reach the top on small panels), top centre on welcome (name left, clock right).
