@@ -717,7 +717,7 @@ tap "check"
 expect "Je bent ingecheckt"
 double-tap "OK" 150ms
 expect "Tik hier of scan je pas"
-scan DEMO0002
+scan DEMO0007
 tap "check"
 double-tap "OK" 800ms
 expect "Tik hier of scan je pas"
