@@ -337,6 +337,8 @@ tap "coachpin:2"
 tap "coachpin:4"
 tap "coachpin:6"
 tap "coachpin:8"
+tap "coachpin:1"
+tap "coachpin:0"
 expect "Marloes Kuipers"
 expect "Weet eindtijd niet, vr 20: 09:31 - 12:30"
 )");
