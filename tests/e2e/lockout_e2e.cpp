@@ -53,10 +53,8 @@ TEST_CASE("kiosk: the coach lock and the wrong-PIN count survive killing and res
   r = kiosk_run(dir, coach_pin("555555") + "expect \"Te vaak een verkeerde PIN\"\n", "--coach");
   INFO(r.out << r.err);
   REQUIRE(r.exit_code == 0);
-  // Restarted again: still locked; the right PIN is not even taken.
-  r = kiosk_run(dir,
-                "expect \"Te vaak een verkeerde PIN\"\n" + coach_pin("246810") + "expect-not \"Marloes Kuipers\"\n",
-                "--coach");
+  // Restarted again: still locked (the pad's keys are disabled, so not even the right PIN can be typed).
+  r = kiosk_run(dir, "expect \"Te vaak een verkeerde PIN\"\nexpect-not \"Marloes Kuipers\"\n", "--coach");
   INFO(r.out << r.err);
   REQUIRE(r.exit_code == 0);
   // Once the lock has run out (30 s later) the right PIN opens coach mode, and that clears the
