@@ -148,7 +148,9 @@ SpeechCues::Cue SpeechCues::next(const core::State& s, const FrameView& v) {
   m_started = true;
   const bool new_request = !first && s.read_aloud.requests != m_requests;
   const bool new_screen = first || s.screen != m_screen;
-  const bool someone_else = !first && s.participant_id != m_participant;
+  // Another participant than the one identified before (the first one after the welcome screen
+  // is not "someone else": what the speaker said there was for them).
+  const bool someone_else = !first && !m_participant.empty() && s.participant_id != m_participant;
   m_participant = s.participant_id;
   const bool new_notice = !v.notice.empty() && v.notice != m_notice;
   m_requests = s.read_aloud.requests;
