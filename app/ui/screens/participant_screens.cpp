@@ -252,7 +252,7 @@ void draw_absence(const AbsenceView& v, const Theme& t, const Layout& L, Actions
   const float g = t.px(10);
   const float day_w = r.list_width * 0.25f;
   const float part_w = (r.list_width - day_w - 3 * g) / 3;
-  const float row_h = t.px(80);
+  const float row_h = t.px(84);  // the smallest target size: 64 px at the smallest scale
   for (std::size_t i = 0; i < v.days.size(); ++i) {
     const auto& d = v.days[i];
     const float ry = static_cast<float>(i) * (row_h + g);
