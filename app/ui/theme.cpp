@@ -88,6 +88,7 @@ FontPlan font_plan(std::string_view language, Strings& tr) {
     // words: the whole block of Arabic presentation forms B (141 glyphs) is cheap insurance.
     if (plan.script == Script::Arabic)
       for (char32_t c = 0xFE70; c <= 0xFEFC; ++c) {
+        if (c == 0xFE75) continue;  // the block's one unassigned code point: no font has it
         plan.glyphs += static_cast<char>(0xE0 | (c >> 12));
         plan.glyphs += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
         plan.glyphs += static_cast<char>(0x80 | (c & 0x3F));
