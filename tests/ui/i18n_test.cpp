@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "support/ui_fixtures.hpp"
+#include "ui/bidi/bidi.hpp"
 #include "ui/i18n.hpp"
 #include "ui/theme.hpp"
 
@@ -64,29 +65,7 @@ std::vector<std::string> placeholders(const std::string& s) {
   return out;
 }
 
-// The code points of UTF-8 text; 0xFFFD for a byte sequence that is not UTF-8.
-std::vector<char32_t> code_points(const std::string& s) {
-  std::vector<char32_t> out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    const int n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    char32_t c = n == 1 ? b : b & (0x7F >> n);
-    bool ok = true;
-    for (int k = 1; k < n; ++k) {
-      const auto cb = static_cast<unsigned char>(s[i + k]);
-      ok = ok && (cb & 0xC0) == 0x80;
-      c = (c << 6) | (cb & 0x3F);
-    }
-    out.push_back(ok ? c : 0xFFFD);
-    i += ok ? n : 1;
-  }
-  return out;
-}
+using ui::bidi::code_points;  // the kiosk's own UTF-8 decoder (ui/bidi)
 
 std::set<std::string> required() {
   std::set<std::string> out;

@@ -142,4 +142,9 @@ std::string reverse_utf8(std::string_view s) {
   return out;
 }
 
+std::vector<char32_t> code_points(std::string_view utf8) {
+  const std::vector<FriBidiChar> cps = decode(utf8);
+  return std::vector<char32_t>(cps.begin(), cps.end());
+}
+
 }  // namespace meedoen::ui::bidi

@@ -34,4 +34,7 @@ std::vector<std::string> break_lines(std::string_view logical, float width, Dire
 // Reverses a UTF-8 string by code points (a mirrored layout draws a line's glyphs right to left).
 std::string reverse_utf8(std::string_view s);
 
+// The code points of UTF-8 text, as the line logic reads them (a malformed byte is U+FFFD).
+std::vector<char32_t> code_points(std::string_view utf8);
+
 }  // namespace meedoen::ui::bidi
