@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <future>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -148,43 +149,71 @@ class Kiosk final : public ReplayHost {
     m_window.size(w, h);
     m_theme.scale = ui::scale_for(w, h);
     m_font_language = m_session.state().language;
-    load_fonts_for(m_font_language);
+    const auto t0 = std::chrono::steady_clock::now();
+    install_fonts(m_font_language, ui::build_fonts(ui::font_plan(m_font_language, m_tr), m_theme.scale), t0);
     ui::apply_style(m_theme);
   }
 
   // The atlas holds Latin, the pictograms and the active language's script only: a language in
-  // another script rebuilds it (before the frame), and the old script's glyphs are gone.
-  void load_fonts_for(const std::string& language) {
-    const auto t0 = std::chrono::steady_clock::now();
-    std::string font_error;
-    if (!ui::load_fonts(m_theme, ui::font_plan(language, m_tr), font_error)) log_line("fonts: " + font_error);
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  // another script needs a new one. Building it takes ~200 ms, so a worker thread builds it while
+  // the frames go on in the language the current atlas has; it is swapped in between two frames.
+  struct PendingFonts {
+    std::string language;
+    std::future<ui::BuiltFonts> built;
+    std::chrono::steady_clock::time_point since;
+  };
+
+  // t0: when the build began (on this thread at start-up, on the worker after a language change).
+  void install_fonts(const std::string& language, ui::BuiltFonts built, std::chrono::steady_clock::time_point t0) {
+    using Ms = std::chrono::duration<double, std::milli>;
+    if (!built.ok) log_line("fonts: " + built.error);
+    const auto t1 = std::chrono::steady_clock::now();
+    ui::install_fonts(m_theme, std::move(built));
+    m_window.upload_font_texture();
+    const auto t2 = std::chrono::steady_clock::now();
     const ui::AtlasStats st = ui::atlas_stats();
-    char line[160];
-    std::snprintf(line, sizeof line, "fonts for %s: atlas %dx%d, %d glyphs, built in %.1f ms", language.c_str(),
-                  st.width, st.height, st.glyphs, ms);
+    char line[240];
+    std::snprintf(line, sizeof line,
+                  "fonts for %s: atlas %dx%d, %d glyphs, ready %.1f ms after the build began, swapped in and uploaded "
+                  "on the UI thread in %.1f ms",
+                  language.c_str(), st.width, st.height, st.glyphs, Ms(t1 - t0).count(), Ms(t2 - t1).count());
     log_line(line);
+    m_font_language = language;
   }
 
   void follow_language() {
     const std::string& language = m_session.state().language;
+    if (m_pending_fonts) {
+      // A replay or a screenshot waits for it: what it records must not depend on timing.
+      if (m_replay || !m_opt.screenshot.empty()) m_pending_fonts->built.wait();
+      if (m_pending_fonts->built.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+        if (ui::script_of(language) == ui::script_of(m_font_language)) m_font_language = language;
+        return;
+      }
+      PendingFonts done = std::move(*m_pending_fonts);
+      m_pending_fonts.reset();
+      // Only if it is still the script wanted (a second tap may have gone back meanwhile).
+      if (ui::script_of(done.language) == ui::script_of(language))
+        install_fonts(language, done.built.get(), done.since);
+    }
     if (language == m_font_language) return;
-    const bool rebuild = ui::script_of(language) != ui::script_of(m_font_language);
-    m_font_language = language;
-    if (!rebuild) return;
-    const auto t0 = std::chrono::steady_clock::now();
-    load_fonts_for(language);
-    m_window.reload_font_texture();
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    char line[96];
-    std::snprintf(line, sizeof line, "font texture for %s uploaded: %.1f ms in all", language.c_str(), ms);
-    log_line(line);
+    if (ui::script_of(language) == ui::script_of(m_font_language)) {
+      m_font_language = language;
+      return;
+    }
+    // The plan reads the catalogue (not thread-safe): made here, the atlas built on the worker.
+    m_pending_fonts = PendingFonts{language, {}, std::chrono::steady_clock::now()};
+    m_pending_fonts->built = std::async(std::launch::async, [plan = ui::font_plan(language, m_tr), s = m_theme.scale] {
+      return ui::build_fonts(plan, s);
+    });
+    if (m_replay || !m_opt.screenshot.empty()) follow_language();
   }
 
   // Sleep until input, a wake event, or the next moment the screen must change; never past
   // half the systemd watchdog interval.
   int sleep_timeout(bool replaying) const {
     if (replaying || m_extra_frames > 0 || !m_opt.screenshot.empty()) return 0;
+    if (m_pending_fonts) return 16;  // look for the next language's atlas about once a frame
     const core::TimeMs now = m_clock.now();
     core::TimeMs wait = core::next_deadline(m_session.state()) - now + 1;
     if (m_dark) wait = 60'000;  // black screen: only the clock's switch back on (checked each minute)
@@ -346,7 +375,7 @@ class Kiosk final : public ReplayHost {
     // A language written right to left mirrors the whole frame (ui/bidi/mirror.hpp): the pointer
     // is turned around before ImGui sees it, the frame and its record after drawing.
     const float width = io.DisplaySize.x;
-    const bool mirrored = ui::bidi::direction_of(m_session.state().language) == ui::bidi::Direction::Rtl;
+    const bool mirrored = ui::bidi::direction_of(m_font_language) == ui::bidi::Direction::Rtl;
     ui::bidi::set_mirrored(mirrored);
     const long long input_ms = m_replay ? m_replay->input_ms() : system_ms();
     const long long dropped = m_taps.dropped();
@@ -360,7 +389,13 @@ class Kiosk final : public ReplayHost {
       if (m_speech) m_speech->stop();  // the next tap silences what is being read
     }
     ui::frame_record().clear();
-    ui::FrameView view = ui::make_frame_view(m_session.state(), m_tr);
+    // While the next script's atlas is being built, the frame stays in the language the atlas has.
+    std::optional<core::State> held;
+    if (m_font_language != m_session.state().language) {
+      held = m_session.state();
+      held->language = m_font_language;
+    }
+    ui::FrameView view = ui::make_frame_view(held ? *held : m_session.state(), m_tr);
     read_aloud(view);
     ui::Actions out;
     ui::draw_frame(view, m_theme, io.DisplaySize, out);
@@ -375,7 +410,8 @@ class Kiosk final : public ReplayHost {
   AppClock& m_clock;
   ui::Strings& m_tr;
   ui::Theme m_theme;
-  std::string m_font_language;  // the language the font atlas was built for
+  std::string m_font_language;                  // the language the font atlas was built for, the one drawn
+  std::optional<PendingFonts> m_pending_fonts;  // the next script's atlas, being built
   std::unique_ptr<Replay> m_replay;
   Speech* m_speech = nullptr;  // null: no read-aloud (never in a normal start)
   ui::SpeechCues m_cues;
