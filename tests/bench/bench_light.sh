@@ -22,7 +22,7 @@ export DISPLAY=$disp
 "$kiosk" --demo --db "$work/k.db" --screenshot "$work/warm.png" 2>/dev/null  # creates the demo centre
 "$bare" --bench-startup >/dev/null                                              # warms the page cache
 
-declare -A first pss
+declare -A first pss uss
 # Start to first frame: from just before exec to the first frame drawn (glFinish), as each reports.
 first_frame() {  # $1 = bare|kiosk
   local t0 t1
@@ -38,6 +38,8 @@ settled_pss() {  # $1 = bare|kiosk
   pid=$!
   sleep 4
   pss[$1]+="$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup") "
+  # USS: the pages only this process has; unlike PSS it does not move with who else maps the libraries.
+  uss[$1]+="$(awk '/^Private_(Clean|Dirty):/ {s += $2} END {print s}' "/proc/$pid/smaps_rollup") "
   kill "$pid"; wait "$pid" 2>/dev/null || true
   pid=""
 }
@@ -51,9 +53,12 @@ done
 median() { printf '%s\n' $1 | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 fb=$(median "${first[bare]}"); fk=$(median "${first[kiosk]}")
 pb=$(median "${pss[bare]}"); pk=$(median "${pss[kiosk]}")
+ub=$(median "${uss[bare]}"); uk=$(median "${uss[kiosk]}")
 echo "runs: $runs each, interleaved; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "first frame ms  bare: ${first[bare]}| kiosk: ${first[kiosk]}"
 echo "PSS KiB         bare: ${pss[bare]}| kiosk: ${pss[kiosk]}"
+echo "USS KiB         bare: ${uss[bare]}| kiosk: ${uss[kiosk]}"
 printf '%-40s %12s %12s %12s %8s\n' figure bare kiosk difference ratio
 awk -v b="$fb" -v k="$fk" 'BEGIN { printf "%-40s %9.0f ms %9.0f ms %+9.0f ms %7.2fx\n", "start to first frame (median)", b, k, k - b, k / b }'
 awk -v b="$pb" -v k="$pk" 'BEGIN { printf "%-40s %8.1f MiB %8.1f MiB %+8.1f MiB %7.2fx\n", "PSS on the welcome screen (median)", b / 1024, k / 1024, (k - b) / 1024, k / b }'
+awk -v b="$ub" -v k="$uk" 'BEGIN { printf "%-40s %8.1f MiB %8.1f MiB %+8.1f MiB %7.2fx\n", "private (USS) on the welcome screen", b / 1024, k / 1024, (k - b) / 1024, k / b }'
