@@ -4,6 +4,10 @@
 # interleaved (bare, kiosk, bare, kiosk, ...) so that a busy moment of the machine hits both.
 # Usage: tests/bench/bench_light.sh [build dir] [runs] [kiosk binary, default <build>/app/meedoen-kiosk]
 set -euo pipefail
+# Both windows on one display of their own (tests/support/headless_display.sh starts Xvfb).
+if [ -z "${MEEDOEN_BENCH_LIGHT_DISPLAY:-}" ]; then
+  MEEDOEN_BENCH_LIGHT_DISPLAY=1 exec "$(dirname "$0")/../support/headless_display.sh" 1280x800 "$0" "$@"
+fi
 build=${1:-build}
 runs=${2:-5}
 kiosk=${3:-$build/app/meedoen-kiosk}
@@ -11,14 +15,9 @@ bare="$build/tests/bench/bare_window"
 for b in "$kiosk" "$bare"; do [ -x "$b" ] || { echo "bench_light: $b not built" >&2; exit 1; }; done
 work=$(mktemp -d)
 pid=""
-trap '[ -n "$pid" ] && kill $pid 2>/dev/null; kill $xvfb_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+trap '[ -n "$pid" ] && kill $pid 2>/dev/null; rm -rf "$work"' EXIT
 export TZ=Europe/Amsterdam
 
-disp=:$((90 + RANDOM % 100))
-Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-sleep 1
-export DISPLAY=$disp
 "$kiosk" --demo --db "$work/k.db" --screenshot "$work/warm.png" 2>/dev/null  # creates the demo centre
 "$bare" --bench-startup >/dev/null                                              # warms the page cache
 
