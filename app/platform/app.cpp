@@ -3,9 +3,11 @@
 #include <SDL_opengl.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <future>
 #include <memory>
 #include <optional>
@@ -84,7 +86,21 @@ class Kiosk final : public ReplayHost {
       : m_opt(o), m_session(session), m_window(window), m_clock(clock), m_tr(tr) {}
 
   void set_replay(std::unique_ptr<Replay> r) { m_replay = std::move(r); }
-  void set_speech(Speech* s) { m_speech = s; }
+  // Read aloud starts with a factory: opening the audio device and espeak-ng's voices takes
+  // 100-200 ms, which is not the first frame's business. It runs after the first frame is on
+  // screen (the speaker button then appears with the next frame), or before it when a replay or
+  // a screenshot needs a deterministic screen.
+  void set_speech_factory(std::function<std::unique_ptr<Speech>()> make) {
+    m_make_speech = std::move(make);
+    if (m_replay || !m_opt.screenshot.empty()) start_speech();
+  }
+  void start_speech() {
+    if (!m_make_speech) return;
+    m_owned_speech = m_make_speech();
+    m_make_speech = nullptr;
+    m_speech = m_owned_speech.get();
+    m_extra_frames = std::max(m_extra_frames, 1);
+  }
   void set_sync(sync::Worker* w) {
     m_sync = w;
     publish_sync_status();
@@ -268,6 +284,7 @@ class Kiosk final : public ReplayHost {
     if (!m_opt.screenshot.empty() && m_frame >= 3 && (!m_replay || m_replay->finished())) return finish_screenshot();
     m_window.present();
     m_service.ready();  // the first frame is on screen
+    if (m_frame == 1) start_speech();
     for (const auto& a : actions) m_session.dispatch(a);
     // A list still gliding after a flick needs frames although no input arrives.
     if (!actions.empty() || ui::frame_record().animating) m_extra_frames = 3;
@@ -413,7 +430,9 @@ class Kiosk final : public ReplayHost {
   std::string m_font_language;                  // the language the font atlas was built for, the one drawn
   std::optional<PendingFonts> m_pending_fonts;  // the next script's atlas, being built
   std::unique_ptr<Replay> m_replay;
-  Speech* m_speech = nullptr;  // null: no read-aloud (never in a normal start)
+  Speech* m_speech = nullptr;  // null: no read-aloud (never in a normal start after the first frame)
+  std::function<std::unique_ptr<Speech>()> m_make_speech;
+  std::unique_ptr<Speech> m_owned_speech;
   ui::SpeechCues m_cues;
   ScanBuffer m_scan;
   TapFilter m_taps;
@@ -499,10 +518,10 @@ int run_kiosk(const KioskOptions& o, const KioskParts& p) {
   std::vector<std::string> languages{p.cfg.default_language};
   for (const auto& l : p.cfg.languages)
     if (l != p.cfg.default_language) languages.push_back(l);
-  const std::unique_ptr<Speech> speech = make_speech(languages, ui::assets_dir() + "/voice", o.audio_out);
   Kiosk kiosk(o, session, *window, clock, p.tr);
   kiosk.set_replay(std::move(replay));
-  kiosk.set_speech(speech.get());
+  kiosk.set_speech_factory(
+      [languages, audio_out = o.audio_out] { return make_speech(languages, ui::assets_dir() + "/voice", audio_out); });
   if (p.worker) start_sync(*p.worker, *window, kiosk, p.cfg.server_url);
   const int code = kiosk.run();
   if (p.worker) {
