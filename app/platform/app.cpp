@@ -177,6 +177,7 @@ class Kiosk final : public ReplayHost {
     std::string language;
     std::future<ui::BuiltFonts> built;
     std::chrono::steady_clock::time_point since;
+    long frame = 0;  // the frame it was asked for: those after it were drawn while it was built
   };
 
   // t0: when the build began (on this thread at start-up, on the worker after a language change).
@@ -209,8 +210,11 @@ class Kiosk final : public ReplayHost {
       PendingFonts done = std::move(*m_pending_fonts);
       m_pending_fonts.reset();
       // Only if it is still the script wanted (a second tap may have gone back meanwhile).
-      if (ui::script_of(done.language) == ui::script_of(language))
+      if (ui::script_of(done.language) == ui::script_of(language)) {
         install_fonts(language, done.built.get(), done.since);
+        log_line("fonts for " + language + ": " + std::to_string(m_frame - done.frame) +
+                 " frames drawn while the atlas was built");
+      }
     }
     if (language == m_font_language) return;
     if (ui::script_of(language) == ui::script_of(m_font_language)) {
@@ -218,7 +222,7 @@ class Kiosk final : public ReplayHost {
       return;
     }
     // The plan reads the catalogue (not thread-safe): made here, the atlas built on the worker.
-    m_pending_fonts = PendingFonts{language, {}, std::chrono::steady_clock::now()};
+    m_pending_fonts = PendingFonts{language, {}, std::chrono::steady_clock::now(), m_frame};
     m_pending_fonts->built = std::async(std::launch::async, [plan = ui::font_plan(language, m_tr), s = m_theme.scale] {
       return ui::build_fonts(plan, s);
     });
