@@ -3,9 +3,12 @@
 #include <SDL_opengl.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -83,7 +86,21 @@ class Kiosk final : public ReplayHost {
       : m_opt(o), m_session(session), m_window(window), m_clock(clock), m_tr(tr) {}
 
   void set_replay(std::unique_ptr<Replay> r) { m_replay = std::move(r); }
-  void set_speech(Speech* s) { m_speech = s; }
+  // Read aloud starts with a factory: opening the audio device and espeak-ng's voices takes
+  // 100-200 ms, which is not the first frame's business. It runs after the first frame is on
+  // screen (the speaker button then appears with the next frame), or before it when a replay or
+  // a screenshot needs a deterministic screen.
+  void set_speech_factory(std::function<std::unique_ptr<Speech>()> make) {
+    m_make_speech = std::move(make);
+    if (m_replay || !m_opt.screenshot.empty()) start_speech();
+  }
+  void start_speech() {
+    if (!m_make_speech) return;
+    m_owned_speech = m_make_speech();
+    m_make_speech = nullptr;
+    m_speech = m_owned_speech.get();
+    m_extra_frames = std::max(m_extra_frames, 1);
+  }
   void set_sync(sync::Worker* w) {
     m_sync = w;
     publish_sync_status();
@@ -148,43 +165,75 @@ class Kiosk final : public ReplayHost {
     m_window.size(w, h);
     m_theme.scale = ui::scale_for(w, h);
     m_font_language = m_session.state().language;
-    load_fonts_for(m_font_language);
+    const auto t0 = std::chrono::steady_clock::now();
+    install_fonts(m_font_language, ui::build_fonts(ui::font_plan(m_font_language, m_tr), m_theme.scale), t0);
     ui::apply_style(m_theme);
   }
 
   // The atlas holds Latin, the pictograms and the active language's script only: a language in
-  // another script rebuilds it (before the frame), and the old script's glyphs are gone.
-  void load_fonts_for(const std::string& language) {
-    const auto t0 = std::chrono::steady_clock::now();
-    std::string font_error;
-    if (!ui::load_fonts(m_theme, ui::font_plan(language, m_tr), font_error)) log_line("fonts: " + font_error);
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  // another script needs a new one. Building it takes ~200 ms, so a worker thread builds it while
+  // the frames go on in the language the current atlas has; it is swapped in between two frames.
+  struct PendingFonts {
+    std::string language;
+    std::future<ui::BuiltFonts> built;
+    std::chrono::steady_clock::time_point since;
+    long frame = 0;  // the frame it was asked for: those after it were drawn while it was built
+  };
+
+  // t0: when the build began (on this thread at start-up, on the worker after a language change).
+  void install_fonts(const std::string& language, ui::BuiltFonts built, std::chrono::steady_clock::time_point t0) {
+    using Ms = std::chrono::duration<double, std::milli>;
+    if (!built.ok) log_line("fonts: " + built.error);
+    const auto t1 = std::chrono::steady_clock::now();
+    ui::install_fonts(m_theme, std::move(built));
+    m_window.upload_font_texture();
+    const auto t2 = std::chrono::steady_clock::now();
     const ui::AtlasStats st = ui::atlas_stats();
-    char line[160];
-    std::snprintf(line, sizeof line, "fonts for %s: atlas %dx%d, %d glyphs, built in %.1f ms", language.c_str(),
-                  st.width, st.height, st.glyphs, ms);
+    char line[240];
+    std::snprintf(line, sizeof line,
+                  "fonts for %s: atlas %dx%d, %d glyphs, ready %.1f ms after the build began, swapped in and uploaded "
+                  "on the UI thread in %.1f ms",
+                  language.c_str(), st.width, st.height, st.glyphs, Ms(t1 - t0).count(), Ms(t2 - t1).count());
     log_line(line);
+    m_font_language = language;
   }
 
   void follow_language() {
     const std::string& language = m_session.state().language;
+    if (m_pending_fonts) {
+      // A replay or a screenshot waits for it: what it records must not depend on timing.
+      if (m_replay || !m_opt.screenshot.empty()) m_pending_fonts->built.wait();
+      if (m_pending_fonts->built.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+        if (ui::script_of(language) == ui::script_of(m_font_language)) m_font_language = language;
+        return;
+      }
+      PendingFonts done = std::move(*m_pending_fonts);
+      m_pending_fonts.reset();
+      // Only if it is still the script wanted (a second tap may have gone back meanwhile).
+      if (ui::script_of(done.language) == ui::script_of(language)) {
+        install_fonts(language, done.built.get(), done.since);
+        log_line("fonts for " + language + ": " + std::to_string(m_frame - done.frame) +
+                 " frames drawn while the atlas was built");
+      }
+    }
     if (language == m_font_language) return;
-    const bool rebuild = ui::script_of(language) != ui::script_of(m_font_language);
-    m_font_language = language;
-    if (!rebuild) return;
-    const auto t0 = std::chrono::steady_clock::now();
-    load_fonts_for(language);
-    m_window.reload_font_texture();
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    char line[96];
-    std::snprintf(line, sizeof line, "font texture for %s uploaded: %.1f ms in all", language.c_str(), ms);
-    log_line(line);
+    if (ui::script_of(language) == ui::script_of(m_font_language)) {
+      m_font_language = language;
+      return;
+    }
+    // The plan reads the catalogue (not thread-safe): made here, the atlas built on the worker.
+    m_pending_fonts = PendingFonts{language, {}, std::chrono::steady_clock::now(), m_frame};
+    m_pending_fonts->built = std::async(std::launch::async, [plan = ui::font_plan(language, m_tr), s = m_theme.scale] {
+      return ui::build_fonts(plan, s);
+    });
+    if (m_replay || !m_opt.screenshot.empty()) follow_language();
   }
 
   // Sleep until input, a wake event, or the next moment the screen must change; never past
   // half the systemd watchdog interval.
   int sleep_timeout(bool replaying) const {
     if (replaying || m_extra_frames > 0 || !m_opt.screenshot.empty()) return 0;
+    if (m_pending_fonts) return 16;  // look for the next language's atlas about once a frame
     const core::TimeMs now = m_clock.now();
     core::TimeMs wait = core::next_deadline(m_session.state()) - now + 1;
     if (m_dark) wait = 60'000;  // black screen: only the clock's switch back on (checked each minute)
@@ -239,6 +288,7 @@ class Kiosk final : public ReplayHost {
     if (!m_opt.screenshot.empty() && m_frame >= 3 && (!m_replay || m_replay->finished())) return finish_screenshot();
     m_window.present();
     m_service.ready();  // the first frame is on screen
+    if (m_frame == 1) start_speech();
     for (const auto& a : actions) m_session.dispatch(a);
     // A list still gliding after a flick needs frames although no input arrives.
     if (!actions.empty() || ui::frame_record().animating) m_extra_frames = 3;
@@ -346,7 +396,7 @@ class Kiosk final : public ReplayHost {
     // A language written right to left mirrors the whole frame (ui/bidi/mirror.hpp): the pointer
     // is turned around before ImGui sees it, the frame and its record after drawing.
     const float width = io.DisplaySize.x;
-    const bool mirrored = ui::bidi::direction_of(m_session.state().language) == ui::bidi::Direction::Rtl;
+    const bool mirrored = ui::bidi::direction_of(m_font_language) == ui::bidi::Direction::Rtl;
     ui::bidi::set_mirrored(mirrored);
     const long long input_ms = m_replay ? m_replay->input_ms() : system_ms();
     const long long dropped = m_taps.dropped();
@@ -360,7 +410,13 @@ class Kiosk final : public ReplayHost {
       if (m_speech) m_speech->stop();  // the next tap silences what is being read
     }
     ui::frame_record().clear();
-    ui::FrameView view = ui::make_frame_view(m_session.state(), m_tr);
+    // While the next script's atlas is being built, the frame stays in the language the atlas has.
+    std::optional<core::State> held;
+    if (m_font_language != m_session.state().language) {
+      held = m_session.state();
+      held->language = m_font_language;
+    }
+    ui::FrameView view = ui::make_frame_view(held ? *held : m_session.state(), m_tr);
     read_aloud(view);
     ui::Actions out;
     ui::draw_frame(view, m_theme, io.DisplaySize, out);
@@ -375,9 +431,12 @@ class Kiosk final : public ReplayHost {
   AppClock& m_clock;
   ui::Strings& m_tr;
   ui::Theme m_theme;
-  std::string m_font_language;  // the language the font atlas was built for
+  std::string m_font_language;                  // the language the font atlas was built for, the one drawn
+  std::optional<PendingFonts> m_pending_fonts;  // the next script's atlas, being built
   std::unique_ptr<Replay> m_replay;
-  Speech* m_speech = nullptr;  // null: no read-aloud (never in a normal start)
+  Speech* m_speech = nullptr;  // null: no read-aloud (never in a normal start after the first frame)
+  std::function<std::unique_ptr<Speech>()> m_make_speech;
+  std::unique_ptr<Speech> m_owned_speech;
   ui::SpeechCues m_cues;
   ScanBuffer m_scan;
   TapFilter m_taps;
@@ -463,10 +522,10 @@ int run_kiosk(const KioskOptions& o, const KioskParts& p) {
   std::vector<std::string> languages{p.cfg.default_language};
   for (const auto& l : p.cfg.languages)
     if (l != p.cfg.default_language) languages.push_back(l);
-  const std::unique_ptr<Speech> speech = make_speech(languages, ui::assets_dir() + "/voice", o.audio_out);
   Kiosk kiosk(o, session, *window, clock, p.tr);
   kiosk.set_replay(std::move(replay));
-  kiosk.set_speech(speech.get());
+  kiosk.set_speech_factory(
+      [languages, audio_out = o.audio_out] { return make_speech(languages, ui::assets_dir() + "/voice", audio_out); });
   if (p.worker) start_sync(*p.worker, *window, kiosk, p.cfg.server_url);
   const int code = kiosk.run();
   if (p.worker) {

@@ -7,6 +7,8 @@
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
 
+#include <cstdint>
+#include <cstdio>
 #include <stdexcept>
 
 namespace meedoen::platform {
@@ -58,9 +60,26 @@ Window::Window(const std::string& title, int width, int height, bool fullscreen)
   io.LogFilename = nullptr;
   ImGui_ImplSDL2_InitForOpenGL(m_window, m_gl);
   ImGui_ImplOpenGL3_Init("#version 130");
+  // The backend's shaders now, without its font texture: it would build an atlas on demand and
+  // upload it as RGBA32 (16 MiB for 2048x2048, kept on the CPU too). A one-pixel stand-in
+  // satisfies it; the kiosk's atlas is uploaded by upload_font_texture.
+  ImFontAtlas& atlas = *io.Fonts;
+  atlas.TexPixelsRGBA32 = static_cast<unsigned int*>(IM_ALLOC(sizeof(unsigned int)));
+  atlas.TexPixelsRGBA32[0] = 0xFFFFFFFF;
+  atlas.TexWidth = atlas.TexHeight = 1;
+  ImGui_ImplOpenGL3_CreateDeviceObjects();
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  atlas.ClearTexData();
+  // One channel is enough for glyphs when the GL can swizzle (3.3 or later; llvmpipe and every
+  // current driver): sampled as (1, 1, 1, coverage), just what the backend's RGBA32 holds.
+  int major = 0, minor = 0;
+  const char* version = reinterpret_cast<const char*>(glGetString(GL_VERSION));
+  m_single_channel =
+      version && std::sscanf(version, "%d.%d", &major, &minor) == 2 && (major > 3 || (major == 3 && minor >= 3));
 }
 
 Window::~Window() {
+  if (m_font_texture) glDeleteTextures(1, &m_font_texture);
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplSDL2_Shutdown();
   ImGui::DestroyContext();
@@ -91,9 +110,34 @@ void Window::render(void (*adjust)(ImDrawData& data, float width)) {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
-void Window::reload_font_texture() {
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
+void Window::upload_font_texture() {
+  ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  GLint last = 0;
+  glGetIntegerv(GL_TEXTURE_BINDING_2D, &last);
+  if (m_font_texture) glDeleteTextures(1, &m_font_texture);
+  glGenTextures(1, &m_font_texture);
+  glBindTexture(GL_TEXTURE_2D, m_font_texture);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+  if (m_single_channel) {
+    atlas.GetTexDataAsAlpha8(&pixels, &w, &h);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+  } else {
+    atlas.GetTexDataAsRGBA32(&pixels, &w, &h);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+  }
+  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last));
+  atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_font_texture)));
+  // The GPU has it: ImGui's CPU copies (Alpha8 and RGBA32) are not read again. The glyphs'
+  // metrics and UVs stay in the atlas; only a rebuild (a new atlas) needs pixels again.
+  atlas.ClearTexData();
 }
 
 void Window::present() { SDL_GL_SwapWindow(m_window); }

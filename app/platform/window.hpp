@@ -24,8 +24,9 @@ class Window {
   // ImGui::Render + GL draw, before present(); adjust (if any) changes the frame's draw data first.
   void render(void (*adjust)(ImDrawData& data, float width) = nullptr);
   void present();
-  // After the font atlas was rebuilt (a language in another script): a new GPU texture for it.
-  void reload_font_texture();
+  // After the font atlas was (re)built: uploads it as the GPU texture (one channel where the GL
+  // can swizzle) and frees ImGui's CPU copies of its pixels.
+  void upload_font_texture();
   void size(int& w, int& h) const;
   // An event type the sync thread will post to wake the loop.
   unsigned wake_event_type() const { return m_wake_type; }
@@ -34,6 +35,8 @@ class Window {
   SDL_Window* m_window = nullptr;
   void* m_gl = nullptr;
   unsigned m_wake_type = 0;
+  unsigned m_font_texture = 0;    // GLuint of the font atlas
+  bool m_single_channel = false;  // GL_R8 with swizzle, else RGBA as ImGui's backend
 };
 
 }  // namespace meedoen::platform

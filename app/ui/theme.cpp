@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <utility>
 
 #include "ui/bidi/bidi.hpp"
 #include "ui/widgets/icons.hpp"
@@ -24,21 +25,21 @@ const ImWchar* text_ranges() {
   return ranges;
 }
 
-// The glyphs of the plan: only the characters its text uses (ImGui keeps the ranges' memory).
-const ImWchar* plan_ranges(const FontPlan& plan) {
-  static ImVector<ImWchar> ranges;
-  ranges.clear();
+using Ranges = std::deque<ImVector<ImWchar>>;
+
+// The glyphs of a text: only the characters it uses (kept in the build's own ranges).
+const ImWchar* text_glyphs(Ranges& ranges, const std::string& text) {
   ImFontGlyphRangesBuilder b;
-  b.AddText(plan.glyphs.c_str());
-  b.BuildRanges(&ranges);
-  return ranges.Data;
+  b.AddText(text.c_str());
+  b.BuildRanges(&ranges.emplace_back());
+  return ranges.back().Data;
 }
 
 ImFont* add(ImFontAtlas& atlas, const char* file, float size, const char* icon_file, float icon_size,
-            const ImWchar* extra, bool bold) {
+            const ImWchar* extra, bool bold, const ImWchar* base = text_ranges()) {
   ImFontConfig cfg;
   cfg.OversampleH = 2;
-  ImFont* f = atlas.AddFontFromFileTTF(file, size, &cfg, text_ranges());
+  ImFont* f = atlas.AddFontFromFileTTF(file, size, &cfg, base);
   // The script's font merged in (it has no Latin), and for the other scripts their languages'
   // names only: a few glyphs each, whatever the number of languages.
   if (f && extra && extra[0]) {
@@ -81,6 +82,15 @@ FontPlan font_plan(std::string_view language, Strings& tr) {
     tr.set_language(code);
     plan.glyphs += bidi::visual_line(tr.get("language.name"), bidi::Direction::Rtl);
   }
+  // The 76 px font: digits and the clock's colon, the fallback '?', and the few labels drawn that
+  // large in every language of this script, as drawn.
+  plan.huge_glyphs = "0123456789:.,-+?% ";
+  for (const std::string& code : tr.languages()) {
+    if (script_of(code) != plan.script) continue;
+    tr.set_language(code);
+    for (const char* key : {"welcome.start", "home.check_in", "home.check_out", "hours.amount"})
+      plan.huge_glyphs += bidi::visual_line(tr.get(key), bidi::direction_of(code));
+  }
   tr.set_language(current);
   if (plan.script != Script::Latin) {
     for (const std::string& s : tr.texts_of(std::string(language))) plan.glyphs += bidi::visual_line(s, dir);
@@ -106,36 +116,63 @@ AtlasStats atlas_stats() {
 
 bool load_fonts(Theme& t, std::string& error) { return load_fonts(t, FontPlan{}, error); }
 
-bool load_fonts(Theme& t, const FontPlan& plan, std::string& error) {
-  ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-  atlas.Clear();
+BuiltFonts build_fonts(const FontPlan& plan, float s) {
+  BuiltFonts out;
+  out.atlas.reset(IM_NEW(ImFontAtlas)());
+  out.ranges = std::make_shared<Ranges>();
+  ImFontAtlas& atlas = *out.atlas;
   // Lines drawn without the atlas: a textured vertex is then always a glyph (ui/bidi/mirror.hpp).
-  atlas.Flags |= ImFontAtlasFlags_NoBakedLines;
+  atlas.Flags |= ImFontAtlasFlags_NoBakedLines | ImFontAtlasFlags_NoPowerOfTwoHeight;
+  atlas.TexDesiredWidth = 2048;
   for (const char* f : {kRegular, kBold, kIcons}) {
     std::error_code ec;
     if (!std::filesystem::exists(f, ec)) {
-      error = std::string("font file missing: ") + f +
-              " (install fonts-noto-core and fonts-material-design-icons-iconfont)";
+      out.error = std::string("font file missing: ") + f +
+                  " (install fonts-noto-core and fonts-material-design-icons-iconfont)";
       ImFont* fallback = atlas.AddFontDefault();
-      t.fonts = Fonts{fallback, fallback, fallback, fallback, fallback, fallback};
-      return false;
+      out.fonts = Fonts{fallback, fallback, fallback, fallback, fallback, fallback};
+      atlas.Build();
+      return out;
     }
   }
-  const ImWchar* extra = plan.glyphs.empty() ? nullptr : plan_ranges(plan);
-  const float s = t.scale;
-  t.fonts.body = add(atlas, kRegular, 26 * s, kIcons, 30 * s, extra, false);
-  t.fonts.bold = add(atlas, kBold, 30 * s, kIcons, 34 * s, extra, true);
-  t.fonts.large = add(atlas, kBold, 44 * s, kIcons, 48 * s, extra, true);
-  t.fonts.huge = add(atlas, kBold, 76 * s, nullptr, 0, extra, true);
-  ImFontConfig icon_cfg;
-  t.fonts.icon = atlas.AddFontFromFileTTF(kIcons, 64 * s, &icon_cfg, icons::glyph_ranges());
-  t.fonts.icon_huge = atlas.AddFontFromFileTTF(kIcons, 160 * s, &icon_cfg, icons::huge_glyph_ranges());
-  if (!t.fonts.body || !t.fonts.bold || !t.fonts.large || !t.fonts.huge || !t.fonts.icon || !t.fonts.icon_huge) {
-    error = "a font file could not be read";
-    return false;
+  const ImWchar* extra = plan.glyphs.empty() ? nullptr : text_glyphs(*out.ranges, plan.glyphs);
+  Fonts& f = out.fonts;
+  f.body = add(atlas, kRegular, 26 * s, kIcons, 30 * s, extra, false);
+  f.bold = add(atlas, kBold, 30 * s, kIcons, 34 * s, extra, true);
+  f.large = add(atlas, kBold, 44 * s, kIcons, 48 * s, extra, true);
+  if (plan.huge_glyphs.empty()) {
+    f.huge = add(atlas, kBold, 76 * s, nullptr, 0, extra, true);
+  } else {  // its glyphs only, from the Latin font and the script's font alike
+    const ImWchar* huge = text_glyphs(*out.ranges, plan.huge_glyphs);
+    f.huge = add(atlas, kBold, 76 * s, nullptr, 0, plan.script == Script::Latin ? nullptr : huge, true, huge);
   }
-  atlas.Build();
-  return true;
+  ImFontConfig icon_cfg;
+  f.icon = atlas.AddFontFromFileTTF(kIcons, 64 * s, &icon_cfg, icons::glyph_ranges());
+  f.icon_huge = atlas.AddFontFromFileTTF(kIcons, 160 * s, &icon_cfg, icons::huge_glyph_ranges());
+  if (!f.body || !f.bold || !f.large || !f.huge || !f.icon || !f.icon_huge) {
+    out.error = "a font file could not be read";
+    return out;
+  }
+  out.ok = atlas.Build();
+  if (!out.ok) out.error = "the font atlas could not be built";
+  return out;
+}
+
+void install_fonts(Theme& t, BuiltFonts&& built) {
+  ImGuiIO& io = ImGui::GetIO();
+  // The context owns its atlas (it deletes io.Fonts when it is destroyed): hand it the new one.
+  IM_DELETE(io.Fonts);
+  io.Fonts = built.atlas.release();
+  t.fonts = built.fonts;
+  t.font_ranges = std::move(built.ranges);
+}
+
+bool load_fonts(Theme& t, const FontPlan& plan, std::string& error) {
+  BuiltFonts built = build_fonts(plan, t.scale);
+  const bool ok = built.ok;
+  error = built.error;
+  install_fonts(t, std::move(built));
+  return ok;
 }
 
 void apply_style(const Theme& t) {

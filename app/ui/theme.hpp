@@ -3,6 +3,8 @@
 #pragma once
 #include <imgui.h>
 
+#include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -42,6 +44,7 @@ constexpr ImU32 overlay = IM_COL32(0, 0, 0, 150);
 struct Theme {
   float scale = 1.0f;  // 1.0 at 1280x800
   Fonts fonts;
+  std::shared_ptr<const void> font_ranges;  // the glyph ranges ImGui's atlas points into
   float px(float base) const { return base * scale; }
 };
 
@@ -55,6 +58,9 @@ Script script_of(std::string_view language);
 struct FontPlan {
   Script script = Script::Latin;
   std::string glyphs;  // UTF-8 text whose characters go into the atlas (shaped: as they are drawn)
+  // What the 76 px font draws (the clock, figures, keypad digits, the start and check-in/out
+  // labels of the script's languages): only these go in at that size. Empty: all of Latin.
+  std::string huge_glyphs;
 };
 // The plan for a language: every string of its catalogue as drawn (Arabic joined and shaped)
 // plus every language's name.
@@ -75,6 +81,26 @@ float scale_for(int width, int height);
 // Latin) merged into each text font. The caller then rebuilds the GPU texture.
 bool load_fonts(Theme& theme, std::string& error);
 bool load_fonts(Theme& theme, const FontPlan& plan, std::string& error);
+
+// An atlas built but not in use yet. build_fonts touches no ImGui context, so a worker thread
+// can build the next language's atlas while the UI keeps drawing (a build takes ~200 ms);
+// install_fonts then makes it ImGui's atlas between two frames, on the UI thread.
+// ImGui's context frees its atlas with IM_DELETE, so an atlas is made with IM_NEW.
+// (ImGui::MemAlloc also counts allocations in the context's IO metrics, a plain int that a worker's
+// build then shares with the UI thread; ImGui only displays that count, in its metrics window.)
+struct AtlasDeleter {
+  void operator()(ImFontAtlas* a) const { IM_DELETE(a); }
+};
+struct BuiltFonts {
+  std::unique_ptr<ImFontAtlas, AtlasDeleter> atlas;
+  Fonts fonts;
+  std::shared_ptr<std::deque<ImVector<ImWchar>>> ranges;  // ImGui keeps pointers into them
+  bool ok = false;
+  std::string error;
+};
+BuiltFonts build_fonts(const FontPlan& plan, float scale);
+// Replaces ImGui's atlas (the old one and its fonts are deleted); the caller uploads the texture.
+void install_fonts(Theme& theme, BuiltFonts&& built);
 void apply_style(const Theme& theme);
 
 }  // namespace meedoen::ui

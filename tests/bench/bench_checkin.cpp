@@ -122,7 +122,20 @@ int main(int argc, char** argv) {
   platform::Session session(core::KioskConfig{}, store);
   core::TimeMs now = today;
   session.reload(now);
-  std::vector<double> in_ms, out_ms;
+  // The reference (issue 17): a bare one-row commit on the same disk, WAL and synchronous=FULL as
+  // the kiosk's store, one after each tap so that both see the same moment of the disk.
+  SQLite::Database bare(dir / "bare.db", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  bare.exec("PRAGMA journal_mode = WAL");
+  bare.exec("PRAGMA synchronous = FULL");
+  bare.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)");
+  SQLite::Statement bare_insert(bare, "INSERT INTO t (v) VALUES ('a row of about forty bytes, as an event')");
+  const int page = SQLite::Database(path, SQLite::OPEN_READONLY).execAndGet("PRAGMA page_size").getInt();
+  auto wal_frames = [page](const std::string& db) {
+    std::error_code ec;
+    const auto size = fs::file_size(db + "-wal", ec);
+    return ec ? 0LL : static_cast<long long>(size) / (page + 24);
+  };
+  std::vector<double> in_ms, out_ms, bare_ms, in_pages, bare_pages;
   for (int r = 0; r < rounds; ++r) {
     for (int p = 1; p <= kParticipants; ++p) {
       char code[16];
@@ -133,10 +146,18 @@ int main(int argc, char** argv) {
       // The demo's Jan forgot to check out last Friday: he answers the question once.
       if (session.state().screen == core::Screen::CheckoutQuestion) session.dispatch(core::EndRightTapped{});
       const bool checked_in = core::open_attendance(session.state(), session.state().participant_id) != nullptr;
+      const long long frames0 = wal_frames(path);
       const auto t0 = Clock::now();
       if (checked_in) session.dispatch(core::CheckOutTapped{});
       else session.dispatch(core::CheckInTapped{});
       const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+      if (const long long grown = wal_frames(path) - frames0; !checked_in && grown > 0) in_pages.push_back(grown);
+      const long long bare0 = wal_frames(dir / "bare.db");
+      const auto b0 = Clock::now();
+      bare_insert.reset();
+      bare_insert.exec();
+      bare_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - b0).count());
+      if (const long long grown = wal_frames(dir / "bare.db") - bare0; grown > 0) bare_pages.push_back(grown);
       if (session.state().screen != core::Screen::Confirmation) {
         std::fprintf(stderr, "round %d participant %d: no confirmation\n", r, p);
         return 1;
@@ -149,6 +170,13 @@ int main(int argc, char** argv) {
               percentile(in_ms, 0.99));
   std::printf("check-out (n=%zu): median %.3f ms, p99 %.3f ms\n", out_ms.size(), percentile(out_ms, 0.5),
               percentile(out_ms, 0.99));
+  std::printf("bare one-row WAL+FULL commit (n=%zu): median %.3f ms, p99 %.3f ms\n", bare_ms.size(),
+              percentile(bare_ms, 0.5), percentile(bare_ms, 0.99));
+  std::printf("check-in median / bare commit median: %.2fx (target <= 2x)\n",
+              percentile(in_ms, 0.5) / percentile(bare_ms, 0.5));
+  if (!in_pages.empty() && !bare_pages.empty())
+    std::printf("pages written to the WAL per commit, median: check-in %.0f, bare %.0f\n", percentile(in_pages, 0.5),
+                percentile(bare_pages, 0.5));
   std::printf("journal now holds %lld events\n", static_cast<long long>(store.event_count()));
   // What the kiosk does later, idle on the welcome screen, for all of the writes above.
   const auto c0 = Clock::now();

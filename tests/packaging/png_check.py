@@ -7,7 +7,8 @@ import sys
 import zlib
 
 
-def pixels(path):
+def decode(path):
+    """Width, height, bytes per pixel and the rows of an 8-bit RGB/RGBA PNG, unfiltered."""
     data = open(path, "rb").read()
     if data[:8] != b"\x89PNG\r\n\x1a\n":
         raise SystemExit(f"{path}: not a PNG")
@@ -38,7 +39,12 @@ def pixels(path):
                 line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
         rows.append(bytes(line))
         prev = line
-    return width, height, [bytes(r[x:x + 3]) for r in rows[::4] for x in range(0, stride, bpp * 4)]
+    return width, height, bpp, rows
+
+
+def pixels(path):
+    width, height, bpp, rows = decode(path)
+    return width, height, [bytes(r[x:x + 3]) for r in rows[::4] for x in range(0, width * bpp, bpp * 4)]
 
 
 def main():

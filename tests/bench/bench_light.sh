@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The kiosk's weight against the bare reference window (issue 17), on one Xvfb, same run:
+# start to first frame and PSS on the welcome screen, medians of N runs, bare and kiosk
+# interleaved (bare, kiosk, bare, kiosk, ...) so that a busy moment of the machine hits both.
+# Usage: tests/bench/bench_light.sh [build dir] [runs] [kiosk binary, default <build>/app/meedoen-kiosk]
+set -euo pipefail
+# Both windows on one display of their own (tests/support/headless_display.sh starts Xvfb).
+if [ -z "${MEEDOEN_BENCH_LIGHT_DISPLAY:-}" ]; then
+  MEEDOEN_BENCH_LIGHT_DISPLAY=1 exec "$(dirname "$0")/../support/headless_display.sh" 1280x800 "$0" "$@"
+fi
+build=${1:-build}
+runs=${2:-5}
+kiosk=${3:-$build/app/meedoen-kiosk}
+bare="$build/tests/bench/bare_window"
+for b in "$kiosk" "$bare"; do [ -x "$b" ] || { echo "bench_light: $b not built" >&2; exit 1; }; done
+work=$(mktemp -d)
+pid=""
+trap '[ -n "$pid" ] && kill $pid 2>/dev/null; rm -rf "$work"' EXIT
+export TZ=Europe/Amsterdam
+
+"$kiosk" --demo --db "$work/k.db" --screenshot "$work/warm.png" 2>/dev/null  # creates the demo centre
+"$bare" --bench-startup >/dev/null                                              # warms the page cache
+
+declare -A first pss uss
+# Start to first frame: from just before exec to the first frame drawn (glFinish), as each reports.
+first_frame() {  # $1 = bare|kiosk
+  local t0 t1
+  t0=$(date +%s%3N)
+  if [ "$1" = bare ]; then t1=$("$bare" --bench-startup | sed -n 's/first_frame_unix_ms=//p')
+  else t1=$("$kiosk" --demo --db "$work/k.db" --bench-startup 2>/dev/null | sed -n 's/first_frame_unix_ms=//p'); fi
+  first[$1]+="$((t1 - t0)) "
+}
+# PSS (proportional set size: shared libraries counted by share) once the window has settled on
+# its first screen and sleeps, from /proc/PID/smaps_rollup, in KiB.
+settled_pss() {  # $1 = bare|kiosk
+  if [ "$1" = bare ]; then "$bare" & else "$kiosk" --demo --db "$work/k.db" 2>/dev/null & fi
+  pid=$!
+  sleep 4
+  pss[$1]+="$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup") "
+  # USS: the pages only this process has; unlike PSS it does not move with who else maps the libraries.
+  uss[$1]+="$(awk '/^Private_(Clean|Dirty):/ {s += $2} END {print s}' "/proc/$pid/smaps_rollup") "
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  pid=""
+}
+for _ in $(seq "$runs"); do
+  for w in bare kiosk; do first_frame $w; done
+done
+for _ in $(seq "$runs"); do
+  for w in bare kiosk; do settled_pss $w; done
+done
+
+median() { printf '%s\n' $1 | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+fb=$(median "${first[bare]}"); fk=$(median "${first[kiosk]}")
+pb=$(median "${pss[bare]}"); pk=$(median "${pss[kiosk]}")
+ub=$(median "${uss[bare]}"); uk=$(median "${uss[kiosk]}")
+echo "runs: $runs each, interleaved; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "first frame ms  bare: ${first[bare]}| kiosk: ${first[kiosk]}"
+echo "PSS KiB         bare: ${pss[bare]}| kiosk: ${pss[kiosk]}"
+echo "USS KiB         bare: ${uss[bare]}| kiosk: ${uss[kiosk]}"
+printf '%-40s %12s %12s %12s %8s\n' figure bare kiosk difference ratio
+awk -v b="$fb" -v k="$fk" 'BEGIN { printf "%-40s %9.0f ms %9.0f ms %+9.0f ms %7.2fx\n", "start to first frame (median)", b, k, k - b, k / b }'
+awk -v b="$pb" -v k="$pk" 'BEGIN { printf "%-40s %8.1f MiB %8.1f MiB %+8.1f MiB %7.2fx\n", "PSS on the welcome screen (median)", b / 1024, k / 1024, (k - b) / 1024, k / b }'
+awk -v b="$ub" -v k="$uk" 'BEGIN { printf "%-40s %8.1f MiB %8.1f MiB %+8.1f MiB %7.2fx\n", "private (USS) on the welcome screen", b / 1024, k / 1024, (k - b) / 1024, k / b }'

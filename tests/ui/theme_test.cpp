@@ -1,0 +1,52 @@
+// The font atlas off the UI thread (issue 17): a language in another script gets its atlas built
+// on a worker while the current one stays in use, then swapped in between two frames.
+#include <catch2/catch.hpp>
+
+#include <future>
+#include <string>
+
+#include "support/ui_fixtures.hpp"
+#include "ui/i18n.hpp"
+#include "ui/theme.hpp"
+
+using namespace meedoen;
+
+TEST_CASE("theme: the next script's atlas is built on a worker while frames go on and is then swapped in", "[ui]") {
+  test::use_amsterdam_time();
+  test::Headless h(1280, 800);
+  REQUIRE(h.fonts_loaded);
+  ui::Strings tr;
+  tr.load(test::assets_dir() + "/i18n", {"nl", "ar"});
+  tr.set_language("nl");  // the frames below draw in Dutch
+  const ImFontAtlas* before = ImGui::GetIO().Fonts;
+  const ImWchar seen = 0xFEB3;  // an Arabic letter as drawn: shaped, initial form
+  CHECK(h.theme.fonts.body->FindGlyphNoFallback(seen) == nullptr);
+
+  std::future<ui::BuiltFonts> next = std::async(
+      std::launch::async, [plan = ui::font_plan("ar", tr), s = h.theme.scale] { return ui::build_fonts(plan, s); });
+  // The UI thread keeps drawing with the atlas it has.
+  test::FakeKiosk k(test::centre(), test::kMonday0942);
+  for (int i = 0; i < 3; ++i) h.frame(ui::make_frame_view(k.state(), tr));
+  ui::BuiltFonts built = next.get();
+  REQUIRE(built.ok);
+  CHECK(ImGui::GetIO().Fonts == before);
+
+  ui::install_fonts(h.theme, std::move(built));
+  CHECK(ImGui::GetIO().Fonts != before);
+  CHECK(h.theme.fonts.body->FindGlyphNoFallback(seen) != nullptr);
+  CHECK(h.theme.fonts.body->FindGlyphNoFallback('A') != nullptr);  // Latin stays
+  unsigned char* pixels = nullptr;
+  int w = 0, ht = 0;
+  ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &w, &ht);
+  CHECK(pixels != nullptr);
+  CHECK(w == 2048);
+  CHECK(ht < 2048);                             // no rounding up to a power of two: as small as the glyphs fit
+  h.frame(ui::make_frame_view(k.state(), tr));  // the new fonts draw
+}
+
+TEST_CASE("theme: without a plan the 76 px font keeps the whole Latin range", "[ui]") {
+  test::Headless h(1280, 800);
+  REQUIRE(h.fonts_loaded);
+  for (ImWchar c : {ImWchar('Q'), ImWchar(0x0141), ImWchar(0x20AC)})  // Q, Ł, €
+    CHECK(h.theme.fonts.huge->FindGlyphNoFallback(c) != nullptr);
+}
