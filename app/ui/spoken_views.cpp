@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "ui/bidi/bidi.hpp"
 #include "ui/view_models.hpp"
 
 namespace meedoen::ui {
@@ -122,8 +123,9 @@ std::string Spoken::text() const {
   std::string out;
   for (const auto& p : parts) {
     if (!out.empty()) out += ' ';
-    out += p.text;
-    const char last = p.text.empty() ? '.' : p.text.back();
+    const std::string said = bidi::without_controls(p.text);  // espeak-ng would read the isolates' marks
+    out += said;
+    const char last = said.empty() ? '.' : said.back();
     if (last != '.' && last != '?' && last != '!' && last != ':') out += '.';
   }
   return out;

@@ -91,6 +91,58 @@ TEST_CASE("arabic layout: the participant screens are mirrored and every target 
     CHECK(centre_x("open:language") < size.w * 0.5f);
     CHECK(centre_x("done") < centre_x("open:language"));  // read from the right: language, then Done
     CHECK(ui::frame_record().shows("صباح الخير يا Fatima"));
+    // The name is its own run in the sentence (ui/bidi/bidi.hpp isolated).
+    const std::string greeting = "صباح الخير يا " + ui::bidi::isolated("Fatima");
+    bool isolated = false;
+    for (const std::string& text : ui::frame_record().texts)
+      isolated = isolated || text.find(greeting) != std::string::npos;
+    CHECK(isolated);
+  }
+  SECTION("welcome: Start on the right, the language buttons read from the right") {
+    k.touch(core::DoneTapped{});
+    k.advance(core::kSettle);
+    k.touch(core::LanguageTapped{"ar"});
+    REQUIRE(k.state().screen == Screen::Welcome);
+    draw_mirrored(h, k.state(), tr);
+    check_targets(h.display());
+    CHECK(centre_x("start") > size.w * 0.5f);
+    CHECK(centre_x("lang:nl") > centre_x("lang:ar"));  // the first language button is the rightmost
+  }
+  SECTION("confirmation: the time left to right, OK a target") {
+    k.touch(core::CheckInTapped{});
+    REQUIRE(k.command<core::RecordCheckIn>() != nullptr);
+    k.act(core::AttendanceStored{test::stored(*k.command<core::RecordCheckIn>()), core::Outcome::CheckedIn});
+    REQUIRE(k.state().screen == Screen::Confirmation);
+    draw_mirrored(h, k.state(), tr);
+    check_targets(h.display());
+    REQUIRE(find("ok") != nullptr);
+    CHECK(ui::frame_record().shows("09:42"));
+  }
+  SECTION("the forgotten check-out question: yes first from the right, the time left to right") {
+    core::ParticipantData d;
+    d.participant_id = "p-fatima";
+    core::Attendance a;
+    a.participant_id = "p-fatima";
+    a.date = "2026-11-20";
+    a.check_in = test::local_ms(2026, 11, 20, 9, 31);
+    a.check_out = test::local_ms(2026, 11, 20, 12, 30);
+    a.check_in_event = "e-in";
+    a.auto_closed = true;
+    d.recent = {a};
+    k.act(core::ParticipantLoaded{d});
+    REQUIRE(k.state().screen == Screen::CheckoutQuestion);
+    draw_mirrored(h, k.state(), tr);
+    check_targets(h.display());
+    CHECK(centre_x("end:right") > centre_x("end:wrong"));
+    CHECK(centre_x("end:wrong") > centre_x("end:unknown"));
+    CHECK(ui::frame_record().shows("12:30"));
+  }
+  SECTION("the inactivity prompt: its answer is a target of 64 px or more, on screen") {
+    k.advance(31'000);
+    REQUIRE(core::prompt_visible(k.state()));
+    draw_mirrored(h, k.state(), tr);
+    check_targets(h.display());
+    REQUIRE(find("still_here") != nullptr);
   }
   for (const Screen screen : {Screen::Activities, Screen::Absence, Screen::Hours, Screen::Progress, Screen::Language}) {
     DYNAMIC_SECTION("screen " << static_cast<int>(screen) << ": back on the right") {

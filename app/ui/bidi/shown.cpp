@@ -15,8 +15,10 @@ void set_mirrored(bool m) { g_mirrored = m; }
 bool mirrored() { return g_mirrored; }
 
 std::string shown(ImFont* f, const std::string& s, float wrap) {
-  if (!g_mirrored && !has_rtl(s)) return s;  // the common case: nothing to do, nothing measured
-  const Direction dir = g_mirrored || has_rtl(s) ? Direction::Rtl : Direction::Ltr;
+  if (!g_mirrored && !has_rtl(s) && !has_controls(s)) return s;  // the common case: nothing to do
+  // A mirrored frame's lines are right to left; elsewhere a line takes its first letter's direction
+  // (the Arabic language button on a Dutch screen, an Arabic name in a Dutch greeting).
+  const Direction dir = g_mirrored ? Direction::Rtl : first_strong(s, Direction::Ltr);
   const Measure measure = [f](std::string_view v) {
     return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, v.data(), v.data() + v.size()).x;
   };

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <string>
 
+#include "ui/bidi/shown.hpp"
 #include "ui/screens/parts.hpp"
 #include "ui/widgets/icons.hpp"
 #include "ui/widgets/scroll.hpp"
@@ -409,10 +410,10 @@ void draw_progress(const ProgressView& v, const Theme& t, const Layout& L, Actio
     // The figure shrinks to fit its card ("11:15 saat", three-digit hours).
     const float vx = min.x + t.px(24) + t.fonts.icon->FontSize + t.px(16);
     const float room = max.x - t.px(20) - vx;
-    const float natural = t.fonts.huge->CalcTextSizeA(t.fonts.huge->FontSize, FLT_MAX, 0, s.value.c_str()).x;
+    const std::string value = bidi::shown(t.fonts.huge, s.value);  // "2:30 ساعة" shaped, as the mirror draws it
+    const float natural = t.fonts.huge->CalcTextSizeA(t.fonts.huge->FontSize, FLT_MAX, 0, value.c_str()).x;
     const float size = natural > room ? t.fonts.huge->FontSize * room / natural : t.fonts.huge->FontSize;
-    ImGui::GetWindowDrawList()->AddText(t.fonts.huge, size, ImVec2(vx, min.y + t.px(12)), colors::text,
-                                        s.value.c_str());
+    ImGui::GetWindowDrawList()->AddText(t.fonts.huge, size, ImVec2(vx, min.y + t.px(12)), colors::text, value.c_str());
     frame_record().texts.push_back(s.value);
     label_at(t.fonts.bold, ImVec2(min.x + t.px(24), max.y - t.px(24) - t.fonts.bold->FontSize * 2.3f),
              colors::text_muted, s.label, card_w - t.px(48));
