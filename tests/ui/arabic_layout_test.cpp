@@ -3,6 +3,7 @@
 // checked where a right-to-left reader looks for things, and that every target stays >= 64 px.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -166,4 +167,38 @@ TEST_CASE("arabic layout: the participant screens are mirrored and every target 
     CHECK(centre_x("pin:1") < centre_x("pin:2"));
     CHECK(centre_x("pin:2") < centre_x("pin:3"));
   }
+}
+
+TEST_CASE("mirror: each glyph keeps its own side bearings, so mirrored Latin is spaced as written", "[ui][bidi]") {
+  test::Headless h(1280, 800);
+  REQUIRE(h.fonts_loaded);
+  ImFont* f = h.theme.fonts.body;
+  // The ink boxes (left, right) of s drawn at x = 100, left to right, after mirroring if asked.
+  const auto boxes = [&](const char* s, bool mirror) {
+    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    ImGui::GetForegroundDrawList()->AddText(f, f->FontSize, ImVec2(100, 100), IM_COL32_WHITE, s);
+    ImGui::Render();
+    ImDrawData& d = *ImGui::GetDrawData();
+    if (mirror) ui::bidi::mirror_draw_data(d, 1280);
+    const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+    std::vector<std::pair<float, float>> out;
+    for (int l = 0; l < d.CmdListsCount; ++l) {
+      const ImDrawList& list = *d.CmdLists[l];
+      for (int i = 0; i + 3 < list.VtxBuffer.Size; i += 4)
+        if (list.VtxBuffer[i].uv.x != white.x || list.VtxBuffer[i].uv.y != white.y)
+          out.emplace_back(list.VtxBuffer[i].pos.x, list.VtxBuffer[i + 1].pos.x);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  // "ka" as written, and as a mirrored frame draws it (the string turned around, then mirrored).
+  const auto written = boxes("ka", false), mirrored = boxes("ak", true);
+  REQUIRE(written.size() == 2);
+  REQUIRE(mirrored.size() == 2);
+  // The same gap between the k and the a, and the same glyph widths.
+  CHECK(mirrored[1].first - mirrored[0].second == Approx(written[1].first - written[0].second).margin(0.01));
+  CHECK(mirrored[0].second - mirrored[0].first == Approx(written[0].second - written[0].first).margin(0.01));
+  // The pair's advance ends where it started, mirrored: 100 px from the right edge.
+  CHECK(mirrored[1].second <= 1280.0f - 100.0f + 0.01f);
 }

@@ -135,6 +135,9 @@ TEST_CASE("bidi: a paragraph's direction is its first letter's, isolates skipped
   CHECK(first_strong("العربية", Direction::Ltr) == Direction::Rtl);
   CHECK(first_strong(isolated("Jan V.") + " مرحبا", Direction::Ltr) == Direction::Rtl);
   CHECK(first_strong("09:42", Direction::Rtl) == Direction::Rtl);
+  // A pictogram in front (Material Icons, private use: class L) does not make Arabic left to right.
+  CHECK(first_strong("\uE5CC في طريقك", Direction::Ltr) == Direction::Rtl);
+  CHECK(first_strong("\uE5CC Jan V.", Direction::Rtl) == Direction::Ltr);
   CHECK(first_strong("09:42", Direction::Ltr) == Direction::Ltr);
   // A Dutch greeting with an Arabic name stays a Dutch sentence: the name turns around, in place.
   CHECK(visual_line("Hallo فاطمة!", first_strong("Hallo فاطمة!", Direction::Ltr)) ==

@@ -106,6 +106,7 @@ Direction first_strong(std::string_view s, Direction fallback) {
   const std::vector<FriBidiChar> in = decode(s);
   int depth = 0;  // inside an isolate: skipped (rule P2)
   for (const FriBidiChar c : in) {
+    if (c >= 0xE000 && c <= 0xF8FF) continue;  // a pictogram (private use, class L) says nothing of the text
     const FriBidiCharType t = fribidi_get_bidi_type(c);
     if (t == FRIBIDI_TYPE_LRI || t == FRIBIDI_TYPE_RLI || t == FRIBIDI_TYPE_FSI) ++depth;
     else if (t == FRIBIDI_TYPE_PDI) depth = depth > 0 ? depth - 1 : 0;

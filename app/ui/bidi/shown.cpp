@@ -16,9 +16,10 @@ bool mirrored() { return g_mirrored; }
 
 std::string shown(ImFont* f, const std::string& s, float wrap) {
   if (!g_mirrored && !has_rtl(s) && !has_controls(s)) return s;  // the common case: nothing to do
-  // A mirrored frame's lines are right to left; elsewhere a line takes its first letter's direction
-  // (the Arabic language button on a Dutch screen, an Arabic name in a Dutch greeting).
-  const Direction dir = g_mirrored ? Direction::Rtl : first_strong(s, Direction::Ltr);
+  // The text takes its first letter's direction (isolated values skipped): an Arabic sentence is
+  // right to left, a name alone ("Jan V.") or a Dutch activity left to right, so its period and
+  // the search field's caret stay at its end. Without letters it follows the frame ("09:42").
+  const Direction dir = first_strong(s, g_mirrored ? Direction::Rtl : Direction::Ltr);
   const Measure measure = [f](std::string_view v) {
     return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, v.data(), v.data() + v.size()).x;
   };

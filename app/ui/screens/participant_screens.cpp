@@ -448,7 +448,7 @@ void draw_progress(const ProgressView& v, const Theme& t, const Layout& L, Actio
   float fy = pmax.y - pad - t.fonts.body->FontSize * (v.agreed.empty() ? 1.2f : 2.5f);
   if (!v.next.empty())
     label_at(t.fonts.body, ImVec2(pmin.x + pad, fy), colors::text_muted,
-             std::string(icons::utf8("next")) + " " + v.next);
+             std::string(icons::utf8_reading("next")) + " " + v.next);
   if (!v.agreed.empty())
     label_at(t.fonts.body, ImVec2(pmin.x + pad, fy + t.fonts.body->FontSize * 1.3f), colors::text_muted, v.agreed);
 }
@@ -573,12 +573,12 @@ void draw_grid(const GridView& v, const Theme& t, const Layout& L, Actions& out)
   }
   const float ny = L.size.y - M - nav_h;
   ImGui::SetCursorPos(ImVec2(M, ny));
-  if (big_button(t, {"grid:prev", icons::utf8("prev"), &v.prev_label, ImVec2(t.px(260), nav_h), ButtonStyle::Neutral,
-                     v.has_prev}))
+  if (big_button(t, {"grid:prev", icons::utf8_reading("prev"), &v.prev_label, ImVec2(t.px(260), nav_h),
+                     ButtonStyle::Neutral, v.has_prev}))
     out.push_back(core::GridPage{-1});
   ImGui::SetCursorPos(ImVec2(L.size.x - M - t.px(260), ny));
-  if (big_button(t, {"grid:next", icons::utf8("next"), &v.next_label, ImVec2(t.px(260), nav_h), ButtonStyle::Neutral,
-                     v.has_next}))
+  if (big_button(t, {"grid:next", icons::utf8_reading("next"), &v.next_label, ImVec2(t.px(260), nav_h),
+                     ButtonStyle::Neutral, v.has_next}))
     out.push_back(core::GridPage{1});
 }
 
