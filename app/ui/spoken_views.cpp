@@ -99,6 +99,12 @@ void progress(const ProgressView& v, Said& out) {
   out.add("", v.next);
 }
 
+// The language screen: its title in the visit's language, then each language by its own name.
+void language(const LanguageView& v, Said& out) {
+  out.add("language.title", v.title);
+  for (const auto& l : v.languages) out.add("", l.label);
+}
+
 void screen(const FrameView& v, Said& out) {
   switch (v.screen) {
     case core::Screen::Welcome: return welcome(v.welcome, out);
@@ -113,6 +119,7 @@ void screen(const FrameView& v, Said& out) {
     case core::Screen::Absence: return absence(v.absence, out);
     case core::Screen::Hours: return hours(v.hours, out);
     case core::Screen::Progress: return progress(v.progress, out);
+    case core::Screen::Language: return language(v.language, out);
     default: return;  // coach mode is not read aloud
   }
 }

@@ -35,10 +35,11 @@ constexpr long long kMonday1230 = 1'795'433'400'000;  // 2026-11-23 12:30 CET: e
 constexpr long long kFriday1230 = 1'795'174'200'000;  // 2026-11-20 12:30 CET
 constexpr long long kFriday1300 = 1'795'176'000'000;  // 2026-11-20 13:00 CET
 
+// env: variables for the kiosk ("MEEDOEN_ASSETS=... ").
 RunResult replay(const TempDir& dir, const std::string& script, const std::string& clock = kMonday,
-                 const std::string& extra = "") {
+                 const std::string& extra = "", const std::string& env = "") {
   meedoen::test::write_file(dir / "script.replay", script);
-  return run(headless() + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "kiosk.db") + " --clock " + clock +
+  return run(env + headless() + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "kiosk.db") + " --clock " + clock +
                  " --replay " + sh_quote(dir / "script.replay") + " " + extra,
              dir);
 }
@@ -712,13 +713,11 @@ TEST_CASE("language: Tigrinya's speaker plays a centre's recorded clips, and is 
   std::filesystem::create_directories(assets / "voice" / "ti");
   std::filesystem::create_directory_symlink(MEEDOEN_ASSETS_DIR "/i18n", assets / "i18n");
   meedoen::test::write_wav(assets / "voice" / "ti" / "welcome.start.wav", std::vector<std::int16_t>(22050, 1000));
-  meedoen::test::write_file(dir / "clips.replay", "tap \"lang:ti\"\ntap \"speak\"\nexpect-spoken \"ጀምር\"\n");
-  const std::string wav = dir / "spoken.wav";
-  const RunResult r =
-      run("MEEDOEN_ASSETS=" + sh_quote(assets.string()) + " " + headless() + sh_quote(kKiosk) + " --demo --db " +
-              sh_quote(dir / "clips.db") + " --clock " + kMonday + " --config " + sh_quote(dir / "kiosk.toml") +
-              " --replay " + sh_quote(dir / "clips.replay") + " --audio-out " + sh_quote(wav),
-          dir);
+  TempDir with_clips;
+  const std::string wav = with_clips / "spoken.wav";
+  const RunResult r = replay(with_clips, "tap \"lang:ti\"\ntap \"speak\"\nexpect-spoken \"ጀምር\"\n", kMonday,
+                             "--config " + sh_quote(dir / "kiosk.toml") + " --audio-out " + sh_quote(wav),
+                             "MEEDOEN_ASSETS=" + sh_quote(assets.string()) + " ");
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(meedoen::test::slurp(wav).size() >= 44 + 22050 * 2);  // the clip's second of sound, written out

@@ -120,17 +120,7 @@ TEST_CASE("arabic layout: the participant screens are mirrored and every target 
     CHECK(ui::frame_record().shows("09:42"));
   }
   SECTION("the forgotten check-out question: yes first from the right, the time left to right") {
-    core::ParticipantData d;
-    d.participant_id = "p-fatima";
-    core::Attendance a;
-    a.participant_id = "p-fatima";
-    a.date = "2026-11-20";
-    a.check_in = test::local_ms(2026, 11, 20, 9, 31);
-    a.check_out = test::local_ms(2026, 11, 20, 12, 30);
-    a.check_in_event = "e-in";
-    a.auto_closed = true;
-    d.recent = {a};
-    k.act(core::ParticipantLoaded{d});
+    k.act(core::ParticipantLoaded{test::forgotten_checkout("p-fatima")});
     REQUIRE(k.state().screen == Screen::CheckoutQuestion);
     draw_mirrored(h, k.state(), tr);
     check_targets(h.display());

@@ -21,7 +21,8 @@ bool has_controls(std::string_view utf8);
 // The direction a language is written in: "ar" right to left, every other kiosk language left to right.
 Direction direction_of(std::string_view language);
 // The direction of a paragraph that is not set by the language: its first strong letter's (UAX #9
-// rules P2-P3, isolates skipped), else fallback. "Goedemorgen, فاطمة" is left to right, "العربية" right to left.
+// rules P2-P3; isolates and pictograms skipped), else fallback. "Goedemorgen, فاطمة" is left to
+// right, "العربية" right to left.
 Direction first_strong(std::string_view utf8, Direction fallback);
 
 // A value (a name, a number, a time, an activity) placed into a translated sentence, as its own
