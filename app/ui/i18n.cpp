@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "ui/bidi/bidi.hpp"
+
 namespace meedoen::ui {
 
 namespace {
@@ -181,10 +183,14 @@ const std::string& Strings::get(std::string_view key) const {
 
 std::string Strings::fmt(std::string_view key, std::initializer_list<std::pair<const char*, std::string>> args) const {
   std::string s = get(key);
+  // In a right-to-left sentence each value is an isolated run (ui/bidi/bidi.hpp): "Jan V." keeps its
+  // period, and the sentence's own period and commas stay where the translator put them.
+  const bool isolate = bidi::direction_of(m_language) == bidi::Direction::Rtl;
   for (const auto& [name, value] : args) {
     const std::string token = std::string("{") + name + "}";
-    for (std::size_t at = s.find(token); at != std::string::npos; at = s.find(token, at + value.size()))
-      s.replace(at, token.size(), value);
+    const std::string v = isolate ? bidi::isolated(value) : value;
+    for (std::size_t at = s.find(token); at != std::string::npos; at = s.find(token, at + v.size()))
+      s.replace(at, token.size(), v);
   }
   return s;
 }

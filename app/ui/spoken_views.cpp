@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "ui/bidi/bidi.hpp"
 #include "ui/view_models.hpp"
 
 namespace meedoen::ui {
@@ -98,6 +99,12 @@ void progress(const ProgressView& v, Said& out) {
   out.add("", v.next);
 }
 
+// The language screen: its title in the visit's language, then each language by its own name.
+void language(const LanguageView& v, Said& out) {
+  out.add("language.title", v.title);
+  for (const auto& l : v.languages) out.add("", l.label);
+}
+
 void screen(const FrameView& v, Said& out) {
   switch (v.screen) {
     case core::Screen::Welcome: return welcome(v.welcome, out);
@@ -112,6 +119,7 @@ void screen(const FrameView& v, Said& out) {
     case core::Screen::Absence: return absence(v.absence, out);
     case core::Screen::Hours: return hours(v.hours, out);
     case core::Screen::Progress: return progress(v.progress, out);
+    case core::Screen::Language: return language(v.language, out);
     default: return;  // coach mode is not read aloud
   }
 }
@@ -122,8 +130,9 @@ std::string Spoken::text() const {
   std::string out;
   for (const auto& p : parts) {
     if (!out.empty()) out += ' ';
-    out += p.text;
-    const char last = p.text.empty() ? '.' : p.text.back();
+    const std::string said = bidi::without_controls(p.text);  // espeak-ng would read the isolates' marks
+    out += said;
+    const char last = said.empty() ? '.' : said.back();
     if (last != '.' && last != '?' && last != '!' && last != ':') out += '.';
   }
   return out;

@@ -15,6 +15,7 @@
 
 #include "support/headless.hpp"
 #include "support/process.hpp"
+#include "support/wav.hpp"
 
 using meedoen::test::headless;
 using meedoen::test::run;
@@ -34,10 +35,11 @@ constexpr long long kMonday1230 = 1'795'433'400'000;  // 2026-11-23 12:30 CET: e
 constexpr long long kFriday1230 = 1'795'174'200'000;  // 2026-11-20 12:30 CET
 constexpr long long kFriday1300 = 1'795'176'000'000;  // 2026-11-20 13:00 CET
 
+// env: variables for the kiosk ("MEEDOEN_ASSETS=... ").
 RunResult replay(const TempDir& dir, const std::string& script, const std::string& clock = kMonday,
-                 const std::string& extra = "") {
+                 const std::string& extra = "", const std::string& env = "") {
   meedoen::test::write_file(dir / "script.replay", script);
-  return run(headless() + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "kiosk.db") + " --clock " + clock +
+  return run(env + headless() + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "kiosk.db") + " --clock " + clock +
                  " --replay " + sh_quote(dir / "script.replay") + " " + extra,
              dir);
 }
@@ -668,6 +670,57 @@ expect "Tik hier of scan je pas"
 )");
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
+}
+
+namespace {
+// The demo centre offering Arabic and Tigrinya (as docs/screenshots/languages.toml).
+void write_languages_config(const TempDir& dir) {
+  meedoen::test::write_file(dir / "kiosk.toml",
+                            "[centre]\nname = \"De Cirkel (demo)\"\n\n[languages]\n"
+                            "default = \"nl\"\navailable = [\"nl\", \"en\", \"ar\", \"ti\"]\n");
+}
+}  // namespace
+
+TEST_CASE("language: an Arabic visit greets a Latin name whole and reads it aloud without marks", "[e2e][language]") {
+  TempDir dir;
+  write_languages_config(dir);
+  // The name is an isolated run in the Arabic sentence on screen; espeak-ng gets plain text.
+  const RunResult r = replay(dir, R"(
+tap "lang:ar"
+scan DEMO0001
+expect "صباح الخير يا Fatima"
+tap "speak"
+expect-spoken "صباح الخير يا Fatima."
+tap "done"
+expect "Tik hier of scan je pas"
+)",
+                             kMonday, "--config " + sh_quote(dir / "kiosk.toml"));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+}
+
+TEST_CASE("language: Tigrinya's speaker plays a centre's recorded clips, and is not there without them",
+          "[e2e][language]") {
+  TempDir dir;
+  write_languages_config(dir);
+  // The shipped assets have no clips and Debian no Tigrinya voice: no speaker button in Tigrinya.
+  const RunResult none = replay(dir, "tap \"lang:ti\"\nexpect \"ጀምር\"\ntap \"speak\"\n", kMonday,
+                                "--config " + sh_quote(dir / "kiosk.toml"));
+  CHECK(none.exit_code != 0);
+  CHECK(none.err.find("no button \"speak\"") != std::string::npos);
+  // A centre's clip for the welcome screen's start button: the button is there and plays it.
+  const std::filesystem::path assets = dir / "assets";
+  std::filesystem::create_directories(assets / "voice" / "ti");
+  std::filesystem::create_directory_symlink(MEEDOEN_ASSETS_DIR "/i18n", assets / "i18n");
+  meedoen::test::write_wav(assets / "voice" / "ti" / "welcome.start.wav", std::vector<std::int16_t>(22050, 1000));
+  TempDir with_clips;
+  const std::string wav = with_clips / "spoken.wav";
+  const RunResult r = replay(with_clips, "tap \"lang:ti\"\ntap \"speak\"\nexpect-spoken \"ጀምር\"\n", kMonday,
+                             "--config " + sh_quote(dir / "kiosk.toml") + " --audio-out " + sh_quote(wav),
+                             "MEEDOEN_ASSETS=" + sh_quote(assets.string()) + " ");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(meedoen::test::slurp(wav).size() >= 44 + 22050 * 2);  // the clip's second of sound, written out
 }
 
 // [SECTION] Forgiving touch: the double taps of issue 15

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdlib>
 #include <ctime>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -51,6 +52,22 @@ inline core::Attendance stored(const core::RecordCheckIn& rc) {
   a.dagdeel = rc.dagdeel;
   a.check_in = rc.at;
   return a;
+}
+
+// What the platform loads for a participant whose check-in of Friday 20 November 2026 09:31 the
+// kiosk closed itself at 12:30: the forgotten check-out question comes first.
+inline core::ParticipantData forgotten_checkout(const std::string& participant_id) {
+  core::ParticipantData d;
+  d.participant_id = participant_id;
+  core::Attendance a;
+  a.participant_id = participant_id;
+  a.date = "2026-11-20";
+  a.check_in = local_ms(2026, 11, 20, 9, 31);
+  a.check_out = local_ms(2026, 11, 20, 12, 30);
+  a.check_in_event = "e-in";
+  a.auto_closed = true;
+  d.recent = {a};
+  return d;
 }
 
 // A kiosk state driven by a fake clock: every step applies one action, like the platform does.

@@ -3,6 +3,7 @@
 // checked where a right-to-left reader looks for things, and that every target stays >= 64 px.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,48 @@ TEST_CASE("arabic layout: the participant screens are mirrored and every target 
     CHECK(centre_x("open:language") < size.w * 0.5f);
     CHECK(centre_x("done") < centre_x("open:language"));  // read from the right: language, then Done
     CHECK(ui::frame_record().shows("صباح الخير يا Fatima"));
+    // The name is its own run in the sentence (ui/bidi/bidi.hpp isolated).
+    const std::string greeting = "صباح الخير يا " + ui::bidi::isolated("Fatima");
+    bool isolated = false;
+    for (const std::string& text : ui::frame_record().texts)
+      isolated = isolated || text.find(greeting) != std::string::npos;
+    CHECK(isolated);
+  }
+  SECTION("welcome: Start on the right, the language buttons read from the right") {
+    k.touch(core::DoneTapped{});
+    k.advance(core::kSettle);
+    k.touch(core::LanguageTapped{"ar"});
+    REQUIRE(k.state().screen == Screen::Welcome);
+    draw_mirrored(h, k.state(), tr);
+    check_targets(h.display());
+    CHECK(centre_x("start") > size.w * 0.5f);
+    CHECK(centre_x("lang:nl") > centre_x("lang:ar"));  // the first language button is the rightmost
+  }
+  SECTION("confirmation: the time left to right, OK a target") {
+    k.touch(core::CheckInTapped{});
+    REQUIRE(k.command<core::RecordCheckIn>() != nullptr);
+    k.act(core::AttendanceStored{test::stored(*k.command<core::RecordCheckIn>()), core::Outcome::CheckedIn});
+    REQUIRE(k.state().screen == Screen::Confirmation);
+    draw_mirrored(h, k.state(), tr);
+    check_targets(h.display());
+    REQUIRE(find("ok") != nullptr);
+    CHECK(ui::frame_record().shows("09:42"));
+  }
+  SECTION("the forgotten check-out question: yes first from the right, the time left to right") {
+    k.act(core::ParticipantLoaded{test::forgotten_checkout("p-fatima")});
+    REQUIRE(k.state().screen == Screen::CheckoutQuestion);
+    draw_mirrored(h, k.state(), tr);
+    check_targets(h.display());
+    CHECK(centre_x("end:right") > centre_x("end:wrong"));
+    CHECK(centre_x("end:wrong") > centre_x("end:unknown"));
+    CHECK(ui::frame_record().shows("12:30"));
+  }
+  SECTION("the inactivity prompt: its answer is a target of 64 px or more, on screen") {
+    k.advance(31'000);
+    REQUIRE(core::prompt_visible(k.state()));
+    draw_mirrored(h, k.state(), tr);
+    check_targets(h.display());
+    REQUIRE(find("still_here") != nullptr);
   }
   for (const Screen screen : {Screen::Activities, Screen::Absence, Screen::Hours, Screen::Progress, Screen::Language}) {
     DYNAMIC_SECTION("screen " << static_cast<int>(screen) << ": back on the right") {
@@ -115,4 +158,38 @@ TEST_CASE("arabic layout: the participant screens are mirrored and every target 
     CHECK(centre_x("pin:1") < centre_x("pin:2"));
     CHECK(centre_x("pin:2") < centre_x("pin:3"));
   }
+}
+
+TEST_CASE("mirror: each glyph keeps its own side bearings, so mirrored Latin is spaced as written", "[ui][bidi]") {
+  test::Headless h(1280, 800);
+  REQUIRE(h.fonts_loaded);
+  ImFont* f = h.theme.fonts.body;
+  // The ink boxes (left, right) of s drawn at x = 100, left to right, after mirroring if asked.
+  const auto boxes = [&](const char* s, bool mirror) {
+    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    ImGui::GetForegroundDrawList()->AddText(f, f->FontSize, ImVec2(100, 100), IM_COL32_WHITE, s);
+    ImGui::Render();
+    ImDrawData& d = *ImGui::GetDrawData();
+    if (mirror) ui::bidi::mirror_draw_data(d, 1280);
+    const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+    std::vector<std::pair<float, float>> out;
+    for (int l = 0; l < d.CmdListsCount; ++l) {
+      const ImDrawList& list = *d.CmdLists[l];
+      for (int i = 0; i + 3 < list.VtxBuffer.Size; i += 4)
+        if (list.VtxBuffer[i].uv.x != white.x || list.VtxBuffer[i].uv.y != white.y)
+          out.emplace_back(list.VtxBuffer[i].pos.x, list.VtxBuffer[i + 1].pos.x);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  // "ka" as written, and as a mirrored frame draws it (the string turned around, then mirrored).
+  const auto written = boxes("ka", false), mirrored = boxes("ak", true);
+  REQUIRE(written.size() == 2);
+  REQUIRE(mirrored.size() == 2);
+  // The same gap between the k and the a, and the same glyph widths.
+  CHECK(mirrored[1].first - mirrored[0].second == Approx(written[1].first - written[0].second).margin(0.01));
+  CHECK(mirrored[0].second - mirrored[0].first == Approx(written[0].second - written[0].first).margin(0.01));
+  // The pair's advance ends where it started, mirrored: 100 px from the right edge.
+  CHECK(mirrored[1].second <= 1280.0f - 100.0f + 0.01f);
 }

@@ -83,3 +83,71 @@ TEST_CASE("bidi: malformed UTF-8 and bidi controls never break a line", "[ui][bi
   CHECK(cps(visual_line("\u202Bسلام\u202C", Direction::Rtl)) == U"\uFEE1\uFEFC\uFEB3");
   CHECK(reverse_utf8("aé€𝄞") == "𝄞€éa");
 }
+
+TEST_CASE("bidi: a Latin name ending an Arabic sentence keeps its period, the sentence's period ends it",
+          "[ui][bidi]") {
+  const std::string hello = visual_line("مرحبا", Direction::Rtl);  // shaped, drawn last letter first
+  // "مرحبا Jan V." + the sentence's period: the name reads "Jan V." and the sentence's period stands
+  // at the left end, where a right-to-left sentence ends.
+  CHECK(visual_line("مرحبا " + isolated("Jan V.") + ".", Direction::Rtl) == ".Jan V. " + hello);
+  // The defect this fixes: without the isolate the name's own period joins the sentence's, far left.
+  CHECK(visual_line("مرحبا Jan V..", Direction::Rtl) == "..Jan V " + hello);
+  // A name alone at the end: its period (part of the name) stays with it.
+  CHECK(visual_line("مرحبا " + isolated("Jan V."), Direction::Rtl) == "Jan V. " + hello);
+}
+
+TEST_CASE("bidi: punctuation next to Latin values in Arabic stays where the sentence puts it", "[ui][bidi]") {
+  const std::string in = visual_line("في", Direction::Rtl), signed_up = visual_line("سجل", Direction::Rtl);
+  // "سجل Jan V. في Koken (groep 2)." reads right to left: signed_up, the name, in, the activity, period.
+  const std::string v =
+      visual_line("سجل " + isolated("Jan V.") + " في " + isolated("Koken (groep 2)") + ".", Direction::Rtl);
+  CHECK(v == ".Koken (groep 2) " + in + " Jan V. " + signed_up);
+  // An Arabic comma after a Latin name stays after it (to its left), not before the name.
+  const std::string comma = visual_line(isolated("Jan V.") + "، مرحبا", Direction::Rtl);
+  CHECK(comma == visual_line("مرحبا", Direction::Rtl) + " \u060CJan V.");
+  // Numbers are not isolated: "{h}:{mm} ساعة" stays "2:30" (not "30:2"), first from the right.
+  CHECK(isolated("2") == "2");
+  CHECK(isolated("09:42") == "09:42");
+  CHECK(visual_line(isolated("2") + ":" + isolated("30") + " ساعة", Direction::Rtl) ==
+        visual_line("ساعة", Direction::Rtl) + " 2:30");
+  CHECK(isolated("Jan") == "\u2068Jan\u2069");
+  CHECK(isolated("") == "");
+}
+
+TEST_CASE("bidi: a line break inside an isolate closes it and opens it again on the next line", "[ui][bidi]") {
+  const std::string s = "مرحبا " + isolated("Jan Verhoeven de Vries") + ".";
+  const auto lines = break_lines(s, 130, Direction::Rtl, ten_each);
+  REQUIRE(lines.size() >= 2);
+  for (const std::string& line : lines) {
+    std::size_t open = 0, close = 0;
+    for (std::size_t at = line.find("\u2068"); at != std::string::npos; at = line.find("\u2068", at + 1)) ++open;
+    for (std::size_t at = line.find("\u2069"); at != std::string::npos; at = line.find("\u2069", at + 1)) ++close;
+    CHECK(open == close);  // each line is whole: the isolate closes on it
+  }
+  // The last line is the end of the name and the sentence's period, left of it.
+  CHECK(visual_line(lines.back(), Direction::Rtl) == ".Vries");
+  // The controls take no room: the lines are measured as drawn.
+  for (const std::string& line : lines) CHECK(ten_each(visual_line(line, Direction::Rtl)) <= 130);
+}
+
+TEST_CASE("bidi: a paragraph's direction is its first letter's, isolates skipped", "[ui][bidi]") {
+  CHECK(first_strong("Goedemorgen, فاطمة", Direction::Rtl) == Direction::Ltr);
+  CHECK(first_strong("العربية", Direction::Ltr) == Direction::Rtl);
+  CHECK(first_strong(isolated("Jan V.") + " مرحبا", Direction::Ltr) == Direction::Rtl);
+  CHECK(first_strong("09:42", Direction::Rtl) == Direction::Rtl);
+  // A pictogram in front (Material Icons, private use: class L) does not make Arabic left to right.
+  CHECK(first_strong("\uE5CC في طريقك", Direction::Ltr) == Direction::Rtl);
+  CHECK(first_strong("\uE5CC Jan V.", Direction::Rtl) == Direction::Ltr);
+  CHECK(first_strong("09:42", Direction::Ltr) == Direction::Ltr);
+  // A Dutch greeting with an Arabic name stays a Dutch sentence: the name turns around, in place.
+  CHECK(visual_line("Hallo فاطمة!", first_strong("Hallo فاطمة!", Direction::Ltr)) ==
+        "Hallo " + visual_line("فاطمة", Direction::Rtl) + "!");
+}
+
+TEST_CASE("bidi: controls are taken out for readers without the bidi algorithm", "[ui][bidi]") {
+  CHECK(without_controls("مرحبا " + isolated("Jan V.") + ".") == "مرحبا Jan V..");
+  CHECK(without_controls("\u200Fa\u202Bb\u202Cc\u2066d\u2069") == "abcd");
+  CHECK(without_controls("Goedemorgen, Jan") == "Goedemorgen, Jan");
+  CHECK(has_controls(isolated("Jan")));
+  CHECK_FALSE(has_controls("Goedemorgen – 09:42 €"));
+}

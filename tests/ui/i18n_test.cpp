@@ -237,6 +237,20 @@ TEST_CASE("i18n: fmt replaces every placeholder", "[ui]") {
   CHECK(tr.fmt("greet", {{"name", "Ayşe"}}) == "Goedemorgen, Ayşe");
 }
 
+TEST_CASE("i18n: in a right-to-left language fmt isolates names, not numbers", "[ui]") {
+  Strings tr;
+  tr.add("nl", Catalogue::parse("msgid \"greet\"\nmsgstr \"Goedemorgen, {name}.\"\n"));
+  tr.add("ar", Catalogue::parse("msgid \"greet\"\nmsgstr \"مرحبا {name}.\"\n"
+                                "msgid \"hours\"\nmsgstr \"{h}:{mm} ساعة\"\n"));
+  // Dutch text is left as it is (exports and logs read it too).
+  CHECK(tr.fmt("greet", {{"name", "Jan V."}}) == "Goedemorgen, Jan V..");
+  tr.set_language("ar");
+  // "Jan V." is its own left-to-right run inside the Arabic sentence (U+2068 ... U+2069).
+  CHECK(tr.fmt("greet", {{"name", "Jan V."}}) == "مرحبا \u2068Jan V.\u2069.");
+  // Digits keep their order without it, and "{h}:{mm}" stays one number.
+  CHECK(tr.fmt("hours", {{"h", "2"}, {"mm", "30"}}) == "2:30 ساعة");
+}
+
 TEST_CASE("i18n: every catalogue is complete and loads without errors", "[ui]") {
   const std::set<std::string> keys = required();
   REQUIRE(keys.size() == ui::required_keys().size());  // no duplicates in the list itself

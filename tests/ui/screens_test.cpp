@@ -525,17 +525,7 @@ void check_all_screens(const Display& d) {
   }
   SECTION("the check-out question: clock face and three answers") {
     k.touch(core::CardScanned{"C003"});
-    core::ParticipantData d;
-    d.participant_id = "p-fatima";
-    core::Attendance a;
-    a.participant_id = "p-fatima";
-    a.date = "2026-11-20";
-    a.check_in = test::local_ms(2026, 11, 20, 9, 31);
-    a.check_out = test::local_ms(2026, 11, 20, 12, 30);
-    a.check_in_event = "e-in";
-    a.auto_closed = true;
-    d.recent = {a};
-    k.act(core::ParticipantLoaded{d});
+    k.act(core::ParticipantLoaded{test::forgotten_checkout("p-fatima")});
     REQUIRE(k.state().screen == Screen::CheckoutQuestion);
     s.h.frames_of(s.view(k), 2);
     check_layout(ui::frame_record(), s.h.display());

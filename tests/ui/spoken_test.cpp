@@ -65,7 +65,7 @@ TEST_CASE("spoken: every participant screen says something, coach screens nothin
   f.k.touch(core::StartTapped{});
   CHECK(says(f.view().spoken, "search.title", ""));
   f.k.touch(core::CardScanned{"C003"});
-  for (const Screen sc : {Screen::Activities, Screen::Absence, Screen::Hours, Screen::Progress}) {
+  for (const Screen sc : {Screen::Activities, Screen::Absence, Screen::Hours, Screen::Progress, Screen::Language}) {
     f.k.touch(core::OpenTapped{sc});
     INFO(static_cast<int>(sc));
     CHECK(f.k.state().screen == sc);
@@ -75,6 +75,10 @@ TEST_CASE("spoken: every participant screen says something, coach screens nothin
   f.k.touch(core::OpenTapped{Screen::Hours});
   CHECK(says(f.view().spoken, "hours.how_long", "Hoe lang"));
   CHECK(says(f.view().spoken, "", "1:00 uur"));
+  f.k.touch(core::BackTapped{});
+  f.k.touch(core::OpenTapped{Screen::Language});
+  CHECK(says(f.view().spoken, "language.title", ""));
+  CHECK(says(f.view().spoken, "", "English"));
   f.k.mutable_state().screen = Screen::CoachPin;
   CHECK(f.view().spoken.empty());
 }

@@ -57,7 +57,76 @@ bool rtl_char(FriBidiChar c) {
   return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
 }
 
+// Bidi formatting characters: marks (LRM, RLM, ALM), embeddings and overrides, isolates.
+bool bidi_control(FriBidiChar c) {
+  return c == 0x200E || c == 0x200F || c == 0x061C || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+constexpr std::string_view kFsi = "\u2068", kLri = "\u2066", kRli = "\u2067", kPdi = "\u2069";
+
+// The isolates still open after line (UAX #9 BD9: a PDI closes the innermost open one, an
+// unmatched PDI does nothing), as the openers that start them, innermost last.
+std::vector<std::string_view> open_isolates(std::string_view line) {
+  std::vector<std::string_view> open;
+  for (std::size_t i = 0; i + 3 <= line.size(); ++i) {
+    const std::string_view at = line.substr(i, 3);
+    if (at == kFsi || at == kLri || at == kRli) open.push_back(at == kFsi ? kFsi : at == kLri ? kLri : kRli);
+    else if (at == kPdi && !open.empty()) open.pop_back();
+  }
+  return open;
+}
+
 }  // namespace
+
+std::string isolated(std::string_view value) {
+  // Only a value with a letter: digits keep their order in any sentence by themselves, and as
+  // isolates (neutral to the sentence) the parts of "{h}:{mm}" would swap places.
+  bool letter = false;
+  for (const FriBidiChar c : decode(value)) {
+    const FriBidiCharType t = fribidi_get_bidi_type(c);
+    letter = letter || t == FRIBIDI_TYPE_LTR || t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL;
+  }
+  if (!letter) return std::string(value);
+  std::string out;
+  out.reserve(value.size() + 6);
+  out.append(kFsi).append(value).append(kPdi);
+  return out;
+}
+
+std::string without_controls(std::string_view s) {
+  if (!has_controls(s) && !has_rtl(s)) return std::string(s);
+  std::string out;
+  out.reserve(s.size());
+  for (const FriBidiChar c : decode(s))
+    if (!bidi_control(c)) encode(c, out);
+  return out;
+}
+
+Direction first_strong(std::string_view s, Direction fallback) {
+  const std::vector<FriBidiChar> in = decode(s);
+  int depth = 0;  // inside an isolate: skipped (rule P2)
+  for (const FriBidiChar c : in) {
+    if (c >= 0xE000 && c <= 0xF8FF) continue;  // a pictogram (private use, class L) says nothing of the text
+    const FriBidiCharType t = fribidi_get_bidi_type(c);
+    if (t == FRIBIDI_TYPE_LRI || t == FRIBIDI_TYPE_RLI || t == FRIBIDI_TYPE_FSI) ++depth;
+    else if (t == FRIBIDI_TYPE_PDI) depth = depth > 0 ? depth - 1 : 0;
+    else if (depth == 0 && t == FRIBIDI_TYPE_LTR) return Direction::Ltr;
+    else if (depth == 0 && (t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL)) return Direction::Rtl;
+  }
+  return fallback;
+}
+
+// Every bidi control but ALM (an Arabic-block letter, which has_rtl finds) is E2 80 8E-8F,
+// E2 80 AA-AE or E2 81 A6-A9 in UTF-8: a byte scan, no decoding.
+bool has_controls(std::string_view s) {
+  for (std::size_t i = 0; i + 2 < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) != 0xE2) continue;
+    const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+    if (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE))) return true;
+    if (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) return true;
+  }
+  return false;
+}
 
 bool has_rtl(std::string_view s) {
   // Every right-to-left letter starts with a lead byte 0xD6-0xDF (U+0590-07FF), 0xE0 (U+0800-08FF)
@@ -76,7 +145,7 @@ bool has_rtl(std::string_view s) {
 Direction direction_of(std::string_view language) { return language == "ar" ? Direction::Rtl : Direction::Ltr; }
 
 std::string visual_line(std::string_view logical, Direction paragraph) {
-  if (paragraph == Direction::Ltr && !has_rtl(logical)) return std::string(logical);
+  if (paragraph == Direction::Ltr && !has_rtl(logical) && !has_controls(logical)) return std::string(logical);
   std::vector<FriBidiChar> in = decode(logical);
   const auto len = static_cast<FriBidiStrIndex>(in.size());
   if (len == 0) return {};
@@ -102,7 +171,7 @@ std::string visual_line(std::string_view logical, Direction paragraph) {
   std::string out;
   out.reserve(logical.size());
   for (const FriBidiChar c : in)
-    if (c != 0xFEFF && c != 0x200D && c != 0x200C && !(c >= 0x202A && c <= 0x202E) && !(c >= 0x2066 && c <= 0x2069))
+    if (c != 0xFEFF && c != 0x200D && c != 0x200C && !bidi_control(c))
       encode(c, out);  // bidi controls and joiners did their work; fonts have no glyph for them
   return out;
 }
@@ -110,25 +179,34 @@ std::string visual_line(std::string_view logical, Direction paragraph) {
 std::vector<std::string> break_lines(std::string_view logical, float width, Direction paragraph,
                                      const Measure& measure) {
   std::vector<std::string> lines;
+  // A line that ends inside an isolate closes it, and the next line opens it again.
+  const auto end_line = [&lines](std::string line) {
+    std::string reopen;
+    for (const std::string_view opener : open_isolates(line)) {
+      line.append(kPdi);
+      reopen.append(opener);
+    }
+    lines.push_back(std::move(line));
+    return reopen;
+  };
   std::size_t start = 0;
   while (start <= logical.size()) {
     const std::size_t nl = std::min(logical.find('\n', start), logical.size());
     const std::string_view para = logical.substr(start, nl - start);
     std::string line;
+    bool words = false;  // line holds a word (not only the isolates carried over)
     std::size_t i = 0;
     while (i < para.size()) {
       const std::size_t sp = std::min(para.find(' ', i), para.size());
       const std::string_view word = para.substr(i, sp - i);
-      const std::string candidate = line.empty() ? std::string(word) : line + " " + std::string(word);
-      if (!line.empty() && measure(visual_line(candidate, paragraph)) > width) {
-        lines.push_back(std::move(line));
-        line = std::string(word);
-      } else {
-        line = candidate;
-      }
+      const std::string candidate = words ? line + " " + std::string(word) : line + std::string(word);
+      if (words && measure(visual_line(candidate, paragraph)) > width)
+        line = end_line(std::move(line)) + std::string(word);
+      else line = candidate;
+      words = true;
       i = sp + 1;
     }
-    lines.push_back(std::move(line));
+    end_line(std::move(line));
     start = nl + 1;
   }
   return lines;

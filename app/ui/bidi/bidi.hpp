@@ -16,8 +16,25 @@ enum class Direction { Ltr, Rtl };
 
 // True when s has a right-to-left letter (Arabic, Hebrew, Syriac, Thaana, N'Ko and their forms).
 bool has_rtl(std::string_view utf8);
+// True when s has a bidi control (LRM, RLM, embeddings, overrides, isolates such as isolated() adds).
+bool has_controls(std::string_view utf8);
 // The direction a language is written in: "ar" right to left, every other kiosk language left to right.
 Direction direction_of(std::string_view language);
+// The direction of a paragraph that is not set by the language: its first strong letter's (UAX #9
+// rules P2-P3; isolates and pictograms skipped), else fallback. "Goedemorgen, فاطمة" is left to
+// right, "العربية" right to left.
+Direction first_strong(std::string_view utf8, Direction fallback);
+
+// A value (a name, a number, a time, an activity) placed into a translated sentence, as its own
+// isolated run (FSI ... PDI, UAX #9): its direction comes from its own first letter, and the
+// punctuation and digits around it keep the sentence's direction. Without this, "Jan V." at the
+// end of an Arabic sentence loses its period to the far side and a name's comma wanders. A value
+// without letters (a number, "09:42") is left as it is: digits keep their order anyway, and as
+// isolates the two numbers of "{h}:{mm}" would swap places.
+std::string isolated(std::string_view value);
+// s without bidi controls (embeddings, overrides, isolates, marks): for espeak-ng, for fonts
+// (no glyph), and for any reader that does not run the bidi algorithm itself.
+std::string without_controls(std::string_view utf8);
 
 // One line (no line breaks) from logical order to the order its glyphs are drawn left to right,
 // in a paragraph of the given direction: Arabic joined and shaped, runs reordered. Text without
@@ -26,7 +43,8 @@ std::string visual_line(std::string_view logical, Direction paragraph);
 
 // Breaks logical text into lines no wider than width at spaces (and at '\n'), measuring each
 // candidate line as it will be drawn (shaped: joined Arabic is narrower). A word wider than the
-// line stands on a line of its own.
+// line stands on a line of its own. An isolate broken over two lines is closed at the end of the
+// first and opened again on the next, so each line is reordered as the whole paragraph would be.
 using Measure = std::function<float(std::string_view visual)>;
 std::vector<std::string> break_lines(std::string_view logical, float width, Direction paragraph,
                                      const Measure& measure);

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <string>
 
+#include "ui/bidi/shown.hpp"
 #include "ui/screens/parts.hpp"
 #include "ui/widgets/icons.hpp"
 #include "ui/widgets/scroll.hpp"
@@ -409,10 +410,10 @@ void draw_progress(const ProgressView& v, const Theme& t, const Layout& L, Actio
     // The figure shrinks to fit its card ("11:15 saat", three-digit hours).
     const float vx = min.x + t.px(24) + t.fonts.icon->FontSize + t.px(16);
     const float room = max.x - t.px(20) - vx;
-    const float natural = t.fonts.huge->CalcTextSizeA(t.fonts.huge->FontSize, FLT_MAX, 0, s.value.c_str()).x;
+    const std::string value = bidi::shown(t.fonts.huge, s.value);  // "2:30 ساعة" shaped, as the mirror draws it
+    const float natural = t.fonts.huge->CalcTextSizeA(t.fonts.huge->FontSize, FLT_MAX, 0, value.c_str()).x;
     const float size = natural > room ? t.fonts.huge->FontSize * room / natural : t.fonts.huge->FontSize;
-    ImGui::GetWindowDrawList()->AddText(t.fonts.huge, size, ImVec2(vx, min.y + t.px(12)), colors::text,
-                                        s.value.c_str());
+    ImGui::GetWindowDrawList()->AddText(t.fonts.huge, size, ImVec2(vx, min.y + t.px(12)), colors::text, value.c_str());
     frame_record().texts.push_back(s.value);
     label_at(t.fonts.bold, ImVec2(min.x + t.px(24), max.y - t.px(24) - t.fonts.bold->FontSize * 2.3f),
              colors::text_muted, s.label, card_w - t.px(48));
@@ -447,7 +448,7 @@ void draw_progress(const ProgressView& v, const Theme& t, const Layout& L, Actio
   float fy = pmax.y - pad - t.fonts.body->FontSize * (v.agreed.empty() ? 1.2f : 2.5f);
   if (!v.next.empty())
     label_at(t.fonts.body, ImVec2(pmin.x + pad, fy), colors::text_muted,
-             std::string(icons::utf8("next")) + " " + v.next);
+             std::string(icons::utf8_reading("next")) + " " + v.next);
   if (!v.agreed.empty())
     label_at(t.fonts.body, ImVec2(pmin.x + pad, fy + t.fonts.body->FontSize * 1.3f), colors::text_muted, v.agreed);
 }
@@ -572,12 +573,12 @@ void draw_grid(const GridView& v, const Theme& t, const Layout& L, Actions& out)
   }
   const float ny = L.size.y - M - nav_h;
   ImGui::SetCursorPos(ImVec2(M, ny));
-  if (big_button(t, {"grid:prev", icons::utf8("prev"), &v.prev_label, ImVec2(t.px(260), nav_h), ButtonStyle::Neutral,
-                     v.has_prev}))
+  if (big_button(t, {"grid:prev", icons::utf8_reading("prev"), &v.prev_label, ImVec2(t.px(260), nav_h),
+                     ButtonStyle::Neutral, v.has_prev}))
     out.push_back(core::GridPage{-1});
   ImGui::SetCursorPos(ImVec2(L.size.x - M - t.px(260), ny));
-  if (big_button(t, {"grid:next", icons::utf8("next"), &v.next_label, ImVec2(t.px(260), nav_h), ButtonStyle::Neutral,
-                     v.has_next}))
+  if (big_button(t, {"grid:next", icons::utf8_reading("next"), &v.next_label, ImVec2(t.px(260), nav_h),
+                     ButtonStyle::Neutral, v.has_next}))
     out.push_back(core::GridPage{1});
 }
 

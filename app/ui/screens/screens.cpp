@@ -380,8 +380,8 @@ void today_panel(const Theme& t, ImVec2 min, ImVec2 max, const std::string& titl
 
 bool back_button(const Theme& t, const std::string& label, bool enabled) {
   // In a mirrored frame back is on the right and points right, the way a right-to-left reader came.
-  return big_button(t, {"back", icons::utf8(bidi::mirrored() ? "back_rtl" : "back"), &label,
-                        ImVec2(t.px(220), t.px(84)), ButtonStyle::Neutral, enabled});
+  return big_button(
+      t, {"back", icons::utf8_reading("back"), &label, ImVec2(t.px(220), t.px(84)), ButtonStyle::Neutral, enabled});
 }
 
 float title_row(const Theme& t, const Layout& L, const std::string& back_label, const std::string& title, Actions& out,

@@ -4,6 +4,8 @@
 #include <array>
 #include <string>
 
+#include "ui/bidi/shown.hpp"
+
 namespace meedoen::ui::icons {
 
 namespace {
@@ -106,6 +108,14 @@ const char* utf8(std::string_view key) {
   for (std::size_t i = 0; i < kIcons.size(); ++i)
     if (kIcons[i].key == key) return table().text[i].c_str();
   return utf8("event");
+}
+
+const char* utf8_reading(std::string_view key) {
+  if (!bidi::mirrored()) return utf8(key);
+  if (key == "next") return utf8("prev");
+  if (key == "prev") return utf8("next");
+  if (key == "back") return utf8("back_rtl");
+  return utf8(key);
 }
 
 const unsigned short* glyph_ranges() {

@@ -11,9 +11,11 @@
 
 namespace meedoen::ui {
 
+// Replays and tests name text as it reads: a name isolated in an Arabic sentence (bidi::isolated)
+// matches without its invisible controls.
 const FrameRecord::Target* FrameRecord::find_target(const std::string& label) const {
   for (const auto& t : targets)
-    if (t.label == label) return &t;
+    if (t.label == label || bidi::without_controls(t.label) == label) return &t;
   for (const auto& t : targets)
     if (t.id == label) return &t;
   return nullptr;
@@ -27,9 +29,9 @@ const FrameRecord::Scroller* FrameRecord::find_scroller(const std::string& id) c
 
 bool FrameRecord::shows(const std::string& s) const {
   for (const auto& t : texts)
-    if (t.find(s) != std::string::npos) return true;
+    if (bidi::without_controls(t).find(s) != std::string::npos) return true;
   for (const auto& t : targets)
-    if (t.label.find(s) != std::string::npos) return true;
+    if (bidi::without_controls(t.label).find(s) != std::string::npos) return true;
   return false;
 }
 
