@@ -851,8 +851,16 @@ void add_notes_and_history(CoachPersonView& v, const core::State& s, const Strin
     v.notes.push_back({short_date(n.date, tr), coach_name_of(s, n.coach_id),
                        n.talk && n.text.empty() ? tr.get("coach.person.talk_note") : n.text});
   v.history_title = tr.get("coach.person.history");
-  for (auto it = d.history.rbegin(); it != d.history.rend() && v.history.size() < 80; ++it) {
-    const core::Event& e = *it;
+  // Newest first by when it happened: the fold order groups a batch recorded at once (an import,
+  // a synced day) by event type, and a coach reads a history as a timeline.
+  std::vector<const core::Event*> by_time;
+  by_time.reserve(d.history.size());
+  for (auto it = d.history.rbegin(); it != d.history.rend(); ++it) by_time.push_back(&*it);
+  std::stable_sort(by_time.begin(), by_time.end(),
+                   [](const core::Event* a, const core::Event* b) { return a->wall > b->wall; });
+  for (const core::Event* ep : by_time) {
+    if (v.history.size() >= 80) break;
+    const core::Event& e = *ep;
     const std::string when = short_date(core::format_date_iso(core::to_local(e.wall)), tr) + " " + time_of(e.wall);
     const std::string line = history_line(s, e, tr);
     if (!line.empty()) v.history.push_back(when + "  " + line);

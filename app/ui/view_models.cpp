@@ -157,9 +157,11 @@ PinView make_pin_view(const core::State& s, const Strings& tr) {
   pv.hint = tr.get("pin.hint");
   pv.back_label = tr.get("common.back");
   pv.erase_label = tr.get("keyboard.erase");
-  pv.paused_hint = tr.get("pin.paused_hint");
   pv.digits_entered = static_cast<int>(s.pin.size());
   pv.paused = core::pin_paused(s, s.pin_for);
+  // A pause says until when, as a clock time: "tot 10:42" is something a person can wait for.
+  if (pv.paused)
+    pv.paused_hint = tr.fmt("pin.paused_hint", {{"time", time_of(s.pin_guards.at(s.pin_for).paused_until)}});
   pv.busy = s.busy;
   return pv;
 }

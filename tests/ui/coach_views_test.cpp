@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/state.hpp"
+#include "support/coach_fixtures.hpp"
 #include "support/fake_clock.hpp"
 #include "support/ui_fixtures.hpp"
 #include "ui/coach_views.hpp"
@@ -17,60 +18,8 @@ using ui::AttentionItem;
 
 namespace {
 
-core::Attendance attendance(const char* pid, core::TimeMs in, core::TimeMs out = 0) {
-  core::Attendance a;
-  a.participant_id = pid;
-  a.date = core::format_date_iso(core::to_local(in));
-  a.dagdeel = core::Dagdeel::Morning;
-  a.check_in = in;
-  a.check_out = out;
-  a.check_in_event = std::string("in-") + pid;
-  return a;
-}
-
-// Monday 09:42 at a small De Cirkel: Marloes is logged in; Ayşe and Ruud are hers.
-core::State monday() {
-  test::use_amsterdam_time();
-  core::State s = test::centre();
-  auto people = test::people();
-  for (auto& p : people) {
-    p.coach_id = p.id == "p-ayse" || p.id == "p-ruud" ? "c-marloes" : "c-erik";
-    p.mandatory = p.id != "p-anouk";
-  }
-  s.roster = std::make_shared<const core::Roster>(people);
-  s.now = test::kMonday0942;
-  s.last_input = s.now;
-  s.screen = core::Screen::CoachToday;
-  s.language = "nl";
-  s.coach.coach_id = "c-marloes";
-  auto& d = s.coach.data;
-  d.loaded = true;
-  d.coaches = {{"c-marloes", "Marloes Kuipers"}, {"c-erik", "Erik Bos"}};
-  const core::TimeMs t0905 = core::from_local("2026-11-23", 9 * 60 + 5);
-  s.today = {attendance("p-ruud", t0905), attendance("p-anouk", t0905 + core::minutes(20))};
-  // Fatima and Ahmed signed up for the coffee morning (09:30); Fatima is here? No: Ahmed called in.
-  s.signups = {{"a-koffie", "2026-11-23", "p-fatima", 0, true, 0, false},
-               {"a-koffie", "2026-11-23", "p-ahmed", 0, true, 0, false},
-               {"a-koffie", "2026-11-23", "p-ruud", 0, true, 0, false},
-               {"a-koken", "2026-11-23", "p-ali", 0, true, 0, false}};  // 13:00: not expected yet
-  d.absences = {{"abs-1", "p-ahmed", "2026-11-23", core::Dagdeel::Morning, core::AbsenceReason::Sick, false}};
-  core::HoursEntry h;
-  h.event_id = "hours-1";
-  h.participant_id = "p-ayse";
-  h.date = "2026-11-20";
-  h.place = "Voedselbank Almere";
-  h.minutes = 150;
-  d.hours_waiting = {h};
-  core::Attendance forgotten =
-      attendance("p-piotr", core::from_local("2026-11-20", 9 * 60 + 31), core::from_local("2026-11-20", 12 * 60 + 30));
-  forgotten.auto_closed = true;
-  d.unresolved = {forgotten};
-  // Everyone was here recently except Amira (20 days) and Annelies (never).
-  for (const auto& p : people) d.last_seen[p.id] = "2026-11-20";
-  d.last_seen["p-amira"] = "2026-11-03";
-  d.last_seen.erase("p-annelies");
-  return s;
-}
+using test::attendance;
+core::State monday() { return test::coach_monday(); }
 
 const AttentionItem* find(const ui::CoachTodayView& v, AttentionItem::Kind kind, const std::string& who) {
   for (const auto& it : v.items)
@@ -781,6 +730,25 @@ TEST_CASE("coach views: the page's history names who changed what, and why, newe
   CHECK(v.history[1] == "23 nov 09:35  Erik Bos: aanwezig middag 17 nov vastgelegd (zelf gezien)");
   CHECK(v.history[2] == "23 nov 09:30  Marloes Kuipers: uren goedgekeurd, 2:30 uur (nagevraagd)");
   CHECK(v.history[3] == "20 nov 15:10  Zelf: 2:30 uur bij Voedselbank ingevuld");
+}
+
+// A batch recorded at once (the demo's seed, a synced day) folds grouped by event type: the page
+// still reads as a timeline (issue 16).
+TEST_CASE("coach views: the history is newest first even when the fold order groups by type", "[ui][coach]") {
+  core::State s = ayse_page();
+  s.coach.data.person.history = {
+      event("h1", test::local_ms(2026, 11, 16, 10, 0), core::ev::HoursLogged{"2026-11-16", "Voedselbank", 60}),
+      event("h2", test::local_ms(2026, 11, 20, 10, 0), core::ev::HoursLogged{"2026-11-20", "Kringloop", 90}),
+      event("a1", test::local_ms(2026, 11, 18, 9, 0),
+            core::ev::AttendanceRecorded{"2026-11-18", core::Dagdeel::Morning, 1, 2, "seen", "c-erik"}),
+      event("a2", test::local_ms(2026, 11, 23, 9, 0),
+            core::ev::AttendanceRecorded{"2026-11-23", core::Dagdeel::Morning, 1, 2, "seen", "c-erik"})};
+  const ui::CoachPersonView v = ui::make_coach_person_view(s, test::strings());
+  REQUIRE(v.history.size() == 4);
+  CHECK(v.history[0].rfind("23 nov 09:00", 0) == 0);
+  CHECK(v.history[1].rfind("20 nov 10:00", 0) == 0);
+  CHECK(v.history[2].rfind("18 nov 09:00", 0) == 0);
+  CHECK(v.history[3].rfind("16 nov 10:00", 0) == 0);
 }
 
 TEST_CASE("coach views: the note editor counts and only saves a note with text", "[ui][coach]") {

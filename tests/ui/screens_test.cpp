@@ -10,6 +10,7 @@
 
 #include "core/state.hpp"
 #include "support/fake_clock.hpp"
+#include "support/layout_rules.hpp"
 #include "support/ui_fixtures.hpp"
 #include "ui/widgets/icons.hpp"
 
@@ -25,42 +26,14 @@ struct Display {
   float w, h;
 };
 constexpr Display kDisplays[] = {{1280, 800}, {1920, 1080}};
-constexpr float kMinTarget = 64.0f;
+constexpr float kMinTarget = test::kMinTargetPx;
 
-std::string describe(const ui::FrameRecord::Target& t) {
-  std::ostringstream s;
-  s << '"' << t.id << "\" (" << t.label << ") [" << t.min.x << "," << t.min.y << " - " << t.max.x << "," << t.max.y
-    << "]" << (t.enabled ? "" : " disabled");
-  return s.str();
-}
-
-bool overlap(const ui::FrameRecord::Target& a, const ui::FrameRecord::Target& b) {
-  return a.min.x < b.max.x && b.min.x < a.max.x && a.min.y < b.max.y && b.min.y < a.max.y;
-}
-
-// The rules every screen keeps at every size: targets >= 64 px, fully on screen, unique ids,
-// and no two enabled targets on top of each other (a finger would hit both).
+// The layout rules every screen keeps at every size (support/layout_rules.hpp): targets >= 64 px,
+// on screen, unique and apart; texts in their box, never cut or broken inside a word; notices
+// never over a target.
 void check_layout(const ui::FrameRecord& r, ImVec2 display) {
   REQUIRE_FALSE(r.targets.empty());
-  CHECK(r.min_target_px >= kMinTarget);
-  std::set<std::string> ids;
-  for (const auto& t : r.targets) {
-    INFO("target " << describe(t));
-    CHECK(std::min(t.max.x - t.min.x, t.max.y - t.min.y) >= kMinTarget);
-    CHECK(t.min.x >= 0);
-    CHECK(t.min.y >= 0);
-    CHECK(t.max.x <= display.x);
-    CHECK(t.max.y <= display.y);
-    CHECK(ids.insert(t.id).second);
-  }
-  for (std::size_t i = 0; i < r.targets.size(); ++i)
-    for (std::size_t j = i + 1; j < r.targets.size(); ++j) {
-      const auto& a = r.targets[i];
-      const auto& b = r.targets[j];
-      if (!a.enabled || !b.enabled) continue;
-      INFO(describe(a) << " overlaps " << describe(b));
-      CHECK_FALSE(overlap(a, b));
-    }
+  for (const std::string& p : test::layout_problems(r, display)) FAIL_CHECK(p);
 }
 
 const ui::FrameRecord::Target& target(const std::string& label_or_id) {
@@ -447,6 +420,20 @@ TEST_CASE("screens: the inactivity prompt over home", "[ui]") {
   CHECK(still.max.y <= d.h);
   CHECK(r.min_target_px >= kMinTarget);
   check_names_shown_only_for({"p-fatima"});
+
+  // Everything under the prompt is dimmed: the dimming is drawn after every list of the screen
+  // (child windows, with their white edge fades), the prompt after the dimming.
+  const ImDrawData* dd = ImGui::GetDrawData();
+  int dim = -1, prompt = -1, last_list = -1;
+  for (int i = 0; i < dd->CmdListsCount; ++i) {
+    const std::string owner = dd->CmdLists[i]->_OwnerName ? dd->CmdLists[i]->_OwnerName : "";
+    if (owner == "##dim") dim = i;
+    if (owner == "##prompt") prompt = i;
+    if (owner.rfind("##kiosk/", 0) == 0) last_list = i;
+  }
+  CHECK(last_list >= 0);  // home's today list
+  CHECK(dim > last_list);
+  CHECK(prompt > dim);
 
   // Only the prompt answers; the home screen under it is dimmed and does nothing.
   CHECK(of_type<core::StillHereTapped>(tap(s.h, v, "still_here")).size() == 1);

@@ -269,7 +269,8 @@ TEST_CASE("view models: PIN pad shows the first name and progress, and the pause
   }
   v = ui::make_frame_view(k.state(), tr);
   CHECK(v.pin.paused);
-  CHECK(v.pin.paused_hint == "Vraag een coach om hulp");
+  // Until when, as a clock time: paused at 09:42 for five minutes (issue 16).
+  CHECK(v.pin.paused_hint == "Op pauze tot 09:47. Vraag een coach om hulp");
   CHECK(v.notice == "Je code is even op pauze. Vraag een coach om hulp.");
 }
 

@@ -33,9 +33,8 @@ void option_button(const Theme& t, const Option& o, ImVec2 pos, ImVec2 size, boo
 void labelled(const Theme& t, ImVec2 at, float width, const std::string& title, const std::string& value,
               ImU32 value_color = colors::text) {
   const ImVec2 wp = ImGui::GetWindowPos();
-  label_at(t.fonts.body, ImVec2(wp.x + at.x, wp.y + at.y), colors::text_muted, fit(t.fonts.body, title, width));
-  label_at(t.fonts.bold, ImVec2(wp.x + at.x, wp.y + at.y + t.fonts.body->FontSize * 1.25f), value_color,
-           fit(t.fonts.bold, value, width));
+  label_fit(t.fonts.body, ImVec2(wp.x + at.x, wp.y + at.y), colors::text_muted, title, width);
+  label_fit(t.fonts.bold, ImVec2(wp.x + at.x, wp.y + at.y + t.fonts.body->FontSize * 1.25f), value_color, value, width);
 }
 
 // One row: label, then the buttons side by side, each at least the row's height wide.
@@ -61,17 +60,20 @@ void date_row(const Theme& t, const Grid& g, float x, float y, float width, cons
 float week_grid(const CoachAgreementsView& v, const Theme& t, const Grid& g, float x, float y, Actions& out) {
   const ImVec2 wp = ImGui::GetWindowPos();
   const float cell = g.row_h, step = cell + t.px(6), label_w = t.px(185);
-  // The title in the dagdeel labels' column, on the line of the weekdays: 1024x600 has no line to spare.
-  label_at(t.fonts.bold, ImVec2(wp.x + x, wp.y + y), colors::text,
-           fit(t.fonts.bold, v.parts_title, label_w - t.px(10)));
+  // The title in the dagdeel labels' column, ending on the line of the weekdays (1024x600 has no
+  // line to spare): wrapped there rather than cut ("Agreed parts of the week").
+  ImFont* tf = t.fonts.bold;
+  const float tw = label_w - t.px(10);
+  const ImVec2 ts = tf->CalcTextSizeA(tf->FontSize, FLT_MAX, tw, v.parts_title.c_str());
+  label_at(tf, ImVec2(wp.x + x, wp.y + y + tf->FontSize - ts.y), colors::text, v.parts_title, tw);
   for (std::size_t d = 0; d < v.day_labels.size(); ++d)
     label_at(t.fonts.body, ImVec2(wp.x + x + label_w + static_cast<float>(d) * step + t.px(8), wp.y + y),
              colors::text_muted, v.day_labels[d]);
   y += t.fonts.body->FontSize * 1.3f;
   for (std::size_t r = 0; r < v.grid.size(); ++r) {
     const float ry = y + static_cast<float>(r) * step;
-    label_at(t.fonts.body, ImVec2(wp.x + x, wp.y + ry + (cell - t.fonts.body->FontSize) * 0.5f), colors::text,
-             fit(t.fonts.body, v.dagdeel_labels[r], label_w - t.px(8)));
+    label_fit(t.fonts.body, ImVec2(wp.x + x, wp.y + ry + (cell - t.fonts.body->FontSize) * 0.5f), colors::text,
+              v.dagdeel_labels[r], label_w - t.px(8));
     for (std::size_t d = 0; d < v.grid[r].size(); ++d) {
       const Option& o = v.grid[r][d];
       ImGui::SetCursorPos(ImVec2(x + label_w + static_cast<float>(d) * step, ry));
@@ -97,11 +99,10 @@ void draw_coach_agreements(const CoachAgreementsView& v, const Theme& t, const L
   const float title_w = L.size.x - 2 * M - sw - t.px(220) - L.gap;
   // The title, and under it the warning about the dates when there is one.
   const float title_y = v.warning.empty() ? (g.row_h - t.fonts.large->FontSize) * 0.5f : 0.0f;
-  label_at(t.fonts.large, ImVec2(wp.x + title_x, wp.y + M + title_y), colors::text,
-           fit(t.fonts.large, v.title + ": " + v.name, title_w));
+  label_fit(t.fonts.large, ImVec2(wp.x + title_x, wp.y + M + title_y), colors::text, v.title + ": " + v.name, title_w);
   if (!v.warning.empty())
-    label_at(t.fonts.bold, ImVec2(wp.x + title_x, wp.y + M + t.fonts.large->FontSize * 1.1f), colors::check_out,
-             fit(t.fonts.bold, v.warning, title_w));
+    label_fit(t.fonts.bold, ImVec2(wp.x + title_x, wp.y + M + t.fonts.large->FontSize * 1.1f), colors::check_out,
+              v.warning, title_w);
   ImGui::SetCursorPos(ImVec2(L.size.x - M - sw, M));
   if (big_button(t, {"agreements:save", icons::utf8("done"), &v.save_label, ImVec2(sw, g.row_h), ButtonStyle::CheckIn,
                      v.can_save}))

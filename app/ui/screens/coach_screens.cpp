@@ -37,16 +37,16 @@ void attention_list(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 
     text(t.fonts.bold, colors::text_muted, v.loaded ? v.all_clear : v.loading);
     return;
   }
-  // No arrow column: the row needs the width for two labelled buttons; coaches drag (the fade
-  // shows there is more).
+  // With the arrow buttons, as every list that can overflow: a busy Monday has 25 lines, and not
+  // every coach knows to drag.
   const ScrollRegion r =
-      begin_drag_scroll(t, {"attention", ImVec2(size.x, pos.y + size.y - list_y), colors::background, false});
+      begin_drag_scroll(t, {"attention", ImVec2(size.x, pos.y + size.y - list_y), colors::background, true});
   const float w = r.list_width;
   const float row_h = t.px(84);
   const float gap = t.px(8);
   const float pad = t.px(16);
   const float button_w = std::min(t.px(170), w * 0.22f);
-  const float button_h = t.px(68);
+  const float button_h = tap_px(t, 68);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (std::size_t i = 0; i < v.items.size(); ++i) {
     const AttentionItem& it = v.items[i];
@@ -64,14 +64,15 @@ void attention_list(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 
     const float tx = rmin.x + pad + t.px(56);
     const float text_w = w - (tx - rmin.x) - static_cast<float>(buttons) * (button_w + gap) - pad;
     const float line1 = rmin.y + t.px(10);
-    const std::string who = fit(t.fonts.bold, it.who, text_w * 0.7f);
-    label_at(t.fonts.bold, ImVec2(tx, line1), colors::text, who);
-    const float who_w = t.fonts.bold->CalcTextSizeA(t.fonts.bold->FontSize, FLT_MAX, 0, who.c_str()).x;
+    const float part_w = t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, 0, it.participation.c_str()).x;
+    const float who_room = text_w - part_w - t.px(14);
+    label_fit(t.fonts.bold, ImVec2(tx, line1), colors::text, it.who, who_room);
+    const float who_w =
+        std::min(who_room, t.fonts.bold->CalcTextSizeA(t.fonts.bold->FontSize, FLT_MAX, 0, it.who.c_str()).x);
     // Mandatory or voluntary: coaches only, and small: a fact for the coach, not a label.
     label_at(t.fonts.body, ImVec2(tx + who_w + t.px(14), line1 + t.px(4)),
              it.mandatory ? colors::check_out : colors::text_muted, it.participation);
-    label_at(t.fonts.body, ImVec2(tx, line1 + t.fonts.bold->FontSize * 1.25f), colors::text_muted,
-             fit(t.fonts.body, it.what, text_w));
+    label_fit(t.fonts.body, ImVec2(tx, line1 + t.fonts.bold->FontSize * 1.25f), colors::text_muted, it.what, text_w);
     // The name and the line under it open the participant's page.
     if (!it.person_id.empty()) {
       ImGui::SetCursorPos(ImVec2(0, ry));
@@ -117,8 +118,8 @@ void here_panel(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 size
     text(t.fonts.bold, colors::text_muted, v.nobody_here, size.x);
     return;
   }
-  // Narrow: no arrow column, the fade shows there is more (a coach knows to drag).
-  const ScrollRegion r = begin_drag_scroll(t, {"here", ImVec2(size.x, pos.y + size.y - list_y), colors::panel, false});
+  // The arrows here too: the names wrap or shrink into what they leave.
+  const ScrollRegion r = begin_drag_scroll(t, {"here", ImVec2(size.x, pos.y + size.y - list_y), colors::panel, true});
   const float w = r.list_width;
   const float line_h = t.fonts.body->FontSize * 1.45f;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -130,10 +131,15 @@ void here_panel(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 size
       const ImU32 c = p.left ? colors::text_muted : colors::text;
       label_at(t.fonts.body, ImVec2(origin.x + t.px(8), origin.y + y), c, p.since);
       const float name_x = origin.x + t.px(8) + t.px(p.left ? 150 : 72);
-      const float tag_w = t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, 0, p.participation.c_str()).x;
-      label_at(t.fonts.body, ImVec2(name_x, origin.y + y), c,
-               fit(t.fonts.body, p.who, w - (name_x - origin.x) - tag_w - t.px(16)));
-      label_at(t.fonts.body, ImVec2(origin.x + w - tag_w, origin.y + y),
+      ImFont* bf = t.fonts.body;
+      const float tag_w = bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, p.participation.c_str()).x;
+      const float name_room = w - (name_x - origin.x);
+      const float who_w = bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, p.who.c_str()).x;
+      // The tag beside the name where both fit, else under it: a name is never cut for a tag.
+      const bool beside = who_w * 0.75f + tag_w + t.px(16) <= name_room;
+      label_fit(bf, ImVec2(name_x, origin.y + y), c, p.who, beside ? name_room - tag_w - t.px(16) : name_room);
+      if (!beside) y += line_h;
+      label_at(bf, ImVec2(beside ? origin.x + w - tag_w : name_x, origin.y + y),
                p.mandatory ? colors::check_out : colors::text_muted, p.participation);
       y += line_h;
     }
@@ -154,6 +160,19 @@ void label_at(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float wr
   const std::string drawn = bidi::shown(f, s, wrap);
   ImGui::GetWindowDrawList()->AddText(f, f->FontSize, pos, color, drawn.c_str(), nullptr, wrap);
   frame_record().texts.push_back(s);
+  record_drawn(f, f->FontSize, s, drawn, pos, wrap);
+}
+
+void label_fit(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float width) {
+  const float natural = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, s.c_str()).x;
+  const float size = natural <= width ? f->FontSize : std::max(0.75f, width / natural) * f->FontSize;
+  std::string shown = natural * size / f->FontSize <= width + 0.5f ? s : fit(f, s, width * f->FontSize / size);
+  shown = bidi::shown(f, shown, 0);
+  // Vertically centred on the line the full size would take.
+  const ImVec2 at(pos.x, pos.y + (f->FontSize - size) * 0.5f);
+  ImGui::GetWindowDrawList()->AddText(f, size, at, color, shown.c_str());
+  frame_record().texts.push_back(s);
+  record_drawn(f, size, s, shown, at, 0);
 }
 
 // Text cut to a width with an ellipsis, so a long name never runs under a button.
@@ -165,6 +184,9 @@ std::string fit(ImFont* f, const std::string& s, float width) {
     while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
     if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
   }
+  // Recorded: the layout test fails on every cut (a text must wrap, shrink or get the room).
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  record_drawn(f, f->FontSize, s, "", at, 0, &at, &at, true);
   return out + "...";
 }
 
@@ -181,7 +203,7 @@ void choice_popup(const std::string& title, const std::string& subject, const st
   // Up to four options in a row; more (the nine exit reasons) in rows of three.
   const std::size_t per_row = options.size() <= 5 ? std::max<std::size_t>(1, options.size()) : 3;
   const std::size_t rows = (options.size() + per_row - 1) / per_row;
-  const float bh = t.px(80), g = t.px(12), pad = t.px(32);
+  const float bh = tap_px(t, 80), g = t.px(12), pad = t.px(32);
   const float head = t.fonts.large->FontSize * 1.3f + t.fonts.body->FontSize * 2.6f;
   const ImVec2 size(std::min(L.size.x - 2 * L.margin, t.px(1000)),
                     std::min(L.size.y - 2 * L.margin, pad * 2 + head + static_cast<float>(rows + 1) * (bh + g) + g));
@@ -276,7 +298,7 @@ void draw_coach_pin_change(const CoachPinChangeView& v, const Theme& t, const La
 
 float coach_top_bar(const CoachNav& v, const Theme& t, const Layout& L, Actions& out) {
   const float M = L.margin;
-  const float top_h = t.px(76);
+  const float top_h = tap_px(t, 76);
   const float leave_w = t.px(200);
   const float key_w = top_h;  // "PIN wijzigen": a square key button, named by its label for replays
   // Tabs share what the key and the way out leave.
@@ -331,12 +353,14 @@ void draw_coach_today(const CoachNav& nav, const CoachTodayView& v, const Theme&
 
 // [SECTION] The corner button, on every kiosk screen
 
+float coach_corner_side(const Theme& t) { return std::max(64.0f, t.px(64)); }
+
 void draw_coach_corner(const Theme& t, ImVec2 display, Actions& out) {
   // The same lock also sits in the participants' world on every screen but the name search,
   // whose keyboard needs the bottom edge (the welcome screen is one tap back).
   // Its own small window above the screen, so it wins the tap over anything it overlaps. A
   // lock pictogram without a word: nothing a participant would take for "start".
-  const float side = std::max(64.0f, t.px(64));
+  const float side = coach_corner_side(t);
   ImGui::SetNextWindowPos(ImVec2(display.x - side, display.y - side));
   ImGui::SetNextWindowSize(ImVec2(side, side));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));

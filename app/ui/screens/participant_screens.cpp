@@ -288,13 +288,21 @@ void draw_absence(const AbsenceView& v, const Theme& t, const Layout& L, Actions
   ImGui::SetCursorPosX(right_x);
   text(t.fonts.body, v.can_send ? colors::check_in : colors::text_muted, v.chosen_text, right_w);
   const float ry0 = ImGui::GetCursorPosY() + t.px(8);
-  const float n = static_cast<float>(v.reasons.size());
-  const float rh = std::clamp((L.size.y - M - ry0 - (n - 1) * g) / n, 64.0f, t.px(110));
+  // The last reason ("Iets anders") ends above the coach's lock, which would win its tap; where
+  // one column of 64 px reasons does not fit above it (1024x600), they take two.
+  const float bottom = std::min(L.size.y - M, L.size.y - L.corner);
+  const std::size_t count = v.reasons.size();
+  const int cols = (bottom - ry0 - static_cast<float>(count - 1) * g) / static_cast<float>(count) < 64.0f ? 2 : 1;
+  const float n = std::ceil(static_cast<float>(count) / static_cast<float>(cols));
+  const float rh = std::clamp((bottom - ry0 - (n - 1) * g) / n, 64.0f, t.px(110));
+  const float rw = (right_w - static_cast<float>(cols - 1) * g) / static_cast<float>(cols);
   for (std::size_t i = 0; i < v.reasons.size(); ++i) {
     const auto& reason = v.reasons[i];
-    ImGui::SetCursorPos(ImVec2(right_x, ry0 + static_cast<float>(i) * (rh + g)));
+    const float col = static_cast<float>(i % static_cast<std::size_t>(cols));
+    const float row = static_cast<float>(i / static_cast<std::size_t>(cols));
+    ImGui::SetCursorPos(ImVec2(right_x + col * (rw + g), ry0 + row * (rh + g)));
     const std::string id = std::string("reason:") + core::reason_key(reason.reason);
-    if (big_button(t, {id.c_str(), icons::utf8(reason.icon), &reason.label, ImVec2(right_w, rh), ButtonStyle::Primary,
+    if (big_button(t, {id.c_str(), icons::utf8(reason.icon), &reason.label, ImVec2(rw, rh), ButtonStyle::Primary,
                        v.can_send && !v.busy}))
       out.push_back(core::ReasonTapped{reason.reason});
   }

@@ -17,7 +17,14 @@ struct Layout {
   ImVec2 size;
   float margin;
   float gap;
+  // Height the coach's lock takes at the bottom right, where it is shown (0 elsewhere): a screen
+  // whose targets reach that corner ends them above it, since the lock wins the tap.
+  float corner = 0;
 };
+
+// A target's side: the design size at this scale, never under 64 px (on a 1024x600 panel the
+// scale is 0.75, and 76 px would come to 57).
+inline float tap_px(const Theme& t, float base) { return base * t.scale < 64.0f ? 64.0f : base * t.scale; }
 
 bool back_button(const Theme& t, const std::string& label, bool enabled = true);
 // Back button at the top left and a heading beside it; returns the y where content starts.
@@ -48,6 +55,9 @@ void draw_language(const LanguageView& v, const Theme& t, const Layout& L, Actio
 // Text drawn at a position and recorded for `expect`; text cut to a width with an ellipsis.
 void label_at(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float wrap = 0);
 std::string fit(ImFont* f, const std::string& s, float width);
+// Text at a position in one line of at most `width` px: at its size when it fits, else a little
+// smaller (down to 75 %); cut (and recorded as cut) only when even that does not fit.
+void label_fit(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float width);
 // Dims the screen behind a popup (draw it last in the screen's window).
 void dim_screen(const Layout& L);
 // A choice over the screen: a title, whom it is about, one big button per option, and cancel.
@@ -64,6 +74,7 @@ void draw_coach_pin_change(const CoachPinChangeView& v, const Theme& t, const La
 float coach_top_bar(const CoachNav& v, const Theme& t, const Layout& L, Actions& out);
 void draw_coach_today(const CoachNav& nav, const CoachTodayView& v, const Theme& t, const Layout& L, Actions& out);
 void draw_coach_corner(const Theme& t, ImVec2 display, Actions& out);
+float coach_corner_side(const Theme& t);
 // The Reports tab (report_screens.cpp)
 void draw_coach_reports(const CoachNav& nav, const ReportsView& v, const Theme& t, const Layout& L, Actions& out);
 

@@ -143,7 +143,7 @@ void ladder_chart(const CoachPersonView& v, const Theme& t, ImVec2 origin, float
 // The participant's card: the print button and what goes on the card, or why there is none.
 void card_row(const CoachPersonView& v, const Theme& t, const ImVec2 origin, float width, float& y, Actions& out) {
   heading(t, v.card_title, y, origin);
-  const float bw = std::min(t.px(320), width * 0.5f), bh = t.px(64);
+  const float bw = std::min(t.px(320), width * 0.5f), bh = tap_px(t, 64);
   ImGui::SetCursorPos(ImVec2(0, y));
   const bool enabled = v.can_print_card && v.loaded && !v.busy && !v.asking && !v.note_open;
   if (big_button(t,
@@ -157,9 +157,35 @@ void card_row(const CoachPersonView& v, const Theme& t, const ImVec2 origin, flo
   y += std::max(bh, size.y) + t.px(6);
 }
 
+// The ladder: where the participant stands now and the chart of how they got there, right after
+// what waits for a decision, so the chart is in view when the page opens (issue 16).
+void ladder_section(const CoachPersonView& v, const Theme& t, ImVec2 origin, float w, float& y) {
+  heading(t, v.ladder_title, y, origin);
+  if (v.ladder_history.empty()) {
+    line(t, v.no_ladder, y, origin, w);
+    return;
+  }
+  label_at(t.fonts.bold, ImVec2(origin.x, origin.y + y), colors::primary, v.ladder_now);
+  y += t.fonts.bold->FontSize * 1.3f;
+  // Progress within the rung as dots.
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float dot = t.px(9);
+  for (int i = 0; i < v.ladder_steps; ++i)
+    dl->AddCircleFilled(
+        ImVec2(origin.x + dot + static_cast<float>(i) * dot * 2.8f, origin.y + y + t.fonts.body->FontSize * 0.55f), dot,
+        i < v.ladder_progress_value ? colors::primary : colors::neutral);
+  label_at(t.fonts.body, ImVec2(origin.x + dot * 2.8f * static_cast<float>(v.ladder_steps) + t.px(8), origin.y + y),
+           colors::text_muted, v.ladder_progress);
+  y += t.fonts.body->FontSize * 1.5f;
+  ladder_chart(v, t, origin, w, y);
+  line(t, v.ladder_date, y, origin, w);
+  for (const auto& [area, status] : v.areas) line(t, area + ": " + status, y, origin, w);
+}
+
 void details(const CoachPersonView& v, const Theme& t, ImVec2 pos, ImVec2 size, Actions& out) {
   ImGui::SetCursorPos(pos);
-  const ScrollRegion r = begin_drag_scroll(t, {"person", size, colors::panel, false});
+  // The arrows too: the page is long (ladder, agreements, hours, notes, history).
+  const ScrollRegion r = begin_drag_scroll(t, {"person", size, colors::panel, true});
   const float w = r.list_width - t.px(8);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   float y = 0;
@@ -173,16 +199,19 @@ void details(const CoachPersonView& v, const Theme& t, ImVec2 pos, ImVec2 size, 
     const float bw = std::min(t.px(200), (w - t.px(12)) / 2);
     ImGui::SetCursorPos(ImVec2(0, y));
     const std::string yes = "yes:" + h.id, no = "no:" + h.id;
-    if (big_button(t, {yes.c_str(), nullptr, &h.primary_label, ImVec2(bw, t.px(64)), ButtonStyle::CheckIn,
+    if (big_button(t, {yes.c_str(), nullptr, &h.primary_label, ImVec2(bw, tap_px(t, 64)), ButtonStyle::CheckIn,
                        !v.busy && !v.asking}))
       out.push_back(h.primary);
     ImGui::SetCursorPos(ImVec2(bw + t.px(12), y));
-    if (big_button(t, {no.c_str(), nullptr, &h.secondary_label, ImVec2(bw, t.px(64)), ButtonStyle::Neutral,
+    if (big_button(t, {no.c_str(), nullptr, &h.secondary_label, ImVec2(bw, tap_px(t, 64)), ButtonStyle::Neutral,
                        !v.busy && !v.asking}))
       out.push_back(h.secondary);
-    y += t.px(72);
+    y += tap_px(t, 64) + t.px(8);
   }
   if (!v.waiting.empty()) y += t.px(10);
+  if (v.waiting.empty()) y -= t.px(10);  // no space above the first heading
+  ladder_section(v, t, origin, w, y);
+  y += t.px(16);  // the agreements below have no heading of their own: a space sets them apart
   for (const auto& f : v.facts) line(t, f, y, origin, w, colors::text);
   // The agreements above are the coach's to change.
   ImGui::SetCursorPos(ImVec2(0, y));
@@ -192,27 +221,6 @@ void details(const CoachPersonView& v, const Theme& t, ImVec2 pos, ImVec2 size, 
     out.push_back(core::AgreementsOpenTapped{});
   y += t.px(84) + t.px(12);
   if (v.show_card) card_row(v, t, origin, w, y, out);
-
-  heading(t, v.ladder_title, y, origin);
-  if (v.ladder_history.empty()) {
-    line(t, v.no_ladder, y, origin, w);
-  } else {
-    label_at(t.fonts.bold, ImVec2(origin.x, origin.y + y), colors::primary, v.ladder_now);
-    y += t.fonts.bold->FontSize * 1.3f;
-    // Progress within the rung as dots.
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float dot = t.px(9);
-    for (int i = 0; i < v.ladder_steps; ++i)
-      dl->AddCircleFilled(
-          ImVec2(origin.x + dot + static_cast<float>(i) * dot * 2.8f, origin.y + y + t.fonts.body->FontSize * 0.55f),
-          dot, i < v.ladder_progress_value ? colors::primary : colors::neutral);
-    label_at(t.fonts.body, ImVec2(origin.x + dot * 2.8f * static_cast<float>(v.ladder_steps) + t.px(8), origin.y + y),
-             colors::text_muted, v.ladder_progress);
-    y += t.fonts.body->FontSize * 1.5f;
-    line(t, v.ladder_date, y, origin, w);
-    for (const auto& [area, status] : v.areas) line(t, area + ": " + status, y, origin, w);
-    ladder_chart(v, t, origin, w, y);
-  }
 
   heading(t, v.hours_title, y, origin);
   for (const auto& [place, amount] : v.hours_per_place) line(t, place + ": " + amount, y, origin, w, colors::text);
@@ -247,7 +255,7 @@ void note_editor(const CoachPersonView& v, const Theme& t, const Layout& L, Acti
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
   ImGui::SetCursorPos(ImVec2(pad, pad));
   text(t.fonts.large, colors::text, v.note_title);
-  const float bw = t.px(220), bh = t.px(72);
+  const float bw = t.px(220), bh = tap_px(t, 72);
   ImGui::SetCursorPos(ImVec2(size.x - pad - 2 * bw - t.px(12), pad));
   if (big_button(t,
                  {"note:cancel", icons::utf8("back"), &v.cancel_label, ImVec2(bw, bh), ButtonStyle::Neutral, !v.busy}))
@@ -308,7 +316,7 @@ void draw_coach_people(const CoachNav& nav, const CoachPeopleView& v, const Them
   ImGui::SetCursorPos(ImVec2(M, top + t.px(10)));
   text(t.fonts.large, colors::text, v.title);
   // Mine / everyone
-  const float sw = t.px(240), sh = t.px(68);
+  const float sw = t.px(240), sh = tap_px(t, 68);
   ImGui::SetCursorPos(ImVec2(L.size.x - M - 2 * sw - t.px(10), top));
   if (big_button(t, {"people:mine", nullptr, &v.mine_label, ImVec2(sw, sh),
                      v.all ? ButtonStyle::Neutral : ButtonStyle::Selected}))
@@ -329,7 +337,7 @@ void draw_coach_people(const CoachNav& nav, const CoachPeopleView& v, const Them
   }
   const ScrollRegion r = begin_drag_scroll(t, {"people", ImVec2(L.size.x - 2 * M, L.size.y - M - y)});
   const float w = r.list_width;
-  const float row_h = t.px(72), g = t.px(6);
+  const float row_h = tap_px(t, 72), g = t.px(6);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float ry = 0;
   auto row = [&](const CoachPeopleView::Row& p, bool left) {
@@ -344,21 +352,19 @@ void draw_coach_people(const CoachNav& nav, const CoachPeopleView& v, const Them
     // Columns: name | participation | last seen | rung | end date | coach
     const float c1 = w * 0.30f, c2 = w * 0.12f, c3 = w * 0.25f, c4 = w * 0.10f, c5 = w * 0.12f;
     float x = rmin.x + pad;
-    label_at(t.fonts.bold, ImVec2(x, ty), left ? colors::text_muted : colors::text,
-             fit(t.fonts.bold, p.name, c1 - t.px(12)));
+    label_fit(t.fonts.bold, ImVec2(x, ty), left ? colors::text_muted : colors::text, p.name, c1 - t.px(12));
     x += c1;
     label_at(t.fonts.body, ImVec2(x, ty + t.px(3)), p.mandatory ? colors::check_out : colors::text_muted,
              p.participation);
     x += c2;
-    label_at(t.fonts.body, ImVec2(x, ty + t.px(3)), p.warn ? colors::check_out : colors::text_muted,
-             fit(t.fonts.body, p.last_seen, c3 - t.px(12)));
+    label_fit(t.fonts.body, ImVec2(x, ty + t.px(3)), p.warn ? colors::check_out : colors::text_muted, p.last_seen,
+              c3 - t.px(12));
     x += c3;
     label_at(t.fonts.body, ImVec2(x, ty + t.px(3)), colors::text_muted, p.rung);
     x += c4;
     label_at(t.fonts.body, ImVec2(x, ty + t.px(3)), colors::text_muted, p.end);
     x += c5;
-    label_at(t.fonts.body, ImVec2(x, ty + t.px(3)), colors::text_muted,
-             fit(t.fonts.body, p.coach, rmin.x + w - x - pad));
+    label_fit(t.fonts.body, ImVec2(x, ty + t.px(3)), colors::text_muted, p.coach, rmin.x + w - x - pad);
     ImGui::SetCursorPos(ImVec2(0, ry));
     const std::string id = "person:" + p.id;
     if (tap_area(id.c_str(), p.name, ImVec2(w, row_h))) out.push_back(core::PersonTapped{p.id});
@@ -380,7 +386,7 @@ void draw_coach_people(const CoachNav& nav, const CoachPeopleView& v, const Them
 void draw_coach_person(const CoachNav& nav, const CoachPersonView& v, const Theme& t, const Layout& L, Actions& out) {
   const float M = L.margin;
   const float top = coach_top_bar(nav, t, L, out);
-  const float bh = t.px(72);
+  const float bh = tap_px(t, 72);
   ImGui::SetCursorPos(ImVec2(M, top));
   if (back_button(t, v.back_label, !v.busy)) out.push_back(core::BackTapped{});
   // Actions on the right of the name row.
@@ -422,12 +428,11 @@ void draw_coach_person(const CoachNav& nav, const CoachPersonView& v, const Them
   const ImVec2 wp = ImGui::GetWindowPos();
   // A long name steps down a font size before it is ever cut.
   ImFont* name_font = text_w(t.fonts.large, v.name) <= name_w ? t.fonts.large : t.fonts.bold;
-  label_at(name_font,
-           ImVec2(wp.x + name_x, wp.y + top - t.px(4) + (t.fonts.large->FontSize - name_font->FontSize) * 0.5f),
-           colors::text, fit(name_font, v.name, name_w));
-  label_at(t.fonts.body, ImVec2(wp.x + name_x, wp.y + top + t.fonts.large->FontSize),
-           v.mandatory ? colors::check_out : colors::text_muted,
-           fit(t.fonts.body, v.participation + "   " + v.coach_line, name_w));
+  label_fit(name_font,
+            ImVec2(wp.x + name_x, wp.y + top - t.px(4) + (t.fonts.large->FontSize - name_font->FontSize) * 0.5f),
+            colors::text, v.name, name_w);
+  label_fit(t.fonts.body, ImVec2(wp.x + name_x, wp.y + top + t.fonts.large->FontSize),
+            v.mandatory ? colors::check_out : colors::text_muted, v.participation + "   " + v.coach_line, name_w);
 
   const float y = top + bh + L.gap * 0.6f;
   const float h = L.size.y - M - y;
@@ -457,13 +462,13 @@ void draw_coach_ladder(const CoachNav& nav, const CoachLadderView& v, const Them
   const ImVec2 wp = ImGui::GetWindowPos();
   const float name_x = M + t.px(220) + L.gap * 0.5f;
   label_at(t.fonts.large, ImVec2(wp.x + name_x, wp.y + top + t.px(8)), colors::text, v.title + ": " + v.name);
-  const float sw = t.px(240), bh = t.px(72);
+  const float sw = t.px(240), bh = tap_px(t, 72);
   ImGui::SetCursorPos(ImVec2(L.size.x - M - sw, top));
   if (big_button(t, {"ladder:save", icons::utf8("done"), &v.save_label, ImVec2(sw, bh), ButtonStyle::CheckIn, !v.busy}))
     out.push_back(core::LadderSaveTapped{});
 
   const float W = L.size.x - 2 * M;
-  const float oh = t.px(64);  // the form must fit 800 px: five rows of options and four headings
+  const float oh = tap_px(t, 64);  // the form must fit 800 px: five rows of options and four headings
   float y = top + bh + L.gap * 0.5f;
   const float label_h = t.fonts.bold->FontSize * 1.3f;
   auto title = [&](const std::string& s, float x) {
@@ -489,7 +494,7 @@ void draw_coach_ladder(const CoachNav& nav, const CoachLadderView& v, const Them
   for (std::size_t i = 0; i < v.areas.size(); ++i) {
     const float x = M + static_cast<float>(i % 3) * (col_w + L.gap);
     const float ay = y + static_cast<float>(i / 3) * block_h;
-    label_at(t.fonts.body, ImVec2(wp.x + x, wp.y + ay), colors::text, fit(t.fonts.body, v.areas[i].label, col_w));
+    label_fit(t.fonts.body, ImVec2(wp.x + x, wp.y + ay), colors::text, v.areas[i].label, col_w);
     option_row(t, v.areas[i].states, x, ay + label_h, col_w, oh, !v.busy, out);
   }
 }

@@ -86,11 +86,10 @@ void programme_row(const CoachProgrammeView& v, const ProgrammeRow& r, const The
   const float right_x = o.x + w - put_back_w - (put_back_w > 0 ? t.px(12) : 0) - right_w - t.px(12);
   const float title_x = time_x + text_w(bf, "00:00 - 00:00") + t.px(24);
   const float title_w = right_x - title_x - t.px(12);
-  label_at(bf, ImVec2(title_x, line1), ink, fit(bf, r.title, title_w));
-  label_at(body, ImVec2(title_x, line2), colors::text_muted, fit(body, r.where, title_w));
-  if (!r.once.empty())
-    label_at(body, ImVec2(time_x, line2), colors::primary, fit(body, r.once, title_x - time_x - t.px(8)));
-  label_at(body, ImVec2(right_x, line1 + t.px(2)), ink, fit(body, r.signed_up, right_w));
+  label_fit(bf, ImVec2(title_x, line1), ink, r.title, title_w);
+  label_fit(body, ImVec2(title_x, line2), colors::text_muted, r.where, title_w);
+  if (!r.once.empty()) label_fit(body, ImVec2(time_x, line2), colors::primary, r.once, title_x - time_x - t.px(8));
+  label_fit(body, ImVec2(right_x, line1 + t.px(2)), ink, r.signed_up, right_w);
   if (!r.badge.empty()) {
     const float bw = text_w(body, r.badge) + t.px(20);
     const ImVec2 bmin(right_x, line2 - t.px(2));
@@ -275,7 +274,7 @@ void draw_coach_programme(const CoachNav& nav, const CoachProgrammeView& v, cons
                           Actions& out) {
   const float M = L.margin;
   const float top = coach_top_bar(nav, t, L, out);
-  const float new_w = t.px(340), new_h = t.px(76);
+  const float new_w = t.px(340), new_h = tap_px(t, 76);
   ImGui::SetCursorPos(ImVec2(M, top + (new_h - t.fonts.large->FontSize) * 0.5f));
   text(t.fonts.large, colors::text, v.title);
   if (!v.error.empty()) {

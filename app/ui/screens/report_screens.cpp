@@ -96,7 +96,7 @@ void draw_coach_reports(const CoachNav& nav, const ReportsView& v, const Theme& 
   const float top = coach_top_bar(nav, t, L, out);
   const ImVec2 wp = ImGui::GetWindowPos();
   const float W = L.size.x - 2 * M;
-  const float bh = t.px(72);
+  const float bh = tap_px(t, 72);
   const float g = t.px(12);
 
   // Month chooser: previous, the month, next (never beyond this month).
@@ -172,10 +172,10 @@ void draw_coach_reports(const CoachNav& nav, const ReportsView& v, const Theme& 
     const float lh = f->FontSize * 1.25f;
     const float lines = 1 + static_cast<float>(v.result_files.size());
     float y = export_y + std::max(0.0f, (export_h - lines * lh) / 2);
-    label_at(f, ImVec2(wp.x + rx, wp.y + y), v.result_error ? colors::check_out : colors::text, fit(f, v.result, rw));
+    label_fit(f, ImVec2(wp.x + rx, wp.y + y), v.result_error ? colors::check_out : colors::text, v.result, rw);
     for (const auto& file : v.result_files) {
       y += lh;
-      label_at(t.fonts.bold, ImVec2(wp.x + rx, wp.y + y), colors::check_in, fit(t.fonts.bold, file, rw));
+      label_fit(t.fonts.bold, ImVec2(wp.x + rx, wp.y + y), colors::check_in, file, rw);
     }
   }
 }

@@ -5,6 +5,8 @@
 #include "ui/bidi/shown.hpp"
 #include "ui/screens/parts.hpp"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <string>
 
@@ -221,6 +223,71 @@ void draw_prompt(const PromptView& v, const Theme& t, const Layout& L, Actions& 
   ImGui::PopStyleColor();
 }
 
+// Dims everything under the prompt: its own window above the screen's, since the screen's lists
+// (child windows, with their white edge fades) are drawn after the screen's own draw list and
+// would stay bright over a dimming drawn there.
+void dim_behind_prompt(ImVec2 display) {
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(display);
+  ImGui::Begin("##dim", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoFocusOnAppearing);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(ImVec2(0, 0), display, false);  // the window's padding must be dimmed too
+  dl->AddRectFilled(ImVec2(0, 0), display, colors::overlay);
+  dl->PopClipRect();
+  ImGui::End();
+}
+
+// [SECTION] Notices: over no target and no text of the screen
+
+bool covers(ImVec2 min, ImVec2 max, ImVec2 bmin, ImVec2 bmax) {
+  return min.x < bmax.x && bmin.x < max.x && min.y < bmax.y && bmin.y < max.y;
+}
+
+// Whether a notice at [min, max] leaves every target of the screen (drawn before it) free, and
+// with `texts` every text a person can see too.
+bool spot_is_free(ImVec2 min, ImVec2 max, bool texts) {
+  const FrameRecord& r = frame_record();
+  for (const auto& tg : r.targets)
+    if (tg.enabled && covers(min, max, tg.min, tg.max)) return false;
+  if (!texts) return true;
+  for (const auto& d : r.drawn) {
+    const ImVec2 dmin(d.min.x, d.in_list ? std::max(d.min.y, d.box_min.y) : d.min.y);
+    const ImVec2 dmax(d.max.x, d.in_list ? std::min(d.max.y, d.box_max.y) : d.max.y);
+    if (dmax.y > dmin.y && covers(min, max, dmin, dmax)) return false;
+  }
+  return true;
+}
+
+// Where a notice goes: where it covers nothing to tap (a notice that hides the key a person
+// needs next is worse than none) and, where it can, no text either. Hints nearest the middle,
+// where the eye already is; good news nearest the top. Full width first, then half.
+ImVec2 notice_spot(const Theme& t, const Layout& L, const std::string& message, bool good, float& width) {
+  const float full = std::min(L.size.x - 2 * L.margin, t.px(900));
+  const float half = (L.size.x - 2 * L.margin - L.gap) * 0.5f;
+  const float edge = L.margin * 0.25f;
+  for (const bool texts : {true, false}) {
+    for (const float w : {full, half}) {
+      const float h = notice_height(t, message, w);
+      const float start = good ? edge : (L.size.y - h) * 0.5f;
+      const float xs[] = {(L.size.x - w) * 0.5f, L.margin, L.size.x - L.margin - w};
+      for (float d = 0; d < L.size.y; d += t.px(12)) {
+        for (const float y : {start + d, start - d}) {
+          if (y < edge || y + h > L.size.y - edge) continue;
+          for (const float x : xs)
+            if (spot_is_free(ImVec2(x, y), ImVec2(x + w, y + h), texts)) {
+              width = w;
+              return ImVec2(x, y);
+            }
+        }
+      }
+    }
+  }
+  width = full;  // nowhere free: the middle, as before (the layout test names the screen)
+  return ImVec2((L.size.x - full) * 0.5f, (L.size.y - notice_height(t, message, full)) * 0.5f);
+}
+
 // [SECTION] A database that cannot be trusted: the whole screen, for the coach
 
 void draw_storage_fault(const StorageFaultView& v, const Theme& t, const Layout& L) {
@@ -280,7 +347,7 @@ void draw_speaker(core::Screen sc, const Theme& t, const Layout& L, Actions& out
 // [SECTION] Frame
 
 void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out) {
-  const Layout L{display, t.px(40), t.px(24)};
+  const Layout L{display, t.px(40), t.px(24), v.coach_corner && !v.prompt.visible ? coach_corner_side(t) + t.px(8) : 0};
   if (v.storage_fault.visible) return draw_storage_fault(v.storage_fault, t, L);
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(display);
@@ -313,31 +380,17 @@ void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out
     case core::Screen::CoachActivityEdit: draw_activity_edit(v.coach_nav, v.activity_edit, t, L, out); break;
     case core::Screen::CoachReports: draw_coach_reports(v.coach_nav, v.reports, t, L, out); break;
   }
-  if (v.prompt.visible) {
-    ImGui::EndDisabled();
-    const ImVec2 wp = ImGui::GetWindowPos();
-    const ImVec2 end(wp.x + display.x, wp.y + display.y);
-    ImGui::PushClipRect(wp, end, false);  // the window's padding must be dimmed too
-    ImGui::GetWindowDrawList()->AddRectFilled(wp, end, colors::overlay);
-    ImGui::PopClipRect();
-  }
+  if (v.prompt.visible) ImGui::EndDisabled();
   ImGui::End();
+  if (v.prompt.visible) dim_behind_prompt(display);
   if (v.coach_corner && !v.prompt.visible) draw_coach_corner(t, display, out);
-  if (!v.notice.empty()) {
-    const float w = std::min(display.x - 2 * L.margin, t.px(900));
-    // Good news sits in the title row, out of the way of the list it is about; hints sit in
-    // the middle, where the eye already is.
-    if (v.notice_good) {
-      // Right of the back button and the screen's title (titles are short: about 360 px).
-      const float x = L.margin + t.px(220) + L.gap + t.px(360);
-      const float right = v.speaker ? L.margin + speaker_side(t) + L.gap : L.margin * 0.5f;
-      notice_banner(t, v.notice, ImVec2(x, L.margin * 0.5f), display.x - x - right, true);
-    } else {
-      notice_banner(t, v.notice, ImVec2((display.x - w) * 0.5f, display.y * 0.5f - t.px(60)), w);
-    }
-  }
-  // Above a notice banner, which may reach its corner (home's good news).
+  // Before the notice, which finds a place that leaves every target free, the speaker's too.
   if (v.speaker && !v.prompt.visible) draw_speaker(v.screen, t, L, out);
+  if (!v.notice.empty()) {
+    float w = 0;
+    const ImVec2 at = notice_spot(t, L, v.notice, v.notice_good, w);
+    notice_banner(t, v.notice, at, w, v.notice_good);
+  }
   if (v.prompt.visible) draw_prompt(v.prompt, t, L, out);
 }
 
@@ -405,6 +458,16 @@ void pin_dots(const Theme& t, const Layout& L, int entered, int total, float y) 
     else ImGui::GetWindowDrawList()->AddCircle(c, r, colors::text, 0, t.px(3));
   }
   frame_record().texts.push_back(std::string(static_cast<std::size_t>(entered), '*'));
+  // Recorded as drawn, so a notice finds a place that leaves the dots in view.
+  FrameRecord::Drawn dots;
+  dots.given = "(PIN dots)";
+  dots.min = ImVec2(wp.x + L.margin, wp.y + y - r);
+  dots.max = ImVec2(dots.min.x + static_cast<float>(total) * (2 * r + t.px(28)) - t.px(28), wp.y + y + r);
+  dots.box_min = ImGui::GetWindowDrawList()->GetClipRectMin();
+  dots.box_max = ImGui::GetWindowDrawList()->GetClipRectMax();
+  dots.line_h = 2 * r;
+  dots.window = GImGui->CurrentWindow->RootWindow->ID;
+  frame_record().drawn.push_back(dots);
 }
 
 KeypadEvent pin_keypad(const Theme& t, const Layout& L, const char* id, const std::string& erase_label, bool enabled,

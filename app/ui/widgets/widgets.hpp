@@ -18,7 +18,8 @@ struct FrameRecord {
     std::string label;
     ImVec2 min, max;
     bool enabled = true;
-    bool repeat = false;  // a key meant to be tapped again and again (RepeatKeys)
+    bool repeat = false;   // a key meant to be tapped again and again (RepeatKeys)
+    bool clipped = false;  // only partly in view (a list's edge): min..max is the visible part
   };
   // A drag-to-scroll list (ui/widgets/scroll.hpp): where it is and how far it is scrolled.
   struct Scroller {
@@ -26,15 +27,37 @@ struct FrameRecord {
     ImVec2 min, max;
     float scroll = 0, scroll_max = 0;
   };
+  // One text as drawn, for the layout test: what it was given and where it went. A text that
+  // leaves its box, is cut with an ellipsis or has a line break inside a word is a defect.
+  struct Drawn {
+    std::string given;         // as the screen gave it (before reordering or wrapping)
+    ImVec2 min, max;           // where its lines went
+    ImVec2 box_min, box_max;   // what it must stay inside: its button, else the visible region
+    float wrap = 0;            // the width it was told to wrap at (0: one line)
+    float line_h = 0;          // its font size
+    unsigned window = 0;       // the top-level window it is in (a popup's texts lie over the screen's)
+    bool in_list = false;      // in a scrolling list: may be scrolled out of sight up or down
+    bool cut = false;          // shortened with an ellipsis
+    bool broken_word = false;  // a line ends inside a word ("Uitstroo m")
+  };
+  // A notice drawn over the screen: it must leave every target free.
+  struct Notice {
+    std::string message;
+    ImVec2 min, max;
+  };
   std::vector<Target> targets;
   std::vector<std::string> texts;
   std::vector<Scroller> scrollers;
+  std::vector<Drawn> drawn;
+  std::vector<Notice> notices;
   float min_target_px = 1e9f;  // smallest tappable target side this frame
   bool animating = false;      // something still moves (a list gliding): draw another frame
   void clear() {
     targets.clear();
     texts.clear();
     scrollers.clear();
+    drawn.clear();
+    notices.clear();
     min_target_px = 1e9f;
     animating = false;
   }
@@ -76,12 +99,24 @@ bool big_button(const Theme& t, const ButtonSpec& spec);
 bool tap_area(const char* id, const std::string& label, ImVec2 size, bool enabled = true);
 // Records a tappable target drawn some other way, for replays and the 64 px check.
 void record_target(const char* id, const std::string& label, ImVec2 min, ImVec2 max, bool enabled = true);
+// Records a text drawn at pos (screen px) some other way: `shown` is what was drawn (reordered,
+// broken into lines), `wrap` the width it wrapped at; box: the button it labels, if any.
+void record_drawn(ImFont* font, float size, const std::string& given, const std::string& shown, ImVec2 pos, float wrap,
+                  const ImVec2* box_min = nullptr, const ImVec2* box_max = nullptr, bool cut = false);
+// True when ImGui, wrapping `s` at `wrap` px, ends a line inside a word (not at a blank, a
+// hyphen or a slash): the test's "broken inside a word".
+bool wraps_inside_word(ImFont* font, float size, const std::string& s, float wrap);
 // Text at the cursor, recorded for `expect`.
 void text(ImFont* font, ImU32 color, const std::string& s, float wrap_width = 0.0f);
 // Text centred horizontally in [x, x + width] at the current cursor y.
 void text_centered(ImFont* font, ImU32 color, const std::string& s, float x, float width);
 // A calm amber banner with an info pictogram; green with a check for good news.
 void notice_banner(const Theme& t, const std::string& message, ImVec2 pos, float width, bool good = false);
+// The banner's height at that width.
+float notice_height(const Theme& t, const std::string& message, float width);
+// Left-to-right text broken into lines of at most `width` px at blanks; a word wider than that
+// (a file path) is broken after a '/' or '-', never inside a word where there is another choice.
+std::string break_lines(ImFont* font, const std::string& s, float width);
 // A white rounded panel behind content.
 void panel(ImVec2 min, ImVec2 max, const Theme& t);
 
