@@ -164,10 +164,11 @@ void label_at(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float wr
 }
 
 void label_fit(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float width) {
-  const float natural = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, s.c_str()).x;
+  // Measured as drawn: shaped, reordered, without the bidi controls that isolate a name in Arabic.
+  std::string shown = bidi::shown(f, s, 0);
+  const float natural = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shown.c_str()).x;
   const float size = natural <= width ? f->FontSize : std::max(0.75f, width / natural) * f->FontSize;
-  std::string shown = natural * size / f->FontSize <= width + 0.5f ? s : fit(f, s, width * f->FontSize / size);
-  shown = bidi::shown(f, shown, 0);
+  if (natural * size / f->FontSize > width + 0.5f) shown = bidi::shown(f, fit(f, s, width * f->FontSize / size), 0);
   // Vertically centred on the line the full size would take.
   const ImVec2 at(pos.x, pos.y + (f->FontSize - size) * 0.5f);
   ImGui::GetWindowDrawList()->AddText(f, size, at, color, shown.c_str());
@@ -177,9 +178,12 @@ void label_fit(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float w
 
 // Text cut to a width with an ellipsis, so a long name never runs under a button.
 std::string fit(ImFont* f, const std::string& s, float width) {
-  if (f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, s.c_str()).x <= width) return s;
+  const auto drawn_width = [f](const std::string& text) {
+    return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, bidi::shown(f, text, 0).c_str()).x;
+  };
+  if (drawn_width(s) <= width) return s;
   std::string out = s;
-  while (!out.empty() && f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, (out + "...").c_str()).x > width) {
+  while (!out.empty() && drawn_width(out + "...") > width) {
     out.pop_back();
     while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
     if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
