@@ -446,6 +446,7 @@ constexpr std::string_view kRequiredKeys[] = {
     "activities.join_waiting_list",
     "activities.sign_up",
     "home.reported_absent",
+    "list.separator",
     "home.my_week",
     "home.my_week_empty",
     "reason.sick",

@@ -158,8 +158,9 @@ HomeView make_home_view(const core::State& s, const Strings& tr) {
     const auto& ab = absences[i];
     std::string parts = dagdeel_label(ab.dagdeel, tr);
     std::size_t j = i + 1;
+    // The separator is the language's own comma (Arabic and Tigrinya have theirs).
     for (; j < absences.size() && absences[j].date == ab.date && absences[j].reason == ab.reason; ++j)
-      parts += ", " + dagdeel_label(absences[j].dagdeel, tr);
+      parts += tr.get("list.separator") + dagdeel_label(absences[j].dagdeel, tr);
     if (ab.date >= today)
       items.push_back(
           {ab.date + "~" + std::to_string(static_cast<int>(ab.dagdeel)),

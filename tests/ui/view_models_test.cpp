@@ -1,7 +1,9 @@
 // View models built from core::State driven by core::update(), with the real translations.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/state.hpp"
@@ -482,5 +484,27 @@ TEST_CASE("view models: welcome and search follow the centre's identification se
     v = ui::make_frame_view(k.state(), tr);
     REQUIRE(v.screen == Screen::Search);
     CHECK(v.search.scan_hint.empty());
+  }
+}
+
+TEST_CASE("view models: home's week joins a day's dagdelen with the language's own comma", "[ui]") {
+  test::use_amsterdam_time();
+  ui::Strings tr;
+  tr.load(test::assets_dir() + "/i18n", {"nl", "ar", "ti"});
+  core::State s = at_home(kMonday0942).state();
+  const auto absent = [&s](core::Dagdeel d) {
+    return core::Absence{"abs", s.participant_id, "2026-11-26", d, core::AbsenceReason::Sick, false};
+  };
+  s.me.absences = {absent(core::Dagdeel::Morning), absent(core::Dagdeel::Afternoon)};
+  for (const auto& [language, comma] : {std::pair{"nl", ", "}, {"ar", "\u060C "}, {"ti", "\u1363 "}}) {
+    INFO(language);
+    s.language = language;
+    tr.set_language(language);  // as make_frame_view does
+    const ui::HomeView h = ui::make_home_view(s, tr);
+    const auto line =
+        std::find_if(h.agenda.begin(), h.agenda.end(), [](const ui::AgendaLine& l) { return l.icon == "absence"; });
+    REQUIRE(line != h.agenda.end());
+    CHECK(line->when.find(comma) != std::string::npos);
+    if (std::string(language) != "nl") CHECK(line->when.find(", ") == std::string::npos);
   }
 }
