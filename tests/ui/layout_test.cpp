@@ -177,6 +177,8 @@ const Known kKnown[] = {
     {"coach Today", {1280, 800}, "pl", "Polish: 'Fatima El Amrani' beside 'obowiązkowo' is cut"},
     {"coach Today", {1080, 1920}, "pl", "Polish: 'Fatima El Amrani' beside 'obowiązkowo' is cut"},
     {"coach participant page", {1280, 800}, "pl", "Polish: the strip's legend runs into the notes heading"},
+    {"coach Today", {1280, 800}, "ar", "Arabic (coach keys in Dutch, values in Arabic): an hours line is cut"},
+    {"coach Today", {1080, 1920}, "ar", "Arabic (coach keys in Dutch, values in Arabic): an hours line is cut"},
 };
 
 const Known* known(const char* scene, ImVec2 display, const char* lang) {

@@ -50,3 +50,23 @@ TEST_CASE("theme: without a plan the 76 px font keeps the whole Latin range", "[
   for (ImWchar c : {ImWchar('Q'), ImWchar(0x0141), ImWchar(0x20AC)})  // Q, Ł, €
     CHECK(h.theme.fonts.huge->FindGlyphNoFallback(c) != nullptr);
 }
+
+TEST_CASE("theme: an Arabic letter stands as tall as the Latin letters beside it", "[ui]") {
+  test::Headless h(1280, 800);
+  REQUIRE(h.fonts_loaded);
+  ui::Strings tr;
+  tr.load(test::assets_dir() + "/i18n", {"nl", "ar"});
+  ui::BuiltFonts built = ui::build_fonts(ui::font_plan("ar", tr), h.theme.scale);
+  REQUIRE(built.ok);
+  for (ImFont* font : {built.fonts.body, built.fonts.bold, built.fonts.large}) {
+    const ImFontGlyph* alef = font->FindGlyphNoFallback(0xFE8D);  // ARABIC LETTER ALEF, isolated
+    const ImFontGlyph* ell = font->FindGlyphNoFallback('l');
+    REQUIRE(alef != nullptr);
+    REQUIRE(ell != nullptr);
+    const float ratio = (alef->Y1 - alef->Y0) / (ell->Y1 - ell->Y0);
+    INFO("font " << font->FontSize << " px: alef " << alef->Y1 - alef->Y0 << " px, l " << ell->Y1 - ell->Y0 << " px");
+    CHECK(ratio > 0.85f);  // merged at the text font's size it was 0.6
+    CHECK(ratio < 1.2f);
+    CHECK(alef->Y1 <= ell->Y1 + 1);  // on the same baseline
+  }
+}

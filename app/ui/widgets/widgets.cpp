@@ -203,12 +203,13 @@ bool big_button(const Theme& t, const ButtonSpec& b) {
   const std::string& label = b.label ? *b.label : std::string();
   ImFont* f = b.icon_above || b.size.y >= t.px(120) ? t.fonts.icon : lf;
   const ImVec2 is = b.icon ? f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, b.icon) : ImVec2(0, 0);
-  const LabelFit fit = fit_label(t, b, lf, label, is);
+  // Right-to-left labels are broken into lines before they are reordered (bidi::shown), which
+  // measures at the font's own size: the width is scaled to match. They are fitted as drawn
+  // (shaped): the catalogue's letters are not in the atlas, only the forms that are drawn.
+  const bool own_lines = bidi::mirrored() || bidi::has_rtl(label);
+  const LabelFit fit = fit_label(t, b, lf, own_lines ? bidi::shown(lf, label) : label, is);
   const float size = fit.size;
   const float k = size / lf->FontSize;
-  // Right-to-left labels are broken into lines before they are reordered (bidi::shown), which
-  // measures at the font's own size: the width is scaled to match.
-  const bool own_lines = bidi::mirrored() || bidi::has_rtl(label);
   const std::string drawn = own_lines ? bidi::shown(lf, label, fit.wrap / k) : label;
   const ImVec2 ls = label.empty() ? ImVec2(0, 0) : lf->CalcTextSizeA(size, fit.wrap, fit.wrap, drawn.c_str());
   if (fit.icon && b.icon_above) {
