@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -165,4 +166,26 @@ TEST_CASE("write cost: a version 7 database keeps every attendance row in the ne
   CHECK(store.check_out("hist-p-0001", test::kMonday0942 + 60'000, kToday).attendance.check_out ==
         test::kMonday0942 + 60'000);
   CHECK(store.integrity_check() == "ok");
+}
+
+TEST_CASE("write cost: Today's last-seen dates are those of a GROUP BY, read without walking attendance", "[storage]") {
+  test::use_amsterdam_time();
+  test::TempDir dir;
+  const std::string path = dir.file("kiosk.db");
+  storage::Store store = storage::Store::open(path);
+  store.record_history(test::attendance_history(12, 30, kToday));
+  store.check_in("late-comer", test::kMonday0942, kToday, core::Dagdeel::Morning);  // only today
+  SQLite::Database raw(path, SQLite::OPEN_READONLY);
+  for (const char* before : {"2026-11-24", kToday, "2026-11-10", "2026-10-01", "2000-01-01"}) {
+    std::map<std::string, std::string> expected;
+    SQLite::Statement st(raw,
+                         "SELECT participant_id, MAX(date) FROM attendance WHERE date < ? GROUP BY participant_id");
+    st.bind(1, before);
+    while (st.executeStep()) expected[st.getColumn(0).getString()] = st.getColumn(1).getString();
+    INFO("before " << before);
+    CHECK(store.last_present(before) == expected);
+  }
+  CHECK(store.last_present("2026-11-24").count("late-comer") == 1);
+  CHECK(store.last_present(kToday).count("late-comer") == 0);
+  CHECK(store.last_present("2000-01-01").empty());
 }
