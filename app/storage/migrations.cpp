@@ -219,6 +219,39 @@ CREATE TABLE clock_flags (
     R"sql(
 ALTER TABLE attendance ADD COLUMN end_unknown INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // 7 -> 8 (issue 17): every page a check-in writes is fsynced before the screen confirms, so
+    // the attendance read model keeps only the b-trees a read needs. It is stored in the order the
+    // kiosk reads and writes it: by date (Today, the open check-in of a participant today, the
+    // projection of one subject), so a check-in appends at the end of one b-tree instead of writing
+    // a rowid table, its primary key and three indexes. Dropped: attendance_by_date (the key now),
+    // the check_in_event key (the event's own key is in events; the fold finds it under its subject),
+    // and attendance_open (only the rare closing of forgotten check-outs read it: once per dagdeel,
+    // a scan of this table in the page cache). Same columns, same order, same rows.
+    R"sql(
+CREATE TABLE attendance_by_day (
+  check_in_event  TEXT NOT NULL REFERENCES events (id),
+  participant_id  TEXT NOT NULL,
+  date            TEXT NOT NULL,
+  dagdeel         TEXT NOT NULL,
+  check_in_ms     INTEGER NOT NULL,
+  check_out_ms    INTEGER,
+  check_out_event TEXT REFERENCES events (id),
+  auto_closed     INTEGER NOT NULL DEFAULT 0,
+  answered        INTEGER NOT NULL DEFAULT 0,
+  proposed_end_ms INTEGER,
+  by_coach        INTEGER NOT NULL DEFAULT 0,
+  end_unknown     INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (date, participant_id, check_in_event)
+) WITHOUT ROWID;
+INSERT INTO attendance_by_day (check_in_event, participant_id, date, dagdeel, check_in_ms, check_out_ms,
+  check_out_event, auto_closed, answered, proposed_end_ms, by_coach, end_unknown)
+  SELECT check_in_event, participant_id, date, dagdeel, check_in_ms, check_out_ms, check_out_event, auto_closed,
+  answered, proposed_end_ms, by_coach, end_unknown FROM attendance;
+DROP TABLE attendance;
+ALTER TABLE attendance_by_day RENAME TO attendance;
+-- A participant's days (their home screen, the coach's page, last seen): covering for the counts.
+CREATE INDEX attendance_by_participant ON attendance (participant_id, date);
+)sql",
 };
 
 }  // namespace

@@ -40,8 +40,9 @@ void project_attendance(SQLite::Database& db, const std::string& pid, const std:
   // Only rows that change are written: a check-in inserts one row, a check-out updates one.
   // Every page written is fsynced before the screen confirms, so this is what a tap costs.
   const auto rows = core::fold_attendance(events);
-  SQLite::Statement existing(db, "SELECT check_in_event FROM attendance WHERE participant_id = ? AND date = ?");
-  SQLite::bind(existing, pid, date);
+  // The subject's rows are one range of the table's key (date, participant_id, check_in_event).
+  SQLite::Statement existing(db, "SELECT check_in_event FROM attendance WHERE date = ? AND participant_id = ?");
+  SQLite::bind(existing, date, pid);
   std::vector<std::string> stale;
   while (existing.executeStep()) {
     const std::string id = existing.getColumn(0).getString();
@@ -50,10 +51,10 @@ void project_attendance(SQLite::Database& db, const std::string& pid, const std:
   }
   existing.reset();
   if (!stale.empty()) {
-    SQLite::Statement del(db, "DELETE FROM attendance WHERE check_in_event = ?");
+    SQLite::Statement del(db, "DELETE FROM attendance WHERE date = ? AND participant_id = ? AND check_in_event = ?");
     for (const auto& id : stale) {
       del.reset();
-      del.bind(1, id);
+      SQLite::bind(del, date, pid, id);
       del.exec();
     }
   }
@@ -63,13 +64,12 @@ void project_attendance(SQLite::Database& db, const std::string& pid, const std:
       "auto_closed, answered, proposed_end_ms, by_coach, end_unknown) VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7, "
       "?8, "
       "NULLIF(?9, 0), ?10, ?11) "
-      "ON CONFLICT (check_in_event) DO UPDATE SET participant_id = excluded.participant_id, date = excluded.date, "
-      "dagdeel = excluded.dagdeel, check_in_ms = excluded.check_in_ms, check_out_ms = excluded.check_out_ms, "
+      "ON CONFLICT (date, participant_id, check_in_event) DO UPDATE SET dagdeel = excluded.dagdeel, check_in_ms = "
+      "excluded.check_in_ms, check_out_ms = excluded.check_out_ms, "
       "auto_closed = excluded.auto_closed, answered = excluded.answered, proposed_end_ms = excluded.proposed_end_ms, "
       "by_coach = excluded.by_coach, end_unknown = excluded.end_unknown "
-      "WHERE (participant_id, date, dagdeel, check_in_ms, auto_closed, answered) IS NOT "
-      "(excluded.participant_id, excluded.date, excluded.dagdeel, excluded.check_in_ms, excluded.auto_closed, "
-      "excluded.answered) "
+      "WHERE (dagdeel, check_in_ms, auto_closed, answered) IS NOT "
+      "(excluded.dagdeel, excluded.check_in_ms, excluded.auto_closed, excluded.answered) "
       "OR check_out_ms IS NOT excluded.check_out_ms OR proposed_end_ms IS NOT excluded.proposed_end_ms "
       "OR by_coach IS NOT excluded.by_coach OR end_unknown IS NOT excluded.end_unknown");
   for (const auto& a : rows) {
