@@ -20,8 +20,8 @@ struct Layout {
   // Height the coach's lock takes at the bottom right, where it is shown (0 elsewhere): a screen
   // whose targets reach that corner ends them above it, since the lock wins the tap.
   float corner = 0;
-  // Room a notice over the screen takes (0 when there is none): a page full of content (the
-  // participant page) ends this much higher, so the notice covers none of it.
+  // Room a notice over the screen takes at half width (0 when there is none): a page full of
+  // content (the participant page) ends a column this much higher, so the notice covers none of it.
   float notice = 0;
   // A display taller than wide (a 1080x1920 panel on its side): the screens stack top to bottom
   // what landscape puts side by side, information above and the targets lower, within reach,

@@ -142,8 +142,9 @@ void strip_body(const CoachPersonView& v, const Theme& t, ImVec2 local, float wi
 }
 
 // Six weeks as rows, the working days as columns; each day a tappable cell with its dagdelen as
-// bars. Where six rows of 64 px cells do not fit (1024x600), the strip scrolls, with the arrows.
-void attendance_strip(const CoachPersonView& v, const Theme& t, ImVec2 pos, ImVec2 size, Actions& out) {
+// bars. `slack`: how far below its box the strip may reach (into the margin at the screen's foot).
+// Where six rows of 64 px cells do not fit even so (1024x600), the strip scrolls, with the arrows.
+void attendance_strip(const CoachPersonView& v, const Theme& t, ImVec2 pos, ImVec2 size, float slack, Actions& out) {
   if (v.weeks.empty() || v.weeks.front().empty()) {
     const ImVec2 wp = ImGui::GetWindowPos();
     label_at(t.fonts.bold, ImVec2(wp.x + pos.x, wp.y + pos.y), colors::text, v.strip_title);
@@ -151,8 +152,9 @@ void attendance_strip(const CoachPersonView& v, const Theme& t, ImVec2 pos, ImVe
   }
   const StripSize fit = strip_size(v, t, size.x);
   const float rows = static_cast<float>(fit.rows);
-  const float cell_h = (size.y - fit.fixed - (rows - 1) * fit.gap) / rows;
-  if (cell_h >= tap_px(t, 64)) return strip_body(v, t, pos, size.x, cell_h, out);
+  const float cell_h = std::max(tap_px(t, 64), (size.y - fit.fixed - (rows - 1) * fit.gap) / rows);
+  if (fit.fixed + rows * cell_h + (rows - 1) * fit.gap <= size.y + slack)
+    return strip_body(v, t, pos, size.x, cell_h, out);
   ImGui::SetCursorPos(pos);
   const ScrollRegion r = begin_drag_scroll(t, {"strip", size, colors::background, true});
   strip_body(v, t, ImVec2(0, 0), r.list_width, tap_px(t, 64), out);
@@ -500,8 +502,7 @@ void draw_coach_person(const CoachNav& nav, const CoachPersonView& v, const Them
             v.mandatory ? colors::check_out : colors::text_muted, v.participation + "   " + v.coach_line, name_w);
 
   const float y = by + bh + L.gap * 0.6f;
-  // A notice (the export's) gets the foot of the page: it never covers the chart or a button.
-  const float h = L.size.y - M - y - L.notice;
+  const float h = L.size.y - M - y;
   if (!v.loaded) {
     ImGui::SetCursorPos(ImVec2(M, y));
     text(t.fonts.bold, colors::text_muted, v.loading);
@@ -511,11 +512,16 @@ void draw_coach_person(const CoachNav& nav, const CoachPersonView& v, const Them
   const float W = L.size.x - 2 * M;
   const float strip_h = strip_size(v, t, W).fixed + 6 * (t.px(84) + t.px(6));
   const Split sp = split(L, ImVec2(M, y), ImVec2(W, h), 0.5f, strip_h / std::max(1.0f, h - L.gap));
-  attendance_strip(v, t, sp.a_pos, sp.a_size, out);
-  panel(ImVec2(wp.x + sp.b_pos.x, wp.y + sp.b_pos.y),
-        ImVec2(wp.x + sp.b_pos.x + sp.b_size.x, wp.y + sp.b_pos.y + sp.b_size.y), t);
+  // Landscape: the strip may reach into the margin at the screen's foot, as far as its last line
+  // of text stays on screen (the space the strip keeps below that may fall off).
+  const float slack = tall ? 0 : M + t.px(8) + t.fonts.body->FontSize * 0.4f;
+  attendance_strip(v, t, sp.a_pos, sp.a_size, slack, out);
+  // A notice (the export's) gets the foot of the details: it never covers the chart or a button.
+  const ImVec2 dsize(sp.b_size.x, sp.b_size.y - L.notice);
+  panel(ImVec2(wp.x + sp.b_pos.x, wp.y + sp.b_pos.y), ImVec2(wp.x + sp.b_pos.x + dsize.x, wp.y + sp.b_pos.y + dsize.y),
+        t);
   const float pad = t.px(18);
-  details(v, t, ImVec2(sp.b_pos.x + pad, sp.b_pos.y + pad), ImVec2(sp.b_size.x - 2 * pad, sp.b_size.y - 2 * pad), out);
+  details(v, t, ImVec2(sp.b_pos.x + pad, sp.b_pos.y + pad), ImVec2(dsize.x - 2 * pad, dsize.y - 2 * pad), out);
   if (v.asking || v.note_open) dim_screen(L);
   if (v.asking) choice_popup(v.choice_title, v.choice_subject, v.choices, v.cancel_label, v.busy, t, L, out);
   if (v.note_open) note_editor(v, t, L, out);
@@ -582,7 +588,8 @@ float ladder_form(const CoachLadderView& v, const Theme& t, const Layout& L, ImV
     label_fit(t.fonts.body, ImVec2(origin.x + x, origin.y + ay), colors::text, v.areas[i].label, col_w);
     option_row(t, v.areas[i].states, local.x + x, local.y + ay + label_h, col_w, oh, !v.busy, out);
   }
-  return y + static_cast<float>((v.areas.size() + cols - 1) / cols) * block_h;
+  // The last block's gap below its options is no part of the form.
+  return y + static_cast<float>((v.areas.size() + cols - 1) / cols) * block_h - t.px(6);
 }
 
 }  // namespace

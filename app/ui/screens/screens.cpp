@@ -221,7 +221,9 @@ void draw_confirmation(const ConfirmationView& v, const Theme& t, const Layout& 
   const char* icon = icons::utf8("confirmed");
   ImFont* f = t.fonts.icon_huge;
   const ImVec2 is = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, icon);
-  const float y0 = L.size.y * 0.12f;
+  // Portrait: the message lower, nearer the eye of someone at a tall screen, and wider buttons.
+  const bool tall = L.portrait();
+  const float y0 = L.size.y * (tall ? 0.26f : 0.12f);
   ImGui::GetWindowDrawList()->AddText(f, f->FontSize, ImVec2(wp.x + (L.size.x - is.x) * 0.5f, wp.y + y0),
                                       v.outcome == core::Outcome::CheckedOut ? colors::primary : colors::check_in,
                                       icon);
@@ -229,17 +231,19 @@ void draw_confirmation(const ConfirmationView& v, const Theme& t, const Layout& 
   text_centered(t.fonts.large, colors::text, v.headline, 0, L.size.x);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.px(8));
   text_centered(t.fonts.bold, colors::text_muted, v.message, 0, L.size.x);
-  const float bw = t.px(v.more_label.empty() ? 280 : 360);
-  const float y = L.size.y - L.margin - t.px(100);
+  const float bh = t.px(tall ? 130 : 100);
+  const float bw = tall ? (v.more_label.empty() ? L.size.x * 0.6f : (L.size.x - 2 * L.margin - L.gap) * 0.5f)
+                        : t.px(v.more_label.empty() ? 280 : 360);
+  const float y = (tall ? L.target_bottom() : L.size.y - L.margin) - bh;  // portrait: wide enough to reach the lock
   if (v.more_label.empty()) {
     ImGui::SetCursorPos(ImVec2((L.size.x - bw) * 0.5f, y));
   } else {
     ImGui::SetCursorPos(ImVec2(L.size.x * 0.5f - bw - L.gap * 0.5f, y));
-    if (big_button(t, {"more", icons::utf8("back"), &v.more_label, ImVec2(bw, t.px(100)), ButtonStyle::Neutral}))
+    if (big_button(t, {"more", icons::utf8("back"), &v.more_label, ImVec2(bw, bh), ButtonStyle::Neutral}))
       out.push_back(core::MoreTapped{});
     ImGui::SetCursorPos(ImVec2(L.size.x * 0.5f + L.gap * 0.5f, y));
   }
-  if (big_button(t, {"ok", icons::utf8("done"), &v.ok_label, ImVec2(bw, t.px(100)), ButtonStyle::Primary}))
+  if (big_button(t, {"ok", icons::utf8("done"), &v.ok_label, ImVec2(bw, bh), ButtonStyle::Primary}))
     out.push_back(core::DoneTapped{});
 }
 
@@ -309,10 +313,8 @@ bool spot_is_free(ImVec2 min, ImVec2 max, bool texts) {
 // Where a notice goes: where it covers nothing to tap (a notice that hides the key a person
 // needs next is worse than none) and, where it can, no text either. Hints nearest the middle,
 // where the eye already is; good news nearest the top. Full width first, then half.
-float notice_full_width(const Theme& t, const Layout& L) { return std::min(L.size.x - 2 * L.margin, t.px(900)); }
-
 ImVec2 notice_spot(const Theme& t, const Layout& L, const std::string& message, bool good, float& width) {
-  const float full = notice_full_width(t, L);
+  const float full = std::min(L.size.x - 2 * L.margin, t.px(900));
   const float half = (L.size.x - 2 * L.margin - L.gap) * 0.5f;
   const float edge = L.margin * 0.25f;
   for (const bool texts : {true, false}) {
@@ -396,7 +398,8 @@ void draw_speaker(core::Screen sc, const Theme& t, const Layout& L, Actions& out
 
 void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out) {
   Layout L{display, t.px(40), t.px(24), v.coach_corner && !v.prompt.visible ? coach_corner_side(t) + t.px(8) : 0};
-  if (!v.notice.empty()) L.notice = notice_height(t, v.notice, notice_full_width(t, L)) + L.gap * 0.5f;
+  // At half width, the narrower of the two a notice takes: it fits under one column of a page.
+  if (!v.notice.empty()) L.notice = notice_height(t, v.notice, (L.size.x - 2 * L.margin - L.gap) * 0.5f) + L.gap * 0.5f;
   if (v.storage_fault.visible) return draw_storage_fault(v.storage_fault, t, L);
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(display);
