@@ -147,6 +147,13 @@ std::vector<Scene> coach_scenes() {
          person(k);
          k.touch(core::LadderOpenTapped{});
        }},
+      {"coach ladder, the export's notice still up",
+       [person](test::FakeKiosk& k) {
+         person(k);
+         k.touch(core::LadderOpenTapped{});
+         k.mutable_state().reports.paths = {"/var/lib/meedoen/exports/voortgang-fatima-el-amrani-2026-11-23.pdf"};
+         notice(k, core::Notice::Exported);
+       }},
       {"coach agreements",
        [person](test::FakeKiosk& k) {
          person(k);

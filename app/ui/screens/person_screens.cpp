@@ -611,7 +611,8 @@ void draw_coach_ladder(const CoachNav& nav, const CoachLadderView& v, const Them
 
   const float W = L.size.x - 2 * M;
   const float y = top + bh + L.gap * 0.5f;
-  const float room = L.target_bottom() - y;
+  // A notice (the export's, still up after the page) gets the foot: the form scrolls above it.
+  const float room = L.target_bottom() - y - L.notice;
   Actions none;
   if (ladder_form(v, t, L, ImVec2(M, y), W, false, none) <= room) {
     ladder_form(v, t, L, ImVec2(M, y), W, true, out);
