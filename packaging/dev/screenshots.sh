@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Builds Meedoen and lets the kiosk photograph every participant and coach screen, at 1280x800 and
-# 1920x1080, into docs/screenshots/<size>/ (Monday 23 November 2026, 09:42, demo centre).
+# Builds Meedoen and lets the kiosk photograph every participant and coach screen, at 1280x800,
+# 1920x1080 and portrait 1080x1920, into docs/screenshots/<size>/ (Monday 23 November 2026, 09:42,
+# demo centre).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 packaging/dev/deps.sh test
 packaging/dev/build.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for size in 1280x800 1920x1080; do
+for size in 1280x800 1920x1080 1080x1920; do
   out="docs/screenshots/$size"
   mkdir -p "$out"
   sed "s#OUT/#$PWD/$out/#" docs/screenshots/tour.replay > "$work/tour.replay"
@@ -20,7 +21,9 @@ for size in 1280x800 1920x1080; do
   TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 ${size}x24" build/app/meedoen-kiosk --demo --db "$work/k.db" \
     --config docs/screenshots/grid.toml --clock 2026-11-23T09:42 --size "$size" --replay "$work/grid.replay" 2>/dev/null
   # Coach mode: the corner button, the coach PIN pad, Today, the programme and its editor.
-  sed "s#OUT/#$PWD/$out/#" docs/screenshots/coach.replay > "$work/coach.replay"
+  # In portrait the programme fits the screen: no arrows to scroll it with, and no need.
+  sed "s#OUT/#$PWD/$out/#" docs/screenshots/coach.replay |
+    if [ "$size" = 1080x1920 ]; then sed '/programme:down/d'; else cat; fi > "$work/coach.replay"
   rm -f "$work/k.db"*
   TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 ${size}x24" build/app/meedoen-kiosk --demo --db "$work/k.db" \
     --clock 2026-11-23T09:42 --size "$size" --replay "$work/coach.replay" 2>/dev/null

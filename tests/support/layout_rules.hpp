@@ -1,7 +1,7 @@
 // The layout rules every kiosk screen keeps, read from one frame's record (ui::FrameRecord):
 // targets >= 64 px, on screen, apart from each other (the coach lock included); texts inside
 // their box, never cut with an ellipsis, never broken inside a word, never over another text;
-// notices over the screen never over a target. Each broken rule is one line of plain words, so
+// notices over the screen never over a target or a text. Each broken rule is one line of plain words, so
 // a failing test says what to fix, where.
 #pragma once
 #include <imgui.h>
@@ -72,6 +72,17 @@ inline void target_problems(const ui::FrameRecord& r, ImVec2 display, std::vecto
         out.push_back("notice \"" + n.message + "\" covers " + describe(t));
 }
 
+// A notice over the content it is about (the export's over the ladder chart) hides what the
+// person looks at: it keeps every text of the screen in view too.
+inline void notice_problems(const ui::FrameRecord& r, std::vector<std::string>& out) {
+  for (const auto& n : r.notices)
+    for (const auto& d : r.drawn) {
+      ImVec2 min, max;
+      if (d.given == n.message || !visible_part(d, min, max)) continue;
+      if (overlap(n.min, n.max, min, max)) out.push_back("notice \"" + n.message + "\" covers " + describe(d));
+    }
+}
+
 inline void text_problems(const ui::FrameRecord& r, ImVec2 display, std::vector<std::string>& out) {
   constexpr float tol = 1.0f;
   for (const auto& d : r.drawn) {
@@ -108,6 +119,7 @@ inline std::vector<std::string> layout_problems(const ui::FrameRecord& r, ImVec2
   std::vector<std::string> out;
   target_problems(r, display, out);
   text_problems(r, display, out);
+  notice_problems(r, out);
   return out;
 }
 

@@ -35,6 +35,12 @@ float centre_x(const std::string& id) {
   return (t->min.x + t->max.x) * 0.5f;
 }
 
+float centre_y(const std::string& id) {
+  const auto* t = find(id);
+  REQUIRE(t != nullptr);
+  return (t->min.y + t->max.y) * 0.5f;
+}
+
 // Draws the kiosk's current screen as the kiosk does in Arabic: a mirrored frame.
 void draw_mirrored(test::Headless& h, const core::State& s, ui::Strings& tr) {
   ui::bidi::set_mirrored(true);
@@ -62,6 +68,7 @@ void check_targets(const ImVec2 display) {
 TEST_CASE("arabic layout: the participant screens are mirrored and every target is at least 64 px", "[ui][bidi]") {
   const Size size = GENERATE(Size{1280, 800}, Size{1024, 600}, Size{1080, 1920});
   INFO("display " << size.w << "x" << size.h);
+  const bool portrait = size.h > size.w;  // screens stack what landscape puts side by side
   test::use_amsterdam_time();
   test::Headless h(size.w, size.h);
   ui::Strings tr;
@@ -88,7 +95,9 @@ TEST_CASE("arabic layout: the participant screens are mirrored and every target 
   SECTION("home: the big check-in button on the right, Done and the language on the left") {
     draw_mirrored(h, k.state(), tr);
     check_targets(h.display());
-    CHECK(centre_x("check") > size.w * 0.5f);
+    // Portrait stacks the big button over the tiles, full width: the tiles read from the right.
+    if (portrait) CHECK(centre_x("open:activities") > centre_x("open:absence"));
+    else CHECK(centre_x("check") > size.w * 0.5f);
     CHECK(centre_x("done") < size.w * 0.5f);
     CHECK(centre_x("open:language") < size.w * 0.5f);
     CHECK(centre_x("done") < centre_x("open:language"));  // read from the right: language, then Done
@@ -107,8 +116,8 @@ TEST_CASE("arabic layout: the participant screens are mirrored and every target 
     REQUIRE(k.state().screen == Screen::Welcome);
     draw_mirrored(h, k.state(), tr);
     check_targets(h.display());
-    CHECK(centre_x("start") > size.w * 0.5f);
-    CHECK(centre_x("lang:nl") > centre_x("lang:ar"));  // the first language button is the rightmost
+    if (!portrait) CHECK(centre_x("start") > size.w * 0.5f);  // portrait: full width, low
+    CHECK(centre_x("lang:nl") > centre_x("lang:ar"));         // the first language button is the rightmost
   }
   SECTION("confirmation: the time left to right, OK a target") {
     k.touch(core::CheckInTapped{});
@@ -125,8 +134,13 @@ TEST_CASE("arabic layout: the participant screens are mirrored and every target 
     REQUIRE(k.state().screen == Screen::CheckoutQuestion);
     draw_mirrored(h, k.state(), tr);
     check_targets(h.display());
-    CHECK(centre_x("end:right") > centre_x("end:wrong"));
-    CHECK(centre_x("end:wrong") > centre_x("end:unknown"));
+    if (portrait) {  // one above the other, yes first
+      CHECK(centre_y("end:right") < centre_y("end:wrong"));
+      CHECK(centre_y("end:wrong") < centre_y("end:unknown"));
+    } else {
+      CHECK(centre_x("end:right") > centre_x("end:wrong"));
+      CHECK(centre_x("end:wrong") > centre_x("end:unknown"));
+    }
     CHECK(ui::frame_record().shows("12:30"));
   }
   SECTION("the inactivity prompt: its answer is a target of 64 px or more, on screen") {

@@ -76,6 +76,27 @@ TEST_CASE("bidi: lines are broken in logical order, measured as drawn", "[ui][bi
         std::vector<std::string>{"Volunteering", "hours", "ok"});
 }
 
+// The export's notice in a right-to-left frame (issue 16): a path wider than the line breaks
+// after a '/' or '-', as left-to-right text does, not inside a word where ImGui would cut it.
+TEST_CASE("bidi: a word wider than the line breaks after a slash or a hyphen", "[ui][bidi]") {
+  const std::string path = isolated("/var/lib/meedoen/exports/voortgang-fatima.pdf");
+  const auto lines = break_lines("حفظ: " + path, 200, Direction::Rtl, ten_each);
+  REQUIRE(lines.size() >= 3);
+  std::string joined;
+  for (const std::string& line : lines) {
+    CHECK(ten_each(visual_line(line, Direction::Rtl)) <= 200);
+    joined += line;
+  }
+  // Every line but the last ends at a blank, a '/' or a '-' (the isolate closing after it).
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    std::string end = lines[i];
+    while (end.size() >= 3 && end.compare(end.size() - 3, 3, "\u2069") == 0) end.resize(end.size() - 3);
+    const char last = end.empty() ? ' ' : end.back();
+    CHECK((last == '/' || last == '-' || i == 0));
+  }
+  CHECK(joined.find("voortgang-") != std::string::npos);
+}
+
 TEST_CASE("bidi: malformed UTF-8 and bidi controls never break a line", "[ui][bidi]") {
   const std::string bad = std::string("ab\xC3") + "سلام";
   const std::string v = visual_line(bad, Direction::Rtl);

@@ -176,6 +176,23 @@ std::string visual_line(std::string_view logical, Direction paragraph) {
   return out;
 }
 
+namespace {
+
+// A word cut after each '/' and '-' it holds, the mark staying with the piece before it.
+std::vector<std::string_view> pieces_at_marks(std::string_view word) {
+  std::vector<std::string_view> out;
+  std::size_t from = 0;
+  for (std::size_t k = 0; k < word.size(); ++k)
+    if (word[k] == '/' || word[k] == '-') {
+      out.push_back(word.substr(from, k + 1 - from));
+      from = k + 1;
+    }
+  if (from < word.size()) out.push_back(word.substr(from));
+  return out;
+}
+
+}  // namespace
+
 std::vector<std::string> break_lines(std::string_view logical, float width, Direction paragraph,
                                      const Measure& measure) {
   std::vector<std::string> lines;
@@ -199,11 +216,17 @@ std::vector<std::string> break_lines(std::string_view logical, float width, Dire
     while (i < para.size()) {
       const std::size_t sp = std::min(para.find(' ', i), para.size());
       const std::string_view word = para.substr(i, sp - i);
-      const std::string candidate = words ? line + " " + std::string(word) : line + std::string(word);
-      if (words && measure(visual_line(candidate, paragraph)) > width)
-        line = end_line(std::move(line)) + std::string(word);
-      else line = candidate;
-      words = true;
+      // A word wider than the line (a file path) breaks after a '/' or '-', as ui::break_lines
+      // does for left-to-right text: never inside a word where there is such a place.
+      std::vector<std::string_view> pieces{word};
+      if (measure(visual_line(std::string(word), paragraph)) > width) pieces = pieces_at_marks(word);
+      for (std::size_t p = 0; p < pieces.size(); ++p) {
+        const std::string joined = line + (words && p == 0 ? " " : "") + std::string(pieces[p]);
+        if (words && measure(visual_line(joined, paragraph)) > width)
+          line = end_line(std::move(line)) + std::string(pieces[p]);
+        else line = joined;
+        words = true;
+      }
       i = sp + 1;
     }
     end_line(std::move(line));

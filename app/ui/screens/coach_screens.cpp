@@ -42,15 +42,24 @@ void attention_list(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 
   const ScrollRegion r =
       begin_drag_scroll(t, {"attention", ImVec2(size.x, pos.y + size.y - list_y), colors::background, true});
   const float w = r.list_width;
-  const float row_h = t.px(84);
+  const float base_h = t.px(84);
   const float gap = t.px(8);
   const float pad = t.px(16);
   const float button_w = std::min(t.px(170), w * 0.22f);
   const float button_h = tap_px(t, 68);
   ImDrawList* dl = ImGui::GetWindowDrawList();
+  float ry = 0;
   for (std::size_t i = 0; i < v.items.size(); ++i) {
     const AttentionItem& it = v.items[i];
-    const float ry = static_cast<float>(i) * (row_h + gap);
+    const int buttons = (it.primary_label.empty() ? 0 : 1) + (it.secondary_label.empty() ? 0 : 1);
+    const float text_w = w - pad - t.px(56) - static_cast<float>(buttons) * (button_w + gap) - pad;
+    const float part_w = t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, 0, it.participation.c_str()).x;
+    const float name_w = t.fonts.bold->CalcTextSizeA(t.fonts.bold->FontSize, FLT_MAX, 0, it.who.c_str()).x;
+    // The tag beside the name where both fit (the name down to 75 %), else on a line of its own
+    // under it and the row a line taller (Polish "obowiązkowo"): a name is never cut for a tag.
+    const bool beside = name_w * 0.75f + part_w + t.px(14) <= text_w;
+    const float tag_line = beside ? 0 : t.fonts.body->FontSize * 1.2f;
+    const float row_h = base_h + tag_line;
     ImGui::SetCursorPos(ImVec2(0, ry));
     const ImVec2 rmin = ImGui::GetCursorScreenPos();
     dl->AddRectFilled(rmin, ImVec2(rmin.x + w, rmin.y + row_h), colors::panel, t.px(12));
@@ -60,19 +69,18 @@ void attention_list(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 
     ImFont* ic = t.fonts.large;
     dl->AddText(ic, ic->FontSize, ImVec2(rmin.x + pad + t.px(4), rmin.y + (row_h - ic->FontSize) * 0.5f),
                 kind_color(it.kind), icons::utf8(it.icon));
-    const int buttons = (it.primary_label.empty() ? 0 : 1) + (it.secondary_label.empty() ? 0 : 1);
     const float tx = rmin.x + pad + t.px(56);
-    const float text_w = w - (tx - rmin.x) - static_cast<float>(buttons) * (button_w + gap) - pad;
     const float line1 = rmin.y + t.px(10);
-    const float part_w = t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, 0, it.participation.c_str()).x;
-    const float who_room = text_w - part_w - t.px(14);
+    const float who_room = beside ? text_w - part_w - t.px(14) : text_w;
     label_fit(t.fonts.bold, ImVec2(tx, line1), colors::text, it.who, who_room);
-    const float who_w =
-        std::min(who_room, t.fonts.bold->CalcTextSizeA(t.fonts.bold->FontSize, FLT_MAX, 0, it.who.c_str()).x);
+    const float who_w = std::min(who_room, name_w);
     // Mandatory or voluntary: coaches only, and small: a fact for the coach, not a label.
-    label_at(t.fonts.body, ImVec2(tx + who_w + t.px(14), line1 + t.px(4)),
-             it.mandatory ? colors::check_out : colors::text_muted, it.participation);
-    label_fit(t.fonts.body, ImVec2(tx, line1 + t.fonts.bold->FontSize * 1.25f), colors::text_muted, it.what, text_w);
+    label_at(
+        t.fonts.body,
+        beside ? ImVec2(tx + who_w + t.px(14), line1 + t.px(4)) : ImVec2(tx, line1 + t.fonts.bold->FontSize * 1.25f),
+        it.mandatory ? colors::check_out : colors::text_muted, it.participation);
+    label_fit(t.fonts.body, ImVec2(tx, line1 + t.fonts.bold->FontSize * 1.25f + tag_line), colors::text_muted, it.what,
+              text_w);
     // The name and the line under it open the participant's page.
     if (!it.person_id.empty()) {
       ImGui::SetCursorPos(ImVec2(0, ry));
@@ -101,8 +109,9 @@ void attention_list(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 
         out.push_back(it.secondary);
       }
     }
+    ry += row_h + gap;
   }
-  ImGui::SetCursorPos(ImVec2(0, static_cast<float>(v.items.size()) * (row_h + gap)));
+  ImGui::SetCursorPos(ImVec2(0, ry));
   ImGui::Dummy(ImVec2(1, 1));
   end_drag_scroll(t, r);
 }
@@ -265,13 +274,13 @@ void draw_coach_pin(const CoachPinView& v, const Theme& t, const Layout& L, Acti
     if (back_button(t, v.back_label, !v.busy)) out.push_back(core::BackTapped{});
   }
   if (v.no_coaches) return no_coaches_panel(v, t, L);
-  const float col_w = L.size.x * 0.42f;
-  ImGui::SetCursorPos(ImVec2(M, M + t.px(140)));
-  text(t.fonts.large, colors::text, std::string(icons::utf8("lock")) + "  " + v.title, col_w);
-  ImGui::SetCursorPosX(M);
-  text(t.fonts.bold, v.locked ? colors::check_out : colors::text_muted, v.locked ? v.locked_text : v.hint, col_w);
+  const PinFrame f = pin_frame(t, L, M + t.px(360));
+  ImGui::SetCursorPos(ImVec2(f.text_x, f.text_y));
+  text(t.fonts.large, colors::text, std::string(icons::utf8("lock")) + "  " + v.title, f.text_w);
+  ImGui::SetCursorPosX(f.text_x);
+  text(t.fonts.bold, v.locked ? colors::check_out : colors::text_muted, v.locked ? v.locked_text : v.hint, f.text_w);
 
-  pin_dots(t, L, v.digits_entered, v.digits_total, M + t.px(360));
+  pin_dots(t, L, v.digits_entered, v.digits_total, f.dots_y);
   const KeypadEvent key =
       pin_keypad(t, L, "coachpin", v.erase_label, !v.locked && !v.busy, v.digits_entered > 0, &v.ok_label, v.can_ok);
   if (key.kind == KeypadEvent::Kind::Digit) out.push_back(core::CoachPinDigit{key.digit});
@@ -283,14 +292,14 @@ void draw_coach_pin_change(const CoachPinChangeView& v, const Theme& t, const La
   const float M = L.margin;
   ImGui::SetCursorPos(ImVec2(M, M));
   if (back_button(t, v.cancel_label, !v.busy)) out.push_back(core::PinChangeCancelled{});
-  const float col_w = L.size.x * 0.42f;
-  ImGui::SetCursorPos(ImVec2(M, M + t.px(140)));
-  text(t.fonts.large, colors::text, std::string(icons::utf8("key")) + "  " + v.title, col_w);
-  ImGui::SetCursorPosX(M);
-  text(t.fonts.body, colors::text_muted, std::string(icons::utf8("person")) + " " + v.coach_name, col_w);
-  ImGui::SetCursorPos(ImVec2(M, ImGui::GetCursorPosY() + t.px(12)));
-  text(t.fonts.bold, v.locked ? colors::check_out : colors::text, v.locked ? v.locked_text : v.step_text, col_w);
-  pin_dots(t, L, v.digits_entered, v.digits_total, M + t.px(360));
+  const PinFrame f = pin_frame(t, L, M + t.px(360));
+  ImGui::SetCursorPos(ImVec2(f.text_x, f.text_y));
+  text(t.fonts.large, colors::text, std::string(icons::utf8("key")) + "  " + v.title, f.text_w);
+  ImGui::SetCursorPosX(f.text_x);
+  text(t.fonts.body, colors::text_muted, std::string(icons::utf8("person")) + " " + v.coach_name, f.text_w);
+  ImGui::SetCursorPos(ImVec2(f.text_x, ImGui::GetCursorPosY() + t.px(12)));
+  text(t.fonts.bold, v.locked ? colors::check_out : colors::text, v.locked ? v.locked_text : v.step_text, f.text_w);
+  pin_dots(t, L, v.digits_entered, v.digits_total, f.dots_y);
   const KeypadEvent key =
       pin_keypad(t, L, "pinchange", v.erase_label, !v.locked && !v.busy, v.digits_entered > 0, &v.ok_label, v.can_ok);
   if (key.kind == KeypadEvent::Kind::Digit) out.push_back(core::CoachPinDigit{key.digit});
@@ -343,14 +352,14 @@ float coach_top_bar(const CoachNav& v, const Theme& t, const Layout& L, Actions&
 void draw_coach_today(const CoachNav& nav, const CoachTodayView& v, const Theme& t, const Layout& L, Actions& out) {
   const float M = L.margin;
   const float y = coach_top_bar(nav, t, L, out) + t.px(8);  // the date is in the bar's line
-  const float h = L.size.y - M - y;
-  const float left_w = (L.size.x - 2 * M - L.gap) * 0.66f;
-  attention_list(v, t, ImVec2(M, y), ImVec2(left_w, h), out);
-  const float rx = M + left_w + L.gap;
+  // What needs attention beside who is here (landscape), or above it (portrait).
+  const Split s = split(L, ImVec2(M, y), ImVec2(L.size.x - 2 * M, L.size.y - M - y), 0.66f, 0.64f);
+  attention_list(v, t, s.a_pos, s.a_size, out);
   const ImVec2 wp = ImGui::GetWindowPos();
-  panel(ImVec2(wp.x + rx, wp.y + y), ImVec2(wp.x + L.size.x - M, wp.y + L.size.y - M), t);
+  panel(ImVec2(wp.x + s.b_pos.x, wp.y + s.b_pos.y),
+        ImVec2(wp.x + s.b_pos.x + s.b_size.x, wp.y + s.b_pos.y + s.b_size.y), t);
   const float pad = t.px(20);
-  here_panel(v, t, ImVec2(rx + pad, y + pad), ImVec2(L.size.x - M - rx - 2 * pad, h - 2 * pad));
+  here_panel(v, t, ImVec2(s.b_pos.x + pad, s.b_pos.y + pad), ImVec2(s.b_size.x - 2 * pad, s.b_size.y - 2 * pad));
   if (v.asking_reason) dim_screen(L);
   if (v.asking_reason) choice_popup(v.reason_title, v.reason_subject, v.reasons, v.cancel_label, v.busy, t, L, out);
 }

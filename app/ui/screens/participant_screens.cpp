@@ -61,10 +61,105 @@ void hours_days(const HoursView& v, const Theme& t, ImVec2 pos, ImVec2 room, Act
     ImGui::SetCursorPos(
         ImVec2(pos.x + static_cast<float>(i / rows) * (w + g), pos.y + static_cast<float>(i % rows) * (h + g)));
     const std::string id = "hday:" + d.key;
-    if (big_button(t, {id.c_str(), nullptr, cols == 1 ? &d.label : &d.short_label, ImVec2(w, h),
+    // Whole names where the buttons are wide enough for them (two columns in portrait).
+    if (big_button(t, {id.c_str(), nullptr, cols == 1 || w >= t.px(300) ? &d.label : &d.short_label, ImVec2(w, h),
                        d.active ? ButtonStyle::Selected : ButtonStyle::Neutral, !v.busy}))
       out.push_back(core::HoursDayTapped{std::stoi(d.key)});
   }
+}
+
+}  // namespace
+
+// [SECTION] Home
+
+namespace {
+
+// "My week": the participant's sign-ups, waiting-list places, talks and absences, in a panel
+// from y0 to y1 (window coordinates) that scrolls by dragging.
+void my_week(const HomeView& v, const Theme& t, float x, float width, float y0, float y1) {
+  const ImVec2 pmin = screen_pos(x, y0), pmax = screen_pos(x + width, y1);
+  panel(pmin, pmax, t);
+  const float pad = t.px(20);
+  label_at(t.fonts.bold, ImVec2(pmin.x + pad, pmin.y + pad), colors::text,
+           std::string(icons::utf8("activities")) + "  " + v.agenda_title);
+  const float list_top = y0 + pad + t.fonts.bold->FontSize + t.px(10);
+  if (v.agenda.empty()) {
+    label_at(t.fonts.body, screen_pos(x + pad, list_top), colors::text_muted, v.agenda_empty, width - 2 * pad);
+    return;
+  }
+  // A fade at the bottom edge shows there is more.
+  ImGui::SetCursorPos(ImVec2(x + pad * 0.5f, list_top));
+  const ScrollRegion r =
+      begin_drag_scroll(t, {"my-week", ImVec2(width - pad, y1 - pad * 0.5f - list_top), colors::panel, false});
+  const float line_h = t.fonts.body->FontSize * 1.25f;
+  const float text_w = r.list_width - pad * 0.5f - t.px(44);
+  float y = 0;
+  for (const auto& a : v.agenda) {
+    const float h = a.note.empty() ? line_h : 2 * line_h;
+    ImGui::SetCursorPos(ImVec2(0, y));
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    if (a.highlight)
+      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y - t.px(2)), ImVec2(p.x + r.list_width, p.y + h),
+                                                colors::good_bg, t.px(8));
+    icon_at(t.fonts.bold, ImVec2(p.x + pad * 0.5f, p.y), colors::primary, a.icon);
+    label_at(t.fonts.body, ImVec2(p.x + pad * 0.5f + t.px(44), p.y), colors::text, a.when + "   " + a.title, text_w);
+    if (!a.note.empty())
+      label_at(t.fonts.body, ImVec2(p.x + pad * 0.5f + t.px(44), p.y + line_h),
+               a.highlight ? colors::check_in : colors::text_muted, a.note, text_w);
+    y += h + t.px(6);
+  }
+  ImGui::SetCursorPos(ImVec2(0, y));
+  ImGui::Dummy(ImVec2(1, 1));
+  end_drag_scroll(t, r);
+}
+
+// The four tiles, two by two, from (x, y); returns the height they took.
+float home_tiles(const HomeView& v, const Theme& t, const Layout& L, float x, float y, float width, float tile_h,
+                 Actions& out) {
+  const int cols = 2;
+  const float tile_w = (width - L.gap) / cols;
+  for (std::size_t i = 0; i < v.tiles.size(); ++i) {
+    const auto& tile = v.tiles[i];
+    ImGui::SetCursorPos(ImVec2(x + static_cast<float>(i % cols) * (tile_w + L.gap),
+                               y + static_cast<float>(i / cols) * (tile_h + L.gap)));
+    if (big_button(t, {tile.id.c_str(), icons::utf8(tile.icon), &tile.label, ImVec2(tile_w, tile_h),
+                       ButtonStyle::Primary, !v.busy, true}))
+      out.push_back(core::OpenTapped{tile.screen});
+  }
+  return static_cast<float>((v.tiles.size() + cols - 1) / cols) * (tile_h + L.gap);
+}
+
+// The one big button and the status line under it; returns the y under the status.
+float check_button(const HomeView& v, const Theme& t, float x, float y, ImVec2 size, Actions& out) {
+  ImGui::SetCursorPos(ImVec2(x, y));
+  if (big_button(t, {"check", icons::utf8(v.checked_in ? "check_out" : "check_in"), &v.action_label, size,
+                     v.checked_in ? ButtonStyle::CheckOut : ButtonStyle::CheckIn, !v.busy, true, t.fonts.huge})) {
+    if (v.checked_in) out.push_back(core::CheckOutTapped{});
+    else out.push_back(core::CheckInTapped{});
+  }
+  ImGui::SetCursorPos(ImVec2(x, y + size.y + t.px(12)));
+  text(t.fonts.bold, colors::text, std::string(icons::utf8("schedule")) + "  " + v.status, size.x);
+  return ImGui::GetCursorPosY();
+}
+
+// Portrait: my week and today's programme above, the big button and the tiles below, within
+// reach; the tiles end above the coach's lock.
+void home_portrait(const HomeView& v, const Theme& t, const Layout& L, float top, Actions& out) {
+  const float M = L.margin;
+  const float W = L.size.x - 2 * M;
+  const float button_h = t.px(380);
+  const float tile_h = t.px(240);
+  // From the foot up: the tiles end above the lock; the status line and the button over them.
+  const float tiles_y = L.target_bottom() - (2 * tile_h + L.gap);
+  const float status_h = t.fonts.bold->CalcTextSizeA(t.fonts.bold->FontSize, FLT_MAX, W, v.status.c_str()).y +
+                         ImGui::GetStyle().ItemSpacing.y;
+  const float lower_y = tiles_y - t.px(12) - status_h - t.px(12) - button_h;
+  const float info_h = (lower_y - L.gap - top - L.gap) * 0.5f;
+  my_week(v, t, M, W, top, top + info_h);
+  today_panel(t, screen_pos(M, top + info_h + L.gap), screen_pos(M + W, lower_y - L.gap), v.today_title, v.today,
+              v.no_activities);
+  check_button(v, t, M, lower_y, ImVec2(W, button_h), out);
+  home_tiles(v, t, L, M, tiles_y, W, tile_h, out);
 }
 
 }  // namespace
@@ -86,73 +181,20 @@ void draw_home(const HomeView& v, const Theme& t, const Layout& L, Actions& out)
     out.push_back(core::OpenTapped{core::Screen::Language});
 
   const float top = M + t.px(84) + L.gap;
+  if (L.portrait()) return home_portrait(v, t, L, top, out);
   const float col_w = (L.size.x - 2 * M - L.gap) * 0.5f;
   const float bottom = L.size.y - M;
   const float avail = bottom - top;
 
   // Left: the one big button, the status, and my week.
   const float button_h = std::clamp(avail * 0.42f, t.px(150), t.px(380));
-  ImGui::SetCursorPos(ImVec2(M, top));
-  if (big_button(
-          t, {"check", icons::utf8(v.checked_in ? "check_out" : "check_in"), &v.action_label, ImVec2(col_w, button_h),
-              v.checked_in ? ButtonStyle::CheckOut : ButtonStyle::CheckIn, !v.busy, true, t.fonts.huge})) {
-    if (v.checked_in) out.push_back(core::CheckOutTapped{});
-    else out.push_back(core::CheckInTapped{});
-  }
-  ImGui::SetCursorPos(ImVec2(M, top + button_h + t.px(12)));
-  text(t.fonts.bold, colors::text, std::string(icons::utf8("schedule")) + "  " + v.status, col_w);
-
-  const float week_top = ImGui::GetCursorPosY() + t.px(12);
-  const ImVec2 pmin = screen_pos(M, week_top), pmax = screen_pos(M + col_w, bottom);
-  panel(pmin, pmax, t);
-  const float pad = t.px(20);
-  label_at(t.fonts.bold, ImVec2(pmin.x + pad, pmin.y + pad), colors::text,
-           std::string(icons::utf8("activities")) + "  " + v.agenda_title);
-  const float list_top = week_top + pad + t.fonts.bold->FontSize + t.px(10);
-  if (v.agenda.empty()) {
-    label_at(t.fonts.body, screen_pos(M + pad, list_top), colors::text_muted, v.agenda_empty, col_w - 2 * pad);
-  } else {
-    // My week scrolls by dragging; a fade at the bottom edge shows there is more.
-    ImGui::SetCursorPos(ImVec2(M + pad * 0.5f, list_top));
-    const ScrollRegion r =
-        begin_drag_scroll(t, {"my-week", ImVec2(col_w - pad, bottom - pad * 0.5f - list_top), colors::panel, false});
-    const float line_h = t.fonts.body->FontSize * 1.25f;
-    const float text_w = r.list_width - pad * 0.5f - t.px(44);
-    float y = 0;
-    for (const auto& a : v.agenda) {
-      const float h = a.note.empty() ? line_h : 2 * line_h;
-      ImGui::SetCursorPos(ImVec2(0, y));
-      const ImVec2 p = ImGui::GetCursorScreenPos();
-      if (a.highlight)
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y - t.px(2)), ImVec2(p.x + r.list_width, p.y + h),
-                                                  colors::good_bg, t.px(8));
-      icon_at(t.fonts.bold, ImVec2(p.x + pad * 0.5f, p.y), colors::primary, a.icon);
-      label_at(t.fonts.body, ImVec2(p.x + pad * 0.5f + t.px(44), p.y), colors::text, a.when + "   " + a.title, text_w);
-      if (!a.note.empty())
-        label_at(t.fonts.body, ImVec2(p.x + pad * 0.5f + t.px(44), p.y + line_h),
-                 a.highlight ? colors::check_in : colors::text_muted, a.note, text_w);
-      y += h + t.px(6);
-    }
-    ImGui::SetCursorPos(ImVec2(0, y));
-    ImGui::Dummy(ImVec2(1, 1));
-    end_drag_scroll(t, r);
-  }
+  const float week_top = check_button(v, t, M, top, ImVec2(col_w, button_h), out) + t.px(12);
+  my_week(v, t, M, col_w, week_top, bottom);
 
   // Right: the tiles, then today's programme.
   const float rx = M + col_w + L.gap;
-  const int cols = 2;
-  const float tile_w = (col_w - L.gap) / cols;
   const float tile_h = std::clamp(avail * 0.24f, t.px(110), t.px(200));
-  for (std::size_t i = 0; i < v.tiles.size(); ++i) {
-    const auto& tile = v.tiles[i];
-    ImGui::SetCursorPos(ImVec2(rx + static_cast<float>(i % cols) * (tile_w + L.gap),
-                               top + static_cast<float>(i / cols) * (tile_h + L.gap)));
-    if (big_button(t, {tile.id.c_str(), icons::utf8(tile.icon), &tile.label, ImVec2(tile_w, tile_h),
-                       ButtonStyle::Primary, !v.busy, true}))
-      out.push_back(core::OpenTapped{tile.screen});
-  }
-  const float rows = static_cast<float>((v.tiles.size() + cols - 1) / cols);
-  const float today_top = top + rows * (tile_h + L.gap);
+  const float today_top = top + home_tiles(v, t, L, rx, top, col_w, tile_h, out);
   today_panel(t, screen_pos(rx, today_top), screen_pos(rx + col_w, bottom), v.today_title, v.today, v.no_activities);
 }
 
@@ -238,18 +280,15 @@ void draw_activities(const ActivitiesView& v, const Theme& t, const Layout& L, A
 
 // [SECTION] Report an absence
 
-void draw_absence(const AbsenceView& v, const Theme& t, const Layout& L, Actions& out) {
-  const float M = L.margin;
-  const float y = title_row(t, L, v.back_label, v.title, out, !v.busy);
-  const float left_w = (L.size.x - 2 * M - L.gap) * 0.64f;
-  const float right_x = M + left_w + L.gap;
-  const float right_w = L.size.x - M - right_x;
+namespace {
 
-  ImGui::SetCursorPos(ImVec2(M, y));
-  section_title(t, std::string(icons::utf8("absence")) + "  " + v.when_title, left_w);
+// "When?": the days to come, each a day button and its three dagdelen.
+void absence_days(const AbsenceView& v, const Theme& t, ImVec2 pos, ImVec2 size, Actions& out) {
+  ImGui::SetCursorPos(pos);
+  section_title(t, std::string(icons::utf8("absence")) + "  " + v.when_title, size.x);
   const float list_y = ImGui::GetCursorPosY() + t.px(8);
-  ImGui::SetCursorPos(ImVec2(M, list_y));
-  const ScrollRegion r = begin_drag_scroll(t, {"absence-days", ImVec2(left_w, L.size.y - M - list_y)});
+  ImGui::SetCursorPos(ImVec2(pos.x, list_y));
+  const ScrollRegion r = begin_drag_scroll(t, {"absence-days", ImVec2(size.x, pos.y + size.y - list_y)});
   const float g = t.px(10);
   const float day_w = r.list_width * 0.25f;
   const float part_w = (r.list_width - day_w - 3 * g) / 3;
@@ -282,25 +321,28 @@ void draw_absence(const AbsenceView& v, const Theme& t, const Layout& L, Actions
   ImGui::SetCursorPos(ImVec2(0, static_cast<float>(v.days.size()) * (row_h + g)));
   ImGui::Dummy(ImVec2(1, 1));
   end_drag_scroll(t, r);
+}
 
-  ImGui::SetCursorPos(ImVec2(right_x, y));
-  section_title(t, v.why_title, right_w);
-  ImGui::SetCursorPosX(right_x);
-  text(t.fonts.body, v.can_send ? colors::check_in : colors::text_muted, v.chosen_text, right_w);
+// "Why?": what is chosen, then a button per reason, from y down to `bottom`; `cols` 0: one
+// column where 64 px reasons fit, else two.
+void absence_reasons(const AbsenceView& v, const Theme& t, float x, float y, float width, float bottom, int cols,
+                     Actions& out) {
+  const float g = t.px(10);
+  ImGui::SetCursorPos(ImVec2(x, y));
+  section_title(t, v.why_title, width);
+  ImGui::SetCursorPosX(x);
+  text(t.fonts.body, v.can_send ? colors::check_in : colors::text_muted, v.chosen_text, width);
   const float ry0 = ImGui::GetCursorPosY() + t.px(8);
-  // The last reason ("Iets anders") ends above the coach's lock, which would win its tap; where
-  // one column of 64 px reasons does not fit above it (1024x600), they take two.
-  const float bottom = std::min(L.size.y - M, L.size.y - L.corner);
   const std::size_t count = v.reasons.size();
-  const int cols = (bottom - ry0 - static_cast<float>(count - 1) * g) / static_cast<float>(count) < 64.0f ? 2 : 1;
+  if (cols == 0) cols = (bottom - ry0 - static_cast<float>(count - 1) * g) / static_cast<float>(count) < 64.0f ? 2 : 1;
   const float n = std::ceil(static_cast<float>(count) / static_cast<float>(cols));
   const float rh = std::clamp((bottom - ry0 - (n - 1) * g) / n, 64.0f, t.px(110));
-  const float rw = (right_w - static_cast<float>(cols - 1) * g) / static_cast<float>(cols);
+  const float rw = (width - static_cast<float>(cols - 1) * g) / static_cast<float>(cols);
   for (std::size_t i = 0; i < v.reasons.size(); ++i) {
     const auto& reason = v.reasons[i];
     const float col = static_cast<float>(i % static_cast<std::size_t>(cols));
     const float row = static_cast<float>(i / static_cast<std::size_t>(cols));
-    ImGui::SetCursorPos(ImVec2(right_x + col * (rw + g), ry0 + row * (rh + g)));
+    ImGui::SetCursorPos(ImVec2(x + col * (rw + g), ry0 + row * (rh + g)));
     const std::string id = std::string("reason:") + core::reason_key(reason.reason);
     if (big_button(t, {id.c_str(), icons::utf8(reason.icon), &reason.label, ImVec2(rw, rh), ButtonStyle::Primary,
                        v.can_send && !v.busy}))
@@ -308,97 +350,149 @@ void draw_absence(const AbsenceView& v, const Theme& t, const Layout& L, Actions
   }
 }
 
-// [SECTION] Volunteer hours
+}  // namespace
 
-void draw_hours(const HoursView& v, const Theme& t, const Layout& L, Actions& out) {
+// [SECTION] Report an absence
+
+void draw_absence(const AbsenceView& v, const Theme& t, const Layout& L, Actions& out) {
   const float M = L.margin;
   const float y = title_row(t, L, v.back_label, v.title, out, !v.busy);
-  const float col_w = (L.size.x - 2 * M - 2 * L.gap) / 3;
-  const float bottom = L.size.y - M;
-  const float g = t.px(10);
-
-  // Where?
-  ImGui::SetCursorPos(ImVec2(M, y));
-  section_title(t, std::string(icons::utf8("place")) + "  " + v.place_title, col_w);
-  const float list_y = ImGui::GetCursorPosY() + t.px(8);
-  ImGui::SetCursorPos(ImVec2(M, list_y));
-  if (v.places.empty()) {
-    text(t.fonts.body, colors::text_muted, v.no_places, col_w);
-  } else {
-    const ScrollRegion r = begin_drag_scroll(t, {"places", ImVec2(col_w, bottom - list_y)});
-    for (std::size_t i = 0; i < v.places.size(); ++i) {
-      const auto& p = v.places[i];
-      ImGui::SetCursorPos(ImVec2(0, static_cast<float>(i) * (t.px(84) + g)));
-      const std::string id = "place:" + std::to_string(i);
-      if (big_button(t, {id.c_str(), nullptr, &p.label, ImVec2(r.list_width, t.px(84)),
-                         p.active ? ButtonStyle::Selected : ButtonStyle::Neutral, !v.busy}))
-        out.push_back(core::PlaceTapped{p.key});
-    }
-    ImGui::SetCursorPos(ImVec2(0, static_cast<float>(v.places.size()) * (t.px(84) + g)));
-    ImGui::Dummy(ImVec2(1, 1));
-    end_drag_scroll(t, r);
+  // The last reason ("Iets anders") ends above the coach's lock, which would win its tap.
+  const float bottom = std::min(L.size.y - M, L.size.y - L.corner);
+  const float W = L.size.x - 2 * M;
+  if (L.portrait()) {
+    // The days above, the reasons below in two columns of 110 px buttons, within reach.
+    const float rows = std::ceil(static_cast<float>(v.reasons.size()) / 2);
+    const float chosen_h = t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, W, v.chosen_text.c_str()).y;
+    const float reasons_h =
+        t.fonts.bold->FontSize * 1.3f + chosen_h + t.px(8) + rows * t.px(110) + (rows - 1) * t.px(10);
+    const float ry = bottom - reasons_h;
+    absence_days(v, t, ImVec2(M, y), ImVec2(W, ry - L.gap - y), out);
+    absence_reasons(v, t, M, ry, W, bottom, 2, out);
+    return;
   }
+  const float left_w = (W - L.gap) * 0.64f;
+  absence_days(v, t, ImVec2(M, y), ImVec2(left_w, L.size.y - M - y), out);
+  // Where one column of 64 px reasons does not fit above the lock (1024x600), they take two.
+  const float right_x = M + left_w + L.gap;
+  absence_reasons(v, t, right_x, y, L.size.x - M - right_x, bottom, 0, out);
+}
 
-  // When?
-  const float x2 = M + col_w + L.gap;
-  ImGui::SetCursorPos(ImVec2(x2, y));
-  section_title(t, std::string(icons::utf8("today")) + "  " + v.day_title, col_w);
-  const float days_y = ImGui::GetCursorPosY() + t.px(8);
-  hours_days(v, t, ImVec2(x2, days_y), ImVec2(col_w, bottom - days_y), out);
+// [SECTION] Volunteer hours
 
-  // How long? Big minus and plus around the amount, then save; totals below.
-  const float x3 = x2 + col_w + L.gap;
-  ImGui::SetCursorPos(ImVec2(x3, y));
-  section_title(t, std::string(icons::utf8("schedule")) + "  " + v.amount_title, col_w);
+namespace {
+
+// "Where?": the places, a list that scrolls, in [x, x + width] from y down to `bottom`.
+void hours_places(const HoursView& v, const Theme& t, float x, float y, float width, float bottom, Actions& out) {
+  const float g = t.px(10);
+  ImGui::SetCursorPos(ImVec2(x, y));
+  section_title(t, std::string(icons::utf8("place")) + "  " + v.place_title, width);
+  const float list_y = ImGui::GetCursorPosY() + t.px(8);
+  ImGui::SetCursorPos(ImVec2(x, list_y));
+  if (v.places.empty()) {
+    text(t.fonts.body, colors::text_muted, v.no_places, width);
+    return;
+  }
+  const ScrollRegion r = begin_drag_scroll(t, {"places", ImVec2(width, bottom - list_y)});
+  for (std::size_t i = 0; i < v.places.size(); ++i) {
+    const auto& p = v.places[i];
+    ImGui::SetCursorPos(ImVec2(0, static_cast<float>(i) * (t.px(84) + g)));
+    const std::string id = "place:" + std::to_string(i);
+    if (big_button(t, {id.c_str(), nullptr, &p.label, ImVec2(r.list_width, t.px(84)),
+                       p.active ? ButtonStyle::Selected : ButtonStyle::Neutral, !v.busy}))
+      out.push_back(core::PlaceTapped{p.key});
+  }
+  ImGui::SetCursorPos(ImVec2(0, static_cast<float>(v.places.size()) * (t.px(84) + g)));
+  ImGui::Dummy(ImVec2(1, 1));
+  end_drag_scroll(t, r);
+}
+
+// "How long?": big minus and plus around the amount, the quick choices, save; then the totals
+// and the latest entries down to `bottom`.
+void hours_amount(const HoursView& v, const Theme& t, const Layout& L, float x, float y, float width, float bottom,
+                  Actions& out) {
+  const float g = t.px(10);
+  ImGui::SetCursorPos(ImVec2(x, y));
+  section_title(t, std::string(icons::utf8("schedule")) + "  " + v.amount_title, width);
   const float sy = ImGui::GetCursorPosY() + t.px(8);
   const float bw = t.px(110);
   {
     const RepeatKeys keys;  // six taps for 2:30: each one counts
-    ImGui::SetCursorPos(ImVec2(x3, sy));
+    ImGui::SetCursorPos(ImVec2(x, sy));
     if (big_button(
             t, {"minus", icons::utf8("minus"), nullptr, ImVec2(bw, bw), ButtonStyle::Neutral, v.can_less && !v.busy}))
       out.push_back(core::MinutesStep{-core::kHoursStepMinutes});
-    ImGui::SetCursorPos(ImVec2(x3 + col_w - bw, sy));
+    ImGui::SetCursorPos(ImVec2(x + width - bw, sy));
     if (big_button(t,
                    {"plus", icons::utf8("plus"), nullptr, ImVec2(bw, bw), ButtonStyle::Neutral, v.can_more && !v.busy}))
       out.push_back(core::MinutesStep{core::kHoursStepMinutes});
   }
   const ImVec2 as = t.fonts.large->CalcTextSizeA(t.fonts.large->FontSize, FLT_MAX, 0, v.amount.c_str());
-  label_at(t.fonts.large, screen_pos(x3 + (col_w - as.x) * 0.5f, sy + (bw - as.y) * 0.5f), colors::text, v.amount);
+  label_at(t.fonts.large, screen_pos(x + (width - as.x) * 0.5f, sy + (bw - as.y) * 0.5f), colors::text, v.amount);
   // Quick choices: a whole number of hours in one tap; - and + for the quarters.
   const float qy = sy + bw + g;
   const float qh = std::max(64.0f, t.px(84));
-  const float qw = (col_w - 3 * g) / 4;
+  const float qw = (width - 3 * g) / 4;
   for (std::size_t i = 0; i < v.quick.size(); ++i) {
     const auto& q = v.quick[i];
-    ImGui::SetCursorPos(ImVec2(x3 + static_cast<float>(i) * (qw + g), qy));
+    ImGui::SetCursorPos(ImVec2(x + static_cast<float>(i) * (qw + g), qy));
     const std::string id = "hquick:" + q.key;
     if (big_button(t, {id.c_str(), nullptr, &q.label, ImVec2(qw, qh),
                        q.active ? ButtonStyle::Selected : ButtonStyle::Neutral, !v.busy}))
       out.push_back(core::MinutesChosen{std::stoi(q.key)});
   }
   const float save_y = qy + qh + L.gap;
-  ImGui::SetCursorPos(ImVec2(x3, save_y));
+  ImGui::SetCursorPos(ImVec2(x, save_y));
   if (big_button(
-          t, {"save", icons::utf8("done"), &v.save_label, ImVec2(col_w, t.px(100)), ButtonStyle::CheckIn, v.can_save}))
+          t, {"save", icons::utf8("done"), &v.save_label, ImVec2(width, t.px(100)), ButtonStyle::CheckIn, v.can_save}))
     out.push_back(core::SaveHoursTapped{});
-  ImGui::SetCursorPos(ImVec2(x3, save_y + t.px(100) + L.gap));
-  text(t.fonts.bold, colors::text, v.week_total, col_w);
-  ImGui::SetCursorPosX(x3);
-  text(t.fonts.body, colors::text_muted, v.month_total, col_w);
+  ImGui::SetCursorPos(ImVec2(x, save_y + t.px(100) + L.gap));
+  text(t.fonts.bold, colors::text, v.week_total, width);
+  ImGui::SetCursorPosX(x);
+  text(t.fonts.body, colors::text_muted, v.month_total, width);
   if (!v.agreed.empty()) {
-    ImGui::SetCursorPosX(x3);
-    text(t.fonts.body, colors::text_muted, v.agreed, col_w);
+    ImGui::SetCursorPosX(x);
+    text(t.fonts.body, colors::text_muted, v.agreed, width);
   }
   float ey = ImGui::GetCursorPosY() + t.px(8);
   const float line_h = t.fonts.body->FontSize * 1.3f;
   for (const auto& e : v.entries) {
     if (ey + 2 * line_h > bottom) break;
-    label_at(t.fonts.body, screen_pos(x3, ey), colors::text, e.when + ": " + e.amount + ", " + e.place, col_w);
-    label_at(t.fonts.body, screen_pos(x3 + t.px(24), ey + line_h), e.approved ? colors::check_in : colors::text_muted,
-             std::string(icons::utf8(e.approved ? "done" : "waiting")) + " " + e.status, col_w);
+    label_at(t.fonts.body, screen_pos(x, ey), colors::text, e.when + ": " + e.amount + ", " + e.place, width);
+    label_at(t.fonts.body, screen_pos(x + t.px(24), ey + line_h), e.approved ? colors::check_in : colors::text_muted,
+             std::string(icons::utf8(e.approved ? "done" : "waiting")) + " " + e.status, width);
     ey += 2 * line_h + t.px(4);
   }
+}
+
+}  // namespace
+
+// [SECTION] Volunteer hours
+
+void draw_hours(const HoursView& v, const Theme& t, const Layout& L, Actions& out) {
+  const float M = L.margin;
+  const float y = title_row(t, L, v.back_label, v.title, out, !v.busy);
+  const float bottom = L.size.y - M;
+  // Landscape: where, when and how long side by side; portrait: the same three one above the
+  // other, full width, with the days in two columns of whole names.
+  const bool tall = L.portrait();
+  const float col_w = tall ? L.size.x - 2 * M : (L.size.x - 2 * M - 2 * L.gap) / 3;
+  const float title_h = t.fonts.bold->FontSize * 1.3f + t.px(8);
+  const float days_h = 4 * t.px(84) + 3 * t.px(10);
+  const float places_bottom = tall ? y + (bottom - y) * 0.26f : bottom;
+  hours_places(v, t, M, y, col_w, places_bottom, out);
+
+  // When?
+  const float x2 = tall ? M : M + col_w + L.gap;
+  const float y2 = tall ? places_bottom + L.gap : y;
+  ImGui::SetCursorPos(ImVec2(x2, y2));
+  section_title(t, std::string(icons::utf8("today")) + "  " + v.day_title, col_w);
+  const float days_y = ImGui::GetCursorPosY() + t.px(8);
+  hours_days(v, t, ImVec2(x2, days_y), ImVec2(col_w, tall ? days_h : bottom - days_y), out);
+
+  // How long? Then save; totals below.
+  const float x3 = tall ? M : x2 + col_w + L.gap;
+  hours_amount(v, t, L, x3, tall ? y2 + title_h + days_h + L.gap : y, col_w, bottom, out);
 }
 
 // [SECTION] Progress
@@ -495,30 +589,40 @@ void clock_face(const Theme& t, ImVec2 centre, float r, int minute_of_day, const
 
 void draw_question(const CheckoutQuestionView& v, const Theme& t, const Layout& L, Actions& out) {
   const float bh = std::max(64.0f, t.px(120));
-  // Above the coach corner (bottom right, >= 64 px): the third answer reaches that far right.
-  const float by = L.size.y - std::max(64.0f, t.px(64)) - L.gap - bh;
+  // Portrait: the three answers one above the other, full width, low (within reach) and above
+  // the coach corner; landscape: side by side, above the corner too (the third reaches that far).
+  const bool tall = L.portrait();
+  const float answers_h = tall ? 3 * bh + 2 * L.gap : bh;
+  const float by = (tall ? L.target_bottom() : L.size.y - std::max(64.0f, t.px(64))) - L.gap - answers_h;
   const float top = L.margin;
-  // The clock takes what the text and the answers leave, between 64 and 150 px in radius.
+  // The clock takes what the text and the answers leave, between 64 and 150 px in radius (220 in portrait).
   const float text_h = t.fonts.bold->FontSize + t.fonts.large->FontSize * 2.4f + t.fonts.body->FontSize + t.px(48);
-  const float r = std::clamp((by - top - text_h - t.fonts.large->FontSize - t.px(40)) * 0.5f, 40.0f, t.px(150));
+  const float r =
+      std::clamp((by - top - text_h - t.fonts.large->FontSize - t.px(40)) * 0.5f, 40.0f, t.px(tall ? 220 : 150));
   const ImVec2 wp = ImGui::GetWindowPos();
-  clock_face(t, ImVec2(wp.x + L.size.x * 0.5f, wp.y + top + r), r, v.minute_of_day, v.time);
-  ImGui::SetCursorPosY(top + 2 * r + t.fonts.large->FontSize + t.px(24));
+  // Portrait: the clock and the question in the middle of what the answers leave.
+  const float y0 = tall ? top + std::max(0.0f, (by - top - 2 * r - text_h - t.fonts.large->FontSize) * 0.4f) : top;
+  clock_face(t, ImVec2(wp.x + L.size.x * 0.5f, wp.y + y0 + r), r, v.minute_of_day, v.time);
+  ImGui::SetCursorPosY(y0 + 2 * r + t.fonts.large->FontSize + t.px(24));
   text_centered(t.fonts.bold, colors::text_muted, v.title, 0, L.size.x);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.px(8));
   text_centered(t.fonts.large, colors::text, v.question, L.margin, L.size.x - 2 * L.margin);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.px(8));
   text_centered(t.fonts.body, colors::text_muted, v.note, 0, L.size.x);
-  // Three answers side by side: yes, another time, "I don't know" (the coach decides).
-  const float bw = std::min(t.px(380), (L.size.x - 2 * L.margin - 2 * L.gap) / 3);
-  const float x0 = (L.size.x - 3 * bw - 2 * L.gap) * 0.5f;
-  ImGui::SetCursorPos(ImVec2(x0, by));
+  // Three answers: yes, another time, "I don't know" (the coach decides).
+  const float bw = tall ? L.size.x - 2 * L.margin : std::min(t.px(380), (L.size.x - 2 * L.margin - 2 * L.gap) / 3);
+  const float x0 = tall ? L.margin : (L.size.x - 3 * bw - 2 * L.gap) * 0.5f;
+  auto at = [&](int i) {
+    return tall ? ImVec2(x0, by + static_cast<float>(i) * (bh + L.gap))
+                : ImVec2(x0 + static_cast<float>(i) * (bw + L.gap), by);
+  };
+  ImGui::SetCursorPos(at(0));
   if (big_button(t, {"end:right", icons::utf8("done"), &v.yes_label, ImVec2(bw, bh), ButtonStyle::CheckIn}))
     out.push_back(core::EndRightTapped{});
-  ImGui::SetCursorPos(ImVec2(x0 + bw + L.gap, by));
+  ImGui::SetCursorPos(at(1));
   if (big_button(t, {"end:wrong", icons::utf8("edit"), &v.no_label, ImVec2(bw, bh), ButtonStyle::Neutral}))
     out.push_back(core::EndWrongTapped{});
-  ImGui::SetCursorPos(ImVec2(x0 + 2 * (bw + L.gap), by));
+  ImGui::SetCursorPos(at(2));
   if (big_button(t, {"end:unknown", icons::utf8("help"), &v.unknown_label, ImVec2(bw, bh), ButtonStyle::Neutral}))
     out.push_back(core::EndUnknownTapped{});
 }

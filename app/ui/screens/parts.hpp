@@ -20,7 +20,23 @@ struct Layout {
   // Height the coach's lock takes at the bottom right, where it is shown (0 elsewhere): a screen
   // whose targets reach that corner ends them above it, since the lock wins the tap.
   float corner = 0;
+  // Room a notice over the screen takes at half width (0 when there is none): a page full of
+  // content (the participant page) ends a column this much higher, so the notice covers none of it.
+  float notice = 0;
+  // A display taller than wide (a 1080x1920 panel on its side): the screens stack top to bottom
+  // what landscape puts side by side, information above and the targets lower, within reach,
+  // and larger. This is the one place that decides; mirroring (Arabic) applies to both.
+  bool portrait() const { return size.y > size.x; }
+  // The lowest y a target may reach: above the coach's lock where it is shown.
+  float target_bottom() const { return size.y - (corner > margin ? corner : margin); }
 };
+
+// Two parts of a region: side by side in landscape (the first `share` of the width, the second
+// after a gap), one above the other in portrait (the first `tall_share` of the height).
+struct Split {
+  ImVec2 a_pos, a_size, b_pos, b_size;
+};
+Split split(const Layout& L, ImVec2 pos, ImVec2 size, float share, float tall_share);
 
 // A target's side: the design size at this scale, never under 64 px (on a 1024x600 panel the
 // scale is 0.75, and 76 px would come to 57).
@@ -32,7 +48,13 @@ float title_row(const Theme& t, const Layout& L, const std::string& back_label, 
                 bool enabled = true);
 // A heading inside a column: pictogram-free bold text at the cursor.
 void section_title(const Theme& t, const std::string& s, float width);
-// The PIN pads (participant and coach): progress dots at height y, and the keypad on the right.
+// The PIN pads (participant, coach, PIN change): in landscape the text and the progress dots on
+// the left (dots at `landscape_dots_y`) and the keypad on the right; in portrait all centred, the
+// keypad larger and in the lower half, within reach, the dots just above it.
+struct PinFrame {
+  float text_x, text_y, text_w, dots_y;
+};
+PinFrame pin_frame(const Theme& t, const Layout& L, float landscape_dots_y);
 void pin_dots(const Theme& t, const Layout& L, int entered, int total, float y);
 // ok_label: an OK key (the coach pads, for a PIN of the old length), enabled when can_ok.
 KeypadEvent pin_keypad(const Theme& t, const Layout& L, const char* id, const std::string& erase_label, bool enabled,

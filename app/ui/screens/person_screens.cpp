@@ -57,26 +57,62 @@ void line(const Theme& t, const std::string& s, float& y, const ImVec2 origin, f
 
 // [SECTION] The page's parts
 
-// Six weeks as rows, the working days as columns; each day a tappable cell with its dagdelen as bars.
-void attendance_strip(const CoachPersonView& v, const Theme& t, ImVec2 pos, ImVec2 size, Actions& out) {
+// The legend's items flow into as many lines as the width needs (Polish runs longer than one).
+int legend_lines(const CoachPersonView& v, const Theme& t, float width) {
+  int lines = 1;
+  float x = 0;
+  for (const std::string* s : {&v.legend_present, &v.legend_coach, &v.legend_absent, &v.legend_no_show}) {
+    const float w = t.px(18) + t.px(6) + text_w(t.fonts.body, *s);
+    if (x > 0 && x + w > width) {
+      ++lines;
+      x = 0;
+    }
+    x += w + t.px(18);
+  }
+  return lines;
+}
+
+void legend(const CoachPersonView& v, const Theme& t, ImVec2 at, float width) {
+  const float x0 = at.x;
+  const Mark marks[] = {Mark::Present, Mark::PresentByCoach, Mark::Absent, Mark::NoShow};
+  const std::string* labels[] = {&v.legend_present, &v.legend_coach, &v.legend_absent, &v.legend_no_show};
+  for (int i = 0; i < 4; ++i) {
+    if (at.x > x0 && at.x + t.px(24) + text_w(t.fonts.body, *labels[i]) > x0 + width) {
+      at.x = x0;
+      at.y += t.fonts.body->FontSize * 1.4f;
+    }
+    legend_item(at, t, marks[i], *labels[i]);
+  }
+}
+
+struct StripSize {
+  float fixed;  // the title, the legend and the counts
+  std::size_t rows;
+  float gap;
+};
+
+StripSize strip_size(const CoachPersonView& v, const Theme& t, float width) {
+  const float legend_h = t.fonts.body->FontSize * 1.4f * static_cast<float>(legend_lines(v, t, width));
+  const float counts_h = t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, width, v.counts.c_str()).y +
+                         t.fonts.body->FontSize * 0.4f;
+  return {t.fonts.bold->FontSize * 1.4f + legend_h + counts_h + t.px(8), v.weeks.size(), t.px(6)};
+}
+
+// The strip's title, its weeks with cells of `cell_h`, the legend and the counts at `local`
+// (window coordinates: the list's, where the strip scrolls).
+void strip_body(const CoachPersonView& v, const Theme& t, ImVec2 local, float width, float cell_h, Actions& out) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 wp = ImGui::GetWindowPos();
-  label_at(t.fonts.bold, ImVec2(wp.x + pos.x, wp.y + pos.y), colors::text, v.strip_title);
-  float y = pos.y + t.fonts.bold->FontSize * 1.4f;
-  const float legend_h = t.fonts.body->FontSize * 1.4f;
-  const float counts_h = t.fonts.body->FontSize * 1.4f;
-  const std::size_t rows = v.weeks.size();
-  if (rows == 0) return;
+  ImGui::SetCursorPos(local);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();  // where local is on screen, scrolled
+  label_at(t.fonts.bold, origin, colors::text, v.strip_title);
+  float y = t.fonts.bold->FontSize * 1.4f;
   const std::size_t cols = v.weeks.front().size();
   const float g = t.px(6);
-  const float cell_h =
-      std::max(t.px(64), (size.y - (y - pos.y) - legend_h - counts_h - t.px(8) - static_cast<float>(rows - 1) * g) /
-                             static_cast<float>(rows));
-  const float cell_w = (size.x - static_cast<float>(cols - 1) * g) / static_cast<float>(cols);
-  for (std::size_t r = 0; r < rows; ++r) {
-    for (std::size_t c = 0; c < v.weeks[r].size(); ++c) {
-      const StripDay& d = v.weeks[r][c];
-      const ImVec2 cmin(wp.x + pos.x + static_cast<float>(c) * (cell_w + g), wp.y + y);
+  const float cell_w = (width - static_cast<float>(cols - 1) * g) / static_cast<float>(cols);
+  for (const auto& week : v.weeks) {
+    for (std::size_t c = 0; c < week.size(); ++c) {
+      const StripDay& d = week[c];
+      const ImVec2 cmin(origin.x + static_cast<float>(c) * (cell_w + g), origin.y + y);
       const ImVec2 cmax(cmin.x + cell_w, cmin.y + cell_h);
       dl->AddRectFilled(cmin, cmax, colors::panel, t.px(8));
       dl->AddRect(cmin, cmax, d.today ? colors::primary : colors::panel_border, t.px(8), 0,
@@ -92,19 +128,38 @@ void attendance_strip(const CoachPersonView& v, const Theme& t, ImVec2 pos, ImVe
         dl->AddRectFilled(ImVec2(cmin.x + t.px(8), by), ImVec2(cmax.x - t.px(8), by + bar_h), mark_color(d.parts[i]),
                           t.px(3));
       }
-      ImGui::SetCursorPos(ImVec2(pos.x + static_cast<float>(c) * (cell_w + g), y));
+      ImGui::SetCursorPos(ImVec2(local.x + static_cast<float>(c) * (cell_w + g), local.y + y));
       const std::string id = "day:" + d.date;
       if (tap_area(id.c_str(), d.label, ImVec2(cell_w, cell_h), !v.busy && !v.asking && !v.note_open))
         out.push_back(core::StripDayTapped{d.date});
     }
     y += cell_h + g;
   }
-  ImVec2 at(wp.x + pos.x, wp.y + y + t.px(2));
-  legend_item(at, t, Mark::Present, v.legend_present);
-  legend_item(at, t, Mark::PresentByCoach, v.legend_coach);
-  legend_item(at, t, Mark::Absent, v.legend_absent);
-  legend_item(at, t, Mark::NoShow, v.legend_no_show);
-  label_at(t.fonts.body, ImVec2(wp.x + pos.x, wp.y + y + legend_h), colors::text, v.counts);
+  legend(v, t, ImVec2(origin.x, origin.y + y + t.px(2)), width);
+  y += t.fonts.body->FontSize * 1.4f * static_cast<float>(legend_lines(v, t, width));
+  label_at(t.fonts.body, ImVec2(origin.x, origin.y + y), colors::text, v.counts, width);
+  ImGui::SetCursorPos(ImVec2(local.x, local.y + y + t.fonts.body->FontSize * 1.4f));
+}
+
+// Six weeks as rows, the working days as columns; each day a tappable cell with its dagdelen as
+// bars. `slack`: how far below its box the strip may reach (into the margin at the screen's foot).
+// Where six rows of 64 px cells do not fit even so (1024x600), the strip scrolls, with the arrows.
+void attendance_strip(const CoachPersonView& v, const Theme& t, ImVec2 pos, ImVec2 size, float slack, Actions& out) {
+  if (v.weeks.empty() || v.weeks.front().empty()) {
+    const ImVec2 wp = ImGui::GetWindowPos();
+    label_at(t.fonts.bold, ImVec2(wp.x + pos.x, wp.y + pos.y), colors::text, v.strip_title);
+    return;
+  }
+  const StripSize fit = strip_size(v, t, size.x);
+  const float rows = static_cast<float>(fit.rows);
+  const float cell_h = std::max(tap_px(t, 64), (size.y - fit.fixed - (rows - 1) * fit.gap) / rows);
+  if (fit.fixed + rows * cell_h + (rows - 1) * fit.gap <= size.y + slack)
+    return strip_body(v, t, pos, size.x, cell_h, out);
+  ImGui::SetCursorPos(pos);
+  const ScrollRegion r = begin_drag_scroll(t, {"strip", size, colors::background, true});
+  strip_body(v, t, ImVec2(0, 0), r.list_width, tap_px(t, 64), out);
+  ImGui::Dummy(ImVec2(1, 1));
+  end_drag_scroll(t, r);
 }
 
 // The ladder over time: rung (plus progress within it) per assessment, as a step line.
@@ -337,7 +392,10 @@ void draw_coach_people(const CoachNav& nav, const CoachPeopleView& v, const Them
   }
   const ScrollRegion r = begin_drag_scroll(t, {"people", ImVec2(L.size.x - 2 * M, L.size.y - M - y)});
   const float w = r.list_width;
-  const float row_h = tap_px(t, 72), g = t.px(6);
+  // Portrait: two lines a row (name and participation; then last seen, rung, end date, coach),
+  // since six columns in 1080 px run into each other.
+  const bool tall = L.portrait();
+  const float row_h = tall ? tap_px(t, 72) + t.fonts.body->FontSize * 1.2f : tap_px(t, 72), g = t.px(6);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float ry = 0;
   auto row = [&](const CoachPeopleView::Row& p, bool left) {
@@ -347,24 +405,28 @@ void draw_coach_people(const CoachNav& nav, const CoachPeopleView& v, const Them
     if (p.warn)
       dl->AddRectFilled(rmin, ImVec2(rmin.x + t.px(8), rmin.y + row_h), colors::check_out, t.px(10),
                         ImDrawFlags_RoundCornersLeft);
-    const float ty = rmin.y + (row_h - t.fonts.bold->FontSize) * 0.5f;
     const float pad = t.px(20);
-    // Columns: name | participation | last seen | rung | end date | coach
-    const float c1 = w * 0.30f, c2 = w * 0.12f, c3 = w * 0.25f, c4 = w * 0.10f, c5 = w * 0.12f;
+    const float ty = tall ? rmin.y + t.px(12) : rmin.y + (row_h - t.fonts.bold->FontSize) * 0.5f;
+    // Columns: name | participation | last seen | rung | end date | coach; portrait: the last four
+    // on a second line, from the left again.
+    const float c1 = tall ? w * 0.7f : w * 0.30f, c2 = w * 0.12f, c3 = tall ? w * 0.4f : w * 0.25f,
+                c4 = tall ? w * 0.14f : w * 0.10f, c5 = tall ? w * 0.2f : w * 0.12f;
     float x = rmin.x + pad;
     label_fit(t.fonts.bold, ImVec2(x, ty), left ? colors::text_muted : colors::text, p.name, c1 - t.px(12));
     x += c1;
     label_at(t.fonts.body, ImVec2(x, ty + t.px(3)), p.mandatory ? colors::check_out : colors::text_muted,
              p.participation);
     x += c2;
-    label_fit(t.fonts.body, ImVec2(x, ty + t.px(3)), p.warn ? colors::check_out : colors::text_muted, p.last_seen,
+    const float ty2 = tall ? ty + t.fonts.bold->FontSize * 1.35f : ty;
+    if (tall) x = rmin.x + pad;
+    label_fit(t.fonts.body, ImVec2(x, ty2 + t.px(3)), p.warn ? colors::check_out : colors::text_muted, p.last_seen,
               c3 - t.px(12));
     x += c3;
-    label_at(t.fonts.body, ImVec2(x, ty + t.px(3)), colors::text_muted, p.rung);
+    label_at(t.fonts.body, ImVec2(x, ty2 + t.px(3)), colors::text_muted, p.rung);
     x += c4;
-    label_at(t.fonts.body, ImVec2(x, ty + t.px(3)), colors::text_muted, p.end);
+    label_at(t.fonts.body, ImVec2(x, ty2 + t.px(3)), colors::text_muted, p.end);
     x += c5;
-    label_fit(t.fonts.body, ImVec2(x, ty + t.px(3)), colors::text_muted, p.coach, rmin.x + w - x - pad);
+    label_fit(t.fonts.body, ImVec2(x, ty2 + t.px(3)), colors::text_muted, p.coach, rmin.x + w - x - pad);
     ImGui::SetCursorPos(ImVec2(0, ry));
     const std::string id = "person:" + p.id;
     if (tap_area(id.c_str(), p.name, ImVec2(w, row_h))) out.push_back(core::PersonTapped{p.id});
@@ -406,13 +468,18 @@ void draw_coach_person(const CoachNav& nav, const CoachPersonView& v, const Them
   };
   int shown = 0;
   for (const auto& b : buttons) shown += b.show;
-  const float bw =
-      std::min(t.px(190), (L.size.x - 2 * M - t.px(520)) / static_cast<float>(std::max(1, shown)) - t.px(8));
-  float bx = L.size.x - M - static_cast<float>(shown) * (bw + t.px(8)) + t.px(8);
+  // Landscape: the actions right of the name; portrait: a row of their own under it, wider.
+  const bool tall = L.portrait();
+  const float n = static_cast<float>(std::max(1, shown));
+  const float bw = tall ? std::min(t.px(260), (L.size.x - 2 * M + t.px(8)) / n - t.px(8))
+                        : std::min(t.px(190), (L.size.x - 2 * M - t.px(520)) / n - t.px(8));
+  const float actions_w = n * (bw + t.px(8)) - t.px(8);
+  float bx = tall ? M : L.size.x - M - actions_w;
+  const float by = tall ? top + bh + L.gap * 0.5f : top;
   const bool enabled = v.loaded && !v.busy && !v.asking && !v.note_open;
   for (const auto& b : buttons) {
     if (!b.show) continue;
-    ImGui::SetCursorPos(ImVec2(bx, top));
+    ImGui::SetCursorPos(ImVec2(bx, by));
     if (big_button(t, {b.id, bw >= t.px(185) ? icons::utf8(b.icon) : nullptr, b.label, ImVec2(bw, bh),
                        ButtonStyle::Neutral, enabled})) {
       if (core::holds_alternative<core::TalkHeldTapped>(b.action))
@@ -424,7 +491,7 @@ void draw_coach_person(const CoachNav& nav, const CoachPersonView& v, const Them
     bx += bw + t.px(8);
   }
   const float name_x = M + t.px(220) + L.gap * 0.5f;
-  const float name_w = L.size.x - M - static_cast<float>(shown) * (bw + t.px(8)) - name_x;
+  const float name_w = L.size.x - M - name_x - (tall ? 0 : actions_w + t.px(8));
   const ImVec2 wp = ImGui::GetWindowPos();
   // A long name steps down a font size before it is ever cut.
   ImFont* name_font = text_w(t.fonts.large, v.name) <= name_w ? t.fonts.large : t.fonts.bold;
@@ -434,23 +501,98 @@ void draw_coach_person(const CoachNav& nav, const CoachPersonView& v, const Them
   label_fit(t.fonts.body, ImVec2(wp.x + name_x, wp.y + top + t.fonts.large->FontSize),
             v.mandatory ? colors::check_out : colors::text_muted, v.participation + "   " + v.coach_line, name_w);
 
-  const float y = top + bh + L.gap * 0.6f;
+  const float y = by + bh + L.gap * 0.6f;
   const float h = L.size.y - M - y;
   if (!v.loaded) {
     ImGui::SetCursorPos(ImVec2(M, y));
     text(t.fonts.bold, colors::text_muted, v.loading);
     return;
   }
-  const float left_w = (L.size.x - 2 * M - L.gap) * 0.5f;
-  attendance_strip(v, t, ImVec2(M, y), ImVec2(left_w, h), out);
-  const float rx = M + left_w + L.gap;
-  panel(ImVec2(wp.x + rx, wp.y + y), ImVec2(wp.x + L.size.x - M, wp.y + L.size.y - M), t);
+  // The strip beside the details (landscape), or above them at the height of 84 px days (portrait).
+  const float W = L.size.x - 2 * M;
+  const float strip_h = strip_size(v, t, W).fixed + 6 * (t.px(84) + t.px(6));
+  const Split sp = split(L, ImVec2(M, y), ImVec2(W, h), 0.5f, strip_h / std::max(1.0f, h - L.gap));
+  // Landscape: the strip may reach into the margin at the screen's foot, as far as its last line
+  // of text stays on screen (the space the strip keeps below that may fall off).
+  const float slack = tall ? 0 : M + t.px(8) + t.fonts.body->FontSize * 0.4f;
+  attendance_strip(v, t, sp.a_pos, sp.a_size, slack, out);
+  // A notice (the export's) gets the foot of the details: it never covers the chart or a button.
+  const ImVec2 dsize(sp.b_size.x, sp.b_size.y - L.notice);
+  panel(ImVec2(wp.x + sp.b_pos.x, wp.y + sp.b_pos.y), ImVec2(wp.x + sp.b_pos.x + dsize.x, wp.y + sp.b_pos.y + dsize.y),
+        t);
   const float pad = t.px(18);
-  details(v, t, ImVec2(rx + pad, y + pad), ImVec2(L.size.x - M - rx - 2 * pad, h - 2 * pad), out);
+  details(v, t, ImVec2(sp.b_pos.x + pad, sp.b_pos.y + pad), ImVec2(dsize.x - 2 * pad, dsize.y - 2 * pad), out);
   if (v.asking || v.note_open) dim_screen(L);
   if (v.asking) choice_popup(v.choice_title, v.choice_subject, v.choices, v.cancel_label, v.busy, t, L, out);
   if (v.note_open) note_editor(v, t, L, out);
 }
+
+// [SECTION] The ladder form
+
+namespace {
+
+// The ladder form under its title row at `local` (window coordinates: the list's, where the form
+// scrolls), `W` wide; returns its height. With draw false it only measures. Landscape: moment and
+// progress side by side, the rungs in one row, the areas in three columns; portrait: one above
+// the other, the rungs in two rows and the areas in one column, with taller buttons.
+float ladder_form(const CoachLadderView& v, const Theme& t, const Layout& L, ImVec2 local, float W, bool draw,
+                  Actions& out) {
+  const bool tall = L.portrait();
+  const float oh = tap_px(t, tall ? 84 : 64);
+  const float label_h = t.fonts.bold->FontSize * 1.3f;
+  const float g = L.gap * 0.5f;
+  ImGui::SetCursorPos(local);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  float y = 0;
+  auto title = [&](const std::string& s, float x) {
+    if (draw) label_at(t.fonts.bold, ImVec2(origin.x + x, origin.y + y), colors::text, s);
+  };
+  auto options = [&](const std::vector<CoachLadderView::Option>& o, float x, float width, float h, ImFont* f) {
+    if (draw) option_row(t, o, local.x + x, local.y + y, width, h, !v.busy, out, f);
+  };
+  const float half = tall ? W : W * 0.5f - L.gap * 0.5f;
+  title(v.moment_title, 0);
+  if (!tall) title(v.progress_title, half + L.gap);
+  y += label_h;
+  options(v.moments, 0, half, oh, nullptr);
+  if (tall) {
+    y += oh + g;
+    title(v.progress_title, 0);
+    y += label_h;
+  }
+  options(v.progress, tall ? 0 : half + L.gap, half, oh, nullptr);
+  y += oh + g;
+  title(v.rung_title, 0);
+  y += label_h;
+  // The rungs in the body font: their labels are long and wrap to three lines.
+  const float rung_h = std::max(oh, t.fonts.body->FontSize * 3.4f);
+  const std::size_t per_row = tall ? (v.rungs.size() + 1) / 2 : v.rungs.size();
+  for (std::size_t i = 0; i < v.rungs.size(); i += std::max<std::size_t>(1, per_row)) {
+    const auto end = v.rungs.begin() + static_cast<std::ptrdiff_t>(std::min(v.rungs.size(), i + per_row));
+    const std::vector<CoachLadderView::Option> row(v.rungs.begin() + static_cast<std::ptrdiff_t>(i), end);
+    // A last, shorter row keeps the others' button width.
+    const float n = static_cast<float>(row.size()), full = static_cast<float>(per_row);
+    options(row, 0, (W + t.px(10)) * n / full - t.px(10), rung_h, t.fonts.body);
+    y += rung_h + g;
+  }
+  title(v.areas_title, 0);
+  y += label_h;
+  // Areas: a label over its three options, in three columns (one in portrait).
+  const std::size_t cols = tall ? 1 : 3;
+  const float col_w = (W - static_cast<float>(cols - 1) * L.gap) / static_cast<float>(cols);
+  const float block_h = label_h + oh + t.px(6);
+  for (std::size_t i = 0; i < v.areas.size(); ++i) {
+    const float x = static_cast<float>(i % cols) * (col_w + L.gap);
+    const float ay = y + static_cast<float>(i / cols) * block_h;
+    if (!draw) continue;
+    label_fit(t.fonts.body, ImVec2(origin.x + x, origin.y + ay), colors::text, v.areas[i].label, col_w);
+    option_row(t, v.areas[i].states, local.x + x, local.y + ay + label_h, col_w, oh, !v.busy, out);
+  }
+  // The last block's gap below its options is no part of the form.
+  return y + static_cast<float>((v.areas.size() + cols - 1) / cols) * block_h - t.px(6);
+}
+
+}  // namespace
 
 // [SECTION] The ladder form
 
@@ -468,35 +610,21 @@ void draw_coach_ladder(const CoachNav& nav, const CoachLadderView& v, const Them
     out.push_back(core::LadderSaveTapped{});
 
   const float W = L.size.x - 2 * M;
-  const float oh = tap_px(t, 64);  // the form must fit 800 px: five rows of options and four headings
-  float y = top + bh + L.gap * 0.5f;
-  const float label_h = t.fonts.bold->FontSize * 1.3f;
-  auto title = [&](const std::string& s, float x) {
-    label_at(t.fonts.bold, ImVec2(wp.x + x, wp.y + y), colors::text, s);
-  };
-  // Moment and progress side by side, then the rungs, then the five areas.
-  title(v.moment_title, M);
-  title(v.progress_title, M + W * 0.5f + L.gap * 0.5f);
-  y += label_h;
-  option_row(t, v.moments, M, y, W * 0.5f - L.gap * 0.5f, oh, !v.busy, out);
-  option_row(t, v.progress, M + W * 0.5f + L.gap * 0.5f, y, W * 0.5f - L.gap * 0.5f, oh, !v.busy, out);
-  y += oh + L.gap * 0.5f;
-  title(v.rung_title, M);
-  y += label_h;
-  // All rungs in one row, in the body font: their labels are long and wrap to three lines.
-  option_row(t, v.rungs, M, y, W, std::max(oh, t.fonts.body->FontSize * 3.4f), !v.busy, out, t.fonts.body);
-  y += std::max(oh, t.fonts.body->FontSize * 3.4f) + L.gap * 0.5f;
-  title(v.areas_title, M);
-  y += label_h;
-  // Areas: three columns, each a label over its three options.
-  const float col_w = (W - 2 * L.gap) / 3;
-  const float block_h = label_h + oh + t.px(6);
-  for (std::size_t i = 0; i < v.areas.size(); ++i) {
-    const float x = M + static_cast<float>(i % 3) * (col_w + L.gap);
-    const float ay = y + static_cast<float>(i / 3) * block_h;
-    label_fit(t.fonts.body, ImVec2(wp.x + x, wp.y + ay), colors::text, v.areas[i].label, col_w);
-    option_row(t, v.areas[i].states, x, ay + label_h, col_w, oh, !v.busy, out);
+  const float y = top + bh + L.gap * 0.5f;
+  // A notice (the export's, still up after the page) gets the foot: the form scrolls above it.
+  const float room = L.target_bottom() - y - L.notice;
+  Actions none;
+  if (ladder_form(v, t, L, ImVec2(M, y), W, false, none) <= room) {
+    ladder_form(v, t, L, ImVec2(M, y), W, true, out);
+    return;
   }
+  // Taller than the screen (1024x600): the form scrolls, with the arrows as every long list.
+  ImGui::SetCursorPos(ImVec2(M, y));
+  const ScrollRegion r = begin_drag_scroll(t, {"ladder", ImVec2(W, room)});
+  const float h = ladder_form(v, t, L, ImVec2(0, 0), r.list_width, true, out);
+  ImGui::SetCursorPos(ImVec2(0, h));
+  ImGui::Dummy(ImVec2(1, 1));
+  end_drag_scroll(t, r);
 }
 
 }  // namespace meedoen::ui

@@ -133,9 +133,15 @@ void draw_coach_reports(const CoachNav& nav, const ReportsView& v, const Theme& 
       !v.mine)
     out.push_back(core::ReportsScopeTapped{true});
 
-  // The export row at the foot, then the figures and charts share what is between.
+  // The export row at the foot, then the figures and charts share what is between. Portrait:
+  // the export's result on its own lines above a full-width button, the charts one above the other.
+  const bool tall = L.portrait();
   const float export_h = t.px(84);
   const float export_y = L.size.y - M - export_h;
+  ImFont* f = t.fonts.body;
+  const float lh = f->FontSize * 1.25f;
+  const float lines = v.result.empty() ? 0 : 1 + static_cast<float>(v.result_files.size());
+  const float result_h = tall && lines > 0 ? lines * lh + L.gap * 0.5f : 0;
   const float y0 = top + bh + L.gap * 0.75f;
   if (!v.loaded) {
     ImGui::SetCursorPos(ImVec2(M, y0));
@@ -143,35 +149,32 @@ void draw_coach_reports(const CoachNav& nav, const ReportsView& v, const Theme& 
   } else {
     const float row_h = t.fonts.body->FontSize * 1.7f;
     const float rows = static_cast<float>(v.rows.size() + 1);
-    const float avail = export_y - L.gap * 0.75f - y0;
+    const float avail = export_y - result_h - L.gap * 0.75f - y0;
     // The charts keep at least their readable height; the table takes the rest it needs.
-    const float table_h = std::min(rows * row_h + t.px(24), std::max(avail * 0.4f, avail - t.px(190)));
+    const float charts_min = t.px(tall ? 2 * 260 : 190);
+    const float table_h = std::min(rows * row_h + t.px(24), std::max(avail * 0.4f, avail - charts_min));
     const ImVec2 tmin(wp.x + M, wp.y + y0), tmax(wp.x + M + W, wp.y + y0 + table_h);
     panel(tmin, tmax, t);
     figures_table(v, t, tmin, tmax);
     const float cy = y0 + table_h + L.gap * 0.6f;
-    const float cw = (W - L.gap) / 2;
-    const float ch = export_y - L.gap * 0.75f - cy;
-    const ImVec2 amin(wp.x + M, wp.y + cy), amax(wp.x + M + cw, wp.y + cy + ch);
+    const Split c = split(L, ImVec2(M, cy), ImVec2(W, export_y - result_h - L.gap * 0.75f - cy), 0.5f, 0.5f);
+    const ImVec2 amin(wp.x + c.a_pos.x, wp.y + c.a_pos.y), amax(amin.x + c.a_size.x, amin.y + c.a_size.y);
     panel(amin, amax, t);
     bar_chart(t, amin, amax, v.weeks_title, v.weeks, colors::check_in);
-    const ImVec2 hmin(wp.x + M + cw + L.gap, wp.y + cy), hmax(wp.x + M + W, wp.y + cy + ch);
+    const ImVec2 hmin(wp.x + c.b_pos.x, wp.y + c.b_pos.y), hmax(hmin.x + c.b_size.x, hmin.y + c.b_size.y);
     panel(hmin, hmax, t);
     bar_chart(t, hmin, hmax, v.hours_title, v.hours, colors::primary);
   }
 
-  const float ew = std::min(t.px(440), W * 0.4f);
+  const float ew = tall ? W : std::min(t.px(440), W * 0.4f);
   ImGui::SetCursorPos(ImVec2(M, export_y));
   if (big_button(t, {"reports:export", icons::utf8("done"), &v.export_label, ImVec2(ew, export_h), ButtonStyle::Primary,
                      v.loaded && !v.busy}))
     out.push_back(core::ReportsExportTapped{});
   if (!v.result.empty()) {
-    const float rx = M + ew + L.gap;
+    const float rx = tall ? M : M + ew + L.gap;
     const float rw = L.size.x - M - rx;
-    ImFont* f = t.fonts.body;
-    const float lh = f->FontSize * 1.25f;
-    const float lines = 1 + static_cast<float>(v.result_files.size());
-    float y = export_y + std::max(0.0f, (export_h - lines * lh) / 2);
+    float y = tall ? export_y - result_h : export_y + std::max(0.0f, (export_h - lines * lh) / 2);
     label_fit(f, ImVec2(wp.x + rx, wp.y + y), v.result_error ? colors::check_out : colors::text, v.result, rw);
     for (const auto& file : v.result_files) {
       y += lh;

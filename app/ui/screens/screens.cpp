@@ -21,6 +21,75 @@ namespace {
 
 // [SECTION] Welcome
 
+// The language buttons at the foot: one row in landscape, in portrait rows of three where one row
+// would leave each too narrow for "Nederlands" (six languages); the coach's corner stays free.
+std::size_t languages_per_row(const WelcomeView& v, const Theme& t, const Layout& L) {
+  const float n = static_cast<float>(v.languages.size());
+  const float room = L.size.x - 2 * L.margin - t.px(72) - t.px(96) - (n - 1) * L.gap;
+  return !L.portrait() || room / n >= t.px(220) ? v.languages.size() : 3;
+}
+
+float welcome_languages_height(const WelcomeView& v, const Theme& t, const Layout& L) {
+  if (v.languages.empty()) return 0;
+  const std::size_t per_row = languages_per_row(v, t, L);
+  const float rows = static_cast<float>((v.languages.size() + per_row - 1) / per_row);
+  return rows * (t.px(84) + L.gap);
+}
+
+void welcome_languages(const WelcomeView& v, const Theme& t, const Layout& L, Actions& out) {
+  if (v.languages.empty()) return;
+  const ImVec2 wp = ImGui::GetWindowPos();
+  const float M = L.margin;
+  const std::size_t per_row = languages_per_row(v, t, L);
+  const float y0 = L.size.y - welcome_languages_height(v, t, L) + L.gap - M;
+  ImGui::GetWindowDrawList()->AddText(t.fonts.large, t.fonts.large->FontSize, ImVec2(wp.x + M, wp.y + y0 + t.px(14)),
+                                      colors::text_muted, icons::utf8("globe"));
+  const float x0 = M + t.px(72);
+  // As wide as they can be up to 240 px (280 in portrait), leaving the coach corner free (bottom right).
+  const float n = static_cast<float>(per_row);
+  const float w = std::min(t.px(L.portrait() ? 280 : 240), (L.size.x - M - t.px(96) - x0 - (n - 1) * L.gap) / n);
+  for (std::size_t i = 0; i < v.languages.size(); ++i) {
+    const auto& lang = v.languages[i];
+    ImGui::SetCursorPos(ImVec2(x0 + static_cast<float>(i % per_row) * (w + L.gap),
+                               y0 + static_cast<float>(i / per_row) * (t.px(84) + L.gap)));
+    const std::string id = "lang:" + lang.code;
+    if (big_button(t, {id.c_str(), nullptr, &lang.label, ImVec2(w, t.px(84)),
+                       lang.active ? ButtonStyle::Selected : ButtonStyle::Neutral, lang.enabled}))
+      out.push_back(core::LanguageTapped{lang.code});
+  }
+}
+
+// The big start button (or, for a centre with cards only, the card pictogram in its place), the
+// photo grid's button under it where the centre has one, and the hint under them.
+void welcome_start(const WelcomeView& v, const Theme& t, ImVec2 pos, ImVec2 size, float gap, Actions& out) {
+  const ImVec2 wp = ImGui::GetWindowPos();
+  const float grid_h = v.show_grid ? t.px(100) + gap : 0;
+  const float start_h = size.y - grid_h;
+  ImGui::SetCursorPos(pos);
+  if (v.show_start) {
+    if (big_button(t, {"start", icons::utf8("start"), &v.start_label, ImVec2(size.x, start_h), ButtonStyle::Primary,
+                       true, true, t.fonts.huge}))
+      out.push_back(core::StartTapped{});
+  } else {
+    panel(ImVec2(wp.x + pos.x, wp.y + pos.y), ImVec2(wp.x + pos.x + size.x, wp.y + pos.y + start_h), t);
+    ImFont* f = t.fonts.icon_huge;
+    const char* card = icons::utf8("card");
+    const ImVec2 is = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, card);
+    ImGui::GetWindowDrawList()->AddText(
+        f, f->FontSize, ImVec2(wp.x + pos.x + (size.x - is.x) * 0.5f, wp.y + pos.y + (start_h - is.y) * 0.5f),
+        colors::primary, card);
+  }
+  if (v.show_grid) {
+    ImGui::SetCursorPos(ImVec2(pos.x, pos.y + start_h + gap));
+    if (big_button(t, {"grid", icons::utf8("grid"), &v.grid_label, ImVec2(size.x, t.px(100)), ButtonStyle::Neutral}))
+      out.push_back(core::GridTapped{});
+  }
+}
+
+std::string start_hint(const WelcomeView& v) {
+  return std::string(icons::utf8(v.show_start ? "card" : "info")) + "  " + v.start_hint;
+}
+
 void draw_welcome(const WelcomeView& v, const Theme& t, const Layout& L, Actions& out) {
   const float M = L.margin;
   ImGui::SetCursorPos(ImVec2(M, M));
@@ -31,62 +100,35 @@ void draw_welcome(const WelcomeView& v, const Theme& t, const Layout& L, Actions
   text(t.fonts.huge, colors::text, v.clock);
   const ImVec2 date = t.fonts.bold->CalcTextSizeA(t.fonts.bold->FontSize, FLT_MAX, 0, v.date.c_str());
   ImGui::SetCursorPos(ImVec2(L.size.x - M - date.x, M + clock.y - t.px(16)));
-  text(t.fonts.bold, colors::text_muted, v.date);
+  text(t.fonts.bold, colors::text, v.date);
 
   const float top = M + clock.y + date.y + t.px(24);
-  const float left_w = (L.size.x - 2 * M - L.gap) * 0.5f;
-  const float lang_h = v.languages.empty() ? 0 : t.px(84) + L.gap;
-  const float bottom = L.size.y - M - lang_h;
-
-  // One big start button: the only thing a participant has to find. A centre with cards only
-  // shows the card pictogram where the button would be.
+  const float bottom = L.size.y - M - welcome_languages_height(v, t, L);
   const ImVec2 wp = ImGui::GetWindowPos();
-  ImGui::SetCursorPos(ImVec2(M, top));
   const float grid_h = v.show_grid ? t.px(100) + L.gap : 0;
-  const float start_h = std::min(bottom - top - t.px(80) - grid_h, t.px(380) - grid_h);
-  if (v.show_start) {
-    if (big_button(t, {"start", icons::utf8("start"), &v.start_label, ImVec2(left_w, start_h), ButtonStyle::Primary,
-                       true, true, t.fonts.huge}))
-      out.push_back(core::StartTapped{});
+  if (L.portrait()) {
+    // Today's programme above, then the hint and the start button low, within reach of everyone.
+    const float W = L.size.x - 2 * M;
+    const float start_h = t.px(420) + grid_h;
+    const float start_y = bottom - start_h;
+    const float hint_h = t.fonts.bold->CalcTextSizeA(t.fonts.bold->FontSize, FLT_MAX, W, start_hint(v).c_str()).y;
+    const float hint_y = start_y - t.px(16) - hint_h;
+    today_panel(t, ImVec2(wp.x + M, wp.y + top), ImVec2(wp.x + M + W, wp.y + hint_y - L.gap), v.today_title, v.today,
+                v.no_activities);
+    ImGui::SetCursorPos(ImVec2(M, hint_y));
+    text(t.fonts.bold, colors::text, start_hint(v), W);
+    welcome_start(v, t, ImVec2(M, start_y), ImVec2(W, start_h), L.gap, out);
   } else {
-    panel(ImVec2(wp.x + M, wp.y + top), ImVec2(wp.x + M + left_w, wp.y + top + start_h), t);
-    ImFont* f = t.fonts.icon_huge;
-    const char* card = icons::utf8("card");
-    const ImVec2 is = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, card);
-    ImGui::GetWindowDrawList()->AddText(f, f->FontSize,
-                                        ImVec2(wp.x + M + (left_w - is.x) * 0.5f, wp.y + top + (start_h - is.y) * 0.5f),
-                                        colors::primary, card);
+    // One big start button on the left: the only thing a participant has to find.
+    const float left_w = (L.size.x - 2 * M - L.gap) * 0.5f;
+    const float start_h = std::min(bottom - top - t.px(80) - grid_h, t.px(380) - grid_h);
+    welcome_start(v, t, ImVec2(M, top), ImVec2(left_w, start_h + grid_h), L.gap, out);
+    ImGui::SetCursorPos(ImVec2(M, top + start_h + grid_h + t.px(16)));
+    text(t.fonts.bold, colors::text, start_hint(v), left_w);
+    today_panel(t, ImVec2(wp.x + M + left_w + L.gap, wp.y + top), ImVec2(wp.x + L.size.x - M, wp.y + bottom),
+                v.today_title, v.today, v.no_activities);
   }
-  if (v.show_grid) {
-    ImGui::SetCursorPos(ImVec2(M, top + start_h + L.gap));
-    if (big_button(t, {"grid", icons::utf8("grid"), &v.grid_label, ImVec2(left_w, t.px(100)), ButtonStyle::Neutral}))
-      out.push_back(core::GridTapped{});
-  }
-  ImGui::SetCursorPos(ImVec2(M, top + start_h + grid_h + t.px(16)));
-  text(t.fonts.bold, colors::text, std::string(icons::utf8(v.show_start ? "card" : "info")) + "  " + v.start_hint,
-       left_w);
-
-  today_panel(t, ImVec2(wp.x + M + left_w + L.gap, wp.y + top), ImVec2(wp.x + L.size.x - M, wp.y + bottom),
-              v.today_title, v.today, v.no_activities);
-
-  if (!v.languages.empty()) {
-    float x = M;
-    const float y = L.size.y - M - t.px(84);
-    ImGui::GetWindowDrawList()->AddText(t.fonts.large, t.fonts.large->FontSize, ImVec2(wp.x + x, wp.y + y + t.px(14)),
-                                        colors::text_muted, icons::utf8("globe"));
-    x += t.px(72);
-    // As wide as they can be up to 240 px, leaving the coach corner free (bottom right).
-    const float n = static_cast<float>(v.languages.size());
-    const float w = std::min(t.px(240), (L.size.x - M - t.px(96) - x - (n - 1) * L.gap) / n);
-    for (const auto& lang : v.languages) {
-      ImGui::SetCursorPos(ImVec2(x, y));
-      const std::string id = "lang:" + lang.code;
-      if (big_button(t, {id.c_str(), nullptr, &lang.label, ImVec2(w, t.px(84)),
-                         lang.active ? ButtonStyle::Selected : ButtonStyle::Neutral, lang.enabled}))
-        out.push_back(core::LanguageTapped{lang.code});
-      x += w + L.gap;
-    }
-  }
+  welcome_languages(v, t, L, out);
 }
 
 // [SECTION] Search by name with the on-screen keyboard
@@ -116,17 +158,21 @@ void draw_search(const SearchView& v, const Theme& t, const Layout& L, Actions& 
     out.push_back(core::SearchErased{});
 
   // Row 2: up to six matches as big tiles (first name + initial, nothing else), or guidance.
+  // Portrait: two columns of taller tiles (three rows fit easily above the keyboard there).
+  const std::size_t cols = L.portrait() ? 2 : 3;
   const float tiles_y = M + row_h + L.gap;
-  const float tile_w = (L.size.x - 2 * M - 2 * L.gap) / 3;
-  const float tile_h = t.px(88);
+  const float tile_w = (L.size.x - 2 * M - static_cast<float>(cols - 1) * L.gap) / static_cast<float>(cols);
+  const float tile_h = t.px(L.portrait() ? 120 : 88);
   const float tile_gap = t.px(12);
   // As many rows of tiles as fit above the keyboard (two at 1280x800; one on small panels).
   const float kb_top = L.size.y - M - keyboard_height(t);
-  const int rows_fit = std::clamp(static_cast<int>((kb_top - L.gap - tiles_y + tile_gap) / (tile_h + tile_gap)), 1, 2);
-  const std::size_t shown = std::min(v.matches.size(), static_cast<std::size_t>(rows_fit) * 3);
+  const int rows_fit = std::clamp(static_cast<int>((kb_top - L.gap - tiles_y + tile_gap) / (tile_h + tile_gap)), 1,
+                                  static_cast<int>(6 / cols));
+  const std::size_t shown = std::min(v.matches.size(), static_cast<std::size_t>(rows_fit) * cols);
   for (std::size_t i = 0; i < shown; ++i) {
     const auto& m = v.matches[i];
-    ImGui::SetCursorPos(ImVec2(M + (i % 3) * (tile_w + L.gap), tiles_y + (i / 3) * (tile_h + tile_gap)));
+    ImGui::SetCursorPos(ImVec2(M + static_cast<float>(i % cols) * (tile_w + L.gap),
+                               tiles_y + static_cast<float>(i / cols) * (tile_h + tile_gap)));
     const std::string id = "match:" + m.id;
     if (big_button(t, {id.c_str(), icons::utf8("person"), &m.label, ImVec2(tile_w, tile_h), ButtonStyle::Primary}))
       out.push_back(core::ParticipantChosen{m.id});
@@ -155,14 +201,14 @@ void draw_pin(const PinView& v, const Theme& t, const Layout& L, Actions& out) {
   ImGui::SetCursorPos(ImVec2(M, M));
   if (back_button(t, v.back_label, !v.busy)) out.push_back(core::BackTapped{});
 
-  const float col_w = L.size.x * 0.42f;
-  ImGui::SetCursorPos(ImVec2(M, M + t.px(140)));
-  text(t.fonts.large, colors::text, v.title, col_w);
-  ImGui::SetCursorPosX(M);
+  const PinFrame f = pin_frame(t, L, M + t.px(330));
+  ImGui::SetCursorPos(ImVec2(f.text_x, f.text_y));
+  text(t.fonts.large, colors::text, v.title, f.text_w);
+  ImGui::SetCursorPosX(f.text_x);
   text(t.fonts.bold, colors::text_muted, std::string(icons::utf8("lock")) + "  " + (v.paused ? v.paused_hint : v.hint),
-       col_w);
+       f.text_w);
 
-  pin_dots(t, L, v.digits_entered, v.digits_total, M + t.px(330));
+  pin_dots(t, L, v.digits_entered, v.digits_total, f.dots_y);
   const KeypadEvent key = pin_keypad(t, L, "pin", v.erase_label, !v.paused && !v.busy, v.digits_entered > 0);
   if (key.kind == KeypadEvent::Kind::Digit) out.push_back(core::PinDigit{key.digit});
   if (key.kind == KeypadEvent::Kind::Erase) out.push_back(core::PinErased{});
@@ -175,7 +221,9 @@ void draw_confirmation(const ConfirmationView& v, const Theme& t, const Layout& 
   const char* icon = icons::utf8("confirmed");
   ImFont* f = t.fonts.icon_huge;
   const ImVec2 is = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, icon);
-  const float y0 = L.size.y * 0.12f;
+  // Portrait: the message lower, nearer the eye of someone at a tall screen, and wider buttons.
+  const bool tall = L.portrait();
+  const float y0 = L.size.y * (tall ? 0.26f : 0.12f);
   ImGui::GetWindowDrawList()->AddText(f, f->FontSize, ImVec2(wp.x + (L.size.x - is.x) * 0.5f, wp.y + y0),
                                       v.outcome == core::Outcome::CheckedOut ? colors::primary : colors::check_in,
                                       icon);
@@ -183,17 +231,19 @@ void draw_confirmation(const ConfirmationView& v, const Theme& t, const Layout& 
   text_centered(t.fonts.large, colors::text, v.headline, 0, L.size.x);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.px(8));
   text_centered(t.fonts.bold, colors::text_muted, v.message, 0, L.size.x);
-  const float bw = t.px(v.more_label.empty() ? 280 : 360);
-  const float y = L.size.y - L.margin - t.px(100);
+  const float bh = t.px(tall ? 130 : 100);
+  const float bw = tall ? (v.more_label.empty() ? L.size.x * 0.6f : (L.size.x - 2 * L.margin - L.gap) * 0.5f)
+                        : t.px(v.more_label.empty() ? 280 : 360);
+  const float y = (tall ? L.target_bottom() : L.size.y - L.margin) - bh;  // portrait: wide enough to reach the lock
   if (v.more_label.empty()) {
     ImGui::SetCursorPos(ImVec2((L.size.x - bw) * 0.5f, y));
   } else {
     ImGui::SetCursorPos(ImVec2(L.size.x * 0.5f - bw - L.gap * 0.5f, y));
-    if (big_button(t, {"more", icons::utf8("back"), &v.more_label, ImVec2(bw, t.px(100)), ButtonStyle::Neutral}))
+    if (big_button(t, {"more", icons::utf8("back"), &v.more_label, ImVec2(bw, bh), ButtonStyle::Neutral}))
       out.push_back(core::MoreTapped{});
     ImGui::SetCursorPos(ImVec2(L.size.x * 0.5f + L.gap * 0.5f, y));
   }
-  if (big_button(t, {"ok", icons::utf8("done"), &v.ok_label, ImVec2(bw, t.px(100)), ButtonStyle::Primary}))
+  if (big_button(t, {"ok", icons::utf8("done"), &v.ok_label, ImVec2(bw, bh), ButtonStyle::Primary}))
     out.push_back(core::DoneTapped{});
 }
 
@@ -347,7 +397,9 @@ void draw_speaker(core::Screen sc, const Theme& t, const Layout& L, Actions& out
 // [SECTION] Frame
 
 void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out) {
-  const Layout L{display, t.px(40), t.px(24), v.coach_corner && !v.prompt.visible ? coach_corner_side(t) + t.px(8) : 0};
+  Layout L{display, t.px(40), t.px(24), v.coach_corner && !v.prompt.visible ? coach_corner_side(t) + t.px(8) : 0};
+  // At half width, the narrower of the two a notice takes: it fits under one column of a page.
+  if (!v.notice.empty()) L.notice = notice_height(t, v.notice, (L.size.x - 2 * L.margin - L.gap) * 0.5f) + L.gap * 0.5f;
   if (v.storage_fault.visible) return draw_storage_fault(v.storage_fault, t, L);
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(display);
@@ -448,12 +500,47 @@ float title_row(const Theme& t, const Layout& L, const std::string& back_label, 
 
 void section_title(const Theme& t, const std::string& s, float width) { text(t.fonts.bold, colors::text, s, width); }
 
+Split split(const Layout& L, ImVec2 pos, ImVec2 size, float share, float tall_share) {
+  if (L.portrait()) {
+    const float h = (size.y - L.gap) * tall_share;
+    return {pos, ImVec2(size.x, h), ImVec2(pos.x, pos.y + h + L.gap), ImVec2(size.x, size.y - h - L.gap)};
+  }
+  const float w = (size.x - L.gap) * share;
+  return {pos, ImVec2(w, size.y), ImVec2(pos.x + w + L.gap, pos.y), ImVec2(size.x - w - L.gap, size.y)};
+}
+
+namespace {
+
+KeypadSpec pin_pad(const Theme& t, const Layout& L, const char* id, const std::string& erase_label,
+                   const std::string* ok_label) {
+  // Portrait: keys a third larger, the pad centred with its foot at 80 % of the height.
+  const ImVec2 key = L.portrait() ? ImVec2(t.px(230), t.px(136)) : ImVec2(t.px(170), t.px(104));
+  KeypadSpec pad{id, {}, key, L.gap, &erase_label, ok_label};
+  const ImVec2 size = keypad_size(pad);
+  pad.pos = L.portrait() ? ImVec2((L.size.x - size.x) * 0.5f, std::min(L.size.y * 0.8f, L.target_bottom()) - size.y)
+                         : ImVec2(L.size.x - L.margin - size.x, std::max(L.margin, (L.size.y - size.y) * 0.5f));
+  return pad;
+}
+
+float dots_width(const Theme& t, int total) { return static_cast<float>(total) * (2 * t.px(18) + t.px(28)) - t.px(28); }
+
+}  // namespace
+
+PinFrame pin_frame(const Theme& t, const Layout& L, float landscape_dots_y) {
+  if (!L.portrait()) return {L.margin, L.margin + t.px(140), L.size.x * 0.42f, landscape_dots_y};
+  // Portrait: the text over the dots, in line with the keypad's left edge, as one block.
+  static const std::string none;
+  const KeypadSpec pad = pin_pad(t, L, "", none, nullptr);
+  return {pad.pos.x, pad.pos.y - t.px(330), keypad_size(pad).x, pad.pos.y - t.px(90)};
+}
+
 void pin_dots(const Theme& t, const Layout& L, int entered, int total, float y) {
   // How many digits are in, never which.
   const ImVec2 wp = ImGui::GetWindowPos();
   const float r = t.px(18);
+  const float x0 = L.portrait() ? (L.size.x - dots_width(t, total)) * 0.5f : L.margin;
   for (int i = 0; i < total; ++i) {
-    const ImVec2 c(wp.x + L.margin + r + static_cast<float>(i) * (2 * r + t.px(28)), wp.y + y);
+    const ImVec2 c(wp.x + x0 + r + static_cast<float>(i) * (2 * r + t.px(28)), wp.y + y);
     if (i < entered) ImGui::GetWindowDrawList()->AddCircleFilled(c, r, colors::text);
     else ImGui::GetWindowDrawList()->AddCircle(c, r, colors::text, 0, t.px(3));
   }
@@ -461,8 +548,8 @@ void pin_dots(const Theme& t, const Layout& L, int entered, int total, float y) 
   // Recorded as drawn, so a notice finds a place that leaves the dots in view.
   FrameRecord::Drawn dots;
   dots.given = "(PIN dots)";
-  dots.min = ImVec2(wp.x + L.margin, wp.y + y - r);
-  dots.max = ImVec2(dots.min.x + static_cast<float>(total) * (2 * r + t.px(28)) - t.px(28), wp.y + y + r);
+  dots.min = ImVec2(wp.x + x0, wp.y + y - r);
+  dots.max = ImVec2(dots.min.x + dots_width(t, total), wp.y + y + r);
   dots.box_min = ImGui::GetWindowDrawList()->GetClipRectMin();
   dots.box_max = ImGui::GetWindowDrawList()->GetClipRectMax();
   dots.line_h = 2 * r;
@@ -472,10 +559,8 @@ void pin_dots(const Theme& t, const Layout& L, int entered, int total, float y) 
 
 KeypadEvent pin_keypad(const Theme& t, const Layout& L, const char* id, const std::string& erase_label, bool enabled,
                        bool can_erase, const std::string* ok_label, bool can_ok) {
-  KeypadSpec pad{id, {}, ImVec2(t.px(170), t.px(104)), L.gap, &erase_label, ok_label};
+  KeypadSpec pad = pin_pad(t, L, id, erase_label, ok_label);
   pad.can_ok = can_ok;
-  const ImVec2 size = keypad_size(pad);
-  pad.pos = ImVec2(L.size.x - L.margin - size.x, std::max(L.margin, (L.size.y - size.y) * 0.5f));
   pad.enabled = enabled;
   pad.can_erase = can_erase;
   return keypad(t, pad);
