@@ -59,7 +59,11 @@ void attention_list(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 
     // under it and the row a line taller (Polish "obowiązkowo"): a name is never cut for a tag.
     const bool beside = name_w * 0.75f + part_w + t.px(14) <= text_w;
     const float tag_line = beside ? 0 : t.fonts.body->FontSize * 1.2f;
-    const float row_h = base_h + tag_line;
+    // Likewise the line under the name: down to 75 %, else over two lines and the row taller.
+    const std::string what_shown = bidi::shown(t.fonts.body, it.what);
+    const float what_w = t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, 0, what_shown.c_str()).x;
+    const bool what_wraps = what_w * 0.75f > text_w;
+    const float row_h = base_h + tag_line + (what_wraps ? t.fonts.body->FontSize * 1.2f : 0);
     ImGui::SetCursorPos(ImVec2(0, ry));
     const ImVec2 rmin = ImGui::GetCursorScreenPos();
     dl->AddRectFilled(rmin, ImVec2(rmin.x + w, rmin.y + row_h), colors::panel, t.px(12));
@@ -79,8 +83,9 @@ void attention_list(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 
         t.fonts.body,
         beside ? ImVec2(tx + who_w + t.px(14), line1 + t.px(4)) : ImVec2(tx, line1 + t.fonts.bold->FontSize * 1.25f),
         it.mandatory ? colors::check_out : colors::text_muted, it.participation);
-    label_fit(t.fonts.body, ImVec2(tx, line1 + t.fonts.bold->FontSize * 1.25f + tag_line), colors::text_muted, it.what,
-              text_w);
+    const ImVec2 what_at(tx, line1 + t.fonts.bold->FontSize * 1.25f + tag_line);
+    if (what_wraps) label_at(t.fonts.body, what_at, colors::text_muted, it.what, text_w);
+    else label_fit(t.fonts.body, what_at, colors::text_muted, it.what, text_w);
     // The name and the line under it open the participant's page.
     if (!it.person_id.empty()) {
       ImGui::SetCursorPos(ImVec2(0, ry));
