@@ -500,13 +500,17 @@ void draw_hours(const HoursView& v, const Theme& t, const Layout& L, Actions& ou
 void draw_progress(const ProgressView& v, const Theme& t, const Layout& L, Actions& out) {
   const float M = L.margin;
   const float y = title_row(t, L, v.back_label, v.title, out);
+  // Portrait: one figure per row across the width, the badges in one column of wider rows.
+  const bool tall = L.portrait();
   const float n = static_cast<float>(std::max<std::size_t>(1, v.stats.size()));
-  const float card_w = (L.size.x - 2 * M - (n - 1) * L.gap) / n;
-  const float card_h = t.px(190);
+  const float card_w = tall ? L.size.x - 2 * M : (L.size.x - 2 * M - (n - 1) * L.gap) / n;
+  const float card_h = t.px(tall ? 230 : 190);
   for (std::size_t i = 0; i < v.stats.size(); ++i) {
     const auto& s = v.stats[i];
-    const float x = M + static_cast<float>(i) * (card_w + L.gap);
-    const ImVec2 min = screen_pos(x, y), max = screen_pos(x + card_w, y + card_h);
+    const float k = static_cast<float>(i);
+    const float x = tall ? M : M + k * (card_w + L.gap);
+    const float cy = tall ? y + k * (card_h + L.gap) : y;
+    const ImVec2 min = screen_pos(x, cy), max = screen_pos(x + card_w, cy + card_h);
     panel(min, max, t);
     icon_at(t.fonts.icon, ImVec2(min.x + t.px(24), min.y + t.px(24)), colors::primary, s.icon);
     // The figure shrinks to fit its card ("11:15 saat", three-digit hours).
@@ -520,7 +524,7 @@ void draw_progress(const ProgressView& v, const Theme& t, const Layout& L, Actio
     label_at(t.fonts.bold, ImVec2(min.x + t.px(24), max.y - t.px(24) - t.fonts.bold->FontSize * 2.3f),
              colors::text_muted, s.label, card_w - t.px(48));
   }
-  const float py = y + card_h + L.gap;
+  const float py = y + (tall ? n : 1.0f) * (card_h + L.gap);
   const ImVec2 pmin = screen_pos(M, py), pmax = screen_pos(L.size.x - M, L.size.y - M);
   panel(pmin, pmax, t);
   const float pad = t.px(24);
@@ -531,13 +535,14 @@ void draw_progress(const ProgressView& v, const Theme& t, const Layout& L, Actio
     label_at(t.fonts.bold, ImVec2(pmin.x + pad, ly), colors::text, v.none_yet, pmax.x - pmin.x - 2 * pad);
     ly += t.fonts.bold->FontSize * 1.5f;
   }
-  // Milestones as badges, two columns.
-  const float badge_w = (pmax.x - pmin.x - 3 * pad) * 0.5f;
-  const float badge_h = t.fonts.bold->FontSize * 1.9f;
+  // Milestones as badges, two columns (one in portrait).
+  const std::size_t columns = tall ? 1 : 2;
+  const float badge_w = tall ? pmax.x - pmin.x - 2 * pad : (pmax.x - pmin.x - 3 * pad) * 0.5f;
+  const float badge_h = t.fonts.bold->FontSize * (tall ? 2.4f : 1.9f);
   std::size_t shown = 0;
   for (const auto& m : v.milestones) {
-    const float bx = pmin.x + pad + static_cast<float>(shown % 2) * (badge_w + pad);
-    const float by = ly + static_cast<float>(shown / 2) * (badge_h + t.px(10));
+    const float bx = pmin.x + pad + static_cast<float>(shown % columns) * (badge_w + pad);
+    const float by = ly + static_cast<float>(shown / columns) * (badge_h + t.px(10));
     if (by + badge_h > pmax.y - pad - t.fonts.body->FontSize * 2.5f) break;
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(bx, by), ImVec2(bx + badge_w, by + badge_h), colors::good_bg,
                                               t.px(12));
