@@ -119,7 +119,8 @@ TEST_CASE("coach views: the PIN pad shows the lock with its seconds, and no back
   s.coach.office = true;
   v = ui::make_coach_pin_view(s, tr);
   CHECK(v.locked);
-  CHECK(v.locked_text == "Te vaak een verkeerde PIN. Probeer het over 30 s opnieuw.");
+  // A no-break space keeps the figure with its unit when the line wraps.
+  CHECK(v.locked_text == "Te vaak een verkeerde PIN. Probeer het over 30\u00a0s opnieuw.");
   CHECK_FALSE(v.show_back);
 }
 
