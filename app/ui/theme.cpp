@@ -3,11 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <map>
 #include <utility>
-#include <vector>
 
 #include <stb_truetype.h>  // the stb that ImGui's atlas builder links: the same font metrics
 
@@ -33,29 +29,13 @@ const ImWchar* text_ranges() {
 
 using Ranges = std::deque<ImVector<ImWchar>>;
 
-// A font's line height (ascent - descent, what ImGui sizes a font by) in ems, from its hhea and
-// head tables; 0 when the file cannot be read.
-float line_height_in_ems(const char* file) {
-  std::ifstream in(file, std::ios::binary);
-  const std::vector<unsigned char> data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+// A font's line height (ascent - descent, what ImGui sizes a font by) in ems, from the hhea and
+// head tables of the file the atlas has loaded; 0 when they cannot be read.
+float line_height_in_ems(const void* font_data) {
+  const auto* data = static_cast<const unsigned char*>(font_data);
   stbtt_fontinfo info;
-  if (data.empty() || !stbtt_InitFont(&info, data.data(), stbtt_GetFontOffsetForIndex(data.data(), 0))) return 0;
+  if (!data || !stbtt_InitFont(&info, data, stbtt_GetFontOffsetForIndex(data, 0))) return 0;
   return stbtt_ScaleForMappingEmToPixels(&info, 1) / stbtt_ScaleForPixelHeight(&info, 1);
-}
-
-// The size to merge a script's font at so that its em matches the text font's. ImGui sizes a font
-// by its line height: Noto Sans Arabic keeps room for stacked marks (2.112 ems against Noto Sans'
-// 1.362), so at the same size its letters came out at 64 % of the Latin ones beside them.
-float matched_size(const char* script_file, const char* text_file, float size) {
-  static const std::map<std::string, float> ems = [] {
-    std::map<std::string, float> m;
-    for (const char* f : {kRegular, kBold, kArabic, kArabicBold, kEthiopic, kEthiopicBold})
-      m[f] = line_height_in_ems(f);
-    return m;
-  }();
-  const auto script = ems.find(script_file), text = ems.find(text_file);
-  if (script == ems.end() || text == ems.end() || script->second <= 0 || text->second <= 0) return size;
-  return size * script->second / text->second;
 }
 
 // The glyphs of a text: only the characters it uses (kept in the build's own ranges).
@@ -71,6 +51,7 @@ ImFont* add(ImFontAtlas& atlas, const char* file, float size, const char* icon_f
   ImFontConfig cfg;
   cfg.OversampleH = 2;
   ImFont* f = atlas.AddFontFromFileTTF(file, size, &cfg, base);
+  const float text_ems = f ? line_height_in_ems(atlas.ConfigData.back().FontData) : 0;
   // The script's font merged in (it has no Latin), and for the other scripts their languages'
   // names only: a few glyphs each, whatever the number of languages.
   if (f && extra && extra[0]) {
@@ -79,7 +60,14 @@ ImFont* add(ImFontAtlas& atlas, const char* file, float size, const char* icon_f
       ImFontConfig merge;
       merge.MergeMode = true;
       merge.OversampleH = 2;
-      atlas.AddFontFromFileTTF(script_file, matched_size(script_file, file, size), &merge, extra);
+      if (!atlas.AddFontFromFileTTF(script_file, size, &merge, extra)) continue;
+      // Merged at the size that gives it the text font's em. ImGui sizes a font by its line
+      // height: Noto Sans Arabic keeps room for stacked marks (2.112 ems against Noto Sans'
+      // 1.362), so at the same size its letters stood at 64 % of the Latin ones beside them.
+      // Read from the data the atlas has just loaded; the size counts only when it builds.
+      ImFontConfig& added = atlas.ConfigData.back();
+      const float script_ems = line_height_in_ems(added.FontData);
+      if (text_ems > 0 && script_ems > 0) added.SizePixels = size * script_ems / text_ems;
     }
   }
   if (f && icon_file) {
