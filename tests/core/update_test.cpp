@@ -455,17 +455,17 @@ TEST_CASE("update: check-in and check-out on Home", "[core]") {
 
     k.advance(20'000);
     k.touch(core::CheckOutTapped{});
-    const auto* ro = k.command<core::RecordCheckOut>();
-    REQUIRE(ro != nullptr);
-    CHECK(ro->participant_id == "p-ayse");
-    CHECK(ro->at == kMonday0942 + 22'000);
-    CHECK(ro->date == "2026-11-23");
+    REQUIRE(k.command<core::RecordCheckOut>() != nullptr);
+    const core::RecordCheckOut ro = *k.command<core::RecordCheckOut>();  // a copy: act() replaces the commands
+    CHECK(ro.participant_id == "p-ayse");
+    CHECK(ro.at == kMonday0942 + 22'000);
+    CHECK(ro.date == "2026-11-23");
     core::Attendance out = in;
-    out.check_out = ro->at;
+    out.check_out = ro.at;
     k.act(core::AttendanceStored{out, core::Outcome::CheckedOut});
     CHECK(k.state().screen == Screen::Confirmation);
     CHECK(k.state().outcome == core::Outcome::CheckedOut);
-    CHECK(k.state().outcome_time == ro->at);
+    CHECK(k.state().outcome_time == ro.at);
     CHECK(k.state().today.size() == 1);  // updated in place, not added
     CHECK(core::open_attendance(k.state(), "p-ayse") == nullptr);
   }

@@ -113,7 +113,7 @@ core::ev::AgreementsChanged agreements(const std::string& start, int minutes) {
   return {start, "", static_cast<int>(core::agreed_bit(1, core::Dagdeel::Morning)), 14, minutes, true, false, "c-1"};
 }
 
-const core::Participant& find(const std::vector<core::Participant>& ps, const std::string& id) {
+core::Participant find(const std::vector<core::Participant>& ps, const std::string& id) {
   for (const auto& p : ps)
     if (p.id == id) return p;
   throw std::runtime_error("no participant " + id);
