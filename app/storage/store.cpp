@@ -215,6 +215,21 @@ struct Store::Impl {
     put.exec();
   }
 
+  // The device's hybrid logical clock, the base of its next stamp: the later of the stamp of its
+  // last own event (the highest seq) and the base its last pull moved it to (meta "hlc", written by
+  // the sync's receive rule only). Until issue 17 every event also wrote its stamp into meta: one
+  // b-tree page more fsynced on every tap, for a value the journal holds already. `next_seq` is
+  // that event's seq + 1 (the same seek in the (device_id, seq) key).
+  core::Hlc clock(std::int64_t& next_seq) {
+    core::Hlc last, own;
+    core::hlc_parse(meta("hlc", ""), last);
+    const auto newest = query_rows(sql, "SELECT seq, hlc FROM events WHERE device_id = ? ORDER BY seq DESC LIMIT 1",
+                                   columns<std::pair<std::int64_t, std::string>, 2>, device_id);
+    next_seq = newest.empty() ? 1 : newest.front().first + 1;
+    if (!newest.empty() && core::hlc_parse(newest.front().second, own) && last < own) last = own;
+    return last;
+  }
+
   // Appends one event and re-derives its subject's rows; the caller holds the transaction.
   JournalEntry append(const std::string& participant_id, const core::EventBody& body, TimeMs now) {
     // A damaged file would take the event and never push or export it: nothing is confirmed.
@@ -231,12 +246,9 @@ struct Store::Impl {
     JournalEntry e;
     e.id = new_uuid(now);
     e.device_id = device_id;
-    e.seq = query_rows(sql, "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE device_id = ?",
-                       columns<std::int64_t, 1>, device_id)
-                .front();
+    core::Hlc last = clock(e.seq);
     const std::string subject = core::event_subject(participant_id, body);
-    core::Hlc last, seen;
-    core::hlc_parse(meta("hlc", ""), last);
+    core::Hlc seen;
     // "subject <> ''" lets SQLite use the partial index events_subject: without it this read
     // scanned the whole journal on every tap (issue 17: 900 page reads, most of a check-in).
     core::hlc_parse(query_rows(sql, "SELECT COALESCE(MAX(hlc), '') FROM events WHERE subject = ? AND subject <> ''",
@@ -244,7 +256,6 @@ struct Store::Impl {
                         .front(),
                     seen);
     e.hlc = core::hlc_to_string(core::hlc_after(core::hlc_next(last, now), seen));
-    set_meta("hlc", e.hlc);
     e.wall = now;
     e.type = core::event_type(body);
     e.participant_id = participant_id;
