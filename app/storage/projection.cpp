@@ -2,6 +2,7 @@
 #include "storage/projection.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 #include <SQLiteCpp/Statement.h>
 
@@ -213,9 +214,9 @@ void project_file(Statements& sql, const std::string& pid, const std::vector<cor
 
 void reproject_signups(Statements& sql, const std::string& activity_id) {
   // A range on the subject: "signups/<id>/" up to "signups/<id>0" ('0' follows '/').
-  const auto found =
-      query_rows(sql, "SELECT DISTINCT subject FROM events WHERE subject >= ? AND subject < ? AND subject <> ''",
-                 columns<std::string, 1>, "signups/" + activity_id + "/", "signups/" + activity_id + "0");
+  const auto found = query_rows(
+      sql, "SELECT DISTINCT subject FROM events WHERE subject >= ? AND subject < ? AND " MEEDOEN_SHARED_SUBJECT,
+      columns<std::string, 1>, "signups/" + activity_id + "/", "signups/" + activity_id + "0");
   project(sql, std::set<std::string>(found.begin(), found.end()));
 }
 
@@ -231,8 +232,8 @@ namespace {
 // kiosk already won on the server, and the pulled row says so).
 template <class Body, class Write>
 void put_back_unsent(Statements& sql, const std::string& device_id, const std::set<std::string>& keys, Write&& write) {
-  SQLite::Statement unsent(sql.db(),
-                           "SELECT 1 FROM events WHERE subject = ? AND device_id = ? AND synced_at IS NULL LIMIT 1");
+  SQLite::Statement unsent(sql.db(), "SELECT 1 FROM events WHERE subject = ? AND " MEEDOEN_SHARED_SUBJECT
+                                     " AND device_id = ? AND synced_at IS NULL LIMIT 1");
   for (const auto& key : keys) {
     const std::string subject = core::fold_subject(Body::kFold, key);
     if (query_rows(unsent, columns<int, 1>, subject, device_id).empty()) continue;
@@ -312,11 +313,44 @@ core::Event decode_entry(const JournalEntry& j) {
   return e;
 }
 
+namespace {
+
+// Where a subject's events are: an attendance subject ("attendance/<participant>/<date>": the
+// check-ins and check-outs, most of the journal and every tap) under its participant in
+// events_participant; any other in events_subject (migration 8 -> 9). The participant of an
+// attendance subject, or "" for any other.
+std::string attendance_participant(const std::string& subject) {
+  constexpr std::string_view kPrefix = "attendance/";
+  const std::size_t last = subject.rfind('/');
+  if (subject.rfind(kPrefix, 0) != 0 || last < kPrefix.size()) return "";
+  return subject.substr(kPrefix.size(), last - kPrefix.size());
+}
+
+}  // namespace
+
 std::vector<core::Event> subject_events(Statements& sql, const std::string& subject) {
-  return query_rows(
-      sql,
-      "SELECT " MEEDOEN_EVENT_COLUMNS " FROM events WHERE subject = ? AND subject <> '' ORDER BY hlc, device_id, id",
-      [](SQLite::Statement& st) { return decode_entry(read_entry(st)); }, subject);
+  const auto decoded = [](SQLite::Statement& st) { return decode_entry(read_entry(st)); };
+  const std::string pid = attendance_participant(subject);
+  if (!pid.empty())
+    return query_rows(sql,
+                      "SELECT " MEEDOEN_EVENT_COLUMNS
+                      " FROM events WHERE participant_id = ? AND subject = ? ORDER BY hlc, device_id, id",
+                      decoded, pid, subject);
+  return query_rows(sql,
+                    "SELECT " MEEDOEN_EVENT_COLUMNS " FROM events WHERE subject = ? AND " MEEDOEN_SHARED_SUBJECT
+                    " ORDER BY hlc, device_id, id",
+                    decoded, subject);
+}
+
+std::string subject_clock(Statements& sql, const std::string& subject) {
+  const std::string pid = attendance_participant(subject);
+  if (!pid.empty())
+    return query_rows(sql, "SELECT COALESCE(MAX(hlc), '') FROM events WHERE participant_id = ? AND subject = ?",
+                      columns<std::string, 1>, pid, subject)
+        .front();
+  return query_rows(sql, "SELECT COALESCE(MAX(hlc), '') FROM events WHERE subject = ? AND " MEEDOEN_SHARED_SUBJECT,
+                    columns<std::string, 1>, subject)
+      .front();
 }
 
 std::vector<core::Event> subject_events(SQLite::Database& db, const std::string& subject) {

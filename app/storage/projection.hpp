@@ -55,5 +55,11 @@ core::Event decode_entry(const JournalEntry& e);
 // The events of one subject in fold order, decoded.
 std::vector<core::Event> subject_events(Statements& sql, const std::string& subject);
 std::vector<core::Event> subject_events(SQLite::Database& db, const std::string& subject);
+// The latest stamp of a subject's events ("" when it has none): a new event of it folds after it.
+std::string subject_clock(Statements& sql, const std::string& subject);
+
+// The terms that let a query by subject use the partial index events_subject (migration 8 -> 9):
+// every subject but an attendance one, whose events are found under their participant.
+#define MEEDOEN_SHARED_SUBJECT "subject <> '' AND subject NOT GLOB 'attendance/*'"
 
 }  // namespace meedoen::storage

@@ -201,6 +201,28 @@ struct Store::Impl {
   std::string device_id;
   Health health;  // at open (check_at_start); a fault refuses every write
 
+  // The date of the journal's first event, for the go-live date on the coach's Today. Its
+  // MIN(wall_ms) walks the whole of events_participant (3 ms for a year), so it is read again only
+  // when the journal may have changed since: a commit of another connection (PRAGMA data_version
+  // moves) or a change made through this one (sqlite3_total_changes64 moves).
+  struct FirstEvent {
+    std::int64_t data_version = -1, changes = -1;
+    std::string date;
+  } first_event;
+  const std::string& first_event_date() {
+    const std::int64_t version = query_rows(sql, "PRAGMA data_version", columns<std::int64_t, 1>).front();
+    const std::int64_t changes = sqlite3_total_changes64(db.getHandle());
+    if (version != first_event.data_version || changes != first_event.changes) {
+      first_event.date =
+          query_rows(sql, "SELECT MIN(wall_ms) FROM events", [](SQLite::Statement& st) {
+            return st.getColumn(0).isNull() ? std::string() : core::format_date_iso(core::to_local(st.getColumn(0)));
+          }).front();
+      first_event.data_version = version;
+      first_event.changes = changes;
+    }
+    return first_event.date;
+  }
+
   explicit Impl(const std::string& p, const DatabaseOptions& o = kiosk_database())
       : path(p), db(open_database(p, o)), sql(db) {}
 
@@ -249,12 +271,7 @@ struct Store::Impl {
     core::Hlc last = clock(e.seq);
     const std::string subject = core::event_subject(participant_id, body);
     core::Hlc seen;
-    // "subject <> ''" lets SQLite use the partial index events_subject: without it this read
-    // scanned the whole journal on every tap (issue 17: 900 page reads, most of a check-in).
-    core::hlc_parse(query_rows(sql, "SELECT COALESCE(MAX(hlc), '') FROM events WHERE subject = ? AND subject <> ''",
-                               columns<std::string, 1>, subject)
-                        .front(),
-                    seen);
+    core::hlc_parse(subject_clock(sql, subject), seen);
     e.hlc = core::hlc_to_string(core::hlc_after(core::hlc_next(last, now), seen));
     e.wall = now;
     e.type = core::event_type(body);
@@ -470,13 +487,8 @@ std::string Store::setting(const std::string& key, const std::string& fallback) 
 }
 
 std::string Store::go_live() const {
-  return guarded("reading the go-live date", [&] {
-    const std::string first_date =
-        query_rows(m->sql, "SELECT MIN(wall_ms) FROM events", [](SQLite::Statement& st) {
-          return st.getColumn(0).isNull() ? std::string() : core::format_date_iso(core::to_local(st.getColumn(0)));
-        }).front();
-    return core::go_live_date(m->meta("setting.go_live", ""), first_date);
-  });
+  return guarded("reading the go-live date",
+                 [&] { return core::go_live_date(m->meta("setting.go_live", ""), m->first_event_date()); });
 }
 
 void Store::in_transaction(const std::function<void()>& fn) {
