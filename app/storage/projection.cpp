@@ -329,17 +329,20 @@ std::string attendance_participant(const std::string& subject) {
 }  // namespace
 
 std::vector<core::Event> subject_events(Statements& sql, const std::string& subject) {
+  // In the index's order (the stamp), then in fold order for equal stamps: asking SQLite for the
+  // whole fold order made it sort every read in a temporary b-tree (a tenth of a tap's CPU).
   const auto decoded = [](SQLite::Statement& st) { return decode_entry(read_entry(st)); };
   const std::string pid = attendance_participant(subject);
-  if (!pid.empty())
-    return query_rows(sql,
-                      "SELECT " MEEDOEN_EVENT_COLUMNS
-                      " FROM events WHERE participant_id = ? AND subject = ? ORDER BY hlc, device_id, id",
-                      decoded, pid, subject);
-  return query_rows(sql,
-                    "SELECT " MEEDOEN_EVENT_COLUMNS " FROM events WHERE subject = ? AND " MEEDOEN_SHARED_SUBJECT
-                    " ORDER BY hlc, device_id, id",
-                    decoded, subject);
+  auto events = !pid.empty() ? query_rows(sql,
+                                          "SELECT " MEEDOEN_EVENT_COLUMNS
+                                          " FROM events WHERE participant_id = ? AND subject = ? ORDER BY hlc",
+                                          decoded, pid, subject)
+                             : query_rows(sql,
+                                          "SELECT " MEEDOEN_EVENT_COLUMNS
+                                          " FROM events WHERE subject = ? AND " MEEDOEN_SHARED_SUBJECT " ORDER BY hlc",
+                                          decoded, subject);
+  std::sort(events.begin(), events.end(), core::fold_before);
+  return events;
 }
 
 std::string subject_clock(Statements& sql, const std::string& subject) {
