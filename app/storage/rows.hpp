@@ -57,16 +57,19 @@ Row columns(SQLite::Statement& st) {
 // A 0/1 column as a flag, for the mappers of rows getColumns cannot build (SQLite has no bool).
 inline bool flag(SQLite::Statement& st, int i) { return st.getColumn(i).getInt() != 0; }
 
-// Binds args in order and returns map(st) for every row. st may be a cached statement: it is
-// reset before and after, so a statement left mid-step keeps no read snapshot open (that would
-// block checkpoints).
+// Binds args in order and returns map(st) for every row. st may be a kept statement: it is
+// reset before and after, also when map throws, so a statement left mid-step keeps no read
+// snapshot open (that would block checkpoints and show this connection an old journal).
 template <class Map, class... Args>
 auto query_rows(SQLite::Statement& st, Map&& map, const Args&... args) {
+  struct ResetAfter {
+    SQLite::Statement& st;
+    ~ResetAfter() { st.tryReset(); }
+  } reset_after{st};
   std::vector<std::decay_t<std::invoke_result_t<Map&, SQLite::Statement&>>> out;
   st.reset();
   SQLite::bind(st, args...);
   while (st.executeStep()) out.push_back(map(st));
-  st.reset();
   return out;
 }
 

@@ -11,10 +11,12 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "storage/projection.hpp"
+#include "storage/rows.hpp"
 #include "storage/store.hpp"
 #include "support/attendance_history.hpp"
 #include "support/fake_clock.hpp"
@@ -254,6 +256,30 @@ TEST_CASE("write cost: a version 8 journal of a year keeps every event, fold and
   CHECK(store.journal().back().hlc > journal.back().hlc);
   store.record(pid, core::ev::AbsenceWithdrawn{absences.front().event_id}, test::kMonday0942 + 120'000);
   CHECK(store.load_absences(pid, "0000-01-01", "9999-12-31").empty());
+}
+
+TEST_CASE("write cost: a kept statement is prepared once and left reset, also when reading its rows fails",
+          "[storage]") {
+  test::TempDir dir;
+  const std::string path = dir.file("kept.db");
+  SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("CREATE TABLE t (x INTEGER NOT NULL); INSERT INTO t VALUES (1), (2), (3)");
+  storage::Statements sql(db);
+  SQLite::Statement& kept = sql("SELECT x FROM t ORDER BY x");
+  CHECK(&sql("SELECT x FROM t ORDER BY x") == &kept);  // prepared once
+  const auto failing = [](SQLite::Statement& st) {
+    if (st.getColumn(0).getInt() == 2) throw std::runtime_error("a row that cannot be read");
+    return st.getColumn(0).getInt();
+  };
+  CHECK_THROWS_AS(storage::query_rows(sql, "SELECT x FROM t ORDER BY x", failing), std::runtime_error);
+  // Not left mid-step: no read snapshot held, so this connection sees another's commit at once.
+  for (sqlite3_stmt* st = sqlite3_next_stmt(db.getHandle(), nullptr); st; st = sqlite3_next_stmt(db.getHandle(), st))
+    CHECK(sqlite3_stmt_busy(st) == 0);
+  SQLite::Database(path, SQLite::OPEN_READWRITE).exec("INSERT INTO t VALUES (4)");
+  CHECK(storage::query_rows(sql, "SELECT COUNT(*) FROM t", storage::columns<int, 1>).front() == 4);
+  CHECK(storage::query_rows(sql, "SELECT x FROM t ORDER BY x", storage::columns<int, 1>) ==
+        std::vector<int>{1, 2, 3, 4});
 }
 
 TEST_CASE("write cost: Today's last-seen dates are those of a GROUP BY, read without walking attendance", "[storage]") {
