@@ -252,6 +252,18 @@ ALTER TABLE attendance_by_day RENAME TO attendance;
 -- A participant's days (their home screen, the coach's page, last seen): covering for the counts.
 CREATE INDEX attendance_by_participant ON attendance (participant_id, date);
 )sql",
+    // 8 -> 9 (issue 17): the journal's two lookup indexes become one for a tap. A check-in or
+    // check-out wrote both events_participant and events_subject; the events of an attendance subject
+    // ("attendance/<participant>/<date>") are all of one participant, so they are found under the
+    // participant, in an events_participant that also holds the subject and the stamp (and wall_ms:
+    // it stays covering for the go-live date), and events_subject keeps the other subjects only
+    // (sign-ups of an activity, the programme, coaches, agreements, ...). Same rows, indexes rebuilt.
+    R"sql(
+DROP INDEX events_participant;
+CREATE INDEX events_participant ON events (participant_id, subject, hlc, wall_ms);
+DROP INDEX events_subject;
+CREATE INDEX events_subject ON events (subject, hlc) WHERE subject <> '' AND subject NOT GLOB 'attendance/*';
+)sql",
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include "storage/projection.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 #include <SQLiteCpp/Statement.h>
 
@@ -35,13 +36,13 @@ const char* status_key(core::HoursStatus s) {
   return "waiting";
 }
 
-void project_attendance(SQLite::Database& db, const std::string& pid, const std::string& date,
+void project_attendance(Statements& sql, const std::string& pid, const std::string& date,
                         const std::vector<core::Event>& events) {
   // Only rows that change are written: a check-in inserts one row, a check-out updates one.
   // Every page written is fsynced before the screen confirms, so this is what a tap costs.
   const auto rows = core::fold_attendance(events);
   // The subject's rows are one range of the table's key (date, participant_id, check_in_event).
-  SQLite::Statement existing(db, "SELECT check_in_event FROM attendance WHERE date = ? AND participant_id = ?");
+  SQLite::Statement& existing = sql("SELECT check_in_event FROM attendance WHERE date = ? AND participant_id = ?");
   SQLite::bind(existing, date, pid);
   std::vector<std::string> stale;
   while (existing.executeStep()) {
@@ -51,15 +52,14 @@ void project_attendance(SQLite::Database& db, const std::string& pid, const std:
   }
   existing.reset();
   if (!stale.empty()) {
-    SQLite::Statement del(db, "DELETE FROM attendance WHERE date = ? AND participant_id = ? AND check_in_event = ?");
+    SQLite::Statement& del = sql("DELETE FROM attendance WHERE date = ? AND participant_id = ? AND check_in_event = ?");
     for (const auto& id : stale) {
       del.reset();
       SQLite::bind(del, date, pid, id);
       del.exec();
     }
   }
-  SQLite::Statement up(
-      db,
+  SQLite::Statement& up = sql(
       "INSERT INTO attendance (check_in_event, participant_id, date, dagdeel, check_in_ms, check_out_ms, "
       "auto_closed, answered, proposed_end_ms, by_coach, end_unknown) VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7, "
       "?8, "
@@ -80,19 +80,18 @@ void project_attendance(SQLite::Database& db, const std::string& pid, const std:
   }
 }
 
-void project_signups(SQLite::Database& db, const std::string& activity, const std::string& date,
+void project_signups(Statements& sql, const std::string& activity, const std::string& date,
                      const std::vector<core::Event>& events) {
-  SQLite::Statement cap(db, "SELECT capacity FROM activities WHERE id = ?");
+  SQLite::Statement& cap = sql("SELECT capacity FROM activities WHERE id = ?");
   cap.bind(1, activity);
   const int capacity = cap.executeStep() ? cap.getColumn(0).getInt() : 0;
   cap.reset();
-  SQLite::Statement del(db, "DELETE FROM signups WHERE activity_id = ? AND date = ?");
+  SQLite::Statement& del = sql("DELETE FROM signups WHERE activity_id = ? AND date = ?");
   SQLite::bind(del, activity, date);
   del.exec();
-  SQLite::Statement ins(
-      db,
-      "INSERT INTO signups (activity_id, date, participant_id, signed_at_ms, placed, waiting_position, "
-      "from_waiting_list) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement& ins =
+      sql("INSERT INTO signups (activity_id, date, participant_id, signed_at_ms, placed, waiting_position, "
+          "from_waiting_list) VALUES (?, ?, ?, ?, ?, ?, ?)");
   for (const auto& s : core::fold_signups(events, capacity)) {
     ins.reset();
     SQLite::bind(ins, activity, date, s.participant_id, s.at, s.placed ? 1 : 0, s.waiting_position,
@@ -101,12 +100,12 @@ void project_signups(SQLite::Database& db, const std::string& activity, const st
   }
 }
 
-void project_absences(SQLite::Database& db, const std::string& pid, const std::vector<core::Event>& events) {
-  SQLite::Statement del(db, "DELETE FROM absences WHERE participant_id = ?");
+void project_absences(Statements& sql, const std::string& pid, const std::vector<core::Event>& events) {
+  SQLite::Statement& del = sql("DELETE FROM absences WHERE participant_id = ?");
   del.bind(1, pid);
   del.exec();
-  SQLite::Statement ins(
-      db, "INSERT INTO absences (event_id, participant_id, date, dagdeel, reason) VALUES (?, ?, ?, ?, ?)");
+  SQLite::Statement& ins =
+      sql("INSERT INTO absences (event_id, participant_id, date, dagdeel, reason) VALUES (?, ?, ?, ?, ?)");
   for (const auto& a : core::fold_absences(events)) {
     ins.reset();
     SQLite::bind(ins, a.event_id, a.participant_id, a.date, core::dagdeel_key(a.dagdeel), core::reason_key(a.reason));
@@ -114,14 +113,13 @@ void project_absences(SQLite::Database& db, const std::string& pid, const std::v
   }
 }
 
-void project_hours(SQLite::Database& db, const std::string& pid, const std::vector<core::Event>& events) {
-  SQLite::Statement del(db, "DELETE FROM hours WHERE participant_id = ?");
+void project_hours(Statements& sql, const std::string& pid, const std::vector<core::Event>& events) {
+  SQLite::Statement& del = sql("DELETE FROM hours WHERE participant_id = ?");
   del.bind(1, pid);
   del.exec();
-  SQLite::Statement ins(
-      db,
-      "INSERT INTO hours (event_id, participant_id, date, place, minutes, approved_minutes, status, logged_at_ms) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement& ins =
+      sql("INSERT INTO hours (event_id, participant_id, date, place, minutes, approved_minutes, status, logged_at_ms) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   for (const auto& h : core::fold_hours(events)) {
     ins.reset();
     SQLite::bind(ins, h.event_id, h.participant_id, h.date, h.place, h.minutes, h.approved_minutes,
@@ -130,41 +128,40 @@ void project_hours(SQLite::Database& db, const std::string& pid, const std::vect
   }
 }
 
-int activity_capacity(SQLite::Database& db, const std::string& id, bool& found) {
-  SQLite::Statement st(db, "SELECT capacity FROM activities WHERE id = ?");
-  st.bind(1, id);
-  found = st.executeStep();
-  return found ? st.getColumn(0).getInt() : 0;
+int activity_capacity(Statements& sql, const std::string& id, bool& found) {
+  const auto capacity = query_rows(sql, "SELECT capacity FROM activities WHERE id = ?", columns<int, 1>, id);
+  found = !capacity.empty();
+  return found ? capacity.front() : 0;
 }
 
 // An activity as saved. A new capacity moves places and waiting lists of every date of the
 // activity (the sign-up fold reads the capacity).
-void write_activity(SQLite::Database& db, const core::Activity& a) {
+void write_activity(Statements& sql, const core::Activity& a) {
   bool existed = false;
-  const int before = activity_capacity(db, a.id, existed);
-  upsert_activity(db, a);
-  if (!existed || before != a.capacity) reproject_signups(db, a.id);
+  const int before = activity_capacity(sql, a.id, existed);
+  upsert_activity(sql.db(), a);
+  if (!existed || before != a.capacity) reproject_signups(sql, a.id);
 }
 
-void write_coach_pin(SQLite::Database& db, const std::string& coach_id, const std::string& pin_hash) {
-  SQLite::Statement st(db, "UPDATE coaches SET pin_hash = ? WHERE id = ?");
+void write_coach_pin(Statements& sql, const std::string& coach_id, const std::string& pin_hash) {
+  SQLite::Statement& st = sql("UPDATE coaches SET pin_hash = ? WHERE id = ?");
   SQLite::bind(st, pin_hash, coach_id);
   st.exec();
 }
 
 // The participant row's agreements as a coach's edit states them.
-void write_agreements(SQLite::Database& db, const std::string& pid, const core::ev::AgreementsChanged& a) {
-  SQLite::Statement st(db,
-                       "UPDATE participants SET start_date = ?, end_date = ?, agreed_parts = ?, talk_every_days = ?, "
-                       "agreed_minutes = ?, show_agreed = ?, photo_consent = ? WHERE id = ?");
+void write_agreements(Statements& sql, const std::string& pid, const core::ev::AgreementsChanged& a) {
+  SQLite::Statement& st =
+      sql("UPDATE participants SET start_date = ?, end_date = ?, agreed_parts = ?, talk_every_days = ?, "
+          "agreed_minutes = ?, show_agreed = ?, photo_consent = ? WHERE id = ?");
   SQLite::bind(st, a.start_date, a.end_date, a.agreed_parts, a.talk_every_days, a.agreed_minutes, a.show_agreed_hours,
                a.photo_consent, pid);
   st.exec();
 }
 
 // The participant's preferred language as they chose it on their home screen.
-void write_language(SQLite::Database& db, const std::string& pid, const core::ev::LanguageChosen& l) {
-  SQLite::Statement st(db, "UPDATE participants SET language = ? WHERE id = ?");
+void write_language(Statements& sql, const std::string& pid, const core::ev::LanguageChosen& l) {
+  SQLite::Statement& st = sql("UPDATE participants SET language = ? WHERE id = ?");
   SQLite::bind(st, l.language, pid);
   st.exec();
 }
@@ -179,17 +176,16 @@ void project_last(const std::vector<core::Event>& events, Write&& write) {
 }
 
 // The coach's file: a handful of rows per participant, so delete and insert.
-void project_file(SQLite::Database& db, const std::string& pid, const std::vector<core::Event>& events) {
+void project_file(Statements& sql, const std::string& pid, const std::vector<core::Event>& events) {
   for (const char* table : {"ladder", "notes", "exits"}) {
-    SQLite::Statement del(db, std::string("DELETE FROM ") + table + " WHERE participant_id = ?");
+    SQLite::Statement& del = sql(std::string("DELETE FROM ") + table + " WHERE participant_id = ?");
     del.bind(1, pid);
     del.exec();
   }
   const core::CoachFile f = core::fold_file(events);
-  SQLite::Statement ladder(
-      db,
-      "INSERT INTO ladder (event_id, participant_id, date, moment, rung, progress, areas, coach_id, at_ms) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement& ladder =
+      sql("INSERT INTO ladder (event_id, participant_id, date, moment, rung, progress, areas, coach_id, at_ms) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (const auto& a : f.ladder) {
     std::string areas;  // one letter per area in kProblemAreas order: n(one), w(orking), u(nder control)
     for (core::AreaStatus st : a.areas) areas += core::area_status_key(st)[0];
@@ -198,16 +194,15 @@ void project_file(SQLite::Database& db, const std::string& pid, const std::vecto
                  a.coach_id, a.at);
     ladder.exec();
   }
-  SQLite::Statement notes(
-      db,
+  SQLite::Statement& notes = sql(
       "INSERT INTO notes (event_id, participant_id, date, text, talk, coach_id, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)");
   for (const auto& n : f.notes) {
     notes.reset();
     SQLite::bind(notes, n.event_id, n.participant_id, n.date, n.text, n.talk ? 1 : 0, n.coach_id, n.at);
     notes.exec();
   }
-  SQLite::Statement exits(
-      db, "INSERT INTO exits (event_id, participant_id, date, reason, coach_id, at_ms) VALUES (?, ?, ?, ?, ?, ?)");
+  SQLite::Statement& exits =
+      sql("INSERT INTO exits (event_id, participant_id, date, reason, coach_id, at_ms) VALUES (?, ?, ?, ?, ?, ?)");
   for (const auto& x : f.exits) {
     exits.reset();
     SQLite::bind(exits, x.event_id, x.participant_id, x.date, core::exit_reason_key(x.reason), x.coach_id, x.at);
@@ -217,14 +212,17 @@ void project_file(SQLite::Database& db, const std::string& pid, const std::vecto
 
 }  // namespace
 
-void reproject_signups(SQLite::Database& db, const std::string& activity_id) {
+void reproject_signups(Statements& sql, const std::string& activity_id) {
   // A range on the subject: "signups/<id>/" up to "signups/<id>0" ('0' follows '/').
-  SQLite::Statement st(db, "SELECT DISTINCT subject FROM events WHERE subject >= ? AND subject < ? AND subject <> ''");
-  SQLite::bind(st, "signups/" + activity_id + "/", "signups/" + activity_id + "0");
-  std::set<std::string> subjects;
-  while (st.executeStep()) subjects.insert(st.getColumn(0).getString());
-  st.reset();
-  project(db, subjects);
+  const auto found = query_rows(
+      sql, "SELECT DISTINCT subject FROM events WHERE subject >= ? AND subject < ? AND " MEEDOEN_SHARED_SUBJECT,
+      columns<std::string, 1>, "signups/" + activity_id + "/", "signups/" + activity_id + "0");
+  project(sql, std::set<std::string>(found.begin(), found.end()));
+}
+
+void reproject_signups(SQLite::Database& db, const std::string& activity_id) {
+  Statements sql(db);
+  reproject_signups(sql, activity_id);
 }
 
 namespace {
@@ -233,14 +231,13 @@ namespace {
 // reached the server yet, when they are the last word in fold order (a later edit of another
 // kiosk already won on the server, and the pulled row says so).
 template <class Body, class Write>
-void put_back_unsent(SQLite::Database& db, const std::string& device_id, const std::set<std::string>& keys,
-                     Write&& write) {
-  SQLite::Statement unsent(db,
-                           "SELECT 1 FROM events WHERE subject = ? AND device_id = ? AND synced_at IS NULL LIMIT 1");
+void put_back_unsent(Statements& sql, const std::string& device_id, const std::set<std::string>& keys, Write&& write) {
+  SQLite::Statement unsent(sql.db(), "SELECT 1 FROM events WHERE subject = ? AND " MEEDOEN_SHARED_SUBJECT
+                                     " AND device_id = ? AND synced_at IS NULL LIMIT 1");
   for (const auto& key : keys) {
     const std::string subject = core::fold_subject(Body::kFold, key);
     if (query_rows(unsent, columns<int, 1>, subject, device_id).empty()) continue;
-    const core::LastWord<Body> last = core::fold_last<Body>(subject_events(db, subject));
+    const core::LastWord<Body> last = core::fold_last<Body>(subject_events(sql, subject));
     if (last.found && last.device_id == device_id) write(key, last.body);
   }
 }
@@ -248,28 +245,32 @@ void put_back_unsent(SQLite::Database& db, const std::string& device_id, const s
 }  // namespace
 
 void apply_unsent_activity_edits(SQLite::Database& db, const std::string& device_id, const std::set<std::string>& ids) {
+  Statements sql(db);
   put_back_unsent<core::ev::ActivitySaved>(
-      db, device_id, ids,
-      [&](const std::string&, const core::ev::ActivitySaved& b) { write_activity(db, b.activity); });
+      sql, device_id, ids,
+      [&](const std::string&, const core::ev::ActivitySaved& b) { write_activity(sql, b.activity); });
 }
 
 void apply_unsent_coach_pins(SQLite::Database& db, const std::string& device_id, const std::set<std::string>& ids) {
+  Statements sql(db);
   put_back_unsent<core::ev::CoachPinChanged>(
-      db, device_id, ids, [&](const std::string& id, const auto& b) { write_coach_pin(db, id, b.pin_hash); });
+      sql, device_id, ids, [&](const std::string& id, const auto& b) { write_coach_pin(sql, id, b.pin_hash); });
 }
 
 void apply_unsent_agreement_edits(SQLite::Database& db, const std::string& device_id,
                                   const std::set<std::string>& participant_ids) {
+  Statements sql(db);
   put_back_unsent<core::ev::AgreementsChanged>(
-      db, device_id, participant_ids,
-      [&](const std::string& pid, const core::ev::AgreementsChanged& b) { write_agreements(db, pid, b); });
+      sql, device_id, participant_ids,
+      [&](const std::string& pid, const core::ev::AgreementsChanged& b) { write_agreements(sql, pid, b); });
 }
 
 void apply_unsent_language_choices(SQLite::Database& db, const std::string& device_id,
                                    const std::set<std::string>& participant_ids) {
+  Statements sql(db);
   put_back_unsent<core::ev::LanguageChosen>(
-      db, device_id, participant_ids,
-      [&](const std::string& pid, const core::ev::LanguageChosen& b) { write_language(db, pid, b); });
+      sql, device_id, participant_ids,
+      [&](const std::string& pid, const core::ev::LanguageChosen& b) { write_language(sql, pid, b); });
 }
 
 bool insert_event(SQLite::Database& db, const JournalEntry& e) {
@@ -312,35 +313,79 @@ core::Event decode_entry(const JournalEntry& j) {
   return e;
 }
 
-std::vector<core::Event> subject_events(SQLite::Database& db, const std::string& subject) {
-  std::vector<core::Event> out;
-  SQLite::Statement st(db, "SELECT " MEEDOEN_EVENT_COLUMNS
-                           " FROM events WHERE subject = ? AND subject <> '' ORDER BY hlc, device_id, id");
-  st.bind(1, subject);
-  while (st.executeStep()) out.push_back(decode_entry(read_entry(st)));
-  return out;
+namespace {
+
+// Where a subject's events are: an attendance subject ("attendance/<participant>/<date>": the
+// check-ins and check-outs, most of the journal and every tap) under its participant in
+// events_participant; any other in events_subject (migration 8 -> 9). The participant of an
+// attendance subject, or "" for any other.
+std::string attendance_participant(const std::string& subject) {
+  constexpr std::string_view kPrefix = "attendance/";
+  const std::size_t last = subject.rfind('/');
+  if (subject.rfind(kPrefix, 0) != 0 || last < kPrefix.size()) return "";
+  return subject.substr(kPrefix.size(), last - kPrefix.size());
 }
 
-void project(SQLite::Database& db, const std::set<std::string>& subjects) {
+}  // namespace
+
+std::vector<core::Event> subject_events(Statements& sql, const std::string& subject) {
+  // In the index's order (the stamp), then in fold order for equal stamps: asking SQLite for the
+  // whole fold order made it sort every read in a temporary b-tree (a tenth of a tap's CPU).
+  const auto decoded = [](SQLite::Statement& st) { return decode_entry(read_entry(st)); };
+  const std::string pid = attendance_participant(subject);
+  auto events = !pid.empty() ? query_rows(sql,
+                                          "SELECT " MEEDOEN_EVENT_COLUMNS
+                                          " FROM events WHERE participant_id = ? AND subject = ? ORDER BY hlc",
+                                          decoded, pid, subject)
+                             : query_rows(sql,
+                                          "SELECT " MEEDOEN_EVENT_COLUMNS
+                                          " FROM events WHERE subject = ? AND " MEEDOEN_SHARED_SUBJECT " ORDER BY hlc",
+                                          decoded, subject);
+  std::sort(events.begin(), events.end(), core::fold_before);
+  return events;
+}
+
+std::string subject_clock(Statements& sql, const std::string& subject) {
+  const std::string pid = attendance_participant(subject);
+  if (!pid.empty())
+    return query_rows(sql, "SELECT COALESCE(MAX(hlc), '') FROM events WHERE participant_id = ? AND subject = ?",
+                      columns<std::string, 1>, pid, subject)
+        .front();
+  return query_rows(sql, "SELECT COALESCE(MAX(hlc), '') FROM events WHERE subject = ? AND " MEEDOEN_SHARED_SUBJECT,
+                    columns<std::string, 1>, subject)
+      .front();
+}
+
+std::vector<core::Event> subject_events(SQLite::Database& db, const std::string& subject) {
+  Statements sql(db);
+  return subject_events(sql, subject);
+}
+
+void project(Statements& sql, const std::set<std::string>& subjects) {
   for (const std::string& subject : subjects) {
     if (subject.empty()) continue;
     const auto parts = split(subject);
-    const auto events = subject_events(db, subject);
-    if (parts[0] == "attendance" && parts.size() == 3) project_attendance(db, parts[1], parts[2], events);
-    else if (parts[0] == "signups" && parts.size() == 3) project_signups(db, parts[1], parts[2], events);
-    else if (parts[0] == "absences" && parts.size() == 2) project_absences(db, parts[1], events);
-    else if (parts[0] == "hours" && parts.size() == 2) project_hours(db, parts[1], events);
+    const auto events = subject_events(sql, subject);
+    if (parts[0] == "attendance" && parts.size() == 3) project_attendance(sql, parts[1], parts[2], events);
+    else if (parts[0] == "signups" && parts.size() == 3) project_signups(sql, parts[1], parts[2], events);
+    else if (parts[0] == "absences" && parts.size() == 2) project_absences(sql, parts[1], events);
+    else if (parts[0] == "hours" && parts.size() == 2) project_hours(sql, parts[1], events);
     else if (parts[0] == "activity" && parts.size() == 2)
-      project_last<core::ev::ActivitySaved>(events, [&](const auto& b) { write_activity(db, b.activity); });
-    else if (parts[0] == "file" && parts.size() == 2) project_file(db, parts[1], events);
+      project_last<core::ev::ActivitySaved>(events, [&](const auto& b) { write_activity(sql, b.activity); });
+    else if (parts[0] == "file" && parts.size() == 2) project_file(sql, parts[1], events);
     else if (parts[0] == "coach" && parts.size() == 2)
       project_last<core::ev::CoachPinChanged>(events,
-                                              [&](const auto& b) { write_coach_pin(db, parts[1], b.pin_hash); });
+                                              [&](const auto& b) { write_coach_pin(sql, parts[1], b.pin_hash); });
     else if (parts[0] == "agreements" && parts.size() == 2)
-      project_last<core::ev::AgreementsChanged>(events, [&](const auto& b) { write_agreements(db, parts[1], b); });
+      project_last<core::ev::AgreementsChanged>(events, [&](const auto& b) { write_agreements(sql, parts[1], b); });
     else if (parts[0] == "language" && parts.size() == 2)
-      project_last<core::ev::LanguageChosen>(events, [&](const auto& b) { write_language(db, parts[1], b); });
+      project_last<core::ev::LanguageChosen>(events, [&](const auto& b) { write_language(sql, parts[1], b); });
   }
+}
+
+void project(SQLite::Database& db, const std::set<std::string>& subjects) {
+  Statements sql(db);
+  project(sql, subjects);
 }
 
 void project_all(SQLite::Database& db) {
@@ -353,7 +398,9 @@ void project_all(SQLite::Database& db) {
                        "AND subject NOT LIKE 'coach/%' AND subject NOT LIKE 'agreements/%' "
                        "AND subject NOT LIKE 'language/%'");
   while (st.executeStep()) subjects.insert(st.getColumn(0).getString());
-  project(db, subjects);
+  st.reset();
+  Statements sql(db);
+  project(sql, subjects);
 }
 
 }  // namespace meedoen::storage

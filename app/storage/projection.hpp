@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/journal.hpp"
+#include "storage/rows.hpp"
 #include "storage/store.hpp"
 
 namespace meedoen::storage {
@@ -20,10 +21,13 @@ namespace meedoen::storage {
 bool insert_event(SQLite::Database& db, const JournalEntry& e);
 
 // Re-derives the read-model rows of these subjects from all their events. The caller holds a
-// transaction. Subjects with no fold ("") are skipped.
+// transaction. Subjects with no fold ("") are skipped. With the connection's kept statements
+// (storage/rows.hpp) on a write path that runs often; else the statements live for this call.
+void project(Statements& sql, const std::set<std::string>& subjects);
 void project(SQLite::Database& db, const std::set<std::string>& subjects);
 
 // Re-derives the sign-ups of every date of an activity (after its capacity changed).
+void reproject_signups(Statements& sql, const std::string& activity_id);
 void reproject_signups(SQLite::Database& db, const std::string& activity_id);
 // After a pulled programme replaced activity rows: puts back this device's edits of those
 // activities that have not reached the server yet, when they are the last in fold order.
@@ -49,6 +53,13 @@ JournalEntry read_entry(SQLite::Statement& st);
 core::Event decode_entry(const JournalEntry& e);
 
 // The events of one subject in fold order, decoded.
+std::vector<core::Event> subject_events(Statements& sql, const std::string& subject);
 std::vector<core::Event> subject_events(SQLite::Database& db, const std::string& subject);
+// The latest stamp of a subject's events ("" when it has none): a new event of it folds after it.
+std::string subject_clock(Statements& sql, const std::string& subject);
+
+// The terms that let a query by subject use the partial index events_subject (migration 8 -> 9):
+// every subject but an attendance one, whose events are found under their participant.
+#define MEEDOEN_SHARED_SUBJECT "subject <> '' AND subject NOT GLOB 'attendance/*'"
 
 }  // namespace meedoen::storage

@@ -1,7 +1,15 @@
-// Row writers shared by Store and SyncStore.
+// Statements kept per connection, and the row writers shared by Store and SyncStore.
 #include "storage/rows.hpp"
 
 namespace meedoen::storage {
+
+SQLite::Statement& Statements::operator()(const std::string& sql) {
+  auto& kept = m_kept[sql];
+  if (!kept) kept = std::make_unique<SQLite::Statement>(m_db, sql);
+  kept->reset();
+  kept->clearBindings();
+  return *kept;
+}
 
 void upsert_activity(SQLite::Database& db, const core::Activity& a) {
   SQLite::Statement st(

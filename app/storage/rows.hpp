@@ -8,13 +8,34 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/VariadicBind.h>
 
+#include <memory>
 #include <string>
 #include <type_traits>
+#include <unordered_map>
 #include <vector>
 
 #include "core/model.hpp"
 
 namespace meedoen::storage {
+
+// [SECTION] Statements kept
+
+// The prepared statements of one connection, each prepared on its first use and kept for the
+// connection's life. Parsing and planning a statement cost a check-in more than running it (issue
+// 17: a third of the tap's CPU went to SQLite's parser), so the statements the writes and the
+// screens' reads run again and again are prepared once. Used by the thread that uses the connection.
+class Statements {
+ public:
+  explicit Statements(SQLite::Database& db) : m_db(db) {}
+  SQLite::Database& db() { return m_db; }
+  // The statement of this SQL, reset and with no values bound. The caller steps it to its end or
+  // resets it (query_rows does both), and does not ask for the same SQL while it still steps it.
+  SQLite::Statement& operator()(const std::string& sql);
+
+ private:
+  SQLite::Database& m_db;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_kept;
+};
 
 // [SECTION] Reading rows
 
@@ -36,16 +57,19 @@ Row columns(SQLite::Statement& st) {
 // A 0/1 column as a flag, for the mappers of rows getColumns cannot build (SQLite has no bool).
 inline bool flag(SQLite::Statement& st, int i) { return st.getColumn(i).getInt() != 0; }
 
-// Binds args in order and returns map(st) for every row. st may be a cached statement: it is
-// reset before and after, so a statement left mid-step keeps no read snapshot open (that would
-// block checkpoints).
+// Binds args in order and returns map(st) for every row. st may be a kept statement: it is
+// reset before and after, also when map throws, so a statement left mid-step keeps no read
+// snapshot open (that would block checkpoints and show this connection an old journal).
 template <class Map, class... Args>
 auto query_rows(SQLite::Statement& st, Map&& map, const Args&... args) {
+  struct ResetAfter {
+    SQLite::Statement& st;
+    ~ResetAfter() { st.tryReset(); }
+  } reset_after{st};
   std::vector<std::decay_t<std::invoke_result_t<Map&, SQLite::Statement&>>> out;
   st.reset();
   SQLite::bind(st, args...);
   while (st.executeStep()) out.push_back(map(st));
-  st.reset();
   return out;
 }
 
@@ -54,6 +78,12 @@ template <class Map, class... Args>
 auto query_rows(SQLite::Database& db, const std::string& sql, Map&& map, const Args&... args) {
   SQLite::Statement st(db, sql);
   return query_rows(st, map, args...);
+}
+
+// The same for a kept statement.
+template <class Map, class... Args>
+auto query_rows(Statements& kept, const std::string& sql, Map&& map, const Args&... args) {
+  return query_rows(kept(sql), map, args...);
 }
 
 // [SECTION] Writing rows

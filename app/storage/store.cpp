@@ -197,46 +197,59 @@ DatabaseOptions kiosk_database() {
 struct Store::Impl {
   std::string path;
   SQLite::Database db;
+  Statements sql;  // the statements of this connection, prepared once (storage/rows.hpp)
   std::string device_id;
   Health health;  // at open (check_at_start); a fault refuses every write
 
-  SQLite::Statement insert_event;
-  SQLite::Statement next_seq;
-  SQLite::Statement subject_clock;
-  SQLite::Statement get_meta;
-  SQLite::Statement put_meta;
-  SQLite::Statement open_attendance;
-  SQLite::Statement attendance_by_event;
+  // The date of the journal's first event, for the go-live date on the coach's Today. Its
+  // MIN(wall_ms) walks the whole of events_participant (3 ms for a year), so it is read again only
+  // when the journal may have changed since: a commit of another connection (PRAGMA data_version
+  // moves) or a change made through this one (sqlite3_total_changes64 moves).
+  struct FirstEvent {
+    std::int64_t data_version = -1, changes = -1;
+    std::string date;
+  } first_event;
+  const std::string& first_event_date() {
+    const std::int64_t version = query_rows(sql, "PRAGMA data_version", columns<std::int64_t, 1>).front();
+    const std::int64_t changes = sqlite3_total_changes64(db.getHandle());
+    if (version != first_event.data_version || changes != first_event.changes) {
+      first_event.date =
+          query_rows(sql, "SELECT MIN(wall_ms) FROM events", [](SQLite::Statement& st) {
+            return st.getColumn(0).isNull() ? std::string() : core::format_date_iso(core::to_local(st.getColumn(0)));
+          }).front();
+      first_event.data_version = version;
+      first_event.changes = changes;
+    }
+    return first_event.date;
+  }
 
   explicit Impl(const std::string& p, const DatabaseOptions& o = kiosk_database())
-      : path(p),
-        db(open_database(p, o)),
-        insert_event(db,
-                     "INSERT INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload, subject) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        next_seq(db, "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE device_id = ?"),
-        // "subject <> ''" lets SQLite use the partial index events_subject: without it this read
-        // scanned the whole journal on every tap (issue 17: 900 page reads, most of a check-in).
-        subject_clock(db, "SELECT COALESCE(MAX(hlc), '') FROM events WHERE subject = ? AND subject <> ''"),
-        get_meta(db, "SELECT value FROM meta WHERE key = ?"),
-        put_meta(db,
-                 "INSERT INTO meta (key, value) VALUES (?, ?) "
-                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-        open_attendance(db, "SELECT " ATTENDANCE_COLUMNS
-                            " FROM attendance "
-                            "WHERE participant_id = ? AND date = ? AND check_out_ms IS NULL "
-                            "ORDER BY check_in_ms DESC LIMIT 1"),
-        attendance_by_event(db, "SELECT " ATTENDANCE_COLUMNS
-                                " FROM attendance WHERE date = ? AND participant_id = ? AND check_in_event = ?") {}
+      : path(p), db(open_database(p, o)), sql(db) {}
 
   std::string meta(const std::string& key, const std::string& fallback) {
-    const auto values = query_rows(get_meta, columns<std::string, 1>, key);
+    const auto values = query_rows(sql, "SELECT value FROM meta WHERE key = ?", columns<std::string, 1>, key);
     return values.empty() ? fallback : values.front();
   }
   void set_meta(const std::string& key, const std::string& value) {
-    put_meta.reset();
-    SQLite::bind(put_meta, key, value);
-    put_meta.exec();
+    SQLite::Statement& put =
+        sql("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    SQLite::bind(put, key, value);
+    put.exec();
+  }
+
+  // The device's hybrid logical clock, the base of its next stamp: the later of the stamp of its
+  // last own event (the highest seq) and the base its last pull moved it to (meta "hlc", written by
+  // the sync's receive rule only). Until issue 17 every event also wrote its stamp into meta: one
+  // b-tree page more fsynced on every tap, for a value the journal holds already. `next_seq` is
+  // that event's seq + 1 (the same seek in the (device_id, seq) key).
+  core::Hlc clock(std::int64_t& next_seq) {
+    core::Hlc last, own;
+    core::hlc_parse(meta("hlc", ""), last);
+    const auto newest = query_rows(sql, "SELECT seq, hlc FROM events WHERE device_id = ? ORDER BY seq DESC LIMIT 1",
+                                   columns<std::pair<std::int64_t, std::string>, 2>, device_id);
+    next_seq = newest.empty() ? 1 : newest.front().first + 1;
+    if (!newest.empty() && core::hlc_parse(newest.front().second, own) && last < own) last = own;
+    return last;
   }
 
   // Appends one event and re-derives its subject's rows; the caller holds the transaction.
@@ -255,32 +268,39 @@ struct Store::Impl {
     JournalEntry e;
     e.id = new_uuid(now);
     e.device_id = device_id;
-    e.seq = query_rows(next_seq, columns<std::int64_t, 1>, device_id).front();
+    core::Hlc last = clock(e.seq);
     const std::string subject = core::event_subject(participant_id, body);
-    core::Hlc last, seen;
-    core::hlc_parse(meta("hlc", ""), last);
-    core::hlc_parse(query_rows(subject_clock, columns<std::string, 1>, subject).front(), seen);
+    core::Hlc seen;
+    core::hlc_parse(subject_clock(sql, subject), seen);
     e.hlc = core::hlc_to_string(core::hlc_after(core::hlc_next(last, now), seen));
-    set_meta("hlc", e.hlc);
     e.wall = now;
     e.type = core::event_type(body);
     e.participant_id = participant_id;
     e.payload = wire::encode_payload(body);
-    insert_event.reset();
-    SQLite::bind(insert_event, e.id, e.device_id, e.seq, e.wall, e.hlc, e.type, e.participant_id, e.payload, subject);
-    insert_event.exec();
-    project(db, {subject});
+    SQLite::Statement& insert =
+        sql("INSERT INTO events (id, device_id, seq, wall_ms, hlc, type, participant_id, payload, subject) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::bind(insert, e.id, e.device_id, e.seq, e.wall, e.hlc, e.type, e.participant_id, e.payload, subject);
+    insert.exec();
+    project(sql, {subject});
     return e;
   }
 
-  // The attendance a cached query (ATTENDANCE_COLUMNS, one row at most) finds for args, if any.
+  // The attendance a query (ATTENDANCE_COLUMNS, one row at most) finds for args, if any.
   template <class... Args>
-  static bool find_attendance(SQLite::Statement& q, core::Attendance& out, const Args&... args) {
-    auto found = query_rows(q, read_attendance, args...);
+  bool find_attendance(const char* query, core::Attendance& out, const Args&... args) {
+    auto found = query_rows(sql, query, read_attendance, args...);
     if (found.empty()) return false;
     out = std::move(found.front());
     return true;
   }
+  // Queries for find_attendance: the open check-in of a participant on a date, and one check-in.
+  static constexpr const char* kOpenAttendance = "SELECT " ATTENDANCE_COLUMNS
+                                                 " FROM attendance "
+                                                 "WHERE participant_id = ? AND date = ? AND check_out_ms IS NULL "
+                                                 "ORDER BY check_in_ms DESC LIMIT 1";
+  static constexpr const char* kAttendanceByEvent =
+      "SELECT " ATTENDANCE_COLUMNS " FROM attendance WHERE date = ? AND participant_id = ? AND check_in_event = ?";
 };
 
 // [SECTION] Open
@@ -375,9 +395,9 @@ CheckResult Store::check_in(const std::string& pid, TimeMs at, const std::string
   return guarded("recording a check-in", [&] {
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
     CheckResult r;
-    if (Impl::find_attendance(m->open_attendance, r.attendance, pid, date)) return r;  // already in: nothing to write
+    if (m->find_attendance(Impl::kOpenAttendance, r.attendance, pid, date)) return r;  // already in: nothing to write
     const auto e = m->append(pid, core::ev::CheckIn{date, dagdeel, at}, at);
-    if (!Impl::find_attendance(m->attendance_by_event, r.attendance, date, pid, e.id))
+    if (!m->find_attendance(Impl::kAttendanceByEvent, r.attendance, date, pid, e.id))
       throw StorageError("the check-in was not derived");
     tx.commit();
     r.new_event = true;
@@ -389,10 +409,10 @@ CheckResult Store::check_out(const std::string& pid, TimeMs at, const std::strin
   return guarded("recording a check-out", [&] {
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
     CheckResult r;
-    if (!Impl::find_attendance(m->open_attendance, r.attendance, pid, date))
+    if (!m->find_attendance(Impl::kOpenAttendance, r.attendance, pid, date))
       throw StorageError("there is no open check-in to close today");
     m->append(pid, core::ev::CheckOut{date, at}, at);
-    Impl::find_attendance(m->attendance_by_event, r.attendance, date, pid, r.attendance.check_in_event);
+    m->find_attendance(Impl::kAttendanceByEvent, r.attendance, date, pid, r.attendance.check_in_event);
     tx.commit();
     r.new_event = true;
     return r;
@@ -403,12 +423,12 @@ std::vector<core::Attendance> Store::close_forgotten(TimeMs now, const core::Kio
   return guarded("closing forgotten check-outs", [&] {
     SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
     std::vector<core::Attendance> closed;
-    for (auto& a : query_rows(m->db, "SELECT " ATTENDANCE_COLUMNS " FROM attendance WHERE check_out_ms IS NULL",
+    for (auto& a : query_rows(m->sql, "SELECT " ATTENDANCE_COLUMNS " FROM attendance WHERE check_out_ms IS NULL",
                               read_attendance)) {
       const TimeMs end = core::auto_close_time(cfg, a);
       if (end > now) continue;
       m->append(a.participant_id, core::ev::AutoCheckOut{a.date, a.check_in_event, std::max(end, a.check_in + 1)}, now);
-      Impl::find_attendance(m->attendance_by_event, a, a.date, a.participant_id, a.check_in_event);
+      m->find_attendance(Impl::kAttendanceByEvent, a, a.date, a.participant_id, a.check_in_event);
       closed.push_back(a);
     }
     tx.commit();
@@ -467,11 +487,8 @@ std::string Store::setting(const std::string& key, const std::string& fallback) 
 }
 
 std::string Store::go_live() const {
-  return guarded("reading the go-live date", [&] {
-    const auto first = m->db.execAndGet("SELECT MIN(wall_ms) FROM events");
-    const std::string first_date = first.isNull() ? "" : core::format_date_iso(core::to_local(first.getInt64()));
-    return core::go_live_date(m->meta("setting.go_live", ""), first_date);
-  });
+  return guarded("reading the go-live date",
+                 [&] { return core::go_live_date(m->meta("setting.go_live", ""), m->first_event_date()); });
 }
 
 void Store::in_transaction(const std::function<void()>& fn) {
@@ -487,7 +504,7 @@ void Store::in_transaction(const std::function<void()>& fn) {
 core::Roster Store::load_roster() const {
   return guarded("reading the roster", [&] {
     return core::Roster(
-        query_rows(m->db,
+        query_rows(m->sql,
                    "SELECT id, first_name, last_name, COALESCE(card_code, ''), language, mandatory, coach_id, "
                    "agreed_minutes, show_agreed, photo_consent, start_date, end_date, talk_every_days, agreed_parts "
                    "FROM participants WHERE active = 1",
@@ -497,20 +514,20 @@ core::Roster Store::load_roster() const {
 
 std::vector<core::Coach> Store::load_coaches() const {
   return guarded("reading the coaches", [&] {
-    return query_rows(m->db, "SELECT id, name FROM coaches ORDER BY name", columns<core::Coach, 2>);
+    return query_rows(m->sql, "SELECT id, name FROM coaches ORDER BY name", columns<core::Coach, 2>);
   });
 }
 
 std::vector<core::Coach> Store::load_coaches_with_pin() const {
   return guarded("reading the coaches", [&] {
-    return query_rows(m->db, "SELECT id, name FROM coaches WHERE pin_hash <> '' ORDER BY name",
+    return query_rows(m->sql, "SELECT id, name FROM coaches WHERE pin_hash <> '' ORDER BY name",
                       columns<core::Coach, 2>);
   });
 }
 
 std::vector<core::Activity> Store::load_programme() const {
   return guarded("reading the programme", [&] {
-    return query_rows(m->db,
+    return query_rows(m->sql,
                       "SELECT id, title, icon, weekday, dagdeel, start_min, end_min, place, leader, capacity, "
                       "volunteer_work, active, date "
                       "FROM activities ORDER BY weekday, start_min, title",
@@ -520,7 +537,7 @@ std::vector<core::Activity> Store::load_programme() const {
 
 std::vector<core::Attendance> Store::load_attendance(const std::string& date) const {
   return guarded("reading today's attendance", [&] {
-    return query_rows(m->db, "SELECT " ATTENDANCE_COLUMNS " FROM attendance WHERE date = ? ORDER BY check_in_ms",
+    return query_rows(m->sql, "SELECT " ATTENDANCE_COLUMNS " FROM attendance WHERE date = ? ORDER BY check_in_ms",
                       read_attendance, date);
   });
 }
@@ -528,7 +545,7 @@ std::vector<core::Attendance> Store::load_attendance(const std::string& date) co
 std::vector<core::Attendance> Store::load_attendance_of(const std::string& pid, const std::string& from,
                                                         const std::string& to) const {
   return guarded("reading attendance", [&] {
-    return query_rows(m->db,
+    return query_rows(m->sql,
                       "SELECT " ATTENDANCE_COLUMNS
                       " FROM attendance "
                       "WHERE participant_id = ? AND date BETWEEN ? AND ? ORDER BY check_in_ms",
@@ -539,7 +556,7 @@ std::vector<core::Attendance> Store::load_attendance_of(const std::string& pid, 
 std::vector<core::SignUp> Store::load_signups(const std::string& from, const std::string& to) const {
   return guarded("reading sign-ups", [&] {
     return query_rows(
-        m->db,
+        m->sql,
         "SELECT activity_id, date, participant_id, signed_at_ms, placed, waiting_position, from_waiting_list "
         "FROM signups WHERE date BETWEEN ? AND ? "
         "ORDER BY date, activity_id, placed DESC, waiting_position, signed_at_ms",
@@ -550,7 +567,7 @@ std::vector<core::SignUp> Store::load_signups(const std::string& from, const std
 std::vector<core::Absence> Store::load_absences(const std::string& pid, const std::string& from,
                                                 const std::string& to) const {
   return guarded("reading absences", [&] {
-    return query_rows(m->db,
+    return query_rows(m->sql,
                       "SELECT event_id, participant_id, date, dagdeel, reason FROM absences "
                       "WHERE (?1 = '' OR participant_id = ?1) AND date BETWEEN ?2 AND ?3 "
                       "ORDER BY date, CASE dagdeel WHEN 'morning' THEN 0 WHEN 'afternoon' THEN 1 ELSE 2 END",
@@ -561,7 +578,7 @@ std::vector<core::Absence> Store::load_absences(const std::string& pid, const st
 std::vector<core::HoursEntry> Store::load_hours(const std::string& pid, const std::string& from) const {
   return guarded("reading volunteer hours", [&] {
     return query_rows(
-        m->db,
+        m->sql,
         "SELECT event_id, participant_id, date, place, minutes, approved_minutes, status, logged_at_ms FROM hours "
         "WHERE (?1 = '' OR participant_id = ?1) AND date >= ?2 ORDER BY date, logged_at_ms",
         read_hours, pid, from);
@@ -570,7 +587,7 @@ std::vector<core::HoursEntry> Store::load_hours(const std::string& pid, const st
 
 int Store::approved_minutes_total(const std::string& pid) const {
   return guarded("reading volunteer hours", [&] {
-    return query_rows(m->db,
+    return query_rows(m->sql,
                       "SELECT COALESCE(SUM(approved_minutes), 0) FROM hours WHERE participant_id = ? "
                       "AND status = 'approved'",
                       columns<int, 1>, pid)
@@ -580,7 +597,7 @@ int Store::approved_minutes_total(const std::string& pid) const {
 
 int Store::days_present_total(const std::string& pid) const {
   return guarded("reading attendance", [&] {
-    return query_rows(m->db, "SELECT COUNT(*) FROM attendance WHERE participant_id = ?", columns<int, 1>, pid).front();
+    return query_rows(m->sql, "SELECT COUNT(*) FROM attendance WHERE participant_id = ?", columns<int, 1>, pid).front();
   });
 }
 
@@ -594,7 +611,7 @@ void Store::put_place(const core::VolunteerPlace& p) {
 
 std::vector<core::VolunteerPlace> Store::load_places() const {
   return guarded("reading volunteer places", [&] {
-    return query_rows(m->db, "SELECT id, name, icon FROM volunteer_places ORDER BY name",
+    return query_rows(m->sql, "SELECT id, name, icon FROM volunteer_places ORDER BY name",
                       columns<core::VolunteerPlace, 3>);
   });
 }
@@ -611,7 +628,7 @@ void Store::put_appointment(const core::Appointment& a) {
 std::vector<core::Appointment> Store::load_appointments(const std::string& pid, TimeMs from) const {
   return guarded("reading appointments", [&] {
     return query_rows(
-        m->db,
+        m->sql,
         "SELECT id, participant_id, at_ms, title, icon FROM appointments WHERE participant_id = ? AND at_ms >= ? "
         "ORDER BY at_ms LIMIT 20",
         columns<core::Appointment, 5>, pid, from);
@@ -624,7 +641,7 @@ std::vector<core::LadderAssessment> Store::load_ladder(const std::string& pid, c
                                                        const std::string& to) const {
   return guarded("reading ladder assessments", [&] {
     return query_rows(
-        m->db,
+        m->sql,
         "SELECT event_id, participant_id, date, moment, rung, progress, areas, coach_id, at_ms FROM ladder "
         "WHERE (?1 = '' OR participant_id = ?1) AND date BETWEEN ?2 AND ?3 ORDER BY date, at_ms",
         read_ladder, pid, from, to);
@@ -634,7 +651,7 @@ std::vector<core::LadderAssessment> Store::load_ladder(const std::string& pid, c
 std::vector<core::CoachNote> Store::load_notes(const std::string& pid) const {
   return guarded("reading notes", [&] {
     return query_rows(
-        m->db,
+        m->sql,
         "SELECT event_id, participant_id, date, text, talk, coach_id, at_ms FROM notes WHERE participant_id = ? "
         "ORDER BY at_ms DESC",
         read_note, pid);
@@ -643,7 +660,7 @@ std::vector<core::CoachNote> Store::load_notes(const std::string& pid) const {
 
 std::map<std::string, std::string> Store::last_talks() const {
   return guarded("reading talks", [&] {
-    return as_map(query_rows(m->db,
+    return as_map(query_rows(m->sql,
                              "SELECT participant_id, MAX(date) FROM notes WHERE talk = 1 "
                              "GROUP BY participant_id",
                              columns<std::pair<std::string, std::string>, 2>));
@@ -653,7 +670,7 @@ std::map<std::string, std::string> Store::last_talks() const {
 std::vector<core::Exit> Store::load_exits(const std::string& from, const std::string& to) const {
   return guarded("reading exits", [&] {
     return query_rows(
-        m->db,
+        m->sql,
         "SELECT event_id, participant_id, date, reason, coach_id, at_ms FROM exits WHERE date BETWEEN ? AND ? "
         "ORDER BY date, at_ms",
         read_exit, from, to);
@@ -663,7 +680,7 @@ std::vector<core::Exit> Store::load_exits(const std::string& from, const std::st
 std::vector<core::Event> Store::events_of(const std::string& pid) const {
   return guarded("reading the journal", [&] {
     return query_rows(
-        m->db,
+        m->sql,
         "SELECT " MEEDOEN_EVENT_COLUMNS
         " FROM events WHERE participant_id = ? "
         "ORDER BY hlc, device_id, id",
@@ -673,7 +690,7 @@ std::vector<core::Event> Store::events_of(const std::string& pid) const {
 
 std::map<std::string, TimeMs> Store::next_appointments(TimeMs from) const {
   return guarded("reading appointments", [&] {
-    return as_map(query_rows(m->db,
+    return as_map(query_rows(m->sql,
                              "SELECT participant_id, MIN(at_ms) FROM appointments WHERE at_ms >= ? "
                              "GROUP BY participant_id",
                              columns<std::pair<std::string, TimeMs>, 2>, from));
@@ -682,7 +699,7 @@ std::map<std::string, TimeMs> Store::next_appointments(TimeMs from) const {
 
 bool Store::verify_pin(const std::string& pid, const std::string& pin) const {
   const auto hash = guarded("reading a PIN", [&] {
-    return query_rows(m->db, "SELECT pin_hash FROM participants WHERE id = ? AND active = 1", columns<std::string, 1>,
+    return query_rows(m->sql, "SELECT pin_hash FROM participants WHERE id = ? AND active = 1", columns<std::string, 1>,
                       pid);
   });
   return verify_pin_hash(hash.empty() ? std::string() : hash.front(), pin);
@@ -690,7 +707,7 @@ bool Store::verify_pin(const std::string& pid, const std::string& pin) const {
 
 std::string Store::find_coach_by_pin(const std::string& pin) const {
   const auto coaches = guarded("reading the coaches' PINs", [&] {
-    return query_rows(m->db, "SELECT id, pin_hash FROM coaches WHERE pin_hash <> '' ORDER BY id",
+    return query_rows(m->sql, "SELECT id, pin_hash FROM coaches WHERE pin_hash <> '' ORDER BY id",
                       columns<std::pair<std::string, std::string>, 2>);
   });
   for (const auto& [id, hash] : coaches)
@@ -700,7 +717,7 @@ std::string Store::find_coach_by_pin(const std::string& pin) const {
 
 bool Store::verify_coach_pin(const std::string& coach_id, const std::string& pin) const {
   const auto hash = guarded("reading a coach's PIN", [&] {
-    return query_rows(m->db, "SELECT pin_hash FROM coaches WHERE id = ?", columns<std::string, 1>, coach_id);
+    return query_rows(m->sql, "SELECT pin_hash FROM coaches WHERE id = ?", columns<std::string, 1>, coach_id);
   });
   return !hash.empty() && verify_pin_hash(hash.front(), pin);
 }
@@ -709,7 +726,7 @@ std::map<std::string, std::string> Store::last_present(const std::string& before
   return guarded("reading the last attendances", [&] {
     // One seek per participant in attendance_by_participant (from one participant to the next,
     // then the last date before `before`) instead of a GROUP BY that reads every attendance ever.
-    return as_map(query_rows(m->db,
+    return as_map(query_rows(m->sql,
                              "WITH RECURSIVE p(id) AS (SELECT MIN(participant_id) FROM attendance UNION ALL "
                              "SELECT (SELECT MIN(participant_id) FROM attendance WHERE participant_id > p.id) "
                              "FROM p WHERE p.id IS NOT NULL) "
@@ -723,7 +740,7 @@ std::map<std::string, std::string> Store::last_present(const std::string& before
 std::vector<core::ClockOffEvent> Store::load_clock_off(TimeMs since) const {
   return guarded("reading events stamped by a wrong clock", [&] {
     return query_rows(
-        m->db,
+        m->sql,
         "SELECT f.event_id, COALESCE(e.participant_id, ''), e.type, e.device_id, e.wall_ms, "
         "f.received_ms, f.by_server FROM clock_flags f JOIN events e ON e.id = f.event_id "
         "WHERE f.received_ms >= ? ORDER BY e.hlc DESC LIMIT 100",
@@ -737,7 +754,7 @@ std::vector<core::ClockOffEvent> Store::load_clock_off(TimeMs since) const {
 
 std::vector<JournalEntry> Store::journal() const {
   return guarded("reading the journal", [&] {
-    return query_rows(m->db, "SELECT " MEEDOEN_EVENT_COLUMNS " FROM events ORDER BY hlc, device_id, seq", read_entry);
+    return query_rows(m->sql, "SELECT " MEEDOEN_EVENT_COLUMNS " FROM events ORDER BY hlc, device_id, seq", read_entry);
   });
 }
 
@@ -770,7 +787,7 @@ void Store::save_lockout(const core::Lockout& l) {
 
 std::vector<core::Lockout> Store::load_lockouts() const {
   return guarded("reading PIN lockouts", [&] {
-    return query_rows(m->db, "SELECT participant_id, wrong, locks, until_ms FROM lockouts ORDER BY participant_id",
+    return query_rows(m->sql, "SELECT participant_id, wrong, locks, until_ms FROM lockouts ORDER BY participant_id",
                       columns<core::Lockout, 4>);
   });
 }

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/coach.hpp"
+#include "core/ids.hpp"
 #include "platform/session.hpp"
 #include "storage/demo_centre.hpp"
 #include "storage/pin_hash.hpp"
@@ -35,7 +36,10 @@ constexpr int kParticipants = 50;
 constexpr core::TimeMs kDay = 24LL * 3600 * 1000;
 
 // A year of history written straight into the journal and the attendance read model, in one
-// transaction (through the Store API this set-up alone would take 50,000 durable commits).
+// transaction (through the Store API this set-up alone would take 50,000 durable commits). As
+// another kiosk of the centre wrote it: its own device id, and UUIDv7 ids of the events' times,
+// as every kiosk makes them (until issue 17's second pass the ids were "hist-NNNNNNNN", which sort
+// after every real id: each tap's id went into the middle of a packed key, not at its end).
 void add_history(const std::string& path, core::TimeMs start) {
   SQLite::Database db(path, SQLite::OPEN_READWRITE);
   SQLite::Transaction tx(db);
@@ -57,7 +61,10 @@ void add_history(const std::string& path, core::TimeMs start) {
       std::snprintf(pid, sizeof pid, "demo-p-%04d", p);
       std::string ids[2];
       for (int k = 0; k < 2; ++k) {
-        std::snprintf(id, sizeof id, "hist-%08lld", static_cast<long long>(++seq));
+        ++seq;
+        core::RandomBytes random{};
+        for (std::size_t i = 0; i < random.size(); ++i) random[i] = static_cast<std::uint8_t>(seq >> (8 * (i % 8)));
+        std::snprintf(id, sizeof id, "%s", core::make_uuid_v7(t + k * 3 * 3600 * 1000 + p, random).c_str());
         std::snprintf(hlc, sizeof hlc, "%016lld.%010d", static_cast<long long>(t + k * 3 * 3600 * 1000), 0);
         ev.reset();
         ev.bind(1, id);
