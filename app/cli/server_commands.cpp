@@ -114,12 +114,12 @@ class NoEcho {
 };
 
 std::string ask_pin(const char* prompt) {
-  std::fprintf(stderr, "%s ", prompt);
-  std::fflush(stderr);
   std::string pin;
   bool got = false;
   {
-    NoEcho quiet;
+    NoEcho quiet;  // before the prompt, as getpass does: what is typed once it shows is never echoed
+    std::fprintf(stderr, "%s ", prompt);
+    std::fflush(stderr);
     got = read_line(pin);
   }
   std::fputc('\n', stderr);  // the Enter was not echoed

@@ -1,13 +1,18 @@
 // Running the real binaries from tests: a command line in, exit code and output out.
 #pragma once
+#include <poll.h>
+#include <pty.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "support/temp_dir.hpp"
 
@@ -35,6 +40,49 @@ inline RunResult run(const std::string& command, const TempDir& dir) {
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.out = slurp(out);
   r.err = slurp(err);
+  return r;
+}
+
+// Runs a command on a pseudo-terminal as an operator would: each answer is typed (with Enter) only
+// once its prompt has appeared, however slowly the program starts. out is everything the terminal
+// showed (echoed keys included). A prompt that does not come within the deadline ends the run
+// (exit_code -1).
+inline RunResult run_on_terminal(const std::string& command,
+                                 const std::vector<std::pair<std::string, std::string>>& prompts_and_answers,
+                                 std::chrono::seconds deadline = std::chrono::seconds(120)) {
+  int master = -1;
+  const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+  if (pid < 0) return {};
+  if (pid == 0) {
+    ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  RunResult r;
+  std::size_t next = 0, seen = 0;
+  const auto until = std::chrono::steady_clock::now() + deadline;
+  for (char buf[512];;) {
+    if (next < prompts_and_answers.size()) {
+      const std::size_t at = r.out.find(prompts_and_answers[next].first, seen);
+      if (at != std::string::npos) {
+        const std::string keys = prompts_and_answers[next].second + "\r";
+        if (::write(master, keys.data(), keys.size()) < 0) break;
+        seen = at + prompts_and_answers[next++].first.size();
+      }
+    }
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
+    pollfd p{master, POLLIN, 0};
+    if (left.count() <= 0 || ::poll(&p, 1, static_cast<int>(left.count())) <= 0) {
+      ::kill(pid, SIGKILL);
+      break;
+    }
+    const ssize_t n = ::read(master, buf, sizeof buf);
+    if (n <= 0) break;  // EIO: the program has ended and closed the terminal
+    r.out.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(master);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
 }
 
