@@ -166,11 +166,11 @@ TEST_CASE("SyncStore::apply_pull: a pulled programme keeps the local edit the se
   page.activities.push_back(gone);
   sync.apply_pull(page, kMonday0942 + 1000);
   auto programme = store.load_programme();
-  REQUIRE(find_activity(programme, "a-breien") != nullptr);
+  REQUIRE(find_activity(programme, "a-breien") != std::nullopt);
   CHECK(find_activity(programme, "a-breien")->title == "Breien (nieuw)");
   CHECK(find_activity(programme, "a-breien")->capacity == 0);
   CHECK(find_activity(programme, "a-other")->title == "Tekenen");
-  REQUIRE(find_activity(programme, "a-gone") != nullptr);
+  REQUIRE(find_activity(programme, "a-gone") != std::nullopt);
   CHECK_FALSE(find_activity(programme, "a-gone")->active);
 
   // Once the edit reached the server, the server's row is the word (it decided by fold order).

@@ -1,6 +1,10 @@
 // Participants for tests, in one line each: person("p-ayse", "Ayşe", "Yılmaz", "C001", "en"); and
 // their ladder assessments.
 #pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "core/model.hpp"
 
 namespace meedoen::test {
@@ -97,11 +101,13 @@ inline core::Activity knitting(int capacity = 8) {
   return a;
 }
 
-// The activity with this id in a programme, or null.
-inline const core::Activity* find_activity(const std::vector<core::Activity>& programme, const std::string& id) {
+// A copy of the activity with this id in a programme, if there is one: a copy, so a programme
+// loaded for the call (a temporary) can go (a pointer into it read freed memory in a sync test).
+inline std::optional<core::Activity> find_activity(const std::vector<core::Activity>& programme,
+                                                   const std::string& id) {
   for (const auto& a : programme)
-    if (a.id == id) return &a;
-  return nullptr;
+    if (a.id == id) return a;
+  return std::nullopt;
 }
 
 }  // namespace meedoen::test

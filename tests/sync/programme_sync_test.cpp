@@ -29,18 +29,18 @@ TEST_CASE("sync: a new activity made offline on kiosk A shows on kiosk B", "[syn
   core::Activity off = *find_activity(a.store().load_programme(), "demo-a-01");
   off.active = false;
   a.store().record("", core::ev::ActivitySaved{off, "demo-coach-1"}, kMonday0942 + 1000);
-  CHECK(find_activity(b.store().load_programme(), once.id) == nullptr);
+  CHECK(find_activity(b.store().load_programme(), once.id) == std::nullopt);
   REQUIRE(a.sync().ok);
   REQUIRE(b.sync().ok);
   for (auto* k : {&a, &b}) {
     const auto programme = k->store().load_programme();
-    const core::Activity* got = find_activity(programme, once.id);
-    REQUIRE(got != nullptr);
+    const auto got = find_activity(programme, once.id);
+    REQUIRE(got.has_value());
     CHECK(got->title == "Breien");
     CHECK(got->date == "2026-11-26");
     CHECK(got->capacity == 8);
     CHECK(got->volunteer_work);
-    REQUIRE(find_activity(programme, "demo-a-01") != nullptr);
+    REQUIRE(find_activity(programme, "demo-a-01") != std::nullopt);
     CHECK_FALSE(find_activity(programme, "demo-a-01")->active);
   }
   // Nothing doubled: B holds A's two events once, and a second round changes nothing.
@@ -82,8 +82,8 @@ TEST_CASE("sync: two kiosks edit one activity offline, both end with the last in
     REQUIRE(a.sync().ok);
   }
   for (auto* k : {&a, &b}) {
-    const core::Activity* got = find_activity(k->store().load_programme(), "demo-a-02");
-    REQUIRE(got != nullptr);
+    const auto got = find_activity(k->store().load_programme(), "demo-a-02");
+    REQUIRE(got.has_value());
     CHECK(got->title == "Samen koken (B)");
     CHECK(got->capacity == 12);
   }
@@ -124,6 +124,6 @@ TEST_CASE("sync: the server refuses an activity_saved the rules refuse, and keep
   CHECK(rejected[0].second.find("longer than 120 characters") != std::string::npos);
   TestKiosk b(dir, "b", server.url(), server.enrol_code());
   REQUIRE(b.sync().ok);
-  CHECK(find_activity(b.store().load_programme(), knitting().id) != nullptr);
-  CHECK(find_activity(b.store().load_programme(), "a-x") == nullptr);
+  CHECK(find_activity(b.store().load_programme(), knitting().id) != std::nullopt);
+  CHECK(find_activity(b.store().load_programme(), "a-x") == std::nullopt);
 }
