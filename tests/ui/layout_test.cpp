@@ -181,6 +181,26 @@ std::vector<Scene> coach_scenes() {
          k.touch(core::AgreementsOpenTapped{});
        }},
       {"coach programme", tab(Screen::CoachProgramme)},
+      // The editor: its form, with the keyboard, and asked to take the activity off (at 1024x600
+      // it ran off the screen under the tab bar).
+      {"coach activity editor",
+       [tab](test::FakeKiosk& k) {
+         tab(Screen::CoachProgramme)(k);
+         k.touch(core::prog::EditTapped{"a-koken"});
+         CHECK(k.state().screen == Screen::CoachActivityEdit);
+       }},
+      {"coach activity editor, typing",
+       [tab](test::FakeKiosk& k) {
+         tab(Screen::CoachProgramme)(k);
+         k.touch(core::prog::EditTapped{"a-koken"});
+         k.touch(core::prog::FieldTapped{core::TextField::Title});
+       }},
+      {"coach activity editor, taking off",
+       [tab](test::FakeKiosk& k) {
+         tab(Screen::CoachProgramme)(k);
+         k.touch(core::prog::EditTapped{"a-koken"});
+         k.touch(core::prog::TakeOffTapped{});
+       }},
       {"coach reports", tab(Screen::CoachReports)},
       {"coach PIN change", [](test::FakeKiosk& k) { k.touch(core::PinChangeTapped{}); }},
   };
