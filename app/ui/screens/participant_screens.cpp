@@ -501,13 +501,17 @@ void hours_amount(const HoursView& v, const Theme& t, const Layout& L, float x, 
   float ey = ImGui::GetCursorPosY() + t.px(8);
   const float line_h = t.fonts.body->FontSize * 1.3f;
   for (const auto& e : v.entries) {
-    // The entry wraps where the column is narrow ("..., Buurthuis De Schakel" at 1920x1080): its
-    // status goes under the lines it took, not over its second one.
+    // One line, a little smaller where the column is narrow ("..., Buurthuis De Schakel" at
+    // 1280x800 and 1920x1080 wrapped, and its status ran over the second line); wrapped only where
+    // even 75 % does not fit, the status then under both lines.
     const std::string what = e.when + ": " + e.amount + ", " + e.place;
+    const float natural = t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, 0, what.c_str()).x;
+    const bool one_line = natural * 0.75f <= width;
     const float what_h =
-        std::max(line_h, t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, width, what.c_str()).y);
+        one_line ? line_h : t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, width, what.c_str()).y;
     if (ey + what_h + line_h > bottom) break;
-    label_at(t.fonts.body, screen_pos(x, ey), colors::text, what, width);
+    if (one_line) label_fit(t.fonts.body, screen_pos(x, ey), colors::text, what, width);
+    else label_at(t.fonts.body, screen_pos(x, ey), colors::text, what, width);
     label_at(t.fonts.body, screen_pos(x + t.px(24), ey + what_h), e.approved ? colors::check_in : colors::text_muted,
              std::string(icons::utf8(e.approved ? "done" : "waiting")) + " " + e.status, width - t.px(24));
     ey += what_h + line_h + t.px(4);
