@@ -374,6 +374,7 @@ CheckoutCorrectView make_correct_view(const core::State& s, const Strings& tr) {
   v.title = tr.get("correct.title");
   v.hint = tr.get("correct.hint");
   v.time = core::format_hhmm(s.correction_minute);
+  v.minute_of_day = s.correction_minute;
   v.earlier_label = tr.get("correct.earlier");
   v.later_label = tr.get("correct.later");
   v.save_label = tr.get("common.save");

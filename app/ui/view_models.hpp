@@ -118,6 +118,7 @@ struct CheckoutQuestionView {
 
 struct CheckoutCorrectView {
   std::string title, hint, time, earlier_label, later_label, save_label, back_label;
+  int minute_of_day = 0;  // the time being set, for the clock's hands (portrait)
   bool busy = false;
 };
 

@@ -49,6 +49,16 @@ inline core::State centre() {
   return s;
 }
 
+// The same centre with the photo grid switched on and every participant's consent to appear in it.
+inline core::State photo_grid_centre() {
+  core::State s = centre();
+  std::vector<core::Participant> all = people();
+  for (core::Participant& p : all) p.photo_consent = true;
+  s.roster = std::make_shared<const core::Roster>(all);
+  s.config.identification.photo_grid = true;
+  return s;
+}
+
 // nl.po and en.po from the repository, nl first (the fallback).
 inline ui::Strings strings() {
   ui::Strings tr;

@@ -113,12 +113,33 @@ std::vector<Scene> participant_scenes(const char* lang) {
                    k.touch(core::OpenTapped{Screen::Absence});
                    k.touch(core::DayToggled{3});
                  }});
+  // The check-out the kiosk closed by itself: the question, then the correction of the time.
+  out.push_back({"check-out question", [lang](test::FakeKiosk& k) {
+                   identify(k, lang);
+                   k.act(core::ParticipantLoaded{test::forgotten_checkout("p-fatima")});
+                   CHECK(k.state().screen == Screen::CheckoutQuestion);
+                 }});
+  out.push_back({"check-out correction", [lang](test::FakeKiosk& k) {
+                   identify(k, lang);
+                   k.act(core::ParticipantLoaded{test::forgotten_checkout("p-fatima")});
+                   k.touch(core::EndWrongTapped{});
+                   CHECK(k.state().screen == Screen::CheckoutCorrect);
+                 }});
   for (const Screen sc : {Screen::Activities, Screen::Absence, Screen::Hours, Screen::Progress, Screen::Language})
     out.push_back({"participant screen", [lang, sc](test::FakeKiosk& k) {
                      identify(k, lang);
                      k.touch(core::OpenTapped{sc});
                    }});
   return out;
+}
+
+// Identification by the photo grid (a centre that switched it on), first page.
+std::vector<Scene> grid_scenes(const char* lang) {
+  return {{"photo grid", [lang](test::FakeKiosk& k) {
+             k.touch(core::LanguageTapped{lang});
+             k.touch(core::GridTapped{});
+             CHECK(k.state().screen == Screen::PhotoGrid);
+           }}};
 }
 
 // The coach's screens, from Marloes's Monday.
@@ -160,6 +181,26 @@ std::vector<Scene> coach_scenes() {
          k.touch(core::AgreementsOpenTapped{});
        }},
       {"coach programme", tab(Screen::CoachProgramme)},
+      // The editor: its form, with the keyboard, and asked to take the activity off (at 1024x600
+      // it ran off the screen under the tab bar).
+      {"coach activity editor",
+       [tab](test::FakeKiosk& k) {
+         tab(Screen::CoachProgramme)(k);
+         k.touch(core::prog::EditTapped{"a-koken"});
+         CHECK(k.state().screen == Screen::CoachActivityEdit);
+       }},
+      {"coach activity editor, typing",
+       [tab](test::FakeKiosk& k) {
+         tab(Screen::CoachProgramme)(k);
+         k.touch(core::prog::EditTapped{"a-koken"});
+         k.touch(core::prog::FieldTapped{core::TextField::Title});
+       }},
+      {"coach activity editor, taking off",
+       [tab](test::FakeKiosk& k) {
+         tab(Screen::CoachProgramme)(k);
+         k.touch(core::prog::EditTapped{"a-koken"});
+         k.touch(core::prog::TakeOffTapped{});
+       }},
       {"coach reports", tab(Screen::CoachReports)},
       {"coach PIN change", [](test::FakeKiosk& k) { k.touch(core::PinChangeTapped{}); }},
   };
@@ -232,6 +273,7 @@ TEST_CASE("layout: every screen in every language at every size keeps the layout
   std::set<std::string> problems;
   check_scenes(h, tr, lang, participant_scenes(lang), all_languages(test::centre()), problems);
   check_scenes(h, tr, lang, coach_scenes(), all_languages(test::coach_monday()), problems);
+  check_scenes(h, tr, lang, grid_scenes(lang), all_languages(test::photo_grid_centre()), problems);
   std::string all;
   for (const auto& p : problems) all += "\n  " + p;
   INFO(problems.size() << " problems:" << all);

@@ -57,9 +57,12 @@ void date_row(const Theme& t, const Grid& g, float x, float y, float width, cons
 }
 
 // The week: dagdelen down, weekdays across; a tapped cell is agreed (green, with a check).
-float week_grid(const CoachAgreementsView& v, const Theme& t, const Grid& g, float x, float y, Actions& out) {
+// cell_w: the cells' width (0: square, as tall as a row).
+float week_grid(const CoachAgreementsView& v, const Theme& t, const Grid& g, float x, float y, Actions& out,
+                float cell_w = 0) {
   const ImVec2 wp = ImGui::GetWindowPos();
-  const float cell = g.row_h, step = cell + t.px(6), label_w = t.px(185);
+  const float cell = g.row_h, label_w = t.px(185);
+  const float cw = cell_w > 0 ? cell_w : cell, step = cw + t.px(6), row_step = cell + t.px(6);
   // The title in the dagdeel labels' column, ending on the line of the weekdays (1024x600 has no
   // line to spare): wrapped there rather than cut ("Agreed parts of the week").
   ImFont* tf = t.fonts.bold;
@@ -71,18 +74,66 @@ float week_grid(const CoachAgreementsView& v, const Theme& t, const Grid& g, flo
              colors::text_muted, v.day_labels[d]);
   y += t.fonts.body->FontSize * 1.3f;
   for (std::size_t r = 0; r < v.grid.size(); ++r) {
-    const float ry = y + static_cast<float>(r) * step;
+    const float ry = y + static_cast<float>(r) * row_step;
     label_fit(t.fonts.body, ImVec2(wp.x + x, wp.y + ry + (cell - t.fonts.body->FontSize) * 0.5f), colors::text,
               v.dagdeel_labels[r], label_w - t.px(8));
     for (std::size_t d = 0; d < v.grid[r].size(); ++d) {
       const Option& o = v.grid[r][d];
       ImGui::SetCursorPos(ImVec2(x + label_w + static_cast<float>(d) * step, ry));
-      if (big_button(t, {o.id.c_str(), o.active ? icons::utf8("done") : nullptr, &o.label, ImVec2(cell, cell),
+      if (big_button(t, {o.id.c_str(), o.active ? icons::utf8("done") : nullptr, &o.label, ImVec2(cw, cell),
                          o.active ? ButtonStyle::CheckIn : ButtonStyle::Neutral, !v.busy}))
         out.push_back(o.action);
     }
   }
   return label_w + static_cast<float>(v.day_labels.size()) * step;
+}
+
+// [SECTION] Portrait: one field above the other, each its title and value on a line and its
+// buttons across the width under them; the week's cells as wide as the width allows; the two
+// consents across the width at the foot, above the coach's lock.
+
+// A field's title and value on one line, its buttons in a row under them; returns the height.
+float stepper_block(const Theme& t, const Grid& g, float x, float y, float width, const std::string& title,
+                    const std::string& value, const std::vector<Option>& steps, bool enabled, Actions& out) {
+  const ImVec2 wp = ImGui::GetWindowPos();
+  ImFont* tf = t.fonts.bold;
+  const float title_w = std::min(width * 0.5f, tf->CalcTextSizeA(tf->FontSize, FLT_MAX, 0, title.c_str()).x);
+  label_fit(tf, ImVec2(wp.x + x, wp.y + y), colors::text_muted, title, title_w);
+  label_fit(t.fonts.large, ImVec2(wp.x + x + title_w + t.px(20), wp.y + y + tf->FontSize - t.fonts.large->FontSize),
+            colors::text, value, width - title_w - t.px(20));
+  const float by = y + tf->FontSize * 1.4f;
+  const float n = static_cast<float>(steps.size());
+  const float bw = (width - (n - 1) * g.gap) / n;
+  const RepeatKeys keys;  // a week, a week more
+  for (std::size_t i = 0; i < steps.size(); ++i)
+    option_button(t, steps[i], ImVec2(x + static_cast<float>(i) * (bw + g.gap), by), ImVec2(bw, g.row_h), enabled, out);
+  return by - y + g.row_h;
+}
+
+void agreements_portrait(const CoachAgreementsView& v, const Theme& t, const Layout& L, float y, Actions& out) {
+  const float M = L.margin, W = L.size.x - 2 * M;
+  const Grid g{t.px(130), t.px(10), t.px(240)};
+  const bool enabled = !v.busy;
+  std::vector<Option> start = v.start.steps, end = v.end.steps;
+  start.push_back(v.start.clear);
+  end.push_back(v.end.clear);
+  // The consents at the foot; the fields from the top, spaced evenly over what is between.
+  const float consents_h = 2 * g.row_h + g.gap;
+  const float consents_y = L.target_bottom() - consents_h;
+  const float block_h = t.fonts.bold->FontSize * 1.4f + g.row_h;
+  const float grid_h = t.fonts.body->FontSize * 1.3f + 3 * (g.row_h + t.px(6));
+  const float spare = consents_y - y - 4 * block_h - grid_h;
+  const float space = std::clamp(spare / 5, L.gap, t.px(80));
+  y += stepper_block(t, g, M, y, W, v.start.title, v.start.value, start, enabled, out) + space;
+  y += stepper_block(t, g, M, y, W, v.end.title, v.end.value, end, enabled, out) + space;
+  y += stepper_block(t, g, M, y, W, v.hours_title, v.hours_value, v.hours_steps, enabled, out) + space;
+  y += stepper_block(t, g, M, y, W, v.rhythm_title, v.rhythm_value, v.rhythm_steps, enabled, out) + space;
+  const float days = static_cast<float>(std::max<std::size_t>(1, v.day_labels.size()));
+  week_grid(v, t, g, M, y, out, (W - t.px(185) - (days - 1) * t.px(6)) / days);
+  option_button(t, v.show_hours, ImVec2(M, consents_y), ImVec2(W, g.row_h), enabled, out,
+                icons::utf8(v.show_hours.active ? "done" : "hours"));
+  option_button(t, v.photo, ImVec2(M, consents_y + g.row_h + g.gap), ImVec2(W, g.row_h), enabled, out,
+                icons::utf8(v.photo.active ? "done" : "person"));
 }
 
 }  // namespace
@@ -95,18 +146,25 @@ void draw_coach_agreements(const CoachAgreementsView& v, const Theme& t, const L
   if (back_button(t, v.back_label, enabled)) out.push_back(core::BackTapped{});
   const ImVec2 wp = ImGui::GetWindowPos();
   const float sw = t.px(240);
-  const float title_x = M + t.px(220) + L.gap * 0.5f;
-  const float title_w = L.size.x - 2 * M - sw - t.px(220) - L.gap;
+  // Landscape: the title between Back and Save; portrait: on its own lines under them, whole.
+  const bool tall = L.portrait();
+  const float title_x = tall ? M : M + t.px(220) + L.gap * 0.5f;
+  const float title_w = tall ? L.size.x - 2 * M : L.size.x - 2 * M - sw - t.px(220) - L.gap;
+  const float title_top = tall ? M + g.row_h + L.gap : M;
   // The title, and under it the warning about the dates when there is one.
-  const float title_y = v.warning.empty() ? (g.row_h - t.fonts.large->FontSize) * 0.5f : 0.0f;
-  label_fit(t.fonts.large, ImVec2(wp.x + title_x, wp.y + M + title_y), colors::text, v.title + ": " + v.name, title_w);
+  const float title_y = v.warning.empty() && !tall ? (g.row_h - t.fonts.large->FontSize) * 0.5f : 0.0f;
+  label_fit(t.fonts.large, ImVec2(wp.x + title_x, wp.y + title_top + title_y), colors::text, v.title + ": " + v.name,
+            title_w);
   if (!v.warning.empty())
-    label_fit(t.fonts.bold, ImVec2(wp.x + title_x, wp.y + M + t.fonts.large->FontSize * 1.1f), colors::check_out,
-              v.warning, title_w);
+    label_fit(t.fonts.bold, ImVec2(wp.x + title_x, wp.y + title_top + t.fonts.large->FontSize * 1.1f),
+              colors::check_out, v.warning, title_w);
   ImGui::SetCursorPos(ImVec2(L.size.x - M - sw, M));
   if (big_button(t, {"agreements:save", icons::utf8("done"), &v.save_label, ImVec2(sw, g.row_h), ButtonStyle::CheckIn,
                      v.can_save}))
     out.push_back(core::AgreementsSaveTapped{});
+  if (tall)
+    return agreements_portrait(v, t, L,
+                               title_top + t.fonts.large->FontSize * 1.1f + t.fonts.bold->FontSize * 1.3f + L.gap, out);
 
   const float W = L.size.x - 2 * M;
   float y = M + g.row_h + L.gap;

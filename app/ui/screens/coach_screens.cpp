@@ -351,7 +351,11 @@ float coach_top_bar(const CoachNav& v, const Theme& t, const Layout& L, Actions&
     ImGui::SetCursorPos(ImVec2(L.size.x - M - ls.x, line_y));
     text(t.fonts.body, v.sync_trouble ? colors::check_out : colors::text_muted, line);
   }
-  return line_y + t.fonts.body->FontSize * 1.3f + L.gap * 0.5f;
+  return coach_top_bar_height(t, L);
+}
+
+float coach_top_bar_height(const Theme& t, const Layout& L) {
+  return L.margin + tap_px(t, 76) + t.px(8) + t.fonts.body->FontSize * 1.3f + L.gap * 0.5f;
 }
 
 void draw_coach_today(const CoachNav& nav, const CoachTodayView& v, const Theme& t, const Layout& L, Actions& out) {

@@ -30,7 +30,7 @@ void icon_at(ImFont* f, ImVec2 pos, ImU32 color, const std::string& key) {
 
 // A row of day buttons (activities: the week ahead; hours: the days back).
 void day_row(const Theme& t, const std::vector<DayChoice>& days, float x, float y, float width, Actions& out,
-             bool back_in_time) {
+             bool back_in_time, float height = 0) {
   const float g = t.px(12);
   const float n = static_cast<float>(std::max<std::size_t>(1, days.size()));
   const float w = (width - g * (n - 1)) / n;
@@ -38,7 +38,7 @@ void day_row(const Theme& t, const std::vector<DayChoice>& days, float x, float 
     const auto& d = days[i];
     ImGui::SetCursorPos(ImVec2(x + static_cast<float>(i) * (w + g), y));
     const std::string id = "day:" + std::to_string(d.day);
-    if (big_button(t, {id.c_str(), nullptr, &d.label, ImVec2(w, t.px(84)),
+    if (big_button(t, {id.c_str(), nullptr, &d.label, ImVec2(w, height > 0 ? height : t.px(84)),
                        d.active ? ButtonStyle::Selected : ButtonStyle::Neutral})) {
       if (back_in_time) out.push_back(core::HoursDayTapped{d.day});
       else out.push_back(core::DayTapped{d.day});
@@ -203,76 +203,120 @@ void draw_home(const HomeView& v, const Theme& t, const Layout& L, Actions& out)
 void draw_language(const LanguageView& v, const Theme& t, const Layout& L, Actions& out) {
   const float M = L.margin;
   const float y = title_row(t, L, v.back_label, v.title, out, !v.busy);
-  // Two columns of big buttons, each language in its own name and script.
-  const float w = (L.size.x - 2 * M - L.gap) * 0.5f;
-  const float h = t.px(96);
+  // Landscape: two columns of big buttons, each language in its own name and script. Portrait:
+  // one column across the width, each button as tall as the height allows (up to 420 px at scale
+  // 1) in the large font, the column low and above the coach's lock, within everyone's reach.
+  const bool tall = L.portrait();
+  const std::size_t cols = tall ? 1 : 2;
+  const float n = static_cast<float>(v.languages.size());
+  const float rows = std::ceil(n / static_cast<float>(cols));
+  const float w = (L.size.x - 2 * M - static_cast<float>(cols - 1) * L.gap) / static_cast<float>(cols);
+  const float h =
+      tall ? std::clamp((L.target_bottom() - y - (rows - 1) * L.gap) / std::max(1.0f, rows), 64.0f, t.px(420))
+           : t.px(96);
+  const float y0 = tall ? L.target_bottom() - rows * h - (rows - 1) * L.gap : y;
   for (std::size_t i = 0; i < v.languages.size(); ++i) {
     const auto& lang = v.languages[i];
     ImGui::SetCursorPos(
-        ImVec2(M + static_cast<float>(i % 2) * (w + L.gap), y + static_cast<float>(i / 2) * (h + L.gap)));
+        ImVec2(M + static_cast<float>(i % cols) * (w + L.gap), y0 + static_cast<float>(i / cols) * (h + L.gap)));
     const std::string id = "lang:" + lang.code;
     if (big_button(t, {id.c_str(), lang.active ? icons::utf8("confirmed") : nullptr, &lang.label, ImVec2(w, h),
-                       lang.active ? ButtonStyle::Selected : ButtonStyle::Neutral, !v.busy}))
+                       lang.active ? ButtonStyle::Selected : ButtonStyle::Neutral, !v.busy, false,
+                       tall ? t.fonts.large : nullptr}))
       out.push_back(core::LanguageTapped{lang.code});
   }
 }
 
 // [SECTION] Activities and sign-up
 
+namespace {
+
+// One activity in the list at (0, ry) of the scroll region: pictogram, time and title, where,
+// places; the action at the right (landscape) or across the row under the text (portrait).
+void activity_row(const ActivitiesView& v, const ActivitiesView::Row& row, const Theme& t, float w, float ry,
+                  float row_h, bool tall, Actions& out) {
+  ImGui::SetCursorPos(ImVec2(0, ry));
+  const ImVec2 rmin = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(rmin, ImVec2(rmin.x + w, rmin.y + row_h), row.mine ? colors::highlight : colors::panel, t.px(16));
+  dl->AddRect(rmin, ImVec2(rmin.x + w, rmin.y + row_h), row.mine ? colors::primary : colors::panel_border, t.px(16), 0,
+              t.px(row.mine ? 3 : 2));
+  const float pad = t.px(20);
+  const float action_w = tall ? w - 2 * pad : std::min(t.px(300), w * 0.3f);
+  const float action_h = t.px(tall ? 110 : 92);
+  const float text_h = tall ? row_h - action_h - 2 * pad : row_h;
+  icon_at(t.fonts.icon, ImVec2(rmin.x + pad, rmin.y + (text_h - t.fonts.icon->FontSize) * 0.5f), colors::primary,
+          row.icon);
+  const float tx = rmin.x + pad + t.fonts.icon->FontSize + pad;
+  const float text_w = tall ? w - (tx - rmin.x) - pad : w - (tx - rmin.x) - action_w - 2 * pad;
+  // Portrait: the lines a size larger, read from further away on a panel this tall.
+  ImFont* head = tall ? t.fonts.large : t.fonts.bold;
+  ImFont* line = tall ? t.fonts.bold : t.fonts.body;
+  label_at(head, ImVec2(tx, rmin.y + pad * 0.6f), colors::text, row.time + "   " + row.title, text_w);
+  label_at(line, ImVec2(tx, rmin.y + pad * 0.6f + head->FontSize * 1.3f), colors::text_muted, row.where, text_w);
+  const std::string status = row.status.empty() ? row.places : row.status + "   " + row.places;
+  label_at(line, ImVec2(tx, rmin.y + pad * 0.6f + head->FontSize * 1.3f + line->FontSize * 1.3f),
+           row.mine ? colors::check_in : colors::text, status, text_w);
+
+  if (tall) ImGui::SetCursorPos(ImVec2(pad, ry + row_h - pad - action_h));
+  else ImGui::SetCursorPos(ImVec2(w - action_w - pad * 0.5f, ry + (row_h - action_h) * 0.5f));
+  using A = ActivitiesView::Action;
+  const std::string id = "act:" + row.activity_id;
+  const bool enabled = row.action != A::None && !v.busy && !row.settling;
+  const char* icon = row.action == A::SignUp            ? "signed_up"
+                     : row.action == A::JoinWaitingList ? "waiting"
+                     : row.action == A::None            ? "schedule"
+                                                        : "cancel";
+  const ButtonStyle style = row.action == A::SignUp            ? ButtonStyle::CheckIn
+                            : row.action == A::JoinWaitingList ? ButtonStyle::Primary
+                                                               : ButtonStyle::Neutral;
+  if (big_button(t, {id.c_str(), icons::utf8(icon), &row.action_label, ImVec2(action_w, action_h), style, enabled})) {
+    if (row.action == A::SignUp || row.action == A::JoinWaitingList) out.push_back(core::SignUpTapped{row.activity_id});
+    else out.push_back(core::CancelSignUpTapped{row.activity_id});
+  }
+}
+
+// Portrait: the week's days in two rows of larger buttons (four, then three), low and above the
+// coach's lock; returns their top.
+float activity_days_portrait(const ActivitiesView& v, const Theme& t, const Layout& L, Actions& out) {
+  const float M = L.margin, g = t.px(12), h = t.px(110);
+  const std::size_t per_row = (v.days.size() + 1) / 2;
+  const float top = L.target_bottom() - 2 * h - g;
+  const std::vector<DayChoice> first(v.days.begin(), v.days.begin() + static_cast<std::ptrdiff_t>(per_row));
+  const std::vector<DayChoice> second(v.days.begin() + static_cast<std::ptrdiff_t>(per_row), v.days.end());
+  const float W = L.size.x - 2 * M;
+  day_row(t, first, M, top, W, out, false, h);
+  // The second row's buttons as wide as the first's, from the left.
+  const float w = (W - g * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+  day_row(t, second, M, top + h + g, w * static_cast<float>(second.size()) + g * static_cast<float>(second.size() - 1),
+          out, false, h);
+  return top;
+}
+
+}  // namespace
+
 void draw_activities(const ActivitiesView& v, const Theme& t, const Layout& L, Actions& out) {
   const float M = L.margin;
   float y = title_row(t, L, v.back_label, v.title, out, !v.busy);
-  day_row(t, v.days, M, y, L.size.x - 2 * M, out, false);
-  y += t.px(84) + L.gap;
+  // Landscape: the days in a row under the title, the list below. Portrait: the list from the
+  // title down, taller rows with the action across each, the days at the foot within reach.
+  const bool tall = L.portrait() && v.days.size() > 1;
+  float bottom = L.size.y - M;
+  if (tall) bottom = activity_days_portrait(v, t, L, out) - L.gap;
+  else {
+    day_row(t, v.days, M, y, L.size.x - 2 * M, out, false);
+    y += t.px(84) + L.gap;
+  }
 
   ImGui::SetCursorPos(ImVec2(M, y));
   if (v.rows.empty()) {
     text(t.fonts.bold, colors::text_muted, v.empty_text);
     return;
   }
-  const ScrollRegion r = begin_drag_scroll(t, {"activities", ImVec2(L.size.x - 2 * M, L.size.y - M - y)});
-  const float w = r.list_width;
-  const float row_h = t.px(128);
-  const float action_w = std::min(t.px(300), w * 0.3f);
-  using A = ActivitiesView::Action;
-  for (std::size_t i = 0; i < v.rows.size(); ++i) {
-    const auto& row = v.rows[i];
-    const float ry = static_cast<float>(i) * (row_h + t.px(12));
-    ImGui::SetCursorPos(ImVec2(0, ry));
-    const ImVec2 rmin = ImGui::GetCursorScreenPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(rmin, ImVec2(rmin.x + w, rmin.y + row_h), row.mine ? colors::highlight : colors::panel, t.px(16));
-    dl->AddRect(rmin, ImVec2(rmin.x + w, rmin.y + row_h), row.mine ? colors::primary : colors::panel_border, t.px(16),
-                0, t.px(row.mine ? 3 : 2));
-    const float pad = t.px(20);
-    icon_at(t.fonts.icon, ImVec2(rmin.x + pad, rmin.y + (row_h - t.fonts.icon->FontSize) * 0.5f), colors::primary,
-            row.icon);
-    const float tx = rmin.x + pad + t.fonts.icon->FontSize + pad;
-    const float text_w = w - (tx - rmin.x) - action_w - 2 * pad;
-    label_at(t.fonts.bold, ImVec2(tx, rmin.y + pad * 0.6f), colors::text, row.time + "   " + row.title, text_w);
-    label_at(t.fonts.body, ImVec2(tx, rmin.y + pad * 0.6f + t.fonts.bold->FontSize * 1.3f), colors::text_muted,
-             row.where, text_w);
-    const std::string status = row.status.empty() ? row.places : row.status + "   " + row.places;
-    label_at(t.fonts.body,
-             ImVec2(tx, rmin.y + pad * 0.6f + t.fonts.bold->FontSize * 1.3f + t.fonts.body->FontSize * 1.3f),
-             row.mine ? colors::check_in : colors::text, status, text_w);
-
-    ImGui::SetCursorPos(ImVec2(w - action_w - pad * 0.5f, ry + (row_h - t.px(92)) * 0.5f));
-    const std::string id = "act:" + row.activity_id;
-    const bool enabled = row.action != A::None && !v.busy && !row.settling;
-    const char* icon = row.action == A::SignUp            ? "signed_up"
-                       : row.action == A::JoinWaitingList ? "waiting"
-                       : row.action == A::None            ? "schedule"
-                                                          : "cancel";
-    const ButtonStyle style = row.action == A::SignUp            ? ButtonStyle::CheckIn
-                              : row.action == A::JoinWaitingList ? ButtonStyle::Primary
-                                                                 : ButtonStyle::Neutral;
-    if (big_button(t, {id.c_str(), icons::utf8(icon), &row.action_label, ImVec2(action_w, t.px(92)), style, enabled})) {
-      if (row.action == A::SignUp || row.action == A::JoinWaitingList)
-        out.push_back(core::SignUpTapped{row.activity_id});
-      else out.push_back(core::CancelSignUpTapped{row.activity_id});
-    }
-  }
+  const ScrollRegion r = begin_drag_scroll(t, {"activities", ImVec2(L.size.x - 2 * M, bottom - y)});
+  const float row_h = t.px(tall ? 300 : 128);
+  for (std::size_t i = 0; i < v.rows.size(); ++i)
+    activity_row(v, v.rows[i], t, r.list_width, static_cast<float>(i) * (row_h + t.px(12)), row_h, tall, out);
   ImGui::SetCursorPos(ImVec2(0, static_cast<float>(v.rows.size()) * (row_h + t.px(12))));
   ImGui::Dummy(ImVec2(1, 1));
   end_drag_scroll(t, r);
@@ -457,11 +501,20 @@ void hours_amount(const HoursView& v, const Theme& t, const Layout& L, float x, 
   float ey = ImGui::GetCursorPosY() + t.px(8);
   const float line_h = t.fonts.body->FontSize * 1.3f;
   for (const auto& e : v.entries) {
-    if (ey + 2 * line_h > bottom) break;
-    label_at(t.fonts.body, screen_pos(x, ey), colors::text, e.when + ": " + e.amount + ", " + e.place, width);
-    label_at(t.fonts.body, screen_pos(x + t.px(24), ey + line_h), e.approved ? colors::check_in : colors::text_muted,
-             std::string(icons::utf8(e.approved ? "done" : "waiting")) + " " + e.status, width);
-    ey += 2 * line_h + t.px(4);
+    // One line, a little smaller where the column is narrow ("..., Buurthuis De Schakel" at
+    // 1280x800 and 1920x1080 wrapped, and its status ran over the second line); wrapped only where
+    // even 75 % does not fit, the status then under both lines.
+    const std::string what = e.when + ": " + e.amount + ", " + e.place;
+    const float natural = t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, 0, what.c_str()).x;
+    const bool one_line = natural * 0.75f <= width;
+    const float what_h =
+        one_line ? line_h : t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, width, what.c_str()).y;
+    if (ey + what_h + line_h > bottom) break;
+    if (one_line) label_fit(t.fonts.body, screen_pos(x, ey), colors::text, what, width);
+    else label_at(t.fonts.body, screen_pos(x, ey), colors::text, what, width);
+    label_at(t.fonts.body, screen_pos(x + t.px(24), ey + what_h), e.approved ? colors::check_in : colors::text_muted,
+             std::string(icons::utf8(e.approved ? "done" : "waiting")) + " " + e.status, width - t.px(24));
+    ey += what_h + line_h + t.px(4);
   }
 }
 
@@ -497,35 +550,45 @@ void draw_hours(const HoursView& v, const Theme& t, const Layout& L, Actions& ou
 
 // [SECTION] Progress
 
-void draw_progress(const ProgressView& v, const Theme& t, const Layout& L, Actions& out) {
-  const float M = L.margin;
-  const float y = title_row(t, L, v.back_label, v.title, out);
-  // Portrait: one figure per row across the width, the badges in one column of wider rows.
-  const bool tall = L.portrait();
-  const float n = static_cast<float>(std::max<std::size_t>(1, v.stats.size()));
-  const float card_w = tall ? L.size.x - 2 * M : (L.size.x - 2 * M - (n - 1) * L.gap) / n;
-  const float card_h = t.px(tall ? 230 : 190);
-  for (std::size_t i = 0; i < v.stats.size(); ++i) {
-    const auto& s = v.stats[i];
-    const float k = static_cast<float>(i);
-    const float x = tall ? M : M + k * (card_w + L.gap);
-    const float cy = tall ? y + k * (card_h + L.gap) : y;
-    const ImVec2 min = screen_pos(x, cy), max = screen_pos(x + card_w, cy + card_h);
-    panel(min, max, t);
-    icon_at(t.fonts.icon, ImVec2(min.x + t.px(24), min.y + t.px(24)), colors::primary, s.icon);
-    // The figure shrinks to fit its card ("11:15 saat", three-digit hours).
-    const float vx = min.x + t.px(24) + t.fonts.icon->FontSize + t.px(16);
-    const float room = max.x - t.px(20) - vx;
-    const std::string value = bidi::shown(t.fonts.huge, s.value);  // "2:30 ساعة" shaped, as the mirror draws it
-    const float natural = t.fonts.huge->CalcTextSizeA(t.fonts.huge->FontSize, FLT_MAX, 0, value.c_str()).x;
-    const float size = natural > room ? t.fonts.huge->FontSize * room / natural : t.fonts.huge->FontSize;
-    ImGui::GetWindowDrawList()->AddText(t.fonts.huge, size, ImVec2(vx, min.y + t.px(12)), colors::text, value.c_str());
-    frame_record().texts.push_back(s.value);
-    label_at(t.fonts.bold, ImVec2(min.x + t.px(24), max.y - t.px(24) - t.fonts.bold->FontSize * 2.3f),
-             colors::text_muted, s.label, card_w - t.px(48));
-  }
-  const float py = y + (tall ? n : 1.0f) * (card_h + L.gap);
-  const ImVec2 pmin = screen_pos(M, py), pmax = screen_pos(L.size.x - M, L.size.y - M);
+namespace {
+
+// One figure in its card: the pictogram, the figure (shrunk to fit: "11:15 saat", three-digit
+// hours) and what it counts. Landscape: the figure at the top, the words at the foot. Portrait
+// (taller cards across the width): figure and words as one block in the middle, the words larger.
+void progress_card(const ProgressView::Stat& s, const Theme& t, ImVec2 min, ImVec2 max, bool tall) {
+  const ImVec2 wp = ImGui::GetWindowPos();
+  min = ImVec2(wp.x + min.x, wp.y + min.y);
+  max = ImVec2(wp.x + max.x, wp.y + max.y);
+  panel(min, max, t);
+  const float card_w = max.x - min.x;
+  ImFont* words = tall ? t.fonts.large : t.fonts.bold;
+  const float words_w = card_w - t.px(48);
+  const float words_h = words->CalcTextSizeA(words->FontSize, FLT_MAX, words_w, s.label.c_str()).y;
+  const float block_h = t.fonts.huge->FontSize + t.px(12) + words_h;
+  const float fig_y = tall ? min.y + std::max(t.px(12), (max.y - min.y - block_h) * 0.5f) : min.y + t.px(12);
+  const float icon_y = tall ? fig_y + (t.fonts.huge->FontSize - t.fonts.icon->FontSize) * 0.5f : min.y + t.px(24);
+  icon_at(t.fonts.icon, ImVec2(min.x + t.px(24), icon_y), colors::primary, s.icon);
+  const float vx = min.x + t.px(24) + t.fonts.icon->FontSize + t.px(16);
+  const float room = max.x - t.px(20) - vx;
+  const std::string value = bidi::shown(t.fonts.huge, s.value);  // "2:30 ساعة" shaped, as the mirror draws it
+  const float natural = t.fonts.huge->CalcTextSizeA(t.fonts.huge->FontSize, FLT_MAX, 0, value.c_str()).x;
+  const float size = natural > room ? t.fonts.huge->FontSize * room / natural : t.fonts.huge->FontSize;
+  ImGui::GetWindowDrawList()->AddText(t.fonts.huge, size, ImVec2(vx, fig_y), colors::text, value.c_str());
+  frame_record().texts.push_back(s.value);
+  const float words_y = tall ? fig_y + t.fonts.huge->FontSize + t.px(12) : max.y - t.px(24) - words->FontSize * 2.3f;
+  label_at(words, ImVec2(min.x + t.px(24), words_y), colors::text_muted, s.label, words_w);
+}
+
+// The panel's height in portrait for the badges it holds (one a row), its title and its foot.
+float milestones_height(const ProgressView& v, const Theme& t) {
+  const float rows = static_cast<float>(std::max<std::size_t>(1, v.milestones.size()));
+  return 2 * t.px(24) + t.fonts.large->FontSize + t.px(16) + rows * (t.px(110) + t.px(10)) +
+         t.fonts.bold->FontSize * 2.6f;
+}
+
+// What the participant reached, as badges (two columns; one of taller rows in portrait), and the
+// next milestone and the agreed hours at the foot of the panel.
+void milestones_panel(const ProgressView& v, const Theme& t, ImVec2 pmin, ImVec2 pmax, bool tall) {
   panel(pmin, pmax, t);
   const float pad = t.px(24);
   label_at(t.fonts.large, ImVec2(pmin.x + pad, pmin.y + pad), colors::text,
@@ -535,36 +598,60 @@ void draw_progress(const ProgressView& v, const Theme& t, const Layout& L, Actio
     label_at(t.fonts.bold, ImVec2(pmin.x + pad, ly), colors::text, v.none_yet, pmax.x - pmin.x - 2 * pad);
     ly += t.fonts.bold->FontSize * 1.5f;
   }
-  // Milestones as badges, two columns (one in portrait).
+  ImFont* foot = tall ? t.fonts.bold : t.fonts.body;
   const std::size_t columns = tall ? 1 : 2;
   const float badge_w = tall ? pmax.x - pmin.x - 2 * pad : (pmax.x - pmin.x - 3 * pad) * 0.5f;
-  const float badge_h = t.fonts.bold->FontSize * (tall ? 2.4f : 1.9f);
+  const float badge_h = tall ? t.px(110) : t.fonts.bold->FontSize * 1.9f;
+  ImFont* icon = tall ? t.fonts.icon : t.fonts.bold;
+  ImFont* words = tall ? t.fonts.large : t.fonts.bold;
   std::size_t shown = 0;
   for (const auto& m : v.milestones) {
     const float bx = pmin.x + pad + static_cast<float>(shown % columns) * (badge_w + pad);
     const float by = ly + static_cast<float>(shown / columns) * (badge_h + t.px(10));
-    if (by + badge_h > pmax.y - pad - t.fonts.body->FontSize * 2.5f) break;
+    if (by + badge_h > pmax.y - pad - foot->FontSize * 2.5f) break;
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(bx, by), ImVec2(bx + badge_w, by + badge_h), colors::good_bg,
                                               t.px(12));
-    icon_at(t.fonts.bold, ImVec2(bx + t.px(14), by + (badge_h - t.fonts.bold->FontSize) * 0.5f), colors::check_in,
-            m.icon);
-    label_at(t.fonts.bold, ImVec2(bx + t.px(56), by + (badge_h - t.fonts.bold->FontSize) * 0.5f), colors::text,
-             m.label);
+    icon_at(icon, ImVec2(bx + t.px(14), by + (badge_h - icon->FontSize) * 0.5f), colors::check_in, m.icon);
+    const float words_x = tall ? t.px(30) + icon->FontSize : t.px(56);
+    label_at(words, ImVec2(bx + words_x, by + (badge_h - words->FontSize) * 0.5f), colors::text, m.label);
     ++shown;
   }
-  float fy = pmax.y - pad - t.fonts.body->FontSize * (v.agreed.empty() ? 1.2f : 2.5f);
+  const float fy = pmax.y - pad - foot->FontSize * (v.agreed.empty() ? 1.2f : 2.5f);
   if (!v.next.empty())
-    label_at(t.fonts.body, ImVec2(pmin.x + pad, fy), colors::text_muted,
+    label_at(foot, ImVec2(pmin.x + pad, fy), colors::text_muted,
              std::string(icons::utf8_reading("next")) + " " + v.next);
-  if (!v.agreed.empty())
-    label_at(t.fonts.body, ImVec2(pmin.x + pad, fy + t.fonts.body->FontSize * 1.3f), colors::text_muted, v.agreed);
+  if (!v.agreed.empty()) label_at(foot, ImVec2(pmin.x + pad, fy + foot->FontSize * 1.3f), colors::text_muted, v.agreed);
+}
+
+}  // namespace
+
+void draw_progress(const ProgressView& v, const Theme& t, const Layout& L, Actions& out) {
+  const float M = L.margin;
+  const float y = title_row(t, L, v.back_label, v.title, out);
+  // Landscape: the figures side by side over the badges. Portrait: one figure a row across the
+  // width, the cards sharing what the badges leave (between 230 and 400 px at scale 1 each), the
+  // badges in one column of taller rows under them.
+  const bool tall = L.portrait();
+  const float n = static_cast<float>(std::max<std::size_t>(1, v.stats.size()));
+  const float card_w = tall ? L.size.x - 2 * M : (L.size.x - 2 * M - (n - 1) * L.gap) / n;
+  const float card_h =
+      tall ? std::clamp((L.size.y - M - y - milestones_height(v, t) - n * L.gap) / n, t.px(230), t.px(400)) : t.px(190);
+  for (std::size_t i = 0; i < v.stats.size(); ++i) {
+    const float k = static_cast<float>(i);
+    const float x = tall ? M : M + k * (card_w + L.gap);
+    const float cy = tall ? y + k * (card_h + L.gap) : y;
+    progress_card(v.stats[i], t, ImVec2(x, cy), ImVec2(x + card_w, cy + card_h), tall);
+  }
+  const float py = y + (tall ? n : 1.0f) * (card_h + L.gap);
+  milestones_panel(v, t, screen_pos(M, py), screen_pos(L.size.x - M, L.size.y - M), tall);
 }
 
 // [SECTION] The check-out the kiosk closed by itself
 
 // A clock face with the recorded end: hands, the hour marks, the time in digits beneath and the
 // check-out pictogram beside it; for those who read a clock more easily than a sentence.
-void clock_face(const Theme& t, ImVec2 centre, float r, int minute_of_day, const std::string& time) {
+void clock_face(const Theme& t, ImVec2 centre, float r, int minute_of_day, const std::string& time,
+                ImFont* time_font = nullptr) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   constexpr float kPi = 3.14159265f;
   dl->AddCircleFilled(centre, r, colors::panel, 64);
@@ -584,7 +671,7 @@ void clock_face(const Theme& t, ImVec2 centre, float r, int minute_of_day, const
   hand(hours * kPi / 6, r * 0.5f, t.px(9), colors::text);
   hand(minutes * kPi / 30, r * 0.76f, t.px(5), colors::primary);
   dl->AddCircleFilled(centre, t.px(8), colors::text);
-  ImFont* f = t.fonts.large;
+  ImFont* f = time_font ? time_font : t.fonts.large;
   const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, time.c_str());
   label_at(f, ImVec2(centre.x - ts.x * 0.5f, centre.y + r + t.px(8)), colors::text, time);
   ImFont* icon = t.fonts.icon;
@@ -632,8 +719,47 @@ void draw_question(const CheckoutQuestionView& v, const Theme& t, const Layout& 
     out.push_back(core::EndUnknownTapped{});
 }
 
+namespace {
+
+// Portrait: the clock face with the time being set large under it, the hint, then earlier and
+// later side by side, large, and Save across the width, low and above the coach's lock.
+void correct_portrait(const CheckoutCorrectView& v, const Theme& t, const Layout& L, float top, Actions& out) {
+  const float M = L.margin, W = L.size.x - 2 * M;
+  const float save_h = t.px(140), step_h = t.px(200);
+  const float save_y = L.target_bottom() - save_h;
+  const float step_y = save_y - 2 * L.gap - step_h;
+  // The clock, its time and the hint as one block in the middle of what the buttons leave.
+  const float hint_h = t.fonts.bold->CalcTextSizeA(t.fonts.bold->FontSize, FLT_MAX, W, v.hint.c_str()).y;
+  const float under_h = t.px(8) + t.fonts.huge->FontSize + t.px(24) + hint_h;
+  const float room = step_y - 2 * L.gap - top;
+  const float r = std::clamp((room - under_h - 2 * L.gap) * 0.5f, 40.0f, t.px(330));
+  const float y0 = top + std::max(0.0f, (room - 2 * r - under_h) * 0.5f);
+  const ImVec2 wp = ImGui::GetWindowPos();
+  clock_face(t, ImVec2(wp.x + L.size.x * 0.5f, wp.y + y0 + r), r, v.minute_of_day, v.time, t.fonts.huge);
+  ImGui::SetCursorPosY(y0 + 2 * r + t.px(8) + t.fonts.huge->FontSize + t.px(24));
+  text_centered(t.fonts.bold, colors::text_muted, v.hint, M, W);
+  {
+    const RepeatKeys keys;  // quarter-hour steps, tap after tap
+    const float bw = (W - L.gap) * 0.5f;
+    ImGui::SetCursorPos(ImVec2(M, step_y));
+    if (big_button(t, {"earlier", icons::utf8("minus"), &v.earlier_label, ImVec2(bw, step_h), ButtonStyle::Neutral,
+                       !v.busy, true}))
+      out.push_back(core::CorrectionStep{-core::kHoursStepMinutes});
+    ImGui::SetCursorPos(ImVec2(M + bw + L.gap, step_y));
+    if (big_button(
+            t, {"later", icons::utf8("plus"), &v.later_label, ImVec2(bw, step_h), ButtonStyle::Neutral, !v.busy, true}))
+      out.push_back(core::CorrectionStep{core::kHoursStepMinutes});
+  }
+  ImGui::SetCursorPos(ImVec2(M, save_y));
+  if (big_button(t, {"save", icons::utf8("done"), &v.save_label, ImVec2(W, save_h), ButtonStyle::Primary, !v.busy}))
+    out.push_back(core::SaveCorrectionTapped{});
+}
+
+}  // namespace
+
 void draw_correct(const CheckoutCorrectView& v, const Theme& t, const Layout& L, Actions& out) {
-  title_row(t, L, v.back_label, v.title, out, !v.busy);
+  const float top = title_row(t, L, v.back_label, v.title, out, !v.busy);
+  if (L.portrait()) return correct_portrait(v, t, L, top, out);
   const float bw = t.px(300), bh = t.px(130);
   const float cy = L.size.y * 0.42f;
   {
@@ -666,10 +792,17 @@ void draw_grid(const GridView& v, const Theme& t, const Layout& L, Actions& out)
     text(t.fonts.bold, colors::text_muted, v.empty_text);
     return;
   }
-  const int cols = 4, rows = 3;
-  const float nav_h = t.px(84);
+  // Landscape: four across, three down. Portrait: three across, four down (the same twelve a
+  // page), tiles nearly square rather than tall strips, larger initials, and the page buttons
+  // each half the width and taller, above the coach's lock.
+  const bool tall = L.portrait();
+  const int cols = tall ? 3 : 4, rows = tall ? 4 : 3;
+  const float nav_h = t.px(tall ? 120 : 84);
+  const float nav_w = tall ? (L.size.x - 2 * M - L.gap) * 0.5f : t.px(260);
+  const float bottom = tall ? L.target_bottom() : L.size.y - M;
   const float tile_w = (L.size.x - 2 * M - (cols - 1) * L.gap) / cols;
-  const float tile_h = (L.size.y - M - y - nav_h - L.gap - (rows - 1) * L.gap) / rows;
+  const float tile_h = (bottom - y - nav_h - L.gap - (rows - 1) * L.gap) / rows;
+  ImFont* initials_font = tall ? t.fonts.large : t.fonts.bold;
   for (std::size_t i = 0; i < v.faces.size(); ++i) {
     const auto& f = v.faces[i];
     const float x = M + static_cast<float>(i % cols) * (tile_w + L.gap);
@@ -677,24 +810,24 @@ void draw_grid(const GridView& v, const Theme& t, const Layout& L, Actions& out)
     ImGui::SetCursorPos(ImVec2(x, ty));
     const std::string id = "face:" + f.id;
     if (big_button(t, {id.c_str(), nullptr, &f.label, ImVec2(tile_w, tile_h), ButtonStyle::Neutral, true, false,
-                       t.fonts.bold, true}))
+                       initials_font, true}))
       out.push_back(core::ParticipantChosen{f.id});
     // The initials in a circle above the name: for those who recognise letters more than words.
-    const float r = std::min(tile_h * 0.28f, t.px(44));
-    const ImVec2 c = screen_pos(x + tile_w * 0.5f, ty + tile_h * 0.36f);
+    const float r = std::min(tile_h * 0.28f, t.px(tall ? 76 : 44));
+    const ImVec2 c = screen_pos(x + tile_w * 0.5f, ty + tile_h * (tall ? 0.4f : 0.36f));
     ImGui::GetWindowDrawList()->AddCircleFilled(c, r, colors::primary);
-    const ImVec2 is = t.fonts.bold->CalcTextSizeA(t.fonts.bold->FontSize, FLT_MAX, 0, f.initials.c_str());
-    ImGui::GetWindowDrawList()->AddText(t.fonts.bold, t.fonts.bold->FontSize,
+    const ImVec2 is = initials_font->CalcTextSizeA(initials_font->FontSize, FLT_MAX, 0, f.initials.c_str());
+    ImGui::GetWindowDrawList()->AddText(initials_font, initials_font->FontSize,
                                         ImVec2(c.x - is.x * 0.5f, c.y - is.y * 0.5f), colors::on_dark,
                                         f.initials.c_str());
   }
-  const float ny = L.size.y - M - nav_h;
+  const float ny = bottom - nav_h;
   ImGui::SetCursorPos(ImVec2(M, ny));
-  if (big_button(t, {"grid:prev", icons::utf8_reading("prev"), &v.prev_label, ImVec2(t.px(260), nav_h),
+  if (big_button(t, {"grid:prev", icons::utf8_reading("prev"), &v.prev_label, ImVec2(nav_w, nav_h),
                      ButtonStyle::Neutral, v.has_prev}))
     out.push_back(core::GridPage{-1});
-  ImGui::SetCursorPos(ImVec2(L.size.x - M - t.px(260), ny));
-  if (big_button(t, {"grid:next", icons::utf8_reading("next"), &v.next_label, ImVec2(t.px(260), nav_h),
+  ImGui::SetCursorPos(ImVec2(L.size.x - M - nav_w, ny));
+  if (big_button(t, {"grid:next", icons::utf8_reading("next"), &v.next_label, ImVec2(nav_w, nav_h),
                      ButtonStyle::Neutral, v.has_next}))
     out.push_back(core::GridPage{1});
 }

@@ -94,6 +94,8 @@ void draw_coach_pin(const CoachPinView& v, const Theme& t, const Layout& L, Acti
 void draw_coach_pin_change(const CoachPinChangeView& v, const Theme& t, const Layout& L, Actions& out);
 // The tab bar over every coach screen after the PIN; returns the y where the screen's content starts.
 float coach_top_bar(const CoachNav& v, const Theme& t, const Layout& L, Actions& out);
+// The same y without drawing the bar: for a screen deciding whether it has room for the bar.
+float coach_top_bar_height(const Theme& t, const Layout& L);
 void draw_coach_today(const CoachNav& nav, const CoachTodayView& v, const Theme& t, const Layout& L, Actions& out);
 void draw_coach_corner(const Theme& t, ImVec2 display, Actions& out);
 float coach_corner_side(const Theme& t);

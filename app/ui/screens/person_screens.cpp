@@ -397,6 +397,18 @@ void draw_coach_people(const CoachNav& nav, const CoachPeopleView& v, const Them
   const bool tall = L.portrait();
   const float row_h = tall ? tap_px(t, 72) + t.fonts.body->FontSize * 1.2f : tap_px(t, 72), g = t.px(6);
   ImDrawList* dl = ImGui::GetWindowDrawList();
+  // The rung and end-date columns as wide as their widest text and a gap ("Tot 29 mei 2027" ran
+  // into the coach's name at 1280x800 and 1024x600); the name's column gives up what they take.
+  float rung_w = 0, end_w = 0;
+  for (const auto* list : {&v.rows, &v.left})
+    for (const auto& p : *list) {
+      rung_w = std::max(rung_w, t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, 0, p.rung.c_str()).x);
+      end_w = std::max(end_w, t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, 0, p.end.c_str()).x);
+    }
+  const float col_gap = t.px(20);
+  const float c4 = std::max(tall ? w * 0.14f : w * 0.10f, rung_w + col_gap);
+  const float c5 = std::max(tall ? w * 0.2f : w * 0.12f, end_w + col_gap);
+  const float grown = c4 - (tall ? w * 0.14f : w * 0.10f) + c5 - (tall ? w * 0.2f : w * 0.12f);
   float ry = 0;
   auto row = [&](const CoachPeopleView::Row& p, bool left) {
     ImGui::SetCursorPos(ImVec2(0, ry));
@@ -409,8 +421,8 @@ void draw_coach_people(const CoachNav& nav, const CoachPeopleView& v, const Them
     const float ty = tall ? rmin.y + t.px(12) : rmin.y + (row_h - t.fonts.bold->FontSize) * 0.5f;
     // Columns: name | participation | last seen | rung | end date | coach; portrait: the last four
     // on a second line, from the left again.
-    const float c1 = tall ? w * 0.7f : w * 0.30f, c2 = w * 0.12f, c3 = tall ? w * 0.4f : w * 0.25f,
-                c4 = tall ? w * 0.14f : w * 0.10f, c5 = tall ? w * 0.2f : w * 0.12f;
+    const float c1 = tall ? w * 0.7f : std::max(w * 0.2f, w * 0.30f - grown), c2 = w * 0.12f,
+                c3 = tall ? std::max(w * 0.25f, w * 0.4f - grown) : w * 0.25f;
     float x = rmin.x + pad;
     label_fit(t.fonts.bold, ImVec2(x, ty), left ? colors::text_muted : colors::text, p.name, c1 - t.px(12));
     x += c1;

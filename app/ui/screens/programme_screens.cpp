@@ -327,9 +327,14 @@ void draw_coach_programme(const CoachNav& nav, const CoachProgrammeView& v, cons
 
 void draw_activity_edit(const CoachNav& nav, const ActivityEditView& v, const Theme& t, const Layout& L, Actions& out) {
   const float M = L.margin;
-  const float top = coach_top_bar(nav, t, L, out);
   const float row_h = std::max(64.0f, t.px(68));
   const float gap = t.px(12);
+  // The heading, the fields (two rows) and the schedule (four rows) under the tab bar; on a
+  // panel too short for all of it (1024x600, where the last row ended 37 px under the screen and
+  // "Van programma halen" could not be tapped) a form of its own without the tab bar, as the
+  // agreements are: Save and Cancel lead out of it.
+  const float form_h = row_h + gap * 0.6f + 2 * row_h + gap * 0.6f + gap * 1.5f + 4 * row_h + 3 * gap;
+  const float top = coach_top_bar_height(t, L) + form_h > L.size.y - M * 0.5f ? M : coach_top_bar(nav, t, L, out);
   const float w = L.size.x - 2 * M;
   // Heading row: what is edited, why Save waits (or what went wrong), and Done while typing.
   ImGui::SetCursorPos(ImVec2(M, top + (row_h - t.fonts.large->FontSize) * 0.5f));
