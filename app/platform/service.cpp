@@ -42,7 +42,9 @@ ServiceNotifier::ServiceNotifier() {
   if (!m_enabled) return;
   m_interval_us = watchdog_interval_us();
   if (m_interval_us > 0) {
-    m_max_sleep_ms = static_cast<int>(std::clamp<std::uint64_t>(m_interval_us / 2000u, 1, 60'000));
+    // A third of the interval, not the half systemd asks for at least: a frame that runs late (the
+    // first ones open the audio device and speech) must not bring a ping near the deadline.
+    m_max_sleep_ms = static_cast<int>(std::clamp<std::uint64_t>(m_interval_us / 3000u, 1, 60'000));
     log_line("systemd watchdog: every " + std::to_string(m_interval_us / 1000u) + " ms, pinged at least every " +
              std::to_string(m_max_sleep_ms) + " ms");
   }
@@ -60,7 +62,7 @@ void ServiceNotifier::ready() {
 void ServiceNotifier::alive() {
   if (!m_enabled || !m_ready || m_interval_us == 0) return;
   const std::uint64_t now = monotonic_us();
-  if (now - m_last_ping_us < m_interval_us / 2) return;
+  if (now - m_last_ping_us < m_interval_us / 3) return;
   m_last_ping_us = now;
   sd_notify(0, "WATCHDOG=1");
 }

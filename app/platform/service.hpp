@@ -12,9 +12,9 @@ class ServiceNotifier {
 
   // After the first frame was presented; once.
   void ready();
-  // From every pass of the main loop: sends WATCHDOG=1 when half the interval has passed.
+  // From every pass of the main loop: sends WATCHDOG=1 when a third of the interval has passed.
   void alive();
-  // The longest the main loop may sleep: half the watchdog interval (no watchdog: a minute).
+  // The longest the main loop may sleep: a third of the watchdog interval (no watchdog: a minute).
   int max_sleep_ms() const { return m_max_sleep_ms; }
   // Before the kiosk exits on purpose (STOPPING=1: systemd does not wait for a watchdog ping).
   void stopping();

@@ -149,8 +149,9 @@ void here_panel(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 size
       const float tag_w = bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, p.participation.c_str()).x;
       const float name_room = w - (name_x - origin.x);
       const float who_w = bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, p.who.c_str()).x;
-      // The tag beside the name where both fit, else under it: a name is never cut for a tag.
-      const bool beside = who_w * 0.75f + tag_w + t.px(16) <= name_room;
+      // The tag beside the name where both fit at full size, else under it: a name is never cut or
+      // made smaller for a tag (names shrunk one by one stood in the list at different sizes).
+      const bool beside = who_w + tag_w + t.px(16) <= name_room;
       label_fit(bf, ImVec2(name_x, origin.y + y), c, p.who, beside ? name_room - tag_w - t.px(16) : name_room);
       if (!beside) y += line_h;
       label_at(bf, ImVec2(beside ? origin.x + w - tag_w : name_x, origin.y + y),
@@ -208,12 +209,20 @@ std::string fit(ImFont* f, const std::string& s, float width) {
   return out + "...";
 }
 
-void dim_screen(const Layout& L) {
-  const ImVec2 wp = ImGui::GetWindowPos();
-  const ImVec2 end(wp.x + L.size.x, wp.y + L.size.y);
-  ImGui::PushClipRect(wp, end, false);
-  ImGui::GetWindowDrawList()->AddRectFilled(wp, end, colors::overlay);
-  ImGui::PopClipRect();
+// Its own window above the screen's (which never comes to the front), since the screen's lists
+// (child windows, with their white edge fades) are drawn after the screen's own draw list and
+// would stay bright over a dimming drawn there. The popup, focused, comes above it.
+void dim_screen(ImVec2 display, const char* id) {
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(display);
+  ImGui::Begin(id, nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoFocusOnAppearing);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(ImVec2(0, 0), display, false);  // the window's padding must be dimmed too
+  dl->AddRectFilled(ImVec2(0, 0), display, colors::overlay);
+  dl->PopClipRect();
+  ImGui::End();
 }
 
 void choice_popup(const std::string& title, const std::string& subject, const std::vector<ChoiceOption>& options,
@@ -369,7 +378,7 @@ void draw_coach_today(const CoachNav& nav, const CoachTodayView& v, const Theme&
         ImVec2(wp.x + s.b_pos.x + s.b_size.x, wp.y + s.b_pos.y + s.b_size.y), t);
   const float pad = t.px(20);
   here_panel(v, t, ImVec2(s.b_pos.x + pad, s.b_pos.y + pad), ImVec2(s.b_size.x - 2 * pad, s.b_size.y - 2 * pad));
-  if (v.asking_reason) dim_screen(L);
+  if (v.asking_reason) dim_screen(L.size);
   if (v.asking_reason) choice_popup(v.reason_title, v.reason_subject, v.reasons, v.cancel_label, v.busy, t, L, out);
 }
 

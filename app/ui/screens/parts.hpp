@@ -80,8 +80,9 @@ std::string fit(ImFont* f, const std::string& s, float width);
 // Text at a position in one line of at most `width` px: at its size when it fits, else a little
 // smaller (down to 75 %); cut (and recorded as cut) only when even that does not fit.
 void label_fit(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float width);
-// Dims the screen behind a popup (draw it last in the screen's window).
-void dim_screen(const Layout& L);
+// Dims the whole screen, its lists and their edge fades included, behind a popup or a prompt
+// (drawn after the screen; the popup's window, focused, stays above it).
+void dim_screen(ImVec2 display, const char* id = "##dim_popup");
 // A choice over the screen: a title, whom it is about, one big button per option, and cancel.
 void choice_popup(const std::string& title, const std::string& subject, const std::vector<ChoiceOption>& options,
                   const std::string& cancel_label, bool busy, const Theme& t, const Layout& L, Actions& out);

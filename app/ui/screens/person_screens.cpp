@@ -534,7 +534,7 @@ void draw_coach_person(const CoachNav& nav, const CoachPersonView& v, const Them
         t);
   const float pad = t.px(18);
   details(v, t, ImVec2(sp.b_pos.x + pad, sp.b_pos.y + pad), ImVec2(dsize.x - 2 * pad, dsize.y - 2 * pad), out);
-  if (v.asking || v.note_open) dim_screen(L);
+  if (v.asking || v.note_open) dim_screen(L.size);
   if (v.asking) choice_popup(v.choice_title, v.choice_subject, v.choices, v.cancel_label, v.busy, t, L, out);
   if (v.note_open) note_editor(v, t, L, out);
 }

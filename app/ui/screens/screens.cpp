@@ -273,22 +273,6 @@ void draw_prompt(const PromptView& v, const Theme& t, const Layout& L, Actions& 
   ImGui::PopStyleColor();
 }
 
-// Dims everything under the prompt: its own window above the screen's, since the screen's lists
-// (child windows, with their white edge fades) are drawn after the screen's own draw list and
-// would stay bright over a dimming drawn there.
-void dim_behind_prompt(ImVec2 display) {
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(display);
-  ImGui::Begin("##dim", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoFocusOnAppearing);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->PushClipRect(ImVec2(0, 0), display, false);  // the window's padding must be dimmed too
-  dl->AddRectFilled(ImVec2(0, 0), display, colors::overlay);
-  dl->PopClipRect();
-  ImGui::End();
-}
-
 // [SECTION] Notices: over no target and no text of the screen
 
 bool covers(ImVec2 min, ImVec2 max, ImVec2 bmin, ImVec2 bmax) {
@@ -434,7 +418,7 @@ void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out
   }
   if (v.prompt.visible) ImGui::EndDisabled();
   ImGui::End();
-  if (v.prompt.visible) dim_behind_prompt(display);
+  if (v.prompt.visible) dim_screen(display, "##dim");
   if (v.coach_corner && !v.prompt.visible) draw_coach_corner(t, display, out);
   // Before the notice, which finds a place that leaves every target free, the speaker's too.
   if (v.speaker && !v.prompt.visible) draw_speaker(v.screen, t, L, out);
