@@ -137,6 +137,15 @@ void here_panel(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 size
   const float w = r.list_width;
   const float line_h = t.fonts.body->FontSize * 1.45f;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImFont* bf = t.fonts.body;
+  const auto width_of = [&](const std::string& s) { return bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, s.c_str()).x; };
+  const auto name_offset = [&](const auto& p) { return t.px(8) + t.px(p.left ? 150 : 72); };
+  // Every tag beside its name where all fit at full size, else every tag under its name: one
+  // arrangement and one name size for the whole list (names shrunk one by one stood at different sizes).
+  bool beside = true;
+  for (const auto& g : v.here)
+    for (const auto& p : g.people)
+      beside = beside && width_of(p.who) + width_of(p.participation) + t.px(16) <= w - name_offset(p);
   float y = 0;
   for (const auto& g : v.here) {
     label_at(t.fonts.bold, ImVec2(origin.x, origin.y + y), colors::text, g.title);
@@ -144,14 +153,9 @@ void here_panel(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 size
     for (const auto& p : g.people) {
       const ImU32 c = p.left ? colors::text_muted : colors::text;
       label_at(t.fonts.body, ImVec2(origin.x + t.px(8), origin.y + y), c, p.since);
-      const float name_x = origin.x + t.px(8) + t.px(p.left ? 150 : 72);
-      ImFont* bf = t.fonts.body;
-      const float tag_w = bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, p.participation.c_str()).x;
-      const float name_room = w - (name_x - origin.x);
-      const float who_w = bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, p.who.c_str()).x;
-      // The tag beside the name where both fit at full size, else under it: a name is never cut or
-      // made smaller for a tag (names shrunk one by one stood in the list at different sizes).
-      const bool beside = who_w + tag_w + t.px(16) <= name_room;
+      const float name_x = origin.x + name_offset(p);
+      const float tag_w = width_of(p.participation);
+      const float name_room = w - name_offset(p);
       label_fit(bf, ImVec2(name_x, origin.y + y), c, p.who, beside ? name_room - tag_w - t.px(16) : name_room);
       if (!beside) y += line_h;
       label_at(bf, ImVec2(beside ? origin.x + w - tag_w : name_x, origin.y + y),
