@@ -264,6 +264,12 @@ CREATE INDEX events_participant ON events (participant_id, subject, hlc, wall_ms
 DROP INDEX events_subject;
 CREATE INDEX events_subject ON events (subject, hlc) WHERE subject <> '' AND subject NOT GLOB 'attendance/*';
 )sql",
+    // 9 -> 10 (issue 17): no index of unsent events. Every tap wrote a page of it, and the outbox
+    // is found without it: this device's unsent events all come after its pushed-through seq (the
+    // sync's cursor in sync_state, storage/sync_store), on the (device_id, seq) key.
+    R"sql(
+DROP INDEX IF EXISTS events_unsynced;
+)sql",
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/hlc.hpp"
@@ -67,6 +68,26 @@ struct SyncStore::Impl {
     st.exec();
   }
 
+  // Every event of this device up to this seq is marked sent: its outbox starts after it, on the
+  // (device_id, seq) key (there is no index of unsent events: it cost every tap a page). A lower
+  // bound: sent marks are never taken back, so a stale value only makes a read start earlier.
+  std::string through_key() const { return "pushed_through:" + device_id; }
+  std::int64_t pushed_through() { return std::stoll(get("sync_state", through_key(), "0")); }
+  // Moves it past the events marked sent since; the caller holds a write transaction.
+  void advance_pushed_through() {
+    const std::int64_t from = pushed_through();
+    const auto first_unsent = query_rows(
+        db, "SELECT MIN(seq) FROM events WHERE device_id = ? AND seq > ? AND synced_at IS NULL",
+        [](SQLite::Statement& st) { return st.getColumn(0).isNull() ? std::int64_t{-1} : st.getColumn(0).getInt64(); },
+        device_id, from);
+    const std::int64_t through = first_unsent.front() >= 0
+                                     ? first_unsent.front() - 1
+                                     : query_rows(db, "SELECT COALESCE(MAX(seq), 0) FROM events WHERE device_id = ?",
+                                                  columns<std::int64_t, 1>, device_id)
+                                           .front();
+    if (through > from) put("sync_state", through_key(), std::to_string(through));
+  }
+
   void apply_participants(const std::vector<wire::WireParticipant>& participants, std::set<std::string>& pulled_ids);
   void apply_coaches(const std::vector<wire::WireCoach>& coaches, std::vector<std::string>& warnings);
   void apply_activities(const std::vector<wire::WireActivity>& activities, std::set<std::string>& pulled_ids);
@@ -79,7 +100,15 @@ SyncStore& SyncStore::operator=(SyncStore&&) noexcept = default;
 SyncStore::~SyncStore() = default;
 
 SyncStore SyncStore::open(const std::string& path) {
-  return guarded("opening the database for sync", [&] { return SyncStore(std::make_unique<Impl>(path)); });
+  return guarded("opening the database for sync", [&] {
+    auto impl = std::make_unique<Impl>(path);
+    // Once per open, so that counting the outbox never walks what a database of an older schema
+    // (or a crash between marking and moving) left behind the cursor.
+    SQLite::Transaction tx(impl->db);  // deferred: a write only when the cursor moves
+    impl->advance_pushed_through();
+    tx.commit();
+    return SyncStore(std::move(impl));
+  });
 }
 
 const std::string& SyncStore::device_id() const { return m->device_id; }
@@ -102,7 +131,7 @@ std::vector<wire::WireEvent> SyncStore::pending(std::size_t max_events, std::siz
                          "SELECT id, device_id, seq, wall_ms, hlc, type, COALESCE(participant_id, ''), payload "
                          "FROM events WHERE device_id = ? AND seq > ? AND synced_at IS NULL "
                          "ORDER BY seq LIMIT ?");
-    SQLite::bind(st, m->device_id, after_seq, static_cast<std::int64_t>(max_events));
+    SQLite::bind(st, m->device_id, std::max(after_seq, m->pushed_through()), static_cast<std::int64_t>(max_events));
     std::size_t bytes = 0;
     while (st.executeStep()) {
       auto e = st.getColumns<wire::WireEvent, 8>();
@@ -116,8 +145,8 @@ std::vector<wire::WireEvent> SyncStore::pending(std::size_t max_events, std::siz
 
 std::int64_t SyncStore::unsent_count() const {
   return guarded("counting unsent events", [&] {
-    return query_rows(m->db, "SELECT COUNT(*) FROM events WHERE synced_at IS NULL AND device_id = ?",
-                      columns<std::int64_t, 1>, m->device_id)
+    return query_rows(m->db, "SELECT COUNT(*) FROM events WHERE device_id = ? AND seq > ? AND synced_at IS NULL",
+                      columns<std::int64_t, 1>, m->device_id, m->pushed_through())
         .front();
   });
 }
@@ -150,6 +179,7 @@ void SyncStore::mark_pushed(const std::vector<wire::PushResult>& results, TimeMs
         reject.exec();
       }
     }
+    m->advance_pushed_through();
     tx.commit();
   });
 }

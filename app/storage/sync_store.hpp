@@ -37,7 +37,8 @@ class SyncStore {
 
   // [SECTION] Outbox
   // This kiosk's unsent events after seq after_seq, in seq order, at most max_events and about
-  // max_bytes of JSON. (A range on UNIQUE (device_id, seq): a backlog is read in linear time.)
+  // max_bytes of JSON. (A range on UNIQUE (device_id, seq) from the seq through which every event
+  // is sent: a backlog is read in linear time, and a tap writes no index of unsent events.)
   std::vector<wire::WireEvent> pending(std::size_t max_events, std::size_t max_bytes, std::int64_t after_seq = 0) const;
   std::int64_t unsent_count() const;
   // Marks the answered events sent (rejected ones and conflicts too, with their reason kept: a
