@@ -123,7 +123,7 @@ class Kiosk final : public ReplayHost {
     m_make_speech = nullptr;
     m_speech = m_owned_speech.get();
     m_extra_frames = std::max(m_extra_frames, 1);
-    release_freed_memory();  // what ALSA's configuration and espeak-ng's voice list left: ~3 MiB
+    release_freed_memory();  // what opening the audio device and espeak-ng's voice list freed
   }
   // After a burst of start-up work: what it freed lies between live blocks of the heap, where
   // glibc keeps it (the welcome screen's memory, issue 17); malloc_trim hands those pages back.
