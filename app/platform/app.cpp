@@ -2,6 +2,7 @@
 #include <SDL.h>
 #include <SDL_opengl.h>
 #include <imgui.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <chrono>
@@ -80,12 +81,34 @@ struct ScanBuffer {
 
 // [SECTION] The windowed kiosk
 
+// An atlas built on a worker thread. The atlas holds Latin, the pictograms and the active
+// language's script only: a language in another script needs a new one, built (~200 ms) while the
+// frames go on in the language the current atlas has, and swapped in between two frames. The
+// first one is built while the window opens (run_kiosk), for the size the window is to have.
+struct PendingFonts {
+  std::string language;
+  float scale = 0;
+  std::future<ui::BuiltFonts> built;
+  std::chrono::steady_clock::time_point since;
+  long frame = 0;  // the frame it was asked for: those after it were drawn while it was built
+};
+
+PendingFonts build_fonts_async(const std::string& language, ui::Strings& tr, float scale, long frame) {
+  // The plan reads the catalogue (not thread-safe): made here, the atlas built on the worker.
+  PendingFonts p{language, scale, {}, std::chrono::steady_clock::now(), frame};
+  p.built = std::async(std::launch::async,
+                       [plan = ui::font_plan(language, tr), scale] { return ui::build_fonts(plan, scale); });
+  return p;
+}
+
 class Kiosk final : public ReplayHost {
  public:
   Kiosk(const KioskOptions& o, Session& session, Window& window, AppClock& clock, ui::Strings& tr)
       : m_opt(o), m_session(session), m_window(window), m_clock(clock), m_tr(tr) {}
 
   void set_replay(std::unique_ptr<Replay> r) { m_replay = std::move(r); }
+  // The start-up atlas, built since the window's size was known; start_theme builds one if not.
+  void set_start_fonts(std::optional<PendingFonts> fonts) { m_start_fonts = std::move(fonts); }
   // Read aloud starts with a factory: opening the audio device and espeak-ng's voices takes
   // 100-200 ms, which is not the first frame's business. It runs after the first frame is on
   // screen (the speaker button then appears with the next frame), or before it when a replay or
@@ -100,7 +123,11 @@ class Kiosk final : public ReplayHost {
     m_make_speech = nullptr;
     m_speech = m_owned_speech.get();
     m_extra_frames = std::max(m_extra_frames, 1);
+    release_freed_memory();  // what opening the audio device and espeak-ng's voice list freed
   }
+  // After a burst of start-up work: what it freed lies between live blocks of the heap, where
+  // glibc keeps it (the welcome screen's memory, issue 17); malloc_trim hands those pages back.
+  static void release_freed_memory() { malloc_trim(0); }
   void set_sync(sync::Worker* w) {
     m_sync = w;
     publish_sync_status();
@@ -165,20 +192,20 @@ class Kiosk final : public ReplayHost {
     m_window.size(w, h);
     m_theme.scale = ui::scale_for(w, h);
     m_font_language = m_session.state().language;
-    const auto t0 = std::chrono::steady_clock::now();
-    install_fonts(m_font_language, ui::build_fonts(ui::font_plan(m_font_language, m_tr), m_theme.scale), t0);
+    if (m_start_fonts && (m_start_fonts->scale != m_theme.scale || m_start_fonts->language != m_font_language)) {
+      log_line("fonts: the window came out " + std::to_string(w) + "x" + std::to_string(h) +
+               ", not the size expected: its atlas is built again");
+      m_start_fonts.reset();  // waits for the build it no longer needs
+    }
+    if (!m_start_fonts) m_start_fonts = build_fonts_async(m_font_language, m_tr, m_theme.scale, 0);
+    const auto asked = std::chrono::steady_clock::now();
+    ui::BuiltFonts built = m_start_fonts->built.get();
+    const auto waited = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - asked);
+    install_fonts(m_font_language, std::move(built), m_start_fonts->since);
+    log_line("fonts: the window waited " + std::to_string(waited.count() / 1000) + " ms for the start-up atlas");
+    m_start_fonts.reset();
     ui::apply_style(m_theme);
   }
-
-  // The atlas holds Latin, the pictograms and the active language's script only: a language in
-  // another script needs a new one. Building it takes ~200 ms, so a worker thread builds it while
-  // the frames go on in the language the current atlas has; it is swapped in between two frames.
-  struct PendingFonts {
-    std::string language;
-    std::future<ui::BuiltFonts> built;
-    std::chrono::steady_clock::time_point since;
-    long frame = 0;  // the frame it was asked for: those after it were drawn while it was built
-  };
 
   // t0: when the build began (on this thread at start-up, on the worker after a language change).
   void install_fonts(const std::string& language, ui::BuiltFonts built, std::chrono::steady_clock::time_point t0) {
@@ -187,6 +214,7 @@ class Kiosk final : public ReplayHost {
     const auto t1 = std::chrono::steady_clock::now();
     ui::install_fonts(m_theme, std::move(built));
     m_window.upload_font_texture();
+    release_freed_memory();  // a copy of each font file, the atlas's pixels, an old atlas: ~6 MiB
     const auto t2 = std::chrono::steady_clock::now();
     const ui::AtlasStats st = ui::atlas_stats();
     char line[240];
@@ -221,11 +249,7 @@ class Kiosk final : public ReplayHost {
       m_font_language = language;
       return;
     }
-    // The plan reads the catalogue (not thread-safe): made here, the atlas built on the worker.
-    m_pending_fonts = PendingFonts{language, {}, std::chrono::steady_clock::now(), m_frame};
-    m_pending_fonts->built = std::async(std::launch::async, [plan = ui::font_plan(language, m_tr), s = m_theme.scale] {
-      return ui::build_fonts(plan, s);
-    });
+    m_pending_fonts = build_fonts_async(language, m_tr, m_theme.scale, m_frame);
     if (m_replay || !m_opt.screenshot.empty()) follow_language();
   }
 
@@ -433,6 +457,7 @@ class Kiosk final : public ReplayHost {
   ui::Theme m_theme;
   std::string m_font_language;                  // the language the font atlas was built for, the one drawn
   std::optional<PendingFonts> m_pending_fonts;  // the next script's atlas, being built
+  std::optional<PendingFonts> m_start_fonts;    // the first atlas, built while the window opened
   std::unique_ptr<Replay> m_replay;
   Speech* m_speech = nullptr;  // null: no read-aloud (never in a normal start after the first frame)
   std::function<std::unique_ptr<Speech>()> m_make_speech;
@@ -510,9 +535,14 @@ int run_kiosk(const KioskOptions& o, const KioskParts& p) {
   session.reload(clock.now());
   session.dispatch(core::Tick{clock.now()});
 
+  // The first atlas (~35 ms) is built on a worker while SDL, X and Mesa open the window: the
+  // same plan and scale as on the UI thread, so the same pixels (issue 17).
+  std::optional<PendingFonts> start_fonts;
   std::unique_ptr<Window> window;
   try {
-    window = std::make_unique<Window>("Meedoen", o.width, o.height, o.fullscreen);
+    window = std::make_unique<Window>("Meedoen", o.width, o.height, o.fullscreen, [&](int w, int h) {
+      start_fonts = build_fonts_async(session.state().language, p.tr, ui::scale_for(w, h), 0);
+    });
   } catch (const std::exception& e) {
     std::fprintf(stderr, "meedoen-kiosk: %s\n", e.what());
     return 4;
@@ -524,6 +554,7 @@ int run_kiosk(const KioskOptions& o, const KioskParts& p) {
     if (l != p.cfg.default_language) languages.push_back(l);
   Kiosk kiosk(o, session, *window, clock, p.tr);
   kiosk.set_replay(std::move(replay));
+  kiosk.set_start_fonts(std::move(start_fonts));
   kiosk.set_speech_factory(
       [languages, audio_out = o.audio_out] { return make_speech(languages, ui::assets_dir() + "/voice", audio_out); });
   if (p.worker) start_sync(*p.worker, *window, kiosk, p.cfg.server_url);

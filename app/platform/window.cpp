@@ -13,7 +13,7 @@
 
 namespace meedoen::platform {
 
-Window::Window(const std::string& title, int width, int height, bool fullscreen) {
+Window::Window(const std::string& title, int width, int height, bool fullscreen, const SizeKnown& size_known) {
   SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
   const char* display = SDL_getenv("DISPLAY");
   const char* wayland = SDL_getenv("WAYLAND_DISPLAY");
@@ -30,6 +30,11 @@ Window::Window(const std::string& title, int width, int height, bool fullscreen)
   if ((driver == "offscreen" || driver == "dummy") && !SDL_getenv("SDL_VIDEODRIVER")) {
     SDL_Quit();
     throw std::runtime_error(no_display);
+  }
+  if (size_known) {
+    SDL_DisplayMode desktop{};
+    if (!fullscreen) size_known(width, height);
+    else if (SDL_GetDesktopDisplayMode(0, &desktop) == 0) size_known(desktop.w, desktop.h);
   }
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);

@@ -1,5 +1,6 @@
 // The SDL window with an OpenGL context and the ImGui backends. RAII: closed in the destructor.
 #pragma once
+#include <functional>
 #include <string>
 
 union SDL_Event;
@@ -10,8 +11,13 @@ namespace meedoen::platform {
 
 class Window {
  public:
+  // The size the window's drawable is expected to have, told before the window and its GL context
+  // are made (the slow part: the X server, Mesa, the backend's shaders): work that depends only
+  // on it, such as the font atlas, can go on meanwhile. The drawable may still differ (a window
+  // manager or a scaled output): size() says what it is.
+  using SizeKnown = std::function<void(int width, int height)>;
   // Throws std::runtime_error with a readable message (e.g. no display).
-  Window(const std::string& title, int width, int height, bool fullscreen);
+  Window(const std::string& title, int width, int height, bool fullscreen, const SizeKnown& size_known = nullptr);
   ~Window();
   Window(const Window&) = delete;
   Window& operator=(const Window&) = delete;

@@ -2,6 +2,12 @@
 # The kiosk's weight against the bare reference window (issue 17), on one Xvfb, same run:
 # start to first frame and PSS on the welcome screen, medians of N runs, bare and kiosk
 # interleaved (bare, kiosk, bare, kiosk, ...) so that a busy moment of the machine hits both.
+# Then where the kiosk's start-up goes before its first frame, from the times of the files it opens
+# and the lines it logs, under strace with a seccomp filter (only openat and write stop the process,
+# so the phases keep their length): loading the libraries and main's own start (exec to opening
+# the database), the store (its open and integrity check, to the first catalogue), the catalogues
+# and the session's reload (to SDL reading the machine id), the window (SDL, X and Mesa, to "kiosk
+# started"), installing the start-up atlas (to the last "fonts" line) and the first frame drawn.
 # Usage: tests/bench/bench_light.sh [build dir] [runs] [kiosk binary, default <build>/app/meedoen-kiosk]
 set -euo pipefail
 # Both windows on one display of their own (tests/support/headless_display.sh starts Xvfb).
@@ -61,3 +67,35 @@ printf '%-40s %12s %12s %12s %8s\n' figure bare kiosk difference ratio
 awk -v b="$fb" -v k="$fk" 'BEGIN { printf "%-40s %9.0f ms %9.0f ms %+9.0f ms %7.2fx\n", "start to first frame (median)", b, k, k - b, k / b }'
 awk -v b="$pb" -v k="$pk" 'BEGIN { printf "%-40s %8.1f MiB %8.1f MiB %+8.1f MiB %7.2fx\n", "PSS on the welcome screen (median)", b / 1024, k / 1024, (k - b) / 1024, k / b }'
 awk -v b="$ub" -v k="$uk" 'BEGIN { printf "%-40s %8.1f MiB %8.1f MiB %+8.1f MiB %7.2fx\n", "private (USS) on the welcome screen", b / 1024, k / 1024, (k - b) / 1024, k / b }'
+
+command -v strace >/dev/null || { echo "(no strace: the start-up phases are left out)"; exit 0; }
+for _ in $(seq "$runs"); do
+  strace -f --seccomp-bpf -s 256 -e trace=execve,openat,write -ttt -o "$work/trace" \
+    "$kiosk" --demo --db "$work/k.db" --bench-startup >/dev/null 2>&1 || true
+  python3 - "$work/trace" >>"$work/phases" <<'PY'
+import re, sys
+lines = [l.split(None, 2) for l in open(sys.argv[1]) if len(l.split(None, 2)) == 3]
+def at(pattern, after=0.0, last=False):
+    hits = [float(p[1]) for p in lines if float(p[1]) >= after and re.search(pattern, p[2])]
+    return (hits[-1] if last else hits[0]) if hits else float("nan")
+t0 = at(r"^execve")
+db = at(r'^openat.*/k\.db"')
+po = at(r'^openat.*\.po"', db)
+sdl = at(r"^openat.*machine-id", po)
+window = at(r"^write\(2, .*kiosk started", sdl)
+fonts = at(r"^write\(2, .*fonts", window, last=True)
+first = at(r"^write\(1, .*first_frame", fonts)
+points = [t0, db, po, sdl, window, fonts, first]
+print(" ".join("%.1f" % ((b - a) * 1000) for a, b in zip(points, points[1:])), "%.1f" % ((first - t0) * 1000))
+PY
+done
+python3 - "$work/phases" "$runs" <<'PY'
+import statistics, sys
+rows = [list(map(float, l.split())) for l in open(sys.argv[1])]
+names = ["libraries, main's start", "store open and check", "catalogues, session reload", "window (SDL, X, Mesa)",
+         "start-up atlas installed", "first frame drawn", "start to first frame"]
+print("kiosk start-up, phase by phase (strace, median of %s runs, ms)" % sys.argv[2])
+for i, n in enumerate(names):
+    col = [r[i] for r in rows]
+    print("  %-28s %7.1f   (%s)" % (n, statistics.median(col), " ".join("%.0f" % v for v in col)))
+PY

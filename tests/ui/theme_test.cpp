@@ -70,3 +70,27 @@ TEST_CASE("theme: an Arabic letter stands as tall as the Latin letters beside it
     CHECK(alef->Y1 <= ell->Y1 + 1);  // on the same baseline
   }
 }
+
+// Issue 17: once built, the atlas lets go of what only the build reads (a copy of the TTF file
+// per font and merged font, 5.6 MiB for the Latin plan); the glyphs and the pixels stay.
+TEST_CASE("theme: a built atlas keeps its glyphs and pixels, not the font files", "[ui]") {
+  test::Headless h(1280, 800);
+  REQUIRE(h.fonts_loaded);
+  ui::Strings tr;
+  tr.load(test::assets_dir() + "/i18n", {"nl", "ar"});
+  for (const char* lang : {"nl", "ar"}) {
+    INFO("language " << lang);
+    ui::BuiltFonts built = ui::build_fonts(ui::font_plan(lang, tr), h.theme.scale);
+    REQUIRE(built.ok);
+    CHECK(built.atlas->ConfigData.empty());
+    for (const ImFont* f : built.atlas->Fonts) CHECK(f->ConfigData == nullptr);
+    CHECK(built.fonts.body->FindGlyphNoFallback(0x0141) != nullptr);  // Ł
+    CHECK(built.fonts.icon->Glyphs.Size > 0);
+    unsigned char* pixels = nullptr;
+    int w = 0, ht = 0;
+    built.atlas->GetTexDataAsAlpha8(&pixels, &w, &ht);
+    REQUIRE(pixels != nullptr);
+    CHECK(w == 2048);
+    CHECK(built.atlas->ConfigData.empty());  // the pixels were there: nothing rebuilt from a default font
+  }
+}
