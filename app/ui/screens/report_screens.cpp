@@ -137,10 +137,12 @@ void draw_coach_reports(const CoachNav& nav, const ReportsView& v, const Theme& 
   // the export's result on its own lines above a full-width button, the charts one above the other.
   const bool tall = L.portrait();
   const float export_h = t.px(84);
-  const float export_y = L.size.y - M - export_h;
   ImFont* f = t.fonts.body;
   const float lh = f->FontSize * 1.25f;
   const float lines = v.result.empty() ? 0 : 1 + static_cast<float>(v.result_files.size());
+  // Landscape: the result beside the button, the row as tall as its lines (the folder and three
+  // files ran to the screen's edge under a row of the button's height).
+  const float export_y = L.size.y - M - (tall ? export_h : std::max(export_h, lines * lh));
   const float result_h = tall && lines > 0 ? lines * lh + L.gap * 0.5f : 0;
   const float y0 = top + bh + L.gap * 0.75f;
   if (!v.loaded) {
