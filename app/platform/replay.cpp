@@ -269,6 +269,14 @@ void Replay::start_step(const ui::FrameRecord& record, ReplayHost& host, long lo
       }
       return;
     case ReplayStep::Kind::Screenshot: {
+      // Of the screen at rest: a list still easing to where its arrow sent it would be caught
+      // part of the way, somewhere else each run. A frame at a time, at most kRestWait.
+      constexpr long long kRestWait = 5'000;
+      if (record.animating) {
+        if (m_wait_until == 0) m_wait_until = real_now + kRestWait;
+        if (real_now < m_wait_until) return;
+      }
+      m_wait_until = 0;
       std::string error;
       if (!host.save_screenshot(s.text, error)) return fail(s, "screenshot failed: " + error);
       ++m_next;

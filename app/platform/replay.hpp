@@ -6,7 +6,7 @@
 //   scan DEMO0001        a card scanner types the code and Enter
 //   advance 31s          move the app's clock (ms, s, m)
 //   wait 500ms           let real time pass while the app runs
-//   screenshot FILE      write a PNG of the window
+//   screenshot FILE      write a PNG of the window once nothing moves (a list gliding: up to 5 s)
 //   expect "text"        fail unless the text is on screen; expect-not "text" the opposite
 //   expect-spoken "text" wait (up to 10 s) until something read aloud after the last match contains the text
 // Blank lines and lines starting with # are ignored.

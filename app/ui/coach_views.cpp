@@ -52,6 +52,8 @@ std::string date_text(const core::State& s, const std::string& date, const Strin
 AttentionItem item_for(const core::State& s, const core::Participant& p, AttentionItem::Kind kind, const Strings& tr) {
   AttentionItem it;
   it.kind = kind;
+  // Made unique by each kind (a person can be on Today for an end date and for not being seen: the
+  // buttons' ids, "open:" + id, stood twice on one screen).
   it.id = p.id;
   it.who = full_name(p);
   it.mandatory = p.mandatory;
@@ -171,6 +173,7 @@ void absences(const core::State& s, const Strings& tr, std::vector<AttentionItem
     const core::Participant* p = s.roster->find(a.participant_id);
     if (!p) continue;
     AttentionItem it = item_for(s, *p, AttentionItem::Kind::Absent, tr);
+    it.id = a.event_id;  // a person absent for two dagdelen has two items
     it.icon = "absence";
     it.what = tr.fmt("coach.absent", {{"reason", tr.get(std::string("reason.") + core::reason_key(a.reason))},
                                       {"dagdeel", lower_first(tr.get(dagdeel_label_key(a.dagdeel)))}});
@@ -188,6 +191,7 @@ void not_seen(const core::State& s, const Strings& tr, std::vector<AttentionItem
     const int days = never ? 0 : core::days_between(it_seen->second, today);
     if (!never && days < s.coach.not_seen_days) continue;
     AttentionItem it = item_for(s, p, AttentionItem::Kind::NotSeen, tr);
+    it.id = p.id + ":not-seen";
     it.icon = "hourglass";
     it.what = never ? tr.get("coach.never_seen") : tr.fmt("coach.not_seen", {{"days", std::to_string(days)}});
     it.primary_label = tr.get("coach.open");
@@ -203,6 +207,7 @@ void talks(const core::State& s, const Strings& tr, std::vector<AttentionItem>& 
     const int days = core::talk_due_days(s, p);
     if (days < 0) continue;
     AttentionItem it = item_for(s, p, AttentionItem::Kind::Talk, tr);
+    it.id = p.id + ":talk";
     it.icon = "talk";
     it.what = tr.fmt("coach.talk_due", {{"days", std::to_string(days)}, {"every", std::to_string(p.talk_every_days)}});
     it.primary_label = tr.get("coach.talk_held");
@@ -221,6 +226,7 @@ void end_dates(const core::State& s, const Strings& tr, std::vector<AttentionIte
     const int left = core::days_between(today, p.end_date);
     if (left > core::kEndDateWarnDays) continue;
     AttentionItem it = item_for(s, p, AttentionItem::Kind::EndDate, tr);
+    it.id = p.id + ":end";
     it.icon = "schedule";
     const std::string when = short_date(p.end_date, tr);
     it.what = left < 0 ? tr.fmt("coach.end_passed", {{"date", when}})

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds Meedoen and lets the kiosk photograph every participant and coach screen, at 1280x800,
-# 1920x1080 and portrait 1080x1920, into docs/screenshots/<size>/ (Monday 23 November 2026, 09:42,
-# demo centre).
+# 1920x1080, portrait 1080x1920 and the smallest panel, 1024x600, into docs/screenshots/<size>/
+# (Monday 23 November 2026, 09:42, demo centre).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 packaging/dev/deps.sh test
 packaging/dev/build.sh
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-for size in 1280x800 1920x1080 1080x1920; do
+trap 'rm -rf "$work" /tmp/meedoen-screenshots' EXIT
+for size in 1280x800 1920x1080 1080x1920 1024x600; do
   out="docs/screenshots/$size"
   mkdir -p "$out"
   sed "s#OUT/#$PWD/$out/#" docs/screenshots/tour.replay > "$work/tour.replay"
@@ -27,10 +27,12 @@ for size in 1280x800 1920x1080 1080x1920; do
   rm -f "$work/k.db"*
   TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 ${size}x24" build/app/meedoen-kiosk --demo --db "$work/k.db" \
     --clock 2026-11-23T09:42 --size "$size" --replay "$work/coach.replay" 2>/dev/null
-  # Coach mode, Reports: the month overview and its export (into the throwaway data folder).
+  # Coach mode, Reports: the month overview and its export, into a data folder of a fixed name (the
+  # screenshot shows it: a name of mktemp's changed the picture on every run).
   sed "s#OUT/#$PWD/$out/#" docs/screenshots/reports.replay > "$work/reports.replay"
   rm -f "$work/k.db"*
-  TZ=Europe/Amsterdam XDG_DATA_HOME="$work/data" xvfb-run -a -s "-screen 0 ${size}x24" build/app/meedoen-kiosk --demo \
+  rm -rf /tmp/meedoen-screenshots
+  TZ=Europe/Amsterdam XDG_DATA_HOME=/tmp/meedoen-screenshots xvfb-run -a -s "-screen 0 ${size}x24" build/app/meedoen-kiosk --demo \
     --db "$work/k.db" --clock 2026-11-23T09:42 --size "$size" --replay "$work/reports.replay" 2>/dev/null
   # Every participant screen in Arabic and Tigrinya (issue 15), chosen on the welcome screen.
   for lang in ar ti; do

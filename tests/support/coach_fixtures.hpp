@@ -2,7 +2,9 @@
 // drawn screens): Marloes logged in at 09:42, people here, someone absent, hours and a forgotten
 // check-out waiting for a decision.
 #pragma once
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "core/state.hpp"
 #include "support/fake_clock.hpp"
@@ -62,6 +64,25 @@ inline core::State coach_monday() {
   for (const auto& p : people) d.last_seen[p.id] = "2026-11-20";
   d.last_seen["p-amira"] = "2026-11-03";
   d.last_seen.erase("p-annelies");
+  return s;
+}
+
+// The same Monday with programme end dates, the texts longest in most languages: one far off in
+// September 2027 ("Tot 29 sep 2027" in the people list, "wo 29 sep 2027" in the agreements), one
+// in October, one within the warning (December: Today lists it), one passed.
+inline core::State coach_monday_with_end_dates() {
+  core::State s = coach_monday();
+  std::vector<core::Participant> people = s.roster->all();
+  for (core::Participant& p : people) {
+    if (p.id == "p-ayse") {
+      p.start_date = "2025-09-29";
+      p.end_date = "2027-09-29";
+    }
+    if (p.id == "p-piotr") p.end_date = "2027-10-27";
+    if (p.id == "p-ruud") p.end_date = "2026-12-16";
+    if (p.id == "p-fatima") p.end_date = "2026-11-18";
+  }
+  s.roster = std::make_shared<const core::Roster>(people);
   return s;
 }
 

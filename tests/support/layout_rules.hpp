@@ -1,8 +1,8 @@
 // The layout rules every kiosk screen keeps, read from one frame's record (ui::FrameRecord):
 // targets >= 64 px, on screen, apart from each other (the coach lock included); texts inside
 // their box, never cut with an ellipsis, never broken inside a word, never over another text;
-// notices over the screen never over a target or a text. Each broken rule is one line of plain words, so
-// a failing test says what to fix, where.
+// notices over the screen never over a target, a text or a row of a list. Each broken rule is one
+// line of plain words, so a failing test says what to fix, where.
 #pragma once
 #include <imgui.h>
 
@@ -81,6 +81,10 @@ inline void notice_problems(const ui::FrameRecord& r, std::vector<std::string>& 
       if (d.given == n.message || !visible_part(d, min, max)) continue;
       if (overlap(n.min, n.max, min, max)) out.push_back("notice \"" + n.message + "\" covers " + describe(d));
     }
+  // Over part of a list's row (an activity) a notice reads as part of that row.
+  for (const auto& n : r.notices)
+    for (const auto& row : r.rows)
+      if (overlap(n.min, n.max, row.min, row.max)) out.push_back("notice \"" + n.message + "\" covers a row of a list");
 }
 
 inline void text_problems(const ui::FrameRecord& r, ImVec2 display, std::vector<std::string>& out) {

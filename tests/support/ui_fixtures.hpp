@@ -41,6 +41,20 @@ inline std::vector<core::Activity> programme() {
   };
 }
 
+// A Monday full of activities, more than a screen shows at once: the list fills its room.
+inline std::vector<core::Activity> busy_programme() {
+  std::vector<core::Activity> all = programme();
+  const char* titles[] = {"Taalcafé", "Fietsen repareren", "Naaiatelier", "Bewegen op muziek", "Computerhulp"};
+  for (int i = 0; i < 5; ++i)
+    all.push_back(activity(("a-busy-" + std::to_string(i)).c_str())
+                      .title(titles[i])
+                      .icon("coffee")
+                      .on(0)
+                      .at(10 * 60 + 60 * i, 11 * 60 + 60 * i)
+                      .place("Huiskamer"));
+  return all;
+}
+
 // The centre "De Cirkel" with languages nl (default) and en.
 inline core::State centre() {
   core::State s;

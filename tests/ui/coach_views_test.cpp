@@ -88,6 +88,21 @@ TEST_CASE("coach views: who is here now, per dagdeel, with check-in times and pa
   CHECK(v.here[0].people[1].participation == "vrijwillig");
 }
 
+// A person on Today for several things (an end date passed, not seen for weeks, absent twice):
+// each item its own id, as its buttons' ids are made of it (they stood twice on one screen).
+TEST_CASE("coach views: every item on Today has an id of its own", "[ui][coach]") {
+  core::State s = test::coach_monday_with_end_dates();
+  s.now = core::from_local("2027-09-29", 9 * 60 + 42);
+  s.coach.data.absences.push_back(
+      {"abs-2", "p-ahmed", "2027-09-29", core::Dagdeel::Afternoon, core::AbsenceReason::Sick, false});
+  s.coach.data.absences[0].date = "2027-09-29";
+  const ui::CoachTodayView v = ui::make_coach_today_view(s, test::strings());
+  CHECK(find(v, AttentionItem::Kind::EndDate, "Fatima El Amrani") != nullptr);
+  CHECK(find(v, AttentionItem::Kind::NotSeen, "Fatima El Amrani") != nullptr);
+  std::set<std::string> ids;
+  for (const AttentionItem& it : v.items) CHECK(ids.insert(it.id).second);
+}
+
 TEST_CASE("coach views: a setting of N days decides who counts as not seen", "[ui][coach]") {
   core::State s = monday();
   s.coach.not_seen_days = 30;

@@ -13,6 +13,7 @@
 #include "core/state.hpp"
 #include "support/coach_fixtures.hpp"
 #include "support/fake_clock.hpp"
+#include "support/layout_fixtures.hpp"
 #include "support/layout_rules.hpp"
 #include "support/ui_fixtures.hpp"
 #include "ui/bidi/bidi.hpp"
@@ -125,6 +126,14 @@ std::vector<Scene> participant_scenes(const char* lang) {
                    k.touch(core::EndWrongTapped{});
                    CHECK(k.state().screen == Screen::CheckoutCorrect);
                  }});
+  // A notice on the activities, on a day the list fills the screen: it lay over a row in portrait
+  // (issue 16) and needs a place of its own.
+  out.push_back({"activities, a full day and a notice", [lang](test::FakeKiosk& k) {
+                   k.mutable_state().programme = test::busy_programme();
+                   identify(k, lang);
+                   k.touch(core::OpenTapped{Screen::Activities});
+                   notice(k, core::Notice::OnWaitingList);
+                 }});
   for (const Screen sc : {Screen::Activities, Screen::Absence, Screen::Hours, Screen::Progress, Screen::Language})
     out.push_back({"participant screen", [lang, sc](test::FakeKiosk& k) {
                      identify(k, lang);
@@ -153,6 +162,13 @@ std::vector<Scene> coach_scenes() {
   };
   return {
       {"coach Today", [](test::FakeKiosk&) {}},
+      // A long date in the bar and the title ("woensdag 29 september", "środa 29 września"), and
+      // every end date on the list (passed or near).
+      {"coach Today, Wednesday 29 September 2027",
+       [](test::FakeKiosk& k) {
+         k.mutable_state().now = core::from_local("2027-09-29", 9 * 60 + 42);
+         k.mutable_state().last_input = k.state().now;
+       }},
       {"coach People", tab(Screen::CoachPeople)},
       {"coach participant page", person},
       // The progress report written: its notice, with the file's path, over the page (issue 16:
@@ -202,6 +218,15 @@ std::vector<Scene> coach_scenes() {
          k.touch(core::prog::TakeOffTapped{});
        }},
       {"coach reports", tab(Screen::CoachReports)},
+      // The export's result beside the button: the folder and three files (they ran to the edge).
+      {"coach reports, exported",
+       [tab](test::FakeKiosk& k) {
+         tab(Screen::CoachReports)(k);
+         const std::string dir = "/var/lib/meedoen/exports/";
+         k.mutable_state().reports.paths = {dir + "maandoverzicht-2026-11-de-cirkel.csv",
+                                            dir + "maandoverzicht-2026-11-de-cirkel.xlsx",
+                                            dir + "maandoverzicht-2026-11-de-cirkel.pdf"};
+       }},
       {"coach PIN change", [](test::FakeKiosk& k) { k.touch(core::PinChangeTapped{}); }},
   };
 }
@@ -272,8 +297,11 @@ TEST_CASE("layout: every screen in every language at every size keeps the layout
 
   std::set<std::string> problems;
   check_scenes(h, tr, lang, participant_scenes(lang), all_languages(test::centre()), problems);
-  check_scenes(h, tr, lang, coach_scenes(), all_languages(test::coach_monday()), problems);
+  check_scenes(h, tr, lang, coach_scenes(), all_languages(test::coach_monday_with_end_dates()), problems);
   check_scenes(h, tr, lang, grid_scenes(lang), all_languages(test::photo_grid_centre()), problems);
+  // More faces than a page: "Volgende" enabled, in the corner of the coach's lock (1920x1080 put
+  // the two on top of each other; with nine faces the button was disabled and the test missed it).
+  check_scenes(h, tr, lang, grid_scenes(lang), all_languages(test::crowded_photo_grid_centre()), problems);
   std::string all;
   for (const auto& p : problems) all += "\n  " + p;
   INFO(problems.size() << " problems:" << all);

@@ -1,11 +1,13 @@
 // Drag-to-scroll lists, drawn headless and touched like a finger does: a drag scrolls and does
 // not tap the button it started on, a tap still taps, the list stays within its ends, glides
-// after a flick, and its arrow buttons scroll it for people who do not drag.
+// after a flick, and its arrow buttons scroll it for people who do not drag; a replay photographs
+// it at rest.
 #include <catch2/catch.hpp>
 
 #include <string>
 #include <vector>
 
+#include "platform/replay.hpp"
 #include "support/widget_bench.hpp"
 #include "ui/widgets/scroll.hpp"
 
@@ -277,4 +279,45 @@ TEST_CASE("scroll: a wild flick glides calmly", "[ui]") {
   l.frames(120);
   CHECK(l.scroll() - at_lift <= 520);
   CHECK(l.scroll() - at_lift > 100);
+}
+
+// A replay's screenshot of a list its arrow just sent on its way: taken once the list has come to
+// rest, not part of the way there (coach-programme-taken-off came out at another place each run).
+namespace {
+struct ShotHost final : platform::ReplayHost {
+  std::vector<std::string> shots;
+  void scan(const std::string&) override {}
+  void advance_clock(long long) override {}
+  bool save_screenshot(const std::string& path, std::string&) override {
+    shots.push_back(path);
+    return true;
+  }
+  std::vector<std::string> spoken() const override { return {}; }
+};
+}  // namespace
+
+TEST_CASE("scroll: a replay's screenshot waits until the list stops gliding", "[ui]") {
+  const platform::ReplayParse parsed = platform::parse_replay("screenshot /tmp/rest.png\n");
+  REQUIRE(parsed.error.empty());
+  platform::Replay replay(parsed.steps);
+  ShotHost host;
+  ui::FrameRecord moving;
+  moving.animating = true;
+  replay.after_frame(moving, host, 1'000);
+  replay.after_frame(moving, host, 2'000);
+  CHECK(host.shots.empty());  // still gliding
+  replay.after_frame(ui::FrameRecord{}, host, 2'016);
+  CHECK(host.shots == std::vector<std::string>{"/tmp/rest.png"});
+  CHECK(replay.finished());
+  CHECK_FALSE(replay.failed());
+
+  SECTION("a list that never stops: the screenshot anyway, after at most five seconds") {
+    platform::Replay stuck(parsed.steps);
+    ShotHost h2;
+    stuck.after_frame(moving, h2, 0);
+    stuck.after_frame(moving, h2, 4'999);
+    CHECK(h2.shots.empty());
+    stuck.after_frame(moving, h2, 5'000);
+    CHECK(h2.shots.size() == 1);
+  }
 }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "ui/bidi/shown.hpp"
 #include "ui/screens/parts.hpp"
@@ -26,7 +27,43 @@ ImU32 kind_color(AttentionItem::Kind k) {
   }
 }
 
+// [SECTION] Today: names with their tag (mandatory or voluntary)
+
+// One name, the tag that goes with it and the room for both on its line.
+struct NameRow {
+  float name_w, tag_w, room;
+};
+struct NameArrangement {
+  bool beside = true;  // every tag beside its name, else every tag on a line of its own under it
+  float scale = 1;     // every name at this share of its font's size
+};
+
+// One arrangement and one name size for a whole list (Today's two lists): every tag beside its name
+// where all fit at full size, else every tag under its name; then the names at the largest size,
+// down to 75 %, at which every one fits. Row by row, names shrunk one by one stood in a list at
+// different sizes ("Anneke Vermeulen" smaller than "Chantal Martina").
+NameArrangement arrange_names(const std::vector<NameRow>& rows, float gap) {
+  NameArrangement a;
+  for (const NameRow& r : rows) a.beside = a.beside && r.name_w + gap + r.tag_w <= r.room;
+  for (const NameRow& r : rows) {
+    const float room = a.beside ? r.room - gap - r.tag_w : r.room;
+    if (r.name_w > room) a.scale = std::min(a.scale, std::max(0.75f, room / r.name_w));
+  }
+  return a;
+}
+
+// Measured as label_fit draws it: shaped and reordered (Arabic).
+float width_of(ImFont* f, const std::string& s) {
+  return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, bidi::shown(f, s, 0).c_str()).x;
+}
+
 // [SECTION] Today: exceptions
+
+// The room for an item's name and the line under it: what its buttons leave.
+float attention_text_w(const AttentionItem& it, float w, float pad, float button_w, float gap, const Theme& t) {
+  const int buttons = (it.primary_label.empty() ? 0 : 1) + (it.secondary_label.empty() ? 0 : 1);
+  return w - pad - t.px(56) - static_cast<float>(buttons) * (button_w + gap) - pad;
+}
 
 void attention_list(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 size, Actions& out) {
   ImGui::SetCursorPos(pos);
@@ -48,17 +85,21 @@ void attention_list(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 
   const float button_w = std::min(t.px(170), w * 0.22f);
   const float button_h = tap_px(t, 68);
   ImDrawList* dl = ImGui::GetWindowDrawList();
+  // The tags beside the names or on a line of their own under them (every row a line taller,
+  // Polish "obowiązkowo"), and one name size, for the whole list: a name is never cut for a tag.
+  std::vector<NameRow> names;
+  for (const AttentionItem& it : v.items)
+    names.push_back({width_of(t.fonts.bold, it.who), width_of(t.fonts.body, it.participation),
+                     attention_text_w(it, w, pad, button_w, gap, t)});
+  const NameArrangement arranged = arrange_names(names, t.px(14));
+  const bool beside = arranged.beside;
+  const float tag_line = beside ? 0 : t.fonts.body->FontSize * 1.2f;
   float ry = 0;
   for (std::size_t i = 0; i < v.items.size(); ++i) {
     const AttentionItem& it = v.items[i];
     const int buttons = (it.primary_label.empty() ? 0 : 1) + (it.secondary_label.empty() ? 0 : 1);
-    const float text_w = w - pad - t.px(56) - static_cast<float>(buttons) * (button_w + gap) - pad;
-    const float part_w = t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, 0, it.participation.c_str()).x;
-    const float name_w = t.fonts.bold->CalcTextSizeA(t.fonts.bold->FontSize, FLT_MAX, 0, it.who.c_str()).x;
-    // The tag beside the name where both fit (the name down to 75 %), else on a line of its own
-    // under it and the row a line taller (Polish "obowiązkowo"): a name is never cut for a tag.
-    const bool beside = name_w * 0.75f + part_w + t.px(14) <= text_w;
-    const float tag_line = beside ? 0 : t.fonts.body->FontSize * 1.2f;
+    const float text_w = names[i].room;
+    const float part_w = names[i].tag_w;
     // Likewise the line under the name: down to 75 %, else over two lines and the row taller.
     const std::string what_shown = bidi::shown(t.fonts.body, it.what);
     const float what_w = t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, 0, what_shown.c_str()).x;
@@ -67,6 +108,7 @@ void attention_list(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 
     ImGui::SetCursorPos(ImVec2(0, ry));
     const ImVec2 rmin = ImGui::GetCursorScreenPos();
     dl->AddRectFilled(rmin, ImVec2(rmin.x + w, rmin.y + row_h), colors::panel, t.px(12));
+    record_row(rmin, ImVec2(rmin.x + w, rmin.y + row_h));
     // A coloured edge says the kind at a glance: warm for absence, blue for a decision to take.
     dl->AddRectFilled(rmin, ImVec2(rmin.x + t.px(8), rmin.y + row_h), kind_color(it.kind), t.px(12),
                       ImDrawFlags_RoundCornersLeft);
@@ -76,8 +118,8 @@ void attention_list(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 
     const float tx = rmin.x + pad + t.px(56);
     const float line1 = rmin.y + t.px(10);
     const float who_room = beside ? text_w - part_w - t.px(14) : text_w;
-    label_fit(t.fonts.bold, ImVec2(tx, line1), colors::text, it.who, who_room);
-    const float who_w = std::min(who_room, name_w);
+    label_fit(t.fonts.bold, ImVec2(tx, line1), colors::text, it.who, who_room, arranged.scale);
+    const float who_w = std::min(who_room, names[i].name_w * arranged.scale);
     // Mandatory or voluntary: coaches only, and small: a fact for the coach, not a label.
     label_at(
         t.fonts.body,
@@ -138,14 +180,13 @@ void here_panel(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 size
   const float line_h = t.fonts.body->FontSize * 1.45f;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImFont* bf = t.fonts.body;
-  const auto width_of = [&](const std::string& s) { return bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, s.c_str()).x; };
   const auto name_offset = [&](const auto& p) { return t.px(8) + t.px(p.left ? 150 : 72); };
-  // Every tag beside its name where all fit at full size, else every tag under its name: one
-  // arrangement and one name size for the whole list (names shrunk one by one stood at different sizes).
-  bool beside = true;
+  std::vector<NameRow> names;
   for (const auto& g : v.here)
     for (const auto& p : g.people)
-      beside = beside && width_of(p.who) + width_of(p.participation) + t.px(16) <= w - name_offset(p);
+      names.push_back({width_of(bf, p.who), width_of(bf, p.participation), w - name_offset(p)});
+  const NameArrangement arranged = arrange_names(names, t.px(16));
+  const bool beside = arranged.beside;
   float y = 0;
   for (const auto& g : v.here) {
     label_at(t.fonts.bold, ImVec2(origin.x, origin.y + y), colors::text, g.title);
@@ -154,9 +195,10 @@ void here_panel(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 size
       const ImU32 c = p.left ? colors::text_muted : colors::text;
       label_at(t.fonts.body, ImVec2(origin.x + t.px(8), origin.y + y), c, p.since);
       const float name_x = origin.x + name_offset(p);
-      const float tag_w = width_of(p.participation);
+      const float tag_w = width_of(bf, p.participation);
       const float name_room = w - name_offset(p);
-      label_fit(bf, ImVec2(name_x, origin.y + y), c, p.who, beside ? name_room - tag_w - t.px(16) : name_room);
+      label_fit(bf, ImVec2(name_x, origin.y + y), c, p.who, beside ? name_room - tag_w - t.px(16) : name_room,
+                arranged.scale);
       if (!beside) y += line_h;
       label_at(bf, ImVec2(beside ? origin.x + w - tag_w : name_x, origin.y + y),
                p.mandatory ? colors::check_out : colors::text_muted, p.participation);
@@ -182,11 +224,11 @@ void label_at(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float wr
   record_drawn(f, f->FontSize, s, drawn, pos, wrap);
 }
 
-void label_fit(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float width) {
+void label_fit(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float width, float scale) {
   // Measured as drawn: shaped, reordered, without the bidi controls that isolate a name in Arabic.
   std::string shown = bidi::shown(f, s, 0);
   const float natural = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shown.c_str()).x;
-  const float size = natural <= width ? f->FontSize : std::max(0.75f, width / natural) * f->FontSize;
+  const float size = natural * scale <= width ? scale * f->FontSize : std::max(0.75f, width / natural) * f->FontSize;
   if (natural * size / f->FontSize > width + 0.5f) shown = bidi::shown(f, fit(f, s, width * f->FontSize / size), 0);
   // Vertically centred on the line the full size would take.
   const ImVec2 at(pos.x, pos.y + (f->FontSize - size) * 0.5f);

@@ -241,6 +241,7 @@ void activity_row(const ActivitiesView& v, const ActivitiesView::Row& row, const
   dl->AddRectFilled(rmin, ImVec2(rmin.x + w, rmin.y + row_h), row.mine ? colors::highlight : colors::panel, t.px(16));
   dl->AddRect(rmin, ImVec2(rmin.x + w, rmin.y + row_h), row.mine ? colors::primary : colors::panel_border, t.px(16), 0,
               t.px(row.mine ? 3 : 2));
+  record_row(rmin, ImVec2(rmin.x + w, rmin.y + row_h));
   const float pad = t.px(20);
   const float action_w = tall ? w - 2 * pad : std::min(t.px(300), w * 0.3f);
   const float action_h = t.px(tall ? 110 : 92);
@@ -307,6 +308,10 @@ void draw_activities(const ActivitiesView& v, const Theme& t, const Layout& L, A
     day_row(t, v.days, M, y, L.size.x - 2 * M, out, false);
     y += t.px(84) + L.gap;
   }
+  const float row_h = t.px(tall ? 300 : 128);
+  // A notice ("Je staat op de wachtlijst") has a place of its own under the rows: where they would
+  // reach under it, the list ends higher while it shows (over a row it read as part of that activity).
+  if (y + static_cast<float>(v.rows.size()) * (row_h + t.px(12)) > bottom - L.notice_across) bottom -= L.notice_across;
 
   ImGui::SetCursorPos(ImVec2(M, y));
   if (v.rows.empty()) {
@@ -314,7 +319,6 @@ void draw_activities(const ActivitiesView& v, const Theme& t, const Layout& L, A
     return;
   }
   const ScrollRegion r = begin_drag_scroll(t, {"activities", ImVec2(L.size.x - 2 * M, bottom - y)});
-  const float row_h = t.px(tall ? 300 : 128);
   for (std::size_t i = 0; i < v.rows.size(); ++i)
     activity_row(v, v.rows[i], t, r.list_width, static_cast<float>(i) * (row_h + t.px(12)), row_h, tall, out);
   ImGui::SetCursorPos(ImVec2(0, static_cast<float>(v.rows.size()) * (row_h + t.px(12))));
@@ -794,12 +798,13 @@ void draw_grid(const GridView& v, const Theme& t, const Layout& L, Actions& out)
   }
   // Landscape: four across, three down. Portrait: three across, four down (the same twelve a
   // page), tiles nearly square rather than tall strips, larger initials, and the page buttons
-  // each half the width and taller, above the coach's lock.
+  // each half the width and taller; in both, the page buttons above the coach's lock, which wins
+  // the tap where it overlaps ("Volgende" lay under it at 1920x1080).
   const bool tall = L.portrait();
   const int cols = tall ? 3 : 4, rows = tall ? 4 : 3;
   const float nav_h = t.px(tall ? 120 : 84);
   const float nav_w = tall ? (L.size.x - 2 * M - L.gap) * 0.5f : t.px(260);
-  const float bottom = tall ? L.target_bottom() : L.size.y - M;
+  const float bottom = L.target_bottom();
   const float tile_w = (L.size.x - 2 * M - (cols - 1) * L.gap) / cols;
   const float tile_h = (bottom - y - nav_h - L.gap - (rows - 1) * L.gap) / rows;
   ImFont* initials_font = tall ? t.fonts.large : t.fonts.bold;

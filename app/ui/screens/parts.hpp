@@ -23,6 +23,9 @@ struct Layout {
   // Room a notice over the screen takes at half width (0 when there is none): a page full of
   // content (the participant page) ends a column this much higher, so the notice covers none of it.
   float notice = 0;
+  // The same at the width a notice takes first (across the screen, up to 900 px): a list whose rows
+  // would reach under it ends this much higher, so the notice has a place of its own, over no row.
+  float notice_across = 0;
   // A display taller than wide (a 1080x1920 panel on its side): the screens stack top to bottom
   // what landscape puts side by side, information above and the targets lower, within reach,
   // and larger. This is the one place that decides; mirroring (Arabic) applies to both.
@@ -78,8 +81,9 @@ void draw_language(const LanguageView& v, const Theme& t, const Layout& L, Actio
 void label_at(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float wrap = 0);
 std::string fit(ImFont* f, const std::string& s, float width);
 // Text at a position in one line of at most `width` px: at its size when it fits, else a little
-// smaller (down to 75 %); cut (and recorded as cut) only when even that does not fit.
-void label_fit(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float width);
+// smaller (down to 75 %); cut (and recorded as cut) only when even that does not fit. `scale`: at
+// most this share of its size (a list's one size for all its names).
+void label_fit(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float width, float scale = 1.0f);
 // Dims the whole screen, its lists and their edge fades included, behind a popup or a prompt
 // (drawn after the screen; the popup's window, focused, stays above it).
 void dim_screen(ImVec2 display, const char* id = "##dim_popup");

@@ -137,10 +137,13 @@ void draw_coach_reports(const CoachNav& nav, const ReportsView& v, const Theme& 
   // the export's result on its own lines above a full-width button, the charts one above the other.
   const bool tall = L.portrait();
   const float export_h = t.px(84);
-  const float export_y = L.size.y - M - export_h;
   ImFont* f = t.fonts.body;
-  const float lh = f->FontSize * 1.25f;
+  const float lh = f->FontSize * (tall ? 1.25f : 1.15f);
   const float lines = v.result.empty() ? 0 : 1 + static_cast<float>(v.result_files.size());
+  // Landscape: the result beside the button, into half the margin below it at most; the row rises
+  // by what is left (the folder and three files ran off the screen's edge). Little enough that the
+  // table keeps every coach's row and the charts their height.
+  const float export_y = L.size.y - M - export_h - (tall ? 0 : std::max(0.0f, lines * lh - export_h - M * 0.5f));
   const float result_h = tall && lines > 0 ? lines * lh + L.gap * 0.5f : 0;
   const float y0 = top + bh + L.gap * 0.75f;
   if (!v.loaded) {

@@ -279,29 +279,38 @@ bool covers(ImVec2 min, ImVec2 max, ImVec2 bmin, ImVec2 bmax) {
   return min.x < bmax.x && bmin.x < max.x && min.y < bmax.y && bmin.y < max.y;
 }
 
-// Whether a notice at [min, max] leaves every target of the screen (drawn before it) free, and
-// with `texts` every text a person can see too.
-bool spot_is_free(ImVec2 min, ImVec2 max, bool texts) {
+// What a notice leaves free, the most first: every target, text and row of a list; every target
+// and text; at least every target.
+enum class Spares { Rows, Texts, Targets };
+
+// Whether a notice at [min, max] leaves free what `spares` names of the screen (drawn before it).
+bool spot_is_free(ImVec2 min, ImVec2 max, Spares spares) {
   const FrameRecord& r = frame_record();
   for (const auto& tg : r.targets)
     if (tg.enabled && covers(min, max, tg.min, tg.max)) return false;
-  if (!texts) return true;
+  if (spares == Spares::Targets) return true;
   for (const auto& d : r.drawn) {
     const ImVec2 dmin(d.min.x, d.in_list ? std::max(d.min.y, d.box_min.y) : d.min.y);
     const ImVec2 dmax(d.max.x, d.in_list ? std::min(d.max.y, d.box_max.y) : d.max.y);
     if (dmax.y > dmin.y && covers(min, max, dmin, dmax)) return false;
   }
+  if (spares == Spares::Texts) return true;
+  for (const auto& row : r.rows)
+    if (covers(min, max, row.min, row.max)) return false;
   return true;
 }
 
 // Where a notice goes: where it covers nothing to tap (a notice that hides the key a person
-// needs next is worse than none) and, where it can, no text either. Hints nearest the middle,
+// needs next is worse than none) and, where it can, no text and no row either. Hints nearest the middle,
 // where the eye already is; good news nearest the top. Full width first, then half.
+// The width a notice takes first: across the screen, up to 900 px.
+float notice_full_width(const Theme& t, const Layout& L) { return std::min(L.size.x - 2 * L.margin, t.px(900)); }
+
 ImVec2 notice_spot(const Theme& t, const Layout& L, const std::string& message, bool good, float& width) {
-  const float full = std::min(L.size.x - 2 * L.margin, t.px(900));
+  const float full = notice_full_width(t, L);
   const float half = (L.size.x - 2 * L.margin - L.gap) * 0.5f;
   const float edge = L.margin * 0.25f;
-  for (const bool texts : {true, false}) {
+  for (const Spares spares : {Spares::Rows, Spares::Texts, Spares::Targets}) {
     for (const float w : {full, half}) {
       const float h = notice_height(t, message, w);
       const float start = good ? edge : (L.size.y - h) * 0.5f;
@@ -310,7 +319,7 @@ ImVec2 notice_spot(const Theme& t, const Layout& L, const std::string& message, 
         for (const float y : {start + d, start - d}) {
           if (y < edge || y + h > L.size.y - edge) continue;
           for (const float x : xs)
-            if (spot_is_free(ImVec2(x, y), ImVec2(x + w, y + h), texts)) {
+            if (spot_is_free(ImVec2(x, y), ImVec2(x + w, y + h), spares)) {
               width = w;
               return ImVec2(x, y);
             }
@@ -383,7 +392,10 @@ void draw_speaker(core::Screen sc, const Theme& t, const Layout& L, Actions& out
 void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out) {
   Layout L{display, t.px(40), t.px(24), v.coach_corner && !v.prompt.visible ? coach_corner_side(t) + t.px(8) : 0};
   // At half width, the narrower of the two a notice takes: it fits under one column of a page.
-  if (!v.notice.empty()) L.notice = notice_height(t, v.notice, (L.size.x - 2 * L.margin - L.gap) * 0.5f) + L.gap * 0.5f;
+  if (!v.notice.empty()) {
+    L.notice = notice_height(t, v.notice, (L.size.x - 2 * L.margin - L.gap) * 0.5f) + L.gap * 0.5f;
+    L.notice_across = notice_height(t, v.notice, notice_full_width(t, L)) + L.gap * 0.5f;
+  }
   if (v.storage_fault.visible) return draw_storage_fault(v.storage_fault, t, L);
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(display);

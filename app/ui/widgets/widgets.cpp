@@ -86,6 +86,12 @@ void record_target(const char* id, const std::string& label, ImVec2 pos, ImVec2 
       {id, label.empty() ? std::string(id) : label, vis_min, vis_max, tappable, g_repeat_keys > 0, clipped});
 }
 
+void record_row(ImVec2 min, ImVec2 max) {
+  const ImRect& clip = GImGui->CurrentWindow->ClipRect;
+  const ImVec2 vis_min = ImMax(min, clip.Min), vis_max = ImMin(max, clip.Max);
+  if (vis_min.x < vis_max.x && vis_min.y < vis_max.y) frame_record().rows.push_back({vis_min, vis_max});
+}
+
 bool wraps_inside_word(ImFont* f, float size, const std::string& s, float wrap) {
   if (wrap <= 0 || s.empty()) return false;
   const float scale = size / f->FontSize;

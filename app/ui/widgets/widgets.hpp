@@ -50,6 +50,12 @@ struct FrameRecord {
   std::vector<Scroller> scrollers;
   std::vector<Drawn> drawn;
   std::vector<Notice> notices;
+  // A row of a list (an activity, an item on Today), as much of it as is in view: a notice lying
+  // over part of a row reads as part of it, so a notice keeps clear of rows too.
+  struct Row {
+    ImVec2 min, max;
+  };
+  std::vector<Row> rows;
   float min_target_px = 1e9f;  // smallest tappable target side this frame
   bool animating = false;      // something still moves (a list gliding): draw another frame
   void clear() {
@@ -58,6 +64,7 @@ struct FrameRecord {
     scrollers.clear();
     drawn.clear();
     notices.clear();
+    rows.clear();
     min_target_px = 1e9f;
     animating = false;
   }
@@ -99,6 +106,8 @@ bool big_button(const Theme& t, const ButtonSpec& spec);
 bool tap_area(const char* id, const std::string& label, ImVec2 size, bool enabled = true);
 // Records a tappable target drawn some other way, for replays and the 64 px check.
 void record_target(const char* id, const std::string& label, ImVec2 min, ImVec2 max, bool enabled = true);
+// Records a row of a list drawn at [min, max] (screen px): the part of it the list shows.
+void record_row(ImVec2 min, ImVec2 max);
 // Records a text drawn at pos (screen px) some other way: `shown` is what was drawn (reordered,
 // broken into lines), `wrap` the width it wrapped at; box: the button it labels, if any.
 void record_drawn(ImFont* font, float size, const std::string& given, const std::string& shown, ImVec2 pos, float wrap,
