@@ -103,10 +103,14 @@ SyncStore SyncStore::open(const std::string& path) {
   return guarded("opening the database for sync", [&] {
     auto impl = std::make_unique<Impl>(path);
     // Once per open, so that counting the outbox never walks what a database of an older schema
-    // (or a crash between marking and moving) left behind the cursor.
-    SQLite::Transaction tx(impl->db);  // deferred: a write only when the cursor moves
-    impl->advance_pushed_through();
-    tx.commit();
+    // (or a crash between marking and moving) left behind the cursor. Not a reason to refuse the
+    // sync when it cannot be written now (busy, read-only): a cursor left behind only makes the
+    // outbox's reads start earlier, and the next batch marked sent moves it.
+    try {
+      SQLite::Transaction tx(impl->db);  // deferred: a write only when the cursor moves
+      impl->advance_pushed_through();
+      tx.commit();
+    } catch (const SQLite::Exception&) {}
     return SyncStore(std::move(impl));
   });
 }

@@ -220,6 +220,7 @@ constexpr std::string_view kRequiredKeys[] = {
     "reports.sender",
     "reports.date",
     "reports.total",
+    "reports.more_rows",
     "reports.no_coach",
     "reports.week_short",
     "reports.hours_unit",

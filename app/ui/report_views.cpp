@@ -209,6 +209,8 @@ ReportsView make_reports_view(const core::State& s, const Strings& tr) {
     row(r.centre, tr.get("reports.total"));
     v.total_row = true;
   }
+  for (std::size_t n = 0; n <= r.coaches.size(); ++n)
+    v.more_rows.push_back(tr.fmt("reports.more_rows", {{"n", std::to_string(n)}}));
   const exports::BarChart w = weeks_chart(r, tr), h = hours_chart(r, tr);
   v.weeks_title = w.title;
   v.weeks = bars(w);

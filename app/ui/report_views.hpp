@@ -31,6 +31,9 @@ struct ReportsView {
   std::vector<std::string> columns;            // coach, then figures
   std::vector<std::vector<std::string>> rows;  // a row per coach, the total last
   bool total_row = false;
+  // [n]: the table's line in place of n coaches' rows that do not fit on a small screen
+  // ("Coaches die hier niet passen: 2 (in de export)"); a row left out without a word made the total look wrong.
+  std::vector<std::string> more_rows;
   std::string weeks_title, hours_title;
   std::vector<ChartBar> weeks, hours;
   std::string export_label;

@@ -361,3 +361,29 @@ TEST_CASE("write cost: the outbox is read after the pushed-through seq, with no 
   (void)b;
   (void)c;
 }
+
+TEST_CASE("write cost: the sync opens while another connection holds the write lock, its cursor left behind",
+          "[storage][sync]") {
+  test::use_amsterdam_time();
+  test::TempDir dir;
+  const std::string path = dir.file("kiosk.db");
+  storage::Store store = storage::Store::open(path);
+  store.record_history(test::attendance_history(3, 5, kToday));
+  {
+    // Every event sent, the cursor never written (a database from before migration 10).
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec("UPDATE events SET synced_at = 1; DELETE FROM sync_state WHERE key GLOB 'pushed_through:*'");
+  }
+  const std::string cursor_key = "pushed_through:" + store.device_id();
+  {
+    SQLite::Database writer(path, SQLite::OPEN_READWRITE);
+    writer.exec("PRAGMA busy_timeout = 0");
+    SQLite::Transaction busy(writer, SQLite::TransactionBehavior::IMMEDIATE);
+    // Moving the cursor waits for the lock and gives up: the sync opens all the same.
+    auto sync = storage::SyncStore::open(path);
+    CHECK(sync.state(cursor_key).empty());
+    CHECK(sync.unsent_count() == 0);
+    CHECK(sync.pending(10, 1 << 20).empty());
+  }
+  CHECK(storage::SyncStore::open(path).state(cursor_key) == std::to_string(store.event_count()));
+}

@@ -39,24 +39,31 @@ void figures_table(const ReportsView& v, const Theme& t, ImVec2 min, ImVec2 max)
   for (std::size_t i = 0; i < n; ++i) cell(i, y, v.columns[i], t.fonts.body, colors::text_muted);
   y += row_h;
   dl->AddLine(ImVec2(min.x + pad, y), ImVec2(max.x - pad, y), colors::panel_border, t.px(2));
-  // As many rows as fit; the total stays (the export has every coach).
+  // As many rows as fit; the total stays, and coaches' rows that do not fit are named by one line
+  // in their place (the export has every coach).
   const std::size_t fits = static_cast<std::size_t>(std::max(1.0f, (max.y - y) / row_h + 0.01f));
-  std::vector<std::size_t> shown;
-  for (std::size_t r = 0; r < v.rows.size(); ++r) shown.push_back(r);
-  if (shown.size() > fits) {
-    const std::size_t keep_total = v.total_row ? 1 : 0;
-    shown.erase(shown.begin() + static_cast<std::ptrdiff_t>(fits - keep_total),
-                shown.end() - static_cast<std::ptrdiff_t>(keep_total));
-  }
-  for (std::size_t k = 0; k < shown.size(); ++k) {
-    const std::size_t r = shown[k];
+  const std::size_t keep_total = v.total_row ? 1 : 0;
+  const std::size_t coaches = v.rows.size() - keep_total;
+  const std::size_t room =
+      v.rows.size() > fits ? std::max<std::size_t>(fits, keep_total + 1) - keep_total - 1 : coaches;
+  const std::size_t hidden = coaches - std::min(room, coaches);
+  auto note_hidden = [&] {
+    if (hidden == 0 || hidden >= v.more_rows.size()) return;
+    label_at(t.fonts.body, ImVec2(x_of(0), y + (row_h - t.fonts.body->FontSize) * 0.5f), colors::text_muted,
+             fit(t.fonts.body, v.more_rows[hidden], max.x - min.x - 2 * pad));
+    y += row_h;
+  };
+  for (std::size_t r = 0; r < v.rows.size(); ++r) {
     const bool total = v.total_row && r + 1 == v.rows.size();
+    if (!total && r >= room) continue;
+    if (total) note_hidden();
     if (total) dl->AddLine(ImVec2(min.x + pad, y), ImVec2(max.x - pad, y), colors::panel_border, t.px(2));
-    else if (k % 2 == 1) dl->AddRectFilled(ImVec2(min.x + pad, y), ImVec2(max.x - pad, y + row_h), colors::background);
+    else if (r % 2 == 1) dl->AddRectFilled(ImVec2(min.x + pad, y), ImVec2(max.x - pad, y + row_h), colors::background);
     for (std::size_t i = 0; i < n && i < v.rows[r].size(); ++i)
       cell(i, y, v.rows[r][i], total ? t.fonts.bold : t.fonts.body, colors::text);
     y += row_h;
   }
+  if (!v.total_row) note_hidden();
 }
 
 // [SECTION] Charts
