@@ -5,6 +5,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <charconv>
 #include <set>
 
 #include "core/hlc.hpp"
@@ -72,19 +73,24 @@ struct SyncStore::Impl {
   // (device_id, seq) key (there is no index of unsent events: it cost every tap a page). A lower
   // bound: sent marks are never taken back, so a stale value only makes a read start earlier.
   std::string through_key() const { return "pushed_through:" + device_id; }
-  std::int64_t pushed_through() { return std::stoll(get("sync_state", through_key(), "0")); }
+  // A value that does not read as a number counts as 0: from the start, never past an unsent event.
+  std::int64_t pushed_through() {
+    const std::string text = get("sync_state", through_key(), "0");
+    std::int64_t seq = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seq);
+    return error == std::errc() && end == text.data() + text.size() && seq > 0 ? seq : 0;
+  }
   // Moves it past the events marked sent since; the caller holds a write transaction.
   void advance_pushed_through() {
     const std::int64_t from = pushed_through();
-    const auto first_unsent = query_rows(
-        db, "SELECT MIN(seq) FROM events WHERE device_id = ? AND seq > ? AND synced_at IS NULL",
-        [](SQLite::Statement& st) { return st.getColumn(0).isNull() ? std::int64_t{-1} : st.getColumn(0).getInt64(); },
-        device_id, from);
-    const std::int64_t through = first_unsent.front() >= 0
-                                     ? first_unsent.front() - 1
-                                     : query_rows(db, "SELECT COALESCE(MAX(seq), 0) FROM events WHERE device_id = ?",
-                                                  columns<std::int64_t, 1>, device_id)
-                                           .front();
+    // Just before the first event still unsent, else this device's last event.
+    const std::int64_t through =
+        query_rows(
+            db,
+            "SELECT COALESCE((SELECT seq - 1 FROM events WHERE device_id = ?1 AND seq > ?2 AND synced_at IS NULL "
+            "ORDER BY seq LIMIT 1), (SELECT MAX(seq) FROM events WHERE device_id = ?1), 0)",
+            columns<std::int64_t, 1>, device_id, from)
+            .front();
     if (through > from) put("sync_state", through_key(), std::to_string(through));
   }
 

@@ -52,8 +52,9 @@ NameArrangement arrange_names(const std::vector<NameRow>& rows, float gap) {
   return a;
 }
 
-// Measured as label_fit draws it: shaped and reordered (Arabic).
-float width_of(ImFont* f, const std::string& s) {
+// The width of a text as label_fit and fit draw it: shaped and reordered (Arabic), without the
+// bidi controls that isolate a name.
+float drawn_width(ImFont* f, const std::string& s) {
   return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, bidi::shown(f, s, 0).c_str()).x;
 }
 
@@ -89,7 +90,7 @@ void attention_list(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 
   // Polish "obowiązkowo"), and one name size, for the whole list: a name is never cut for a tag.
   std::vector<NameRow> names;
   for (const AttentionItem& it : v.items)
-    names.push_back({width_of(t.fonts.bold, it.who), width_of(t.fonts.body, it.participation),
+    names.push_back({drawn_width(t.fonts.bold, it.who), drawn_width(t.fonts.body, it.participation),
                      attention_text_w(it, w, pad, button_w, gap, t)});
   const NameArrangement arranged = arrange_names(names, t.px(14));
   const bool beside = arranged.beside;
@@ -184,7 +185,7 @@ void here_panel(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 size
   std::vector<NameRow> names;
   for (const auto& g : v.here)
     for (const auto& p : g.people)
-      names.push_back({width_of(bf, p.who), width_of(bf, p.participation), w - name_offset(p)});
+      names.push_back({drawn_width(bf, p.who), drawn_width(bf, p.participation), w - name_offset(p)});
   const NameArrangement arranged = arrange_names(names, t.px(16));
   const bool beside = arranged.beside;
   float y = 0;
@@ -195,7 +196,7 @@ void here_panel(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 size
       const ImU32 c = p.left ? colors::text_muted : colors::text;
       label_at(t.fonts.body, ImVec2(origin.x + t.px(8), origin.y + y), c, p.since);
       const float name_x = origin.x + name_offset(p);
-      const float tag_w = width_of(bf, p.participation);
+      const float tag_w = drawn_width(bf, p.participation);
       const float name_room = w - name_offset(p);
       label_fit(bf, ImVec2(name_x, origin.y + y), c, p.who, beside ? name_room - tag_w - t.px(16) : name_room,
                 arranged.scale);
@@ -227,7 +228,7 @@ void label_at(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float wr
 void label_fit(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float width, float scale) {
   // Measured as drawn: shaped, reordered, without the bidi controls that isolate a name in Arabic.
   std::string shown = bidi::shown(f, s, 0);
-  const float natural = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shown.c_str()).x;
+  const float natural = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shown.c_str()).x;  // shaped once
   const float size = natural * scale <= width ? scale * f->FontSize : std::max(0.75f, width / natural) * f->FontSize;
   if (natural * size / f->FontSize > width + 0.5f) shown = bidi::shown(f, fit(f, s, width * f->FontSize / size), 0);
   // Vertically centred on the line the full size would take.
@@ -239,12 +240,9 @@ void label_fit(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float w
 
 // Text cut to a width with an ellipsis, so a long name never runs under a button.
 std::string fit(ImFont* f, const std::string& s, float width) {
-  const auto drawn_width = [f](const std::string& text) {
-    return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, bidi::shown(f, text, 0).c_str()).x;
-  };
-  if (drawn_width(s) <= width) return s;
+  if (drawn_width(f, s) <= width) return s;
   std::string out = s;
-  while (!out.empty() && drawn_width(out + "...") > width) {
+  while (!out.empty() && drawn_width(f, out + "...") > width) {
     out.pop_back();
     while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
     if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();

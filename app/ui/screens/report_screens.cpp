@@ -44,11 +44,11 @@ void figures_table(const ReportsView& v, const Theme& t, ImVec2 min, ImVec2 max)
   const std::size_t fits = static_cast<std::size_t>(std::max(1.0f, (max.y - y) / row_h + 0.01f));
   const std::size_t keep_total = v.total_row ? 1 : 0;
   const std::size_t coaches = v.rows.size() - keep_total;
-  const std::size_t room =
-      v.rows.size() > fits ? std::max<std::size_t>(fits, keep_total + 1) - keep_total - 1 : coaches;
-  const std::size_t hidden = coaches - std::min(room, coaches);
+  // Rows for coaches: all of them, or what the total and the line naming the others leave.
+  const std::size_t room = v.rows.size() <= fits ? coaches : fits > keep_total + 1 ? fits - keep_total - 1 : 0;
+  const std::size_t hidden = coaches - room;
   auto note_hidden = [&] {
-    if (hidden == 0 || hidden >= v.more_rows.size()) return;
+    if (hidden == 0 || fits <= keep_total || hidden >= v.more_rows.size()) return;
     label_at(t.fonts.body, ImVec2(x_of(0), y + (row_h - t.fonts.body->FontSize) * 0.5f), colors::text_muted,
              fit(t.fonts.body, v.more_rows[hidden], max.x - min.x - 2 * pad));
     y += row_h;
