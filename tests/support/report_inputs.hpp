@@ -54,4 +54,28 @@ inline core::ReportInputs long_names_centre() {
   return in;
 }
 
+// The same month with five coaches, each with a participant present: more coaches' rows than a
+// small screen's table holds.
+inline core::ReportInputs five_coaches_centre() {
+  core::ReportInputs in = long_names_centre();
+  const char* more[][4] = {{"c3", "Sevda Öztürk-Bakker", "p6", "Mohammed"},
+                           {"c4", "Hendrikje van Wijngaarden", "p7", "Tesfay"},
+                           {"c5", "Ijsbrand de Jong", "p8", "Ewa"}};
+  for (const auto& m : more) {
+    in.coaches.push_back({m[0], m[1]});
+    core::Participant p = in.participants.front();
+    p.id = m[2];
+    p.first_name = m[3];
+    p.coach_id = m[0];
+    in.participants.push_back(p);
+    core::Attendance a = in.attendance.front();
+    a.participant_id = m[2];
+    a.date = "2026-10-05";
+    a.check_in = core::from_local(a.date, 9 * 60 + 30);
+    a.check_out = a.check_in + core::minutes(150);
+    in.attendance.push_back(a);
+  }
+  return in;
+}
+
 }  // namespace meedoen::test

@@ -15,6 +15,7 @@
 #include "support/fake_clock.hpp"
 #include "support/layout_fixtures.hpp"
 #include "support/layout_rules.hpp"
+#include "support/report_inputs.hpp"
 #include "support/ui_fixtures.hpp"
 #include "ui/bidi/bidi.hpp"
 #include "ui/bidi/shown.hpp"
@@ -218,6 +219,23 @@ std::vector<Scene> coach_scenes() {
          k.touch(core::prog::TakeOffTapped{});
        }},
       {"coach reports", tab(Screen::CoachReports)},
+      // A month's figures on screen: the week chart, the table with long coach names (a
+      // Polish and a Dutch double name) and the centre's total.
+      {"coach reports, October's figures",
+       [tab](test::FakeKiosk& k) {
+         tab(Screen::CoachReports)(k);
+         k.mutable_state().reports.month = "2026-10";
+         k.act(core::ReportLoaded{core::month_report(test::long_names_centre(), "2026-10", test::report_now())});
+         CHECK(k.state().reports.loaded);
+       }},
+      // More coaches than the table has room for at 1024x600: the line that names the rows left out.
+      {"coach reports, five coaches",
+       [tab](test::FakeKiosk& k) {
+         tab(Screen::CoachReports)(k);
+         k.mutable_state().reports.month = "2026-10";
+         k.act(core::ReportLoaded{core::month_report(test::five_coaches_centre(), "2026-10", test::report_now())});
+         CHECK(k.state().reports.loaded);
+       }},
       // The export's result beside the button: the folder and three files (they ran to the edge).
       {"coach reports, exported",
        [tab](test::FakeKiosk& k) {

@@ -52,12 +52,6 @@ NameArrangement arrange_names(const std::vector<NameRow>& rows, float gap) {
   return a;
 }
 
-// The width of a text as label_fit and fit draw it: shaped and reordered (Arabic), without the
-// bidi controls that isolate a name.
-float drawn_width(ImFont* f, const std::string& s) {
-  return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, bidi::shown(f, s, 0).c_str()).x;
-}
-
 // [SECTION] Today: exceptions
 
 // The room for an item's name and the line under it: what its buttons leave.
@@ -217,6 +211,11 @@ void here_panel(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 size
 }  // namespace
 
 // [SECTION] Shared with the other coach screens (parts.hpp)
+
+// Without the bidi controls that isolate a name.
+float drawn_width(ImFont* f, const std::string& s) {
+  return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, bidi::shown(f, s, 0).c_str()).x;
+}
 
 void label_at(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float wrap) {
   const std::string drawn = bidi::shown(f, s, wrap);

@@ -80,6 +80,8 @@ void draw_language(const LanguageView& v, const Theme& t, const Layout& L, Actio
 // Text drawn at a position and recorded for `expect`; text cut to a width with an ellipsis.
 void label_at(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float wrap = 0);
 std::string fit(ImFont* f, const std::string& s, float width);
+// The width of a text as label_fit and fit draw it: shaped and reordered (Arabic).
+float drawn_width(ImFont* f, const std::string& s);
 // Text at a position in one line of at most `width` px: at its size when it fits, else a little
 // smaller (down to 75 %); cut (and recorded as cut) only when even that does not fit. `scale`: at
 // most this share of its size (a list's one size for all its names).

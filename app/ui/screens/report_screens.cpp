@@ -19,49 +19,153 @@ float width_of(ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->Fon
 
 // [SECTION] Figures per coach
 
+// The table laid out before it is drawn: each column as wide as its widest cell where the row has
+// room, else the names and headings break at blanks into more lines (never inside a word, never
+// cut: "Coach: Marloes Kui..." was). A figure is never broken.
+struct Cell {
+  std::vector<std::string> lines;
+  ImFont* font;
+};
+struct FigureTable {
+  std::vector<float> x, w;              // the columns' left edges and widths
+  std::vector<std::vector<Cell>> rows;  // the headings first, then a row per coach, the total last
+  std::vector<float> h;                 // each row's height
+};
+
+std::vector<std::string> lines_of(ImFont* f, const std::string& s, float width) {
+  std::vector<std::string> out;
+  std::string all = drawn_width(f, s) <= width ? s : break_lines(f, s, width);
+  for (std::size_t start = 0;;) {
+    const std::size_t end = all.find('\n', start);
+    out.push_back(all.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) return out;
+    start = end + 1;
+  }
+}
+
+// Widths between each column's widest word (`least`) and its widest cell (`natural`): all natural
+// when they fit, the extra room to the figures; else each breakable column gives up a share of
+// what it can give.
+std::vector<float> column_widths(const std::vector<float>& natural, const std::vector<float>& least, float room) {
+  const std::size_t n = natural.size();
+  std::vector<float> w = natural;
+  float need = 0, can_give = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    need += natural[i];
+    can_give += natural[i] - least[i];
+  }
+  if (need <= room) {
+    const float first = std::min(room - need, std::max(0.0f, room * 0.16f - natural[0]));
+    w[0] += first;
+    for (std::size_t i = 1; i < n; ++i) w[i] += (room - need - first) / static_cast<float>(n - 1);
+    return w;
+  }
+  const float k = can_give > 0 ? std::min(1.0f, (need - room) / can_give) : 0.0f;
+  float sum = 0;
+  for (std::size_t i = 0; i < n; ++i) sum += w[i] = natural[i] - (natural[i] - least[i]) * k;
+  // Not even every widest word fits (a screen far narrower than the kiosk's): the cells shrink.
+  if (sum > room)
+    for (float& c : w) c *= room / sum;
+  return w;
+}
+
+FigureTable lay_out_table(const ReportsView& v, const Theme& t, float left, float width) {
+  FigureTable tb;
+  const std::size_t n = v.columns.size();
+  const float gap = t.px(16);
+  std::vector<std::vector<std::pair<const std::string*, ImFont*>>> cells{{}};
+  for (const std::string& c : v.columns) cells[0].push_back({&c, t.fonts.body});
+  for (std::size_t r = 0; r < v.rows.size(); ++r) {
+    ImFont* f = v.total_row && r + 1 == v.rows.size() ? t.fonts.bold : t.fonts.body;
+    cells.emplace_back();
+    for (std::size_t i = 0; i < n && i < v.rows[r].size(); ++i) cells.back().push_back({&v.rows[r][i], f});
+  }
+  std::vector<float> natural(n, 0.0f), least(n, 0.0f);
+  for (std::size_t r = 0; r < cells.size(); ++r)
+    for (std::size_t i = 0; i < cells[r].size(); ++i) {
+      const auto [s, f] = cells[r][i];
+      const float whole = drawn_width(f, *s);
+      const bool breaks = r == 0 || i == 0;  // headings and names; figures stay whole
+      natural[i] = std::max(natural[i], whole);
+      least[i] = std::max(least[i], breaks ? widest_word(f, f->FontSize, *s) : whole);
+    }
+  tb.w = column_widths(natural, least, width - gap * static_cast<float>(n - 1));
+  float x = left;
+  for (float w : tb.w) {
+    tb.x.push_back(x);
+    x += w + gap;
+  }
+  const float line_h = t.fonts.body->FontSize * 1.2f, pad = t.fonts.body->FontSize * 0.5f;
+  for (const auto& row : cells) {
+    tb.rows.emplace_back();
+    std::size_t most = 1;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      tb.rows.back().push_back({lines_of(row[i].second, *row[i].first, tb.w[i]), row[i].second});
+      most = std::max(most, tb.rows.back().back().lines.size());
+    }
+    tb.h.push_back(static_cast<float>(most) * line_h + pad);
+  }
+  return tb;
+}
+
+float table_height(const FigureTable& tb, const Theme& t) {
+  float h = t.px(24);
+  for (float r : tb.h) h += r;
+  return h;
+}
+
+void draw_cell(const FigureTable& tb, std::size_t i, float y, float row_h, const Cell& c, ImU32 color) {
+  const float line_h = c.font->FontSize * 1.2f;
+  float ly = y + (row_h - line_h * static_cast<float>(c.lines.size())) * 0.5f + (line_h - c.font->FontSize) * 0.5f;
+  for (const std::string& line : c.lines) {
+    // Figures right-aligned under their heading, names left.
+    if (i == 0) label_fit(c.font, ImVec2(tb.x[0], ly), color, line, tb.w[0]);
+    else {
+      const float lw = std::min(drawn_width(c.font, line), tb.w[i]);
+      label_fit(c.font, ImVec2(tb.x[i] + tb.w[i] - lw, ly), color, line, tb.w[i]);
+    }
+    ly += line_h;
+  }
+}
+
 void figures_table(const ReportsView& v, const Theme& t, ImVec2 min, ImVec2 max) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float pad = t.px(16);
-  const float w = max.x - min.x - 2 * pad;
-  const std::size_t n = v.columns.size();
-  if (n == 0) return;
-  const float first = w * 0.16f;
-  const float col = (w - first) / static_cast<float>(n - 1);
-  const float row_h = t.fonts.body->FontSize * 1.7f;
-  auto x_of = [&](std::size_t i) { return min.x + pad + (i == 0 ? 0 : first + col * static_cast<float>(i - 1)); };
-  auto cell = [&](std::size_t i, float y, const std::string& s, ImFont* f, ImU32 c) {
-    const std::string shown = fit(f, s, (i == 0 ? first : col) - t.px(12));
-    // Figures right-aligned under their heading, names left.
-    const float x = i == 0 ? x_of(0) : x_of(i) + col - t.px(8) - width_of(f, shown);
-    label_at(f, ImVec2(x, y + (row_h - f->FontSize) * 0.5f), c, shown);
-  };
+  if (v.columns.empty()) return;
+  const FigureTable tb = lay_out_table(v, t, min.x + pad, max.x - min.x - 2 * pad);
   float y = min.y + pad * 0.5f;
-  for (std::size_t i = 0; i < n; ++i) cell(i, y, v.columns[i], t.fonts.body, colors::text_muted);
-  y += row_h;
+  for (std::size_t i = 0; i < tb.rows[0].size(); ++i) draw_cell(tb, i, y, tb.h[0], tb.rows[0][i], colors::text_muted);
+  y += tb.h[0];
   dl->AddLine(ImVec2(min.x + pad, y), ImVec2(max.x - pad, y), colors::panel_border, t.px(2));
-  // As many rows as fit; the total stays, and coaches' rows that do not fit are named by one line
-  // in their place (the export has every coach).
-  const std::size_t fits = static_cast<std::size_t>(std::max(1.0f, (max.y - y) / row_h + 0.01f));
-  const std::size_t keep_total = v.total_row ? 1 : 0;
-  const std::size_t coaches = v.rows.size() - keep_total;
-  // Rows for coaches: all of them, or what the total and the line naming the others leave.
-  const std::size_t room = v.rows.size() <= fits ? coaches : fits > keep_total + 1 ? fits - keep_total - 1 : 0;
+  // As many coaches' rows as fit; the total stays, and the rows that do not fit are named by one
+  // line in their place (the export has every coach).
+  const std::size_t coaches = v.rows.size() - (v.total_row ? 1 : 0);
+  const float line_h = t.fonts.body->FontSize * 1.7f;
+  const float total_h = v.total_row ? tb.h.back() : 0.0f;
+  float used = y + total_h;
+  std::size_t room = 0;
+  for (; room < coaches; ++room) {
+    const bool last = room + 1 == coaches;
+    if (used + tb.h[room + 1] + (last ? 0.0f : line_h) > max.y + 0.5f) break;
+    used += tb.h[room + 1];
+  }
+  if (room < coaches && room > 0 && used + line_h > max.y + 0.5f) --room;
   const std::size_t hidden = coaches - room;
   auto note_hidden = [&] {
-    if (hidden == 0 || fits <= keep_total || hidden >= v.more_rows.size()) return;
-    label_at(t.fonts.body, ImVec2(x_of(0), y + (row_h - t.fonts.body->FontSize) * 0.5f), colors::text_muted,
-             fit(t.fonts.body, v.more_rows[hidden], max.x - min.x - 2 * pad));
-    y += row_h;
+    if (hidden == 0 || hidden >= v.more_rows.size() || y + line_h + total_h > max.y + 0.5f) return;
+    label_fit(t.fonts.body, ImVec2(tb.x[0], y + (line_h - t.fonts.body->FontSize) * 0.5f), colors::text_muted,
+              v.more_rows[hidden], max.x - min.x - 2 * pad);
+    y += line_h;
   };
   for (std::size_t r = 0; r < v.rows.size(); ++r) {
     const bool total = v.total_row && r + 1 == v.rows.size();
     if (!total && r >= room) continue;
+    const float h = tb.h[r + 1];
     if (total) note_hidden();
     if (total) dl->AddLine(ImVec2(min.x + pad, y), ImVec2(max.x - pad, y), colors::panel_border, t.px(2));
-    else if (r % 2 == 1) dl->AddRectFilled(ImVec2(min.x + pad, y), ImVec2(max.x - pad, y + row_h), colors::background);
-    for (std::size_t i = 0; i < n && i < v.rows[r].size(); ++i)
-      cell(i, y, v.rows[r][i], total ? t.fonts.bold : t.fonts.body, colors::text);
-    y += row_h;
+    else if (r % 2 == 1) dl->AddRectFilled(ImVec2(min.x + pad, y), ImVec2(max.x - pad, y + h), colors::background);
+    for (std::size_t i = 0; i < tb.rows[r + 1].size(); ++i) draw_cell(tb, i, y, h, tb.rows[r + 1][i], colors::text);
+    y += h;
   }
   if (!v.total_row) note_hidden();
 }
@@ -72,7 +176,7 @@ void bar_chart(const Theme& t, ImVec2 min, ImVec2 max, const std::string& title,
                ImU32 color) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float pad = t.px(16);
-  label_at(t.fonts.bold, ImVec2(min.x + pad, min.y + pad * 0.75f), colors::text, title);
+  label_fit(t.fonts.bold, ImVec2(min.x + pad, min.y + pad * 0.75f), colors::text, title, max.x - min.x - 2 * pad);
   const float label_h = t.fonts.body->FontSize * 1.3f;
   const float top = min.y + pad + t.fonts.bold->FontSize * 1.3f + label_h;  // room for the values
   const float base = max.y - pad - label_h;
@@ -157,12 +261,11 @@ void draw_coach_reports(const CoachNav& nav, const ReportsView& v, const Theme& 
     ImGui::SetCursorPos(ImVec2(M, y0));
     text(t.fonts.bold, colors::text_muted, v.loading);
   } else {
-    const float row_h = t.fonts.body->FontSize * 1.7f;
-    const float rows = static_cast<float>(v.rows.size() + 1);
     const float avail = export_y - result_h - L.gap * 0.75f - y0;
     // The charts keep at least their readable height; the table takes the rest it needs.
     const float charts_min = t.px(tall ? 2 * 260 : 190);
-    const float table_h = std::min(rows * row_h + t.px(24), std::max(avail * 0.4f, avail - charts_min));
+    const float needed = table_height(lay_out_table(v, t, 0, W - 2 * t.px(16)), t);
+    const float table_h = std::min(needed, std::max(avail * 0.4f, avail - charts_min));
     const ImVec2 tmin(wp.x + M, wp.y + y0), tmax(wp.x + M + W, wp.y + y0 + table_h);
     panel(tmin, tmax, t);
     figures_table(v, t, tmin, tmax);

@@ -43,6 +43,14 @@ State state_of(ImGuiWindow* w) {
 
 float clamp_scroll(ImGuiWindow* w, float y) { return std::clamp(y, 0.0f, w->ScrollMax.y); }
 
+// ImGui moves a list to a new scroll at the next frame's start (and to a whole pixel): a move
+// asks for that frame, or a list that came to rest this frame would be drawn short of its place
+// (its fade and down arrow still showing at the end) until some input woke the loop.
+void scroll_to(ImGuiWindow* w, float y) {
+  ImGui::SetScrollY(w, y);
+  frame_record().animating |= std::floor(y) != w->Scroll.y;
+}
+
 // Turns a press in the region into a drag once it travelled far enough, and scrolls with it.
 // Runs before the list's buttons, so a drag takes the press away from its button before the
 // button could see the release (even when press and release are only a frame apart).
@@ -75,7 +83,7 @@ void follow_finger(const Theme& t, ImGuiWindow* w, State& st, bool disabled) {
   if (st.dragging() && !ImGui::IsMouseClicked(0)) {
     ImGui::ClearActiveID();  // the button under the finger must not take this as a tap
     const float dy = io.MouseDelta.y;
-    ImGui::SetScrollY(w, clamp_scroll(w, w->Scroll.y - dy));
+    scroll_to(w, clamp_scroll(w, w->Scroll.y - dy));
     // Capped, so that even a wild flick glides at most about half a screen.
     const float cap = t.px(kMaxVelocity);
     if (io.DeltaTime > 0) st.set_velocity(std::clamp(0.7f * st.velocity() + 0.3f * (-dy / io.DeltaTime), -cap, cap));
@@ -96,7 +104,7 @@ void glide(ImGuiWindow* w, State& st) {
     if (std::fabs(step) < 1.0f) step = target - w->Scroll.y;  // ImGui floors scroll to whole px
     const float y = w->Scroll.y + step;
     const bool done = std::fabs(target - y) < 0.5f;
-    ImGui::SetScrollY(w, done ? target : y);
+    scroll_to(w, done ? target : y);
     st.set_target(done ? -1.0f : target);
     frame_record().animating |= !done;
     return;
@@ -108,7 +116,7 @@ void glide(ImGuiWindow* w, State& st) {
   }
   const float y = clamp_scroll(w, w->Scroll.y + v * dt);
   const bool at_edge = (v < 0 && y <= 0) || (v > 0 && y >= w->ScrollMax.y);
-  ImGui::SetScrollY(w, y);
+  scroll_to(w, y);
   st.set_velocity(at_edge ? 0.0f : v * std::exp(-kFriction * dt));
   frame_record().animating |= !at_edge;
 }
@@ -143,9 +151,11 @@ ScrollRegion begin_drag_scroll(const Theme& t, const ScrollSpec& spec) {
 void end_drag_scroll(const Theme& t, const ScrollRegion& r) {
   ImGuiWindow* w = r.window;
   // This frame's content height, not ImGui's ScrollMax (last frame's): the arrows and fades are
-  // right from the first frame, which is often the only one drawn before the loop sleeps.
-  const float content_h = w->DC.CursorMaxPos.y - w->DC.CursorStartPos.y;
-  const float scroll = w->Scroll.y, scroll_max = std::max(0.0f, content_h - r.size.y);
+  // right from the first frame, which is often the only one drawn before the loop sleeps. In whole
+  // pixels, as ImGui counts it (the content's height floored, the child's own floored height), so
+  // that a list scrolled to its end is at its end by both counts.
+  const float content_h = std::floor(w->DC.CursorMaxPos.y - w->DC.CursorStartPos.y);
+  const float scroll = w->Scroll.y, scroll_max = std::max(0.0f, content_h - w->InnerRect.GetHeight());
   const ImVec2 list_max(r.pos.x + r.list_width, r.pos.y + r.size.y);
   const float fade = std::min(t.px(48), r.size.y * 0.25f);
   ImDrawList* dl = ImGui::GetWindowDrawList();

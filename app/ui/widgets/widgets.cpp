@@ -142,15 +142,6 @@ void record_drawn(ImFont* f, float size, const std::string& given, const std::st
   frame_record().drawn.push_back(std::move(d));
 }
 
-namespace {
-
-// How a label sits in its button: with or without its pictogram, at which size, wrapped where.
-struct LabelFit {
-  bool icon = true;
-  float size = 0;
-  float wrap = 0;
-};
-
 float widest_word(ImFont* f, float size, const std::string& s) {
   float widest = 0;
   std::size_t start = 0;
@@ -164,6 +155,15 @@ float widest_word(ImFont* f, float size, const std::string& s) {
   }
   return widest;
 }
+
+namespace {
+
+// How a label sits in its button: with or without its pictogram, at which size, wrapped where.
+struct LabelFit {
+  bool icon = true;
+  float size = 0;
+  float wrap = 0;
+};
 
 // A label is never broken inside a word nor drawn past its button: when a word does not fit
 // beside (or under) the pictogram, the label steps down a little in size, then goes without the

@@ -123,6 +123,8 @@ void text_centered(ImFont* font, ImU32 color, const std::string& s, float x, flo
 void notice_banner(const Theme& t, const std::string& message, ImVec2 pos, float width, bool good = false);
 // The banner's height at that width.
 float notice_height(const Theme& t, const std::string& message, float width);
+// The width of the widest word of s (between blanks or line breaks) at that size.
+float widest_word(ImFont* font, float size, const std::string& s);
 // Left-to-right text broken into lines of at most `width` px at blanks; a word wider than that
 // (a file path) is broken after a '/' or '-', never inside a word where there is another choice.
 std::string break_lines(ImFont* font, const std::string& s, float width);
