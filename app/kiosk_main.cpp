@@ -112,8 +112,10 @@ int run(const Options& o) {
   ui::Strings tr = cli::load_strings(k.cfg);
   if (!m.export_month.empty()) return cli::export_month(k, tr, m.export_month, m.export_out);
   if (!m.export_progress.empty()) return cli::export_progress(k, tr, m.export_progress, m.export_out);
+  platform::KioskOptions window = o.window;
+  window.fixed_clock = !o.start.clock.empty() && !window.replay.empty();
   return platform::run_kiosk(
-      o.window, {k.cfg, *k.store, k.worker.get(), tr, k.clock_offset, k.db_path, k.config_file, &cli::format_status});
+      window, {k.cfg, *k.store, k.worker.get(), tr, k.clock_offset, k.db_path, k.config_file, &cli::format_status});
 }
 
 }  // namespace

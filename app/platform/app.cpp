@@ -46,10 +46,16 @@ core::TimeMs system_ms() {
       .count();
 }
 
-// The app's clock: the system clock, shifted by --clock and by replay "advance" steps.
+// The app's clock: the system clock, shifted by --clock and by replay "advance" steps; or, for a
+// replay from --clock (KioskOptions::fixed_clock), a clock that moves only by the script's steps.
 struct AppClock {
   core::TimeMs offset = 0;
-  core::TimeMs now() const { return system_ms() + offset; }
+  std::optional<core::TimeMs> fixed;
+  core::TimeMs now() const { return fixed ? *fixed : system_ms() + offset; }
+  void advance(core::TimeMs ms) {
+    if (fixed) *fixed += ms;
+    else offset += ms;
+  }
 };
 
 std::string read_file(const std::string& path, bool& ok) {
@@ -178,7 +184,10 @@ class Kiosk final : public ReplayHost {
     m_scan.add(code.c_str(), m_clock.now());
     enter();
   }
-  void advance_clock(long long ms) override { m_clock.offset += ms; }
+  void advance_clock(long long ms) override { m_clock.advance(ms); }
+  void waited(long long ms) override {
+    if (m_clock.fixed) m_clock.advance(ms);
+  }
   std::vector<std::string> spoken() const override { return m_speech ? m_speech->said() : std::vector<std::string>{}; }
   bool save_screenshot(const std::string& path, std::string& error) override {
     int w = 0, h = 0;
@@ -527,7 +536,8 @@ void start_sync(sync::Worker& worker, const Window& window, Kiosk& kiosk, const 
 int run_kiosk(const KioskOptions& o, const KioskParts& p) {
   std::unique_ptr<Replay> replay;
   if (const int rc = read_replay(o.replay, replay)) return rc;
-  AppClock clock{p.clock_offset};
+  AppClock clock{p.clock_offset, std::nullopt};
+  if (o.fixed_clock) clock.fixed = clock.now();
   Session session(p.cfg, p.store);
   session.set_strings(&p.tr);
   close_forgotten(p.store, p.cfg, clock.now());

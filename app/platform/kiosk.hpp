@@ -19,6 +19,10 @@ struct KioskOptions {
   bool coach = false;  // --coach: an office PC, starting at the coach PIN pad
   bool fullscreen = false;
   bool bench_startup = false;  // print the wall-clock time of the first frame and exit
+  // --clock with --replay: the app's clock stands still between the script's steps and moves only
+  // by its "advance" and "wait" steps, so a screenshot shows the same time (a clock, a countdown)
+  // on every run, however long the steps before it took.
+  bool fixed_clock = false;
 };
 
 // The opened kiosk the window runs on; the caller owns each part and outlives run_kiosk.

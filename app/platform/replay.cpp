@@ -265,6 +265,7 @@ void Replay::start_step(const ui::FrameRecord& record, ReplayHost& host, long lo
       if (m_wait_until == 0) m_wait_until = real_now + s.ms;
       if (real_now >= m_wait_until) {
         m_wait_until = 0;
+        host.waited(s.ms);
         ++m_next;
       }
       return;

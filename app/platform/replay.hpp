@@ -41,6 +41,9 @@ struct ReplayHost {
   virtual ~ReplayHost() = default;
   virtual void scan(const std::string& code) = 0;
   virtual void advance_clock(long long ms) = 0;
+  // A "wait" step has let this much real time pass (a clock that stands still between steps
+  // moves by it; the system's clock already has).
+  virtual void waited(long long ms) = 0;
   virtual bool save_screenshot(const std::string& path, std::string& error) = 0;
   virtual std::vector<std::string> spoken() const = 0;  // every text read aloud so far, in order
 };

@@ -1,5 +1,6 @@
 // The layout rules every kiosk screen keeps, read from one frame's record (ui::FrameRecord):
-// targets >= 64 px, on screen, apart from each other (the coach lock included); texts inside
+// targets >= 64 px, on screen, apart from each other (the coach lock included); a list longer than
+// its region with arrow buttons; texts inside
 // their box, never cut with an ellipsis, never broken inside a word, never over another text;
 // notices over the screen never over a target, a text or a row of a list. Each broken rule is one
 // line of plain words, so a failing test says what to fix, where.
@@ -119,9 +120,24 @@ inline void text_problems(const ui::FrameRecord& r, ImVec2 display, std::vector<
 }
 
 // Every broken rule of this frame, one line each.
+// A list longer than its region scrolls with arrow buttons too, not only by dragging (issue 16:
+// Today's 25 lines, the home screen's week and programme): not everyone can drag.
+inline void list_problems(const ui::FrameRecord& r, std::vector<std::string>& out) {
+  for (const auto& l : r.scrollers) {
+    if (l.scroll_max <= 0.5f) continue;
+    const ui::FrameRecord::Target* up = r.find_target(l.id + ":up");
+    const ui::FrameRecord::Target* down = r.find_target(l.id + ":down");
+    if (!up || !down) out.push_back("list \"" + l.id + "\" is longer than its region and has no arrow buttons");
+    // One of them is disabled at either end, and the target rule skips disabled ones.
+    else if (overlap(up->min, up->max, down->min, down->max))
+      out.push_back("a list's arrows overlap: " + describe(*up) + " and " + describe(*down));
+  }
+}
+
 inline std::vector<std::string> layout_problems(const ui::FrameRecord& r, ImVec2 display) {
   std::vector<std::string> out;
   target_problems(r, display, out);
+  list_problems(r, out);
   text_problems(r, display, out);
   notice_problems(r, out);
   return out;

@@ -56,6 +56,11 @@ void notice(test::FakeKiosk& k, core::Notice n) {
 std::vector<Scene> participant_scenes(const char* lang) {
   std::vector<Scene> out{
       {"welcome", [lang](test::FakeKiosk& k) { k.touch(core::LanguageTapped{lang}); }},
+      {"welcome, a full day",
+       [lang](test::FakeKiosk& k) {
+         k.mutable_state().programme = test::busy_programme();
+         k.touch(core::LanguageTapped{lang});
+       }},
       {"welcome, unknown card",
        [lang](test::FakeKiosk& k) {
          k.touch(core::LanguageTapped{lang});
@@ -92,6 +97,16 @@ std::vector<Scene> participant_scenes(const char* lang) {
          }
        }},
       {"home", [lang](test::FakeKiosk& k) { identify(k, lang); }},
+      // A whole day reported absent: the line wraps ("donderdag 26 november Ochtend, Middag, Avond
+      // Afgemeld") and the reason under it must move down (it was drawn over "Afgemeld").
+      {"home, a whole day reported absent",
+       [lang](test::FakeKiosk& k) {
+         k.mutable_state().programme = test::busy_programme();  // today's programme longer than its panel
+         identify(k, lang);
+         for (const core::Dagdeel d : {core::Dagdeel::Morning, core::Dagdeel::Afternoon, core::Dagdeel::Evening})
+           k.mutable_state().me.absences.push_back(
+               {"", k.state().participant_id, "2026-11-26", d, core::AbsenceReason::Sick, false});
+       }},
       {"home, good news",
        [lang](test::FakeKiosk& k) {
          identify(k, lang);

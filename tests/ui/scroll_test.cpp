@@ -286,8 +286,10 @@ TEST_CASE("scroll: a wild flick glides calmly", "[ui]") {
 namespace {
 struct ShotHost final : platform::ReplayHost {
   std::vector<std::string> shots;
+  long long advanced = 0, waited_ms = 0;
   void scan(const std::string&) override {}
-  void advance_clock(long long) override {}
+  void advance_clock(long long ms) override { advanced += ms; }
+  void waited(long long ms) override { waited_ms += ms; }
   bool save_screenshot(const std::string& path, std::string&) override {
     shots.push_back(path);
     return true;
@@ -320,4 +322,21 @@ TEST_CASE("scroll: a replay's screenshot waits until the list stops gliding", "[
     stuck.after_frame(moving, h2, 5'000);
     CHECK(h2.shots.size() == 1);
   }
+}
+
+// A replay from --clock moves the app's clock by its steps only (KioskOptions::fixed_clock): the
+// host hears of an "advance" at once and of a "wait" once its real time has passed.
+TEST_CASE("replay: the host hears how far each advance and wait step moved time", "[ui]") {
+  const platform::ReplayParse parsed = platform::parse_replay("advance 31s\nwait 500ms\n");
+  REQUIRE(parsed.error.empty());
+  platform::Replay replay(parsed.steps);
+  ShotHost host;
+  replay.after_frame(ui::FrameRecord{}, host, 1'000);
+  CHECK(host.advanced == 31'000);
+  for (long long at = 1'016; !replay.finished() && at < 3'000; at += 16) {
+    replay.after_frame(ui::FrameRecord{}, host, at);
+    if (at < 1'500) CHECK(host.waited_ms == 0);
+  }
+  CHECK(replay.finished());
+  CHECK(host.waited_ms == 500);
 }

@@ -72,7 +72,7 @@ void attention_list(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 
   // With the arrow buttons, as every list that can overflow: a busy Monday has 25 lines, and not
   // every coach knows to drag.
   const ScrollRegion r =
-      begin_drag_scroll(t, {"attention", ImVec2(size.x, pos.y + size.y - list_y), colors::background, true});
+      begin_drag_scroll(t, {"attention", ImVec2(size.x, pos.y + size.y - list_y), colors::background});
   const float w = r.list_width;
   const float base_h = t.px(84);
   const float gap = t.px(8);
@@ -170,7 +170,7 @@ void here_panel(const CoachTodayView& v, const Theme& t, ImVec2 pos, ImVec2 size
     return;
   }
   // The arrows here too: the names wrap or shrink into what they leave.
-  const ScrollRegion r = begin_drag_scroll(t, {"here", ImVec2(size.x, pos.y + size.y - list_y), colors::panel, true});
+  const ScrollRegion r = begin_drag_scroll(t, {"here", ImVec2(size.x, pos.y + size.y - list_y), colors::panel});
   const float w = r.list_width;
   const float line_h = t.fonts.body->FontSize * 1.45f;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -222,6 +222,10 @@ void label_at(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float wr
   ImGui::GetWindowDrawList()->AddText(f, f->FontSize, pos, color, drawn.c_str(), nullptr, wrap);
   frame_record().texts.push_back(s);
   record_drawn(f, f->FontSize, s, drawn, pos, wrap);
+}
+
+float label_height(ImFont* f, const std::string& s, float wrap) {
+  return f->CalcTextSizeA(f->FontSize, FLT_MAX, wrap, bidi::shown(f, s, wrap).c_str()).y;
 }
 
 void label_fit(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float width, float scale) {

@@ -87,24 +87,28 @@ void my_week(const HomeView& v, const Theme& t, float x, float width, float y0, 
     label_at(t.fonts.body, screen_pos(x + pad, list_top), colors::text_muted, v.agenda_empty, width - 2 * pad);
     return;
   }
-  // A fade at the bottom edge shows there is more.
+  // A fade at the bottom edge shows there is more; the arrows scroll to it.
   ImGui::SetCursorPos(ImVec2(x + pad * 0.5f, list_top));
   const ScrollRegion r =
-      begin_drag_scroll(t, {"my-week", ImVec2(width - pad, y1 - pad * 0.5f - list_top), colors::panel, false});
+      begin_drag_scroll(t, {"my-week", ImVec2(width - pad, y1 - pad * 0.5f - list_top), colors::panel});
   const float line_h = t.fonts.body->FontSize * 1.25f;
   const float text_w = r.list_width - pad * 0.5f - t.px(44);
   float y = 0;
+  const float leading = line_h - t.fonts.body->FontSize;
   for (const auto& a : v.agenda) {
-    const float h = a.note.empty() ? line_h : 2 * line_h;
+    // A line that wraps (a long absence: its days, then "Afgemeld") pushes its note down.
+    const std::string line = a.when + "   " + a.title;
+    const float first_h = label_height(t.fonts.body, line, text_w) + leading;
+    const float h = first_h + (a.note.empty() ? 0.0f : label_height(t.fonts.body, a.note, text_w) + leading);
     ImGui::SetCursorPos(ImVec2(0, y));
     const ImVec2 p = ImGui::GetCursorScreenPos();
     if (a.highlight)
       ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y - t.px(2)), ImVec2(p.x + r.list_width, p.y + h),
                                                 colors::good_bg, t.px(8));
     icon_at(t.fonts.bold, ImVec2(p.x + pad * 0.5f, p.y), colors::primary, a.icon);
-    label_at(t.fonts.body, ImVec2(p.x + pad * 0.5f + t.px(44), p.y), colors::text, a.when + "   " + a.title, text_w);
+    label_at(t.fonts.body, ImVec2(p.x + pad * 0.5f + t.px(44), p.y), colors::text, line, text_w);
     if (!a.note.empty())
-      label_at(t.fonts.body, ImVec2(p.x + pad * 0.5f + t.px(44), p.y + line_h),
+      label_at(t.fonts.body, ImVec2(p.x + pad * 0.5f + t.px(44), p.y + first_h),
                a.highlight ? colors::check_in : colors::text_muted, a.note, text_w);
     y += h + t.px(6);
   }
@@ -195,7 +199,8 @@ void draw_home(const HomeView& v, const Theme& t, const Layout& L, Actions& out)
   const float rx = M + col_w + L.gap;
   const float tile_h = std::clamp(avail * 0.24f, t.px(110), t.px(200));
   const float today_top = top + home_tiles(v, t, L, rx, top, col_w, tile_h, out);
-  today_panel(t, screen_pos(rx, today_top), screen_pos(rx + col_w, bottom), v.today_title, v.today, v.no_activities);
+  today_panel(t, screen_pos(rx, today_top), screen_pos(rx + col_w, bottom), v.today_title, v.today, v.no_activities,
+              screen_pos(0, L.target_bottom() - t.px(8)).y);
 }
 
 // [SECTION] The participant's language

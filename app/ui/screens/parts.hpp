@@ -3,6 +3,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <cfloat>
 #include <string>
 #include <vector>
 
@@ -62,8 +63,10 @@ void pin_dots(const Theme& t, const Layout& L, int entered, int total, float y);
 // ok_label: an OK key (the coach pads, for a PIN of the old length), enabled when can_ok.
 KeypadEvent pin_keypad(const Theme& t, const Layout& L, const char* id, const std::string& erase_label, bool enabled,
                        bool can_erase, const std::string* ok_label = nullptr, bool can_ok = false);
+// The day's programme in a panel from min to max (screen px); its list's arrows end above
+// `targets_bottom` (screen px: the coach's lock in the corner below).
 void today_panel(const Theme& t, ImVec2 min, ImVec2 max, const std::string& title,
-                 const std::vector<ActivityLine>& lines, const std::string& empty_text);
+                 const std::vector<ActivityLine>& lines, const std::string& empty_text, float targets_bottom = FLT_MAX);
 
 // Screens after identification (participant_screens.cpp)
 void draw_home(const HomeView& v, const Theme& t, const Layout& L, Actions& out);
@@ -79,6 +82,8 @@ void draw_language(const LanguageView& v, const Theme& t, const Layout& L, Actio
 // Coach mode (coach_screens.cpp, person_screens.cpp)
 // Text drawn at a position and recorded for `expect`; text cut to a width with an ellipsis.
 void label_at(ImFont* f, ImVec2 pos, ImU32 color, const std::string& s, float wrap = 0);
+// The height label_at takes for s wrapped at `wrap` px (its lines at the font's size).
+float label_height(ImFont* f, const std::string& s, float wrap);
 std::string fit(ImFont* f, const std::string& s, float width);
 // The width of a text as label_fit and fit draw it: shaped and reordered (Arabic).
 float drawn_width(ImFont* f, const std::string& s);

@@ -156,7 +156,7 @@ void attendance_strip(const CoachPersonView& v, const Theme& t, ImVec2 pos, ImVe
   if (fit.fixed + rows * cell_h + (rows - 1) * fit.gap <= size.y + slack)
     return strip_body(v, t, pos, size.x, cell_h, out);
   ImGui::SetCursorPos(pos);
-  const ScrollRegion r = begin_drag_scroll(t, {"strip", size, colors::background, true});
+  const ScrollRegion r = begin_drag_scroll(t, {"strip", size, colors::background});
   strip_body(v, t, ImVec2(0, 0), r.list_width, tap_px(t, 64), out);
   ImGui::Dummy(ImVec2(1, 1));
   end_drag_scroll(t, r);
@@ -240,7 +240,7 @@ void ladder_section(const CoachPersonView& v, const Theme& t, ImVec2 origin, flo
 void details(const CoachPersonView& v, const Theme& t, ImVec2 pos, ImVec2 size, Actions& out) {
   ImGui::SetCursorPos(pos);
   // The arrows too: the page is long (ladder, agreements, hours, notes, history).
-  const ScrollRegion r = begin_drag_scroll(t, {"person", size, colors::panel, true});
+  const ScrollRegion r = begin_drag_scroll(t, {"person", size, colors::panel});
   const float w = r.list_width - t.px(8);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   float y = 0;

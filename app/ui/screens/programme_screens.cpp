@@ -293,7 +293,7 @@ void draw_coach_programme(const CoachNav& nav, const CoachProgrammeView& v, cons
     return;
   }
   const ScrollRegion r =
-      begin_drag_scroll(t, {"programme", ImVec2(L.size.x - 2 * M, L.size.y - M - list_y), colors::background, true});
+      begin_drag_scroll(t, {"programme", ImVec2(L.size.x - 2 * M, L.size.y - M - list_y), colors::background});
   const float w = r.list_width;
   const float row_h = t.px(84), gap = t.px(8);
   float y = 0;

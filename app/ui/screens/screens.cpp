@@ -279,8 +279,8 @@ bool covers(ImVec2 min, ImVec2 max, ImVec2 bmin, ImVec2 bmax) {
   return min.x < bmax.x && bmin.x < max.x && min.y < bmax.y && bmin.y < max.y;
 }
 
-// What a notice leaves free, the most first: every target, text and row of a list; every target
-// and text; at least every target.
+// What a notice leaves free, the most first: every target, text and row of a list (and it lies
+// inside a panel or clear of it); every target and text; at least every target.
 enum class Spares { Rows, Texts, Targets };
 
 // Whether a notice at [min, max] leaves free what `spares` names of the screen (drawn before it).
@@ -297,6 +297,11 @@ bool spot_is_free(ImVec2 min, ImVec2 max, Spares spares) {
   if (spares == Spares::Texts) return true;
   for (const auto& row : r.rows)
     if (covers(min, max, row.min, row.max)) return false;
+  // Across a panel's edge a notice looks like part of the panel, cut off: inside it, or clear of it.
+  for (const auto& p : r.panels) {
+    const bool inside = min.x >= p.min.x && min.y >= p.min.y && max.x <= p.max.x && max.y <= p.max.y;
+    if (!inside && covers(min, max, p.min, p.max)) return false;
+  }
   return true;
 }
 
@@ -445,7 +450,7 @@ void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out
 // [SECTION] Shared pieces (parts.hpp)
 
 void today_panel(const Theme& t, ImVec2 min, ImVec2 max, const std::string& title,
-                 const std::vector<ActivityLine>& lines, const std::string& empty_text) {
+                 const std::vector<ActivityLine>& lines, const std::string& empty_text, float targets_bottom) {
   panel(min, max, t);
   const float pad = t.px(24);
   ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + pad));
@@ -455,11 +460,11 @@ void today_panel(const Theme& t, ImVec2 min, ImVec2 max, const std::string& titl
     text(t.fonts.body, colors::text_muted, empty_text);
     return;
   }
-  // The day's programme scrolls by dragging; a fade at the edge shows there is more.
+  // The day's programme scrolls by dragging or with its arrows; a fade at the edge shows there is more.
   const float top = ImGui::GetCursorScreenPos().y + t.px(4);
   ImGui::SetCursorScreenPos(ImVec2(min.x + pad, top));
   const ScrollRegion r = begin_drag_scroll(
-      t, {"today-list", ImVec2(max.x - min.x - 2 * pad, max.y - pad * 0.5f - top), colors::panel, false});
+      t, {"today-list", ImVec2(max.x - min.x - 2 * pad, max.y - pad * 0.5f - top), colors::panel, targets_bottom});
   const float width = r.list_width;
   const float row_h = t.fonts.bold->FontSize + t.fonts.body->FontSize + t.px(18);
   for (std::size_t i = 0; i < lines.size(); ++i) {

@@ -132,12 +132,26 @@ void edge_fade(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 bg, bool at_top) {
 
 // [SECTION] Public
 
-float scroll_arrow_size(const Theme& t) { return std::max(t.px(84), 64.0f); }
+ArrowColumn arrow_column(const Theme& t, ImVec2 region) {
+  const float gap = t.px(8);
+  // Up at the top, down at the bottom; in a short region (a panel on the home screen) smaller, down
+  // to 64 px; shorter still, side by side in the middle.
+  const float a = std::clamp((region.y - gap) / 2, 64.0f, std::max(t.px(84), 64.0f));
+  const bool beside = 2 * a + gap > region.y;
+  return {a, beside, beside ? 2 * a + gap : a};
+}
 float drag_threshold(const Theme& t) { return std::max(t.px(16), 12.0f); }
 
 ScrollRegion begin_drag_scroll(const Theme& t, const ScrollSpec& spec) {
-  ScrollRegion r{spec.id, ImGui::GetCursorScreenPos(), spec.size, spec.size.x, spec.background, spec.arrows, nullptr};
-  if (spec.arrows) r.list_width = spec.size.x - scroll_arrow_size(t) - t.px(16);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float arrows_h = std::min(spec.size.y, spec.arrows_bottom - pos.y);
+  ScrollRegion r{spec.id,
+                 pos,
+                 spec.size,
+                 arrows_h,
+                 spec.size.x - arrow_column(t, ImVec2(spec.size.x, arrows_h)).width - t.px(16),
+                 spec.background,
+                 nullptr};
   // Read before BeginChild: whether the screen around the list is disabled (a prompt above it).
   const bool disabled = (GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;
   ImGui::BeginChild(spec.id, ImVec2(r.list_width, spec.size.y), false, ImGuiWindowFlags_NoScrollbar);
@@ -164,25 +178,28 @@ void end_drag_scroll(const Theme& t, const ScrollRegion& r) {
   frame_record().scrollers.push_back({r.id, r.pos, list_max, scroll, scroll_max});
   ImGui::EndChild();
 
-  if (r.arrows && scroll_max > 0.5f) {
-    const float a = scroll_arrow_size(t);
-    const float x = r.pos.x + r.size.x - a;
+  if (scroll_max > 0.5f) {
+    const ArrowColumn col = arrow_column(t, ImVec2(r.size.x, r.arrows_h));
+    const float a = col.side;
+    const float x = r.pos.x + r.size.x - col.width;
+    const ImVec2 up_at(x, col.beside ? r.pos.y + (r.arrows_h - a) / 2 : r.pos.y);
+    const ImVec2 down_at(col.beside ? x + a + t.px(8) : x, col.beside ? up_at.y : r.pos.y + r.arrows_h - a);
     const std::string up = std::string(r.id) + ":up", down = std::string(r.id) + ":down";
     const float page = kPage * r.size.y;
     State st = state_of(w);
     const RepeatKeys keys;  // each tap scrolls a page further
-    ImGui::SetCursorScreenPos(ImVec2(x, r.pos.y));
+    ImGui::SetCursorScreenPos(up_at);
     if (big_button(t, {up.c_str(), icons::utf8("up"), nullptr, ImVec2(a, a), ButtonStyle::Neutral, scroll > 0.5f}))
       st.set_target(std::max(0.0f, (st.target() >= 0 ? st.target() : scroll) - page));
-    ImGui::SetCursorScreenPos(ImVec2(x, r.pos.y + r.size.y - a));
+    ImGui::SetCursorScreenPos(down_at);
     if (big_button(t, {down.c_str(), icons::utf8("down"), nullptr, ImVec2(a, a), ButtonStyle::Neutral,
                        scroll < scroll_max - 0.5f}))
       st.set_target(std::min(scroll_max, (st.target() >= 0 ? st.target() : scroll) + page));
     if (st.target() >= 0) frame_record().animating = true;
 
     // Between the arrows, a quiet bar shows where in the list the view is (not a control).
-    const float track_top = r.pos.y + a + t.px(12), track_bottom = r.pos.y + r.size.y - a - t.px(12);
-    if (track_bottom - track_top > t.px(24)) {
+    const float track_top = r.pos.y + a + t.px(12), track_bottom = r.pos.y + r.arrows_h - a - t.px(12);
+    if (!col.beside && track_bottom - track_top > t.px(24)) {
       ImDrawList* pdl = ImGui::GetWindowDrawList();
       const float cx = x + a * 0.5f, half = t.px(4);
       const float track = track_bottom - track_top;

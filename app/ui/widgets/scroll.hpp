@@ -11,6 +11,8 @@
 #pragma once
 #include <imgui.h>
 
+#include <cfloat>
+
 #include "ui/theme.hpp"
 
 struct ImGuiWindow;
@@ -21,21 +23,29 @@ struct ScrollSpec {
   const char* id;                         // the region's id; its arrows are "<id>:up" and "<id>:down"
   ImVec2 size;                            // the whole region, arrow column included
   ImU32 background = colors::background;  // what the edge fade blends into
-  bool arrows = true;                     // false: a narrow region where only the fade shows there is more
+  float arrows_bottom = FLT_MAX;          // screen px the arrows stay above (the coach's lock below)
 };
+// Every region has its arrows (when its list is longer than it): not everyone can drag.
 
 // What end_drag_scroll needs from begin_drag_scroll.
 struct ScrollRegion {
   const char* id;
   ImVec2 pos, size;
+  float arrows_h;  // the height the arrows share: the region's, or less above the lock
   float list_width;
   ImU32 background;
-  bool arrows;
   ImGuiWindow* window;
 };
 
-// Side of the arrow buttons (>= 64 px) and the finger travel that turns a press into a drag.
-float scroll_arrow_size(const Theme& t);
+// The arrow buttons of a region of that size: their side (>= 64 px), one above the other or, in
+// a region too short for that, side by side; and the width of the column they take.
+struct ArrowColumn {
+  float side;
+  bool beside;
+  float width;
+};
+ArrowColumn arrow_column(const Theme& t, ImVec2 region);
+// The finger travel that turns a press into a drag.
 float drag_threshold(const Theme& t);
 
 // Begins the scrolling child region at the cursor; the list is drawn between begin and end.

@@ -363,6 +363,7 @@ void panel(ImVec2 min, ImVec2 max, const Theme& t) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(min, max, colors::panel, t.px(20));
   dl->AddRect(min, max, colors::panel_border, t.px(20), 0, t.px(2));
+  frame_record().panels.push_back({min, max});
 }
 
 }  // namespace meedoen::ui

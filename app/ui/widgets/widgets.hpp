@@ -56,6 +56,8 @@ struct FrameRecord {
     ImVec2 min, max;
   };
   std::vector<Row> rows;
+  // The white panels (My week, Today): a notice lies inside one or clear of it, never across its edge.
+  std::vector<Row> panels;
   float min_target_px = 1e9f;  // smallest tappable target side this frame
   bool animating = false;      // something still moves (a list gliding): draw another frame
   void clear() {
@@ -65,6 +67,7 @@ struct FrameRecord {
     drawn.clear();
     notices.clear();
     rows.clear();
+    panels.clear();
     min_target_px = 1e9f;
     animating = false;
   }
