@@ -104,6 +104,10 @@ ReplayParse parse_replay(const std::string& script) {
       } else {
         bad("drag needs X1 Y1 X2 Y2");
       }
+    } else if (verb == "scroll-to-end") {
+      if (!argument(rest, arg) || arg.empty()) bad("scroll-to-end needs a \"list\"");
+      s.kind = ReplayStep::Kind::ScrollToEnd;
+      s.text = arg;
     } else if (verb == "type" || verb == "scan" || verb == "screenshot" || verb == "expect" || verb == "expect-not" ||
                verb == "expect-spoken") {
       if (!argument(rest, arg) || arg.empty()) bad(verb + " needs an argument");
@@ -119,8 +123,8 @@ ReplayParse parse_replay(const std::string& script) {
       s.kind = verb == "advance" ? ReplayStep::Kind::Advance : ReplayStep::Kind::Wait;
     } else {
       bad("unknown step '" + verb +
-          "' (known: tap, double-tap, drag, type, scan, advance, wait, screenshot, expect, expect-not, "
-          "expect-spoken)");
+          "' (known: tap, double-tap, drag, scroll-to-end, type, scan, advance, wait, screenshot, expect, "
+          "expect-not, expect-spoken)");
     }
     if (!r.error.empty()) return r;
     r.steps.push_back(s);
@@ -194,6 +198,22 @@ bool Replay::type_next(const ui::FrameRecord& record, const ReplayStep& s) {
   return start_tap(record, id, s);
 }
 
+// A scroll-to-end step: the list's down arrow, tapped again while it can be (each tap a page
+// further, also while the list still glides), then the next step.
+void Replay::scroll_on(const ui::FrameRecord& record, const ReplayStep& s) {
+  constexpr int kMaxTaps = 100;
+  if (!record.find_scroller(s.text)) return fail(s, "no list \"" + s.text + "\" on screen");
+  const auto* down = record.find_target(s.text + ":down");
+  if (down && down->enabled && m_arrow_taps < kMaxTaps) {
+    ++m_arrow_taps;
+    start_tap(record, s.text + ":down", s);
+    return;
+  }
+  if (down && down->enabled) return fail(s, "the list \"" + s.text + "\" did not come to its end");
+  m_arrow_taps = 0;
+  ++m_next;
+}
+
 void Replay::after_frame(const ui::FrameRecord& record, ReplayHost& host, long long real_now) {
   if (finished() || pointer_busy()) return;
   const ReplayStep& s = m_steps[m_next];
@@ -250,6 +270,7 @@ void Replay::start_step(const ui::FrameRecord& record, ReplayHost& host, long lo
       ++m_next;
       return;
     case ReplayStep::Kind::Drag: return start_drag(s);
+    case ReplayStep::Kind::ScrollToEnd: return scroll_on(record, s);
     case ReplayStep::Kind::Type: return start_typing(record, host, real_now, s);
     case ReplayStep::Kind::Scan:
       host.scan(s.text);

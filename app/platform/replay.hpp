@@ -3,6 +3,7 @@
 //   double-tap "OK" 150ms  tap it, then the same spot again 150 ms later (label or X Y)
 //   type "fat"           tap the on-screen keyboard keys for each letter (accents too: "Ayşe")
 //   drag X1 Y1 X2 Y2     press at X1 Y1, slide to X2 Y2, lift (scrolls a list)
+//   scroll-to-end "LIST" tap the list's down arrow until the list is at its end
 //   scan DEMO0001        a card scanner types the code and Enter
 //   advance 31s          move the app's clock (ms, s, m)
 //   wait 500ms           let real time pass while the app runs
@@ -19,7 +20,20 @@
 namespace meedoen::platform {
 
 struct ReplayStep {
-  enum class Kind { TapLabel, TapXY, Drag, Type, Scan, Advance, Wait, Screenshot, Expect, ExpectNot, ExpectSpoken };
+  enum class Kind {
+    TapLabel,
+    TapXY,
+    Drag,
+    ScrollToEnd,
+    Type,
+    Scan,
+    Advance,
+    Wait,
+    Screenshot,
+    Expect,
+    ExpectNot,
+    ExpectSpoken
+  };
   long long second_tap_ms = -1;  // double-tap: the second press this long after the first
   Kind kind;
   std::string text;  // label, text, code or file
@@ -79,6 +93,7 @@ class Replay {
   std::vector<ReplayStep> m_steps;
   std::size_t m_next = 0;
   bool type_next(const ui::FrameRecord& record, const ReplayStep& s);
+  void scroll_on(const ui::FrameRecord& record, const ReplayStep& s);
 
   // A tap in progress: press, release, then let the result settle for two frames. A drag
   // (phase 3) moves the pressed pointer a step each frame before it lifts.
@@ -92,6 +107,7 @@ class Replay {
   long long m_wait_until = 0;
   std::size_t m_spoken_seen = 0;  // read-aloud texts before this one were matched already
   int m_settle = 0;
+  int m_arrow_taps = 0;  // taps of this scroll-to-end step so far
   long long m_input_ms = 0;
   long long m_second_tap_ms = -1;  // a double tap's second press still to come
   void press(float x, float y, long long after_ms);

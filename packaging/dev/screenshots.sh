@@ -21,9 +21,7 @@ for size in 1280x800 1920x1080 1080x1920 1024x600; do
   TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 ${size}x24" build/app/meedoen-kiosk --demo --db "$work/k.db" \
     --config docs/screenshots/grid.toml --clock 2026-11-23T09:42 --size "$size" --replay "$work/grid.replay" 2>/dev/null
   # Coach mode: the corner button, the coach PIN pad, Today, the programme and its editor.
-  # In portrait the programme fits the screen: no arrows to scroll it with, and no need.
-  sed "s#OUT/#$PWD/$out/#" docs/screenshots/coach.replay |
-    if [ "$size" = 1080x1920 ]; then sed '/programme:down/d'; else cat; fi > "$work/coach.replay"
+  sed "s#OUT/#$PWD/$out/#" docs/screenshots/coach.replay > "$work/coach.replay"
   rm -f "$work/k.db"*
   TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 ${size}x24" build/app/meedoen-kiosk --demo --db "$work/k.db" \
     --clock 2026-11-23T09:42 --size "$size" --replay "$work/coach.replay" 2>/dev/null

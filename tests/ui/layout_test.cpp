@@ -170,6 +170,15 @@ std::vector<Scene> grid_scenes(const char* lang) {
 // The coach's screens, from Marloes's Monday.
 std::vector<Scene> coach_scenes() {
   auto tab = [](Screen sc) { return [sc](test::FakeKiosk& k) { k.touch(core::CoachTabTapped{sc}); }; };
+  // The Reports tab showing October 2026 of these inputs.
+  auto october = [tab](core::ReportInputs in) {
+    return [tab, in](test::FakeKiosk& k) {
+      tab(Screen::CoachReports)(k);
+      k.mutable_state().reports.month = "2026-10";
+      k.act(core::ReportLoaded{core::month_report(in, "2026-10", test::report_now())});
+      CHECK(k.state().reports.loaded);
+    };
+  };
   auto person = [](test::FakeKiosk& k) {
     k.touch(core::CoachTabTapped{Screen::CoachPeople});
     k.touch(core::PersonTapped{"p-ayse"});
@@ -236,21 +245,9 @@ std::vector<Scene> coach_scenes() {
       {"coach reports", tab(Screen::CoachReports)},
       // A month's figures on screen: the week chart, the table with long coach names (a
       // Polish and a Dutch double name) and the centre's total.
-      {"coach reports, October's figures",
-       [tab](test::FakeKiosk& k) {
-         tab(Screen::CoachReports)(k);
-         k.mutable_state().reports.month = "2026-10";
-         k.act(core::ReportLoaded{core::month_report(test::long_names_centre(), "2026-10", test::report_now())});
-         CHECK(k.state().reports.loaded);
-       }},
+      {"coach reports, October's figures", october(test::long_names_centre())},
       // More coaches than the table has room for at 1024x600: the line that names the rows left out.
-      {"coach reports, five coaches",
-       [tab](test::FakeKiosk& k) {
-         tab(Screen::CoachReports)(k);
-         k.mutable_state().reports.month = "2026-10";
-         k.act(core::ReportLoaded{core::month_report(test::five_coaches_centre(), "2026-10", test::report_now())});
-         CHECK(k.state().reports.loaded);
-       }},
+      {"coach reports, five coaches", october(test::five_coaches_centre())},
       // The export's result beside the button: the folder and three files (they ran to the edge).
       {"coach reports, exported",
        [tab](test::FakeKiosk& k) {

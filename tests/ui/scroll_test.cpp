@@ -340,3 +340,41 @@ TEST_CASE("replay: the host hears how far each advance and wait step moved time"
   CHECK(replay.finished());
   CHECK(host.waited_ms == 500);
 }
+
+// However many pages the screen's size makes the list, the step taps its down arrow until it
+// cannot be tapped (at the end), then goes on; a screen without the arrow (a list that fits) too.
+TEST_CASE("replay: scroll-to-end taps the list's down arrow until the list is at its end", "[ui]") {
+  const platform::ReplayParse parsed = platform::parse_replay("scroll-to-end \"programme\"\n");
+  REQUIRE(parsed.error.empty());
+  ui::FrameRecord r;
+  r.scrollers.push_back({"programme", ImVec2(0, 0), ImVec2(900, 600), 0, 1200});
+  r.targets.push_back({"programme:down", "", ImVec2(1000, 500), ImVec2(1084, 584)});
+  platform::Replay replay(parsed.steps);
+  ShotHost host;
+  int presses = 0;
+  bool was_down = false;
+  for (int frame = 0; frame < 200 && !replay.finished(); ++frame) {
+    float x = 0, y = 0;
+    bool down = false;
+    replay.before_frame(x, y, down);
+    if (down && !was_down) {
+      ++presses;
+      CHECK(x > 1000);
+      CHECK(y > 500);
+    }
+    was_down = down;
+    r.targets.back().enabled = presses < 3;  // the end after the third page
+    replay.after_frame(r, host, frame * 16);
+  }
+  CHECK(presses == 3);
+  CHECK(replay.finished());
+  CHECK_FALSE(replay.failed());
+
+  SECTION("a list that fits: no arrow, nothing to tap") {
+    r.targets.clear();
+    platform::Replay fits(parsed.steps);
+    fits.after_frame(r, host, 0);
+    CHECK(fits.finished());
+    CHECK_FALSE(fits.failed());
+  }
+}

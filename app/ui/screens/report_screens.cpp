@@ -142,14 +142,14 @@ void figures_table(const ReportsView& v, const Theme& t, ImVec2 min, ImVec2 max)
   const std::size_t coaches = v.rows.size() - (v.total_row ? 1 : 0);
   const float line_h = t.fonts.body->FontSize * 1.7f;
   const float total_h = v.total_row ? tb.h.back() : 0.0f;
+  // Every coach's row when they all fit; else as many as leave room for the line naming the rest.
   float used = y + total_h;
-  std::size_t room = 0;
-  for (; room < coaches; ++room) {
-    const bool last = room + 1 == coaches;
-    if (used + tb.h[room + 1] + (last ? 0.0f : line_h) > max.y + 0.5f) break;
-    used += tb.h[room + 1];
+  for (std::size_t r = 0; r < coaches; ++r) used += tb.h[r + 1];
+  std::size_t room = coaches;
+  if (used > max.y + 0.5f) {
+    used = y + total_h + line_h;
+    for (room = 0; room < coaches && used + tb.h[room + 1] <= max.y + 0.5f; ++room) used += tb.h[room + 1];
   }
-  if (room < coaches && room > 0 && used + line_h > max.y + 0.5f) --room;
   const std::size_t hidden = coaches - room;
   auto note_hidden = [&] {
     if (hidden == 0 || hidden >= v.more_rows.size() || y + line_h + total_h > max.y + 0.5f) return;

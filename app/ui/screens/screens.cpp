@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "ui/widgets/icons.hpp"
 #include "ui/widgets/keyboard.hpp"
@@ -284,10 +286,12 @@ bool covers(ImVec2 min, ImVec2 max, ImVec2 bmin, ImVec2 bmax) {
 enum class Spares { Rows, Texts, Targets };
 
 // Whether a notice at [min, max] leaves free what `spares` names of the screen (drawn before it).
-bool spot_is_free(ImVec2 min, ImVec2 max, Spares spares) {
+bool spot_is_free(ImVec2 min, ImVec2 max, Spares spares, float inset) {
   const FrameRecord& r = frame_record();
+  // A target that cannot be tapped this moment (the welcome's buttons just after a visit) can be
+  // in a moment: it stays in view where there is room, and only a last resort covers it.
   for (const auto& tg : r.targets)
-    if (tg.enabled && covers(min, max, tg.min, tg.max)) return false;
+    if ((tg.enabled || spares != Spares::Targets) && covers(min, max, tg.min, tg.max)) return false;
   if (spares == Spares::Targets) return true;
   for (const auto& d : r.drawn) {
     const ImVec2 dmin(d.min.x, d.in_list ? std::max(d.min.y, d.box_min.y) : d.min.y);
@@ -297,9 +301,11 @@ bool spot_is_free(ImVec2 min, ImVec2 max, Spares spares) {
   if (spares == Spares::Texts) return true;
   for (const auto& row : r.rows)
     if (covers(min, max, row.min, row.max)) return false;
-  // Across a panel's edge a notice looks like part of the panel, cut off: inside it, or clear of it.
+  // Across a panel's edge a notice looks like part of the panel, cut off: inside it (clear of its
+  // edges), or clear of it.
   for (const auto& p : r.panels) {
-    const bool inside = min.x >= p.min.x && min.y >= p.min.y && max.x <= p.max.x && max.y <= p.max.y;
+    const bool inside =
+        min.x >= p.min.x + inset && min.y >= p.min.y + inset && max.x <= p.max.x - inset && max.y <= p.max.y - inset;
     if (!inside && covers(min, max, p.min, p.max)) return false;
   }
   return true;
@@ -314,17 +320,21 @@ float notice_full_width(const Theme& t, const Layout& L) { return std::min(L.siz
 ImVec2 notice_spot(const Theme& t, const Layout& L, const std::string& message, bool good, float& width) {
   const float full = notice_full_width(t, L);
   const float half = (L.size.x - 2 * L.margin - L.gap) * 0.5f;
-  const float edge = L.margin * 0.25f;
+  const float edge = L.margin * 0.25f, inset = t.px(12);
+  // Where it may go, as widths and their left edges: across, then half, then inside a panel.
+  std::vector<std::pair<float, std::vector<float>>> places{
+      {full, {(L.size.x - full) * 0.5f, L.margin, L.size.x - L.margin - full}},
+      {half, {(L.size.x - half) * 0.5f, L.margin, L.size.x - L.margin - half}}};
+  for (const auto& p : frame_record().panels) places.push_back({p.max.x - p.min.x - 2 * inset, {p.min.x + inset}});
   for (const Spares spares : {Spares::Rows, Spares::Texts, Spares::Targets}) {
-    for (const float w : {full, half}) {
+    for (const auto& [w, xs] : places) {
       const float h = notice_height(t, message, w);
       const float start = good ? edge : (L.size.y - h) * 0.5f;
-      const float xs[] = {(L.size.x - w) * 0.5f, L.margin, L.size.x - L.margin - w};
       for (float d = 0; d < L.size.y; d += t.px(12)) {
         for (const float y : {start + d, start - d}) {
           if (y < edge || y + h > L.size.y - edge) continue;
           for (const float x : xs)
-            if (spot_is_free(ImVec2(x, y), ImVec2(x + w, y + h), spares)) {
+            if (spot_is_free(ImVec2(x, y), ImVec2(x + w, y + h), spares, inset)) {
               width = w;
               return ImVec2(x, y);
             }
