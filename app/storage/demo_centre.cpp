@@ -388,7 +388,7 @@ bool seed_demo_centre(Store& store, core::TimeMs now) {
     store.set_setting("go_live", core::add_days(core::format_date_iso(core::to_local(now)), -kHistoryDays));
     for (const DemoCoach& c : kDemoCoaches) store.put_coach({c.id, c.name}, hash_pin(c.pin));
     for (int i = 0; i < kDemoParticipants; ++i) {
-      char code[16], pin[8], id[32];
+      char code[16], pin[12], id[32];
       std::snprintf(code, sizeof code, "DEMO%04d", i + 1);
       std::snprintf(pin, sizeof pin, "%04d", i + 1);
       std::snprintf(id, sizeof id, "demo-p-%04d", i + 1);

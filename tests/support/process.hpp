@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -40,6 +41,8 @@ inline RunResult run(const std::string& command, const TempDir& dir) {
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.out = slurp(out);
   r.err = slurp(err);
+  if (status == -1) r.err += "\n[system() failed: errno " + std::to_string(errno) + "]";
+  else if (WIFSIGNALED(status)) r.err += "\n[the shell was killed by signal " + std::to_string(WTERMSIG(status)) + "]";
   return r;
 }
 
