@@ -13,10 +13,6 @@ namespace meedoen::ui {
 
 namespace {
 
-// [SECTION] Helpers
-
-float width_of(ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, s.c_str()).x; }
-
 // [SECTION] Figures per coach
 
 // The table laid out before it is drawn: each column as wide as its widest cell where the row has
@@ -72,6 +68,7 @@ std::vector<float> column_widths(const std::vector<float>& natural, const std::v
 FigureTable lay_out_table(const ReportsView& v, const Theme& t, float left, float width) {
   FigureTable tb;
   const std::size_t n = v.columns.size();
+  if (n == 0) return tb;
   const float gap = t.px(16);
   std::vector<std::vector<std::pair<const std::string*, ImFont*>>> cells{{}};
   for (const std::string& c : v.columns) cells[0].push_back({&c, t.fonts.body});
@@ -128,11 +125,11 @@ void draw_cell(const FigureTable& tb, std::size_t i, float y, float row_h, const
   }
 }
 
-void figures_table(const ReportsView& v, const Theme& t, ImVec2 min, ImVec2 max) {
+// The table laid out (lay_out_table, within the panel's padding) in the panel from min to max.
+void figures_table(const ReportsView& v, const FigureTable& tb, const Theme& t, ImVec2 min, ImVec2 max) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float pad = t.px(16);
   if (v.columns.empty()) return;
-  const FigureTable tb = lay_out_table(v, t, min.x + pad, max.x - min.x - 2 * pad);
   float y = min.y + pad * 0.5f;
   for (std::size_t i = 0; i < tb.rows[0].size(); ++i) draw_cell(tb, i, y, tb.h[0], tb.rows[0][i], colors::text_muted);
   y += tb.h[0];
@@ -192,9 +189,9 @@ void bar_chart(const Theme& t, ImVec2 min, ImVec2 max, const std::string& title,
     dl->AddRectFilled(ImVec2(cx - bw / 2, base - h), ImVec2(cx + bw / 2, base), color, t.px(4),
                       ImDrawFlags_RoundCornersTop);
     const std::string& val = bars[i].value;
-    label_at(t.fonts.body, ImVec2(cx - width_of(t.fonts.body, val) / 2, base - h - label_h), colors::text, val);
+    label_at(t.fonts.body, ImVec2(cx - drawn_width(t.fonts.body, val) / 2, base - h - label_h), colors::text, val);
     const std::string lab = fit(t.fonts.body, bars[i].label, slot - t.px(4));
-    label_at(t.fonts.body, ImVec2(cx - width_of(t.fonts.body, lab) / 2, base + t.px(4)), colors::text_muted, lab);
+    label_at(t.fonts.body, ImVec2(cx - drawn_width(t.fonts.body, lab) / 2, base + t.px(4)), colors::text_muted, lab);
   }
 }
 
@@ -219,12 +216,12 @@ void draw_coach_reports(const CoachNav& nav, const ReportsView& v, const Theme& 
   const float month_w = t.px(300);
   const float mx = M + step_w + g;
   label_at(t.fonts.large,
-           ImVec2(wp.x + mx + (month_w - width_of(t.fonts.large, v.month_label)) / 2,
+           ImVec2(wp.x + mx + (month_w - drawn_width(t.fonts.large, v.month_label)) / 2,
                   wp.y + top + (bh - t.fonts.large->FontSize) / 2 - (v.as_of.empty() ? 0 : t.px(10))),
            colors::text, v.month_label);
   if (!v.as_of.empty())
     label_at(t.fonts.body,
-             ImVec2(wp.x + mx + (month_w - width_of(t.fonts.body, v.as_of)) / 2, wp.y + top + bh / 2 + t.px(10)),
+             ImVec2(wp.x + mx + (month_w - drawn_width(t.fonts.body, v.as_of)) / 2, wp.y + top + bh / 2 + t.px(10)),
              colors::text_muted, v.as_of);
   ImGui::SetCursorPos(ImVec2(mx + month_w + g, top));
   if (big_button(t, {"reports:next", icons::utf8("next"), &v.next_label, ImVec2(step_w, bh), ButtonStyle::Neutral,
@@ -264,11 +261,12 @@ void draw_coach_reports(const CoachNav& nav, const ReportsView& v, const Theme& 
     const float avail = export_y - result_h - L.gap * 0.75f - y0;
     // The charts keep at least their readable height; the table takes the rest it needs.
     const float charts_min = t.px(tall ? 2 * 260 : 190);
-    const float needed = table_height(lay_out_table(v, t, 0, W - 2 * t.px(16)), t);
+    const FigureTable table = lay_out_table(v, t, wp.x + M + t.px(16), W - 2 * t.px(16));
+    const float needed = table_height(table, t);
     const float table_h = std::min(needed, std::max(avail * 0.4f, avail - charts_min));
     const ImVec2 tmin(wp.x + M, wp.y + y0), tmax(wp.x + M + W, wp.y + y0 + table_h);
     panel(tmin, tmax, t);
-    figures_table(v, t, tmin, tmax);
+    figures_table(v, table, t, tmin, tmax);
     const float cy = y0 + table_h + L.gap * 0.6f;
     const Split c = split(L, ImVec2(M, cy), ImVec2(W, export_y - result_h - L.gap * 0.75f - cy), 0.5f, 0.5f);
     const ImVec2 amin(wp.x + c.a_pos.x, wp.y + c.a_pos.y), amax(amin.x + c.a_size.x, amin.y + c.a_size.y);
