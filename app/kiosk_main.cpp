@@ -6,6 +6,7 @@
 
 #include "cli/kiosk_commands.hpp"
 #include "cli/kiosk_start.hpp"
+#include "config/paths.hpp"
 #include "platform/kiosk.hpp"
 #include "version.hpp"
 
@@ -114,6 +115,7 @@ int run(const Options& o) {
   if (!m.export_progress.empty()) return cli::export_progress(k, tr, m.export_progress, m.export_out);
   platform::KioskOptions window = o.window;
   window.fixed_clock = !o.start.clock.empty() && !window.replay.empty();
+  window.font_cache = config::default_cache_dir();
   return platform::run_kiosk(
       window, {k.cfg, *k.store, k.worker.get(), tr, k.clock_offset, k.db_path, k.config_file, &cli::format_status});
 }

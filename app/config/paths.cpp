@@ -24,6 +24,8 @@ std::string find_config_file(const std::string& explicit_path) {
   return "";
 }
 
+std::string default_cache_dir() { return env_or("XDG_CACHE_HOME", home() + "/.cache") + "/meedoen"; }
+
 std::string default_database_path() { return env_or("XDG_DATA_HOME", home() + "/.local/share") + "/meedoen/kiosk.db"; }
 
 }  // namespace meedoen::config

@@ -9,5 +9,7 @@ namespace meedoen::config {
 std::string find_config_file(const std::string& explicit_path);
 // $XDG_DATA_HOME/meedoen/kiosk.db, else ~/.local/share/meedoen/kiosk.db.
 std::string default_database_path();
+// $XDG_CACHE_HOME/meedoen, else ~/.cache/meedoen: what the kiosk can rebuild (the font atlas).
+std::string default_cache_dir();
 
 }  // namespace meedoen::config

@@ -28,6 +28,7 @@
 #include "ui/bidi/bidi.hpp"
 #include "ui/bidi/mirror.hpp"
 #include "ui/bidi/shown.hpp"
+#include "ui/font_cache.hpp"
 #include "ui/i18n.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/spoken.hpp"
@@ -99,11 +100,15 @@ struct PendingFonts {
   long frame = 0;  // the frame it was asked for: those after it were drawn while it was built
 };
 
-PendingFonts build_fonts_async(const std::string& language, ui::Strings& tr, float scale, long frame) {
+// cache: the font cache's folder (ui/font_cache.hpp); the worker reads the atlas from there when
+// it was built before with the same plan, fonts and build, else builds it and keeps it there.
+PendingFonts build_fonts_async(const std::string& language, ui::Strings& tr, float scale, long frame,
+                               const std::string& cache) {
   // The plan reads the catalogue (not thread-safe): made here, the atlas built on the worker.
   PendingFonts p{language, scale, {}, std::chrono::steady_clock::now(), frame};
-  p.built = std::async(std::launch::async,
-                       [plan = ui::font_plan(language, tr), scale] { return ui::build_fonts(plan, scale); });
+  p.built = std::async(std::launch::async, [plan = ui::font_plan(language, tr), scale, cache] {
+    return ui::cached_fonts(plan, scale, cache);
+  });
   return p;
 }
 
@@ -206,7 +211,7 @@ class Kiosk final : public ReplayHost {
                ", not the size expected: its atlas is built again");
       m_start_fonts.reset();  // waits for the build it no longer needs
     }
-    if (!m_start_fonts) m_start_fonts = build_fonts_async(m_font_language, m_tr, m_theme.scale, 0);
+    if (!m_start_fonts) m_start_fonts = build_fonts_async(m_font_language, m_tr, m_theme.scale, 0, m_opt.font_cache);
     const auto asked = std::chrono::steady_clock::now();
     ui::BuiltFonts built = m_start_fonts->built.get();
     const auto waited = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - asked);
@@ -220,6 +225,7 @@ class Kiosk final : public ReplayHost {
   void install_fonts(const std::string& language, ui::BuiltFonts built, std::chrono::steady_clock::time_point t0) {
     using Ms = std::chrono::duration<double, std::milli>;
     if (!built.ok) log_line("fonts: " + built.error);
+    const std::string origin = built.origin;
     const auto t1 = std::chrono::steady_clock::now();
     ui::install_fonts(m_theme, std::move(built));
     m_window.upload_font_texture();
@@ -229,9 +235,9 @@ class Kiosk final : public ReplayHost {
     char line[240];
     std::snprintf(line, sizeof line,
                   "fonts for %s: atlas %dx%d, %d glyphs, ready %.1f ms after the build began, swapped in and uploaded "
-                  "on the UI thread in %.1f ms",
+                  "on the UI thread in %.1f ms; ",
                   language.c_str(), st.width, st.height, st.glyphs, Ms(t1 - t0).count(), Ms(t2 - t1).count());
-    log_line(line);
+    log_line(line + origin);
     m_font_language = language;
   }
 
@@ -258,7 +264,7 @@ class Kiosk final : public ReplayHost {
       m_font_language = language;
       return;
     }
-    m_pending_fonts = build_fonts_async(language, m_tr, m_theme.scale, m_frame);
+    m_pending_fonts = build_fonts_async(language, m_tr, m_theme.scale, m_frame, m_opt.font_cache);
     if (m_replay || !m_opt.screenshot.empty()) follow_language();
   }
 
@@ -551,7 +557,7 @@ int run_kiosk(const KioskOptions& o, const KioskParts& p) {
   std::unique_ptr<Window> window;
   try {
     window = std::make_unique<Window>("Meedoen", o.width, o.height, o.fullscreen, [&](int w, int h) {
-      start_fonts = build_fonts_async(session.state().language, p.tr, ui::scale_for(w, h), 0);
+      start_fonts = build_fonts_async(session.state().language, p.tr, ui::scale_for(w, h), 0, o.font_cache);
     });
   } catch (const std::exception& e) {
     std::fprintf(stderr, "meedoen-kiosk: %s\n", e.what());

@@ -23,6 +23,9 @@ struct KioskOptions {
   // by its "advance" and "wait" steps, so a screenshot shows the same time (a clock, a countdown)
   // on every run, however long the steps before it took.
   bool fixed_clock = false;
+  // The font cache's folder (ui/font_cache.hpp): $XDG_CACHE_HOME/meedoen; "" builds the atlas at
+  // every start.
+  std::string font_cache;
 };
 
 // The opened kiosk the window runs on; the caller owns each part and outlives run_kiosk.

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ui/i18n.hpp"
 
@@ -97,8 +98,11 @@ struct BuiltFonts {
   std::shared_ptr<std::deque<ImVector<ImWchar>>> ranges;  // ImGui keeps pointers into them
   bool ok = false;
   std::string error;
+  std::string origin = "built";  // or how the font cache (ui/font_cache.hpp) gave it, for the log
 };
 BuiltFonts build_fonts(const FontPlan& plan, float scale);
+// Every font file a build may read (for the font cache's key).
+const std::vector<std::string>& font_files();
 // Replaces ImGui's atlas (the old one and its fonts are deleted); the caller uploads the texture.
 void install_fonts(Theme& theme, BuiltFonts&& built);
 void apply_style(const Theme& theme);
