@@ -44,7 +44,8 @@ inline std::vector<core::Activity> programme() {
 // A Monday full of activities, more than a screen shows at once: the list fills its room.
 inline std::vector<core::Activity> busy_programme() {
   std::vector<core::Activity> all = programme();
-  const char* titles[] = {"Taalcafé", "Fietsen repareren", "Naaiatelier", "Bewegen op muziek", "Computerhulp"};
+  const char* titles[] = {"Taalcafé", "Fietsen repareren in de werkplaats van Ruilwinkel 't Cirkeltje", "Naaiatelier",
+                          "Bewegen op muziek", "Computerhulp"};
   for (int i = 0; i < 5; ++i)
     all.push_back(activity(("a-busy-" + std::to_string(i)).c_str())
                       .title(titles[i])

@@ -236,8 +236,29 @@ void draw_language(const LanguageView& v, const Theme& t, const Layout& L, Actio
 
 namespace {
 
+float activity_action_width(const Theme& t, float w, bool tall) {
+  return tall ? w - 2 * t.px(20) : std::min(t.px(300), w * 0.3f);
+}
+
+// Where a row's lines start, from its left edge, and how wide they may run.
+float activity_text_x(const Theme& t) { return 2 * t.px(20) + t.fonts.icon->FontSize; }
+float activity_text_width(const Theme& t, float w, bool tall) {
+  const float pad = t.px(20);
+  return w - activity_text_x(t) - pad - (tall ? 0.0f : activity_action_width(t, w, tall) + pad);
+}
+
+// A title that wraps makes its row taller by its extra lines, so that it never runs into the
+// lines under it ("Fietsen repareren in de werkplaats ..." over "Huiskamer").
+float activity_title_extra(const Theme& t, const ActivitiesView::Row& row, float w, bool tall) {
+  ImFont* head = tall ? t.fonts.large : t.fonts.bold;
+  const float text_w = activity_text_width(t, w, tall);
+  return std::max(0.0f,
+                  label_height(head, row.time + "   " + row.title, text_w) - label_height(head, row.time, text_w));
+}
+
 // One activity in the list at (0, ry) of the scroll region: pictogram, time and title, where,
 // places; the action at the right (landscape) or across the row under the text (portrait).
+// row_h includes the title's extra lines (activity_title_extra).
 void activity_row(const ActivitiesView& v, const ActivitiesView::Row& row, const Theme& t, float w, float ry,
                   float row_h, bool tall, Actions& out) {
   ImGui::SetCursorPos(ImVec2(0, ry));
@@ -248,21 +269,21 @@ void activity_row(const ActivitiesView& v, const ActivitiesView::Row& row, const
               t.px(row.mine ? 3 : 2));
   record_row(rmin, ImVec2(rmin.x + w, rmin.y + row_h));
   const float pad = t.px(20);
-  const float action_w = tall ? w - 2 * pad : std::min(t.px(300), w * 0.3f);
+  const float action_w = activity_action_width(t, w, tall);
   const float action_h = t.px(tall ? 110 : 92);
   const float text_h = tall ? row_h - action_h - 2 * pad : row_h;
   icon_at(t.fonts.icon, ImVec2(rmin.x + pad, rmin.y + (text_h - t.fonts.icon->FontSize) * 0.5f), colors::primary,
           row.icon);
-  const float tx = rmin.x + pad + t.fonts.icon->FontSize + pad;
-  const float text_w = tall ? w - (tx - rmin.x) - pad : w - (tx - rmin.x) - action_w - 2 * pad;
+  const float tx = rmin.x + activity_text_x(t);
+  const float text_w = activity_text_width(t, w, tall);
   // Portrait: the lines a size larger, read from further away on a panel this tall.
   ImFont* head = tall ? t.fonts.large : t.fonts.bold;
   ImFont* line = tall ? t.fonts.bold : t.fonts.body;
   label_at(head, ImVec2(tx, rmin.y + pad * 0.6f), colors::text, row.time + "   " + row.title, text_w);
-  label_at(line, ImVec2(tx, rmin.y + pad * 0.6f + head->FontSize * 1.3f), colors::text_muted, row.where, text_w);
+  const float below = rmin.y + pad * 0.6f + head->FontSize * 1.3f + activity_title_extra(t, row, w, tall);
+  label_at(line, ImVec2(tx, below), colors::text_muted, row.where, text_w);
   const std::string status = row.status.empty() ? row.places : row.status + "   " + row.places;
-  label_at(line, ImVec2(tx, rmin.y + pad * 0.6f + head->FontSize * 1.3f + line->FontSize * 1.3f),
-           row.mine ? colors::check_in : colors::text, status, text_w);
+  label_at(line, ImVec2(tx, below + line->FontSize * 1.3f), row.mine ? colors::check_in : colors::text, status, text_w);
 
   if (tall) ImGui::SetCursorPos(ImVec2(pad, ry + row_h - pad - action_h));
   else ImGui::SetCursorPos(ImVec2(w - action_w - pad * 0.5f, ry + (row_h - action_h) * 0.5f));
@@ -314,19 +335,32 @@ void draw_activities(const ActivitiesView& v, const Theme& t, const Layout& L, A
     y += t.px(84) + L.gap;
   }
   const float row_h = t.px(tall ? 300 : 128);
+  // Each row's height: a title that wraps adds its extra lines (measured at the list's full width,
+  // which the arrows may narrow by a column: then it is a little taller than it needs).
+  const float list_w = L.size.x - 2 * M;
+  std::vector<float> heights;
+  float rows_h = 0;
+  for (const ActivitiesView::Row& row : v.rows) {
+    heights.push_back(row_h + activity_title_extra(t, row, list_w, tall));
+    rows_h += heights.back() + t.px(12);
+  }
   // A notice ("Je staat op de wachtlijst") has a place of its own under the rows: where they would
   // reach under it, the list ends higher while it shows (over a row it read as part of that activity).
-  if (y + static_cast<float>(v.rows.size()) * (row_h + t.px(12)) > bottom - L.notice_across) bottom -= L.notice_across;
+  if (y + rows_h > bottom - L.notice_across) bottom -= L.notice_across;
 
   ImGui::SetCursorPos(ImVec2(M, y));
   if (v.rows.empty()) {
     text(t.fonts.bold, colors::text_muted, v.empty_text);
     return;
   }
-  const ScrollRegion r = begin_drag_scroll(t, {"activities", ImVec2(L.size.x - 2 * M, bottom - y)});
-  for (std::size_t i = 0; i < v.rows.size(); ++i)
-    activity_row(v, v.rows[i], t, r.list_width, static_cast<float>(i) * (row_h + t.px(12)), row_h, tall, out);
-  ImGui::SetCursorPos(ImVec2(0, static_cast<float>(v.rows.size()) * (row_h + t.px(12))));
+  const ScrollRegion r = begin_drag_scroll(t, {"activities", ImVec2(list_w, bottom - y)});
+  float ry = 0;
+  for (std::size_t i = 0; i < v.rows.size(); ++i) {
+    const float h = std::max(heights[i], row_h + activity_title_extra(t, v.rows[i], r.list_width, tall));
+    activity_row(v, v.rows[i], t, r.list_width, ry, h, tall, out);
+    ry += h + t.px(12);
+  }
+  ImGui::SetCursorPos(ImVec2(0, ry));
   ImGui::Dummy(ImVec2(1, 1));
   end_drag_scroll(t, r);
 }

@@ -476,10 +476,10 @@ void today_panel(const Theme& t, ImVec2 min, ImVec2 max, const std::string& titl
   const ScrollRegion r = begin_drag_scroll(
       t, {"today-list", ImVec2(max.x - min.x - 2 * pad, max.y - pad * 0.5f - top), colors::panel, targets_bottom});
   const float width = r.list_width;
+  // A row is at least one line of each; a title that wraps pushes the rows after it down.
   const float row_h = t.fonts.bold->FontSize + t.fonts.body->FontSize + t.px(18);
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    const auto& a = lines[i];
-    const float y = t.px(6) + static_cast<float>(i) * row_h;
+  float y = t.px(6);
+  for (const ActivityLine& a : lines) {
     ImGui::SetCursorPos(ImVec2(0, y));
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddText(t.fonts.large, t.fonts.large->FontSize, p, colors::primary,
@@ -487,9 +487,10 @@ void today_panel(const Theme& t, ImVec2 min, ImVec2 max, const std::string& titl
     ImGui::SetCursorPos(ImVec2(t.px(64), y));
     text(t.fonts.bold, colors::text, a.time + "   " + a.title, width - t.px(64));
     ImGui::SetCursorPos(ImVec2(t.px(64), ImGui::GetCursorPosY() - t.px(10)));
-    text(t.fonts.body, colors::text_muted, a.place);
+    text(t.fonts.body, colors::text_muted, a.place, width - t.px(64));
+    y = std::max(y + row_h, ImGui::GetCursorPosY() + t.px(12));
   }
-  ImGui::SetCursorPos(ImVec2(0, t.px(6) + static_cast<float>(lines.size()) * row_h));
+  ImGui::SetCursorPos(ImVec2(0, y));
   ImGui::Dummy(ImVec2(1, 1));
   end_drag_scroll(t, r);
 }
