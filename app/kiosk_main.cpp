@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <optional>
 
 #include "cli/kiosk_commands.hpp"
 #include "cli/kiosk_start.hpp"
@@ -96,15 +97,14 @@ int check_options(Options& o) {
   return 0;
 }
 
+bool windowless(const Modes& m) {
+  return m.print_journal || m.sync_once || !m.export_month.empty() || !m.export_progress.empty();
+}
+
 // Each step in the order the modes share: a windowless mode stops as soon as it has what it needs.
-int run(const Options& o) {
+int run_windowless(const Options& o) {
   const Modes& m = o.modes;
   cli::KioskStart k;
-  if (o.file_command.backup || o.file_command.restore) {
-    if (const int rc = cli::locate_kiosk(o.start, k)) return rc;
-    return o.file_command.backup ? cli::backup_journal(k.db_path, o.file_command.file)
-                                 : cli::restore_journal(k.db_path, o.file_command.file);
-  }
   if (const int rc = cli::open_kiosk(o.start, k)) return rc;
   if (m.print_journal) return cli::print_journal(*k.store);
   if (const int rc = cli::prepare_sync(o.start, k)) return rc;
@@ -112,12 +112,32 @@ int run(const Options& o) {
   cli::adopt_centre(o.start, k);
   ui::Strings tr = cli::load_strings(k.cfg);
   if (!m.export_month.empty()) return cli::export_month(k, tr, m.export_month, m.export_out);
-  if (!m.export_progress.empty()) return cli::export_progress(k, tr, m.export_progress, m.export_out);
+  return cli::export_progress(k, tr, m.export_progress, m.export_out);
+}
+
+int run(const Options& o) {
+  if (o.file_command.backup || o.file_command.restore) {
+    cli::KioskStart k;
+    if (const int rc = cli::locate_kiosk(o.start, k)) return rc;
+    return o.file_command.backup ? cli::backup_journal(k.db_path, o.file_command.file)
+                                 : cli::restore_journal(k.db_path, o.file_command.file);
+  }
+  if (windowless(o.modes)) return run_windowless(o);
   platform::KioskOptions window = o.window;
   window.fixed_clock = !o.start.clock.empty() && !window.replay.empty();
   window.font_cache = config::default_cache_dir();
-  return platform::run_kiosk(
-      window, {k.cfg, *k.store, k.worker.get(), tr, k.clock_offset, k.db_path, k.config_file, &cli::format_status});
+  // The same steps as above, on the start's thread while the window opens (platform/kiosk.hpp).
+  cli::KioskStart k;
+  std::optional<ui::Strings> tr;
+  return platform::run_kiosk(window, [&](std::optional<platform::KioskParts>& parts) {
+    if (const int rc = cli::open_kiosk(o.start, k)) return rc;
+    if (const int rc = cli::prepare_sync(o.start, k)) return rc;
+    cli::adopt_centre(o.start, k);
+    tr.emplace(cli::load_strings(k.cfg));
+    parts.emplace(platform::KioskParts{k.cfg, *k.store, k.worker.get(), *tr, k.clock_offset, k.db_path, k.config_file,
+                                       &cli::format_status});
+    return 0;
+  });
 }
 
 }  // namespace

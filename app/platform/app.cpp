@@ -539,47 +539,92 @@ void start_sync(sync::Worker& worker, const Window& window, Kiosk& kiosk, const 
 
 }  // namespace
 
-int run_kiosk(const KioskOptions& o, const KioskParts& p) {
-  std::unique_ptr<Replay> replay;
-  if (const int rc = read_replay(o.replay, replay)) return rc;
-  AppClock clock{p.clock_offset, std::nullopt};
+namespace {
+
+// What the kiosk's own start gives the window, made on a thread of its own while the window opens.
+struct Started {
+  std::optional<KioskParts> parts;
+  std::optional<AppClock> clock;
+  std::optional<Session> session;
+  std::optional<PendingFonts> fonts;  // the first atlas, read from the font cache or built
+};
+
+// Runs on the start's thread: the journal opened and checked, the settings, the catalogues and
+// the session, then the first atlas for the window's scale (0: no window, no atlas).
+int start_kiosk(const KioskOptions& o, const PrepareKiosk& prepare, std::future<float> scale, Started& s) {
+  if (const int rc = prepare(s.parts)) return rc;
+  const KioskParts& p = *s.parts;
+  AppClock& clock = s.clock.emplace(AppClock{p.clock_offset, std::nullopt});
   if (o.fixed_clock) clock.fixed = clock.now();
-  Session session(p.cfg, p.store);
+  Session& session = s.session.emplace(p.cfg, p.store);
   session.set_strings(&p.tr);
   close_forgotten(p.store, p.cfg, clock.now());
   if (o.coach) session.start_in_coach_mode();
   session.reload(clock.now());
   session.dispatch(core::Tick{clock.now()});
+  // The catalogue is this thread's until the window joins it: the plan is made here.
+  if (const float sc = scale.get(); sc > 0)
+    s.fonts = build_fonts_async(session.state().language, p.tr, sc, 0, o.font_cache);
+  return 0;
+}
 
-  // The first atlas (~35 ms) is built on a worker while SDL, X and Mesa open the window: the
-  // same plan and scale as on the UI thread, so the same pixels (issue 17).
-  std::optional<PendingFonts> start_fonts;
-  std::unique_ptr<Window> window;
-  try {
-    window = std::make_unique<Window>("Meedoen", o.width, o.height, o.fullscreen, [&](int w, int h) {
-      start_fonts = build_fonts_async(session.state().language, p.tr, ui::scale_for(w, h), 0, o.font_cache);
-    });
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "meedoen-kiosk: %s\n", e.what());
-    return 4;
-  }
+// Runs the kiosk on its window once both are ready; the sync worker stops before the window goes.
+int run_window(const KioskOptions& o, Started& s, Window& window, std::unique_ptr<Replay> replay) {
+  const KioskParts& p = *s.parts;
   log_line("kiosk started: database " + p.db_path + ", device " + p.store.device_id() +
            (p.config_file.empty() ? ", built-in settings" : ", settings " + p.config_file));
   std::vector<std::string> languages{p.cfg.default_language};
   for (const auto& l : p.cfg.languages)
     if (l != p.cfg.default_language) languages.push_back(l);
-  Kiosk kiosk(o, session, *window, clock, p.tr);
+  Kiosk kiosk(o, *s.session, window, *s.clock, p.tr);
   kiosk.set_replay(std::move(replay));
-  kiosk.set_start_fonts(std::move(start_fonts));
+  kiosk.set_start_fonts(std::move(s.fonts));
   kiosk.set_speech_factory(
       [languages, audio_out = o.audio_out] { return make_speech(languages, ui::assets_dir() + "/voice", audio_out); });
-  if (p.worker) start_sync(*p.worker, *window, kiosk, p.cfg.server_url);
+  if (p.worker) start_sync(*p.worker, window, kiosk, p.cfg.server_url);
   const int code = kiosk.run();
   if (p.worker) {
     p.worker->stop();  // before the window goes: no wake events into a closed SDL
     if (p.describe_sync) log_line(p.describe_sync(p.worker->status()));
   }
   return code;
+}
+
+}  // namespace
+
+int run_kiosk(const KioskOptions& o, const PrepareKiosk& prepare) {
+  std::unique_ptr<Replay> replay;
+  if (const int rc = read_replay(o.replay, replay)) return rc;
+  // SDL, X and Mesa open the window (~50 ms) while the kiosk's own start runs beside it: on a
+  // year-old journal its check alone takes ~50 ms (issue 17). The start's thread builds the first
+  // atlas as soon as the window's size is known.
+  std::promise<float> scale;
+  bool scale_given = false;
+  const auto give_scale = [&](float sc) {
+    if (scale_given) return;
+    scale_given = true;
+    scale.set_value(sc);
+  };
+  Started s;
+  std::future<int> started = std::async(std::launch::async, [&o, &prepare, &s, f = scale.get_future()]() mutable {
+    return start_kiosk(o, prepare, std::move(f), s);
+  });
+  std::unique_ptr<Window> window;
+  std::string window_error;
+  try {
+    window = std::make_unique<Window>("Meedoen", o.width, o.height, o.fullscreen,
+                                      [&](int w, int h) { give_scale(ui::scale_for(w, h)); });
+  } catch (const std::exception& e) {
+    window_error = e.what();
+  }
+  give_scale(0);  // when SDL never knew the size: no atlas ahead (start_theme builds one)
+  // A settings or journal error is told before a display error, as when they ran one after the other.
+  if (const int rc = started.get()) return rc;
+  if (!window) {
+    std::fprintf(stderr, "meedoen-kiosk: %s\n", window_error.c_str());
+    return 4;
+  }
+  return run_window(o, s, *window, std::move(replay));
 }
 
 }  // namespace meedoen::platform

@@ -2,6 +2,7 @@
 // on (opened beforehand by cli/kiosk_start.hpp), and the windowed main loop.
 #pragma once
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "core/model.hpp"
@@ -40,7 +41,12 @@ struct KioskParts {
   std::function<std::string(const sync::Status&)> describe_sync;  // the status logged at the end
 };
 
-// Exit codes: 0 ok, 1 replay failed, 2 bad replay script, 4 no display (cli/kiosk_start.hpp has them all).
-int run_kiosk(const KioskOptions& options, const KioskParts& parts);
+// The kiosk's own start (its journal opened and checked, its settings and catalogues): 0 with the
+// parts, or an exit code with its message printed. Runs on a thread while the window opens.
+using PrepareKiosk = std::function<int(std::optional<KioskParts>& parts)>;
+
+// Exit codes: 0 ok, 1 replay failed, 2 bad replay script, 4 no display (cli/kiosk_start.hpp has them
+// all); prepare's own when it fails.
+int run_kiosk(const KioskOptions& options, const PrepareKiosk& prepare);
 
 }  // namespace meedoen::platform
