@@ -478,6 +478,7 @@ void today_panel(const Theme& t, ImVec2 min, ImVec2 max, const std::string& titl
   const float width = r.list_width;
   // A row is at least one line of each; a title that wraps pushes the rows after it down.
   const float row_h = t.fonts.bold->FontSize + t.fonts.body->FontSize + t.px(18);
+  const float line_gap = ImGui::GetStyle().ItemSpacing.y;
   float y = t.px(6);
   for (const ActivityLine& a : lines) {
     ImGui::SetCursorPos(ImVec2(0, y));
@@ -486,9 +487,12 @@ void today_panel(const Theme& t, ImVec2 min, ImVec2 max, const std::string& titl
                                         icons::utf8(a.icon));
     ImGui::SetCursorPos(ImVec2(t.px(64), y));
     text(t.fonts.bold, colors::text, a.time + "   " + a.title, width - t.px(64));
-    ImGui::SetCursorPos(ImVec2(t.px(64), ImGui::GetCursorPosY() - t.px(10)));
+    const float title_extra = ImGui::GetCursorPosY() - (y + t.fonts.bold->FontSize + line_gap);
+    const float place_y = ImGui::GetCursorPosY() - t.px(10);
+    ImGui::SetCursorPos(ImVec2(t.px(64), place_y));
     text(t.fonts.body, colors::text_muted, a.place, width - t.px(64));
-    y = std::max(y + row_h, ImGui::GetCursorPosY() + t.px(12));
+    const float place_extra = ImGui::GetCursorPosY() - (place_y + t.fonts.body->FontSize + line_gap);
+    y += row_h + std::max(0.0f, title_extra) + std::max(0.0f, place_extra);
   }
   ImGui::SetCursorPos(ImVec2(0, y));
   ImGui::Dummy(ImVec2(1, 1));
