@@ -321,6 +321,7 @@ class Kiosk final : public ReplayHost {
     if (m_frame == 1 && m_opt.bench_startup) {
       glFinish();
       std::printf("first_frame_unix_ms=%lld\n", static_cast<long long>(system_ms()));
+      std::fflush(stdout);  // now, not at exit: bench_light.sh's phases read the time of this write
       return 0;
     }
     if (m_replay) m_replay->after_frame(ui::frame_record(), *this, system_ms());
