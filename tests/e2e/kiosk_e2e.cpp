@@ -296,6 +296,23 @@ TEST_CASE("kiosk: bad start-up conditions give a clear message and an exit code,
     CHECK(r.exit_code == 4);
     CHECK(r.err.find("no display") != std::string::npos);
   }
+  // The window opens while the kiosk's own start runs beside it: the settings are still told first.
+  SECTION("a configuration with a typo and no display: the configuration is what is wrong first") {
+    meedoen::test::write_file(dir / "kiosk.toml", "[kiosk]\ninactivity_secnods = 30\n");
+    const RunResult r = run("env -u DISPLAY -u WAYLAND_DISPLAY " + sh_quote(kKiosk) + " --config " +
+                                sh_quote(dir / "kiosk.toml") + " --db " + sh_quote(dir / "k.db"),
+                            dir);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("kiosk.inactivity_secnods") != std::string::npos);
+  }
+  SECTION("a configuration with a typo and a display: no window is left behind, the same message") {
+    meedoen::test::write_file(dir / "kiosk.toml", "[kiosk]\ninactivity_secnods = 30\n");
+    const RunResult r = run(
+        headless() + sh_quote(kKiosk) + " --config " + sh_quote(dir / "kiosk.toml") + " --db " + sh_quote(dir / "k.db"),
+        dir);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("kiosk.inactivity_secnods") != std::string::npos);
+  }
   SECTION("a replay script with a mistake names the line") {
     meedoen::test::write_file(dir / "bad.replay", "scan DEMO0001\njump around\n");
     const RunResult r = run(headless() + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "k.db") + " --replay " +
