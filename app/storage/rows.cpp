@@ -11,6 +11,34 @@ SQLite::Statement& Statements::operator()(const std::string& sql) {
   return *kept;
 }
 
+namespace {
+
+void run_kept(Statements& sql, const char* text) {
+  SQLite::Statement& st = sql(text);
+  st.exec();
+  st.reset();
+}
+
+}  // namespace
+
+WriteTransaction::WriteTransaction(Statements& sql) : m_sql(sql) {
+  run_kept(m_sql, "BEGIN IMMEDIATE");
+  m_open = true;
+}
+
+WriteTransaction::~WriteTransaction() {
+  if (!m_open) return;
+  try {
+    m_sql.db().exec("ROLLBACK");
+  } catch (...) {  // as SQLite::Transaction: a destructor does not throw
+  }
+}
+
+void WriteTransaction::commit() {
+  run_kept(m_sql, "COMMIT");
+  m_open = false;
+}
+
 void upsert_activity(SQLite::Database& db, const core::Activity& a) {
   SQLite::Statement st(
       db,
