@@ -3,9 +3,11 @@
 
 namespace meedoen::storage {
 
-SQLite::Statement& Statements::operator()(const std::string& sql) {
-  auto& kept = m_kept[sql];
-  if (!kept) kept = std::make_unique<SQLite::Statement>(m_db, sql);
+SQLite::Statement& Statements::operator()(std::string_view sql) {
+  auto found = m_kept.find(sql);
+  if (found == m_kept.end())
+    found = m_kept.emplace(std::string(sql), std::make_unique<SQLite::Statement>(m_db, std::string(sql))).first;
+  SQLite::Statement* kept = found->second.get();
   kept->reset();
   kept->clearBindings();
   return *kept;
