@@ -15,13 +15,16 @@ namespace {
 // overload set with one case per such type: a type marked for F without a case does not compile,
 // so a new type cannot be silently left out of its fold.
 template <Fold F, class Folder>
+void fold_over(const Event& e, Folder&& folder) {
+  std::visit(
+      [&](const auto& b) {
+        if constexpr (std::decay_t<decltype(b)>::kFold == F) folder(e, b);
+      },
+      e.body);
+}
+template <Fold F, class Folder>
 void fold_over(const std::vector<Event>& events, Folder&& folder) {
-  for (const Event& e : events)
-    std::visit(
-        [&](const auto& b) {
-          if constexpr (std::decay_t<decltype(b)>::kFold == F) folder(e, b);
-        },
-        e.body);
+  for (const Event& e : events) fold_over<F>(e, folder);
 }
 
 }  // namespace
@@ -34,8 +37,7 @@ bool fold_before(const Event& a, const Event& b) {
 
 // [SECTION] Attendance
 
-std::vector<Attendance> fold_attendance(const std::vector<Event>& events) {
-  std::vector<Attendance> out;
+void fold_attendance_step(std::vector<Attendance>& out, const Event& event) {
   auto open_on = [&](const std::string& pid, const std::string& date) -> Attendance* {
     for (auto& a : out)
       if (a.participant_id == pid && a.date == date && a.open()) return &a;
@@ -47,64 +49,69 @@ std::vector<Attendance> fold_attendance(const std::vector<Event>& events) {
     return nullptr;
   };
   fold_over<Fold::Attendance>(
-      events, Overloaded{
-                  [&](const Event& e, const ev::CheckIn& b) {
-                    if (open_on(e.participant_id, b.date)) return;  // a duplicate, e.g. on a second kiosk
-                    Attendance a;
-                    a.participant_id = e.participant_id;
-                    a.date = b.date;
-                    a.dagdeel = b.dagdeel;
-                    a.check_in = b.at;
-                    a.check_in_event = e.id;
-                    out.push_back(a);
-                  },
-                  [&](const Event& e, const ev::CheckOut& b) {
-                    if (Attendance* a = open_on(e.participant_id, b.date))
-                      a->check_out = std::max(b.at, a->check_in + 1);
-                  },
-                  [&](const Event&, const ev::AutoCheckOut& b) {
-                    Attendance* a = by_check_in(b.check_in_event);
-                    if (!a || !a->open()) return;
-                    a->check_out = std::max(b.at, a->check_in + 1);
-                    a->auto_closed = true;
-                  },
-                  [&](const Event&, const ev::CheckoutConfirmed& b) {
-                    if (Attendance* a = by_check_in(b.check_in_event)) a->answered = true;
-                  },
-                  [&](const Event&, const ev::CheckoutUnknown& b) {
-                    if (Attendance* a = by_check_in(b.check_in_event)) a->end_unknown = true;
-                  },
-                  [&](const Event&, const ev::CorrectionRequested& b) {
-                    if (Attendance* a = by_check_in(b.check_in_event)) {
-                      a->answered = true;
-                      a->proposed_end = b.proposed_end;
-                    }
-                  },
-                  [&](const Event&, const ev::CorrectionDecided& b) {
-                    // Settled by a coach: nothing waits any more, and an accepted end replaces the
-                    // recorded one (the events keep both: the history shows what changed and why).
-                    Attendance* a = by_check_in(b.check_in_event);
-                    if (!a) return;
-                    a->answered = true;
-                    a->proposed_end = 0;
-                    if (b.accepted && b.end > a->check_in && !a->open()) a->check_out = b.end;
-                  },
-                  [&](const Event& e, const ev::AttendanceRecorded& b) {
-                    // Only where nothing was recorded for that dagdeel: a coach cannot double an attendance.
-                    for (const auto& a : out)
-                      if (a.participant_id == e.participant_id && a.date == b.date && a.dagdeel == b.dagdeel) return;
-                    Attendance a;
-                    a.participant_id = e.participant_id;
-                    a.date = b.date;
-                    a.dagdeel = b.dagdeel;
-                    a.check_in = b.start;
-                    a.check_out = b.end;
-                    a.check_in_event = e.id;
-                    a.answered = true;
-                    a.by_coach = true;
-                    out.push_back(a);
-                  },
-              });
+      event, Overloaded{
+                 [&](const Event& e, const ev::CheckIn& b) {
+                   if (open_on(e.participant_id, b.date)) return;  // a duplicate, e.g. on a second kiosk
+                   Attendance a;
+                   a.participant_id = e.participant_id;
+                   a.date = b.date;
+                   a.dagdeel = b.dagdeel;
+                   a.check_in = b.at;
+                   a.check_in_event = e.id;
+                   out.push_back(a);
+                 },
+                 [&](const Event& e, const ev::CheckOut& b) {
+                   if (Attendance* a = open_on(e.participant_id, b.date))
+                     a->check_out = std::max(b.at, a->check_in + 1);
+                 },
+                 [&](const Event&, const ev::AutoCheckOut& b) {
+                   Attendance* a = by_check_in(b.check_in_event);
+                   if (!a || !a->open()) return;
+                   a->check_out = std::max(b.at, a->check_in + 1);
+                   a->auto_closed = true;
+                 },
+                 [&](const Event&, const ev::CheckoutConfirmed& b) {
+                   if (Attendance* a = by_check_in(b.check_in_event)) a->answered = true;
+                 },
+                 [&](const Event&, const ev::CheckoutUnknown& b) {
+                   if (Attendance* a = by_check_in(b.check_in_event)) a->end_unknown = true;
+                 },
+                 [&](const Event&, const ev::CorrectionRequested& b) {
+                   if (Attendance* a = by_check_in(b.check_in_event)) {
+                     a->answered = true;
+                     a->proposed_end = b.proposed_end;
+                   }
+                 },
+                 [&](const Event&, const ev::CorrectionDecided& b) {
+                   // Settled by a coach: nothing waits any more, and an accepted end replaces the
+                   // recorded one (the events keep both: the history shows what changed and why).
+                   Attendance* a = by_check_in(b.check_in_event);
+                   if (!a) return;
+                   a->answered = true;
+                   a->proposed_end = 0;
+                   if (b.accepted && b.end > a->check_in && !a->open()) a->check_out = b.end;
+                 },
+                 [&](const Event& e, const ev::AttendanceRecorded& b) {
+                   // Only where nothing was recorded for that dagdeel: a coach cannot double an attendance.
+                   for (const auto& a : out)
+                     if (a.participant_id == e.participant_id && a.date == b.date && a.dagdeel == b.dagdeel) return;
+                   Attendance a;
+                   a.participant_id = e.participant_id;
+                   a.date = b.date;
+                   a.dagdeel = b.dagdeel;
+                   a.check_in = b.start;
+                   a.check_out = b.end;
+                   a.check_in_event = e.id;
+                   a.answered = true;
+                   a.by_coach = true;
+                   out.push_back(a);
+                 },
+             });
+}
+
+std::vector<Attendance> fold_attendance(const std::vector<Event>& events) {
+  std::vector<Attendance> out;
+  for (const Event& e : events) fold_attendance_step(out, e);
   return out;
 }
 

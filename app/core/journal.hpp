@@ -30,6 +30,11 @@ bool fold_before(const Event& a, const Event& b);
 // [SECTION] Folds: the events must be sorted by fold_before. Each reads the types the table marks
 // with its Fold (core/events.hpp) and no others.
 std::vector<Attendance> fold_attendance(const std::vector<Event>& events);
+// One event of that fold: `rows` are the fold of the subject's events before e (in any order: a
+// subject has at most one open attendance, and the others are found by their check-in event), and
+// become the fold with e last. A kiosk's tap is last in its subject's fold order (its stamp follows
+// the subject's), so it folds the rows the read model holds instead of all the subject's events.
+void fold_attendance_step(std::vector<Attendance>& rows, const Event& e);
 // capacity 0 = no limit.
 std::vector<SignUp> fold_signups(const std::vector<Event>& events, int capacity);
 std::vector<Absence> fold_absences(const std::vector<Event>& events);

@@ -100,6 +100,7 @@ struct Attendance {
   bool by_coach = false;       // recorded by a coach (attendance_recorded): nobody checked in
   bool end_unknown = false;    // the participant did not know when they left: waits for a coach
   bool open() const { return check_out == 0; }
+  bool operator==(const Attendance&) const = default;
 };
 
 // Why a participant reports absent in advance; shown as pictograms.

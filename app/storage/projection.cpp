@@ -36,12 +36,31 @@ const char* status_key(core::HoursStatus s) {
   return "waiting";
 }
 
+// Inserts an attendance row, or updates the one of its check-in event where it differs.
+void write_attendance(Statements& sql, const core::Attendance& a) {
+  SQLite::Statement& up = sql(
+      "INSERT INTO attendance (check_in_event, participant_id, date, dagdeel, check_in_ms, check_out_ms, "
+      "auto_closed, answered, proposed_end_ms, by_coach, end_unknown) VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7, "
+      "?8, "
+      "NULLIF(?9, 0), ?10, ?11) "
+      "ON CONFLICT (date, participant_id, check_in_event) DO UPDATE SET dagdeel = excluded.dagdeel, check_in_ms = "
+      "excluded.check_in_ms, check_out_ms = excluded.check_out_ms, "
+      "auto_closed = excluded.auto_closed, answered = excluded.answered, proposed_end_ms = excluded.proposed_end_ms, "
+      "by_coach = excluded.by_coach, end_unknown = excluded.end_unknown "
+      "WHERE (dagdeel, check_in_ms, auto_closed, answered) IS NOT "
+      "(excluded.dagdeel, excluded.check_in_ms, excluded.auto_closed, excluded.answered) "
+      "OR check_out_ms IS NOT excluded.check_out_ms OR proposed_end_ms IS NOT excluded.proposed_end_ms "
+      "OR by_coach IS NOT excluded.by_coach OR end_unknown IS NOT excluded.end_unknown");
+  SQLite::bind(up, a.check_in_event, a.participant_id, a.date, core::dagdeel_key(a.dagdeel), a.check_in, a.check_out,
+               a.auto_closed ? 1 : 0, a.answered ? 1 : 0, a.proposed_end, a.by_coach ? 1 : 0, a.end_unknown ? 1 : 0);
+  up.exec();
+}
+
 void project_attendance(Statements& sql, const std::string& pid, const std::string& date,
                         const std::vector<core::Event>& events) {
   // Only rows that change are written: a check-in inserts one row, a check-out updates one.
   // Every page written is fsynced before the screen confirms, so this is what a tap costs.
   const auto rows = core::fold_attendance(events);
-  // The subject's rows are one range of the table's key (date, participant_id, check_in_event).
   SQLite::Statement& existing = sql("SELECT check_in_event FROM attendance WHERE date = ? AND participant_id = ?");
   SQLite::bind(existing, date, pid);
   std::vector<std::string> stale;
@@ -59,25 +78,7 @@ void project_attendance(Statements& sql, const std::string& pid, const std::stri
       del.exec();
     }
   }
-  SQLite::Statement& up = sql(
-      "INSERT INTO attendance (check_in_event, participant_id, date, dagdeel, check_in_ms, check_out_ms, "
-      "auto_closed, answered, proposed_end_ms, by_coach, end_unknown) VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7, "
-      "?8, "
-      "NULLIF(?9, 0), ?10, ?11) "
-      "ON CONFLICT (date, participant_id, check_in_event) DO UPDATE SET dagdeel = excluded.dagdeel, check_in_ms = "
-      "excluded.check_in_ms, check_out_ms = excluded.check_out_ms, "
-      "auto_closed = excluded.auto_closed, answered = excluded.answered, proposed_end_ms = excluded.proposed_end_ms, "
-      "by_coach = excluded.by_coach, end_unknown = excluded.end_unknown "
-      "WHERE (dagdeel, check_in_ms, auto_closed, answered) IS NOT "
-      "(excluded.dagdeel, excluded.check_in_ms, excluded.auto_closed, excluded.answered) "
-      "OR check_out_ms IS NOT excluded.check_out_ms OR proposed_end_ms IS NOT excluded.proposed_end_ms "
-      "OR by_coach IS NOT excluded.by_coach OR end_unknown IS NOT excluded.end_unknown");
-  for (const auto& a : rows) {
-    up.reset();
-    SQLite::bind(up, a.check_in_event, a.participant_id, a.date, core::dagdeel_key(a.dagdeel), a.check_in, a.check_out,
-                 a.auto_closed ? 1 : 0, a.answered ? 1 : 0, a.proposed_end, a.by_coach ? 1 : 0, a.end_unknown ? 1 : 0);
-    up.exec();
-  }
+  for (const auto& a : rows) write_attendance(sql, a);
 }
 
 void project_signups(Statements& sql, const std::string& activity, const std::string& date,
@@ -300,6 +301,19 @@ JournalEntry read_entry(SQLite::Statement& st) {
   return e;
 }
 
+// One range of the table's key (date, participant_id, check_in_event).
+std::vector<core::Attendance> attendance_rows(Statements& sql, const std::string& pid, const std::string& date) {
+  return query_rows(sql, "SELECT " MEEDOEN_ATTENDANCE_COLUMNS " FROM attendance WHERE date = ? AND participant_id = ?",
+                    read_attendance, date, pid);
+}
+
+core::Attendance read_attendance(SQLite::Statement& st) {
+  core::Dagdeel dagdeel = core::Dagdeel::Morning;  // a key this version does not know: the default
+  core::dagdeel_from_key(st.getColumn(2).getString(), dagdeel);
+  return {st.getColumn(0), st.getColumn(1), dagdeel,         st.getColumn(3), st.getColumn(4), st.getColumn(5),
+          flag(st, 6),     flag(st, 7),     st.getColumn(8), flag(st, 9),     flag(st, 10)};
+}
+
 core::Event decode_entry(const JournalEntry& j) {
   core::Event e;
   e.id = j.id;
@@ -381,6 +395,28 @@ void project(Statements& sql, const std::set<std::string>& subjects) {
     else if (parts[0] == "language" && parts.size() == 2)
       project_last<core::ev::LanguageChosen>(events, [&](const auto& b) { write_language(sql, parts[1], b); });
   }
+}
+
+void project_appended(Statements& sql, const std::string& subject, const core::Event& e,
+                      const std::string& clock_before, std::vector<core::Attendance>* rows) {
+  const auto parts = split(subject);
+  if (parts[0] != "attendance" || parts.size() != 3) {
+    project(sql, {subject});
+    if (rows) rows->clear();
+    return;
+  }
+  // The fold order is the stamp's (then device and id): a later stamp folds last.
+  if (!(clock_before < e.hlc)) {
+    project(sql, {subject});
+    if (rows) *rows = attendance_rows(sql, parts[1], parts[2]);
+    return;
+  }
+  std::vector<core::Attendance> read;
+  std::vector<core::Attendance>& now = rows ? *rows : (read = attendance_rows(sql, parts[1], parts[2]));
+  const auto before = now;
+  core::fold_attendance_step(now, e);
+  for (std::size_t i = 0; i < now.size(); ++i)
+    if (i >= before.size() || !(now[i] == before[i])) write_attendance(sql, now[i]);
 }
 
 void project(SQLite::Database& db, const std::set<std::string>& subjects) {

@@ -52,6 +52,25 @@ void project_all(SQLite::Database& db);
 JournalEntry read_entry(SQLite::Statement& st);
 core::Event decode_entry(const JournalEntry& e);
 
+// Columns and reader of an attendance row (the read model of check-ins and check-outs).
+#define MEEDOEN_ATTENDANCE_COLUMNS                                                                       \
+  "participant_id, date, dagdeel, check_in_ms, COALESCE(check_out_ms, 0), check_in_event, auto_closed, " \
+  "answered, COALESCE(proposed_end_ms, 0), by_coach, end_unknown"
+core::Attendance read_attendance(SQLite::Statement& st);
+
+// The attendance rows of one subject (a participant on a date), as the table holds them.
+std::vector<core::Attendance> attendance_rows(Statements& sql, const std::string& pid, const std::string& date);
+
+// After `e` was inserted, a new event of this kiosk: the rows of its subject with it. `clock_before`
+// is the subject's latest stamp before it (subject_clock). When e folds after every other event of
+// an attendance subject (its stamp is later, as a kiosk stamps its own events), it is folded onto the
+// rows the table holds (core::fold_attendance_step): no event of the subject is read or decoded,
+// and only the row it changes or adds is written; else the subject is projected whole (project()).
+// `rows`, when given, are the attendance subject's rows as read in this transaction (attendance_rows,
+// not read again) and become its rows after e. The caller holds a transaction.
+void project_appended(Statements& sql, const std::string& subject, const core::Event& e,
+                      const std::string& clock_before, std::vector<core::Attendance>* rows);
+
 // The events of one subject in fold order, decoded.
 std::vector<core::Event> subject_events(Statements& sql, const std::string& subject);
 std::vector<core::Event> subject_events(SQLite::Database& db, const std::string& subject);

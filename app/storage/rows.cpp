@@ -3,12 +3,42 @@
 
 namespace meedoen::storage {
 
-SQLite::Statement& Statements::operator()(const std::string& sql) {
-  auto& kept = m_kept[sql];
-  if (!kept) kept = std::make_unique<SQLite::Statement>(m_db, sql);
+SQLite::Statement& Statements::operator()(std::string_view sql) {
+  auto found = m_kept.find(sql);
+  if (found == m_kept.end())
+    found = m_kept.emplace(std::string(sql), std::make_unique<SQLite::Statement>(m_db, std::string(sql))).first;
+  SQLite::Statement* kept = found->second.get();
   kept->reset();
   kept->clearBindings();
   return *kept;
+}
+
+namespace {
+
+void run_kept(Statements& sql, const char* text) {
+  SQLite::Statement& st = sql(text);
+  st.exec();
+  st.reset();
+}
+
+}  // namespace
+
+WriteTransaction::WriteTransaction(Statements& sql) : m_sql(sql) {
+  run_kept(m_sql, "BEGIN IMMEDIATE");
+  m_open = true;
+}
+
+WriteTransaction::~WriteTransaction() {
+  if (!m_open) return;
+  try {
+    m_sql.db().exec("ROLLBACK");
+  } catch (...) {  // as SQLite::Transaction: a destructor does not throw
+  }
+}
+
+void WriteTransaction::commit() {
+  run_kept(m_sql, "COMMIT");
+  m_open = false;
 }
 
 void upsert_activity(SQLite::Database& db, const core::Activity& a) {

@@ -84,10 +84,6 @@ void restrict_to_owner(const std::string& path) {
 
 namespace {
 
-#define ATTENDANCE_COLUMNS                                                                               \
-  "participant_id, date, dagdeel, check_in_ms, COALESCE(check_out_ms, 0), check_in_event, auto_closed, " \
-  "answered, COALESCE(proposed_end_ms, 0), by_coach, end_unknown"
-
 // Mappers for query_rows (storage/rows.hpp) of the rows getColumns cannot build: SQLite has no
 // flags or enums, so those columns are converted here. Values in the order of the struct's members.
 
@@ -100,11 +96,6 @@ E key_at(SQLite::Statement& st, int i, bool (*from_key)(const std::string&, E&),
 
 core::Dagdeel dagdeel_at(SQLite::Statement& st, int i) {
   return key_at(st, i, core::dagdeel_from_key, core::Dagdeel::Morning);
-}
-
-core::Attendance read_attendance(SQLite::Statement& st) {
-  return {st.getColumn(0), st.getColumn(1), dagdeel_at(st, 2), st.getColumn(3), st.getColumn(4), st.getColumn(5),
-          flag(st, 6),     flag(st, 7),     st.getColumn(8),   flag(st, 9),     flag(st, 10)};
 }
 
 core::Participant read_participant(SQLite::Statement& st) {
@@ -252,8 +243,11 @@ struct Store::Impl {
     return last;
   }
 
-  // Appends one event and re-derives its subject's rows; the caller holds the transaction.
-  JournalEntry append(const std::string& participant_id, const core::EventBody& body, TimeMs now) {
+  // Appends one event and re-derives its subject's rows; the caller holds the transaction. For an
+  // attendance subject, `rows` (when given) holds its rows as read in this transaction
+  // (attendance_rows), and then its rows after the event (project_appended).
+  JournalEntry append(const std::string& participant_id, const core::EventBody& body, TimeMs now,
+                      std::vector<core::Attendance>* rows = nullptr) {
     // A damaged file would take the event and never push or export it: nothing is confirmed.
     if (health.fault != core::StorageFault::None)
       throw StorageError("refusing to write to a database that cannot be trusted: " + health.detail);
@@ -270,8 +264,9 @@ struct Store::Impl {
     e.device_id = device_id;
     core::Hlc last = clock(e.seq);
     const std::string subject = core::event_subject(participant_id, body);
+    const std::string subject_stamp = subject_clock(sql, subject);
     core::Hlc seen;
-    core::hlc_parse(subject_clock(sql, subject), seen);
+    core::hlc_parse(subject_stamp, seen);
     e.hlc = core::hlc_to_string(core::hlc_after(core::hlc_next(last, now), seen));
     e.wall = now;
     e.type = core::event_type(body);
@@ -282,25 +277,30 @@ struct Store::Impl {
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     SQLite::bind(insert, e.id, e.device_id, e.seq, e.wall, e.hlc, e.type, e.participant_id, e.payload, subject);
     insert.exec();
-    project(sql, {subject});
+    project_appended(sql, subject, core::Event{e.id, e.device_id, e.seq, e.wall, e.hlc, e.type, e.participant_id, body},
+                     subject_stamp, rows);
     return e;
   }
 
-  // The attendance a query (ATTENDANCE_COLUMNS, one row at most) finds for args, if any.
-  template <class... Args>
-  bool find_attendance(const char* query, core::Attendance& out, const Args&... args) {
-    auto found = query_rows(sql, query, read_attendance, args...);
-    if (found.empty()) return false;
-    out = std::move(found.front());
-    return true;
+  // The attendance of this check-in event among a subject's rows (append's), if there.
+  static bool row_of(const std::vector<core::Attendance>& rows, const std::string& check_in_event,
+                     core::Attendance& out) {
+    for (const auto& a : rows)
+      if (a.check_in_event == check_in_event) {
+        out = a;
+        return true;
+      }
+    return false;
   }
-  // Queries for find_attendance: the open check-in of a participant on a date, and one check-in.
-  static constexpr const char* kOpenAttendance = "SELECT " ATTENDANCE_COLUMNS
-                                                 " FROM attendance "
-                                                 "WHERE participant_id = ? AND date = ? AND check_out_ms IS NULL "
-                                                 "ORDER BY check_in_ms DESC LIMIT 1";
-  static constexpr const char* kAttendanceByEvent =
-      "SELECT " ATTENDANCE_COLUMNS " FROM attendance WHERE date = ? AND participant_id = ? AND check_in_event = ?";
+
+  // The open check-in among a subject's rows (attendance_rows): the latest, if ever two.
+  static bool open_in(const std::vector<core::Attendance>& rows, core::Attendance& out) {
+    const core::Attendance* open = nullptr;
+    for (const auto& a : rows)
+      if (a.open() && (!open || a.check_in > open->check_in)) open = &a;
+    if (open) out = *open;
+    return open != nullptr;
+  }
 };
 
 // [SECTION] Open
@@ -365,7 +365,7 @@ int Store::schema_version() const {
 
 JournalEntry Store::record(const std::string& pid, const core::EventBody& body, TimeMs now) {
   return guarded("recording an event", [&] {
-    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction tx(m->sql);
     JournalEntry e = m->append(pid, body, now);
     tx.commit();
     return e;
@@ -375,7 +375,7 @@ JournalEntry Store::record(const std::string& pid, const core::EventBody& body, 
 std::vector<JournalEntry> Store::record(const std::string& pid, const std::vector<core::EventBody>& bodies,
                                         TimeMs now) {
   return guarded("recording events", [&] {
-    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction tx(m->sql);
     std::vector<JournalEntry> out;
     for (const auto& b : bodies) out.push_back(m->append(pid, b, now));
     tx.commit();
@@ -385,7 +385,7 @@ std::vector<JournalEntry> Store::record(const std::string& pid, const std::vecto
 
 void Store::record_history(const std::vector<TimedEvent>& events) {
   guarded("recording history", [&] {
-    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction tx(m->sql);
     for (const auto& e : events) m->append(e.participant_id, e.body, e.at);
     tx.commit();
   });
@@ -393,12 +393,12 @@ void Store::record_history(const std::vector<TimedEvent>& events) {
 
 CheckResult Store::check_in(const std::string& pid, TimeMs at, const std::string& date, core::Dagdeel dagdeel) {
   return guarded("recording a check-in", [&] {
-    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction tx(m->sql);
     CheckResult r;
-    if (m->find_attendance(Impl::kOpenAttendance, r.attendance, pid, date)) return r;  // already in: nothing to write
-    const auto e = m->append(pid, core::ev::CheckIn{date, dagdeel, at}, at);
-    if (!m->find_attendance(Impl::kAttendanceByEvent, r.attendance, date, pid, e.id))
-      throw StorageError("the check-in was not derived");
+    auto rows = attendance_rows(m->sql, pid, date);
+    if (Impl::open_in(rows, r.attendance)) return r;  // already in: nothing to write
+    const auto e = m->append(pid, core::ev::CheckIn{date, dagdeel, at}, at, &rows);
+    if (!Impl::row_of(rows, e.id, r.attendance)) throw StorageError("the check-in was not derived");
     tx.commit();
     r.new_event = true;
     return r;
@@ -407,12 +407,12 @@ CheckResult Store::check_in(const std::string& pid, TimeMs at, const std::string
 
 CheckResult Store::check_out(const std::string& pid, TimeMs at, const std::string& date) {
   return guarded("recording a check-out", [&] {
-    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction tx(m->sql);
     CheckResult r;
-    if (!m->find_attendance(Impl::kOpenAttendance, r.attendance, pid, date))
-      throw StorageError("there is no open check-in to close today");
-    m->append(pid, core::ev::CheckOut{date, at}, at);
-    m->find_attendance(Impl::kAttendanceByEvent, r.attendance, date, pid, r.attendance.check_in_event);
+    auto rows = attendance_rows(m->sql, pid, date);
+    if (!Impl::open_in(rows, r.attendance)) throw StorageError("there is no open check-in to close today");
+    m->append(pid, core::ev::CheckOut{date, at}, at, &rows);
+    Impl::row_of(rows, r.attendance.check_in_event, r.attendance);
     tx.commit();
     r.new_event = true;
     return r;
@@ -421,14 +421,17 @@ CheckResult Store::check_out(const std::string& pid, TimeMs at, const std::strin
 
 std::vector<core::Attendance> Store::close_forgotten(TimeMs now, const core::KioskConfig& cfg) {
   return guarded("closing forgotten check-outs", [&] {
-    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction tx(m->sql);
     std::vector<core::Attendance> closed;
-    for (auto& a : query_rows(m->sql, "SELECT " ATTENDANCE_COLUMNS " FROM attendance WHERE check_out_ms IS NULL",
-                              read_attendance)) {
+    for (auto& a :
+         query_rows(m->sql, "SELECT " MEEDOEN_ATTENDANCE_COLUMNS " FROM attendance WHERE check_out_ms IS NULL",
+                    read_attendance)) {
       const TimeMs end = core::auto_close_time(cfg, a);
       if (end > now) continue;
-      m->append(a.participant_id, core::ev::AutoCheckOut{a.date, a.check_in_event, std::max(end, a.check_in + 1)}, now);
-      m->find_attendance(Impl::kAttendanceByEvent, a, a.date, a.participant_id, a.check_in_event);
+      auto rows = attendance_rows(m->sql, a.participant_id, a.date);
+      m->append(a.participant_id, core::ev::AutoCheckOut{a.date, a.check_in_event, std::max(end, a.check_in + 1)}, now,
+                &rows);
+      Impl::row_of(rows, a.check_in_event, a);
       closed.push_back(a);
     }
     tx.commit();
@@ -537,7 +540,8 @@ std::vector<core::Activity> Store::load_programme() const {
 
 std::vector<core::Attendance> Store::load_attendance(const std::string& date) const {
   return guarded("reading today's attendance", [&] {
-    return query_rows(m->sql, "SELECT " ATTENDANCE_COLUMNS " FROM attendance WHERE date = ? ORDER BY check_in_ms",
+    return query_rows(m->sql,
+                      "SELECT " MEEDOEN_ATTENDANCE_COLUMNS " FROM attendance WHERE date = ? ORDER BY check_in_ms",
                       read_attendance, date);
   });
 }
@@ -546,7 +550,7 @@ std::vector<core::Attendance> Store::load_attendance_of(const std::string& pid, 
                                                         const std::string& to) const {
   return guarded("reading attendance", [&] {
     return query_rows(m->sql,
-                      "SELECT " ATTENDANCE_COLUMNS
+                      "SELECT " MEEDOEN_ATTENDANCE_COLUMNS
                       " FROM attendance "
                       "WHERE participant_id = ? AND date BETWEEN ? AND ? ORDER BY check_in_ms",
                       read_attendance, pid, from, to);

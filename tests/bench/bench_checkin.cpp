@@ -5,7 +5,10 @@
 // them (issue 17): a bare one-row WAL+FULL commit on the same disk, the pages each commit adds to
 // the WAL, and the coach's Today (tab tap to the screen's data loaded), the read that a lighter
 // write must not slow down.
-//   build/tests/bench/bench_checkin [rounds]
+//   build/tests/bench/bench_checkin [rounds] [days]
+// A round is one tap of each participant: check-ins, then check-outs, and so on, all on one day
+// (a subject then collects up to `rounds` events). With "days", every two rounds are a new day, as
+// on a kiosk: each subject holds one check-in and one check-out.
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
@@ -123,6 +126,7 @@ bool time_coach_today(platform::Session& session, int n) {
 
 int main(int argc, char** argv) {
   const int rounds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 20;
+  const bool new_days = argc > 2 && std::string(argv[2]) == "days";
   setenv("TZ", "Europe/Amsterdam", 1);
   test::TempDir dir;
   const std::string path = dir / "bench.db";
@@ -176,6 +180,10 @@ int main(int argc, char** argv) {
   };
   std::vector<double> in_ms, out_ms, bare_ms, in_pages, out_pages, bare_pages;
   for (int r = 0; r < rounds; ++r) {
+    if (new_days && r > 0 && r % 2 == 0) {  // everyone checked out: the next morning
+      now += kDay;
+      session.reload(now);
+    }
     for (int p = 1; p <= kParticipants; ++p) {
       char code[16];
       std::snprintf(code, sizeof code, "DEMO%04d", p);

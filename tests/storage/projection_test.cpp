@@ -477,6 +477,95 @@ TEST_CASE("project_all: re-deriving gives the same rows, and repairs damaged one
   }
 }
 
+// Every column of every attendance row, in key order.
+std::string attendance_table(SQLite::Database& db) {
+  SQLite::Statement st(db, "SELECT " MEEDOEN_ATTENDANCE_COLUMNS
+                           ", COALESCE(check_out_event, '') FROM attendance "
+                           "ORDER BY date, participant_id, check_in_event");
+  std::ostringstream s;
+  while (st.executeStep()) {
+    for (int i = 0; i < st.getColumnCount(); ++i) s << st.getColumn(i).getString() << '|';
+    s << '\n';
+  }
+  return s.str();
+}
+
+TEST_CASE("Store: a tap folds onto the attendance rows the table holds, as the whole fold would",
+          "[storage][projection]") {
+  // Issue 17: a kiosk's own new attendance event folds last in its subject (its stamp follows the
+  // subject's), so it is one step of fold_attendance on the subject's rows, not a re-read and decode
+  // of all its events. After every kind of attendance event, local or pulled, in any order, the
+  // rows must be those the whole fold derives (project_all).
+  test::use_amsterdam_time();
+  test::TempDir dir;
+  const std::string path = dir.file("kiosk.db");
+  Store store = Store::open(path);
+  Importer raw(path);
+  const auto same_as_whole_fold = [&](const char* after) {
+    INFO("after " << after);
+    const std::string stepped = attendance_table(raw.db);
+    SQLite::Transaction tx(raw.db);
+    storage::project_all(raw.db);
+    CHECK(attendance_table(raw.db) == stepped);
+    // Left as it was (rolled back): the next step folds onto what the taps wrote.
+  };
+
+  const auto in1 = store.check_in("p-1", kMonday0942, kToday, Dagdeel::Morning);
+  REQUIRE(in1.new_event);
+  CHECK(in1.attendance.open());
+  same_as_whole_fold("a check-in");
+  const auto out1 = store.check_out("p-1", kMonday0942 + 30 * kMin, kToday);
+  CHECK(out1.attendance.check_out == kMonday0942 + 30 * kMin);
+  CHECK(out1.attendance.check_in_event == in1.attendance.check_in_event);
+  same_as_whole_fold("a check-out");
+  CHECK_FALSE(store.check_in("p-1", kMonday0942 + 40 * kMin, kToday, Dagdeel::Morning).attendance.check_in_event ==
+              in1.attendance.check_in_event);
+  CHECK_FALSE(store.check_in("p-1", kMonday0942 + 41 * kMin, kToday, Dagdeel::Morning).new_event);  // already in
+  same_as_whole_fold("a second check-in on the same day");
+  const auto closed = store.close_forgotten(kMonday1245, core::KioskConfig{});
+  REQUIRE(closed.size() == 1);
+  CHECK(closed[0].auto_closed);
+  same_as_whole_fold("closing a forgotten check-out");
+  store.record("p-1", ev::CorrectionRequested{kToday, closed[0].check_in_event, kMonday0942 + 90 * kMin},
+               kMonday1245 + kMin);
+  same_as_whole_fold("a correction asked");
+  store.record("p-1",
+               ev::CorrectionDecided{"", closed[0].check_in_event, kToday, true, kMonday0942 + 90 * kMin, "", "c-1"},
+               kMonday1245 + 2 * kMin);
+  same_as_whole_fold("a correction decided");
+  store.record("p-1", ev::CheckoutUnknown{kToday, in1.attendance.check_in_event}, kMonday1245 + 3 * kMin);
+  store.record("p-1", ev::CheckoutConfirmed{kToday, in1.attendance.check_in_event}, kMonday1245 + 4 * kMin);
+  same_as_whole_fold("answers to the check-out question");
+  store.record("p-2",
+               ev::AttendanceRecorded{kToday, Dagdeel::Afternoon, kMonday1400, kMonday1400 + 60 * kMin, "phone", "c-1"},
+               kMonday1400 + 61 * kMin);
+  store.record("p-2",
+               ev::AttendanceRecorded{kToday, Dagdeel::Afternoon, kMonday1400, kMonday1400 + 90 * kMin, "phone", "c-1"},
+               kMonday1400 + 62 * kMin);  // a second one for the same dagdeel: not doubled
+  same_as_whole_fold("attendances recorded by a coach");
+
+  // Kiosk B's check-in of p-3, stamped before A's own: pulled, folded whole; then A's check-out
+  // folds onto that row.
+  raw.import({from_device("dev-b", 1, kMonday0942 + 5 * kMin, "p-3",
+                          ev::CheckIn{kToday, Dagdeel::Morning, kMonday0942 + 5 * kMin},
+                          "0193c0de-0000-7000-8000-0000000000b1")});
+  const auto out3 = store.check_out("p-3", kMonday0942 + 50 * kMin, kToday);
+  CHECK(out3.attendance.check_in_event == "0193c0de-0000-7000-8000-0000000000b1");
+  CHECK(out3.attendance.check_out == kMonday0942 + 50 * kMin);
+  same_as_whole_fold("a check-out of another kiosk's check-in");
+
+  // A stamp that sorts after any this kiosk makes ("zzzz", from a broken kiosk) in p-4's subject:
+  // A's next event there does not fold last, so the subject is folded whole.
+  auto odd = from_device("dev-c", 1, kMonday0942, "p-4", ev::CheckOut{kToday, kMonday0942},
+                         "0193c0de-0000-7000-8000-0000000000c1");
+  odd.hlc = "zzzz";
+  raw.import({odd});
+  const auto in4 = store.check_in("p-4", kMonday0942 + 60 * kMin, kToday, Dagdeel::Morning);
+  CHECK(in4.new_event);
+  CHECK(in4.attendance.check_in == kMonday0942 + 60 * kMin);
+  same_as_whole_fold("a check-in after a stamp from the future");
+}
+
 TEST_CASE("Store: a version-1 database is migrated and its attendance re-derived", "[storage][projection]") {
   test::TempDir dir;
   const std::string path = dir.file("v1.db");

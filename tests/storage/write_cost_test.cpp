@@ -31,9 +31,12 @@ constexpr const char* kToday = "2026-11-23";
 
 // Every statement of every connection in this process, as it finishes: those that stepped
 // through a table or index from end to end (SQLITE_STMTSTATUS_FULLSCAN_STEP) while `watching`.
+// And, while `listing`, the text of every statement that finishes.
 struct ScanWatch {
   bool watching = false;
   std::vector<std::string> scans;
+  bool listing = false;
+  std::vector<std::string> run;
 };
 ScanWatch g_watch;
 
@@ -44,6 +47,7 @@ int on_statement_end(unsigned, void*, void* stmt, void*) {
   auto* st = static_cast<sqlite3_stmt*>(stmt);
   const int steps = sqlite3_stmt_status(st, SQLITE_STMTSTATUS_FULLSCAN_STEP, 1);
   if (g_watch.watching && steps > 0) g_watch.scans.push_back(sqlite3_sql(st));
+  if (g_watch.listing) g_watch.run.push_back(sqlite3_sql(st));
   const int vm_steps = sqlite3_stmt_status(st, SQLITE_STMTSTATUS_VM_STEP, 1);
   if (std::string(sqlite3_sql(st)).find("synced_at IS NULL") != std::string::npos) g_outbox_steps += vm_steps;
   return 0;
@@ -87,7 +91,7 @@ TEST_CASE("write cost: a check-in and a check-out scan no table and write a few 
   const int page = SQLite::Database(path, SQLite::OPEN_READONLY).execAndGet("PRAGMA page_size").getInt();
 
   std::vector<long long> in_pages, out_pages;
-  g_watch = ScanWatch{true, {}};
+  g_watch = ScanWatch{true, {}, false, {}};
   for (int p = 1; p <= 20; ++p) {
     const std::string pid = "hist-p-" + std::string(p < 10 ? "000" : "00") + std::to_string(p);
     const long long before = wal_pages(path, page);
@@ -119,6 +123,44 @@ TEST_CASE("write cost: a check-in and a check-out scan no table and write a few 
   CHECK(median(in_pages) <= 6);
   CHECK(median(out_pages) <= 5);
   CHECK(*std::max_element(in_pages.begin(), in_pages.end()) <= 14);
+}
+
+TEST_CASE("write cost: a tap reads its subject's attendance rows once and none of its events", "[storage]") {
+  // Issue 17, fourth pass: a kiosk's own check-in or check-out folds last in its subject, so it
+  // is folded onto the subject's rows as the read model holds them (core::fold_attendance_step):
+  // no event of the subject is read and decoded again, and the row the screen confirms is not
+  // read back. The statements of a tap: BEGIN, the subject's rows, the clock (meta and the
+  // device's last seq), the subject's latest stamp, the event, its row, COMMIT.
+  test::use_amsterdam_time();
+  sqlite3_auto_extension(reinterpret_cast<void (*)()>(trace_connection));
+  test::TempDir dir;
+  storage::Store store = storage::Store::open(dir.file("kiosk.db"));
+  store.record_history(test::attendance_history(40, 60, kToday));
+  for (int p = 1; p <= 5; ++p) {
+    const std::string pid = "hist-p-000" + std::to_string(p);
+    for (int tap = 0; tap < 4; ++tap) {  // in, out, in again, out again: the subject grows
+      g_watch.run.clear();
+      g_watch.listing = true;
+      const auto r = tap % 2 == 0
+                         ? store.check_in(pid, test::kMonday0942 + 60'000 * tap + p, kToday, core::Dagdeel::Morning)
+                         : store.check_out(pid, test::kMonday0942 + 60'000 * tap + p, kToday);
+      g_watch.listing = false;
+      REQUIRE(r.new_event);
+      CHECK(r.attendance.open() == (tap % 2 == 0));
+      std::string listed;
+      int event_reads = 0, attendance_reads = 0;
+      for (const auto& sql : g_watch.run) {
+        listed += sql + "\n";
+        if (sql.find("payload") != std::string::npos && sql.rfind("SELECT", 0) == 0) ++event_reads;
+        if (sql.find("FROM attendance") != std::string::npos) ++attendance_reads;
+      }
+      INFO("tap " << tap << " of " << pid << " ran:\n" << listed);
+      CHECK(event_reads == 0);
+      CHECK(attendance_reads == 1);
+      CHECK(g_watch.run.size() <= 8);
+    }
+  }
+  sqlite3_cancel_auto_extension(reinterpret_cast<void (*)()>(trace_connection));
 }
 
 TEST_CASE("write cost: the reads of the attendance read model use its key or its index", "[storage]") {
