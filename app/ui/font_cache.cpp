@@ -49,10 +49,10 @@ std::uint64_t checksum(const char* data, std::size_t size) {
 
 class Writer {
  public:
-  template <typename T>
-  void put(const T& v) {
-    static_assert(std::is_trivially_copyable_v<T>);
-    out.append(reinterpret_cast<const char*>(&v), sizeof v);
+  template <typename... T>
+  void put(const T&... v) {
+    static_assert((std::is_trivially_copyable_v<T> && ...));
+    (out.append(reinterpret_cast<const char*>(&v), sizeof v), ...);
   }
   void bytes(const void* p, std::size_t n) { out.append(static_cast<const char*>(p), n); }
   std::string out;
@@ -62,10 +62,10 @@ class Writer {
 class Reader {
  public:
   explicit Reader(const std::string& in) : m_in(in) {}
-  template <typename T>
-  bool get(T& v) {
-    static_assert(std::is_trivially_copyable_v<T>);
-    return bytes(&v, sizeof v);
+  template <typename... T>
+  bool get(T&... v) {
+    static_assert((std::is_trivially_copyable_v<T> && ...));
+    return (bytes(&v, sizeof v) && ...);
   }
   bool bytes(void* p, std::size_t n) {
     if (n > m_in.size() - m_at) return false;
@@ -88,16 +88,10 @@ int index_of(const ImFontAtlas& atlas, const ImFont* f) {
 
 std::array<ImFont**, 6> roles(Fonts& f) { return {&f.body, &f.bold, &f.large, &f.huge, &f.icon, &f.icon_huge}; }
 
+// A font's metrics in the order get_font reads them.
 void put_font(Writer& w, const ImFont& f) {
-  w.put(f.FontSize);
-  w.put(f.Scale);
-  w.put(f.Ascent);
-  w.put(f.Descent);
-  w.put(f.MetricsTotalSurface);
-  w.put(f.FallbackChar);
-  w.put(f.EllipsisChar);
-  w.put(f.DotChar);
-  w.put(f.Glyphs.Size);
+  w.put(f.FontSize, f.Scale, f.Ascent, f.Descent, f.MetricsTotalSurface, f.FallbackChar, f.EllipsisChar, f.DotChar,
+        f.Glyphs.Size);
   w.bytes(f.Glyphs.Data, sizeof(ImFontGlyph) * static_cast<std::size_t>(f.Glyphs.Size));
 }
 
@@ -113,9 +107,9 @@ bool get_font(Reader& r, ImFontAtlas& atlas, std::string& error) {
   atlas.Fonts.push_back(f);  // the atlas owns it from here, whatever follows
   f->ContainerAtlas = &atlas;
   int glyphs = 0;
-  if (!r.get(f->FontSize) || !r.get(f->Scale) || !r.get(f->Ascent) || !r.get(f->Descent) ||
-      !r.get(f->MetricsTotalSurface) || !r.get(f->FallbackChar) || !r.get(f->EllipsisChar) || !r.get(f->DotChar) ||
-      !r.get(glyphs) || glyphs < 1 || glyphs > kMaxGlyphs) {
+  if (!r.get(f->FontSize, f->Scale, f->Ascent, f->Descent, f->MetricsTotalSurface, f->FallbackChar, f->EllipsisChar,
+             f->DotChar, glyphs) ||
+      glyphs < 1 || glyphs > kMaxGlyphs) {
     error = "a font's metrics are cut short";
     return false;
   }
@@ -141,13 +135,7 @@ std::string serialize(const BuiltFonts& built, const std::string& key) {
   w.bytes(kMagic, sizeof kMagic);
   w.put(static_cast<std::uint32_t>(key.size()));
   w.bytes(key.data(), key.size());
-  w.put(a.Flags);
-  w.put(a.TexWidth);
-  w.put(a.TexHeight);
-  w.put(a.TexUvWhitePixel);
-  w.put(a.PackIdMouseCursors);
-  w.put(a.PackIdLines);
-  w.put(a.CustomRects.Size);
+  w.put(a.Flags, a.TexWidth, a.TexHeight, a.TexUvWhitePixel, a.PackIdMouseCursors, a.PackIdLines, a.CustomRects.Size);
   for (ImFontAtlasCustomRect rect : a.CustomRects) {
     rect.Font = nullptr;  // only glyph rectangles name a font; ours are the cursors' and white pixel's
     w.put(rect);
@@ -175,9 +163,8 @@ bool read_atlas(Reader& r, BuiltFonts& out, const std::string& key, std::string&
   }
   ImFontAtlas& a = *out.atlas;
   int rects = 0, fonts = 0;
-  if (!r.get(a.Flags) || !r.get(a.TexWidth) || !r.get(a.TexHeight) || !r.get(a.TexUvWhitePixel) ||
-      !r.get(a.PackIdMouseCursors) || !r.get(a.PackIdLines) || !r.get(rects) || rects < 0 || rects > 64 ||
-      a.TexWidth < 1 || a.TexHeight < 1 || a.TexWidth > kMaxSide || a.TexHeight > kMaxSide) {
+  if (!r.get(a.Flags, a.TexWidth, a.TexHeight, a.TexUvWhitePixel, a.PackIdMouseCursors, a.PackIdLines, rects) ||
+      rects < 0 || rects > 64 || a.TexWidth < 1 || a.TexHeight < 1 || a.TexWidth > kMaxSide || a.TexHeight > kMaxSide) {
     error = "the atlas's header is damaged";
     return false;
   }
