@@ -308,10 +308,8 @@ std::vector<core::Attendance> attendance_rows(Statements& sql, const std::string
 }
 
 core::Attendance read_attendance(SQLite::Statement& st) {
-  core::Dagdeel dagdeel = core::Dagdeel::Morning;  // a key this version does not know: the default
-  core::dagdeel_from_key(st.getColumn(2).getString(), dagdeel);
-  return {st.getColumn(0), st.getColumn(1), dagdeel,         st.getColumn(3), st.getColumn(4), st.getColumn(5),
-          flag(st, 6),     flag(st, 7),     st.getColumn(8), flag(st, 9),     flag(st, 10)};
+  return {st.getColumn(0), st.getColumn(1), dagdeel_at(st, 2), st.getColumn(3), st.getColumn(4), st.getColumn(5),
+          flag(st, 6),     flag(st, 7),     st.getColumn(8),   flag(st, 9),     flag(st, 10)};
 }
 
 core::Event decode_entry(const JournalEntry& j) {

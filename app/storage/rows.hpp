@@ -79,6 +79,16 @@ Row columns(SQLite::Statement& st) {
 // A 0/1 column as a flag, for the mappers of rows getColumns cannot build (SQLite has no bool).
 inline bool flag(SQLite::Statement& st, int i) { return st.getColumn(i).getInt() != 0; }
 
+// An enum stored by its key; `fallback` (the struct's default) for a key this version does not know.
+template <class E>
+E key_at(SQLite::Statement& st, int i, bool (*from_key)(const std::string&, E&), E fallback) {
+  from_key(st.getColumn(i).getString(), fallback);
+  return fallback;
+}
+inline core::Dagdeel dagdeel_at(SQLite::Statement& st, int i) {
+  return key_at(st, i, core::dagdeel_from_key, core::Dagdeel::Morning);
+}
+
 // Binds args in order and returns map(st) for every row. st may be a kept statement: it is
 // reset before and after, also when map throws, so a statement left mid-step keeps no read
 // snapshot open (that would block checkpoints and show this connection an old journal).

@@ -87,17 +87,6 @@ namespace {
 // Mappers for query_rows (storage/rows.hpp) of the rows getColumns cannot build: SQLite has no
 // flags or enums, so those columns are converted here. Values in the order of the struct's members.
 
-// An enum stored by its key; `fallback` (the struct's default) for a key this version does not know.
-template <class E>
-E key_at(SQLite::Statement& st, int i, bool (*from_key)(const std::string&, E&), E fallback) {
-  from_key(st.getColumn(i).getString(), fallback);
-  return fallback;
-}
-
-core::Dagdeel dagdeel_at(SQLite::Statement& st, int i) {
-  return key_at(st, i, core::dagdeel_from_key, core::Dagdeel::Morning);
-}
-
 core::Participant read_participant(SQLite::Statement& st) {
   return {st.getColumn(0),  st.getColumn(1),
           st.getColumn(2),  st.getColumn(3),
@@ -324,7 +313,7 @@ Store Store::open(const std::string& path) {
     auto impl = std::make_unique<Impl>(path);
     impl->health = check_at_start(impl->db, path);
     if (impl->health.fault != core::StorageFault::None) return Store(std::move(impl));  // no writes
-    SQLite::Transaction tx(impl->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction tx(impl->sql);
     impl->device_id = impl->meta("device_id", "");
     if (impl->device_id.empty()) {
       const TimeMs now = static_cast<TimeMs>(
@@ -496,7 +485,7 @@ std::string Store::go_live() const {
 
 void Store::in_transaction(const std::function<void()>& fn) {
   guarded("writing", [&] {
-    SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction tx(m->sql);
     fn();
     tx.commit();
   });

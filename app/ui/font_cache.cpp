@@ -4,13 +4,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <type_traits>
 
 namespace meedoen::ui {
@@ -252,12 +252,15 @@ bool save_fonts(const BuiltFonts& built, const std::string& file, const std::str
 
 BuiltFonts load_saved_fonts(const std::string& file, const std::string& key) {
   BuiltFonts out;
-  std::ifstream in(file, std::ios::binary);
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
   if (!in) {
     out.error = "no file";
     return out;
   }
-  const std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string data(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
+  in.seekg(0);
+  in.read(data.data(), static_cast<std::streamsize>(data.size()));
+  if (!in) data.clear();  // read short: the checksum below says damaged
   std::uint64_t sum = 0;
   if (data.size() < sizeof sum + sizeof kMagic ||
       (std::memcpy(&sum, data.data() + data.size() - sizeof sum, sizeof sum),

@@ -258,9 +258,9 @@ float activity_title_extra(const Theme& t, const ActivitiesView::Row& row, float
 
 // One activity in the list at (0, ry) of the scroll region: pictogram, time and title, where,
 // places; the action at the right (landscape) or across the row under the text (portrait).
-// row_h includes the title's extra lines (activity_title_extra).
+// title_extra: what a wrapped title adds (activity_title_extra), included in row_h.
 void activity_row(const ActivitiesView& v, const ActivitiesView::Row& row, const Theme& t, float w, float ry,
-                  float row_h, bool tall, Actions& out) {
+                  float row_h, float title_extra, bool tall, Actions& out) {
   ImGui::SetCursorPos(ImVec2(0, ry));
   const ImVec2 rmin = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -280,7 +280,7 @@ void activity_row(const ActivitiesView& v, const ActivitiesView::Row& row, const
   ImFont* head = tall ? t.fonts.large : t.fonts.bold;
   ImFont* line = tall ? t.fonts.bold : t.fonts.body;
   label_at(head, ImVec2(tx, rmin.y + pad * 0.6f), colors::text, row.time + "   " + row.title, text_w);
-  const float below = rmin.y + pad * 0.6f + head->FontSize * 1.3f + activity_title_extra(t, row, w, tall);
+  const float below = rmin.y + pad * 0.6f + head->FontSize * 1.3f + title_extra;
   label_at(line, ImVec2(tx, below), colors::text_muted, row.where, text_w);
   const std::string status = row.status.empty() ? row.places : row.status + "   " + row.places;
   label_at(line, ImVec2(tx, below + line->FontSize * 1.3f), row.mine ? colors::check_in : colors::text, status, text_w);
@@ -335,15 +335,11 @@ void draw_activities(const ActivitiesView& v, const Theme& t, const Layout& L, A
     y += t.px(84) + L.gap;
   }
   const float row_h = t.px(tall ? 300 : 128);
-  // Each row's height: a title that wraps adds its extra lines (measured at the list's full width,
-  // which the arrows may narrow by a column: then it is a little taller than it needs).
+  // Each row's height: a title that wraps adds its extra lines. Whether the rows reach under a
+  // notice is judged at the list's full width; the rows are drawn at the width its arrows leave.
   const float list_w = L.size.x - 2 * M;
-  std::vector<float> heights;
   float rows_h = 0;
-  for (const ActivitiesView::Row& row : v.rows) {
-    heights.push_back(row_h + activity_title_extra(t, row, list_w, tall));
-    rows_h += heights.back() + t.px(12);
-  }
+  for (const ActivitiesView::Row& row : v.rows) rows_h += row_h + activity_title_extra(t, row, list_w, tall) + t.px(12);
   // A notice ("Je staat op de wachtlijst") has a place of its own under the rows: where they would
   // reach under it, the list ends higher while it shows (over a row it read as part of that activity).
   if (y + rows_h > bottom - L.notice_across) bottom -= L.notice_across;
@@ -355,10 +351,10 @@ void draw_activities(const ActivitiesView& v, const Theme& t, const Layout& L, A
   }
   const ScrollRegion r = begin_drag_scroll(t, {"activities", ImVec2(list_w, bottom - y)});
   float ry = 0;
-  for (std::size_t i = 0; i < v.rows.size(); ++i) {
-    const float h = std::max(heights[i], row_h + activity_title_extra(t, v.rows[i], r.list_width, tall));
-    activity_row(v, v.rows[i], t, r.list_width, ry, h, tall, out);
-    ry += h + t.px(12);
+  for (const ActivitiesView::Row& row : v.rows) {
+    const float extra = activity_title_extra(t, row, r.list_width, tall);
+    activity_row(v, row, t, r.list_width, ry, row_h + extra, extra, tall, out);
+    ry += row_h + extra + t.px(12);
   }
   ImGui::SetCursorPos(ImVec2(0, ry));
   ImGui::Dummy(ImVec2(1, 1));
