@@ -2,8 +2,11 @@
 #include "core/collate.hpp"
 
 #include <unicode/ucol.h>
+#include <unicode/ustring.h>
+#include <unicode/uversion.h>
 
 #include <memory>
+#include <vector>
 
 namespace meedoen::core {
 
@@ -38,6 +41,32 @@ int collate(std::string_view a, std::string_view b) {
                                : UCOL_EQUAL;
   if (!c || U_FAILURE(status)) return a < b ? -1 : a > b ? 1 : 0;  // never without an order
   return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : (a < b ? -1 : a > b ? 1 : 0);
+}
+
+std::string collation_key(std::string_view s) {
+  UCollator* c = dutch();
+  UErrorCode status = U_ZERO_ERROR;
+  std::vector<UChar> text(s.size() + 1);  // UTF-16 is never longer, in units, than UTF-8 in bytes
+  int32_t length = 0;
+  u_strFromUTF8WithSub(text.data(), static_cast<int32_t>(text.size()), &length, s.data(),
+                       static_cast<int32_t>(s.size()), 0xFFFD, nullptr, &status);
+  if (!c || U_FAILURE(status)) return {};
+  std::vector<uint8_t> key(64 + 4 * static_cast<std::size_t>(length));
+  int32_t n = ucol_getSortKey(c, text.data(), length, key.data(), static_cast<int32_t>(key.size()));
+  if (n > static_cast<int32_t>(key.size())) {
+    key.resize(static_cast<std::size_t>(n));
+    n = ucol_getSortKey(c, text.data(), length, key.data(), n);
+  }
+  if (n <= 0) return {};
+  return std::string(key.begin(), key.begin() + (n - 1));  // without the terminating 0
+}
+
+std::string collation_version() {
+  UVersionInfo v;
+  u_getVersion(v);
+  char text[U_MAX_VERSION_STRING_LENGTH];
+  u_versionToString(v, text);
+  return text;
 }
 
 }  // namespace meedoen::core

@@ -2,6 +2,7 @@
 #include "core/roster.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "core/collate.hpp"
 
@@ -85,11 +86,25 @@ std::string fold_for_search(std::string_view s) {
   return out;
 }
 
-Roster::Roster(std::vector<Participant> people) : m_people(std::move(people)) {
-  // The order people expect names in (core/collate): "Łucja" with the L's, not after Z.
-  std::stable_sort(m_people.begin(), m_people.end(), [](const Participant& a, const Participant& b) {
-    return collate_less(a.first_name + " " + a.last_name, b.first_name + " " + b.last_name);
-  });
+Roster::Roster(std::vector<Participant> people) : Roster(std::move(people), {}) {}
+
+Roster::Roster(std::vector<Participant> people, std::vector<std::string> sort_keys) {
+  // Sorted by key, ties by the name's bytes: collate()'s order.
+  struct Named {
+    std::string key, name;
+    Participant* p;
+  };
+  std::vector<Named> named;
+  named.reserve(people.size());
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    std::string name = people[i].first_name + " " + people[i].last_name;
+    std::string key = i < sort_keys.size() && !sort_keys[i].empty() ? std::move(sort_keys[i]) : collation_key(name);
+    named.push_back({std::move(key), std::move(name), &people[i]});
+  }
+  std::stable_sort(named.begin(), named.end(),
+                   [](const Named& a, const Named& b) { return std::tie(a.key, a.name) < std::tie(b.key, b.name); });
+  m_people.reserve(people.size());
+  for (auto& n : named) m_people.push_back(std::move(*n.p));
   m_folded.reserve(m_people.size());
   for (std::size_t i = 0; i < m_people.size(); ++i) {
     const auto& p = m_people[i];

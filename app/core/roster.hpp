@@ -16,7 +16,11 @@ std::string fold_for_search(std::string_view utf8);
 class Roster {
  public:
   Roster() = default;
+  // In the order people expect names in (core/collate): "Łucja" with the L's, not after Z.
   explicit Roster(std::vector<Participant> people);
+  // The same order from each name's kept sort key (core::collation_key of "first last", parallel to
+  // people): no ICU unless a key is missing ("").
+  Roster(std::vector<Participant> people, std::vector<std::string> sort_keys);
 
   const std::vector<Participant>& all() const { return m_people; }
   const Participant* find(const std::string& id) const;

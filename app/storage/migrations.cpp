@@ -270,6 +270,12 @@ CREATE INDEX events_subject ON events (subject, hlc) WHERE subject <> '' AND sub
     R"sql(
 DROP INDEX IF EXISTS events_unsynced;
 )sql",
+    // 10 -> 11 (issue 17): each name's sort key (core::collation_key), made when a name is new or
+    // changed (storage/rows: keep_sort_keys, also at the store's open for the rows this leaves
+    // NULL), so the roster is sorted without opening ICU's collation data at every start.
+    R"sql(
+ALTER TABLE participants ADD COLUMN sort_key BLOB;
+)sql",
 };
 
 }  // namespace

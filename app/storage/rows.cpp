@@ -1,6 +1,8 @@
 // Statements kept per connection, and the row writers shared by Store and SyncStore.
 #include "storage/rows.hpp"
 
+#include "core/collate.hpp"
+
 namespace meedoen::storage {
 
 SQLite::Statement& Statements::operator()(std::string_view sql) {
@@ -49,6 +51,37 @@ void upsert_activity(SQLite::Database& db, const core::Activity& a) {
   SQLite::bind(st, a.id, a.title, a.icon, a.weekday, core::dagdeel_key(a.dagdeel), a.start, a.end, a.place, a.leader,
                a.capacity, a.volunteer_work, a.active, a.date);
   st.exec();
+}
+
+namespace {
+std::string sort_keys_version(SQLite::Database& db) {
+  const auto v = query_rows(db, "SELECT value FROM meta WHERE key = 'collation'", columns<std::string, 1>);
+  return v.empty() ? std::string() : v.front();
+}
+}  // namespace
+
+bool sort_keys_current(SQLite::Database& db) { return sort_keys_version(db) == core::collation_version(); }
+
+void keep_sort_keys(SQLite::Database& db) {
+  if (!sort_keys_current(db)) {
+    db.exec("UPDATE participants SET sort_key = NULL");
+    SQLite::Statement made_by(
+        db,
+        "INSERT INTO meta (key, value) VALUES ('collation', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    SQLite::bind(made_by, core::collation_version());
+    made_by.exec();
+  }
+  const auto missing =
+      query_rows(db, "SELECT id, first_name || ' ' || last_name FROM participants WHERE sort_key IS NULL",
+                 columns<std::pair<std::string, std::string>, 2>);
+  SQLite::Statement put(db, "UPDATE participants SET sort_key = ? WHERE id = ?");
+  for (const auto& [id, name] : missing) {
+    const std::string key = core::collation_key(name);
+    put.reset();
+    put.bind(1, key.data(), static_cast<int>(key.size()));
+    put.bind(2, id);
+    put.exec();
+  }
 }
 
 }  // namespace meedoen::storage

@@ -123,4 +123,18 @@ auto query_rows(Statements& kept, std::string_view sql, Map&& map, const Args&..
 // Inserts or replaces one activity of the weekly programme.
 void upsert_activity(SQLite::Database& db, const core::Activity& a);
 
+// What an upsert of a participant sets sort_key to: kept while the name stays, else NULL (made
+// again by keep_sort_keys).
+constexpr const char* kSortKeyOnUpsert =
+    "sort_key = CASE WHEN first_name = excluded.first_name AND last_name = excluded.last_name THEN sort_key END";
+
+// Every participant whose name has no sort key (participants.sort_key, core::collation_key of
+// "first last") gets one; all get a new one when this ICU is not the one that made them (meta
+// "collation"). ICU's collation data is opened only when there is a key to make, so a kiosk that
+// starts on a roster it has sorted before never opens it (issue 17). The caller holds the write
+// transaction.
+void keep_sort_keys(SQLite::Database& db);
+// Whether the kept keys were made by this ICU (else a reader ignores them).
+bool sort_keys_current(SQLite::Database& db);
+
 }  // namespace meedoen::storage

@@ -322,6 +322,7 @@ Store Store::open(const std::string& path) {
       impl->device_id = new_uuid(now);
       impl->set_meta("device_id", impl->device_id);
     }
+    keep_sort_keys(impl->db);  // rows from before version 11, or keys of another ICU
     tx.commit();
     return Store(std::move(impl));
   } catch (const StorageError&) {
@@ -447,11 +448,13 @@ void Store::put_participant(const core::Participant& p, const std::string& pin_h
         "language = excluded.language, mandatory = excluded.mandatory, coach_id = excluded.coach_id, "
         "agreed_minutes = excluded.agreed_minutes, show_agreed = excluded.show_agreed, "
         "photo_consent = excluded.photo_consent, start_date = excluded.start_date, end_date = excluded.end_date, "
-        "talk_every_days = excluded.talk_every_days, agreed_parts = excluded.agreed_parts");
+        "talk_every_days = excluded.talk_every_days, agreed_parts = excluded.agreed_parts, " +
+            std::string(kSortKeyOnUpsert));
     SQLite::bind(st, p.id, p.first_name, p.last_name, p.card_code, pin_hash, p.language, p.mandatory, p.coach_id,
                  p.agreed_minutes_per_week, p.show_agreed_hours, p.photo_consent, p.start_date, p.end_date,
                  p.talk_every_days, static_cast<std::int64_t>(p.agreed_parts));
     st.exec();
+    keep_sort_keys(m->db);
   });
 }
 
@@ -495,12 +498,20 @@ void Store::in_transaction(const std::function<void()>& fn) {
 
 core::Roster Store::load_roster() const {
   return guarded("reading the roster", [&] {
-    return core::Roster(
-        query_rows(m->sql,
-                   "SELECT id, first_name, last_name, COALESCE(card_code, ''), language, mandatory, coach_id, "
-                   "agreed_minutes, show_agreed, photo_consent, start_date, end_date, talk_every_days, agreed_parts "
-                   "FROM participants WHERE active = 1",
-                   read_participant));
+    // Sorted by the kept keys (core/roster), unless another ICU made them: then the roster makes its own.
+    const bool keys = sort_keys_current(m->db);
+    std::vector<core::Participant> people;
+    std::vector<std::string> sort_keys;
+    query_rows(m->sql,
+               "SELECT id, first_name, last_name, COALESCE(card_code, ''), language, mandatory, coach_id, "
+               "agreed_minutes, show_agreed, photo_consent, start_date, end_date, talk_every_days, agreed_parts, "
+               "COALESCE(sort_key, '') FROM participants WHERE active = 1",
+               [&](SQLite::Statement& st) {
+                 people.push_back(read_participant(st));
+                 sort_keys.push_back(keys ? st.getColumn(14).getString() : std::string());
+                 return 0;
+               });
+    return core::Roster(std::move(people), std::move(sort_keys));
   });
 }
 

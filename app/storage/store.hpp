@@ -43,7 +43,7 @@ struct CheckResult {
   bool new_event = false;  // false when nothing had to be written (already checked in)
 };
 
-constexpr int kSchemaVersion = 10;
+constexpr int kSchemaVersion = 11;
 constexpr int kAutoCheckpointPages = 10'000;  // ~40 MB of WAL at 4 KiB pages
 
 class Store {

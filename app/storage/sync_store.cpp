@@ -217,7 +217,8 @@ void SyncStore::Impl::apply_participants(const std::vector<wire::WireParticipant
       "coach_id = excluded.coach_id, active = excluded.active, start_date = excluded.start_date, "
       "end_date = excluded.end_date, agreed_parts = excluded.agreed_parts, talk_every_days = excluded.talk_every_days, "
       "agreed_minutes = excluded.agreed_minutes, show_agreed = excluded.show_agreed, "
-      "photo_consent = excluded.photo_consent");
+      "photo_consent = excluded.photo_consent, " +
+          std::string(kSortKeyOnUpsert));
   for (const auto& w : participants) {
     if (!w.p.card_code.empty() && w.active) {
       free_card.reset();
@@ -232,6 +233,7 @@ void SyncStore::Impl::apply_participants(const std::vector<wire::WireParticipant
     person.exec();
     pulled_ids.insert(w.p.id);
   }
+  keep_sort_keys(db);  // only the names that are new or changed open ICU
 }
 
 void SyncStore::Impl::apply_coaches(const std::vector<wire::WireCoach>& coaches, std::vector<std::string>& warnings) {

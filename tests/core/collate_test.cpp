@@ -38,3 +38,39 @@ TEST_CASE("collate: the roster (the kiosk's name lists) is in that order", "[cor
   for (const auto& p : r.all()) order.push_back(p.first_name);
   CHECK(order == std::vector<std::string>{"Lucas", "Łucja", "Maria", "Ömer", "Zoë"});
 }
+
+TEST_CASE("collate: a name's sort key orders as collate() does", "[core]") {
+  const std::vector<std::string> names{"Zoë",  "Łucja", "Ömer", "IJsbrand", "Élodie",       "Çelik",    "anna",
+                                       "Anna", "Ilse",  "Ivo",  "10 Ali",   "2 Ali",        "bad \xff", "Şule",
+                                       "Ádám", "",      "Ömer", "O'Brien",  "van den Berg", "Ğ",        "ß"};
+  for (const auto& a : names)
+    for (const auto& b : names) {
+      INFO(a << " / " << b);
+      const std::string ka = core::collation_key(a), kb = core::collation_key(b);
+      const int by_key = ka < kb ? -1 : kb < ka ? 1 : (a < b ? -1 : b < a ? 1 : 0);
+      CHECK(by_key == core::collate(a, b));
+    }
+  CHECK_FALSE(core::collation_key("Anna").empty());
+  CHECK(core::collation_key("Anna").find('\0') == std::string::npos);  // ICU's keys hold no 0 but the last
+  CHECK(core::collation_version().find('.') != std::string::npos);     // "72.1"
+}
+
+TEST_CASE("collate: a roster given its kept sort keys orders by them, without ICU", "[core]") {
+  std::vector<core::Participant> people{test::person("p1", "Anna", "Bakker"), test::person("p2", "Bram", "Smit"),
+                                        test::person("p3", "Cor", "Visser")};
+  SECTION("keys as ICU makes them: the same order as without them") {
+    std::vector<std::string> keys;
+    for (const auto& p : people) keys.push_back(core::collation_key(p.first_name + " " + p.last_name));
+    std::vector<std::string> order;
+    const core::Roster roster(people, keys);
+    for (const auto& p : roster.all()) order.push_back(p.id);
+    CHECK(order == std::vector<std::string>{"p1", "p2", "p3"});
+  }
+  SECTION("the keys decide (they are not made again), a missing one is made") {
+    std::vector<std::string> order;
+    const core::Roster roster(people, {"\x03", "\x02", ""});
+    for (const auto& p : roster.all()) order.push_back(p.id);
+    // "" for Cor: its own ICU key (letters start above 0x03) sorts after both.
+    CHECK(order == std::vector<std::string>{"p2", "p1", "p3"});
+  }
+}

@@ -37,6 +37,7 @@ TEST_CASE("store: migration 3 gives coaches a PIN hash, kept for coaches already
       db.exec(std::string("ALTER TABLE participants DROP COLUMN ") + col);
     db.exec("DROP TABLE lockouts; DROP TABLE clock_flags");     // nor of version 6
     db.exec("ALTER TABLE attendance DROP COLUMN end_unknown");  // nor of version 7
+    db.exec("ALTER TABLE participants DROP COLUMN sort_key");   // version 11
     db.exec("PRAGMA user_version = 2");
   }
   Store store = Store::open(path);

@@ -47,7 +47,7 @@ TEST_CASE("lockouts: a kiosk database of version 5 gets the table when opened", 
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     db.exec(
         "DROP TABLE lockouts; DROP TABLE clock_flags; ALTER TABLE attendance DROP COLUMN end_unknown; "
-        "PRAGMA user_version = 5");
+        "ALTER TABLE participants DROP COLUMN sort_key; PRAGMA user_version = 5");
   }
   Store store = Store::open(path);
   CHECK(store.schema_version() == storage::kSchemaVersion);

@@ -212,7 +212,8 @@ std::vector<std::string> make_version_4(const std::string& path) {
   // ... and nothing of version 6 (lockouts, clock flags) or 7 (attendance.end_unknown).
   db.exec(
       "DROP TABLE sync_state; DROP TABLE sync_rejected; DROP TABLE lockouts; DROP TABLE clock_flags; "
-      "ALTER TABLE attendance DROP COLUMN end_unknown; PRAGMA user_version = 4");
+      "ALTER TABLE attendance DROP COLUMN end_unknown; ALTER TABLE participants DROP COLUMN sort_key; PRAGMA "
+      "user_version = 4");
   return ids;
 }
 

@@ -223,7 +223,8 @@ TEST_CASE("write cost: a version 7 database keeps every attendance row in the ne
         "INSERT INTO v7 SELECT * FROM attendance; DROP TABLE attendance; ALTER TABLE v7 RENAME TO attendance; "
         "CREATE INDEX attendance_by_date ON attendance (date, participant_id); "
         "CREATE INDEX attendance_by_participant ON attendance (participant_id, date); "
-        "CREATE INDEX attendance_open ON attendance (date) WHERE check_out_ms IS NULL; PRAGMA user_version = 7");
+        "CREATE INDEX attendance_open ON attendance (date) WHERE check_out_ms IS NULL; ALTER TABLE participants DROP "
+        "COLUMN sort_key; PRAGMA user_version = 7");
   }
   storage::Store store = storage::Store::open(path);
   CHECK(store.schema_version() == storage::kSchemaVersion);
@@ -273,7 +274,7 @@ TEST_CASE("write cost: a version 8 journal of a year keeps every event, fold and
     db.exec(
         "DROP INDEX events_participant; CREATE INDEX events_participant ON events (participant_id, wall_ms); "
         "DROP INDEX events_subject; CREATE INDEX events_subject ON events (subject, hlc) WHERE subject <> ''; "
-        "PRAGMA user_version = 8");
+        "ALTER TABLE participants DROP COLUMN sort_key; PRAGMA user_version = 8");
   }
   const auto t0 = std::chrono::steady_clock::now();
   storage::Store store = storage::Store::open(path);
