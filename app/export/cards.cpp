@@ -190,20 +190,6 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
 
 }  // namespace
 
-std::string card_code_problem(std::string_view code) {
-  if (code.empty()) return "no card code (the card code comes from the roster)";
-  if (code.size() > kMaxCardCode)
-    return "the card code is " + std::to_string(code.size()) + " characters long; the kiosk reads at most " +
-           std::to_string(kMaxCardCode);
-  for (const char ch : code) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    if (c <= 0x20 || c >= 0x7F)
-      return "the card code has a character a card scanner cannot type (only letters A-Z, a-z, digits and "
-             "punctuation, no spaces)";
-  }
-  return "";
-}
-
 QrLayout card_qr_layout(const std::string& code) {
   const Qr q = encode(code);
   return {q->width, module_mm(*q)};

@@ -24,6 +24,7 @@ std::string to_pdf(const Document& d, PdfStats* stats = nullptr);
 
 // The text as cairo's text calls want it: valid UTF-8 (a bad byte becomes '?', so one bad byte
 // in a name cannot stop the document) and no control characters (a newline becomes a space).
+// The renderers' own (the xlsx and both PDFs): not in the module's table (export/render.hpp).
 std::string clean_utf8(const std::string& s);
 
 }  // namespace meedoen::exports

@@ -135,6 +135,9 @@ TEST_CASE("kiosk: --export-month and --export-progress write CSV, xlsx and PDF w
   for (const auto& r : rows)
     if (!r.empty() && r[0].rfind("Marloes Kuipers: ", 0) == 0) per_coach = true;  // her section
   CHECK(per_coach);
+  // The renderers' module wrote a real workbook (a zip) and a real PDF.
+  CHECK(meedoen::test::slurp(out + "/" + kStem + ".xlsx").rfind("PK\x03\x04", 0) == 0);
+  CHECK(meedoen::test::slurp(out + "/" + kStem + ".pdf").rfind("%PDF-", 0) == 0);
 
   const RunResult progress = kiosk(dir, "--export-progress demo-p-0001 --out " + sh_quote(out));
   INFO(progress.err);
@@ -156,6 +159,48 @@ TEST_CASE("kiosk: --export-month and --export-progress write CSV, xlsx and PDF w
     CHECK(unwritable.exit_code == 6);
     CHECK(unwritable.err.find("export failed") != std::string::npos);
   }
+}
+
+// The renderers are a module loaded on first use (export/render.hpp); a kiosk installed without it
+// (MEEDOEN_MODULE_DIR, for tests: an empty folder) says the export is not available, writes nothing
+// and goes on: the coach's screen says so, the windowless mode exits with its message.
+TEST_CASE("kiosk: without its export module an export says it is not available and writes nothing", "[e2e]") {
+  TempDir dir;
+  REQUIRE(kiosk(dir, "--demo --print-journal").exit_code == 0);
+  std::filesystem::create_directories(dir / "no-modules");
+  const std::string no_modules = "MEEDOEN_MODULE_DIR=" + sh_quote(dir / "no-modules") + " ";
+  const std::string out = dir / "out";
+
+  const RunResult month = run(no_modules + env(dir) + sh_quote(kKiosk) + " --db " + sh_quote(dir / "kiosk.db") +
+                                  " --clock " + kClock + " --export-month 2026-11 --out " + sh_quote(out),
+                              dir);
+  CHECK(month.exit_code == 6);
+  CHECK(month.err.find("exports are not available on this kiosk") != std::string::npos);
+  // One log line names the module's path and dlerror()'s reason.
+  CHECK(month.err.find(dir / "no-modules/meedoen-render.so: ") != std::string::npos);
+  CHECK(month.err.find("No such file") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(out + "/" + kStem + ".csv"));
+
+  meedoen::test::write_file(dir / "script.replay", R"replay(
+tap "coach"
+tap "coachpin:2"
+tap "coachpin:4"
+tap "coachpin:6"
+tap "coachpin:8"
+tap "coachpin:1"
+tap "coachpin:0"
+tap "Rapporten"
+tap "Exporteren (CSV, Excel, PDF)"
+expect "Exporteren lukte niet: exports are not available on this kiosk"
+expect "Totaal"
+)replay");
+  const RunResult r =
+      run(no_modules + env(dir) + headless() + sh_quote(kKiosk) + " --demo --db " + sh_quote(dir / "kiosk.db") +
+              " --clock " + kClock + " --replay " + sh_quote(dir / "script.replay"),
+          dir);
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "meedoen" / "exports" / (kStem + ".csv")));
 }
 
 // The whole of a coach's round, as issue 5 asks: sees a no-show from the demo data on Today,
