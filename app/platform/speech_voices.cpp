@@ -1,22 +1,19 @@
-// The voices behind read-aloud: espeak-ng (synchronous mode, its audio through our callback,
-// never its own output) where it has a voice for the language, else a centre's recorded clips
+// The voices behind read-aloud: espeak-ng (platform/espeak.hpp: in meedoen-kiosk a module loaded on
+// the speech thread) where it has a voice for the language, else a centre's recorded clips
 // (docs/read-aloud.md: clips_dir/<language>/<message id>.wav, 16-bit mono PCM at 22050 Hz).
-#include <espeak-ng/speak_lib.h>
-
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 
+#include "platform/espeak.hpp"
 #include "platform/log.hpp"
 #include "platform/speech.hpp"
 
 namespace meedoen::platform {
 
 namespace {
-
-constexpr int kWordsPerMinute = 145;  // a little slower than espeak-ng's 175: for those who read little
 
 // [SECTION] WAV clips
 
@@ -59,48 +56,18 @@ std::string read_clip(const std::filesystem::path& path, std::vector<std::int16_
   }
 }
 
-// [SECTION] espeak-ng
-
-struct SynthContext {
-  const Synthesiser::Sink* sink;
-  bool stopped = false;
-};
-
-int on_audio(short* wav, int count, espeak_EVENT* events) {
-  auto* ctx = events ? static_cast<SynthContext*>(events->user_data) : nullptr;
-  if (!ctx) return 0;
-  if (!ctx->stopped && wav && count > 0) ctx->stopped = !(*ctx->sink)(wav, static_cast<std::size_t>(count));
-  return ctx->stopped ? 1 : 0;  // 1 tells espeak-ng to abandon the text
-}
-
-// The espeak-ng voice name for a language code ("nl" -> "Dutch"), "" when there is none.
-// An exact language first ("en"), else a dialect of it ("en-gb").
-std::string voice_for(const std::string& language) {
-  const espeak_VOICE** voices = espeak_ListVoices(nullptr);
-  for (const bool exact : {true, false})
-    for (const espeak_VOICE** v = voices; v && *v; ++v) {
-      // languages: a priority byte, a name, a zero byte ... and a final zero byte.
-      for (const char* l = (*v)->languages; l && *l; l += std::strlen(l + 1) + 2) {
-        const std::string name = l + 1;
-        if (exact ? name == language : name.rfind(language + "-", 0) == 0) return (*v)->name;
-      }
-    }
-  return "";
-}
-
 class Voices final : public Synthesiser {
  public:
   explicit Voices(std::string clips_dir) : m_clips_dir(std::move(clips_dir)) {}
 
   std::vector<std::string> start(const std::vector<std::string>& languages) override {
-    // Once per process: espeak-ng keeps global state and does not come back after espeak_Terminate.
-    static const bool started = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, 0) > 0;
-    m_espeak = started;
-    if (m_espeak) espeak_SetSynthCallback(on_audio);
-    else log_line("read aloud: espeak-ng did not start (is espeak-ng-data installed?); recorded clips only");
+    m_espeak = espeak::start();
+    if (!m_espeak)
+      log_line(
+          "read aloud: espeak-ng did not start (is espeak-ng-data installed, and its module?); recorded clips only");
     std::vector<std::string> found;
     for (const auto& lang : languages) {
-      if (const std::string voice = m_espeak ? voice_for(lang) : ""; !voice.empty()) {
+      if (const std::string voice = m_espeak ? espeak::voice_for(lang) : ""; !voice.empty()) {
         m_voices[lang] = voice;
         found.push_back(lang);
       } else if (has_clips(lang)) {
@@ -117,14 +84,7 @@ class Voices final : public Synthesiser {
   bool speak(const ui::Spoken& what, const Sink& sink) override {
     const auto voice = m_voices.find(what.language);
     if (voice == m_voices.end()) return play_clips(what, sink);
-    if (voice->second != m_current && espeak_SetVoiceByName(voice->second.c_str()) != EE_OK) return false;
-    if (voice->second != m_current) espeak_SetParameter(espeakRATE, kWordsPerMinute, 0);
-    m_current = voice->second;
-    const std::string text = what.text();
-    SynthContext ctx{&sink};
-    const espeak_ERROR e =
-        espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, &ctx);
-    return e == EE_OK && !ctx.stopped;
+    return espeak::speak(voice->second, what.text(), sink);
   }
 
  private:
@@ -154,8 +114,7 @@ class Voices final : public Synthesiser {
   std::string m_clips_dir;
   bool m_espeak = false;
   std::map<std::string, std::string> m_voices;  // language -> espeak-ng voice name
-  std::string m_current;
-  std::set<std::string> m_reported;  // clips already logged as unusable
+  std::set<std::string> m_reported;             // clips already logged as unusable
 };
 
 }  // namespace

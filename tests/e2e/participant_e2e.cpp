@@ -723,6 +723,36 @@ TEST_CASE("language: Tigrinya's speaker plays a centre's recorded clips, and is 
   CHECK(meedoen::test::slurp(wav).size() >= 44 + 22050 * 2);  // the clip's second of sound, written out
 }
 
+// espeak-ng is a module the speech thread loads (platform/espeak.hpp): a kiosk without it
+// (MEEDOEN_MODULE_DIR, for tests: an empty folder) has no speaker button for espeak-ng's languages,
+// logs why once, and still plays a centre's recorded clips.
+TEST_CASE("language: without the espeak-ng module read aloud is off, and recorded clips still play",
+          "[e2e][language]") {
+  TempDir dir;
+  write_languages_config(dir);
+  std::filesystem::create_directories(dir / "no-modules");
+  const std::filesystem::path assets = dir / "assets";
+  std::filesystem::create_directories(assets / "voice" / "ti");
+  std::filesystem::create_directory_symlink(MEEDOEN_ASSETS_DIR "/i18n", assets / "i18n");
+  meedoen::test::write_wav(assets / "voice" / "ti" / "welcome.start.wav", std::vector<std::int16_t>(22050, 1000));
+  const std::string env =
+      "MEEDOEN_MODULE_DIR=" + sh_quote(dir / "no-modules") + " MEEDOEN_ASSETS=" + sh_quote(assets.string()) + " ";
+  const std::string config = "--config " + sh_quote(dir / "kiosk.toml");
+
+  const RunResult dutch = replay(dir, "expect \"Start\"\ntap \"speak\"\n", kMonday, config, env);
+  CHECK(dutch.exit_code != 0);
+  CHECK(dutch.err.find("no button \"speak\"") != std::string::npos);
+  CHECK(dutch.err.find(dir / "no-modules/meedoen-espeak.so: ") != std::string::npos);
+
+  TempDir with_clips;
+  const std::string wav = with_clips / "spoken.wav";
+  const RunResult r = replay(with_clips, "tap \"lang:ti\"\ntap \"speak\"\nexpect-spoken \"ጀምር\"\n", kMonday,
+                             config + " --audio-out " + sh_quote(wav), env);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(meedoen::test::slurp(wav).size() >= 44 + 22050 * 2);
+}
+
 // [SECTION] Forgiving touch: the double taps of issue 15
 
 TEST_CASE("double tap: Ik doe mee twice 150 ms apart signs up once, and the button settles first",
