@@ -780,3 +780,25 @@ TEST_CASE("sync: meedoen-kiosk --sync-once enrols, syncs and says how it went", 
   CHECK(none.exit_code == 2);
   CHECK(none.err.find("no server configured") != std::string::npos);
 }
+
+// The transport (cpp-httplib, OpenSSL) is a module the worker loads on its first request
+// (sync/transport.hpp): a kiosk without it (MEEDOEN_MODULE_DIR, for tests: an empty folder) is
+// offline with the reason, as after a network error, and syncs everything once the module is back.
+TEST_CASE("sync: without its transport module the kiosk is offline, says why, and syncs later", "[sync]") {
+  TempDir dir;
+  ServerProcess server(dir, "de-cirkel", Store::Sqlite);
+  server.start();
+  std::filesystem::create_directories(dir / "no-modules");
+  const std::string kiosk = std::string(MEEDOEN_KIOSK_BIN) + " --db " + sh_quote(dir / "k.db") + " --server " +
+                            server.url() + " --enrol-code " + server.enrol_code() + " --sync-once";
+  const RunResult without = run("MEEDOEN_MODULE_DIR=" + sh_quote(dir / "no-modules") + " " + kiosk, dir);
+  CHECK(without.exit_code == 5);
+  CHECK(without.out.find("sync: offline") != std::string::npos);
+  CHECK(without.err.find("the sync transport is not available on this kiosk") != std::string::npos);
+  CHECK(without.err.find(dir / "no-modules/meedoen-transport.so: ") != std::string::npos);
+  const RunResult with = run(kiosk, dir);
+  INFO(with.err);
+  CHECK(with.exit_code == 0);
+  CHECK(with.out.find("sync: online, enrolled yes") != std::string::npos);
+  CHECK(storage::Store::open(dir / "k.db").load_roster().all().size() == 42);
+}
