@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <utility>
 
 #include "platform/log.hpp"
 #include "version.hpp"
@@ -74,11 +75,12 @@ std::vector<std::string> module_dirs() {
 
 const ModuleHead* load(const ModuleSpec& spec, std::string* error) {
   static std::mutex mutex;
-  static std::map<std::string, Loaded> loaded;  // by file: tried once per process
+  static std::map<std::pair<std::string, std::uint32_t>, Loaded> loaded;  // by file and table: tried once
   std::lock_guard lock(mutex);
-  auto it = loaded.find(spec.file);
+  const std::pair<std::string, std::uint32_t> key{spec.file, spec.abi};
+  auto it = loaded.find(key);
   if (it == loaded.end()) {
-    it = loaded.emplace(spec.file, open(spec)).first;
+    it = loaded.emplace(key, open(spec)).first;
     if (!it->second.head) platform::log_line(it->second.error);
   }
   if (!it->second.head && error) *error = it->second.error;
