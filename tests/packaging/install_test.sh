@@ -2,9 +2,9 @@
 # The Debian packages on this machine, as an administrator uses them: dpkg -i, the installed
 # meedoen-server as _meedoen (create a centre, serve, health, enrol a kiosk, a backup while
 # serving, SIGTERM), the installed kiosk from /usr/bin with /etc/meedoen/kiosk.toml and the
-# installed translations (sync once, then a screenshot under Xvfb that must not be blank), the
-# units (systemd-analyze verify, security exposure <= 2.0), then remove (data and settings kept)
-# and purge (gone). The packages are purged at the end, also when a step fails.
+# installed translations (sync once, an export through its modules in /usr/lib/<multiarch>/meedoen,
+# then a screenshot under Xvfb that must not be blank), the units (systemd-analyze verify, security
+# exposure <= 2.0), then remove (data and settings kept) and purge (gone). The packages are purged at the end, also when a step fails.
 #   install_test.sh DIST_DIR SOURCE_DIR OUT_DIR       exit 77: skipped (not root, or installed already)
 set -euo pipefail
 dist="$(realpath "$1")"
@@ -84,6 +84,21 @@ as_meedoen meedoen-kiosk --server "http://127.0.0.1:$port" --enrol-code "$code" 
   fail "the kiosk could not enrol and sync: $(cat "$out/kiosk-sync.log")"
 [ -f /var/lib/meedoen/kiosk/kiosk.db ] || fail "the kiosk's journal is not /var/lib/meedoen/kiosk/kiosk.db"
 as_meedoen meedoen-server kiosks --centre de-linde | grep -q enrolled || fail "the server lists no enrolled kiosk"
+
+step "the kiosk's modules in /usr/lib/<multiarch>/meedoen: the sync above, an export, the package's Depends"
+moddir="/usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/meedoen"
+for m in meedoen-render meedoen-espeak meedoen-transport; do
+  [ -f "$moddir/$m.so" ] || fail "$moddir/$m.so is missing"
+done
+as_meedoen meedoen-kiosk --export-month 2026-11 --out /var/lib/meedoen/kiosk/exports-test >"$out/kiosk-export.log" 2>&1 ||
+  fail "the installed kiosk could not export: $(cat "$out/kiosk-export.log")"
+head -c 5 /var/lib/meedoen/kiosk/exports-test/maandoverzicht-2026-11-*.pdf | grep -q '%PDF-' ||
+  fail "the installed kiosk's export wrote no PDF"
+# dh_shlibdeps reads the modules too: the kiosk's package still depends on what they link.
+depends="$(dpkg-deb -f "${debs[0]}" Depends)"
+for lib in libcairo2 libxlsxwriter4 libqrencode4 libespeak-ng1 libcpp-httplib0.11; do
+  grep -q "$lib" <<<"$depends" || fail "meedoen-kiosk's Depends lacks $lib: $depends"
+done
 display=":$((90 + RANDOM % 200))"
 Xvfb "$display" -ac -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
