@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "support/card_reader.hpp"
+#include "support/demo_replay.hpp"
 #include "support/headless.hpp"
 #include "support/process.hpp"
 
@@ -25,14 +26,9 @@ const std::string kKiosk = MEEDOEN_KIOSK_BIN;
 const std::string kClock = "2026-11-23T09:42";
 // Ahmed Al-Khatib of the demo centre: demo-p-0019, card DEMO0019. His page opens on the ladder; the
 // card's row is a page further down (one tap on the arrow, and a moment for the list to ease there).
-const char* const kOpenAhmed = R"(
-tap "coach"
-tap "coachpin:2"
-tap "coachpin:4"
-tap "coachpin:6"
-tap "coachpin:8"
-tap "coachpin:1"
-tap "coachpin:0"
+const std::string kOpenAhmed = R"(
+)" + meedoen::test::kDemoCoachSignsIn +
+                               R"(
 tap "Deelnemers"
 tap "Iedereen"
 tap "Ahmed Al-Khatib"

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "storage/store.hpp"
+#include "support/demo_replay.hpp"
 #include "support/headless.hpp"
 #include "support/process.hpp"
 
@@ -374,12 +375,8 @@ tap "coachpin:1"
 tap "coachpin:1"
 tap "coachpin:1"
 expect "Voer je coach-PIN in."
-tap "coachpin:2"
-tap "coachpin:4"
-tap "coachpin:6"
-tap "coachpin:8"
-tap "coachpin:1"
-tap "coachpin:0"
+)script" + meedoen::test::kDemoCoachPin +
+                                      R"script(
 expect "Marloes Kuipers"
 expect "Fatima El Amrani"
 expect "Ochtend: nog niet binnen"
@@ -428,13 +425,8 @@ expect-not "Erik Bos"
 TEST_CASE("kiosk: a coach adds an activity to the programme, participants see it today", "[e2e][coach][programme]") {
   TempDir dir;
   const RunResult r = replay(dir, R"script(
-tap "coach"
-tap "coachpin:2"
-tap "coachpin:4"
-tap "coachpin:6"
-tap "coachpin:8"
-tap "coachpin:1"
-tap "coachpin:0"
+)script" + meedoen::test::kDemoCoachSignsIn +
+                                      R"script(
 expect "Marloes Kuipers"
 tap "Programma"
 expect "Weekprogramma"

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "support/demo_replay.hpp"
 #include "support/headless.hpp"
 #include "support/process.hpp"
 #include "support/wav.hpp"
@@ -334,13 +335,7 @@ scan DEMO0002
 expect "Goedemorgen, Jan"
 expect-not "Even checken"
 tap "Klaar"
-tap "coach"
-tap "coachpin:2"
-tap "coachpin:4"
-tap "coachpin:6"
-tap "coachpin:8"
-tap "coachpin:1"
-tap "coachpin:0"
+)" + meedoen::test::kDemoCoachSignsIn + R"(
 expect "Marloes Kuipers"
 expect "Weet eindtijd niet, vr 20: 09:31 - 12:30"
 )");

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "export/csv.hpp"
+#include "support/demo_replay.hpp"
 #include "support/headless.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
@@ -56,14 +57,7 @@ std::vector<std::string> total_row(const std::vector<std::vector<std::string>>& 
 
 TEST_CASE("kiosk: a coach exports the month overview from the Reports tab", "[e2e][coach]") {
   TempDir dir;
-  meedoen::test::write_file(dir / "script.replay", R"replay(
-tap "coach"
-tap "coachpin:2"
-tap "coachpin:4"
-tap "coachpin:6"
-tap "coachpin:8"
-tap "coachpin:1"
-tap "coachpin:0"
+  meedoen::test::write_file(dir / "script.replay", meedoen::test::kDemoCoachSignsIn + R"replay(
 expect "Marloes Kuipers"
 tap "Rapporten"
 expect "november 2026"
@@ -181,14 +175,7 @@ TEST_CASE("kiosk: without its export module an export says it is not available a
   CHECK(month.err.find("No such file") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(out + "/" + kStem + ".csv"));
 
-  meedoen::test::write_file(dir / "script.replay", R"replay(
-tap "coach"
-tap "coachpin:2"
-tap "coachpin:4"
-tap "coachpin:6"
-tap "coachpin:8"
-tap "coachpin:1"
-tap "coachpin:0"
+  meedoen::test::write_file(dir / "script.replay", meedoen::test::kDemoCoachSignsIn + R"replay(
 tap "Rapporten"
 tap "Exporteren (CSV, Excel, PDF)"
 expect "Exporteren lukte niet: exports are not available on this kiosk"
@@ -208,14 +195,7 @@ expect "Totaal"
 // then the journal, the CSV and the PDF are checked.
 TEST_CASE("kiosk: a coach's round: a no-show, hours approved, a ladder assessment, the month report", "[e2e][coach]") {
   TempDir dir;
-  meedoen::test::write_file(dir / "script.replay", R"replay(
-tap "coach"
-tap "coachpin:2"
-tap "coachpin:4"
-tap "coachpin:6"
-tap "coachpin:8"
-tap "coachpin:1"
-tap "coachpin:0"
+  meedoen::test::write_file(dir / "script.replay", meedoen::test::kDemoCoachSignsIn + R"replay(
 expect "Marloes Kuipers"
 expect "Fatima El Amrani"
 expect "Ochtend: niet gekomen"
