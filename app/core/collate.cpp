@@ -3,7 +3,6 @@
 
 #include <unicode/ucol.h>
 #include <unicode/ustring.h>
-#include <unicode/uversion.h>
 
 #include <memory>
 #include <vector>
@@ -59,14 +58,6 @@ std::string collation_key(std::string_view s) {
   }
   if (n <= 0) return {};
   return std::string(key.begin(), key.begin() + (n - 1));  // without the terminating 0
-}
-
-std::string collation_version() {
-  UVersionInfo v;
-  u_getVersion(v);
-  char text[U_MAX_VERSION_STRING_LENGTH];
-  u_versionToString(v, text);
-  return text;
 }
 
 }  // namespace meedoen::core

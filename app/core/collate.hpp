@@ -19,7 +19,7 @@ inline bool collate_less(std::string_view a, std::string_view b) { return collat
 // name changed.
 std::string collation_key(std::string_view s);
 // Which ICU made collation_key's bytes ("72.1"): a key made by another version is not comparable.
-// Reading it opens no collation data.
+// Reading it loads no ICU (core/collation_version.cpp).
 std::string collation_version();
 
 }  // namespace meedoen::core

@@ -748,6 +748,49 @@ TEST_CASE("language: without the espeak-ng module read aloud is off, and recorde
   CHECK(meedoen::test::slurp(wav).size() >= 44 + 22050 * 2);
 }
 
+// ICU's collation is a module (core/collate_module.hpp) and each name's sort key is kept with the
+// roster (storage, participants.sort_key): a participant's whole path (the welcome screen, the name
+// search, the check-in) never loads it; a coach's list does, and without the module it still lists
+// everyone, in the names' byte order, and logs why once.
+TEST_CASE(
+    "names: a participant's path never loads the collation module; a coach's list does, and lists everyone "
+    "without it",
+    "[e2e]") {
+  TempDir dir;
+  REQUIRE(replay(dir, "expect \"Start\"\n").exit_code == 0);  // the demo centre, its names' keys made
+  std::filesystem::create_directories(dir / "no-modules");
+  const std::string env = "MEEDOEN_MODULE_DIR=" + sh_quote(dir / "no-modules") + " ";
+  const std::string missing = dir / "no-modules/meedoen-collate.so: ";
+
+  const RunResult participant = replay(dir, R"(
+tap "start"
+type "fat"
+tap "Fatima E."
+tap "pin:0"
+tap "pin:0"
+tap "pin:0"
+tap "pin:1"
+expect "Goedemorgen, Fatima"
+tap "Inchecken"
+expect "Je bent ingecheckt"
+)",
+                                       kMonday, "", env);
+  INFO(participant.err);
+  REQUIRE(participant.exit_code == 0);
+  CHECK(participant.err.find("meedoen-collate.so") == std::string::npos);
+
+  const RunResult coach = replay(dir, meedoen::test::kDemoCoachSignsIn + R"(
+tap "Deelnemers"
+tap "Iedereen"
+expect "Agnieszka Wiśniewska"
+expect "Fatima El Amrani"
+)",
+                                 kMonday, "", env);
+  INFO(coach.err);
+  REQUIRE(coach.exit_code == 0);
+  CHECK(coach.err.find(missing) != std::string::npos);
+}
+
 // [SECTION] Forgiving touch: the double taps of issue 15
 
 TEST_CASE("double tap: Ik doe mee twice 150 ms apart signs up once, and the button settles first",
