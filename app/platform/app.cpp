@@ -607,18 +607,27 @@ int run_kiosk(const KioskOptions& o, const PrepareKiosk& prepare) {
     scale.set_value(sc);
   };
   Started s;
-  std::future<int> started = std::async(std::launch::async, [&o, &prepare, &s, f = scale.get_future()]() mutable {
-    return start_kiosk(o, prepare, std::move(f), s);
-  });
+  // Started once SDL is up, not before: SDL_Init has Xlib read the locale's Compose table (~390,000
+  // getc calls), and glibc locks a FILE only once the process has a second thread: +8 ms otherwise.
+  std::future<int> started;
+  const auto start = [&] {
+    if (started.valid()) return;
+    started = std::async(std::launch::async, [&o, &prepare, &s, f = scale.get_future()]() mutable {
+      return start_kiosk(o, prepare, std::move(f), s);
+    });
+  };
   std::unique_ptr<Window> window;
   std::string window_error;
   try {
-    window = std::make_unique<Window>("Meedoen", o.width, o.height, o.fullscreen,
-                                      [&](int w, int h) { give_scale(ui::scale_for(w, h)); });
+    window = std::make_unique<Window>("Meedoen", o.width, o.height, o.fullscreen, [&](int w, int h) {
+      start();
+      give_scale(ui::scale_for(w, h));
+    });
   } catch (const std::exception& e) {
     window_error = e.what();
   }
-  give_scale(0);  // when SDL never knew the size: no atlas ahead (start_theme builds one)
+  start();        // when SDL never got as far as the window's size
+  give_scale(0);  // ... then no atlas ahead (start_theme builds one)
   // A settings or journal error is told before a display error, as when they ran one after the other.
   if (const int rc = started.get()) return rc;
   if (!window) {

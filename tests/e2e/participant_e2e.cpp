@@ -753,8 +753,8 @@ TEST_CASE("language: without the espeak-ng module read aloud is off, and recorde
 // search, the check-in) never loads it; a coach's list does, and without the module it still lists
 // everyone, in the names' byte order, and logs why once.
 TEST_CASE(
-    "names: a participant's path never loads the collation module; a coach's list does, and lists everyone "
-    "without it",
+    "names: a participant's path never loads the collation module, a coach's list does (and lists everyone "
+    "without it)",
     "[e2e]") {
   TempDir dir;
   REQUIRE(replay(dir, "expect \"Start\"\n").exit_code == 0);  // the demo centre, its names' keys made
