@@ -87,7 +87,7 @@ as_meedoen meedoen-server kiosks --centre de-linde | grep -q enrolled || fail "t
 
 step "the kiosk's modules in /usr/lib/<multiarch>/meedoen: the sync above, an export, the package's Depends"
 moddir="/usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/meedoen"
-for m in meedoen-render meedoen-espeak meedoen-transport; do
+for m in meedoen-collate meedoen-render meedoen-espeak meedoen-transport; do
   [ -f "$moddir/$m.so" ] || fail "$moddir/$m.so is missing"
 done
 as_meedoen meedoen-kiosk --export-month 2026-11 --out /var/lib/meedoen/kiosk/exports-test >"$out/kiosk-export.log" 2>&1 ||
