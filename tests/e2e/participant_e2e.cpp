@@ -614,14 +614,7 @@ tap "done"
 advance 2s
 # Someone who chose a language on the welcome screen keeps it past the name search and the PIN.
 tap "lang:tr"
-tap "start"
-type "fat"
-tap "Fatima E."
-tap "pin:0"
-tap "pin:0"
-tap "pin:0"
-tap "pin:1"
-expect "Günaydın, Fatima"
+)" + meedoen::test::kFatimaByName + R"(expect "Günaydın, Fatima"
 tap "done"
 expect "Tik hier of scan je pas"
 )");
@@ -762,15 +755,7 @@ TEST_CASE(
   const std::string env = "MEEDOEN_MODULE_DIR=" + sh_quote(dir / "no-modules") + " ";
   const std::string missing = dir / "no-modules/meedoen-collate.so: ";
 
-  const RunResult participant = replay(dir, R"(
-tap "start"
-type "fat"
-tap "Fatima E."
-tap "pin:0"
-tap "pin:0"
-tap "pin:0"
-tap "pin:1"
-expect "Goedemorgen, Fatima"
+  const RunResult participant = replay(dir, meedoen::test::kFatimaByName + R"(expect "Goedemorgen, Fatima"
 tap "Inchecken"
 expect "Je bent ingecheckt"
 )",

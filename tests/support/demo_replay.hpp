@@ -15,4 +15,14 @@ tap "coachpin:0"
 // ... and opens coach mode with it.
 inline const std::string kDemoCoachSignsIn = "tap \"coach\"\n" + kDemoCoachPin;
 
+// Fatima El Amrani (DEMO0001, PIN 0001) finds herself by name on the welcome screen and types her PIN.
+inline const std::string kFatimaByName = R"(tap "start"
+type "fat"
+tap "Fatima E."
+tap "pin:0"
+tap "pin:0"
+tap "pin:0"
+tap "pin:1"
+)";
+
 }  // namespace meedoen::test
