@@ -596,9 +596,9 @@ int run_window(const KioskOptions& o, Started& s, Window& window, std::unique_pt
 int run_kiosk(const KioskOptions& o, const PrepareKiosk& prepare) {
   std::unique_ptr<Replay> replay;
   if (const int rc = read_replay(o.replay, replay)) return rc;
-  // SDL, X and Mesa open the window (~50 ms) while the kiosk's own start runs beside it: on a
-  // year-old journal its check alone takes ~50 ms (issue 17). The start's thread builds the first
-  // atlas as soon as the window's size is known.
+  // X and Mesa open the window (~50 ms) while the kiosk's own start runs beside it: on a year-old
+  // journal its check alone takes ~50 ms (issue 17). The start's thread builds the first atlas as
+  // soon as the window's size is known.
   std::promise<float> scale;
   bool scale_given = false;
   const auto give_scale = [&](float sc) {

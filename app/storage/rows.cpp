@@ -53,6 +53,25 @@ void upsert_activity(SQLite::Database& db, const core::Activity& a) {
   st.exec();
 }
 
+const char* const kUpsertParticipant =
+    "INSERT INTO participants (id, first_name, last_name, card_code, pin_hash, language, mandatory, coach_id, "
+    "active, start_date, end_date, agreed_parts, talk_every_days, agreed_minutes, show_agreed, photo_consent) "
+    "VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+    "first_name = excluded.first_name, last_name = excluded.last_name, card_code = excluded.card_code, "
+    "pin_hash = excluded.pin_hash, language = excluded.language, mandatory = excluded.mandatory, "
+    "coach_id = excluded.coach_id, active = excluded.active, start_date = excluded.start_date, "
+    "end_date = excluded.end_date, agreed_parts = excluded.agreed_parts, talk_every_days = excluded.talk_every_days, "
+    "agreed_minutes = excluded.agreed_minutes, show_agreed = excluded.show_agreed, "
+    "photo_consent = excluded.photo_consent, "
+    "sort_key = CASE WHEN first_name = excluded.first_name AND last_name = excluded.last_name THEN sort_key END";
+
+void bind_participant(SQLite::Statement& st, const core::Participant& p, const std::string& pin_hash, bool active) {
+  st.reset();
+  SQLite::bind(st, p.id, p.first_name, p.last_name, p.card_code, pin_hash, p.language, p.mandatory, p.coach_id, active,
+               p.start_date, p.end_date, static_cast<std::int64_t>(p.agreed_parts), p.talk_every_days,
+               p.agreed_minutes_per_week, p.show_agreed_hours, p.photo_consent);
+}
+
 namespace {
 std::string sort_keys_version(SQLite::Database& db) {
   const auto v = query_rows(db, "SELECT value FROM meta WHERE key = 'collation'", columns<std::string, 1>);

@@ -123,10 +123,12 @@ auto query_rows(Statements& kept, std::string_view sql, Map&& map, const Args&..
 // Inserts or replaces one activity of the weekly programme.
 void upsert_activity(SQLite::Database& db, const core::Activity& a);
 
-// What an upsert of a participant sets sort_key to: kept while the name stays, else NULL (made
-// again by keep_sort_keys).
-constexpr const char* kSortKeyOnUpsert =
-    "sort_key = CASE WHEN first_name = excluded.first_name AND last_name = excluded.last_name THEN sort_key END";
+// Inserts or updates one participant (a local save, a pulled row: one statement for both). The
+// name's sort key is kept while the name stays, else set to NULL for keep_sort_keys to make again.
+// `card_code` "" is stored as NULL (UNIQUE: many have none). Prepare kUpsertParticipant once per
+// batch and bind each row with bind_participant.
+extern const char* const kUpsertParticipant;
+void bind_participant(SQLite::Statement& st, const core::Participant& p, const std::string& pin_hash, bool active);
 
 // Every participant whose name has no sort key (participants.sort_key, core::collation_key of
 // "first last") gets one; all get a new one when this ICU is not the one that made them (meta

@@ -438,21 +438,8 @@ bool Store::has_roster() const {
 
 void Store::put_participant(const core::Participant& p, const std::string& pin_hash) {
   guarded("saving a participant", [&] {
-    SQLite::Statement st(
-        m->db,
-        "INSERT INTO participants (id, first_name, last_name, card_code, pin_hash, language, mandatory, coach_id, "
-        "agreed_minutes, show_agreed, photo_consent, start_date, end_date, talk_every_days, agreed_parts) "
-        "VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET first_name = "
-        "excluded.first_name, "
-        "last_name = excluded.last_name, card_code = excluded.card_code, pin_hash = excluded.pin_hash, "
-        "language = excluded.language, mandatory = excluded.mandatory, coach_id = excluded.coach_id, "
-        "agreed_minutes = excluded.agreed_minutes, show_agreed = excluded.show_agreed, "
-        "photo_consent = excluded.photo_consent, start_date = excluded.start_date, end_date = excluded.end_date, "
-        "talk_every_days = excluded.talk_every_days, agreed_parts = excluded.agreed_parts, " +
-            std::string(kSortKeyOnUpsert));
-    SQLite::bind(st, p.id, p.first_name, p.last_name, p.card_code, pin_hash, p.language, p.mandatory, p.coach_id,
-                 p.agreed_minutes_per_week, p.show_agreed_hours, p.photo_consent, p.start_date, p.end_date,
-                 p.talk_every_days, static_cast<std::int64_t>(p.agreed_parts));
+    SQLite::Statement st(m->db, kUpsertParticipant);
+    bind_participant(st, p, pin_hash, true);
     st.exec();
     keep_sort_keys(m->db);
   });

@@ -207,29 +207,16 @@ void SyncStore::Impl::apply_participants(const std::vector<wire::WireParticipant
                                          std::set<std::string>& pulled_ids) {
   // A card that moved to another participant is taken off the old one first (UNIQUE card_code).
   SQLite::Statement free_card(db, "UPDATE participants SET card_code = NULL WHERE card_code = ? AND id <> ?");
-  SQLite::Statement person(
-      db,
-      "INSERT INTO participants (id, first_name, last_name, card_code, pin_hash, language, mandatory, coach_id, "
-      "active, start_date, end_date, agreed_parts, talk_every_days, agreed_minutes, show_agreed, photo_consent) "
-      "VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-      "first_name = excluded.first_name, last_name = excluded.last_name, card_code = excluded.card_code, "
-      "pin_hash = excluded.pin_hash, language = excluded.language, mandatory = excluded.mandatory, "
-      "coach_id = excluded.coach_id, active = excluded.active, start_date = excluded.start_date, "
-      "end_date = excluded.end_date, agreed_parts = excluded.agreed_parts, talk_every_days = excluded.talk_every_days, "
-      "agreed_minutes = excluded.agreed_minutes, show_agreed = excluded.show_agreed, "
-      "photo_consent = excluded.photo_consent, " +
-          std::string(kSortKeyOnUpsert));
+  SQLite::Statement person(db, kUpsertParticipant);
   for (const auto& w : participants) {
     if (!w.p.card_code.empty() && w.active) {
       free_card.reset();
       SQLite::bind(free_card, w.p.card_code, w.p.id);
       free_card.exec();
     }
-    person.reset();
-    SQLite::bind(person, w.p.id, w.p.first_name, w.p.last_name, w.active ? w.p.card_code : std::string(), w.pin_hash,
-                 w.p.language, w.p.mandatory, w.p.coach_id, w.active, w.p.start_date, w.p.end_date,
-                 static_cast<std::int64_t>(w.p.agreed_parts), w.p.talk_every_days, w.p.agreed_minutes_per_week,
-                 w.p.show_agreed_hours, w.p.photo_consent);
+    core::Participant row = w.p;
+    if (!w.active) row.card_code.clear();  // a tombstone frees its card
+    bind_participant(person, row, w.pin_hash, w.active);
     person.exec();
     pulled_ids.insert(w.p.id);
   }
