@@ -461,7 +461,7 @@ class Kiosk final : public ReplayHost {
     ui::Actions out;
     ui::draw_frame(view, m_theme, io.DisplaySize, out);
     if (mirrored) ui::bidi::mirror_record(ui::frame_record(), width);
-    m_window.render(mirrored ? ui::bidi::mirror_draw_data : nullptr);
+    m_window.render(ui::colors::background, mirrored ? ui::bidi::mirror_draw_data : nullptr);
     return out;
   }
 

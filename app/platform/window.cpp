@@ -104,13 +104,14 @@ void Window::begin_frame() {
   ImGui_ImplSDL2_NewFrame();
 }
 
-void Window::render(void (*adjust)(ImDrawData& data, float width)) {
+void Window::render(unsigned background, void (*adjust)(ImDrawData& data, float width)) {
   ImGui::Render();
   if (adjust) adjust(*ImGui::GetDrawData(), ImGui::GetIO().DisplaySize.x);
   int w = 0, h = 0;
   SDL_GL_GetDrawableSize(m_window, &w, &h);
   glViewport(0, 0, w, h);
-  glClearColor(0.965f, 0.953f, 0.925f, 1.0f);
+  const ImVec4 c = ImGui::ColorConvertU32ToFloat4(background);
+  glClearColor(c.x, c.y, c.z, c.w);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }

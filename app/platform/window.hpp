@@ -28,7 +28,10 @@ class Window {
   void process_for_imgui(const SDL_Event& ev);
   void begin_frame();  // backends' NewFrame; the caller then calls ImGui::NewFrame
   // ImGui::Render + GL draw, before present(); adjust (if any) changes the frame's draw data first.
-  void render(void (*adjust)(ImDrawData& data, float width) = nullptr);
+  // background (an ImU32, as ui/theme.hpp's colours): the screen's own colour, laid by the clear.
+  // Screens leave it to the clear rather than draw it as a window's quad: to llvmpipe that quad is
+  // a whole screen of blended pixels, ~8 ms of the first frame (issue 17).
+  void render(unsigned background, void (*adjust)(ImDrawData& data, float width) = nullptr);
   void present();
   // After the font atlas was (re)built: uploads it as the GPU texture (one channel where the GL
   // can swizzle) and frees ImGui's CPU copies of its pixels.

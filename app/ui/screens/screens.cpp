@@ -414,9 +414,11 @@ void draw_frame(const FrameView& v, const Theme& t, ImVec2 display, Actions& out
   if (v.storage_fault.visible) return draw_storage_fault(v.storage_fault, t, L);
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(display);
+  // No background of its own: the window's clear lays the same colour (platform/window.hpp).
   ImGui::Begin("##kiosk", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
+                   ImGuiWindowFlags_NoBackground);
   if (v.prompt.visible) ImGui::BeginDisabled();
   switch (v.screen) {
     case core::Screen::Welcome: draw_welcome(v.welcome, t, L, out); break;
