@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cfloat>
 #include <set>
 #include <sstream>
 #include <string>
@@ -373,6 +374,38 @@ TEST_CASE("screens: home before and after check-in", "[ui]") {
   CHECK(of_type<core::CheckOutTapped>(a).size() == 1);
   CHECK(of_type<core::CheckInTapped>(a).empty());
   CHECK(of_type<core::DoneTapped>(tap(s.h, v, "Klaar")).size() == 1);
+}
+
+// The largest share of the display one drawn triangle's bounding box covers, over the last frame.
+float largest_triangle_share(ImVec2 display) {
+  float largest = 0;
+  const ImDrawData* data = ImGui::GetDrawData();
+  for (int l = 0; l < data->CmdListsCount; ++l) {
+    const ImDrawList& list = *data->CmdLists[l];
+    for (int i = 0; i + 2 < list.IdxBuffer.Size; i += 3) {
+      ImVec2 lo(FLT_MAX, FLT_MAX), hi(-FLT_MAX, -FLT_MAX);
+      for (int j = 0; j < 3; ++j) {
+        const ImVec2 p = list.VtxBuffer[list.IdxBuffer[i + j]].pos;
+        lo = ImVec2(std::min(lo.x, p.x), std::min(lo.y, p.y));
+        hi = ImVec2(std::max(hi.x, p.x), std::max(hi.y, p.y));
+      }
+      largest = std::max(largest, (hi.x - lo.x) * (hi.y - lo.y) / (display.x * display.y));
+    }
+  }
+  return largest;
+}
+
+// Issue 17: the screen's background is the GL clear's colour (platform/window.hpp), not a quad
+// over the whole display: to llvmpipe that quad was half the first frame's shading.
+TEST_CASE("screens: the background is left to the clear, not drawn over the whole display", "[ui]") {
+  Screens s(kDisplays[GENERATE(0, 1)]);
+  FakeKiosk k(test::centre(), kMonday0942);
+  s.h.frames_of(s.view(k), 2);
+  CHECK(largest_triangle_share(s.h.display()) < 0.5f);
+  k.touch(core::StartTapped{});
+  REQUIRE(k.state().screen == Screen::Search);
+  s.h.frames_of(s.view(k), 2);
+  CHECK(largest_triangle_share(s.h.display()) < 0.5f);
 }
 
 TEST_CASE("screens: confirmation", "[ui]") {
