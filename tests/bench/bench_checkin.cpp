@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/plain_build.hpp"
 #include "core/coach.hpp"
 #include "core/ids.hpp"
 #include "platform/session.hpp"
@@ -125,6 +126,7 @@ bool time_coach_today(platform::Session& session, int n) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  meedoen::bench::say_if_sanitized("bench_checkin");
   const int rounds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 20;
   const bool new_days = argc > 2 && std::string(argv[2]) == "days";
   setenv("TZ", "Europe/Amsterdam", 1);

@@ -26,6 +26,7 @@
 #include <sstream>
 #include <thread>
 
+#include "bench/plain_build.hpp"
 #include "support/fake_clock.hpp"
 #include "support/server_fixture.hpp"
 #include "support/server_process.hpp"
@@ -306,6 +307,7 @@ ProcSample sample(pid_t pid) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  meedoen::bench::say_if_sanitized("bench_load");
   Options o;
   CLI::App app{"Load test of meedoen-server: N kiosks syncing every 30 s through the kiosk's sync client"};
   app.add_option("--kiosks", o.kiosks, "Simulated kiosks (one thread and one sync::Client each)")

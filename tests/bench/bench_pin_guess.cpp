@@ -8,11 +8,13 @@
 #include <cstdlib>
 #include <string>
 
+#include "bench/plain_build.hpp"
 #include "storage/pin_hash.hpp"
 
 using Clock = std::chrono::steady_clock;
 
 int main(int argc, char** argv) {
+  meedoen::bench::say_if_sanitized("bench_pin_guess");
   const int tries = argc > 1 ? std::atoi(argv[1]) : 200;
   if (tries <= 0) {
     std::fprintf(stderr, "usage: bench_pin_guess [tries > 0]\n");

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/plain_build.hpp"
 #include "core/roster.hpp"
 #include "core/state.hpp"
 
@@ -103,6 +104,7 @@ double percentile(std::vector<double> v, double p) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  meedoen::bench::say_if_sanitized("bench_search");
   const int n = argc > 1 ? std::max(1, std::atoi(argv[1])) : 10'000;
   const int sessions = argc > 2 ? std::max(1, std::atoi(argv[2])) : 2'000;
   std::mt19937 rng(20261123);

@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/plain_build.hpp"
 #include "platform/speech.hpp"
 
 using namespace meedoen;
@@ -61,6 +62,7 @@ double percentile(std::vector<double> v, double p) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  meedoen::bench::say_if_sanitized("bench_speech");
   const int repeats = argc > 1 ? std::max(1, std::atoi(argv[1])) : 50;
   std::vector<std::string> langs;
   for (const auto& s : kSamples) langs.push_back(s.language);

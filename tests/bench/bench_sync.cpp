@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "bench/plain_build.hpp"
 #include "core/hlc.hpp"
 #include "support/sync_fixture.hpp"
 
@@ -52,6 +53,7 @@ void queue_events(const std::string& db_path, int n, int kiosk) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  meedoen::bench::say_if_sanitized("bench_sync");
   use_amsterdam_time();
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
   std::string db = "sqlite";
