@@ -20,8 +20,7 @@ build=${1:-build}
 runs=${2:-5}
 kiosk=${3:-$build/app/meedoen-kiosk}
 bare="$build/tests/bench/bare_window"
-for b in "$kiosk" "$bare" "$build/app/meedoen-server"; do [ -x "$b" ] || { echo "bench_light: $b not built" >&2; exit 1; }; done
-"$(dirname "$0")/plain_build.sh" "$kiosk" "$bare"
+"$(dirname "$0")/plain_build.sh" "$kiosk" "$bare" "$build/app/meedoen-server"
 work=$(mktemp -d)
 pid=""
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null; rm -rf "$work"' EXIT
